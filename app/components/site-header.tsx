@@ -1,0 +1,38 @@
+import { Form, Link, NavLink, useRouteLoaderData } from "react-router";
+import { translator, type Locale } from "../i18n/index.ts";
+import { CsrfField } from "./forms.tsx";
+
+interface HeaderData {
+  locale: Locale;
+  actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean } | null;
+}
+
+export function SiteHeader() {
+  const root = useRouteLoaderData("root") as HeaderData | undefined;
+  const t = translator(root?.locale ?? "en");
+  const actor = root?.actor;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">{t("app.name")}</Link>
+      {actor ? (
+        <>
+          <nav aria-label={t("nav.main")}>
+            <ul>
+              <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
+              {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
+              {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}
+              <li><NavLink to="/profile">{t("nav.profile")}</NavLink></li>
+            </ul>
+          </nav>
+          <div className="who">
+            <span>{t("nav.signedInAs", { name: actor.name, role: t(`role.${actor.role}`) })}</span>
+            <Form method="post" action="/sign-out">
+              <CsrfField />
+              <button type="submit" className="link-button">{t("nav.signOut")}</button>
+            </Form>
+          </div>
+        </>
+      ) : null}
+    </header>
+  );
+}

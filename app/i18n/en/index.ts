@@ -1,0 +1,8 @@
+import { auth } from "./auth.ts";
+import { common } from "./common.ts";
+import { participants } from "./participants.ts";
+import { admin } from "./admin.ts";
+import { profile } from "./profile.ts";
+
+/** The English catalog: every string a person reads, by key. One file per area. */
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile } as const;

@@ -1,0 +1,96 @@
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import stylesUrl from "./app.css?url";
+import { app } from "./lib/request.server.ts";
+import { translator } from "./i18n/index.ts";
+import { accessFor } from "../src/domain/auth/permissions.ts";
+import { SiteHeader } from "./components/site-header.tsx";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+
+const SAFE = new Set(["GET", "HEAD"]);
+
+/** The second CSRF lock: every form posts back the token from the allies_csrf cookie. */
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request, context }, next) => {
+    if (!SAFE.has(request.method)) {
+      const type = request.headers.get("content-type") ?? "";
+      let token: FormDataEntryValue | null = null;
+      if (type.includes("form")) token = (await request.clone().formData()).get("_csrf");
+      if (typeof token !== "string" || token !== app(context).csrfToken) {
+        throw data({ message: "error.csrf" }, { status: 403 });
+      }
+    }
+    return next();
+  },
+];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { actor, csrfToken, nonce } = app(context);
+  return {
+    locale: "en" as const,
+    csrfToken,
+    nonce,
+    actor: actor && {
+      name: actor.name,
+      role: actor.role,
+      mayManageUsers: accessFor(actor.permissions, "manage", "user") !== null,
+      mayReadAudit: accessFor(actor.permissions, "read", "audit") !== null,
+    },
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData("root") as RootData | undefined;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData();
+  const t = translator(root?.locale ?? "en");
+  return (
+    <html lang={root?.locale ?? "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={t("app.tagline")} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">{t("nav.skip")}</a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>{children}</main>
+        <ScrollRestoration nonce={root?.nonce} />
+        <Scripts nonce={root?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = translator("en");
+  if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 403)) {
+    const message = typeof error.data?.message === "string" && error.data.message === "error.csrf" ? t("error.csrf") : t("error.notFound.body");
+    return (
+      <div className="page">
+        <title>{`${t("error.notFound.title")} · ${t("app.name")}`}</title>
+        <h1>{error.status === 403 ? t("error.generic.title") : t("error.notFound.title")}</h1>
+        <p>{message}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <title>{`${t("error.generic.title")} · ${t("app.name")}`}</title>
+      <h1>{t("error.generic.title")}</h1>
+      <p>{t("error.generic.body")}</p>
+    </div>
+  );
+}

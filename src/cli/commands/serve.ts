@@ -1,0 +1,63 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { pino } from "pino";
+import type { ServerBuild } from "react-router";
+import { loadConfig } from "../../config.ts";
+import { isEmptyDatabase, migrateToLatest, openDatabase } from "../../db/index.ts";
+import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
+import { createHttpApp } from "../../server/app.ts";
+
+export async function serve(args: string[]): Promise<void> {
+  const config = loadConfig();
+  const dev = args.includes("--dev");
+  const log = pino({ level: config.LOG_LEVEL });
+  const database = openDatabase(config.DATABASE_URL);
+
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ migrations: applied }, "database migrated");
+
+  // Demo data only ever goes into a brand-new embedded database.
+  if (database.kind === "sqlite" && config.ALLIES_DEMO_DATA === "1" && (await isEmptyDatabase(database.db))) {
+    await loadDemoData(database.db);
+    console.log(`\nLoaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
+    for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
+    console.log("");
+  }
+
+  const root = process.cwd();
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let before: Parameters<typeof createHttpApp>[0]["before"] = [];
+  let clientDir: string | undefined;
+  if (dev) {
+    const { createServer } = await import("vite");
+    const vite = await createServer({ server: { middlewareMode: true }, appType: "custom" });
+    build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+    before = [vite.middlewares];
+  } else {
+    const entry = path.join(root, "build/server/index.js");
+    if (!existsSync(entry)) throw new Error("No production build found. Run `npm run build` first (npm start does this for you).");
+    build = (await import(pathToFileURL(entry).href)) as ServerBuild;
+    clientDir = path.join(root, "build/client");
+  }
+
+  const secureCookies = config.ALLIES_INSECURE_COOKIES !== "1";
+  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    log.info({ port, database: database.kind }, "Allies is listening");
+    console.log(`Allies is running at http://localhost:${port} (${database.kind})`);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const stop = (signal: string) => {
+    log.info({ signal }, "shutting down");
+    server.close(() => {
+      void database.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}

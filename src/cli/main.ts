@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { serve } from "./commands/serve.ts";
+import { migrate } from "./commands/migrate.ts";
+
+const USAGE = `Usage: allies <command>
+
+  serve [--dev]                 run the web app (migrates first)
+  migrate                       apply pending database migrations
+  seed [--demo] [--scale N]     load demo data, or N generated participants
+  create-user --email E --name N --role R [--team T] [--password-stdin]
+  token create --user EMAIL --name NAME
+  backup FILE                   consistent copy of the database while it runs
+  restore FILE                  replace the database with a backup
+  audit verify                  check the audit log's hash chain
+
+The database is chosen by DATABASE_URL (default file:./data/allies.db).`;
+
+type Command = (args: string[]) => Promise<number | void>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => serve,
+  migrate: async () => migrate,
+  seed: async () => (await import("./commands/seed.ts")).seed,
+  "create-user": async () => (await import("./commands/create-user.ts")).createUser,
+  token: async () => (await import("./commands/token.ts")).token,
+  backup: async () => (await import("./commands/backup.ts")).backup,
+  restore: async () => (await import("./commands/backup.ts")).restore,
+  audit: async () => (await import("./commands/audit.ts")).audit,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help") {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`Unknown command: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  const code = await (await load())(args);
+  return typeof code === "number" ? code : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== "serve") process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).default("file:./data/allies.db"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set when the app is reached over plain http other than localhost; cookies are Secure otherwise. */
+  ALLIES_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  /** Whether a new, empty embedded database gets the demo data. Never applies to PostgreSQL. */
+  ALLIES_DEMO_DATA: z.enum(["0", "1"]).default("1"),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Allies cannot start: the environment has settings it does not understand:\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { DatabaseSync } from "node:sqlite";
+import type { Database } from "./schema.ts";
+import { openSqlite } from "./sqlite-adapter.ts";
+import { migrationProvider } from "./migrations/index.ts";
+
+export type Db = Kysely<Database>;
+export type DbKind = "sqlite" | "postgres";
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  url: string;
+  /** The node:sqlite connection, for online backup; null on PostgreSQL. */
+  sqlite: DatabaseSync | null;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns bigint/numeric as strings by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function dbKindOf(url: string): DbKind {
+  return url.startsWith("postgres://") || url.startsWith("postgresql://") ? "postgres" : "sqlite";
+}
+
+/** A DATABASE_URL of `postgres://...` means PostgreSQL; `file:PATH` or a path means SQLite. */
+export function openDatabase(url: string): DbHandle {
+  const kind = dbKindOf(url);
+  if (kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind, url, sqlite: null, close: () => db.destroy() };
+  }
+  const path = url.startsWith("file:") ? url.slice("file:".length) : url;
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const { kysely, raw } = openSqlite(path);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kysely }) });
+  return { db, kind, url, sqlite: raw, close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: "schema_migrations", migrationLockTableName: "schema_migrations_lock" });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+export { sql };

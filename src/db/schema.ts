@@ -1,0 +1,145 @@
+import type { Generated } from "kysely";
+
+/**
+ * The database as Kysely sees it. Portable types only, so SQLite and PostgreSQL
+ * hold the same data: ids are text (UUIDs), times are ISO-8601 UTC text,
+ * booleans are 0/1 integers, lists are JSON text.
+ */
+export interface Database {
+  teams: TeamTable;
+  users: UserTable;
+  role_permissions: RolePermissionTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_attempts: LoginAttemptTable;
+  invitations: InvitationTable;
+  participants: ParticipantTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  app_meta: AppMetaTable;
+}
+
+export interface TeamTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  team_id: string | null;
+  password_hash: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RolePermissionTable {
+  role: string;
+  permission: string;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  email: string;
+  ip: string;
+  attempted_at: string;
+  succeeded: number;
+}
+
+export interface InvitationTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  team_id: string | null;
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface ParticipantTable {
+  id: string;
+  specialist_id: string;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  search_name: string;
+  phone: string | null;
+  email: string | null;
+  preferred_language: string;
+  status: string;
+  work_goal: string | null;
+  job_preferences: string | null;
+  strengths: string | null;
+  interests: string | null;
+  past_jobs: string;
+  education: string | null;
+  flag_young_adult: number;
+  flag_justice_involvement: number;
+  flag_homelessness_history: number;
+  flag_substance_use_history: number;
+  flag_lost_touch_with_family: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  participant_id: string | null;
+  ip: string | null;
+  request_id: string | null;
+  reason: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export type { Generated };

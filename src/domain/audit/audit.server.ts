@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { Db } from "../../db/index.ts";
+import type { Database } from "../../db/schema.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { hashAuditRow, verifyChain, type ChainCheck } from "./chain.ts";
+import type { AuditAction, AuditFilter } from "./model.ts";
+
+export interface AuditEvent {
+  actor: Actor | { userId: null; label: string };
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  participantId?: string | null;
+  /** Why the action was allowed: the permission or rule that let it through. */
+  reason: string;
+  details?: Record<string, unknown>;
+  meta: RequestMeta;
+}
+
+export type Trx = Transaction<Database>;
+
+/**
+ * Appends one row to the audit log inside the caller's transaction, so the row
+ * exists exactly when the change it records does. The head row is updated first:
+ * that takes PostgreSQL's row lock (SQLite has one writer anyway), so concurrent
+ * writers extend the chain one at a time.
+ */
+export async function recordAudit(trx: Trx, event: AuditEvent): Promise<void> {
+  const head = await trx
+    .updateTable("audit_head")
+    .set((eb) => ({ seq: eb("seq", "+", 1) }))
+    .where("id", "=", 1)
+    .returning(["seq", "hash"])
+    .executeTakeFirstOrThrow();
+  const seq = Number(head.seq);
+  const content = {
+    seq,
+    id: randomUUID(),
+    occurred_at: new Date().toISOString(),
+    actor_id: event.actor.userId,
+    actor_label: "label" in event.actor ? event.actor.label : event.actor.email,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId ?? null,
+    participant_id: event.participantId ?? null,
+    ip: event.meta.ip,
+    request_id: event.meta.requestId,
+    reason: event.reason,
+    details: JSON.stringify(event.details ?? {}),
+  };
+  const hash = hashAuditRow(head.hash, content);
+  await trx.insertInto("audit_log").values({ ...content, prev_hash: head.hash, hash }).execute();
+  await trx.updateTable("audit_head").set({ hash }).where("id", "=", 1).execute();
+}
+
+/** Checks the whole chain, streaming rows in pages so memory stays flat. */
+export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
+  const pageSize = 5000;
+  let last = { seq: 0, hash: "0".repeat(64) };
+  let total = 0;
+  for (;;) {
+    const rows = await db.selectFrom("audit_log").selectAll().where("seq", ">", last.seq).orderBy("seq").limit(pageSize).execute();
+    if (rows.length === 0) break;
+    const check = verifyChain(rows, last);
+    if (!check.ok) return { ...check, rows: total + check.rows };
+    total += rows.length;
+    const tail = rows[rows.length - 1]!;
+    last = { seq: Number(tail.seq), hash: tail.hash };
+  }
+  const head = await db.selectFrom("audit_head").selectAll().where("id", "=", 1).executeTakeFirstOrThrow();
+  if (Number(head.seq) !== last.seq || head.hash !== last.hash) {
+    return { ok: false, rows: total, brokenAtSeq: last.seq, problem: "the last row does not match the recorded head of the chain" };
+  }
+  return { ok: true, rows: total };
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export async function listAuditLog(db: Db, filter: AuditFilter) {
+  let query = db.selectFrom("audit_log");
+  if (filter.actor) query = query.where("actor_label", "like", `%${likeTerm(filter.actor.toLowerCase())}%`);
+  if (filter.action) query = query.where("action", "=", filter.action);
+  if (filter.participant) query = query.where("participant_id", "=", filter.participant);
+  if (filter.from) query = query.where("occurred_at", ">=", `${filter.from}T00:00:00.000Z`);
+  if (filter.to) query = query.where("occurred_at", "<=", `${filter.to}T23:59:59.999Z`);
+  const rows = await query
+    .selectAll()
+    .orderBy("seq", "desc")
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .offset((filter.page - 1) * AUDIT_PAGE_SIZE)
+    .execute();
+  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}
+
+/** LIKE wildcards typed by a person are dropped, the same way on both databases. */
+export function likeTerm(term: string): string {
+  return term.replace(/[\\%_]/g, "");
+}

@@ -1,0 +1,50 @@
+/**
+ * Permissions as data: `action:entity:access`, where access says how far the
+ * permission reaches (own caseload, own team, any). The reference roles are
+ * written to the role_permissions table by migration 0001; policies read the
+ * permissions an actor carries, never the role name.
+ */
+export const ROLES = ["specialist", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Access = "own" | "team" | "any";
+export type Permission = `${string}:${string}:${Access}`;
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  specialist: [
+    "read:participant:own",
+    "create:participant:own",
+    "update:participant:own",
+    "archive:participant:own",
+  ],
+  supervisor: [
+    "read:participant:team",
+    "create:participant:team",
+    "update:participant:team",
+    "archive:participant:team",
+    "read:user:team",
+  ],
+  admin: [
+    "read:participant:any",
+    "create:participant:any",
+    "update:participant:any",
+    "archive:participant:any",
+    "read:user:any",
+    "manage:user:any",
+    "read:audit:any",
+  ],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The widest access the permission list grants for an action on an entity. */
+export function accessFor(permissions: readonly string[], action: string, entity: string): Access | null {
+  const prefix = `${action}:${entity}:`;
+  const granted = permissions.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
+  if (granted.includes("any")) return "any";
+  if (granted.includes("team")) return "team";
+  if (granted.includes("own")) return "own";
+  return null;
+}

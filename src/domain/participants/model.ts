@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+/**
+ * Situations that change how the specialist works with someone (PRODUCT.md,
+ * capability 1). Later areas (guided discovery) choose prompts from these.
+ */
+export const SITUATION_FLAGS = [
+  "youngAdult",
+  "justiceInvolvement",
+  "homelessnessHistory",
+  "substanceUseHistory",
+  "lostTouchWithFamily",
+] as const;
+export type SituationFlag = (typeof SITUATION_FLAGS)[number];
+
+export const LANGUAGES = ["en", "es"] as const;
+
+const optionalText = (max: number, key: string) =>
+  z.string().trim().max(max, { error: key }).nullish().transform((v) => (v ? v : null));
+
+export const pastJobSchema = z.object({
+  title: z.string().trim().min(1, { error: "participant.pastJobs.title.required" }).max(200, { error: "common.tooLong" }),
+  employer: optionalText(200, "common.tooLong"),
+  years: optionalText(50, "common.tooLong"),
+  notes: optionalText(1000, "common.tooLong"),
+});
+export type PastJob = z.infer<typeof pastJobSchema>;
+
+/** One schema for the participant form, the API body and the OpenAPI document. */
+export const participantInputSchema = z.strictObject({
+  firstName: z.string().trim().min(1, { error: "participant.firstName.required" }).max(100, { error: "common.tooLong" }),
+  lastName: z.string().trim().min(1, { error: "participant.lastName.required" }).max(100, { error: "common.tooLong" }),
+  preferredName: optionalText(100, "common.tooLong"),
+  phone: z.string().trim().max(40, { error: "common.tooLong" })
+    .regex(/^[0-9+() .-]*$/, { error: "participant.phone.invalid" }).nullish().transform((v) => (v ? v : null)),
+  email: z.union([z.literal(""), z.email({ error: "participant.email.invalid" }).max(254, { error: "common.tooLong" })])
+    .nullish().transform((v) => (v ? v.toLowerCase() : null)),
+  preferredLanguage: z.enum(LANGUAGES, { error: "participant.preferredLanguage.invalid" }).default("en"),
+  specialistId: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
+  workGoal: optionalText(2000, "common.tooLong"),
+  jobPreferences: optionalText(2000, "common.tooLong"),
+  strengths: optionalText(2000, "common.tooLong"),
+  interests: optionalText(2000, "common.tooLong"),
+  education: optionalText(2000, "common.tooLong"),
+  pastJobs: z.array(pastJobSchema).max(30, { error: "participant.pastJobs.tooMany" }).default([]),
+  situationFlags: z.array(z.enum(SITUATION_FLAGS, { error: "participant.situationFlags.invalid" })).max(SITUATION_FLAGS.length).default([]),
+});
+export type ParticipantInput = z.infer<typeof participantInputSchema>;
+
+export const participantUpdateSchema = participantInputSchema.extend({
+  version: z.coerce.number({ error: "common.version.required" }).int().min(1),
+});
+export type ParticipantUpdate = z.infer<typeof participantUpdateSchema>;
+
+export const versionOnlySchema = z.strictObject({
+  version: z.coerce.number({ error: "common.version.required" }).int().min(1),
+});
+
+export const caseloadQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().default(""),
+  page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
+  status: z.enum(["active", "archived"]).catch("active").default("active"),
+});
+export type CaseloadQuery = z.infer<typeof caseloadQuerySchema>;
+
+export const CASELOAD_PAGE_SIZE = 25;
+
+export const participantSchema = z.object({
+  id: z.string(),
+  specialistId: z.string(),
+  specialistName: z.string(),
+  teamId: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  preferredName: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  preferredLanguage: z.enum(LANGUAGES),
+  status: z.enum(["active", "archived"]),
+  workGoal: z.string().nullable(),
+  jobPreferences: z.string().nullable(),
+  strengths: z.string().nullable(),
+  interests: z.string().nullable(),
+  education: z.string().nullable(),
+  pastJobs: z.array(pastJobSchema),
+  situationFlags: z.array(z.enum(SITUATION_FLAGS)),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const participantSummarySchema = participantSchema.pick({
+  id: true, firstName: true, lastName: true, preferredName: true, specialistId: true, specialistName: true, status: true, workGoal: true, updatedAt: true, version: true,
+});
+export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
+
+/** The fields a person edits; used to show both sides of a conflict. */
+export const EDITABLE_FIELDS = [
+  "firstName", "lastName", "preferredName", "phone", "email", "preferredLanguage",
+  "workGoal", "jobPreferences", "strengths", "interests", "education", "pastJobs", "situationFlags",
+] as const satisfies readonly (keyof ParticipantInput & keyof Participant)[];
+export type EditableField = (typeof EDITABLE_FIELDS)[number];

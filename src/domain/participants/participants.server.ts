@@ -1,0 +1,253 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import type { ParticipantTable } from "../../db/schema.ts";
+import { likeTerm, recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import {
+  CASELOAD_PAGE_SIZE, EDITABLE_FIELDS, SITUATION_FLAGS,
+  type CaseloadQuery, type Participant, type ParticipantInput, type ParticipantSummary, type ParticipantUpdate, type SituationFlag,
+} from "./model.ts";
+import { caseloadScope, mayAssignTo, participantPermissions, type ParticipantAction } from "./policy.ts";
+
+const FLAG_COLUMNS: Record<SituationFlag, keyof ParticipantTable> = {
+  youngAdult: "flag_young_adult",
+  justiceInvolvement: "flag_justice_involvement",
+  homelessnessHistory: "flag_homelessness_history",
+  substanceUseHistory: "flag_substance_use_history",
+  lostTouchWithFamily: "flag_lost_touch_with_family",
+};
+
+type Row = ParticipantTable & { specialist_name: string; team_id: string | null };
+
+function toParticipant(row: Row): Participant {
+  return {
+    id: row.id,
+    specialistId: row.specialist_id,
+    specialistName: row.specialist_name,
+    teamId: row.team_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    preferredName: row.preferred_name,
+    phone: row.phone,
+    email: row.email,
+    preferredLanguage: row.preferred_language === "es" ? "es" : "en",
+    status: row.status === "archived" ? "archived" : "active",
+    workGoal: row.work_goal,
+    jobPreferences: row.job_preferences,
+    strengths: row.strengths,
+    interests: row.interests,
+    education: row.education,
+    pastJobs: JSON.parse(row.past_jobs),
+    situationFlags: SITUATION_FLAGS.filter((flag) => Number(row[FLAG_COLUMNS[flag]]) === 1),
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}
+
+function toColumns(input: ParticipantInput) {
+  const flags = Object.fromEntries(SITUATION_FLAGS.map((flag) => [FLAG_COLUMNS[flag], input.situationFlags.includes(flag) ? 1 : 0]));
+  return {
+    first_name: input.firstName,
+    last_name: input.lastName,
+    preferred_name: input.preferredName,
+    search_name: searchName(input),
+    phone: input.phone,
+    email: input.email,
+    preferred_language: input.preferredLanguage,
+    work_goal: input.workGoal,
+    job_preferences: input.jobPreferences,
+    strengths: input.strengths,
+    interests: input.interests,
+    education: input.education,
+    past_jobs: JSON.stringify(input.pastJobs),
+    ...flags,
+  };
+}
+
+export function searchName(p: { firstName: string; lastName: string; preferredName: string | null }): string {
+  return [p.firstName, p.lastName, p.preferredName, p.lastName + ", " + p.firstName].filter(Boolean).join(" ").toLowerCase();
+}
+
+function selectParticipant(db: Db | Trx) {
+  return db
+    .selectFrom("participants as p")
+    .innerJoin("users as s", "s.id", "p.specialist_id")
+    .selectAll("p")
+    .select(["s.name as specialist_name", "s.team_id as team_id"]);
+}
+
+export interface CaseloadPage {
+  participants: ParticipantSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** The participants the actor may see, filtered by name, a page at a time. */
+export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, meta: RequestMeta): Promise<CaseloadPage> {
+  const scope = caseloadScope(actor);
+  if (scope.kind === "none") return { participants: [], total: 0, page: 1, pageCount: 1 };
+  return db.transaction().execute(async (trx) => {
+    let base = trx.selectFrom("participants as p").innerJoin("users as s", "s.id", "p.specialist_id").where("p.status", "=", query.status);
+    if (scope.kind === "own") base = base.where("p.specialist_id", "=", scope.userId);
+    if (scope.kind === "team") base = base.where("s.team_id", "=", scope.teamId);
+    const term = likeTerm(query.q.toLowerCase());
+    if (term) base = base.where("p.search_name", "like", `%${term}%`);
+
+    const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const total = Number(n);
+    const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
+    const page = Math.min(query.page, pageCount);
+    const rows = await base
+      .select(["p.id", "p.first_name", "p.last_name", "p.preferred_name", "p.specialist_id", "s.name as specialist_name", "p.status", "p.work_goal", "p.updated_at", "p.version"])
+      .orderBy("p.last_name").orderBy("p.first_name").orderBy("p.id")
+      .limit(CASELOAD_PAGE_SIZE).offset((page - 1) * CASELOAD_PAGE_SIZE)
+      .execute();
+    await recordAudit(trx, {
+      actor, action: "participant.list", entityType: "participant", reason: `read:participant:${scope.kind}`,
+      details: { search: query.q ? "yes" : "no", status: query.status, page, shown: rows.map((r) => r.id) }, meta,
+    });
+    return {
+      total, page, pageCount,
+      participants: rows.map((r) => ({
+        id: r.id, firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name,
+        specialistId: r.specialist_id, specialistName: r.specialist_name,
+        status: r.status === "archived" ? "archived" : "active", workGoal: r.work_goal, updatedAt: r.updated_at, version: Number(r.version),
+      })),
+    };
+  });
+}
+
+export interface ParticipantView {
+  participant: Participant;
+  /** What the actor may do with this record, so pages show only what works. */
+  can: Record<ParticipantAction, boolean>;
+}
+
+function canFrom(permissions: Record<ParticipantAction, string | null>): Record<ParticipantAction, boolean> {
+  return { read: !!permissions.read, update: !!permissions.update, archive: !!permissions.archive };
+}
+
+/**
+ * Reads one participant and audits the read. Returns null both when the record
+ * does not exist and when the actor may not see it, so a refusal reveals nothing.
+ */
+export async function getParticipant(db: Db, actor: Actor, id: string, meta: RequestMeta): Promise<ParticipantView | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirst();
+    if (!row) return null;
+    const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
+    if (!permissions.read) return null;
+    await recordAudit(trx, { actor, action: "participant.read", entityType: "participant", entityId: id, participantId: id, reason: permissions.read, meta });
+    return { participant: toParticipant(row), can: canFrom(permissions) };
+  });
+}
+
+export type SaveResult =
+  | { ok: true; participant: Participant }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid_specialist" }
+  | { ok: false; reason: "conflict"; current: Participant };
+
+async function resolveSpecialist(trx: Trx, actor: Actor, requested: string | null): Promise<string | null> {
+  const specialistId = requested ?? actor.userId;
+  const specialist = await trx.selectFrom("users").select(["id", "team_id", "role", "active"]).where("id", "=", specialistId).executeTakeFirst();
+  if (!specialist) return null;
+  const allowed = mayAssignTo(actor, { id: specialist.id, teamId: specialist.team_id, role: specialist.role, active: specialist.active === 1 });
+  return allowed ? specialist.id : null;
+}
+
+export async function createParticipant(db: Db, actor: Actor, input: ParticipantInput, meta: RequestMeta): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const specialistId = await resolveSpecialist(trx, actor, input.specialistId);
+    if (!specialistId) return { ok: false, reason: "invalid_specialist" };
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await trx.insertInto("participants").values({
+      id, specialist_id: specialistId, status: "active", version: 1, created_at: now, updated_at: now, archived_at: null, ...toColumns(input),
+    }).execute();
+    await recordAudit(trx, {
+      actor, action: "participant.create", entityType: "participant", entityId: id, participantId: id,
+      reason: `create:participant (caseload of ${specialistId})`, details: { specialistId }, meta,
+    });
+    const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
+    return { ok: true, participant: toParticipant(row) };
+  });
+}
+
+export function changedFields(before: Participant, after: ParticipantInput): string[] {
+  return EDITABLE_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+/**
+ * Saves edits only over the version the person started from. When someone else
+ * saved in between, nothing is written and the current record comes back so the
+ * person can compare and choose.
+ */
+export async function updateParticipant(db: Db, actor: Actor, id: string, input: ParticipantUpdate, meta: RequestMeta): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirst();
+    if (!row) return { ok: false, reason: "not_found" };
+    const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
+    if (!permissions.read) return { ok: false, reason: "not_found" };
+    if (!permissions.update) return { ok: false, reason: "not_found" };
+    const before = toParticipant(row);
+    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+
+    let specialistId = before.specialistId;
+    if (input.specialistId && input.specialistId !== before.specialistId) {
+      const resolved = await resolveSpecialist(trx, actor, input.specialistId);
+      if (!resolved) return { ok: false, reason: "invalid_specialist" };
+      specialistId = resolved;
+    }
+    const result = await trx.updateTable("participants")
+      .set({ ...toColumns(input), specialist_id: specialistId, version: input.version + 1, updated_at: new Date().toISOString() })
+      .where("id", "=", id).where("version", "=", input.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const current = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
+      return { ok: false, reason: "conflict", current: toParticipant(current) };
+    }
+    const fields = changedFields(before, input);
+    if (specialistId !== before.specialistId) fields.push("specialistId");
+    await recordAudit(trx, {
+      actor, action: "participant.update", entityType: "participant", entityId: id, participantId: id,
+      reason: permissions.update, details: { fields, fromVersion: input.version }, meta,
+    });
+    const saved = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
+    return { ok: true, participant: toParticipant(saved) };
+  });
+}
+
+/** Archiving hides a participant from the active caseload; nothing is ever deleted. */
+export async function setParticipantArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number, meta: RequestMeta): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirst();
+    if (!row) return { ok: false, reason: "not_found" };
+    const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
+    if (!permissions.read || !permissions.archive) return { ok: false, reason: "not_found" };
+    const now = new Date().toISOString();
+    const result = await trx.updateTable("participants")
+      .set({ status: archived ? "archived" : "active", archived_at: archived ? now : null, version: version + 1, updated_at: now })
+      .where("id", "=", id).where("version", "=", version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: toParticipant(row) };
+    await recordAudit(trx, {
+      actor, action: archived ? "participant.archive" : "participant.restore", entityType: "participant", entityId: id, participantId: id,
+      reason: permissions.archive, meta,
+    });
+    const saved = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
+    return { ok: true, participant: toParticipant(saved) };
+  });
+}
+
+/** Specialists the actor may put a participant with, for the form's choice. */
+export async function listAssignableSpecialists(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
+  const rows = await db.selectFrom("users").select(["id", "name", "team_id", "role", "active"])
+    .where("role", "=", "specialist").where("active", "=", 1).orderBy("name").execute();
+  return rows
+    .filter((u) => mayAssignTo(actor, { id: u.id, teamId: u.team_id, role: u.role, active: u.active === 1 }))
+    .map((u) => ({ id: u.id, name: u.name }));
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { createRequestHandler } from "@react-router/express";
+import type { ServerBuild } from "react-router";
+import type { Logger } from "pino";
+import type { DbHandle } from "../db/index.ts";
+import type { Actor, RequestMeta } from "../domain/auth/actor.ts";
+import { actorForSession } from "../domain/auth/sessions.server.ts";
+import { apiRouter } from "./api/router.ts";
+import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
+import { routerContextFor } from "./context.ts";
+import { newSecret } from "../domain/auth/tokens.ts";
+import { rejectCrossSite, securityHeaders } from "./security.ts";
+
+export interface HttpAppOptions {
+  database: DbHandle;
+  log: Logger;
+  /** The React Router server build, or a function loading it (Vite in development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Static files of the client build; absent in development where Vite serves them. */
+  clientDir?: string;
+  secureCookies: boolean;
+  dev?: boolean;
+  /** Extra middleware before the pages (Vite's in development). */
+  before?: express.RequestHandler[];
+}
+
+/** Per-request state the HTTP layer works out before any route runs. */
+export interface RequestState {
+  requestId: string;
+  log: Logger;
+  meta: RequestMeta;
+  actor: Actor | null;
+  sessionId: string | null;
+  csrfToken: string;
+  nonce: string;
+}
+
+declare module "express-serve-static-core" {
+  interface Locals {
+    state: RequestState;
+    nonce: string;
+  }
+}
+
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const { database, log } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/healthz", (_req, res) => {
+    res.type("application/json").send('{"status":"ok"}');
+  });
+
+  app.use(securityHeaders({ dev: !!options.dev, secure: options.secureCookies }));
+
+  // Request id and a log line per request.
+  app.use((req, res, next) => {
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    const reqLog = log.child({ requestId });
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      reqLog.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    res.locals.state = {
+      requestId,
+      log: reqLog,
+      meta: { ip: req.ip ?? null, requestId },
+      actor: null,
+      sessionId: null,
+      csrfToken: "",
+      nonce: res.locals.nonce,
+    };
+    next();
+  });
+
+  if (options.clientDir) {
+    app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
+  }
+  for (const middleware of options.before ?? []) app.use(middleware);
+
+  app.use(rejectCrossSite);
+
+  // Who is asking: the session cookie, and the CSRF cookie every form echoes back.
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const cookies = parseCookies(req.headers.cookie);
+      const state = res.locals.state;
+      let csrf = cookies[CSRF_COOKIE];
+      if (!csrf || !/^[\w-]{43}$/.test(csrf)) {
+        csrf = newSecret();
+        res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf, { secure: options.secureCookies, sameSite: "Strict" }));
+      }
+      state.csrfToken = csrf;
+      const sessionToken = cookies[SESSION_COOKIE];
+      if (sessionToken) {
+        const found = await actorForSession(database.db, sessionToken);
+        if (found) {
+          state.actor = found.actor;
+          state.sessionId = found.sessionId;
+        }
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use("/api/v1", apiRouter({ database, secureCookies: options.secureCookies }));
+
+  app.all(
+    "/{*path}",
+    createRequestHandler({
+      build: options.build,
+      mode: options.dev ? "development" : "production",
+      getLoadContext: (_req, res) => {
+        const state = (res as Response).locals.state;
+        return routerContextFor({
+          db: database.db,
+          dbKind: database.kind,
+          actor: state.actor,
+          sessionId: state.sessionId,
+          csrfToken: state.csrfToken,
+          nonce: state.nonce,
+          meta: state.meta,
+          log: state.log,
+          secureCookies: options.secureCookies,
+        });
+      },
+    }),
+  );
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    res.locals.state?.log.error({ err: error }, "unhandled error");
+    if (res.headersSent) return;
+    res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");
+  });
+
+  return app;
+}

@@ -1,0 +1,32 @@
+import { createContext, RouterContextProvider, type RouterContext } from "react-router";
+import type { Logger } from "pino";
+import type { Db, DbKind } from "../db/index.ts";
+import type { Actor, RequestMeta } from "../domain/auth/actor.ts";
+
+/** What every loader and action gets from the HTTP layer. */
+export interface AppContext {
+  db: Db;
+  dbKind: DbKind;
+  actor: Actor | null;
+  sessionId: string | null;
+  /** The token forms carry back in their `_csrf` field. */
+  csrfToken: string;
+  /** Nonce for the page's inline scripts, matching the Content-Security-Policy. */
+  nonce: string;
+  meta: RequestMeta;
+  log: Logger;
+  secureCookies: boolean;
+}
+
+// The HTTP layer runs from source while route modules run from the Vite build, so
+// each has its own copy of this module. Keeping the context key on globalThis
+// gives both copies the same key object.
+const KEY = Symbol.for("allies.appContext");
+const registry = globalThis as unknown as Record<symbol, RouterContext<AppContext> | undefined>;
+export const appContext: RouterContext<AppContext> = (registry[KEY] ??= createContext<AppContext>());
+
+export function routerContextFor(app: AppContext): RouterContextProvider {
+  const provider = new RouterContextProvider();
+  provider.set(appContext, app);
+  return provider;
+}
