@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests sit beside the code in src/; integration tests in tests/integration run
+// against the database TEST_DB names (sqlite or postgres), each file on its own database.
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
