@@ -14,7 +14,8 @@ type Vars = Record<string, string | number>;
  */
 export function translate(locale: Locale, key: string, vars: Vars = {}): string {
   const template = catalogs[locale][key] ?? catalogs.en[key];
-  if (template === undefined) throw new Error(`Missing message: ${key}`);
+  // A missing message shows its key rather than failing the page; catalog.test.ts keeps the catalog complete.
+  if (template === undefined) return key;
   const plural = template.replace(/\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g, (_m, name: string, one: string, other: string) => {
     const n = Number(vars[name] ?? 0);
     return (n === 1 ? one : other).replace(/#/g, String(n));

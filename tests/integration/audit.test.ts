@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import type { DbHandle } from "../../src/db/index.ts";
+import { recordAudit, verifyAuditChain } from "../../src/domain/audit/audit.server.ts";
+import { systemMeta } from "../../src/domain/auth/actor.ts";
+import { createParticipant, getParticipant, listCaseload, updateParticipant } from "../../src/domain/participants/participants.server.ts";
+import { participantInputSchema } from "../../src/domain/participants/model.ts";
+import { freshDatabase } from "../support/db.ts";
+import { buildWorld, type World } from "../support/world.ts";
+
+let database: DbHandle;
+let world: World;
+const meta = { ip: "203.0.113.9", requestId: "req-1" };
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  world = await buildWorld(database.db);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function auditRows() {
+  return database.db.selectFrom("audit_log").selectAll().orderBy("seq").execute();
+}
+
+describe("audit log", () => {
+  it("records every read and write of a participant with who, what, when, from where and why", async () => {
+    const { specialist1 } = world.actors;
+    const before = (await auditRows()).length;
+    const created = await createParticipant(database.db, specialist1, participantInputSchema.parse({ firstName: "Ana", lastName: "Diaz" }), meta);
+    if (!created.ok) throw new Error("create failed");
+    const id = created.participant.id;
+    await getParticipant(database.db, specialist1, id, meta);
+    await updateParticipant(database.db, specialist1, id, { ...participantInputSchema.parse({ firstName: "Ana", lastName: "Diaz", workGoal: "Nurse aide" }), version: 1 }, meta);
+    await listCaseload(database.db, specialist1, { q: "", page: 1, status: "active" }, meta);
+
+    const rows = (await auditRows()).slice(before);
+    expect(rows.map((r) => r.action)).toEqual(["participant.create", "participant.read", "participant.update", "participant.list"]);
+    for (const row of rows) {
+      expect(row.actor_id).toBe(specialist1.userId);
+      expect(row.ip).toBe("203.0.113.9");
+      expect(row.request_id).toBe("req-1");
+      expect(row.reason).toMatch(/participant/);
+      expect(row.occurred_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    }
+    expect(rows[1]!.reason).toBe("read:participant:own");
+    expect(JSON.parse(rows[2]!.details).fields).toEqual(["workGoal"]);
+  });
+
+  it("writes no audit row for a refused read", async () => {
+    const before = (await auditRows()).length;
+    const view = await getParticipant(database.db, world.actors.specialist2, world.participants.participant1.id, meta);
+    expect(view).toBeNull();
+    expect((await auditRows()).length).toBe(before);
+  });
+
+  it("leaves no audit row when the change rolls back", async () => {
+    const before = await auditRows();
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await trx.updateTable("participants").set({ work_goal: "Changed" }).where("id", "=", world.participants.participant2.id).execute();
+        await recordAudit(trx, { actor: world.actors.specialist2, action: "participant.update", entityType: "participant", reason: "test", meta });
+        throw new Error("something failed after the audit row");
+      }),
+    ).rejects.toThrow("something failed");
+    const after = await auditRows();
+    expect(after.length).toBe(before.length);
+    const participant = await database.db.selectFrom("participants").select("work_goal").where("id", "=", world.participants.participant2.id).executeTakeFirstOrThrow();
+    expect(participant.work_goal).toBeNull();
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it("keeps one unbroken chain under concurrent writers", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        database.db.transaction().execute((trx) =>
+          recordAudit(trx, { actor: { userId: null, label: "load" }, action: "data.seed", entityType: "test", reason: `writer ${i}`, meta: systemMeta }),
+        ),
+      ),
+    );
+    const check = await verifyAuditChain(database.db);
+    expect(check).toMatchObject({ ok: true });
+  });
+
+  it("detects a row edited after the fact", async () => {
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    const victim = (await auditRows())[1]!;
+    await sql`update audit_log set actor_label = ${"someone-else@example.org"} where seq = ${victim.seq}`.execute(database.db);
+    const check = await verifyAuditChain(database.db);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.brokenAtSeq).toBe(Number(victim.seq));
+  });
+});

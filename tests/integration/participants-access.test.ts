@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../src/db/index.ts";
+import { freshDatabase } from "../support/db.ts";
+import { Client, startTestServer } from "../support/server.ts";
+import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+
+// Authorization through the real HTTP stack, on pages and the API alike.
+let database: DbHandle;
+let world: World;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  world = await buildWorld(database.db);
+  server = await startTestServer(database);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+async function clientFor(email: string) {
+  const client = new Client(server.url);
+  await client.signIn(email, TEST_PASSWORD);
+  return client;
+}
+
+describe("who sees which participant", () => {
+  it("gives a team-2 specialist 404 for a team-1 participant, on the page and the API", async () => {
+    const spec2 = await clientFor("spec2@test.org");
+    const id = world.participants.participant1.id;
+    const page = await spec2.fetch(`/participants/${id}`);
+    const missingPage = await spec2.fetch(`/participants/00000000-0000-4000-8000-000000000000`);
+    expect(page.status).toBe(404);
+    expect(missingPage.status).toBe(404);
+    // A refusal looks exactly like a record that does not exist.
+    expect(await page.text()).toBe(await missingPage.text().then((t) => t));
+
+    const api = await spec2.api("GET", `/participants/${id}`);
+    const missingApi = await spec2.api("GET", `/participants/00000000-0000-4000-8000-000000000000`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual(await missingApi.json());
+
+    const put = await spec2.api("PUT", `/participants/${id}`, { firstName: "X", lastName: "Y", version: 1 });
+    expect(put.status).toBe(404);
+  });
+
+  it("lets the specialist whose caseload it is read it", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const response = await spec1.api("GET", `/participants/${world.participants.participant1.id}`);
+    expect(response.status).toBe(200);
+    expect((await response.json()).firstName).toBe("Pat");
+    const page = await spec1.fetch(`/participants/${world.participants.participant1.id}`);
+    expect(page.status).toBe(200);
+  });
+
+  it("keeps a specialist to their own caseload even within the team", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    expect((await spec1.api("GET", `/participants/${world.participants.participant1b.id}`)).status).toBe(404);
+    const list = await (await spec1.api("GET", "/participants")).json();
+    expect(list.participants.map((p: { id: string }) => p.id)).toEqual([world.participants.participant1.id]);
+  });
+
+  it("shows a supervisor their team's caseloads only", async () => {
+    const sup1 = await clientFor("sup1@test.org");
+    const list = await (await sup1.api("GET", "/participants")).json();
+    const ids = list.participants.map((p: { id: string }) => p.id).sort();
+    expect(ids).toEqual([world.participants.participant1.id, world.participants.participant1b.id].sort());
+    expect((await sup1.api("GET", `/participants/${world.participants.participant2.id}`)).status).toBe(404);
+  });
+
+  it("shows an admin everyone", async () => {
+    const admin = await clientFor("admin@test.org");
+    const list = await (await admin.api("GET", "/participants")).json();
+    expect(list.total).toBe(3);
+  });
+
+  it("refuses the API without a session or token, and a cookie change without the CSRF header", async () => {
+    const anonymous = new Client(server.url);
+    expect((await anonymous.api("GET", "/participants")).status).toBe(401);
+    const spec1 = await clientFor("spec1@test.org");
+    const response = await spec1.fetch("/api/v1/participants", {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ firstName: "A", lastName: "B" }),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("sends a signed-out visitor to sign in", async () => {
+    const anonymous = new Client(server.url);
+    const response = await anonymous.fetch(`/participants/${world.participants.participant1.id}`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/sign-in\?next=/);
+  });
+});
+
+describe("saving over a newer version", () => {
+  it("answers 409 with the current record and saves nothing", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const id = world.participants.participant1.id;
+    const first = await spec1.api("PUT", `/participants/${id}`, { firstName: "Pat", lastName: "Quinn", workGoal: "Bakery", version: 1 });
+    expect(first.status).toBe(200);
+    expect((await first.json()).version).toBe(2);
+    const stale = await spec1.api("PUT", `/participants/${id}`, { firstName: "Pat", lastName: "Quinn", workGoal: "Florist", version: 1 });
+    expect(stale.status).toBe(409);
+    const body = await stale.json();
+    expect(body.error.current.workGoal).toBe("Bakery");
+    const now = await (await spec1.api("GET", `/participants/${id}`)).json();
+    expect(now.workGoal).toBe("Bakery");
+  });
+
+  it("returns field-by-field errors for a bad body and stores nothing", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const before = await (await spec1.api("GET", "/participants")).json();
+    const response = await spec1.api("POST", "/participants", { firstName: "", lastName: 7, unexpected: true });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    const paths = body.error.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(["firstName", "lastName"]));
+    expect(body.error.fields.find((f: { path: string }) => f.path === "firstName").message).toMatch(/first name/i);
+    const after = await (await spec1.api("GET", "/participants")).json();
+    expect(after.total).toBe(before.total);
+  });
+});
+
+describe("sign-in", () => {
+  it("limits repeated wrong passwords with a clear message", async () => {
+    const client = new Client(server.url);
+    for (let i = 0; i < 5; i++) {
+      const response = await client.postForm("/sign-in", { email: "sup2@test.org", password: "wrong password" });
+      expect(response.status).toBe(401);
+    }
+    const limited = await client.postForm("/sign-in", { email: "sup2@test.org", password: TEST_PASSWORD });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("Too many tries");
+  });
+
+  it("sets a httpOnly SameSite session cookie and refuses a form without the CSRF token", async () => {
+    const client = new Client(server.url);
+    await client.fetch("/sign-in");
+    const response = await client.fetch("/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "spec1@test.org", password: TEST_PASSWORD }),
+    });
+    expect(response.status).toBe(403);
+    const ok = await client.postForm("/sign-in", { email: "spec1@test.org", password: TEST_PASSWORD });
+    const cookie = ok.headers.getSetCookie().find((c) => c.startsWith("allies_session="))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it("ends the session on sign out", async () => {
+    const client = await clientFor("spec1@test.org");
+    expect((await client.api("GET", "/participants")).status).toBe(200);
+    const out = await client.postForm("/sign-out", {});
+    expect(out.status).toBe(302);
+    expect((await client.api("GET", "/participants")).status).toBe(401);
+  });
+});
