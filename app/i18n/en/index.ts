@@ -3,6 +3,7 @@ import { common } from "./common.ts";
 import { participants } from "./participants.ts";
 import { admin } from "./admin.ts";
 import { profile } from "./profile.ts";
+import { benefits } from "./benefits.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits } as const;

@@ -1,0 +1,1 @@
+export const benefits = {} as const;
