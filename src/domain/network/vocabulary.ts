@@ -1,0 +1,26 @@
+/**
+ * The words of the support network (PRODUCT.md capabilities 2 and 6). Family is
+ * defined broadly and the participant decides who counts.
+ */
+export const RELATIONSHIP_KINDS = [
+  "relative", "partner", "friend", "roommate", "neighbour", "sponsor", "clergy",
+  "past_coworker", "mentor", "probation_officer", "street_family", "peer_in_care", "other",
+] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+
+/** Rings of the ecomap, from the centre out. */
+export const CLOSENESS = ["inner", "friends", "community", "services"] as const;
+export type Closeness = (typeof CLOSENESS)[number];
+
+export const RELATIONSHIP_STATUSES = ["supportive", "lost_touch", "strained", "wants_to_reconnect", "do_not_contact"] as const;
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
+
+export const CONTACT_CHANNELS = ["phone", "text", "email", "in_person", "mail"] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Kinds of help a support person could give; also the kinds of job support plan items. */
+export const SUPPORT_KINDS = [
+  "rides", "wake_up_calls", "reminders", "resume_applications", "id_documents", "clothes",
+  "bank_account", "budgeting", "encouragement", "after_hard_day",
+] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
