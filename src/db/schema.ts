@@ -17,6 +17,86 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   app_meta: AppMetaTable;
+  support_persons: SupportPersonTable;
+  support_person_versions: SupportPersonVersionTable;
+  documents: DocumentTable;
+  consent_grants: ConsentGrantTable;
+  consent_revocations: ConsentRevocationTable;
+}
+
+export interface SupportPersonTable {
+  id: string;
+  participant_id: string;
+  name: string;
+  relationship_kind: string;
+  relationship_other: string | null;
+  closeness: string;
+  status: string;
+  phone: string | null;
+  email: string | null;
+  preferred_channel: string | null;
+  help_kinds: string;
+  notes: string | null;
+  first_call: number;
+  discovered_from: string | null;
+  ended_at: string | null;
+  ended_reason: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupportPersonVersionTable {
+  id: string;
+  support_person_id: string;
+  version: number;
+  change: string;
+  snapshot: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content_base64: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface ConsentGrantTable {
+  id: string;
+  participant_id: string;
+  support_person_id: string;
+  categories: string;
+  purpose: string;
+  may_attend_meetings: number;
+  may_receive_plan: number;
+  may_be_contacted: number;
+  starts_on: string;
+  expires_on: string | null;
+  expiry_event: string | null;
+  signed_method: string;
+  signature_name: string | null;
+  signed_on: string;
+  participant_confirmed: number;
+  scan_document_id: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ConsentRevocationTable {
+  id: string;
+  grant_id: string;
+  category: string | null;
+  revoked_at: string;
+  reason: string | null;
+  recorded_by: string;
 }
 
 export interface TeamTable {

@@ -251,3 +251,26 @@ export async function listAssignableSpecialists(db: Db, actor: Actor): Promise<{
     .filter((u) => mayAssignTo(actor, { id: u.id, teamId: u.team_id, role: u.role, active: u.active === 1 }))
     .map((u) => ({ id: u.id, name: u.name }));
 }
+
+/**
+ * For areas that hang off a participant (network, consent, meetings...): may the
+ * actor take this action on this participant's record? Returns the permission
+ * that allowed it (for the audit row), or null for "not found" — missing and
+ * refused look the same.
+ */
+export async function authorizeParticipant(db: Db | Trx, actor: Actor, participantId: string, action: ParticipantAction): Promise<{ reason: string; participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistId: string; specialistName: string } } | null> {
+  const row = await db
+    .selectFrom("participants as p")
+    .innerJoin("users as s", "s.id", "p.specialist_id")
+    .select(["p.id", "p.first_name", "p.last_name", "p.preferred_name", "p.specialist_id", "s.team_id", "s.name as specialist_name"])
+    .where("p.id", "=", participantId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
+  const reason = permissions[action];
+  if (!permissions.read || !reason) return null;
+  return {
+    reason,
+    participant: { id: row.id, firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name, specialistId: row.specialist_id, specialistName: row.specialist_name },
+  };
+}

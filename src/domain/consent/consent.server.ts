@@ -1,0 +1,175 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import type { ConsentGrantTable } from "../../db/schema.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { authorizeParticipant } from "../participants/participants.server.ts";
+import { grantCategoriesAt, grantStatus, type ConsentHistory, type GrantFacts, type RevocationFacts } from "./check.ts";
+import type { ConsentCategory, ConsentGrant, ConsentGrantInput, ConsentRevocationInput } from "./model.ts";
+
+function grantFacts(row: ConsentGrantTable): GrantFacts {
+  return {
+    id: row.id,
+    supportPersonId: row.support_person_id,
+    categories: JSON.parse(row.categories) as ConsentCategory[],
+    mayAttendMeetings: row.may_attend_meetings === 1,
+    mayReceivePlan: row.may_receive_plan === 1,
+    mayBeContacted: row.may_be_contacted === 1,
+    startsOn: row.starts_on,
+    expiresOn: row.expires_on,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** Every grant and revocation for a participant: the input of the consent check. */
+export async function loadConsentHistory(db: Db | Trx, participantId: string): Promise<ConsentHistory> {
+  const grants = await db.selectFrom("consent_grants").selectAll().where("participant_id", "=", participantId).orderBy("recorded_at").execute();
+  const revocations = grants.length === 0 ? [] : await db.selectFrom("consent_revocations")
+    .select(["grant_id", "category", "revoked_at"]).where("grant_id", "in", grants.map((g) => g.id)).orderBy("revoked_at").execute();
+  return {
+    grants: grants.map(grantFacts),
+    revocations: revocations.map((r): RevocationFacts => ({ grantId: r.grant_id, category: r.category as ConsentCategory | null, revokedAt: r.revoked_at })),
+  };
+}
+
+async function toGrants(db: Db | Trx, rows: ConsentGrantTable[], at: Date): Promise<ConsentGrant[]> {
+  if (rows.length === 0) return [];
+  const revocations = await db.selectFrom("consent_revocations").selectAll().where("grant_id", "in", rows.map((g) => g.id)).orderBy("revoked_at").execute();
+  const names = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...new Set(rows.map((r) => r.recorded_by))]).execute();
+  const facts = revocations.map((r): RevocationFacts => ({ grantId: r.grant_id, category: r.category as ConsentCategory | null, revokedAt: r.revoked_at }));
+  return rows.map((row) => {
+    const grant = grantFacts(row);
+    return {
+      id: row.id,
+      participantId: row.participant_id,
+      supportPersonId: row.support_person_id,
+      categories: [...grant.categories],
+      purpose: row.purpose,
+      mayAttendMeetings: grant.mayAttendMeetings,
+      mayReceivePlan: grant.mayReceivePlan,
+      mayBeContacted: grant.mayBeContacted,
+      startsOn: row.starts_on,
+      expiresOn: row.expires_on,
+      expiryEvent: row.expiry_event,
+      signedMethod: row.signed_method === "paper" ? "paper" : "in_app",
+      signatureName: row.signature_name,
+      signedOn: row.signed_on,
+      participantConfirmed: row.participant_confirmed === 1,
+      hasScan: row.scan_document_id !== null,
+      recordedBy: names.find((n) => n.id === row.recorded_by)?.name ?? "",
+      recordedAt: row.recorded_at,
+      revocations: revocations.filter((r) => r.grant_id === row.id)
+        .map((r) => ({ id: r.id, category: r.category as ConsentCategory | null, revokedAt: r.revoked_at, reason: r.reason })),
+      status: grantStatus(grant, facts, at),
+      activeCategories: grantCategoriesAt(grant, facts, at),
+    };
+  });
+}
+
+/** The grants for one participant (optionally one support person), each with its status now. Audited. */
+export async function listConsentGrants(db: Db, actor: Actor, participantId: string, meta: RequestMeta, supportPersonId?: string, at = new Date()): Promise<ConsentGrant[] | null> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    let query = trx.selectFrom("consent_grants").selectAll().where("participant_id", "=", participantId);
+    if (supportPersonId) query = query.where("support_person_id", "=", supportPersonId);
+    const grants = await toGrants(trx, await query.orderBy("recorded_at", "desc").execute(), at);
+    await recordAudit(trx, { actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, details: { supportPersonId: supportPersonId ?? null }, meta });
+    return grants;
+  });
+}
+
+export interface ScanUpload {
+  filename: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export const SCAN_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+export const SCAN_MAX_BYTES = 5 * 1024 * 1024;
+
+export type GrantResult =
+  | { ok: true; grant: ConsentGrant }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "unreachable_person" | "scan_required" | "scan_invalid" };
+
+/**
+ * Records a release of information exactly as signed. A grant is never edited:
+ * changes are a new grant, and the participant withdraws with a revocation.
+ */
+export async function recordConsentGrant(db: Db, actor: Actor, participantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta): Promise<GrantResult> {
+  if (input.signedMethod === "paper") {
+    if (!scan || scan.bytes.byteLength === 0) return { ok: false, reason: "scan_required" };
+    if (!(SCAN_TYPES as readonly string[]).includes(scan.contentType) || scan.bytes.byteLength > SCAN_MAX_BYTES) return { ok: false, reason: "scan_invalid" };
+  }
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    const person = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"])
+      .where("id", "=", input.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
+    if (!person) return { ok: false, reason: "not_found" };
+    if (person.status === "do_not_contact" || person.ended_at) return { ok: false, reason: "unreachable_person" };
+    const now = new Date().toISOString();
+    let scanId: string | null = null;
+    if (input.signedMethod === "paper" && scan) {
+      scanId = randomUUID();
+      await trx.insertInto("documents").values({
+        id: scanId, participant_id: participantId, kind: "consent_scan", filename: scan.filename.slice(0, 200), content_type: scan.contentType,
+        size: scan.bytes.byteLength, content_base64: Buffer.from(scan.bytes).toString("base64"), uploaded_by: actor.userId, uploaded_at: now,
+      }).execute();
+    }
+    const id = randomUUID();
+    await trx.insertInto("consent_grants").values({
+      id, participant_id: participantId, support_person_id: input.supportPersonId, categories: JSON.stringify(input.categories),
+      purpose: input.purpose, may_attend_meetings: input.mayAttendMeetings ? 1 : 0, may_receive_plan: input.mayReceivePlan ? 1 : 0,
+      may_be_contacted: input.mayBeContacted ? 1 : 0, starts_on: input.startsOn, expires_on: input.expiresOn, expiry_event: input.expiryEvent,
+      signed_method: input.signedMethod, signature_name: input.signatureName, signed_on: input.signedOn,
+      participant_confirmed: input.participantConfirmed ? 1 : 0, scan_document_id: scanId, recorded_by: actor.userId, recorded_at: now,
+    }).execute();
+    await recordAudit(trx, {
+      actor, action: "consent.grant", entityType: "consent_grant", entityId: id, participantId, reason: access.reason,
+      details: { supportPersonId: input.supportPersonId, categories: input.categories, signedMethod: input.signedMethod }, meta,
+    });
+    const [grant] = await toGrants(trx, [await trx.selectFrom("consent_grants").selectAll().where("id", "=", id).executeTakeFirstOrThrow()], new Date());
+    return { ok: true, grant: grant! };
+  });
+}
+
+export type RevokeResult = { ok: true; grant: ConsentGrant } | { ok: false; reason: "not_found" | "already_revoked" };
+
+/** Withdraws one category or the whole grant, effective the moment it is recorded. */
+export async function revokeConsent(db: Db, actor: Actor, participantId: string, grantId: string, input: ConsentRevocationInput, meta: RequestMeta): Promise<RevokeResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    const row = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).where("participant_id", "=", participantId).executeTakeFirst();
+    if (!row) return { ok: false, reason: "not_found" };
+    const earlier = await trx.selectFrom("consent_revocations").select("category").where("grant_id", "=", grantId).execute();
+    const categories = JSON.parse(row.categories) as ConsentCategory[];
+    const wholeGone = earlier.some((r) => r.category === null);
+    const stillCovered = !wholeGone && (input.category === null || (categories.includes(input.category) && !earlier.some((r) => r.category === input.category)));
+    if (!stillCovered) return { ok: false, reason: "already_revoked" };
+    const now = new Date().toISOString();
+    await trx.insertInto("consent_revocations").values({ id: randomUUID(), grant_id: grantId, category: input.category, revoked_at: now, reason: input.reason, recorded_by: actor.userId }).execute();
+    await recordAudit(trx, {
+      actor, action: "consent.revoke", entityType: "consent_grant", entityId: grantId, participantId, reason: access.reason,
+      details: { category: input.category ?? "whole grant", supportPersonId: row.support_person_id }, meta,
+    });
+    const [grant] = await toGrants(trx, [row], new Date(Date.parse(now) + 1));
+    return { ok: true, grant: grant! };
+  });
+}
+
+/** The scan of a paper consent, for download. Audited as a read of the record. */
+export async function getConsentScan(db: Db, actor: Actor, participantId: string, grantId: string, meta: RequestMeta) {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const doc = await trx.selectFrom("consent_grants as g").innerJoin("documents as d", "d.id", "g.scan_document_id")
+      .select(["d.id", "d.filename", "d.content_type", "d.content_base64"])
+      .where("g.id", "=", grantId).where("g.participant_id", "=", participantId).executeTakeFirst();
+    if (!doc) return null;
+    await recordAudit(trx, { actor, action: "document.read", entityType: "document", entityId: doc.id, participantId, reason: access.reason, meta });
+    return { filename: doc.filename, contentType: doc.content_type, bytes: Buffer.from(doc.content_base64, "base64") };
+  });
+}

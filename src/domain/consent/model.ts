@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/** Information a participant may agree to share (PRODUCT.md capability 3). */
+export const CONSENT_CATEGORIES = [
+  "employment_goals",
+  "job_details",
+  "work_schedule",
+  "benefits_income",
+  "mental_health_treatment",
+  "substance_use_treatment",
+] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+
+/** 42 CFR Part 2: substance use treatment records need a consent of their own. */
+export const PART2_CATEGORY: ConsentCategory = "substance_use_treatment";
+
+export const SIGNED_METHODS = ["in_app", "paper"] as const;
+
+/** Things a grant may allow besides sharing information. */
+export const INVOLVEMENTS = ["attendMeetings", "receivePlan", "contact"] as const;
+export type Involvement = (typeof INVOLVEMENTS)[number];
+
+const isoDate = (key: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: key });
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+export const consentGrantInputSchema = z.strictObject({
+  supportPersonId: z.string().trim().min(1, { error: "consent.supportPerson.required" }).max(100),
+  categories: z.array(z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" }))
+    .min(1, { error: "consent.categories.required" }).max(CONSENT_CATEGORIES.length)
+    .transform((c) => [...new Set(c)]),
+  purpose: z.string().trim().min(1, { error: "consent.purpose.required" }).max(1000, { error: "common.tooLong" }),
+  mayAttendMeetings: checkbox,
+  mayReceivePlan: checkbox,
+  mayBeContacted: checkbox,
+  startsOn: isoDate("consent.startsOn.invalid"),
+  expiresOn: z.union([z.literal(""), isoDate("consent.expiresOn.invalid")]).nullish().transform((v) => (v ? v : null)),
+  expiryEvent: z.string().trim().max(300, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
+  signedMethod: z.enum(SIGNED_METHODS, { error: "consent.signedMethod.invalid" }),
+  signatureName: z.string().trim().max(200, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
+  signedOn: isoDate("consent.signedOn.invalid"),
+  participantConfirmed: checkbox,
+}).superRefine((grant, ctx) => {
+  if (grant.categories.includes(PART2_CATEGORY) && grant.categories.length > 1) {
+    ctx.addIssue({ code: "custom", path: ["categories"], message: "consent.categories.part2Alone" });
+  }
+  if (!grant.expiresOn && !grant.expiryEvent) {
+    ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.expiry.required" });
+  }
+  if (grant.expiresOn && grant.expiresOn < grant.startsOn) {
+    ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.expiresOn.beforeStart" });
+  }
+  if (grant.signedMethod === "in_app") {
+    if (!grant.signatureName) ctx.addIssue({ code: "custom", path: ["signatureName"], message: "consent.signatureName.required" });
+    if (!grant.participantConfirmed) ctx.addIssue({ code: "custom", path: ["participantConfirmed"], message: "consent.participantConfirmed.required" });
+  }
+});
+export type ConsentGrantInput = z.infer<typeof consentGrantInputSchema>;
+
+export const consentRevocationInputSchema = z.strictObject({
+  /** A single category to withdraw, or none to revoke the whole grant. */
+  category: z.union([z.literal(""), z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" })]).nullish().transform((v) => (v ? v : null)),
+  reason: z.string().trim().max(500, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
+});
+export type ConsentRevocationInput = z.infer<typeof consentRevocationInputSchema>;
+
+export const consentGrantSchema = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  supportPersonId: z.string(),
+  categories: z.array(z.enum(CONSENT_CATEGORIES)),
+  purpose: z.string(),
+  mayAttendMeetings: z.boolean(),
+  mayReceivePlan: z.boolean(),
+  mayBeContacted: z.boolean(),
+  startsOn: z.string(),
+  expiresOn: z.string().nullable(),
+  expiryEvent: z.string().nullable(),
+  signedMethod: z.enum(SIGNED_METHODS),
+  signatureName: z.string().nullable(),
+  signedOn: z.string(),
+  participantConfirmed: z.boolean(),
+  hasScan: z.boolean(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  revocations: z.array(z.object({ id: z.string(), category: z.enum(CONSENT_CATEGORIES).nullable(), revokedAt: z.string(), reason: z.string().nullable() })),
+  /** Worked out at the moment of reading. */
+  status: z.enum(["active", "not_started", "expired", "revoked"]),
+  activeCategories: z.array(z.enum(CONSENT_CATEGORIES)),
+});
+export type ConsentGrant = z.infer<typeof consentGrantSchema>;

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { CLOSENESS, CONTACT_CHANNELS, RELATIONSHIP_KINDS, RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "./vocabulary.ts";
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const supportPersonFields = z.strictObject({
+  name: z.string().trim().min(1, { error: "network.name.required" }).max(200, { error: "common.tooLong" }),
+  relationshipKind: z.enum(RELATIONSHIP_KINDS, { error: "network.relationshipKind.invalid" }),
+  relationshipOther: optionalText(100),
+  closeness: z.enum(CLOSENESS, { error: "network.closeness.invalid" }),
+  status: z.enum(RELATIONSHIP_STATUSES, { error: "network.status.invalid" }).default("supportive"),
+  phone: z.string().trim().max(40, { error: "common.tooLong" }).regex(/^[0-9+() .-]*$/, { error: "network.phone.invalid" })
+    .nullish().transform((v) => (v ? v : null)),
+  email: z.union([z.literal(""), z.email({ error: "network.email.invalid" }).max(254, { error: "common.tooLong" })])
+    .nullish().transform((v) => (v ? v.toLowerCase() : null)),
+  preferredChannel: z.union([z.literal(""), z.enum(CONTACT_CHANNELS, { error: "network.preferredChannel.invalid" })]).nullish().transform((v) => (v ? v : null)),
+  helpKinds: z.array(z.enum(SUPPORT_KINDS, { error: "network.helpKinds.invalid" })).max(SUPPORT_KINDS.length).default([]).transform((k) => [...new Set(k)]),
+  notes: optionalText(2000),
+  firstCall: checkbox,
+  /** The guided discovery prompt this person came from, if any. */
+  discoveredFrom: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
+});
+
+function relationshipNamed(person: { relationshipKind: string; relationshipOther: string | null }, ctx: z.RefinementCtx) {
+  if (person.relationshipKind === "other" && !person.relationshipOther) {
+    ctx.addIssue({ code: "custom", path: ["relationshipOther"], message: "network.relationshipOther.required" });
+  }
+}
+
+/** One schema for the support person form, the API body and the OpenAPI document. */
+export const supportPersonInputSchema = supportPersonFields.superRefine(relationshipNamed);
+export type SupportPersonInput = z.infer<typeof supportPersonInputSchema>;
+
+export const supportPersonUpdateSchema = supportPersonFields
+  .extend({ version: z.coerce.number({ error: "common.version.required" }).int().min(1) })
+  .superRefine(relationshipNamed);
+export type SupportPersonUpdate = z.infer<typeof supportPersonUpdateSchema>;
+
+export const supportPersonEndSchema = z.strictObject({
+  version: z.coerce.number({ error: "common.version.required" }).int().min(1),
+  reason: optionalText(500),
+});
+
+export const supportPersonSchema = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  name: z.string(),
+  relationshipKind: z.enum(RELATIONSHIP_KINDS),
+  relationshipOther: z.string().nullable(),
+  closeness: z.enum(CLOSENESS),
+  status: z.enum(RELATIONSHIP_STATUSES),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  preferredChannel: z.enum(CONTACT_CHANNELS).nullable(),
+  helpKinds: z.array(z.enum(SUPPORT_KINDS)),
+  notes: z.string().nullable(),
+  firstCall: z.boolean(),
+  discoveredFrom: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  endedReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SupportPerson = z.infer<typeof supportPersonSchema>;

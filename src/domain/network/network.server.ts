@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import type { SupportPersonTable } from "../../db/schema.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { holdsConsent, type ConsentHistory } from "../consent/check.ts";
+import { loadConsentHistory } from "../consent/consent.server.ts";
+import { authorizeParticipant } from "../participants/participants.server.ts";
+import type { EcomapInput } from "./ecomap-model.ts";
+import type { SupportPerson, SupportPersonInput, SupportPersonUpdate } from "./model.ts";
+import type { Closeness, ContactChannel, RelationshipKind, RelationshipStatus, SupportKind } from "./vocabulary.ts";
+
+export function toSupportPerson(row: SupportPersonTable): SupportPerson {
+  return {
+    id: row.id,
+    participantId: row.participant_id,
+    name: row.name,
+    relationshipKind: row.relationship_kind as RelationshipKind,
+    relationshipOther: row.relationship_other,
+    closeness: row.closeness as Closeness,
+    status: row.status as RelationshipStatus,
+    phone: row.phone,
+    email: row.email,
+    preferredChannel: row.preferred_channel as ContactChannel | null,
+    helpKinds: JSON.parse(row.help_kinds) as SupportKind[],
+    notes: row.notes,
+    firstCall: row.first_call === 1,
+    discoveredFrom: row.discovered_from,
+    endedAt: row.ended_at,
+    endedReason: row.ended_reason,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const EDITABLE = [
+  "name", "relationshipKind", "relationshipOther", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall",
+] as const satisfies readonly (keyof SupportPersonInput & keyof SupportPerson)[];
+
+function toColumns(input: SupportPersonInput) {
+  return {
+    name: input.name,
+    relationship_kind: input.relationshipKind,
+    relationship_other: input.relationshipKind === "other" ? input.relationshipOther : null,
+    closeness: input.closeness,
+    status: input.status,
+    phone: input.phone,
+    email: input.email,
+    preferred_channel: input.preferredChannel,
+    help_kinds: JSON.stringify(input.helpKinds),
+    notes: input.notes,
+    first_call: input.firstCall ? 1 : 0,
+    discovered_from: input.discoveredFrom,
+  };
+}
+
+async function snapshot(trx: Trx, person: SupportPerson, change: "create" | "update" | "end", actor: Actor) {
+  await trx.insertInto("support_person_versions").values({
+    id: randomUUID(), support_person_id: person.id, version: person.version, change,
+    snapshot: JSON.stringify(person), changed_by: actor.userId, changed_at: new Date().toISOString(),
+  }).execute();
+}
+
+/** Only one person is "the first I'll call when I get a job". */
+async function clearOtherFirstCall(trx: Trx, participantId: string, keepId: string, now: string) {
+  await trx.updateTable("support_persons")
+    .set((eb) => ({ first_call: 0, version: eb("version", "+", 1), updated_at: now }))
+    .where("participant_id", "=", participantId).where("id", "!=", keepId).where("first_call", "=", 1)
+    .execute();
+}
+
+export interface NetworkView {
+  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistName: string };
+  current: SupportPerson[];
+  ended: SupportPerson[];
+  consent: ConsentHistory;
+  /** Who holds an active consent right now (the consent mark). */
+  withConsent: string[];
+  can: { update: boolean };
+}
+
+/** The participant's network with its consent history, read and audited in one go. */
+export async function getNetwork(db: Db, actor: Actor, participantId: string, meta: RequestMeta, at = new Date()): Promise<NetworkView | null> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const mayUpdate = await authorizeParticipant(trx, actor, participantId, "update");
+    const rows = await trx.selectFrom("support_persons").selectAll().where("participant_id", "=", participantId).orderBy("name").orderBy("id").execute();
+    const people = rows.map(toSupportPerson);
+    const consent = await loadConsentHistory(trx, participantId);
+    await recordAudit(trx, { actor, action: "network.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
+    const current = people.filter((p) => !p.endedAt);
+    return {
+      participant: access.participant,
+      current,
+      ended: people.filter((p) => p.endedAt),
+      consent,
+      withConsent: current.filter((p) => holdsConsent(consent, p, at)).map((p) => p.id),
+      can: { update: !!mayUpdate },
+    };
+  });
+}
+
+export function ecomapInputOf(view: NetworkView, relationshipLabel: (p: SupportPerson) => string): EcomapInput {
+  const name = view.participant.preferredName ?? view.participant.firstName;
+  return {
+    participantName: name,
+    people: view.current.map((p) => ({
+      id: p.id, name: p.name, relationshipKind: p.relationshipKind, relationshipLabel: relationshipLabel(p),
+      closeness: p.closeness, status: p.status, hasConsent: view.withConsent.includes(p.id), firstCall: p.firstCall,
+    })),
+  };
+}
+
+export type SupportSaveResult =
+  | { ok: true; person: SupportPerson }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "conflict"; current: SupportPerson };
+
+export async function createSupportPerson(db: Db, actor: Actor, participantId: string, input: SupportPersonInput, meta: RequestMeta): Promise<SupportSaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await trx.insertInto("support_persons").values({
+      id, participant_id: participantId, ...toColumns(input), ended_at: null, ended_reason: null, version: 1,
+      created_by: actor.userId, created_at: now, updated_at: now,
+    }).execute();
+    if (input.firstCall) await clearOtherFirstCall(trx, participantId, id, now);
+    const person = toSupportPerson(await trx.selectFrom("support_persons").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+    await snapshot(trx, person, "create", actor);
+    await recordAudit(trx, {
+      actor, action: "support_person.create", entityType: "support_person", entityId: id, participantId, reason: access.reason,
+      details: { discoveredFrom: input.discoveredFrom, status: input.status }, meta,
+    });
+    return { ok: true, person };
+  });
+}
+
+async function loadPerson(trx: Trx, participantId: string, personId: string) {
+  const row = await trx.selectFrom("support_persons").selectAll().where("id", "=", personId).where("participant_id", "=", participantId).executeTakeFirst();
+  return row ? toSupportPerson(row) : null;
+}
+
+export async function updateSupportPerson(db: Db, actor: Actor, participantId: string, personId: string, input: SupportPersonUpdate, meta: RequestMeta): Promise<SupportSaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const before = access ? await loadPerson(trx, participantId, personId) : null;
+    if (!access || !before) return { ok: false, reason: "not_found" };
+    if (before.endedAt || before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+    const now = new Date().toISOString();
+    const result = await trx.updateTable("support_persons")
+      .set({ ...toColumns(input), version: input.version + 1, updated_at: now })
+      .where("id", "=", personId).where("version", "=", input.version).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
+    if (input.firstCall) await clearOtherFirstCall(trx, participantId, personId, now);
+    const person = (await loadPerson(trx, participantId, personId))!;
+    await snapshot(trx, person, "update", actor);
+    const fields = EDITABLE.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k]));
+    await recordAudit(trx, {
+      actor, action: "support_person.update", entityType: "support_person", entityId: personId, participantId, reason: access.reason,
+      details: { fields, status: person.status }, meta,
+    });
+    return { ok: true, person };
+  });
+}
+
+/** Ending takes a person off the current network; the record stays in history. */
+export async function endSupportPerson(db: Db, actor: Actor, participantId: string, personId: string, version: number, reason: string | null, meta: RequestMeta): Promise<SupportSaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const before = access ? await loadPerson(trx, participantId, personId) : null;
+    if (!access || !before) return { ok: false, reason: "not_found" };
+    if (before.endedAt || before.version !== version) return { ok: false, reason: "conflict", current: before };
+    const now = new Date().toISOString();
+    const result = await trx.updateTable("support_persons")
+      .set({ ended_at: now, ended_reason: reason, first_call: 0, version: version + 1, updated_at: now })
+      .where("id", "=", personId).where("version", "=", version).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
+    const person = (await loadPerson(trx, participantId, personId))!;
+    await snapshot(trx, person, "end", actor);
+    await recordAudit(trx, { actor, action: "support_person.end", entityType: "support_person", entityId: personId, participantId, reason: access.reason, meta });
+    return { ok: true, person };
+  });
+}
+
+export async function supportPersonHistory(db: Db, actor: Actor, participantId: string, personId: string) {
+  const access = await authorizeParticipant(db, actor, participantId, "read");
+  if (!access) return null;
+  const rows = await db.selectFrom("support_person_versions as v").innerJoin("users as u", "u.id", "v.changed_by")
+    .select(["v.version", "v.change", "v.snapshot", "v.changed_at", "u.name as changed_by_name"])
+    .where("v.support_person_id", "=", personId).orderBy("v.version").execute();
+  return rows.map((r) => ({ version: Number(r.version), change: r.change, person: JSON.parse(r.snapshot) as SupportPerson, changedAt: r.changed_at, changedBy: r.changed_by_name }));
+}
