@@ -4,6 +4,7 @@ import { participants } from "./participants.ts";
 import { admin } from "./admin.ts";
 import { profile } from "./profile.ts";
 import { benefits } from "./benefits.ts";
+import { network } from "./network.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network } as const;
