@@ -25,7 +25,10 @@ export async function startTestServer(database: DbHandle) {
 /** A fetch client that keeps cookies and sends the CSRF token, like a browser would. */
 export class Client {
   readonly cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  readonly baseUrl: string;
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   get csrf(): string {
     return this.cookies.get("allies_csrf") ?? "";

@@ -47,7 +47,7 @@ function toParticipant(row: Row): Participant {
 }
 
 function toColumns(input: ParticipantInput) {
-  const flags = Object.fromEntries(SITUATION_FLAGS.map((flag) => [FLAG_COLUMNS[flag], input.situationFlags.includes(flag) ? 1 : 0]));
+  const flag = (f: SituationFlag) => (input.situationFlags.includes(f) ? 1 : 0);
   return {
     first_name: input.firstName,
     last_name: input.lastName,
@@ -62,7 +62,11 @@ function toColumns(input: ParticipantInput) {
     interests: input.interests,
     education: input.education,
     past_jobs: JSON.stringify(input.pastJobs),
-    ...flags,
+    flag_young_adult: flag("youngAdult"),
+    flag_justice_involvement: flag("justiceInvolvement"),
+    flag_homelessness_history: flag("homelessnessHistory"),
+    flag_substance_use_history: flag("substanceUseHistory"),
+    flag_lost_touch_with_family: flag("lostTouchWithFamily"),
   };
 }
 
