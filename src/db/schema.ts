@@ -22,6 +22,14 @@ export interface Database {
   documents: DocumentTable;
   consent_grants: ConsentGrantTable;
   consent_revocations: ConsentRevocationTable;
+  meetings: MeetingTable;
+  meeting_invitees: MeetingInviteeTable;
+  meeting_entries: MeetingEntryTable;
+  concerns: ConcernTable;
+  plan_items: PlanItemTable;
+  plan_item_versions: PlanItemVersionTable;
+  milestones: MilestoneTable;
+  encouragement_notes: EncouragementNoteTable;
 }
 
 export interface SupportPersonTable {
@@ -223,3 +231,128 @@ export interface AppMetaTable {
 }
 
 export type { Generated };
+
+export interface MeetingTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  title: string;
+  scheduled_at: string;
+  duration_minutes: number;
+  place: string;
+  checklist: string;
+  agenda: string;
+  separate_permission: string | null;
+  status: string;
+  current_step: number;
+  held_at: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingInviteeTable {
+  id: string;
+  meeting_id: string;
+  support_person_id: string;
+  response: string;
+  responded_at: string | null;
+  invited_at: string;
+}
+
+export interface MeetingEntryTable {
+  id: string;
+  meeting_id: string;
+  kind: string;
+  text: string;
+  speaker: string;
+  support_person_id: string | null;
+  when_text: string | null;
+  concern_id: string | null;
+  plan_item_id: string | null;
+  client_key: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ConcernTable {
+  id: string;
+  participant_id: string;
+  meeting_id: string | null;
+  type: string;
+  description: string;
+  raised_by: string;
+  support_person_id: string | null;
+  status: string;
+  mitigation_plan: string | null;
+  client_key: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanItemTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  description: string;
+  provider: string;
+  support_person_id: string | null;
+  frequency: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  status: string;
+  notes: string | null;
+  shared_with_supports: number;
+  source_entry_id: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanItemVersionTable {
+  id: string;
+  plan_item_id: string;
+  version: number;
+  changed_fields: string;
+  snapshot: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface MilestoneTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  occurred_on: string;
+  note: string | null;
+  source: string;
+  celebrate_with: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface EncouragementNoteTable {
+  id: string;
+  participant_id: string;
+  milestone_id: string | null;
+  support_person_id: string | null;
+  from_label: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+}
+
+/**
+ * Every application table, parents before children: the order to copy data in
+ * (backup, restore) and the reverse order to clear it.
+ */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "invitations",
+  "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
+  "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
+  "audit_log", "audit_head", "app_meta",
+] as const satisfies readonly (keyof Database)[];

@@ -152,7 +152,8 @@ export async function updateSupportPerson(db: Db, actor: Actor, participantId: s
     if (before.endedAt || before.version !== input.version) return { ok: false, reason: "conflict", current: before };
     const now = new Date().toISOString();
     const result = await trx.updateTable("support_persons")
-      .set({ ...toColumns(input), version: input.version + 1, updated_at: now })
+      // Where a person came from (the discovery prompt) is history, not an editable field.
+      .set({ ...toColumns(input), discovered_from: before.discoveredFrom, version: input.version + 1, updated_at: now })
       .where("id", "=", personId).where("version", "=", input.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
     if (input.firstCall) await clearOtherFirstCall(trx, participantId, personId, now);
@@ -189,8 +190,10 @@ export async function endSupportPerson(db: Db, actor: Actor, participantId: stri
 export async function supportPersonHistory(db: Db, actor: Actor, participantId: string, personId: string) {
   const access = await authorizeParticipant(db, actor, participantId, "read");
   if (!access) return null;
+  // Joined to the person so a person id from another participant's network gives nothing.
   const rows = await db.selectFrom("support_person_versions as v").innerJoin("users as u", "u.id", "v.changed_by")
+    .innerJoin("support_persons as sp", "sp.id", "v.support_person_id")
     .select(["v.version", "v.change", "v.snapshot", "v.changed_at", "u.name as changed_by_name"])
-    .where("v.support_person_id", "=", personId).orderBy("v.version").execute();
+    .where("v.support_person_id", "=", personId).where("sp.participant_id", "=", participantId).orderBy("v.version").execute();
   return rows.map((r) => ({ version: Number(r.version), change: r.change, person: JSON.parse(r.snapshot) as SupportPerson, changedAt: r.changed_at, changedBy: r.changed_by_name }));
 }

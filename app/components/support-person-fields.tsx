@@ -1,0 +1,116 @@
+import { CLOSENESS, CONTACT_CHANNELS, RELATIONSHIP_KINDS, RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
+import type { Translate } from "../i18n/index.ts";
+import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
+
+/** What the support person form shows: a saved person, submitted values, or a prompt's suggestion. */
+export interface SupportPersonValues {
+  name?: string | null;
+  relationshipKind?: string | null;
+  relationshipOther?: string | null;
+  closeness?: string | null;
+  status?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  preferredChannel?: string | null;
+  helpKinds?: readonly string[];
+  notes?: string | null;
+  firstCall?: boolean;
+}
+
+const TEXT_FIELDS = ["name", "relationshipKind", "relationshipOther", "closeness", "status", "phone", "email", "preferredChannel", "notes", "discoveredFrom"] as const;
+
+/**
+ * The support person form's fields as the zod schema expects them. Only the
+ * person's own fields are taken, so the form's _csrf and intent never reach the
+ * strict schema; an unticked checkbox is simply absent.
+ */
+export function supportPersonFormInput(form: FormData, extra: readonly string[] = []): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const name of [...TEXT_FIELDS, ...extra]) {
+    const value = form.get(name);
+    if (typeof value === "string") input[name] = value;
+  }
+  input.helpKinds = form.getAll("helpKinds").filter((v): v is string => typeof v === "string");
+  input.firstCall = form.get("firstCall") === "on";
+  return input;
+}
+
+/** Submitted values echoed back into the form after a problem, so nothing typed is lost. */
+export function supportPersonValuesOf(form: FormData): SupportPersonValues {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  return {
+    name: text("name"), relationshipKind: text("relationshipKind"), relationshipOther: text("relationshipOther"), closeness: text("closeness"),
+    status: text("status"), phone: text("phone"), email: text("email"), preferredChannel: text("preferredChannel"), notes: text("notes"),
+    helpKinds: form.getAll("helpKinds").filter((v): v is string => typeof v === "string"), firstCall: form.get("firstCall") === "on",
+  };
+}
+
+export function supportPersonLabels(t: Translate): Record<string, string> {
+  return {
+    name: t("network.field.name"),
+    relationshipKind: t("network.field.relationshipKind"),
+    relationshipOther: t("network.field.relationshipOther"),
+    closeness: t("network.field.closeness"),
+    status: t("network.field.status"),
+    phone: t("network.field.phone"),
+    email: t("network.field.email"),
+    preferredChannel: t("network.field.preferredChannel"),
+    helpKinds: t("network.field.helpKinds"),
+    notes: t("network.field.notes"),
+    firstCall: t("network.field.firstCall"),
+    version: t("network.field.version"),
+  };
+}
+
+export function relationshipOptions(t: Translate) {
+  return RELATIONSHIP_KINDS.map((k) => ({ value: k, label: t(`network.relationshipKind.${k}`) }));
+}
+export function closenessOptions(t: Translate) {
+  return CLOSENESS.map((c) => ({ value: c, label: t(`network.closeness.${c}`) }));
+}
+export function statusOptions(t: Translate) {
+  return RELATIONSHIP_STATUSES.map((s) => ({ value: s, label: t(`network.status.${s}`) }));
+}
+
+/** Every field of a support person, for adding and for editing. */
+export function SupportPersonFields({ t, values, errors }: { t: Translate; values: SupportPersonValues; errors: Errors }) {
+  const labels = supportPersonLabels(t);
+  return (
+    <>
+      <TextField name="name" label={labels.name!} defaultValue={values.name} errors={errors} required autoComplete="off" />
+      <SelectField name="relationshipKind" label={labels.relationshipKind!} defaultValue={values.relationshipKind ?? "relative"} options={relationshipOptions(t)} errors={errors} />
+      <TextField name="relationshipOther" label={labels.relationshipOther!} hint={t("network.field.relationshipOther.hint")} defaultValue={values.relationshipOther} errors={errors} />
+      <SelectField name="closeness" label={labels.closeness!} hint={t("network.field.closeness.hint")} defaultValue={values.closeness ?? "inner"} options={closenessOptions(t)} errors={errors} />
+      <SelectField name="status" label={labels.status!} defaultValue={values.status ?? "supportive"} options={statusOptions(t)} errors={errors} />
+      <TextField name="phone" type="tel" inputMode="tel" label={labels.phone!} defaultValue={values.phone} errors={errors} autoComplete="off" />
+      <TextField name="email" type="email" inputMode="email" label={labels.email!} defaultValue={values.email} errors={errors} autoComplete="off" />
+      <SelectField
+        name="preferredChannel" label={labels.preferredChannel!} defaultValue={values.preferredChannel ?? ""} errors={errors}
+        options={[{ value: "", label: t("network.field.preferredChannel.none") }, ...CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`network.channel.${c}`) }))]}
+      />
+      <CheckboxGroup
+        name="helpKinds" legend={labels.helpKinds!} checked={values.helpKinds ?? []} errors={errors}
+        options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`network.helpKind.${k}`) }))}
+      />
+      <TextArea name="notes" label={labels.notes!} defaultValue={values.notes} errors={errors} />
+      <div className="checkbox field">
+        <input type="checkbox" id="field-firstCall" name="firstCall" defaultChecked={values.firstCall ?? false} aria-describedby="field-firstCall-hint" />
+        <label htmlFor="field-firstCall">{labels.firstCall}</label>
+      </div>
+      <p id="field-firstCall-hint" className="hint">{t("network.field.firstCall.hint")}</p>
+    </>
+  );
+}
+
+/** How the person is connected, in words: the free text for "other". */
+export function relationshipLabel(person: { relationshipKind: (typeof RELATIONSHIP_KINDS)[number]; relationshipOther: string | null }, t: Translate): string {
+  if (person.relationshipKind === "other" && person.relationshipOther) return person.relationshipOther;
+  return t(`network.relationshipKind.${person.relationshipKind}`);
+}
+
+export function participantDisplayName(p: { firstName: string; lastName: string; preferredName: string | null }): string {
+  return p.preferredName ? `${p.preferredName} (${p.firstName} ${p.lastName})` : `${p.firstName} ${p.lastName}`;
+}

@@ -1,0 +1,139 @@
+import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { Route } from "./+types/network";
+import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
+import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { createSupportPerson, ecomapInputOf, getNetwork } from "../../src/domain/network/network.server.ts";
+import { CsrfField, ErrorSummary } from "../components/forms.tsx";
+import {
+  SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
+} from "../components/support-person-fields.tsx";
+import networkStyles from "../components/network.css?url";
+import { translator } from "../i18n/index.ts";
+import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  if (!view) throw notFound();
+  const t = translator("en");
+  const added = new URL(request.url).searchParams.get("added");
+  return {
+    participant: view.participant,
+    current: view.current,
+    ended: view.ended,
+    withConsent: view.withConsent,
+    can: view.can,
+    ecomap: ecomapInputOf(view, (p) => relationshipLabel(p, t)),
+    added: view.current.find((p) => p.id === added)?.name ?? null,
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const form = await request.formData();
+  const parsed = supportPersonInputSchema.safeParse(supportPersonFormInput(form));
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values: supportPersonValuesOf(form) }, { status: 400 });
+  const result = await createSupportPerson(ctx.db, actor, params.id, parsed.data, ctx.meta);
+  if (!result.ok) throw notFound();
+  return redirect(`/participants/${params.id}/network?added=${result.person.id}`);
+}
+
+export default function NetworkPage() {
+  const t = useT();
+  const { participant, current, ended, withConsent, can, added } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const name = participantDisplayName(participant);
+  const base = `/participants/${participant.id}`;
+  return (
+    <div className="page">
+      <title>{`${t("network.page.title", { name })} · ${t("app.name")}`}</title>
+      <p className="no-print"><Link to={base}>{t("network.page.back", { name })}</Link></p>
+      <h1>{t("network.page.title", { name })}</h1>
+      {added ? <p className="notice" role="status">{t("network.page.added", { name: added })}</p> : null}
+      <p>{t("network.page.intro")}</p>
+      <div className="actions no-print">
+        <Link className="button secondary" to={`${base}/network/discover`}>{t("network.page.discover")}</Link>
+        <PrintButton label={t("network.page.print")} />
+      </div>
+
+      <h2 id="current">{t("network.current.heading")}</h2>
+      {current.length === 0 ? (
+        <p>{t("network.current.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive-table">
+            <caption className="muted">{t("network.current.caption", { count: current.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("network.field.name")}</th>
+                <th scope="col">{t("network.field.relationshipKind")}</th>
+                <th scope="col">{t("network.field.closeness")}</th>
+                <th scope="col">{t("network.field.status")}</th>
+                <th scope="col">{t("network.current.consent")}</th>
+                <th scope="col">{t("network.current.firstCall")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {current.map((person) => (
+                <tr key={person.id} data-person-id={person.id}>
+                  <td data-label={t("network.field.name")}><Link to={`${base}/network/${person.id}`}>{person.name}</Link></td>
+                  <td data-label={t("network.field.relationshipKind")}>{relationshipLabel(person, t)}</td>
+                  <td data-label={t("network.field.closeness")}>{t(`network.closeness.${person.closeness}`)}</td>
+                  <td data-label={t("network.field.status")}>
+                    <span className={`mark mark--status-${person.status}`}>{t(`network.status.${person.status}`)}</span>
+                  </td>
+                  <td data-label={t("network.current.consent")} data-consent={withConsent.includes(person.id) ? "yes" : "no"}>
+                    {withConsent.includes(person.id) ? <span className="mark mark--consent">{t("network.mark.consent")}</span> : <span className="muted">{t("network.mark.noConsent")}</span>}
+                  </td>
+                  <td data-label={t("network.current.firstCall")}>
+                    {person.firstCall ? <span className="mark mark--first-call">{t("network.mark.firstCall")}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {can.update ? (
+        <section className="no-print" aria-labelledby="add-heading">
+          <h2 id="add-heading">{t("network.add.heading")}</h2>
+          <p className="hint">{t("network.add.hint")}</p>
+          <ErrorSummary errors={result?.errors} labels={supportPersonLabels(t)} />
+          <Form method="post" noValidate>
+            <CsrfField />
+            <SupportPersonFields t={t} values={result?.values ?? {}} errors={result?.errors} />
+            <button type="submit" disabled={busy}>{t("network.add.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {ended.length > 0 ? (
+        <section aria-labelledby="past-heading">
+          <h2 id="past-heading">{t("network.past.heading")}</h2>
+          <ul>
+            {ended.map((person) => (
+              <li key={person.id}>
+                <Link to={`${base}/network/${person.id}`}>{person.name}</Link>
+                {` (${relationshipLabel(person, t)}) — `}
+                {t("network.past.endedOn", { date: formatDate(person.endedAt ?? "") })}
+                {person.endedReason ? `: ${person.endedReason}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** Opens the browser's print dialog; without JavaScript the browser's own Print does the same. */
+function PrintButton({ label }: { label: string }) {
+  return <button type="button" className="secondary" onClick={() => window.print()}>{label}</button>;
+}

@@ -1,0 +1,304 @@
+import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { Route } from "./+types/support-person";
+import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { listConsentGrants, revokeConsent } from "../../src/domain/consent/consent.server.ts";
+import { CONSENT_CATEGORIES, consentRevocationInputSchema, type ConsentCategory, type ConsentGrant } from "../../src/domain/consent/model.ts";
+import { RECONNECT_IDEAS } from "../../src/domain/network/discovery.ts";
+import { supportPersonEndSchema, supportPersonUpdateSchema, type SupportPerson } from "../../src/domain/network/model.ts";
+import { endSupportPerson, getNetwork, supportPersonHistory, updateSupportPerson } from "../../src/domain/network/network.server.ts";
+import { CsrfField, ErrorSummary, TextArea } from "../components/forms.tsx";
+import {
+  SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
+} from "../components/support-person-fields.tsx";
+import networkStyles from "../components/network.css?url";
+import type { Translate } from "../i18n/index.ts";
+import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
+
+const COMPARED = ["name", "relationshipKind", "relationshipOther", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall"] as const;
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const person = view ? [...view.current, ...view.ended].find((p) => p.id === params.personId) : undefined;
+  if (!view || !person) throw notFound();
+  const versions = (await supportPersonHistory(ctx.db, actor, params.id, person.id)) ?? [];
+  const grants = (await listConsentGrants(ctx.db, actor, params.id, ctx.meta, person.id)) ?? [];
+  const url = new URL(request.url);
+
+  // The confirm step of a withdrawal, reached by a plain link so it works without JavaScript.
+  const revokeGrant = grants.find((g) => g.id === url.searchParams.get("revoke") && g.status !== "revoked");
+  const revokeCategory = url.searchParams.get("category") || null;
+  const confirm = revokeGrant && (revokeCategory === null || revokeGrant.activeCategories.includes(revokeCategory as ConsentCategory))
+    ? { grantId: revokeGrant.id, category: revokeCategory as ConsentCategory | null }
+    : null;
+
+  return {
+    participant: view.participant,
+    person,
+    mayUpdate: view.can.update,
+    holdsConsent: view.withConsent.includes(person.id),
+    grants,
+    history: versions.map((v, i) => ({
+      version: v.version, change: v.change, changedAt: v.changedAt, changedBy: v.changedBy,
+      fields: i === 0 ? [] : COMPARED.filter((f) => JSON.stringify(v.person[f]) !== JSON.stringify(versions[i - 1]!.person[f])),
+    })),
+    confirm,
+    notice: {
+      saved: url.searchParams.has("saved"),
+      ended: url.searchParams.has("ended"),
+      revoked: url.searchParams.get("revoked"),
+      consent: grants.find((g) => g.id === url.searchParams.get("consent"))?.id ?? null,
+    },
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const here = `/participants/${params.id}/network/${params.personId}`;
+
+  if (intent === "update") {
+    const parsed = supportPersonUpdateSchema.safeParse(supportPersonFormInput(form, ["version"]));
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values: supportPersonValuesOf(form), conflict: false, message: null }, { status: 400 });
+    const result = await updateSupportPerson(ctx.db, actor, params.id, params.personId, parsed.data, ctx.meta);
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) return data({ intent, errors: {}, values: supportPersonValuesOf(form), conflict: true, message: null }, { status: 409 });
+    return redirect(`${here}?saved=1`);
+  }
+
+  if (intent === "end") {
+    const parsed = supportPersonEndSchema.safeParse({ version: form.get("version"), reason: form.get("reason") });
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values: null, conflict: false, message: null }, { status: 400 });
+    const result = await endSupportPerson(ctx.db, actor, params.id, params.personId, parsed.data.version, parsed.data.reason, ctx.meta);
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) return data({ intent, errors: {}, values: null, conflict: true, message: null }, { status: 409 });
+    return redirect(`${here}?ended=1`);
+  }
+
+  if (intent === "revoke") {
+    const grantId = String(form.get("grantId") ?? "");
+    const parsed = consentRevocationInputSchema.safeParse({ category: form.get("category"), reason: form.get("reason") });
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values: null, conflict: false, message: null }, { status: 400 });
+    const result = await revokeConsent(ctx.db, actor, params.id, grantId, parsed.data, ctx.meta);
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) return data({ intent, errors: {}, values: null, conflict: false, message: "network.person.revoke.already" as const }, { status: 409 });
+    return redirect(`${here}?revoked=${grantId}#consent`);
+  }
+  throw notFound();
+}
+
+export default function SupportPersonPage() {
+  const t = useT();
+  const { participant, person, mayUpdate, holdsConsent, grants, history, confirm, notice } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const base = `/participants/${participant.id}`;
+  const here = `${base}/network/${person.id}`;
+  const doNotContact = person.status === "do_not_contact";
+  const ended = person.endedAt !== null;
+  const labels = supportPersonLabels(t);
+  const editResult = result?.intent === "update" ? result : null;
+  const endResult = result?.intent === "end" ? result : null;
+
+  return (
+    <div className="page">
+      <title>{`${person.name} · ${t("network.page.title", { name: participantDisplayName(participant) })} · ${t("app.name")}`}</title>
+      <p className="no-print"><Link to={`${base}/network`}>{t("network.person.back", { name: participantDisplayName(participant) })}</Link></p>
+      <h1>{person.name}</h1>
+      <p className="muted">{t("network.person.subtitle", { relationship: relationshipLabel(person, t), name: participantDisplayName(participant) })}</p>
+
+      {doNotContact ? (
+        <div className="banner-stop" role="note" data-testid="do-not-contact">
+          <h2>{t("network.person.dnc.title")}</h2>
+          <p>{t("network.person.dnc.body", { name: person.name })}</p>
+        </div>
+      ) : null}
+      {ended ? <p className="warning">{t("network.person.ended", { date: formatDate(person.endedAt!) })}{person.endedReason ? ` ${person.endedReason}` : ""}</p> : null}
+      {notice.saved ? <p className="notice" role="status">{t("network.person.saved")}</p> : null}
+      {notice.ended ? <p className="notice" role="status">{t("network.person.endedNotice")}</p> : null}
+      {notice.revoked ? <p className="notice" role="status">{t("network.person.revoked")}</p> : null}
+      {notice.consent ? (
+        <p className="notice" role="status">
+          {t("network.person.consentSaved")} <Link to={`${base}/consent/${notice.consent}/form`}>{t("network.person.printConsent")}</Link>
+        </p>
+      ) : null}
+
+      <dl className="facts">
+        <dt>{labels.relationshipKind}</dt><dd>{relationshipLabel(person, t)}</dd>
+        <dt>{labels.closeness}</dt><dd>{t(`network.closeness.${person.closeness}`)}</dd>
+        <dt>{labels.status}</dt><dd><span className={`mark mark--status-${person.status}`}>{t(`network.status.${person.status}`)}</span></dd>
+        <dt>{labels.phone}</dt><dd>{person.phone ?? t("common.none")}</dd>
+        <dt>{labels.email}</dt><dd>{person.email ?? t("common.none")}</dd>
+        <dt>{labels.preferredChannel}</dt><dd>{person.preferredChannel ? t(`network.channel.${person.preferredChannel}`) : t("common.none")}</dd>
+        <dt>{labels.helpKinds}</dt><dd>{person.helpKinds.length ? person.helpKinds.map((k) => t(`network.helpKind.${k}`)).join(", ") : t("common.none")}</dd>
+        <dt>{labels.firstCall}</dt><dd>{person.firstCall ? t("common.yes") : t("common.no")}</dd>
+        <dt>{t("network.current.consent")}</dt><dd>{holdsConsent ? <span className="mark mark--consent">{t("network.mark.consent")}</span> : t("network.mark.noConsent")}</dd>
+        {person.discoveredFrom ? <><dt>{t("network.person.discoveredFrom")}</dt><dd>{discoveryQuestion(person.discoveredFrom, t)}</dd></> : null}
+        <dt>{labels.notes}</dt><dd>{person.notes ?? t("common.none")}</dd>
+      </dl>
+
+      {(person.status === "lost_touch" || person.status === "wants_to_reconnect") && !ended ? (
+        <section aria-labelledby="reconnect-heading">
+          <h2 id="reconnect-heading">{t("network.reconnect.heading")}</h2>
+          <ul>{RECONNECT_IDEAS.map((idea) => <li key={idea}>{t(`network.reconnect.${idea}`)}</li>)}</ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="consent">
+        <h2 id="consent">{t("network.person.consent.heading")}</h2>
+        {doNotContact ? <p>{t("network.person.consent.blocked")}</p> : null}
+        {!doNotContact && !ended && mayUpdate ? (
+          <p className="no-print"><Link className="button" to={`${here}/consent/new`}>{t("network.person.consent.record")}</Link></p>
+        ) : null}
+        {result?.intent === "revoke" && result.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
+        {grants.length === 0 ? <p>{t("network.person.consent.none")}</p> : null}
+        {grants.map((grant) => (
+          <GrantCard key={grant.id} t={t} grant={grant} person={person} base={base} here={here} mayRevoke={mayUpdate} confirm={confirm?.grantId === grant.id ? confirm : null} />
+        ))}
+      </section>
+
+      {mayUpdate && !ended ? (
+        <section className="no-print" aria-labelledby="edit-heading">
+          <h2 id="edit-heading">{t("network.person.edit.heading")}</h2>
+          {editResult?.conflict ? (
+            <div className="form-error" role="alert">
+              <p>{t("network.person.conflict")}</p>
+              <p><a href={here}>{t("network.person.conflict.reload")}</a></p>
+            </div>
+          ) : null}
+          <ErrorSummary errors={editResult?.errors} labels={labels} />
+          <Form method="post" noValidate key={person.version}>
+            <CsrfField />
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="version" value={person.version} />
+            <SupportPersonFields t={t} values={editResult?.values ?? person} errors={editResult?.errors} />
+            <button type="submit" disabled={busy}>{t("network.person.edit.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {mayUpdate && !ended ? (
+        <section className="no-print" aria-labelledby="end-heading">
+          <h2 id="end-heading">{t("network.person.end.heading")}</h2>
+          <p>{t("network.person.end.hint", { name: person.name })}</p>
+          {endResult?.conflict ? <p className="form-error" role="alert">{t("network.person.conflict")} <a href={here}>{t("network.person.conflict.reload")}</a></p> : null}
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="end" />
+            <input type="hidden" name="version" value={person.version} />
+            <TextArea name="reason" label={t("network.person.end.reason")} errors={endResult?.errors} rows={2} />
+            <button type="submit" className="danger" disabled={busy}>{t("network.person.end.submit", { name: person.name })}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("network.person.history.heading")}</h2>
+        <div className="table-wrap">
+          <table className="responsive-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("network.person.history.version")}</th>
+                <th scope="col">{t("network.person.history.change")}</th>
+                <th scope="col">{t("network.person.history.when")}</th>
+                <th scope="col">{t("network.person.history.who")}</th>
+                <th scope="col">{t("network.person.history.fields")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((v) => (
+                <tr key={v.version}>
+                  <td data-label={t("network.person.history.version")}>{v.version}</td>
+                  <td data-label={t("network.person.history.change")}>{t(`network.person.history.change.${v.change as "create" | "update" | "end"}`)}</td>
+                  <td data-label={t("network.person.history.when")}>{formatDate(v.changedAt)}</td>
+                  <td data-label={t("network.person.history.who")}>{v.changedBy}</td>
+                  <td data-label={t("network.person.history.fields")}>{v.fields.map((f) => labels[f]).join(", ") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function discoveryQuestion(promptId: string, t: Translate): string {
+  return t(`network.discovery.${promptId}.question` as never);
+}
+
+function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
+  t: Translate; grant: ConsentGrant; person: SupportPerson; base: string; here: string; mayRevoke: boolean;
+  confirm: { grantId: string; category: ConsentCategory | null } | null;
+}) {
+  const active = grant.status === "active";
+  const withdrawn = CONSENT_CATEGORIES.filter((c) => grant.categories.includes(c) && !grant.activeCategories.includes(c));
+  return (
+    <article className={active ? "grant" : "grant grant--inactive"} id={`grant-${grant.id}`} data-grant-status={grant.status} aria-labelledby={`grant-${grant.id}-title`}>
+      <h3 id={`grant-${grant.id}-title`}>
+        {t("network.person.grant.title", { date: formatDate(grant.signedOn) })} — <span>{t(`network.person.grant.status.${grant.status}`)}</span>
+      </h3>
+      <dl className="facts">
+        <dt>{t("network.person.grant.activeCategories")}</dt>
+        <dd>
+          {grant.activeCategories.length === 0 ? t("common.none") : (
+            <ul>
+              {grant.activeCategories.map((c) => (
+                <li key={c}>
+                  {t(`consent.category.${c}`)}
+                  {mayRevoke && active && grant.activeCategories.length > 1 ? (
+                    <> <Link className="no-print" to={`${here}?revoke=${grant.id}&category=${c}#grant-${grant.id}`} aria-label={t("network.person.grant.withdrawOne", { category: t(`consent.category.${c}`) })}>{t("network.person.grant.withdraw")}</Link></>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        {withdrawn.length > 0 ? <><dt>{t("network.person.grant.withdrawn")}</dt><dd>{withdrawn.map((c) => t(`consent.category.${c}`)).join(", ")}</dd></> : null}
+        <dt>{t("network.person.grant.purpose")}</dt><dd>{grant.purpose}</dd>
+        <dt>{t("network.person.grant.involvement")}</dt>
+        <dd>{[grant.mayAttendMeetings ? t("consent.field.mayAttendMeetings") : null, grant.mayReceivePlan ? t("consent.field.mayReceivePlan") : null, grant.mayBeContacted ? t("consent.field.mayBeContacted") : null].filter(Boolean).join("; ") || t("common.none")}</dd>
+        <dt>{t("network.person.grant.dates")}</dt>
+        <dd>{t("network.person.grant.datesValue", { start: formatDate(grant.startsOn), end: grant.expiresOn ? formatDate(grant.expiresOn) : grant.expiryEvent ?? "" })}</dd>
+        <dt>{t("network.person.grant.signed")}</dt>
+        <dd>{grant.signedMethod === "in_app" ? t("network.person.grant.signedInApp", { name: grant.signatureName ?? "" }) : t("network.person.grant.signedOnPaper")}{` · ${t("network.person.grant.recordedBy", { name: grant.recordedBy })}`}</dd>
+      </dl>
+      <p className="no-print">
+        <Link to={`${base}/consent/${grant.id}/form`}>{t("network.person.grant.print")}</Link>
+        {" · "}
+        <a href={`${base}/consent/${grant.id}/form.pdf`}>{t("network.person.grant.pdf")}</a>
+        {grant.hasScan ? <>{" · "}<a href={`${base}/consent/${grant.id}/scan`}>{t("network.person.grant.scan")}</a></> : null}
+      </p>
+      {mayRevoke && active && !confirm ? (
+        <p className="no-print"><Link className="button secondary" to={`${here}?revoke=${grant.id}#grant-${grant.id}`}>{t("network.person.grant.withdrawAll")}</Link></p>
+      ) : null}
+      {confirm ? (
+        <div className="confirm no-print" role="region" aria-labelledby={`confirm-${grant.id}`}>
+          <h4 id={`confirm-${grant.id}`}>
+            {confirm.category
+              ? t("network.person.revoke.confirmOne", { category: t(`consent.category.${confirm.category}`), name: person.name })
+              : t("network.person.revoke.confirmAll", { name: person.name })}
+          </h4>
+          <p>{t("network.person.revoke.effect", { name: person.name })}</p>
+          <Form method="post" action={here} noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="revoke" />
+            <input type="hidden" name="grantId" value={grant.id} />
+            <input type="hidden" name="category" value={confirm.category ?? ""} />
+            <TextArea name="reason" label={t("network.person.revoke.reason")} rows={2} />
+            <div className="actions">
+              <button type="submit" className="danger">{t("network.person.revoke.submit")}</button>
+              <Link to={here}>{t("common.cancel")}</Link>
+            </div>
+          </Form>
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import type { ConcernTable } from "../../db/schema.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { authorizeParticipant } from "../participants/participants.server.ts";
+import type { Concern, ConcernInput, ConcernType, ConcernUpdate } from "./model.ts";
+
+function toConcern(row: ConcernTable & { person_name: string | null }): Concern {
+  return {
+    id: row.id, participantId: row.participant_id, meetingId: row.meeting_id, type: row.type as ConcernType, description: row.description,
+    raisedBy: row.raised_by as Concern["raisedBy"], supportPersonId: row.support_person_id, raisedByName: row.person_name,
+    status: row.status as Concern["status"], mitigationPlan: row.mitigation_plan, version: Number(row.version), createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+function selectConcerns(db: Db | Trx) {
+  return db.selectFrom("concerns as c").leftJoin("support_persons as s", "s.id", "c.support_person_id").selectAll("c").select("s.name as person_name");
+}
+
+export type ConcernResult = { ok: true; concern: Concern } | { ok: false; reason: "not_found" } | { ok: false; reason: "conflict"; current: Concern };
+
+/** Logs a concern, from a meeting or not. The same clientKey twice records it once. */
+export async function createConcern(db: Db, actor: Actor, participantId: string, input: ConcernInput, meta: RequestMeta): Promise<ConcernResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    if (input.clientKey) {
+      const existing = await selectConcerns(trx).where("c.client_key", "=", input.clientKey).where("c.participant_id", "=", participantId).executeTakeFirst();
+      if (existing) return { ok: true, concern: toConcern(existing) };
+    }
+    if (input.meetingId) {
+      const meeting = await trx.selectFrom("meetings").select("id").where("id", "=", input.meetingId).where("participant_id", "=", participantId).executeTakeFirst();
+      if (!meeting) return { ok: false, reason: "not_found" };
+    }
+    if (input.supportPersonId) {
+      const person = await trx.selectFrom("support_persons").select("id").where("id", "=", input.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
+      if (!person) return { ok: false, reason: "not_found" };
+    }
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await trx.insertInto("concerns").values({
+      id, participant_id: participantId, meeting_id: input.meetingId, type: input.type, description: input.description,
+      raised_by: input.supportPersonId ? "support_person" : input.raisedBy, support_person_id: input.supportPersonId,
+      status: "open", mitigation_plan: input.mitigationPlan, client_key: input.clientKey, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
+    }).execute();
+    await recordAudit(trx, { actor, action: "concern.create", entityType: "concern", entityId: id, participantId, reason: access.reason, details: { type: input.type, meetingId: input.meetingId }, meta });
+    return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", id).executeTakeFirstOrThrow()) };
+  });
+}
+
+export async function updateConcern(db: Db, actor: Actor, participantId: string, concernId: string, input: ConcernUpdate, meta: RequestMeta): Promise<ConcernResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const row = access ? await selectConcerns(trx).where("c.id", "=", concernId).where("c.participant_id", "=", participantId).executeTakeFirst() : undefined;
+    if (!access || !row) return { ok: false, reason: "not_found" };
+    const before = toConcern(row);
+    const result = await trx.updateTable("concerns").set({ status: input.status, mitigation_plan: input.mitigationPlan, version: input.version + 1, updated_at: new Date().toISOString() })
+      .where("id", "=", concernId).where("version", "=", input.version).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
+    await recordAudit(trx, { actor, action: "concern.update", entityType: "concern", entityId: concernId, participantId, reason: access.reason, details: { status: input.status }, meta });
+    return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", concernId).executeTakeFirstOrThrow()) };
+  });
+}
+
+/** Concerns on the participant's record (read as part of a page that already audited its read). */
+export async function listConcerns(db: Db | Trx, participantId: string, meetingId?: string): Promise<Concern[]> {
+  let query = selectConcerns(db).where("c.participant_id", "=", participantId);
+  if (meetingId) query = query.where("c.meeting_id", "=", meetingId);
+  return (await query.orderBy("c.created_at").orderBy("c.id").execute()).map(toConcern);
+}

@@ -1,0 +1,33 @@
+import type { ConcernType } from "./model.ts";
+
+/**
+ * For each kind of concern: talking points for the specialist and the next
+ * actions the app offers. The words live in the catalog under
+ * concern.talk.<type>.<n> and concern.action.<action>; this table says which apply.
+ * Every type starts with listening: validate first, then inform.
+ */
+export const NEXT_ACTIONS = ["refer_benefits_counselor", "plan_separate_conversation", "add_plan_item", "plan_support_meeting"] as const;
+export type NextAction = (typeof NEXT_ACTIONS)[number];
+
+export interface TalkingPoints {
+  /** Catalog keys, in the order to bring them up. */
+  points: string[];
+  actions: NextAction[];
+}
+
+const points = (type: ConcernType, count: number) => Array.from({ length: count }, (_, i) => `concern.talk.${type}.${i + 1}`);
+
+export const TALKING_POINTS: Record<ConcernType, TalkingPoints> = {
+  losing_benefits: { points: ["concern.talk.listen", ...points("losing_benefits", 4)], actions: ["refer_benefits_counselor", "add_plan_item"] },
+  relapse: { points: ["concern.talk.listen", ...points("relapse", 4)], actions: ["add_plan_item", "plan_separate_conversation"] },
+  work_stress: { points: ["concern.talk.listen", ...points("work_stress", 3)], actions: ["add_plan_item", "plan_support_meeting"] },
+  goal_disagreement: { points: ["concern.talk.listen", ...points("goal_disagreement", 3)], actions: ["plan_separate_conversation", "plan_support_meeting"] },
+  hours_or_job_kind: { points: ["concern.talk.listen", ...points("hours_or_job_kind", 3)], actions: ["refer_benefits_counselor", "plan_separate_conversation"] },
+  justice_involvement: { points: ["concern.talk.listen", ...points("justice_involvement", 3)], actions: ["add_plan_item", "plan_support_meeting"] },
+  transport: { points: ["concern.talk.listen", ...points("transport", 3)], actions: ["add_plan_item"] },
+  other: { points: ["concern.talk.listen", ...points("other", 2)], actions: ["add_plan_item", "plan_separate_conversation"] },
+};
+
+export function talkingPointsFor(type: ConcernType): TalkingPoints {
+  return TALKING_POINTS[type];
+}

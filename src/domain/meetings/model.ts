@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+export const MEETING_KINDS = ["support", "reconnection", "benefits", "separate"] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ["planned", "in_progress", "held", "cancelled"] as const;
+export const RESPONSES = ["pending", "yes", "no", "maybe"] as const;
+export type InviteResponse = (typeof RESPONSES)[number];
+
+/** The steps of running a support meeting, in order (PRODUCT.md capability 4). */
+export const MEETING_STEPS = ["welcome", "strengths", "concerns", "ideas", "commitments", "next_steps"] as const;
+export type MeetingStep = (typeof MEETING_STEPS)[number];
+
+/** What a meeting entry records; concerns are their own records, linked to the meeting. */
+export const ENTRY_KINDS = ["strength", "idea", "commitment", "next_step", "note"] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+const optionalText = (max: number) => z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+export const meetingInputSchema = z.strictObject({
+  kind: z.enum(MEETING_KINDS, { error: "meeting.kind.invalid" }),
+  title: z.string().trim().min(1, { error: "meeting.title.required" }).max(200, { error: "common.tooLong" }),
+  scheduledAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, { error: "meeting.scheduledAt.invalid" }),
+  durationMinutes: z.coerce.number({ error: "meeting.duration.invalid" }).int({ error: "meeting.duration.invalid" }).min(15, { error: "meeting.duration.invalid" }).max(480, { error: "meeting.duration.invalid" }).default(60),
+  place: z.string().trim().min(1, { error: "meeting.place.required" }).max(300, { error: "common.tooLong" }),
+  inviteeIds: z.array(z.string().trim().max(100)).max(30).default([]).transform((ids) => [...new Set(ids)]),
+  refreshments: optionalText(300),
+  seating: optionalText(300),
+  agenda: z.array(z.string().trim().max(300, { error: "common.tooLong" })).max(20).default([]).transform((items) => items.filter(Boolean)),
+  /** For a separate conversation: the participant's permission, recorded in their words. */
+  separatePermission: optionalText(500),
+  checkedWithParticipant: checkbox,
+}).superRefine((m, ctx) => {
+  if (m.kind === "separate" && !m.separatePermission) {
+    ctx.addIssue({ code: "custom", path: ["separatePermission"], message: "meeting.separatePermission.required" });
+  }
+});
+export type MeetingInput = z.infer<typeof meetingInputSchema>;
+
+export const inviteResponseSchema = z.strictObject({
+  supportPersonId: z.string().trim().min(1).max(100),
+  response: z.enum(RESPONSES, { error: "meeting.response.invalid" }),
+});
+
+export const meetingEntryInputSchema = z.strictObject({
+  kind: z.enum(ENTRY_KINDS, { error: "meeting.entry.kind.invalid" }),
+  text: z.string().trim().min(1, { error: "meeting.entry.text.required" }).max(2000, { error: "common.tooLong" }),
+  speaker: z.enum(["participant", "specialist", "support_person", "other"], { error: "meeting.entry.speaker.invalid" }).default("participant"),
+  supportPersonId: optionalText(100),
+  whenText: optionalText(200),
+  /** A random key the form makes once; sending the same key twice saves once. */
+  clientKey: z.string().trim().min(8, { error: "meeting.entry.clientKey.invalid" }).max(100),
+});
+export type MeetingEntryInput = z.infer<typeof meetingEntryInputSchema>;
+
+export const meetingStepSchema = z.strictObject({
+  step: z.coerce.number().int().min(0).max(MEETING_STEPS.length - 1),
+});
+
+export const meetingSchema = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  title: z.string(),
+  scheduledAt: z.string(),
+  durationMinutes: z.number().int(),
+  place: z.string(),
+  refreshments: z.string().nullable(),
+  seating: z.string().nullable(),
+  agenda: z.array(z.string()),
+  separatePermission: z.string().nullable(),
+  status: z.enum(MEETING_STATUSES),
+  currentStep: z.number().int(),
+  heldAt: z.string().nullable(),
+  version: z.number().int(),
+  invitees: z.array(z.object({ supportPersonId: z.string(), name: z.string(), response: z.enum(RESPONSES), respondedAt: z.string().nullable() })),
+  entries: z.array(z.object({
+    id: z.string(), kind: z.enum(ENTRY_KINDS), text: z.string(), speaker: z.string(), supportPersonId: z.string().nullable(),
+    speakerName: z.string().nullable(), whenText: z.string().nullable(), planItemId: z.string().nullable(), createdAt: z.string(),
+  })),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+/** The agenda a support meeting starts from, in the participant's words later. */
+export const DEFAULT_AGENDA_KEYS = MEETING_STEPS.map((s) => `meeting.step.${s}`);

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { holdsConsent } from "../consent/check.ts";
+import { loadConsentHistory } from "../consent/consent.server.ts";
+import { authorizeParticipant } from "../participants/participants.server.ts";
+import type { EncouragementInput, Milestone, MilestoneInput, MilestoneKind } from "./model.ts";
+
+/** Supports who may be told about a win: reachable, with an active consent right now. */
+export async function celebratableSupports(trx: Db | Trx, participantId: string, at = new Date()) {
+  const people = await trx.selectFrom("support_persons").select(["id", "name", "status", "ended_at"]).where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
+  const consent = await loadConsentHistory(trx, participantId);
+  return people.filter((p) => holdsConsent(consent, { id: p.id, status: p.status as never, endedAt: p.ended_at }, at)).map((p) => ({ id: p.id, name: p.name }));
+}
+
+export type MilestoneResult = { ok: true; milestone: Milestone } | { ok: false; reason: "not_found" | "not_consented" };
+
+export async function addMilestone(db: Db, actor: Actor, participantId: string, input: MilestoneInput, meta: RequestMeta): Promise<MilestoneResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    const allowed = await celebratableSupports(trx, participantId);
+    if (input.celebrateWith.some((id) => !allowed.some((a) => a.id === id))) return { ok: false, reason: "not_consented" };
+    const id = await insertMilestone(trx, actor, participantId, input.kind, input.occurredOn, input.note, input.celebrateWith, "manual");
+    await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: access.reason, details: { kind: input.kind }, meta });
+    const [milestone] = (await loadMilestones(trx, participantId)).filter((m) => m.id === id);
+    return { ok: true, milestone: milestone! };
+  });
+}
+
+async function insertMilestone(trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event") {
+  const id = randomUUID();
+  await trx.insertInto("milestones").values({
+    id, participant_id: participantId, kind, occurred_on: occurredOn, note, source, celebrate_with: JSON.stringify(celebrateWith), created_by: actor.userId, created_at: new Date().toISOString(),
+  }).execute();
+  return id;
+}
+
+/** A win the app notices by itself (e.g. the career profile filled in); recorded once per kind. */
+export async function recordMilestoneFromEvent(trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, meta: RequestMeta): Promise<void> {
+  const existing = await trx.selectFrom("milestones").select("id").where("participant_id", "=", participantId).where("kind", "=", kind).executeTakeFirst();
+  if (existing) return;
+  const id = await insertMilestone(trx, actor, participantId, kind, new Date().toISOString().slice(0, 10), null, [], "event");
+  await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: "recorded by the app from an event", details: { kind }, meta });
+}
+
+async function loadMilestones(db: Db | Trx, participantId: string): Promise<Milestone[]> {
+  const rows = await db.selectFrom("milestones").selectAll().where("participant_id", "=", participantId).orderBy("occurred_on", "desc").orderBy("created_at", "desc").execute();
+  const people = await db.selectFrom("support_persons").select(["id", "name"]).where("participant_id", "=", participantId).execute();
+  const notes = await db.selectFrom("encouragement_notes").selectAll().where("participant_id", "=", participantId).orderBy("created_at").execute();
+  return rows.map((r) => ({
+    id: r.id, participantId: r.participant_id, kind: r.kind as MilestoneKind, occurredOn: r.occurred_on, note: r.note,
+    source: r.source === "event" ? "event" : "manual",
+    celebrateWith: (JSON.parse(r.celebrate_with) as string[]).map((id) => ({ supportPersonId: id, name: people.find((p) => p.id === id)?.name ?? "" })),
+    encouragement: notes.filter((n) => n.milestone_id === r.id).map((n) => ({ id: n.id, fromLabel: n.from_label, text: n.text, createdAt: n.created_at })),
+    createdAt: r.created_at,
+  }));
+}
+
+export async function listMilestones(db: Db, actor: Actor, participantId: string, meta: RequestMeta) {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const milestones = await loadMilestones(trx, participantId);
+    const generalNotes = (await trx.selectFrom("encouragement_notes").selectAll().where("participant_id", "=", participantId).where("milestone_id", "is", null).orderBy("created_at", "desc").execute())
+      .map((n) => ({ id: n.id, fromLabel: n.from_label, text: n.text, createdAt: n.created_at }));
+    const celebrateOptions = await celebratableSupports(trx, participantId);
+    await recordAudit(trx, { actor, action: "milestone.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
+    return { participant: access.participant, milestones, generalNotes, celebrateOptions };
+  });
+}
+
+export async function addEncouragement(db: Db, actor: Actor, participantId: string, input: EncouragementInput, meta: RequestMeta): Promise<{ ok: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false };
+    if (input.milestoneId) {
+      const milestone = await trx.selectFrom("milestones").select("id").where("id", "=", input.milestoneId).where("participant_id", "=", participantId).executeTakeFirst();
+      if (!milestone) return { ok: false };
+    }
+    const id = randomUUID();
+    await trx.insertInto("encouragement_notes").values({
+      id, participant_id: participantId, milestone_id: input.milestoneId, support_person_id: input.supportPersonId, from_label: input.fromLabel, text: input.text,
+      created_by: actor.userId, created_at: new Date().toISOString(),
+    }).execute();
+    await recordAudit(trx, { actor, action: "encouragement.create", entityType: "encouragement_note", entityId: id, participantId, reason: access.reason, meta });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import type { PlanItemTable } from "../../db/schema.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { loadConsentHistory } from "../consent/consent.server.ts";
+import { authorizeParticipant } from "../participants/participants.server.ts";
+import type { SupportKind } from "../network/vocabulary.ts";
+import { EDITABLE_PLAN_FIELDS, type PlanItem, type PlanItemInput, type PlanItemUpdate, type PlanStatus, type Provider } from "./model.ts";
+import { buildTakeHomePlan, type Audience, type TakeHomePlan } from "./take-home.ts";
+
+function toPlanItem(row: PlanItemTable & { provider_name: string | null }): PlanItem {
+  return {
+    id: row.id,
+    participantId: row.participant_id,
+    kind: row.kind as SupportKind,
+    description: row.description,
+    provider: row.provider as Provider,
+    supportPersonId: row.support_person_id,
+    providerName: row.provider_name,
+    frequency: row.frequency,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    status: row.status as PlanStatus,
+    notes: row.notes,
+    sharedWithSupports: row.shared_with_supports === 1,
+    sourceEntryId: row.source_entry_id,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function selectItems(db: Db | Trx) {
+  return db.selectFrom("plan_items as i").leftJoin("support_persons as s", "s.id", "i.support_person_id").selectAll("i").select("s.name as provider_name");
+}
+
+function toColumns(input: PlanItemInput) {
+  return {
+    kind: input.kind,
+    description: input.description,
+    provider: input.provider,
+    support_person_id: input.provider === "support_person" ? input.supportPersonId : null,
+    frequency: input.frequency,
+    starts_on: input.startsOn,
+    ends_on: input.endsOn,
+    status: input.status,
+    notes: input.notes,
+    shared_with_supports: input.sharedWithSupports ? 1 : 0,
+  };
+}
+
+export type PlanSaveResult =
+  | { ok: true; item: PlanItem }
+  | { ok: false; reason: "not_found" | "invalid_support_person" }
+  | { ok: false; reason: "conflict"; current: PlanItem };
+
+/** A support person named as provider must be on this participant's current network. */
+async function supportPersonIsCurrent(trx: Trx, participantId: string, supportPersonId: string | null): Promise<boolean> {
+  if (!supportPersonId) return true;
+  const person = await trx.selectFrom("support_persons").select(["id", "status"]).where("id", "=", supportPersonId)
+    .where("participant_id", "=", participantId).where("ended_at", "is", null).executeTakeFirst();
+  return !!person && person.status !== "do_not_contact";
+}
+
+async function writeVersion(trx: Trx, item: PlanItem, fields: string[], actor: Actor) {
+  await trx.insertInto("plan_item_versions").values({
+    id: randomUUID(), plan_item_id: item.id, version: item.version, changed_fields: JSON.stringify(fields),
+    snapshot: JSON.stringify(item), changed_by: actor.userId, changed_at: new Date().toISOString(),
+  }).execute();
+}
+
+/** Adds a plan item; inside a caller's transaction when a meeting commitment becomes one. */
+export async function insertPlanItem(trx: Trx, actor: Actor, participantId: string, input: PlanItemInput, sourceEntryId: string | null, reason: string, meta: RequestMeta): Promise<PlanItem | null> {
+  if (!(await supportPersonIsCurrent(trx, participantId, input.provider === "support_person" ? input.supportPersonId : null))) return null;
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  await trx.insertInto("plan_items").values({
+    id, participant_id: participantId, ...toColumns(input), source_entry_id: sourceEntryId, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
+  }).execute();
+  const item = toPlanItem(await selectItems(trx).where("i.id", "=", id).executeTakeFirstOrThrow());
+  await writeVersion(trx, item, ["created"], actor);
+  await recordAudit(trx, { actor, action: "plan_item.create", entityType: "plan_item", entityId: id, participantId, reason, details: { kind: input.kind, provider: input.provider, sourceEntryId }, meta });
+  return item;
+}
+
+export async function createPlanItem(db: Db, actor: Actor, participantId: string, input: PlanItemInput, meta: RequestMeta): Promise<PlanSaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    const item = await insertPlanItem(trx, actor, participantId, input, null, access.reason, meta);
+    return item ? { ok: true, item } : { ok: false, reason: "invalid_support_person" };
+  });
+}
+
+export async function updatePlanItem(db: Db, actor: Actor, participantId: string, itemId: string, input: PlanItemUpdate, meta: RequestMeta): Promise<PlanSaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const row = access ? await selectItems(trx).where("i.id", "=", itemId).where("i.participant_id", "=", participantId).executeTakeFirst() : undefined;
+    if (!access || !row) return { ok: false, reason: "not_found" };
+    const before = toPlanItem(row);
+    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+    if (!(await supportPersonIsCurrent(trx, participantId, input.provider === "support_person" ? input.supportPersonId : null))) return { ok: false, reason: "invalid_support_person" };
+    const result = await trx.updateTable("plan_items").set({ ...toColumns(input), version: input.version + 1, updated_at: new Date().toISOString() })
+      .where("id", "=", itemId).where("version", "=", input.version).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
+    const item = toPlanItem(await selectItems(trx).where("i.id", "=", itemId).executeTakeFirstOrThrow());
+    const fields = EDITABLE_PLAN_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(item[f]));
+    await writeVersion(trx, item, fields, actor);
+    await recordAudit(trx, { actor, action: "plan_item.update", entityType: "plan_item", entityId: itemId, participantId, reason: access.reason, details: { fields }, meta });
+    return { ok: true, item };
+  });
+}
+
+export async function listPlanItems(db: Db, actor: Actor, participantId: string, meta: RequestMeta): Promise<PlanItem[] | null> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const rows = await selectItems(trx).where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute();
+    await recordAudit(trx, { actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
+    return rows.map(toPlanItem);
+  });
+}
+
+/** Every saved version of a plan item: what changed, who changed it, when. */
+export async function planItemHistory(db: Db, actor: Actor, participantId: string, itemId: string) {
+  const access = await authorizeParticipant(db, actor, participantId, "read");
+  if (!access) return null;
+  const rows = await db.selectFrom("plan_item_versions as v").innerJoin("plan_items as i", "i.id", "v.plan_item_id").innerJoin("users as u", "u.id", "v.changed_by")
+    .select(["v.version", "v.changed_fields", "v.snapshot", "v.changed_at", "u.name as changed_by_name"])
+    .where("v.plan_item_id", "=", itemId).where("i.participant_id", "=", participantId).orderBy("v.version").execute();
+  return rows.map((r) => ({ version: Number(r.version), changedFields: JSON.parse(r.changed_fields) as string[], item: JSON.parse(r.snapshot) as PlanItem, changedAt: r.changed_at, changedBy: r.changed_by_name }));
+}
+
+/**
+ * The take-home plan for the participant, or a support person's copy, built at
+ * this moment through the consent check. Audited as a read.
+ */
+export async function getTakeHomePlan(db: Db, actor: Actor, participantId: string, audience: Audience, meta: RequestMeta, at = new Date()): Promise<TakeHomePlan | null> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const participant = await trx.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id")
+      .select(["p.first_name", "p.last_name", "p.preferred_name", "p.work_goal", "u.name as specialist_name", "u.email as specialist_email"])
+      .where("p.id", "=", participantId).executeTakeFirstOrThrow();
+    const items = (await selectItems(trx).where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute()).map(toPlanItem);
+    const people = await trx.selectFrom("support_persons").select(["id", "name", "phone", "status", "ended_at"]).where("participant_id", "=", participantId).orderBy("name").execute();
+    const consent = await loadConsentHistory(trx, participantId);
+    const plan = buildTakeHomePlan({
+      participant: { firstName: participant.first_name, lastName: participant.last_name, preferredName: participant.preferred_name, workGoal: participant.work_goal },
+      specialist: { name: participant.specialist_name, email: participant.specialist_email },
+      items,
+      people: people.map((p) => ({ id: p.id, name: p.name, phone: p.phone, status: p.status as never, endedAt: p.ended_at })),
+      consent,
+      at,
+    }, audience);
+    await recordAudit(trx, {
+      actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
+      details: { takeHome: audience.kind === "participant" ? "participant" : `support:${audience.supportPersonId}`, allowed: plan.allowed }, meta,
+    });
+    return plan;
+  });
+}
