@@ -1,0 +1,324 @@
+import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { Route } from "./+types/consent-new";
+import { buildConsentForm, type ConsentTerms } from "../../src/domain/consent/consent-form.ts";
+import { recordConsentGrant, SCAN_MAX_BYTES, SCAN_TYPES, type ScanUpload } from "../../src/domain/consent/consent.server.ts";
+import { CONSENT_CATEGORIES, PART2_CATEGORY, consentGrantInputSchema } from "../../src/domain/consent/model.ts";
+import { getNetwork } from "../../src/domain/network/network.server.ts";
+import { CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
+import { participantDisplayName } from "../components/support-person-fields.tsx";
+import networkStyles from "../components/network.css?url";
+import type { Translate } from "../i18n/index.ts";
+import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
+
+/** What the two steps carry: the terms first, then the signature. */
+interface ConsentValues {
+  categories: string[];
+  purpose: string;
+  mayAttendMeetings: boolean;
+  mayReceivePlan: boolean;
+  mayBeContacted: boolean;
+  startsOn: string;
+  expiresOn: string;
+  expiryEvent: string;
+  signedMethod: string;
+  signatureName: string;
+  signedOn: string;
+  participantConfirmed: boolean;
+}
+
+const TERM_FIELDS = new Set(["categories", "purpose", "mayAttendMeetings", "mayReceivePlan", "mayBeContacted", "startsOn", "expiresOn", "expiryEvent", "signedMethod", "supportPersonId", "form"]);
+
+const today = () => new Date().toISOString().slice(0, 10);
+function aYearFrom(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function valuesOf(form: FormData): ConsentValues {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  return {
+    categories: form.getAll("categories").filter((v): v is string => typeof v === "string"),
+    purpose: text("purpose"), mayAttendMeetings: form.get("mayAttendMeetings") === "on", mayReceivePlan: form.get("mayReceivePlan") === "on",
+    mayBeContacted: form.get("mayBeContacted") === "on", startsOn: text("startsOn"), expiresOn: text("expiresOn"), expiryEvent: text("expiryEvent"),
+    signedMethod: text("signedMethod"), signatureName: text("signatureName"), signedOn: text("signedOn"), participantConfirmed: form.get("participantConfirmed") === "on",
+  };
+}
+
+function inputOf(values: ConsentValues, supportPersonId: string) {
+  return { supportPersonId, ...values };
+}
+
+/** Who the consent is for, refused when the person may not be reached (do not contact, or taken off the network). */
+async function personFor(args: Route.LoaderArgs | Route.ActionArgs) {
+  const actor = requireActor(args.context, args.request);
+  const ctx = app(args.context);
+  const view = await getNetwork(ctx.db, actor, args.params.id, ctx.meta);
+  const person = view?.current.find((p) => p.id === args.params.personId);
+  if (!view || !person || !view.can.update) throw notFound();
+  return { actor, ctx, view, person, blocked: person.status === "do_not_contact" };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { view, person, blocked } = await personFor(args);
+  const start = today();
+  return {
+    participant: view.participant,
+    person: { id: person.id, name: person.name, relationshipKind: person.relationshipKind, relationshipOther: person.relationshipOther, phone: person.phone, email: person.email },
+    blocked,
+    scan: { types: SCAN_TYPES.join(","), maxMegabytes: Math.round(SCAN_MAX_BYTES / 1024 / 1024) },
+    defaults: {
+      categories: [], purpose: "", mayAttendMeetings: false, mayReceivePlan: false, mayBeContacted: true, startsOn: start, expiresOn: aYearFrom(start),
+      expiryEvent: "", signedMethod: "in_app", signatureName: "", signedOn: start, participantConfirmed: false,
+    } satisfies ConsentValues,
+  };
+}
+
+type Step = "terms" | "sign";
+interface StepResult {
+  step: Step;
+  values: ConsentValues;
+  errors: FieldErrors;
+  terms: ConsentTerms | null;
+  formError: "consent.new.blocked" | null;
+}
+
+function respond(result: StepResult, status = 200) {
+  return data(result, { status });
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, ctx, person, blocked } = await personFor(args);
+  const form = await args.request.formData();
+  const values = valuesOf(form);
+  const intent = form.get("intent");
+  if (blocked) return respond({ step: "terms", values, errors: {}, terms: null, formError: "consent.new.blocked" }, 409);
+  if (intent === "edit") return respond({ step: "terms", values, errors: {}, terms: null, formError: null });
+
+  if (intent === "review") {
+    // The terms are checked on their own first; the signature comes on the next step.
+    const draft = { ...values, signatureName: "review", signedOn: today(), participantConfirmed: true };
+    const parsed = consentGrantInputSchema.safeParse(inputOf(draft, person.id));
+    if (!parsed.success) return respond({ step: "terms", values, errors: fieldErrorsOf(parsed.error), terms: null, formError: null }, 400);
+    return respond({ step: "sign", values: { ...values, signedOn: values.signedOn || today() }, errors: {}, terms: parsed.data, formError: null });
+  }
+
+  if (intent === "save") {
+    const parsed = consentGrantInputSchema.safeParse(inputOf(values, person.id));
+    if (!parsed.success) {
+      const errors = fieldErrorsOf(parsed.error);
+      const termsWrong = Object.keys(errors).some((field) => TERM_FIELDS.has(field));
+      return respond({ step: termsWrong ? "terms" : "sign", values, errors, terms: termsWrong ? null : termsFrom(values), formError: null }, 400);
+    }
+    const file = form.get("scan");
+    const scan: ScanUpload | null = parsed.data.signedMethod === "paper" && file instanceof File && file.size > 0
+      ? { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
+      : null;
+    const result = await recordConsentGrant(ctx.db, actor, args.params.id, parsed.data, scan, ctx.meta);
+    if (result.ok) return redirect(`/participants/${args.params.id}/network/${person.id}?consent=${result.grant.id}#consent`);
+    if (result.reason === "not_found") throw notFound();
+    if (result.reason === "unreachable_person") return respond({ step: "terms", values, errors: {}, terms: null, formError: "consent.new.blocked" }, 409);
+    const key = result.reason === "scan_required" ? "consent.scan.required" : "consent.scan.invalid";
+    return respond({ step: "sign", values, errors: { scan: key }, terms: termsFrom(values), formError: null }, 400);
+  }
+  throw notFound();
+}
+
+function termsFrom(values: ConsentValues): ConsentTerms {
+  return {
+    categories: CONSENT_CATEGORIES.filter((c) => values.categories.includes(c)), purpose: values.purpose, mayAttendMeetings: values.mayAttendMeetings,
+    mayReceivePlan: values.mayReceivePlan, mayBeContacted: values.mayBeContacted, startsOn: values.startsOn, expiresOn: values.expiresOn || null,
+    expiryEvent: values.expiryEvent || null,
+  };
+}
+
+export default function ConsentNewPage() {
+  const t = useT();
+  const { participant, person, blocked, defaults, scan } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as StepResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const name = participantDisplayName(participant);
+  const back = `/participants/${participant.id}/network/${person.id}`;
+  const values = result?.values ?? defaults;
+  const step = result?.step ?? "terms";
+
+  return (
+    <div className="page">
+      <title>{`${t("consent.new.title", { name: person.name })} · ${t("app.name")}`}</title>
+      <p><Link to={back}>{t("consent.new.back", { name: person.name })}</Link></p>
+      <h1>{t("consent.new.title", { name: person.name })}</h1>
+      <p className="muted">{t("consent.new.subtitle", { participant: name })}</p>
+      {blocked || result?.formError ? (
+        <div className="banner-stop" role="alert">
+          <h2>{t("network.person.dnc.title")}</h2>
+          <p>{t("consent.new.blocked")}</p>
+        </div>
+      ) : step === "terms" ? (
+        <TermsStep t={t} values={values} errors={result?.errors} personName={person.name} busy={busy} />
+      ) : (
+        <SignStep t={t} values={values} errors={result?.errors} terms={result!.terms!} participant={participant} person={person} scan={scan} busy={busy} />
+      )}
+    </div>
+  );
+}
+
+function labelsOf(t: Translate): Record<string, string> {
+  return {
+    categories: t("consent.field.categories"), purpose: t("consent.field.purpose"), startsOn: t("consent.field.startsOn"), expiresOn: t("consent.field.expiresOn"),
+    expiryEvent: t("consent.field.expiryEvent"), signedMethod: t("consent.field.signedMethod"), signatureName: t("consent.field.signatureName"),
+    signedOn: t("consent.field.signedOn"), participantConfirmed: t("consent.field.participantConfirmed"), scan: t("consent.field.scan"),
+  };
+}
+
+function Checkbox({ name, label, checked, errors, t }: { name: string; label: string; checked: boolean; errors?: Errors; t: Translate }) {
+  const error = errors?.[name];
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      {error ? <p id={`field-${name}-error`} className="field-error">{t(error as never)}</p> : null}
+      <div className="checkbox">
+        <input type="checkbox" id={`field-${name}`} name={name} defaultChecked={checked} aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined} />
+        <label htmlFor={`field-${name}`}>{label}</label>
+      </div>
+    </div>
+  );
+}
+
+function TermsStep({ t, values, errors, personName, busy }: { t: Translate; values: ConsentValues; errors: Errors; personName: string; busy: boolean }) {
+  const labels = labelsOf(t);
+  const categoryError = errors?.categories;
+  return (
+    <>
+      <p>{t("consent.new.intro")}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate>
+        <CsrfField />
+        <fieldset className={categoryError ? "field field--error" : "field"} aria-describedby={`field-categories-hint${categoryError ? " field-categories-error" : ""}`}>
+          <legend id="field-categories">{labels.categories}</legend>
+          <p className="hint" id="field-categories-hint">{t("consent.field.categories.hint", { name: personName })}</p>
+          {categoryError ? <p className="field-error" id="field-categories-error">{t(categoryError as never)}</p> : null}
+          {CONSENT_CATEGORIES.map((c) => (
+            <div className="checkbox" key={c}>
+              <input type="checkbox" id={`category-${c}`} name="categories" value={c} defaultChecked={values.categories.includes(c)} />
+              <label htmlFor={`category-${c}`}>{t(`consent.category.${c}`)}</label>
+            </div>
+          ))}
+          <p className="warning">{t("consent.field.part2Hint", { category: t(`consent.category.${PART2_CATEGORY}`) })}</p>
+        </fieldset>
+        <TextArea name="purpose" label={labels.purpose!} hint={t("consent.field.purpose.hint")} defaultValue={values.purpose} errors={errors} />
+        <fieldset className="field">
+          <legend>{t("consent.field.involvement", { name: personName })}</legend>
+          <Checkbox name="mayAttendMeetings" label={t("consent.field.mayAttendMeetings.long", { name: personName })} checked={values.mayAttendMeetings} errors={errors} t={t} />
+          <Checkbox name="mayReceivePlan" label={t("consent.field.mayReceivePlan.long", { name: personName })} checked={values.mayReceivePlan} errors={errors} t={t} />
+          <Checkbox name="mayBeContacted" label={t("consent.field.mayBeContacted.long", { name: personName })} checked={values.mayBeContacted} errors={errors} t={t} />
+        </fieldset>
+        <TextField name="startsOn" type="date" label={labels.startsOn!} defaultValue={values.startsOn} errors={errors} />
+        <fieldset className="field">
+          <legend>{t("consent.field.ends")}</legend>
+          <p className="hint">{t("consent.field.ends.hint")}</p>
+          <TextField name="expiresOn" type="date" label={labels.expiresOn!} defaultValue={values.expiresOn} errors={errors} />
+          <TextField name="expiryEvent" label={labels.expiryEvent!} hint={t("consent.field.expiryEvent.hint")} defaultValue={values.expiryEvent} errors={errors} />
+        </fieldset>
+        <fieldset className={errors?.signedMethod ? "field field--error" : "field"}>
+          <legend id="field-signedMethod">{labels.signedMethod}</legend>
+          {errors?.signedMethod ? <p className="field-error">{t(errors.signedMethod as never)}</p> : null}
+          {(["in_app", "paper"] as const).map((m) => (
+            <div className="checkbox" key={m}>
+              <input type="radio" id={`signedMethod-${m}`} name="signedMethod" value={m} defaultChecked={values.signedMethod === m} />
+              <label htmlFor={`signedMethod-${m}`}>{t(`consent.field.signedMethod.${m}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" name="intent" value="review" disabled={busy}>{t("consent.new.review")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** The terms carried as hidden fields while the participant reads and signs. */
+function CarriedTerms({ values }: { values: ConsentValues }) {
+  return (
+    <>
+      {values.categories.map((c) => <input key={c} type="hidden" name="categories" value={c} />)}
+      <input type="hidden" name="purpose" value={values.purpose} />
+      {values.mayAttendMeetings ? <input type="hidden" name="mayAttendMeetings" value="on" /> : null}
+      {values.mayReceivePlan ? <input type="hidden" name="mayReceivePlan" value="on" /> : null}
+      {values.mayBeContacted ? <input type="hidden" name="mayBeContacted" value="on" /> : null}
+      <input type="hidden" name="startsOn" value={values.startsOn} />
+      <input type="hidden" name="expiresOn" value={values.expiresOn} />
+      <input type="hidden" name="expiryEvent" value={values.expiryEvent} />
+      <input type="hidden" name="signedMethod" value={values.signedMethod} />
+    </>
+  );
+}
+
+function SignStep({ t, values, errors, terms, participant, person, scan, busy }: {
+  t: Translate; values: ConsentValues; errors: Errors; terms: ConsentTerms; busy: boolean; scan: ScanRules;
+  participant: { firstName: string; lastName: string; preferredName: string | null; specialistName: string };
+  person: Parameters<typeof buildConsentForm>[0]["person"];
+}) {
+  const labels = labelsOf(t);
+  const summary = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms }, t);
+  const inApp = values.signedMethod === "in_app";
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={labels} />
+      <p>{inApp ? t("consent.new.readFirst", { name: participant.preferredName ?? participant.firstName }) : t("consent.new.paperCheck")}</p>
+      <section className="summary-to-sign" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{summary.title}</h2>
+        <p>{summary.intro}</p>
+        {summary.sections.map((section) => (
+          <div key={section.id}>
+            <h3>{section.heading}</h3>
+            {section.paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+            {section.items.length ? <ul>{section.items.map((item, i) => <li key={i}>{item}</li>)}</ul> : null}
+            {section.id === "part2" && summary.part2Notice ? <p className="part2-notice">{summary.part2Notice}</p> : null}
+          </div>
+        ))}
+      </section>
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <CsrfField />
+        <CarriedTerms values={values} />
+        <h2>{inApp ? t("consent.new.signHeading") : t("consent.new.paperHeading")}</h2>
+        {inApp ? (
+          <>
+            <TextField name="signatureName" label={labels.signatureName!} hint={t("consent.field.signatureName.hint")} defaultValue={values.signatureName} errors={errors} autoComplete="off" />
+            <Checkbox name="participantConfirmed" label={t("consent.field.participantConfirmed.long")} checked={values.participantConfirmed} errors={errors} t={t} />
+          </>
+        ) : (
+          <ScanField t={t} errors={errors} label={labels.scan!} rules={scan} />
+        )}
+        <TextField name="signedOn" type="date" label={labels.signedOn!} defaultValue={values.signedOn} errors={errors} />
+        <div className="actions">
+          <button type="submit" name="intent" value="save" disabled={busy}>{t("consent.new.save")}</button>
+          <button type="submit" name="intent" value="edit" className="secondary" formNoValidate>{t("consent.new.change")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+interface ScanRules {
+  types: string;
+  maxMegabytes: number;
+}
+
+function ScanField({ t, errors, label, rules }: { t: Translate; errors: Errors; label: string; rules: ScanRules }) {
+  const error = errors?.scan;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor="field-scan">{label}</label>
+      <p className="hint" id="field-scan-hint">{t("consent.field.scan.hint", { size: rules.maxMegabytes })}</p>
+      {error ? <p className="field-error" id="field-scan-error">{t(error as never)}</p> : null}
+      <input
+        type="file" id="field-scan" name="scan" accept={rules.types}
+        aria-invalid={error ? true : undefined} aria-describedby={error ? "field-scan-hint field-scan-error" : "field-scan-hint"}
+      />
+    </div>
+  );
+}

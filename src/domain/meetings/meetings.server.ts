@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import type { MeetingTable } from "../../db/schema.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { loadConsentHistory } from "../consent/consent.server.ts";
+import { mayInvolve } from "../consent/check.ts";
+import { authorizeParticipant } from "../participants/participants.server.ts";
+import { insertPlanItem } from "../plans/plans.server.ts";
+import type { PlanItem, PlanItemInput } from "../plans/model.ts";
+import { invitablePeople, meetingIcs } from "./invitations.ts";
+import { MEETING_STEPS, type InviteResponse, type Meeting, type MeetingEntryInput, type MeetingInput, type MeetingKind } from "./model.ts";
+
+/** The people this participant's meeting may invite right now, by the consent check. */
+export async function invitableSupports(db: Db | Trx, participantId: string, at = new Date()) {
+  const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at", "relationship_kind"])
+    .where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
+  const consent = await loadConsentHistory(db, participantId);
+  const facts = people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at, relationshipKind: p.relationship_kind }));
+  const invitable = invitablePeople(facts, consent, at);
+  return { invitable, notInvitable: facts.filter((p) => !invitable.includes(p)) };
+}
+
+async function loadMeeting(db: Db | Trx, participantId: string, meetingId: string): Promise<Meeting | null> {
+  const row = await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).where("participant_id", "=", participantId).executeTakeFirst();
+  if (!row) return null;
+  const invitees = await db.selectFrom("meeting_invitees as i").innerJoin("support_persons as s", "s.id", "i.support_person_id")
+    .select(["i.support_person_id", "s.name", "i.response", "i.responded_at"]).where("i.meeting_id", "=", meetingId).orderBy("s.name").execute();
+  const entries = await db.selectFrom("meeting_entries as e").leftJoin("support_persons as s", "s.id", "e.support_person_id")
+    .selectAll("e").select("s.name as speaker_name").where("e.meeting_id", "=", meetingId).orderBy("e.created_at").orderBy("e.id").execute();
+  const checklist = JSON.parse(row.checklist) as { refreshments: string | null; seating: string | null };
+  return {
+    id: row.id, participantId: row.participant_id, kind: row.kind as MeetingKind, title: row.title, scheduledAt: row.scheduled_at,
+    durationMinutes: Number(row.duration_minutes), place: row.place, refreshments: checklist.refreshments, seating: checklist.seating,
+    agenda: JSON.parse(row.agenda) as string[], separatePermission: row.separate_permission, status: row.status as Meeting["status"],
+    currentStep: Number(row.current_step), heldAt: row.held_at, version: Number(row.version),
+    invitees: invitees.map((i) => ({ supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at })),
+    entries: entries.map((e) => ({
+      id: e.id, kind: e.kind as Meeting["entries"][number]["kind"], text: e.text, speaker: e.speaker, supportPersonId: e.support_person_id,
+      speakerName: e.speaker_name, whenText: e.when_text, planItemId: e.plan_item_id, createdAt: e.created_at,
+    })),
+  };
+}
+
+export type MeetingResult =
+  | { ok: true; meeting: Meeting }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "not_invitable"; people: string[] }
+  | { ok: false; reason: "conflict"; current: Meeting };
+
+export async function createMeeting(db: Db, actor: Actor, participantId: string, input: MeetingInput, meta: RequestMeta): Promise<MeetingResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    const { invitable } = await invitableSupports(trx, participantId);
+    const refused = input.inviteeIds.filter((id) => !invitable.some((p) => p.id === id));
+    if (refused.length) return { ok: false, reason: "not_invitable", people: refused };
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await trx.insertInto("meetings").values({
+      id, participant_id: participantId, kind: input.kind, title: input.title, scheduled_at: new Date(input.scheduledAt.length === 16 ? `${input.scheduledAt}:00Z` : input.scheduledAt).toISOString(),
+      duration_minutes: input.durationMinutes, place: input.place, checklist: JSON.stringify({ refreshments: input.refreshments, seating: input.seating }),
+      agenda: JSON.stringify(input.agenda), separate_permission: input.kind === "separate" ? input.separatePermission : null,
+      status: "planned", current_step: 0, held_at: null, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
+    }).execute();
+    if (input.inviteeIds.length) {
+      await trx.insertInto("meeting_invitees").values(input.inviteeIds.map((personId) => ({
+        id: randomUUID(), meeting_id: id, support_person_id: personId, response: "pending", responded_at: null, invited_at: now,
+      }))).execute();
+    }
+    await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason: access.reason, details: { kind: input.kind, invitees: input.inviteeIds }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, id))! };
+  });
+}
+
+export async function getMeeting(db: Db, actor: Actor, participantId: string, meetingId: string, meta: RequestMeta) {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
+    if (!access || !meeting) return null;
+    const canUpdate = !!(await authorizeParticipant(trx, actor, participantId, "update"));
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, meta });
+    return { participant: access.participant, meeting, canUpdate };
+  });
+}
+
+export async function listMeetings(db: Db, actor: Actor, participantId: string, meta: RequestMeta) {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const rows = await trx.selectFrom("meetings").select(["id", "kind", "title", "scheduled_at", "status", "place"]).where("participant_id", "=", participantId).orderBy("scheduled_at", "desc").execute();
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
+    return { participant: access.participant, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status, place: r.place })) };
+  });
+}
+
+/** Records an invitee's reply. Only people invited can reply, and only while consent still allows meetings. */
+export async function recordResponse(db: Db, actor: Actor, participantId: string, meetingId: string, supportPersonId: string, response: InviteResponse, meta: RequestMeta): Promise<MeetingResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
+    if (!access || !meeting || !meeting.invitees.some((i) => i.supportPersonId === supportPersonId)) return { ok: false, reason: "not_found" };
+    await trx.updateTable("meeting_invitees").set({ response, responded_at: new Date().toISOString() })
+      .where("meeting_id", "=", meetingId).where("support_person_id", "=", supportPersonId).execute();
+    await recordAudit(trx, { actor, action: "meeting.respond", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { supportPersonId, response }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
+  });
+}
+
+/** Moves through the agenda; saving the step lets a reload land where the meeting was. */
+export async function setMeetingStep(db: Db, actor: Actor, participantId: string, meetingId: string, step: number, meta: RequestMeta): Promise<MeetingResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
+    if (!access || !meeting) return { ok: false, reason: "not_found" };
+    const last = step >= MEETING_STEPS.length;
+    const now = new Date().toISOString();
+    await trx.updateTable("meetings").set((eb) => ({
+      current_step: Math.min(step, MEETING_STEPS.length - 1),
+      status: last ? "held" : "in_progress",
+      held_at: last ? now : meeting.heldAt,
+      version: eb("version", "+", 1),
+      updated_at: now,
+    })).where("id", "=", meetingId).execute();
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { step: last ? "finished" : MEETING_STEPS[step] }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
+  });
+}
+
+/**
+ * Saves one thing said in the meeting. The form's clientKey makes a resent form
+ * (double click, dropped connection, reload) save once.
+ */
+export async function addMeetingEntry(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
+    if (!access || !meeting) return { ok: false, reason: "not_found" };
+    const existing = await trx.selectFrom("meeting_entries").select(["id", "meeting_id"]).where("client_key", "=", input.clientKey).executeTakeFirst();
+    if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting } : { ok: false, reason: "not_found" };
+    if (input.supportPersonId && !meeting.invitees.some((i) => i.supportPersonId === input.supportPersonId)) return { ok: false, reason: "not_found" };
+    await trx.insertInto("meeting_entries").values({
+      id: randomUUID(), meeting_id: meetingId, kind: input.kind, text: input.text, speaker: input.supportPersonId ? "support_person" : input.speaker,
+      support_person_id: input.supportPersonId, when_text: input.whenText, concern_id: null, plan_item_id: null, client_key: input.clientKey,
+      created_by: actor.userId, created_at: new Date().toISOString(),
+    }).execute();
+    await recordAudit(trx, { actor, action: "meeting.entry", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { kind: input.kind }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
+  });
+}
+
+export type CommitmentResult = { ok: true; item: PlanItem } | { ok: false; reason: "not_found" | "already_in_plan" | "invalid_support_person" };
+
+/** Turns a commitment made in the meeting into a job support plan item, in one step. */
+export async function commitmentToPlanItem(db: Db, actor: Actor, participantId: string, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const entry = access ? await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
+      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").executeTakeFirst() : undefined;
+    if (!access || !entry) return { ok: false, reason: "not_found" };
+    if (entry.plan_item_id) return { ok: false, reason: "already_in_plan" };
+    const provider = entry.support_person_id ? "support_person" : entry.speaker === "specialist" ? "specialist" : "participant";
+    const item = await insertPlanItem(trx, actor, participantId, {
+      kind: plan.kind, description: entry.text, provider, supportPersonId: entry.support_person_id, frequency: entry.when_text,
+      startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false,
+    }, entry.id, access.reason, meta);
+    if (!item) return { ok: false, reason: "invalid_support_person" };
+    await trx.updateTable("meeting_entries").set({ plan_item_id: item.id }).where("id", "=", entry.id).execute();
+    return { ok: true, item };
+  });
+}
+
+/** The .ics invitation for one invitee, only while their consent still allows meetings. */
+export async function invitationIcs(db: Db, actor: Actor, participantId: string, meetingId: string, supportPersonId: string, meta: RequestMeta, at = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
+    const invitee = meeting?.invitees.find((i) => i.supportPersonId === supportPersonId);
+    if (!access || !meeting || !invitee) return null;
+    const person = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", supportPersonId).executeTakeFirstOrThrow();
+    const consent = await loadConsentHistory(trx, participantId);
+    if (!mayInvolve(consent, { id: person.id, status: person.status as never, endedAt: person.ended_at }, "attendMeetings", at)) return null;
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { ics: supportPersonId }, meta });
+    const name = access.participant.preferredName ?? access.participant.firstName;
+    return meetingIcs({
+      uid: `${meetingId}-${supportPersonId}@allies`, title: meeting.title, startsAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes,
+      place: meeting.place, description: `${name} invites you. ${meeting.agenda.join("; ")}`, organizerName: access.participant.specialistName,
+      attendeeName: invitee.name, stamp: new Date().toISOString(),
+    });
+  });
+}
