@@ -5,6 +5,7 @@ import { admin } from "./admin.ts";
 import { profile } from "./profile.ts";
 import { benefits } from "./benefits.ts";
 import { network } from "./network.ts";
+import { meetings } from "./meetings.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings } as const;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { hasMessage } from "../../../app/i18n/index.ts";
+import { CONCERN_TYPES } from "./model.ts";
+import { talkingPointsFor } from "./talking-points.ts";
+
+describe("talking points", () => {
+  it("start with listening for every kind of concern, and every point has words", () => {
+    for (const type of CONCERN_TYPES) {
+      const { points, actions } = talkingPointsFor(type);
+      expect(points[0]).toBe("concern.talk.listen");
+      expect(points.filter((key) => !hasMessage(key))).toEqual([]);
+      expect(actions.length).toBeGreaterThan(0);
+      for (const action of actions) expect(hasMessage(`concern.action.${action}`)).toBe(true);
+    }
+  });
+  it("sends benefit worries to a benefits counselor", () => {
+    expect(talkingPointsFor("losing_benefits").actions).toContain("refer_benefits_counselor");
+  });
+});
