@@ -8,6 +8,12 @@ import {
   type CaseloadQuery, type Participant, type ParticipantInput, type ParticipantSummary, type ParticipantUpdate, type SituationFlag,
 } from "./model.ts";
 import { caseloadScope, mayAssignTo, participantPermissions, type ParticipantAction } from "./policy.ts";
+import { recordMilestoneFromEvent } from "../milestones/milestones.server.ts";
+
+/** The career profile counts as done once the goal, preferences, strengths and interests are written. */
+export function careerProfileDone(p: Pick<Participant, "workGoal" | "jobPreferences" | "strengths" | "interests">): boolean {
+  return !!(p.workGoal && p.jobPreferences && p.strengths && p.interests);
+}
 
 const FLAG_COLUMNS: Record<SituationFlag, keyof ParticipantTable> = {
   youngAdult: "flag_young_adult",
@@ -176,8 +182,9 @@ export async function createParticipant(db: Db, actor: Actor, input: Participant
       actor, action: "participant.create", entityType: "participant", entityId: id, participantId: id,
       reason: `create:participant (caseload of ${specialistId})`, details: { specialistId }, meta,
     });
-    const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
-    return { ok: true, participant: toParticipant(row) };
+    const participant = toParticipant(await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow());
+    if (careerProfileDone(participant)) await recordMilestoneFromEvent(trx, actor, id, "career_profile_done", meta);
+    return { ok: true, participant };
   });
 }
 
@@ -220,8 +227,9 @@ export async function updateParticipant(db: Db, actor: Actor, id: string, input:
       actor, action: "participant.update", entityType: "participant", entityId: id, participantId: id,
       reason: permissions.update, details: { fields, fromVersion: input.version }, meta,
     });
-    const saved = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
-    return { ok: true, participant: toParticipant(saved) };
+    const saved = toParticipant(await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow());
+    if (careerProfileDone(saved)) await recordMilestoneFromEvent(trx, actor, id, "career_profile_done", meta);
+    return { ok: true, participant: saved };
   });
 }
 
