@@ -12,6 +12,7 @@ const USAGE = `Usage: allies <command>
   backup FILE                   consistent copy of the database while it runs
   restore FILE                  replace the database with a backup
   audit verify                  check the audit log's hash chain
+  benefits estimate             JSON estimate request on stdin, JSON estimate on stdout
 
 The database is chosen by DATABASE_URL (default file:./data/allies.db).`;
 
@@ -26,6 +27,7 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: async () => (await import("./commands/backup.ts")).backup,
   restore: async () => (await import("./commands/backup.ts")).restore,
   audit: async () => (await import("./commands/audit.ts")).audit,
+  benefits: async () => (await import("./commands/benefits.ts")).benefits,
 };
 
 async function main(argv: string[]): Promise<number> {

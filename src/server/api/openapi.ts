@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   participantInputSchema, participantSchema, participantSummarySchema, participantUpdateSchema, versionOnlySchema,
 } from "../../domain/participants/model.ts";
+import { networkPaths } from "./network.ts";
+import { estimateRequestSchema, estimateResultSchema } from "../../domain/benefits/model.ts";
 
 const fieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
 const errorSchema = z.object({
@@ -46,6 +48,7 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }, { session: [] }],
     paths: {
+      ...networkPaths({ json, errorResponse, common }),
       "/participants": {
         get: {
           operationId: "listParticipants",
@@ -104,6 +107,14 @@ export function openApiDocument() {
           summary: "Bring an archived participant back to the active caseload",
           requestBody: { required: true, content: json(versionOnlySchema, "input") },
           responses: { "200": { description: "Restored", content: json(participantSchema) }, ...common, "404": errorResponse("Not found"), "409": errorResponse("Version conflict") },
+        },
+      },
+      "/benefits/estimate": {
+        post: {
+          operationId: "estimateBenefits",
+          summary: "Estimate SSI and SSDI without work and for up to four ways of working (federal rules only)",
+          requestBody: { required: true, content: json(estimateRequestSchema, "input") },
+          responses: { "200": { description: "The estimate, with a plain-language summary per scenario and notes to always show", content: json(estimateResultSchema) }, ...common },
         },
       },
     },

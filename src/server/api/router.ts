@@ -4,6 +4,8 @@ import { actorForApiToken } from "../../domain/auth/api-tokens.server.ts";
 import type { Actor } from "../../domain/auth/actor.ts";
 import { sendError } from "./errors.ts";
 import { participantsApi } from "./participants.ts";
+import { networkApi } from "./network.ts";
+import { benefitsApi } from "./benefits.ts";
 import { openApiDocument } from "./openapi.ts";
 
 export interface ApiOptions {
@@ -45,6 +47,8 @@ export function apiRouter(options: ApiOptions): express.Router {
   });
 
   router.use("/participants", participantsApi(options.database));
+  router.use("/participants", networkApi(options.database));
+  router.use("/benefits", benefitsApi());
 
   router.use((_req: Request, res: Response) => sendError(res, 404, "not_found", "No such API route."));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,0 +1,53 @@
+import { translate } from "../../../app/i18n/index.ts";
+import { estimate } from "../../domain/benefits/estimate.ts";
+import { estimateRequestSchema } from "../../domain/benefits/model.ts";
+import { fieldErrors } from "../../server/api/errors.ts";
+
+const USAGE = `Usage: allies benefits estimate < request.json
+
+Reads one estimate request (JSON) on standard input and writes the estimate (JSON)
+on standard output: the same schema and numbers as POST /api/v1/benefits/estimate.
+For a request that is not valid JSON or not a valid estimate request, writes
+{"errors":[{"path","message"}]} on standard output and exits with status 2.`;
+
+interface CliError {
+  path: string;
+  message: string;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function writeJson(value: unknown) {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function fail(errors: CliError[]): number {
+  // The list goes to standard output, like a result, so a script reads one stream either way; the exit status tells them apart.
+  writeJson({ errors });
+  console.error(`The estimate request has ${errors.length === 1 ? "a problem" : `${errors.length} problems`}; see the list on standard output.`);
+  return 2;
+}
+
+export async function benefits(args: string[]): Promise<number> {
+  const [subcommand] = args;
+  if (subcommand !== "estimate") {
+    console.error(USAGE);
+    return subcommand === "--help" || subcommand === "help" ? 0 : 2;
+  }
+  if (process.stdin.isTTY) console.error("Reading the JSON request from standard input (end with Ctrl-D)...");
+
+  let body: unknown;
+  try {
+    body = JSON.parse(await readStdin());
+  } catch {
+    return fail([{ path: "(body)", message: translate("en", "benefits.request.invalidJson") }]);
+  }
+  const request = estimateRequestSchema.safeParse(body);
+  if (!request.success) return fail(fieldErrors(request.error).map(({ path, message }) => ({ path, message })));
+  writeJson(estimate(request.data));
+  return 0;
+}
