@@ -11,7 +11,7 @@ import {
   supportPersonValuesOf, type SupportPersonValues,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { Translate } from "../i18n/index.ts";
+import type { MessageKey, Translate } from "../i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -50,6 +50,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return redirect(`/participants/${params.id}/network/discover?added=${result.person.id}#prompt-${prompt.id}`);
 }
 
+/** Each prompt's words live in the catalog under its id (discovery.ts). */
+function promptText(prompt: DiscoveryPrompt, part: "question" | "hint", t: Translate): string {
+  return t(`network.discovery.${prompt.id}.${part}` as MessageKey);
+}
+
 /** A gentle default: someone the participant lost touch with is usually someone they want back. */
 function suggestedStatus(prompt: DiscoveryPrompt): RelationshipStatus {
   return prompt.id === "lostTouch" ? "wants_to_reconnect" : "supportive";
@@ -75,6 +80,7 @@ export default function DiscoverPage() {
         <li>{t("network.discover.tip.anyone")}</li>
         <li>{t("network.discover.tip.decides")}</li>
         <li>{t("network.discover.tip.skip")}</li>
+        <li>{t("network.discover.otherHint")}</li>
       </ul>
 
       <h2>{t("network.discover.questions")}</h2>
@@ -113,8 +119,8 @@ function PromptCard({ t, prompt, people, base, mayAdd }: { t: Translate; prompt:
   const showOther = values.relationshipKind === "other";
   return (
     <section className="prompt" id={`prompt-${prompt.id}`} aria-labelledby={id("question")}>
-      <h3 id={id("question")}>{t(`network.discovery.${prompt.id}.question`)}</h3>
-      <p className="hint">{t(`network.discovery.${prompt.id}.hint`)}</p>
+      <h3 id={id("question")}>{promptText(prompt, "question", t)}</h3>
+      <p className="hint">{promptText(prompt, "hint", t)}</p>
       {people.length > 0 ? (
         <div className="added">
           <p>{t("network.discover.addedHere")}</p>
@@ -128,7 +134,7 @@ function PromptCard({ t, prompt, people, base, mayAdd }: { t: Translate; prompt:
         </div>
       ) : null}
       {mayAdd ? (
-        <Form method="post" noValidate aria-label={t("network.discover.formLabel", { question: t(`network.discovery.${prompt.id}.question`) })}>
+        <Form method="post" noValidate aria-label={t("network.discover.formLabel", { question: promptText(prompt, "question", t) })}>
           <CsrfField />
           <input type="hidden" name="discoveredFrom" value={prompt.id} />
           {errors ? (
@@ -155,7 +161,6 @@ function PromptCard({ t, prompt, people, base, mayAdd }: { t: Translate; prompt:
               <label htmlFor={id("firstCall")}>{labels.firstCall}</label>
             </div>
           ) : null}
-          {!showOther ? <p className="hint">{t("network.discover.otherHint")}</p> : null}
           <button type="submit" disabled={busy}>{t("network.discover.add")}</button>
         </Form>
       ) : null}

@@ -3,12 +3,14 @@ import type { Route } from "./+types/network";
 import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
 import { formatDate } from "../../src/domain/consent/consent-form.ts";
 import { createSupportPerson, ecomapInputOf, getNetwork } from "../../src/domain/network/network.server.ts";
+import { Ecomap, type EcomapLabels } from "../components/ecomap.tsx";
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
 import {
   SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import { translator } from "../i18n/index.ts";
+import { translator, type Translate } from "../i18n/index.ts";
+import { CLOSENESS, RELATIONSHIP_STATUSES } from "../../src/domain/network/vocabulary.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -45,7 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function NetworkPage() {
   const t = useT();
-  const { participant, current, ended, withConsent, can, added } = useLoaderData<typeof loader>();
+  const { participant, current, ended, withConsent, can, added, ecomap } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const name = participantDisplayName(participant);
@@ -62,12 +64,19 @@ export default function NetworkPage() {
         <PrintButton label={t("network.page.print")} />
       </div>
 
+      <section aria-labelledby="ecomap-heading">
+        <h2 id="ecomap-heading">{t("network.ecomap.heading")}</h2>
+        <div className="ecomap-wrap">
+          <Ecomap input={ecomap} labels={ecomapLabels(t, name)} headingLevel={3} />
+        </div>
+      </section>
+
       <h2 id="current">{t("network.current.heading")}</h2>
       {current.length === 0 ? (
         <p>{t("network.current.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="responsive-table">
+          <table className="responsive-table network-list">
             <caption className="muted">{t("network.current.caption", { count: current.length })}</caption>
             <thead>
               <tr>
@@ -136,4 +145,33 @@ export default function NetworkPage() {
 /** Opens the browser's print dialog; without JavaScript the browser's own Print does the same. */
 function PrintButton({ label }: { label: string }) {
   return <button type="button" className="secondary" onClick={() => window.print()}>{label}</button>;
+}
+
+function ecomapLabels(t: Translate, name: string): EcomapLabels {
+  return {
+    title: t("network.ecomap.title", { name }),
+    summary: (counts) => {
+      const text = t("network.ecomap.summary", {
+        total: counts.total, inner: counts.byRing.inner, consent: counts.withConsent, strained: counts.byStatus.strained, lost: counts.byStatus.lost_touch,
+      });
+      return counts.firstCallNames.length ? `${text} ${t("network.ecomap.firstCall", { names: counts.firstCallNames.join(", ") })}` : text;
+    },
+    rings: Object.fromEntries(CLOSENESS.map((c) => [c, t(`network.closeness.${c}`)])) as EcomapLabels["rings"],
+    statuses: Object.fromEntries(RELATIONSHIP_STATUSES.map((s) => [s, t(`network.status.${s}`)])) as EcomapLabels["statuses"],
+    legendHeading: t("network.ecomap.legendHeading"),
+    legendRings: t("network.ecomap.legendRings"),
+    legendLines: t("network.ecomap.legendLines"),
+    legendMarks: t("network.ecomap.legendMarks"),
+    consentMark: t("network.ecomap.consentMark"),
+    firstCallMark: t("network.ecomap.firstCallMark"),
+    noContactMark: t("network.ecomap.noContactMark"),
+    tableCaption: t("network.ecomap.tableCaption"),
+    columns: {
+      name: t("network.field.name"), relationship: t("network.field.relationshipKind"), ring: t("network.field.closeness"),
+      status: t("network.field.status"), consent: t("network.current.consent"), firstCall: t("network.current.firstCall"),
+    },
+    yes: t("common.yes"),
+    no: t("common.no"),
+    empty: t("network.ecomap.empty"),
+  };
 }

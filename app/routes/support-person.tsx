@@ -11,7 +11,7 @@ import {
   SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { Translate } from "../i18n/index.ts";
+import type { MessageKey, Translate } from "../i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -230,7 +230,7 @@ export default function SupportPersonPage() {
 }
 
 function discoveryQuestion(promptId: string, t: Translate): string {
-  return t(`network.discovery.${promptId}.question` as never);
+  return t(`network.discovery.${promptId}.question` as MessageKey);
 }
 
 function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {

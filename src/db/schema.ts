@@ -30,6 +30,12 @@ export interface Database {
   plan_item_versions: PlanItemVersionTable;
   milestones: MilestoneTable;
   encouragement_notes: EncouragementNoteTable;
+  benefits_profiles: BenefitsProfileTable;
+  benefits_referrals: BenefitsReferralTable;
+  pay_stubs: PayStubTable;
+  earnings_reports: EarningsReportTable;
+  benefits_estimate_shares: BenefitsEstimateShareTable;
+  benefit_years: BenefitYearTable;
 }
 
 export interface SupportPersonTable {
@@ -346,6 +352,91 @@ export interface EncouragementNoteTable {
   created_at: string;
 }
 
+/** Money is integer cents; booleans 0/1 (migration 0004). */
+export interface BenefitsProfileTable {
+  participant_id: string;
+  has_ssi: number;
+  has_ssdi: number;
+  has_medicaid: number;
+  has_medicare: number;
+  has_housing_assistance: number;
+  has_snap: number;
+  ssi_monthly_cents: number | null;
+  ssdi_monthly_cents: number | null;
+  other_unearned_cents: number | null;
+  irwe_monthly_cents: number | null;
+  blind: number;
+  student: number;
+  birth_year: number | null;
+  prior_trial_work_months: string;
+  notes: string | null;
+  version: number;
+  updated_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BenefitsReferralTable {
+  id: string;
+  participant_id: string;
+  referred_on: string;
+  counselor_name: string;
+  organization: string | null;
+  outcome: string;
+  outcome_on: string | null;
+  notes: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PayStubTable {
+  id: string;
+  participant_id: string;
+  pay_date: string;
+  period_start: string;
+  period_end: string;
+  hours_hundredths: number | null;
+  gross_cents: number;
+  employer: string;
+  client_key: string | null;
+  entered_by: string;
+  created_at: string;
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
+}
+
+export interface EarningsReportTable {
+  id: string;
+  participant_id: string;
+  month: string;
+  reported_on: string;
+  method: string;
+  gross_cents: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface BenefitsEstimateShareTable {
+  id: string;
+  participant_id: string;
+  support_person_id: string;
+  request: string;
+  result: string;
+  shared_by: string;
+  shared_at: string;
+}
+
+export interface BenefitYearTable {
+  id: string;
+  year: number;
+  figures: string;
+  created_by: string;
+  created_at: string;
+}
+
 /**
  * Every application table, parents before children: the order to copy data in
  * (backup, restore) and the reverse order to clear it.
@@ -354,5 +445,6 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "invitations",
   "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
   "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
+  "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];

@@ -1,1 +1,30 @@
-export const profile = {} as const;
+/** The signed-in person's own account: details, API tokens, sessions. */
+export const profile = {
+  "profile.title": "My profile",
+  "profile.name": "Name",
+  "profile.email": "Email",
+  "profile.role": "Role",
+  "profile.team": "Team",
+
+  "profile.tokens.heading": "Personal API tokens",
+  "profile.tokens.intro": "A token lets a program use the Allies API as you, with your access. Revoke a token you no longer use.",
+  "profile.tokens.none": "You have no API tokens.",
+  "profile.tokens.name": "Token name",
+  "profile.tokens.nameHint": "What the token is for, like \"caseload report script\".",
+  "profile.tokens.createdAt": "Created",
+  "profile.tokens.lastUsed": "Last used",
+  "profile.tokens.neverUsed": "Never",
+  "profile.tokens.status": "Status",
+  "profile.tokens.live": "Active",
+  "profile.tokens.revokedOn": "Revoked {date}",
+  "profile.tokens.actions": "Actions",
+  "profile.tokens.revoke": "Revoke {name}",
+  "profile.tokens.revoked": "Token revoked. It no longer works.",
+  "profile.tokens.revokeFailed": "That token was already revoked.",
+  "profile.tokens.new": "Create a token",
+  "profile.tokens.create": "Create token",
+  "profile.tokens.created": "Token \"{name}\" created:",
+  "profile.tokens.copyNow": "Copy this token now and keep it somewhere safe. It will not be shown again.",
+  "tokens.name.required": "Give the token a name.",
+  "tokens.name.tooLong": "Use 100 characters or fewer.",
+} as const;

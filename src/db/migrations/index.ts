@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_network_consent.ts";
 import * as m0003 from "./0003_meetings_plans.ts";
+import * as m0004 from "./0004_benefits.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_network_consent": m0002,
   "0003_meetings_plans": m0003,
+  "0004_benefits": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

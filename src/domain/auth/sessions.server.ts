@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
-import { recordAudit } from "../audit/audit.server.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
 import { SESSION_DAYS, SIGN_IN_LIMITS, type SignInInput } from "./model.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
@@ -65,22 +65,33 @@ export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, user
     return { ok: false, reason: "invalid" };
   }
 
-  const token = newSecret();
-  await db.transaction().execute(async (trx) => {
+  const token = await db.transaction().execute(async (trx) => {
     await trx.insertInto("login_attempts").values({ id: randomUUID(), email: input.email, ip, attempted_at: now, succeeded: 1 }).execute();
-    await trx.insertInto("sessions").values({
-      id: randomUUID(),
-      token_hash: hashSecret(token),
-      user_id: actor.userId,
-      created_at: now,
-      expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString(),
-      last_seen_at: now,
-      ip,
-      user_agent: userAgent?.slice(0, 300) ?? null,
-    }).execute();
+    const created = await createSession(trx, actor.userId, meta, userAgent);
     await recordAudit(trx, { actor, action: "user.sign_in", entityType: "user", entityId: actor.userId, reason: "password verified", meta });
+    return created;
   });
   return { ok: true, token, actor };
+}
+
+/**
+ * Starts a session inside the caller's transaction and returns the cookie value;
+ * only its hash is stored. The caller records the audit row for why it started.
+ */
+export async function createSession(trx: Trx, userId: string, meta: RequestMeta, userAgent: string | null): Promise<string> {
+  const token = newSecret();
+  const now = new Date();
+  await trx.insertInto("sessions").values({
+    id: randomUUID(),
+    token_hash: hashSecret(token),
+    user_id: userId,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+    last_seen_at: now.toISOString(),
+    ip: meta.ip ?? "unknown",
+    user_agent: userAgent?.slice(0, 300) ?? null,
+  }).execute();
+  return token;
 }
 
 /** The actor behind a session cookie, or null when the session is unknown, expired or the user deactivated. */

@@ -69,3 +69,14 @@ export async function listConcerns(db: Db | Trx, participantId: string, meetingI
   if (meetingId) query = query.where("c.meeting_id", "=", meetingId);
   return (await query.orderBy("c.created_at").orderBy("c.id").execute()).map(toConcern);
 }
+
+/** Concerns on the participant's record, for a caller that has not read anything else: authorized and audited. */
+export async function readConcerns(db: Db, actor: Actor, participantId: string, meta: RequestMeta): Promise<Concern[] | null> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const concerns = await listConcerns(trx, participantId);
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, details: { concerns: concerns.length }, meta });
+    return concerns;
+  });
+}

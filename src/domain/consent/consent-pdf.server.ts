@@ -1,16 +1,44 @@
 import PDFDocument from "pdfkit";
 import type { ConsentForm } from "./consent-form.ts";
 
+// Windows-1252 (WinAnsi): the characters pdfkit's built-in fonts can draw.
+const CP1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+const STROKED: Record<string, string> = { "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "Œ": "OE", "œ": "oe" };
+
+function drawable(ch: string): boolean {
+  const code = ch.codePointAt(0)!;
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRAS.includes(ch);
+}
+
+/**
+ * Text the built-in fonts can draw: accents outside WinAnsi are dropped (ễ -> e),
+ * anything else becomes "?". Without this a single such character garbles the
+ * rest of its line. The printable page shows every name exactly.
+ */
+export function toWinAnsi(text: string): string {
+  let out = "";
+  for (const ch of text.replace(/\r\n?/g, "\n").replace(/\t/g, " ")) {
+    if (drawable(ch) || ch === "\n") out += ch;
+    else if (STROKED[ch]) out += STROKED[ch];
+    else {
+      const base = ch.normalize("NFKD").replace(/\p{M}+/gu, "");
+      out += base && [...base].every(drawable) ? base : "?";
+    }
+  }
+  return out;
+}
+
 /**
  * Draws the consent form (built by consent-form.ts, the same content as the
  * printable page) as a PDF. pdfkit's built-in Helvetica needs no font files;
  * see docs/decisions/0006-pdf-library.md.
  */
-export function renderConsentPdf(form: ConsentForm, meta: { author: string; footer: string }): Promise<Buffer> {
+export function renderConsentPdf(original: ConsentForm, meta: { author: string; footer: string }): Promise<Buffer> {
+  const form = drawableForm(original);
   const doc = new PDFDocument({
     size: "LETTER",
     margins: { top: 54, bottom: 54, left: 60, right: 60 },
-    info: { Title: form.title, Author: meta.author, Subject: form.intro },
+    info: { Title: form.title, Author: toWinAnsi(meta.author), Subject: form.intro },
     lang: "en-US",
     displayTitle: true,
   });
@@ -70,7 +98,21 @@ export function renderConsentPdf(form: ConsentForm, meta: { author: string; foot
   }
 
   doc.moveDown(1.5);
-  doc.font("Helvetica").fontSize(8).fillColor("#444444").text(meta.footer, left, doc.y, { width });
+  doc.font("Helvetica").fontSize(8).fillColor("#444444").text(toWinAnsi(meta.footer), left, doc.y, { width });
   doc.end();
   return done;
+}
+
+function drawableForm(form: ConsentForm): ConsentForm {
+  return {
+    title: toWinAnsi(form.title),
+    intro: toWinAnsi(form.intro),
+    sections: form.sections.map((s) => ({ ...s, heading: toWinAnsi(s.heading), paragraphs: s.paragraphs.map(toWinAnsi), items: s.items.map(toWinAnsi) })),
+    part2Notice: form.part2Notice === null ? null : toWinAnsi(form.part2Notice),
+    signature: form.signature && {
+      heading: toWinAnsi(form.signature.heading),
+      lines: form.signature.lines.map((l) => ({ label: toWinAnsi(l.label), value: toWinAnsi(l.value) })),
+    },
+    withdrawals: form.withdrawals.map(toWinAnsi),
+  };
 }

@@ -16,6 +16,16 @@ function icsDate(iso: string): string {
   return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
+/**
+ * A meeting's time is the wall-clock time where it is held, as the planner typed
+ * it (stored with a nominal Z). It goes into the file as floating local time
+ * (RFC 5545 3.3.5, form #1) so every calendar shows the hour that was agreed,
+ * whatever time zone the phone is set to.
+ */
+function icsLocalTime(iso: string): string {
+  return icsDate(iso).replace(/Z$/, "");
+}
+
 /** RFC 5545 lines are at most 75 octets; longer ones continue with a space. */
 function fold(line: string): string {
   const parts: string[] = [];
@@ -54,8 +64,8 @@ export function meetingIcs(event: IcsEvent): string {
     "BEGIN:VEVENT",
     `UID:${event.uid}`,
     `DTSTAMP:${icsDate(event.stamp)}`,
-    `DTSTART:${icsDate(event.startsAt)}`,
-    `DTEND:${icsDate(end)}`,
+    `DTSTART:${icsLocalTime(event.startsAt)}`,
+    `DTEND:${icsLocalTime(end)}`,
     `SUMMARY:${icsEscape(event.title)}`,
     `LOCATION:${icsEscape(event.place)}`,
     `DESCRIPTION:${icsEscape(event.description)}`,

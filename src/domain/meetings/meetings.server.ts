@@ -18,7 +18,20 @@ export async function invitableSupports(db: Db | Trx, participantId: string, at 
   const consent = await loadConsentHistory(db, participantId);
   const facts = people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at, relationshipKind: p.relationship_kind }));
   const invitable = invitablePeople(facts, consent, at);
-  return { invitable, notInvitable: facts.filter((p) => !invitable.includes(p)) };
+  const notInvitable = facts.filter((p) => !invitable.includes(p)).map((p) => ({
+    ...p,
+    reason: p.status === "do_not_contact" ? ("do_not_contact" as const) : ("no_meeting_consent" as const),
+  }));
+  return { invitable, notInvitable };
+}
+
+/** Is this person still allowed to be involved in meetings at this moment? */
+async function mayAttend(db: Db | Trx, participantId: string, supportPersonId: string, at: Date): Promise<boolean> {
+  const person = await db.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", supportPersonId)
+    .where("participant_id", "=", participantId).executeTakeFirst();
+  if (!person) return false;
+  const consent = await loadConsentHistory(db, participantId);
+  return mayInvolve(consent, { id: person.id, status: person.status as never, endedAt: person.ended_at }, "attendMeetings", at);
 }
 
 async function loadMeeting(db: Db | Trx, participantId: string, meetingId: string): Promise<Meeting | null> {
@@ -48,6 +61,15 @@ export type MeetingResult =
   | { ok: false; reason: "not_invitable"; people: string[] }
   | { ok: false; reason: "conflict"; current: Meeting };
 
+/**
+ * The meeting's local time as typed, kept with a nominal Z (see icsLocalTime).
+ * Without a zone, Date would read it in the server's own time zone.
+ */
+function wallClock(scheduledAt: string): string {
+  const hasZone = /(Z|[+-]\d{2}:\d{2})$/.test(scheduledAt);
+  return new Date(hasZone ? scheduledAt : `${scheduledAt.length === 16 ? `${scheduledAt}:00` : scheduledAt}Z`).toISOString();
+}
+
 export async function createMeeting(db: Db, actor: Actor, participantId: string, input: MeetingInput, meta: RequestMeta): Promise<MeetingResult> {
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "update");
@@ -58,7 +80,7 @@ export async function createMeeting(db: Db, actor: Actor, participantId: string,
     const now = new Date().toISOString();
     const id = randomUUID();
     await trx.insertInto("meetings").values({
-      id, participant_id: participantId, kind: input.kind, title: input.title, scheduled_at: new Date(input.scheduledAt.length === 16 ? `${input.scheduledAt}:00Z` : input.scheduledAt).toISOString(),
+      id, participant_id: participantId, kind: input.kind, title: input.title, scheduled_at: wallClock(input.scheduledAt),
       duration_minutes: input.durationMinutes, place: input.place, checklist: JSON.stringify({ refreshments: input.refreshments, seating: input.seating }),
       agenda: JSON.stringify(input.agenda), separate_permission: input.kind === "separate" ? input.separatePermission : null,
       status: "planned", current_step: 0, held_at: null, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
@@ -100,6 +122,7 @@ export async function recordResponse(db: Db, actor: Actor, participantId: string
     const access = await authorizeParticipant(trx, actor, participantId, "update");
     const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
     if (!access || !meeting || !meeting.invitees.some((i) => i.supportPersonId === supportPersonId)) return { ok: false, reason: "not_found" };
+    if (!(await mayAttend(trx, participantId, supportPersonId, new Date()))) return { ok: false, reason: "not_invitable", people: [supportPersonId] };
     await trx.updateTable("meeting_invitees").set({ response, responded_at: new Date().toISOString() })
       .where("meeting_id", "=", meetingId).where("support_person_id", "=", supportPersonId).execute();
     await recordAudit(trx, { actor, action: "meeting.respond", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { supportPersonId, response }, meta });
@@ -117,7 +140,8 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
     const now = new Date().toISOString();
     await trx.updateTable("meetings").set((eb) => ({
       current_step: Math.min(step, MEETING_STEPS.length - 1),
-      status: last ? "held" : "in_progress",
+      // Looking back through a finished meeting does not reopen it.
+      status: last || meeting.status === "held" ? "held" : "in_progress",
       held_at: last ? now : meeting.heldAt,
       version: eb("version", "+", 1),
       updated_at: now,
@@ -132,6 +156,23 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
  * (double click, dropped connection, reload) save once.
  */
 export async function addMeetingEntry(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+  try {
+    return await insertMeetingEntry(db, actor, participantId, meetingId, input, meta);
+  } catch (error) {
+    // Two copies of one form sent at once both pass the check above the insert; the
+    // unique client_key stops the second, which then finds the first and saves nothing.
+    if (isUniqueViolation(error)) return insertMeetingEntry(db, actor, participantId, meetingId, input, meta);
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === "23505" || (typeof message === "string" && message.includes("UNIQUE constraint failed"));
+}
+
+async function insertMeetingEntry(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "update");
     const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
@@ -149,10 +190,34 @@ export async function addMeetingEntry(db: Db, actor: Actor, participantId: strin
   });
 }
 
+/** Commitments made in this participant's meetings that are not yet in the plan (read inside an audited page or call). */
+export async function pendingCommitments(db: Db | Trx, participantId: string) {
+  const rows = await db.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").leftJoin("support_persons as s", "s.id", "e.support_person_id")
+    .select(["e.id", "e.meeting_id", "e.text", "e.speaker", "e.support_person_id", "e.when_text", "s.name as speaker_name", "m.title as meeting_title", "m.scheduled_at"])
+    .where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").where("e.plan_item_id", "is", null)
+    .orderBy("m.scheduled_at").orderBy("e.created_at").orderBy("e.id").execute();
+  return rows.map((r) => ({
+    entryId: r.id, meetingId: r.meeting_id, meetingTitle: r.meeting_title, meetingAt: r.scheduled_at, text: r.text, speaker: r.speaker,
+    supportPersonId: r.support_person_id, speakerName: r.speaker_name, whenText: r.when_text,
+  }));
+}
+
 export type CommitmentResult = { ok: true; item: PlanItem } | { ok: false; reason: "not_found" | "already_in_plan" | "invalid_support_person" };
 
 /** Turns a commitment made in the meeting into a job support plan item, in one step. */
 export async function commitmentToPlanItem(db: Db, actor: Actor, participantId: string, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+  try {
+    return await convertCommitment(db, actor, participantId, meetingId, entryId, plan, meta);
+  } catch (error) {
+    if (error === ALREADY_CONVERTED) return { ok: false, reason: "already_in_plan" };
+    throw error;
+  }
+}
+
+/** Thrown to roll back a plan item when another request turned the same commitment into one first. */
+const ALREADY_CONVERTED = new Error("commitment already in the plan");
+
+async function convertCommitment(db: Db, actor: Actor, participantId: string, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "update");
     const entry = access ? await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
@@ -165,7 +230,8 @@ export async function commitmentToPlanItem(db: Db, actor: Actor, participantId: 
       startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false,
     }, entry.id, access.reason, meta);
     if (!item) return { ok: false, reason: "invalid_support_person" };
-    await trx.updateTable("meeting_entries").set({ plan_item_id: item.id }).where("id", "=", entry.id).execute();
+    const claimed = await trx.updateTable("meeting_entries").set({ plan_item_id: item.id }).where("id", "=", entry.id).where("plan_item_id", "is", null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) throw ALREADY_CONVERTED;
     return { ok: true, item };
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from "../../db/index.ts";
 import type { PlanItemTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { mayInvolve } from "../consent/check.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import type { SupportKind } from "../network/vocabulary.ts";
@@ -122,14 +123,28 @@ export async function listPlanItems(db: Db, actor: Actor, participantId: string,
   });
 }
 
-/** Every saved version of a plan item: what changed, who changed it, when. */
-export async function planItemHistory(db: Db, actor: Actor, participantId: string, itemId: string) {
+/**
+ * Every saved version of a plan item: what changed, who changed it, when. Audited
+ * when `meta` is given; a page that already audited its plan read passes none.
+ */
+export async function planItemHistory(db: Db, actor: Actor, participantId: string, itemId: string, meta?: RequestMeta) {
   const access = await authorizeParticipant(db, actor, participantId, "read");
   if (!access) return null;
   const rows = await db.selectFrom("plan_item_versions as v").innerJoin("plan_items as i", "i.id", "v.plan_item_id").innerJoin("users as u", "u.id", "v.changed_by")
     .select(["v.version", "v.changed_fields", "v.snapshot", "v.changed_at", "u.name as changed_by_name"])
     .where("v.plan_item_id", "=", itemId).where("i.participant_id", "=", participantId).orderBy("v.version").execute();
+  if (meta && rows.length) {
+    await db.transaction().execute((trx) => recordAudit(trx, { actor, action: "plan.read", entityType: "plan_item", entityId: itemId, participantId, reason: access.reason, details: { history: true }, meta }));
+  }
   return rows.map((r) => ({ version: Number(r.version), changedFields: JSON.parse(r.changed_fields) as string[], item: JSON.parse(r.snapshot) as PlanItem, changedAt: r.changed_at, changedBy: r.changed_by_name }));
+}
+
+/** Current supports whose consent lets them receive the plan right now: the copies that may be printed. */
+export async function planRecipients(db: Db | Trx, participantId: string, at = new Date()): Promise<{ id: string; name: string }[]> {
+  const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at"]).where("participant_id", "=", participantId)
+    .where("ended_at", "is", null).orderBy("name").execute();
+  const consent = await loadConsentHistory(db, participantId);
+  return people.filter((p) => mayInvolve(consent, { id: p.id, status: p.status as never, endedAt: p.ended_at }, "receivePlan", at)).map((p) => ({ id: p.id, name: p.name }));
 }
 
 /**

@@ -1,16 +1,23 @@
 import express, { type Request, type Response } from "express";
+import type { DbHandle } from "../../db/index.ts";
 import { estimate } from "../../domain/benefits/estimate.ts";
-import { estimateRequestSchema } from "../../domain/benefits/model.ts";
+import { estimateRequestSchemaFor } from "../../domain/benefits/model.ts";
+import { storedBenefitYears } from "../../domain/benefits/years.server.ts";
 import { fieldErrors, sendError } from "./errors.ts";
 
-/** The benefits estimator over HTTP: the same schema and engine as the page and `allies benefits estimate`. */
-export function benefitsApi(): express.Router {
+/**
+ * The benefits estimator over HTTP: the same schema and engine as the page and
+ * `allies benefits estimate`, with the years an administrator added laid over the
+ * built-in ones, as on the page.
+ */
+export function benefitsApi(database: DbHandle): express.Router {
   const router = express.Router();
 
-  router.post("/estimate", (req: Request, res: Response) => {
-    const input = estimateRequestSchema.safeParse(req.body);
+  router.post("/estimate", async (req: Request, res: Response) => {
+    const extraYears = await storedBenefitYears(database.db);
+    const input = estimateRequestSchemaFor(extraYears).safeParse(req.body);
     if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
-    res.json(estimate(input.data));
+    res.json(estimate(input.data, { extraYears }));
   });
   return router;
 }

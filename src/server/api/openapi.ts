@@ -3,6 +3,8 @@ import {
   participantInputSchema, participantSchema, participantSummarySchema, participantUpdateSchema, versionOnlySchema,
 } from "../../domain/participants/model.ts";
 import { networkPaths } from "./network.ts";
+import { benefitsRecordsPaths } from "./benefits-records.ts";
+import { meetingsPaths } from "./meetings.ts";
 import { estimateRequestSchema, estimateResultSchema } from "../../domain/benefits/model.ts";
 
 const fieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
@@ -49,6 +51,8 @@ export function openApiDocument() {
     security: [{ bearer: [] }, { session: [] }],
     paths: {
       ...networkPaths({ json, errorResponse, common }),
+      ...benefitsRecordsPaths({ json, errorResponse, common }),
+      ...meetingsPaths({ json, errorResponse, common }),
       "/participants": {
         get: {
           operationId: "listParticipants",

@@ -6,6 +6,8 @@ import { sendError } from "./errors.ts";
 import { participantsApi } from "./participants.ts";
 import { networkApi } from "./network.ts";
 import { benefitsApi } from "./benefits.ts";
+import { benefitsRecordsApi } from "./benefits-records.ts";
+import { meetingsApi } from "./meetings.ts";
 import { openApiDocument } from "./openapi.ts";
 
 export interface ApiOptions {
@@ -48,7 +50,9 @@ export function apiRouter(options: ApiOptions): express.Router {
 
   router.use("/participants", participantsApi(options.database));
   router.use("/participants", networkApi(options.database));
-  router.use("/benefits", benefitsApi());
+  router.use("/participants", meetingsApi(options.database));
+  router.use("/participants", benefitsRecordsApi(options.database));
+  router.use("/benefits", benefitsApi(options.database));
 
   router.use((_req: Request, res: Response) => sendError(res, 404, "not_found", "No such API route."));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

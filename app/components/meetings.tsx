@@ -1,0 +1,174 @@
+import { useEffect, useRef, type RefObject } from "react";
+import { Link } from "react-router";
+import type { ConcernType } from "../../src/domain/concerns/model.ts";
+import { talkingPointsFor, type NextAction } from "../../src/domain/concerns/talking-points.ts";
+import type { MessageKey, Translate } from "../i18n/index.ts";
+
+/**
+ * A meeting's time is the wall-clock time where it is held, stored with a nominal Z
+ * (see icsLocalTime in src/domain/meetings/invitations.ts), so it is shown in UTC.
+ */
+export function formatMeetingTime(iso: string, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+}
+
+export function shortName(p: { firstName: string; preferredName: string | null }): string {
+  return p.preferredName ?? p.firstName;
+}
+
+/** Links between a participant's meetings, plan and wins; "current" is the page being shown. */
+export function ParticipantSections({ t, participantId, name, current }: {
+  t: Translate; participantId: string; name: string; current: "meetings" | "plan" | "wins" | null;
+}) {
+  const base = `/participants/${participantId}`;
+  const links = [
+    { id: "meetings", to: `${base}/meetings`, label: t("meetings.nav.meetings") },
+    { id: "plan", to: `${base}/plan`, label: t("meetings.nav.plan") },
+    { id: "wins", to: `${base}/wins`, label: t("meetings.nav.wins") },
+  ] as const;
+  return (
+    <nav className="sections no-print" aria-label={t("meetings.nav.label", { name })}>
+      <ul>
+        <li><Link to={base}>{t("meetings.nav.participant", { name })}</Link></li>
+        {links.map((l) => (
+          <li key={l.id}>
+            <Link to={l.to} aria-current={current === l.id ? "page" : undefined}>{l.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Keeps what was typed into a form but not yet sent, so a reload or a dropped
+ * connection loses nothing. Fields marked data-draft are saved to sessionStorage
+ * on every keystroke, together with the form's clientKey: a draft sent again after
+ * a reload carries the same key, so the server still saves it once. `saved` says
+ * the server has just stored this form; its draft is then dropped.
+ */
+export function useFormDraft(formRef: RefObject<HTMLFormElement | null>, storageKey: string, saved: boolean) {
+  const savedRef = useRef(saved);
+  savedRef.current = saved;
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const fields = () => [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>("[data-draft]")];
+    const keyInput = form.querySelector<HTMLInputElement>('input[name="clientKey"]');
+    if (savedRef.current) {
+      sessionStorage.removeItem(storageKey);
+    } else {
+      const stored = readDraft(storageKey);
+      if (stored) {
+        for (const field of fields()) {
+          const value = stored.values[field.name];
+          if (typeof value !== "string" || value === "" || value === field.value) continue;
+          if (field instanceof HTMLSelectElement) {
+            if (![...field.options].some((o) => o.value === value)) continue;
+            field.value = value;
+            // Lets the page react to the restored choice (e.g. show that concern's talking points).
+            field.dispatchEvent(new Event("change", { bubbles: true }));
+          } else if (field.value === "") {
+            field.value = value;
+          }
+        }
+        if (keyInput && stored.clientKey) keyInput.value = stored.clientKey;
+      }
+    }
+    const save = () => {
+      const values: Record<string, string> = {};
+      let typed = false;
+      for (const field of fields()) {
+        values[field.name] = field.value;
+        if (field.value.trim() !== "" && !(field instanceof HTMLSelectElement)) typed = true;
+      }
+      if (typed) sessionStorage.setItem(storageKey, JSON.stringify({ clientKey: keyInput?.value ?? null, values }));
+      else sessionStorage.removeItem(storageKey);
+    };
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    return () => {
+      form.removeEventListener("input", save);
+      form.removeEventListener("change", save);
+    };
+  }, [formRef, storageKey]);
+}
+
+function readDraft(storageKey: string): { clientKey: string | null; values: Record<string, unknown> } | null {
+  try {
+    const raw = sessionStorage.getItem(storageKey);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as { clientKey?: unknown; values?: unknown };
+    if (!parsed || typeof parsed.values !== "object" || parsed.values === null) return null;
+    return { clientKey: typeof parsed.clientKey === "string" ? parsed.clientKey : null, values: parsed.values as Record<string, unknown> };
+  } catch {
+    return null;
+  }
+}
+
+/** Where each suggested next action leads. */
+function actionHref(participantId: string, action: NextAction): string {
+  const base = `/participants/${participantId}`;
+  switch (action) {
+    case "refer_benefits_counselor": return `${base}/meetings/new?kind=benefits`;
+    case "plan_separate_conversation": return `${base}/meetings/new?kind=separate`;
+    case "plan_support_meeting": return `${base}/meetings/new?kind=support`;
+    case "add_plan_item": return `${base}/plan#add`;
+  }
+}
+
+/** The talking points and next actions for one kind of concern (src/domain/concerns/talking-points.ts). */
+export function TalkingPoints({ t, type, participantId, headingLevel = 3, id }: {
+  t: Translate; type: ConcernType; participantId: string; headingLevel?: 3 | 4; id?: string;
+}) {
+  const { points, actions } = talkingPointsFor(type);
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <div className="talking-points" id={id} data-concern-type={type}>
+      <Heading>{t("meetings.talk.heading", { type: t(`concern.type.${type}`) })}</Heading>
+      <ol>{points.map((key) => <li key={key}>{t(key as MessageKey)}</li>)}</ol>
+      <p><strong>{t("meetings.talk.actions")}</strong></p>
+      <ul className="no-print">
+        {actions.map((a) => <li key={a}><Link to={actionHref(participantId, a)}>{t(`concern.action.${a}`)}</Link></li>)}
+      </ul>
+    </div>
+  );
+}
+
+/** "Who said it": the participant, the specialist, each invitee, or someone else. */
+export function speakerOptions(t: Translate, name: string, invitees: readonly { supportPersonId: string; name: string }[]) {
+  return [
+    { value: "participant", label: name },
+    { value: "specialist", label: t("meetings.speaker.specialist") },
+    ...invitees.map((i) => ({ value: `person:${i.supportPersonId}`, label: i.name })),
+    { value: "other", label: t("meetings.speaker.other") },
+  ];
+}
+
+/** Reads a "who said it" choice back: a support person's id, or one of the other speakers. */
+export function parseSpeaker(value: FormDataEntryValue | null): { speaker: string; supportPersonId: string | null } {
+  const text = String(value ?? "participant");
+  if (text.startsWith("person:")) return { speaker: "support_person", supportPersonId: text.slice("person:".length) };
+  return { speaker: text, supportPersonId: null };
+}
+
+/**
+ * Fields for forms repeated on one page (one per plan item, per concern): the shared
+ * fields in forms.tsx take their id from the name alone, so these add a prefix.
+ */
+export function Field({ t, prefix, name, label, hint, errors, children }: {
+  t: Translate; prefix: string; name: string; label: string; hint?: string; errors?: Record<string, string> | undefined;
+  children: (props: { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => React.ReactNode;
+}) {
+  const id = `${prefix}-${name}`;
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error">{t(error as MessageKey)}</p> : null}
+      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+    </div>
+  );
+}

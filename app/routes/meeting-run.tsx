@@ -1,0 +1,307 @@
+import { randomUUID } from "node:crypto";
+import { useRef, useState } from "react";
+import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { Route } from "./+types/meeting-run";
+import { createConcern, listConcerns } from "../../src/domain/concerns/concerns.server.ts";
+import { CONCERN_TYPES, concernInputSchema, type ConcernType } from "../../src/domain/concerns/model.ts";
+import { addMeetingEntry, getMeeting, setMeetingStep } from "../../src/domain/meetings/meetings.server.ts";
+import { MEETING_STEPS, meetingEntryInputSchema, meetingStepSchema, type Meeting, type MeetingStep } from "../../src/domain/meetings/model.ts";
+import { CsrfField, ErrorSummary } from "../components/forms.tsx";
+import { Field, ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
+import meetingStyles from "../components/meetings.css?url";
+import type { Translate } from "../i18n/index.ts";
+import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
+
+/** The forms of the meeting: an entry kind, or a concern. */
+const FORMS = ["strength", "concern", "idea", "commitment", "next_step"] as const;
+type FormName = (typeof FORMS)[number];
+
+const FORM_OF_STEP: Record<MeetingStep, FormName | null> = {
+  welcome: null, strengths: "strength", concerns: "concern", ideas: "idea", commitments: "commitment", next_steps: "next_step",
+};
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const view = await getMeeting(ctx.db, actor, params.id, params.meetingId, ctx.meta);
+  if (!view || !view.canUpdate) throw notFound();
+  const concerns = await listConcerns(ctx.db, params.id, params.meetingId);
+  const asked = new URL(request.url).searchParams.get("concern");
+  // A fresh key per form and per render: sending one rendered form twice saves it once.
+  const keys = Object.fromEntries(FORMS.map((f) => [f, randomUUID()])) as Record<FormName, string>;
+  return {
+    participant: view.participant,
+    meeting: view.meeting,
+    concerns,
+    keys,
+    concernType: (CONCERN_TYPES.includes(asked as ConcernType) ? asked : "losing_benefits") as ConcernType,
+  };
+}
+
+type ActionResult = { saved: FormName | null; form: FormName | null; errors: Record<string, string>; values: Record<string, string> };
+
+function valuesOf(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (key !== "_csrf") values[key] = String(value);
+  return values;
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const ok = (saved: FormName | null): ActionResult => ({ saved, form: saved, errors: {}, values: {} });
+
+  if (intent === "step") {
+    const step = Number(form.get("step"));
+    if (step >= MEETING_STEPS.length) {
+      const result = await setMeetingStep(ctx.db, actor, params.id, params.meetingId, MEETING_STEPS.length, ctx.meta);
+      if (!result.ok) throw notFound();
+      return redirect(`/participants/${params.id}/meetings/${params.meetingId}?finished=1`);
+    }
+    const parsed = meetingStepSchema.safeParse({ step: form.get("step") });
+    if (!parsed.success) throw notFound();
+    const result = await setMeetingStep(ctx.db, actor, params.id, params.meetingId, parsed.data.step, ctx.meta);
+    if (!result.ok) throw notFound();
+    return data(ok(null));
+  }
+
+  if (intent === "concern") {
+    const who = parseSpeaker(form.get("raisedBy"));
+    const parsed = concernInputSchema.safeParse({
+      type: form.get("type"), description: form.get("description"), raisedBy: who.speaker, supportPersonId: who.supportPersonId,
+      meetingId: params.meetingId, clientKey: form.get("clientKey"),
+    });
+    if (!parsed.success) return data<ActionResult>({ saved: null, form: "concern", errors: fieldErrorsOf(parsed.error), values: valuesOf(form) }, { status: 400 });
+    const result = await createConcern(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    if (!result.ok) throw notFound();
+    return data(ok("concern"));
+  }
+
+  if (intent === "entry") {
+    const kind = String(form.get("kind") ?? "") as FormName;
+    const who = parseSpeaker(form.get("speaker"));
+    const parsed = meetingEntryInputSchema.safeParse({
+      kind, text: form.get("text"), speaker: who.speaker, supportPersonId: who.supportPersonId,
+      whenText: form.get("whenText"), clientKey: form.get("clientKey"),
+    });
+    const formName = FORMS.includes(kind) ? kind : null;
+    if (!parsed.success) return data<ActionResult>({ saved: null, form: formName, errors: fieldErrorsOf(parsed.error), values: valuesOf(form) }, { status: 400 });
+    const result = await addMeetingEntry(ctx.db, actor, params.id, params.meetingId, parsed.data, ctx.meta);
+    if (!result.ok) throw notFound();
+    return data(ok(formName));
+  }
+  throw notFound();
+}
+
+export default function MeetingRunPage() {
+  const t = useT();
+  const { participant, meeting, concerns, keys, concernType } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const name = shortName(participant);
+  const stepIndex = Math.min(meeting.currentStep, MEETING_STEPS.length - 1);
+  const step = MEETING_STEPS[stepIndex]!;
+  const formName = FORM_OF_STEP[step];
+  const here = `/participants/${participant.id}/meetings/${meeting.id}`;
+  const speakers = speakerOptions(t, name, meeting.invitees);
+  const formResult = result && result.form === formName ? result : null;
+  return (
+    <div className="page run">
+      <title>{`${t("meetings.run.title", { title: meeting.title })} · ${t("app.name")}`}</title>
+      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
+      <p className="no-print"><Link to={here}>{t("meetings.run.back", { title: meeting.title })}</Link></p>
+      <h1>{t("meetings.run.title", { title: meeting.title })}</h1>
+
+      <Form method="post" aria-label={t("meetings.run.agenda")}>
+        <CsrfField />
+        <input type="hidden" name="intent" value="step" />
+        <ol className="steps">
+          {MEETING_STEPS.map((s, i) => (
+            <li key={s}>
+              <button type="submit" name="step" value={i} aria-current={i === stepIndex ? "step" : undefined} disabled={busy}>
+                {`${i + 1}. ${t(`meetings.run.short.${s}`)}`}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </Form>
+
+      <section aria-labelledby="step-heading" data-step={step}>
+        <h2 id="step-heading">{t("meetings.run.stepOf", { n: stepIndex + 1, total: MEETING_STEPS.length, label: t(`meeting.step.${step}`) })}</h2>
+        <div className="guide">
+          <p>{t(`meetings.run.guide.${step}`, { name })}</p>
+          {step === "welcome" ? <WelcomeFacts t={t} meeting={meeting} /> : null}
+        </div>
+        {result?.saved && result.saved === formName ? <p className="notice" role="status">{t("meetings.run.saved")}</p> : null}
+
+        {formName === "concern" ? (
+          <>
+            <ConcernForm key={keys.concern} t={t} meetingId={meeting.id} participantId={participant.id} clientKey={keys.concern} speakers={speakers}
+              initialType={concernType} result={formResult} saved={result?.saved === "concern"} busy={busy} />
+            <h3>{t("meetings.run.concernsRaised")}</h3>
+            {concerns.length === 0 ? <p>{t("meetings.run.nothingYet")}</p> : (
+              <ul className="entry-list" data-testid="saved-concern">
+                {concerns.map((c) => (
+                  <li key={c.id} data-concern-type={c.type}>
+                    <strong>{t(`concern.type.${c.type}`)}</strong>: {c.description}{" "}
+                    <span className="muted">({c.raisedByName ?? t(`meetings.speaker.${c.raisedBy}`)})</span>
+                    <details>
+                      <summary>{t("meetings.concern.showTalkingPoints")}</summary>
+                      <TalkingPoints t={t} type={c.type} participantId={participant.id} headingLevel={4} />
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : formName ? (
+          <>
+            <EntryForm key={keys[formName]} t={t} meetingId={meeting.id} kind={formName} clientKey={keys[formName]} speakers={speakers}
+              result={formResult} saved={result?.saved === formName} busy={busy} />
+            <h3>{t(`meetings.run.saved.${formName}`)}</h3>
+            <EntryList t={t} entries={meeting.entries.filter((e) => e.kind === formName)} name={name} />
+          </>
+        ) : null}
+      </section>
+
+      <Form method="post" className="step-nav">
+        <CsrfField />
+        <input type="hidden" name="intent" value="step" />
+        {stepIndex > 0 ? (
+          <button type="submit" name="step" value={stepIndex - 1} className="secondary" disabled={busy}>
+            {t("meetings.run.previous", { label: t(`meetings.run.short.${MEETING_STEPS[stepIndex - 1]!}`) })}
+          </button>
+        ) : <span />}
+        {stepIndex < MEETING_STEPS.length - 1 ? (
+          <button type="submit" name="step" value={stepIndex + 1} disabled={busy}>
+            {t("meetings.run.next", { label: t(`meetings.run.short.${MEETING_STEPS[stepIndex + 1]!}`) })}
+          </button>
+        ) : (
+          <button type="submit" name="step" value={MEETING_STEPS.length} disabled={busy}>{t("meetings.run.finish")}</button>
+        )}
+      </Form>
+    </div>
+  );
+}
+
+function WelcomeFacts({ t, meeting }: { t: Translate; meeting: Meeting }) {
+  const coming = meeting.invitees.filter((i) => i.response === "yes" || i.response === "maybe");
+  return (
+    <>
+      <p>{t("meetings.run.coming", { names: coming.length ? coming.map((i) => i.name).join(", ") : t("common.none") })}</p>
+      {meeting.agenda.length ? <ol>{meeting.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol> : null}
+    </>
+  );
+}
+
+function EntryList({ t, entries, name }: { t: Translate; entries: Meeting["entries"]; name: string }) {
+  if (entries.length === 0) return <p>{t("meetings.run.nothingYet")}</p>;
+  return (
+    <ul className="entry-list" data-testid="saved-entries">
+      {entries.map((e) => (
+        <li key={e.id}>
+          {e.text}{e.whenText ? ` — ${e.whenText}` : ""}{" "}
+          <span className="muted">({e.speakerName ?? (e.speaker === "participant" ? name : t(`meetings.speaker.${e.speaker as "specialist"}`))})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface FormProps {
+  t: Translate;
+  meetingId: string;
+  clientKey: string;
+  speakers: { value: string; label: string }[];
+  result: ActionResult | null;
+  saved: boolean;
+  busy: boolean;
+}
+
+function EntryForm({ t, meetingId, kind, clientKey, speakers, result, saved, busy }: FormProps & { kind: Exclude<FormName, "concern"> }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormDraft(formRef, `allies:draft:${meetingId}:${kind}`, saved);
+  const values = result?.values ?? {};
+  const labels = {
+    speaker: t(`meetings.run.who.${kind}`),
+    text: t(`meetings.run.text.${kind}`),
+    whenText: t(`meetings.run.when.${kind === "next_step" ? "next_step" : "commitment"}`),
+  };
+  const prefix = `entry-${kind}`;
+  return (
+    <Form method="post" noValidate ref={formRef} data-form={kind}>
+      <ErrorSummary errors={result?.errors} labels={labels} />
+      <CsrfField />
+      <input type="hidden" name="intent" value="entry" />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="clientKey" defaultValue={clientKey} />
+      <Field t={t} prefix={prefix} name="speaker" label={labels.speaker} errors={result?.errors}>
+        {(props) => (
+          <select {...props} data-draft="" defaultValue={values.speaker ?? "participant"}>
+            {speakers.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field t={t} prefix={prefix} name="text" label={labels.text} errors={result?.errors}>
+        {(props) => <textarea {...props} data-draft="" rows={3} defaultValue={values.text ?? ""} />}
+      </Field>
+      {kind === "commitment" || kind === "next_step" ? (
+        <Field t={t} prefix={prefix} name="whenText" label={labels.whenText} hint={t(`meetings.run.when.${kind}.hint`)} errors={result?.errors}>
+          {(props) => <input {...props} type="text" data-draft="" defaultValue={values.whenText ?? ""} />}
+        </Field>
+      ) : null}
+      <button type="submit" disabled={busy}>{t(`meetings.run.save.${kind}`)}</button>
+    </Form>
+  );
+}
+
+function ConcernForm({ t, meetingId, participantId, clientKey, speakers, initialType, result, saved, busy }: FormProps & { participantId: string; initialType: ConcernType }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormDraft(formRef, `allies:draft:${meetingId}:concern`, saved);
+  const values = result?.values ?? {};
+  const [type, setType] = useState<ConcernType>((values.type as ConcernType | undefined) ?? initialType);
+  const labels = { type: t("meetings.concern.type"), raisedBy: t("meetings.concern.raisedBy"), description: t("meetings.concern.description") };
+  const prefix = "concern";
+  return (
+    <>
+      <Form method="post" noValidate ref={formRef} data-form="concern">
+        <ErrorSummary errors={result?.errors} labels={labels} />
+        <CsrfField />
+        <input type="hidden" name="intent" value="concern" />
+        <input type="hidden" name="clientKey" defaultValue={clientKey} />
+        <Field t={t} prefix={prefix} name="type" label={labels.type} hint={t("meetings.run.concernType.hint")} errors={result?.errors}>
+          {(props) => (
+            <select {...props} data-draft="" defaultValue={type} onChange={(e) => setType(e.currentTarget.value as ConcernType)} aria-controls="talking-points">
+              {CONCERN_TYPES.map((c) => <option key={c} value={c}>{t(`concern.type.${c}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <div aria-live="polite">
+          <TalkingPoints t={t} type={type} participantId={participantId} id="talking-points" />
+        </div>
+        <p className="hint no-print">
+          {t("meetings.run.otherTypes")}{" "}
+          {CONCERN_TYPES.filter((c) => c !== type).map((c, i) => (
+            <span key={c}>{i > 0 ? " · " : ""}<Link to={`?concern=${c}#talking-points`} replace preventScrollReset>{t(`concern.type.${c}`)}</Link></span>
+          ))}
+        </p>
+        <Field t={t} prefix={prefix} name="raisedBy" label={labels.raisedBy} errors={result?.errors}>
+          {(props) => (
+            <select {...props} data-draft="" defaultValue={values.raisedBy ?? "participant"}>
+              {speakers.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field t={t} prefix={prefix} name="description" label={labels.description} errors={result?.errors}>
+          {(props) => <textarea {...props} data-draft="" rows={3} defaultValue={values.description ?? ""} />}
+        </Field>
+        <button type="submit" disabled={busy}>{t("meetings.concern.save")}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+import { randomUUID } from "node:crypto";
+import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { Route } from "./+types/meeting";
+import { createConcern, listConcerns, updateConcern } from "../../src/domain/concerns/concerns.server.ts";
+import { CONCERN_STATUSES, CONCERN_TYPES, concernInputSchema, concernUpdateSchema, type Concern } from "../../src/domain/concerns/model.ts";
+import { getMeeting, invitableSupports, recordResponse } from "../../src/domain/meetings/meetings.server.ts";
+import { RESPONSES, inviteResponseSchema } from "../../src/domain/meetings/model.ts";
+import { CsrfField, ErrorSummary, SelectField, TextArea } from "../components/forms.tsx";
+import { Field, ParticipantSections, TalkingPoints, formatMeetingTime, parseSpeaker, shortName, speakerOptions } from "../components/meetings.tsx";
+import meetingStyles from "../components/meetings.css?url";
+import type { Translate } from "../i18n/index.ts";
+import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const view = await getMeeting(ctx.db, actor, params.id, params.meetingId, ctx.meta);
+  if (!view) throw notFound();
+  const { invitable } = await invitableSupports(ctx.db, params.id);
+  const concerns = await listConcerns(ctx.db, params.id);
+  const url = new URL(request.url);
+  return {
+    participant: view.participant,
+    meeting: view.meeting,
+    canUpdate: view.canUpdate,
+    reachable: view.meeting.invitees.filter((i) => invitable.some((p) => p.id === i.supportPersonId)).map((i) => i.supportPersonId),
+    concerns: [...concerns.filter((c) => c.meetingId === params.meetingId), ...concerns.filter((c) => c.meetingId !== params.meetingId && c.status !== "resolved")],
+    concernKey: randomUUID(),
+    notice: url.searchParams.has("planned") ? ("planned" as const) : url.searchParams.has("finished") ? ("finished" as const) : null,
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const here = `/participants/${params.id}/meetings/${params.meetingId}`;
+
+  if (intent === "respond") {
+    const parsed = inviteResponseSchema.safeParse({ supportPersonId: form.get("supportPersonId"), response: form.get("response") });
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId: null }, { status: 400 });
+    const result = await recordResponse(ctx.db, actor, params.id, params.meetingId, parsed.data.supportPersonId, parsed.data.response, ctx.meta);
+    if (!result.ok && result.reason === "not_invitable") return data({ intent, errors: {}, message: "meetings.invitee.noLongerInvitable" as const, concernId: null }, { status: 422 });
+    if (!result.ok) throw notFound();
+    return redirect(`${here}#invitees`);
+  }
+
+  if (intent === "concern") {
+    const who = parseSpeaker(form.get("raisedBy"));
+    const parsed = concernInputSchema.safeParse({
+      type: form.get("type"), description: form.get("description"), raisedBy: who.speaker, supportPersonId: who.supportPersonId,
+      meetingId: params.meetingId, mitigationPlan: form.get("mitigationPlan"), clientKey: form.get("clientKey"),
+    });
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId: null }, { status: 400 });
+    const result = await createConcern(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    if (!result.ok) throw notFound();
+    return redirect(`${here}#concern-${result.concern.id}`);
+  }
+
+  if (intent === "concernUpdate") {
+    const concernId = String(form.get("concernId") ?? "");
+    const parsed = concernUpdateSchema.safeParse({ status: form.get("status"), mitigationPlan: form.get("mitigationPlan"), version: form.get("version") });
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId }, { status: 400 });
+    const result = await updateConcern(ctx.db, actor, params.id, concernId, parsed.data, ctx.meta);
+    if (!result.ok && result.reason === "conflict") return data({ intent, errors: {}, message: "meetings.concern.conflict" as const, concernId }, { status: 409 });
+    if (!result.ok) throw notFound();
+    return redirect(`${here}#concern-${concernId}`);
+  }
+  throw notFound();
+}
+
+export default function MeetingPage() {
+  const t = useT();
+  const { participant, meeting, canUpdate, reachable, concerns, concernKey, notice } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const name = shortName(participant);
+  const base = `/participants/${participant.id}/meetings/${meeting.id}`;
+  const invitations = meeting.invitees.filter((i) => reachable.includes(i.supportPersonId));
+  const when = formatMeetingTime(meeting.scheduledAt);
+  return (
+    <div className="page">
+      <title>{`${meeting.title} · ${name} · ${t("app.name")}`}</title>
+      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
+      {/* Printing this page prints the invitations only, one per page. */}
+      <div className="no-print">
+        <h1>{meeting.title}</h1>
+        {notice ? <p className="notice" role="status">{t(`meetings.meeting.notice.${notice}`)}</p> : null}
+        <dl className="facts">
+          <dt>{t("meetings.field.kind")}</dt><dd>{t(`meeting.kind.${meeting.kind}`)}</dd>
+          <dt>{t("meetings.field.when")}</dt><dd>{when}</dd>
+          <dt>{t("meetings.field.duration")}</dt><dd>{t("meetings.duration.minutes", { count: meeting.durationMinutes })}</dd>
+          <dt>{t("meetings.field.place")}</dt><dd>{meeting.place}</dd>
+          <dt>{t("meetings.field.refreshments")}</dt><dd>{meeting.refreshments ?? t("common.none")}</dd>
+          <dt>{t("meetings.field.seating")}</dt><dd>{meeting.seating ?? t("common.none")}</dd>
+          <dt>{t("meetings.field.status")}</dt><dd>{t(`meeting.status.${meeting.status}`)}</dd>
+          {meeting.separatePermission ? <><dt>{t("meetings.field.separatePermission")}</dt><dd>{meeting.separatePermission}</dd></> : null}
+        </dl>
+        <h2 id="agenda">{t("meetings.field.agenda")}</h2>
+        {meeting.agenda.length ? <ol>{meeting.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol> : <p>{t("common.none")}</p>}
+        {canUpdate && meeting.status !== "cancelled" ? (
+          <p className="no-print">
+            <Link className="button" to={`${base}/run`}>{meeting.status === "held" ? t("meetings.meeting.review") : t("meetings.meeting.run")}</Link>
+          </p>
+        ) : null}
+
+        <section aria-labelledby="invitees">
+          <h2 id="invitees">{t("meetings.invitees.heading")}</h2>
+          {result?.intent === "respond" && result.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
+          {meeting.invitees.length === 0 ? <p>{t("meetings.invitees.none")}</p> : (
+            <div className="table-wrap">
+              <table className="responsive-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("meetings.invitees.name")}</th>
+                    <th scope="col">{t("meetings.invitees.reply")}</th>
+                    <th scope="col">{t("meetings.invitees.record")}</th>
+                    <th scope="col">{t("meetings.invitees.calendar")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {meeting.invitees.map((invitee) => {
+                    const mayContact = reachable.includes(invitee.supportPersonId);
+                    return (
+                      <tr key={invitee.supportPersonId} data-person-id={invitee.supportPersonId}>
+                        <td data-label={t("meetings.invitees.name")}>{invitee.name}</td>
+                        <td data-label={t("meetings.invitees.reply")} data-response={invitee.response}>
+                          <span className={`mark mark--${invitee.response}`}>{t(`meeting.response.${invitee.response}`)}</span>
+                        </td>
+                        <td data-label={t("meetings.invitees.record")}>
+                          {canUpdate && mayContact ? (
+                            <Form method="post" className="reply-buttons">
+                              <CsrfField />
+                              <input type="hidden" name="intent" value="respond" />
+                              <input type="hidden" name="supportPersonId" value={invitee.supportPersonId} />
+                              {RESPONSES.filter((r) => r !== "pending").map((r) => (
+                                <button key={r} type="submit" name="response" value={r} className="secondary" disabled={busy}
+                                  aria-pressed={invitee.response === r} aria-label={t("meetings.invitees.replyAs", { name: invitee.name, reply: t(`meeting.response.${r}`) })}>
+                                  {t(`meeting.response.${r}`)}
+                                </button>
+                              ))}
+                            </Form>
+                          ) : !mayContact ? <span className="muted">{t("meetings.invitee.noLongerInvitable")}</span> : null}
+                        </td>
+                        <td data-label={t("meetings.invitees.calendar")}>
+                          {mayContact ? (
+                            <a href={`${base}/invitees/${invitee.supportPersonId}.ics`} download>{t("meetings.invitees.ics", { name: invitee.name })}</a>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+
+      {invitations.length ? (
+        <section aria-labelledby="invitations">
+          <h2 id="invitations" className="no-print">{t("meetings.invitation.heading")}</h2>
+          <p className="hint no-print">{t("meetings.invitation.hint")}</p>
+          <div className="actions no-print">
+            <button type="button" onClick={() => window.print()}>{t("meetings.invitation.print")}</button>
+          </div>
+          {invitations.map((invitee) => (
+            <article className="invitation" key={invitee.supportPersonId} aria-labelledby={`invitation-${invitee.supportPersonId}`}>
+              <h3 id={`invitation-${invitee.supportPersonId}`}>{t("meetings.invitation.title", { name: invitee.name })}</h3>
+              <p>{t("meetings.invitation.body", { name })}</p>
+              <p><strong>{t("meetings.invitation.when")}</strong> {when} ({t("meetings.duration.minutes", { count: meeting.durationMinutes })})</p>
+              <p><strong>{t("meetings.invitation.where")}</strong> {meeting.place}</p>
+              {meeting.refreshments ? <p>{t("meetings.invitation.refreshments", { refreshments: meeting.refreshments })}</p> : null}
+              {meeting.agenda.length ? (
+                <>
+                  <p><strong>{t("meetings.invitation.agenda")}</strong></p>
+                  <ol>{meeting.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol>
+                </>
+              ) : null}
+              <p>{t("meetings.invitation.reply", { specialist: participant.specialistName })}</p>
+            </article>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="concerns" className="no-print">
+        <h2 id="concerns">{t("meetings.concerns.heading")}</h2>
+        <p className="hint">{t("meetings.concerns.hint")}</p>
+        {concerns.length === 0 ? <p>{t("meetings.concerns.none")}</p> : null}
+        {concerns.map((concern) => (
+          <ConcernCard key={concern.id} t={t} concern={concern} participantId={participant.id} canUpdate={canUpdate} busy={busy}
+            result={result?.intent === "concernUpdate" && result.concernId === concern.id ? result : null} />
+        ))}
+        {canUpdate ? (
+          <details open={result?.intent === "concern"}>
+            <summary>{t("meetings.concerns.add")}</summary>
+            <ErrorSummary errors={result?.intent === "concern" ? result.errors : undefined} labels={{ type: t("meetings.concern.type"), description: t("meetings.concern.description") }} />
+            <Form method="post" noValidate key={concernKey}>
+              <CsrfField />
+              <input type="hidden" name="intent" value="concern" />
+              <input type="hidden" name="clientKey" value={concernKey} />
+              <SelectField name="type" label={t("meetings.concern.type")} errors={result?.intent === "concern" ? result.errors : undefined}
+                options={CONCERN_TYPES.map((c) => ({ value: c, label: t(`concern.type.${c}`) }))} />
+              <SelectField name="raisedBy" label={t("meetings.concern.raisedBy")} options={speakerOptions(t, name, meeting.invitees)} />
+              <TextArea name="description" label={t("meetings.concern.description")} errors={result?.intent === "concern" ? result.errors : undefined} rows={2} />
+              <TextArea name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} hint={t("meetings.concern.mitigationPlan.hint")} rows={2} />
+              <button type="submit" disabled={busy}>{t("meetings.concern.save")}</button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function ConcernCard({ t, concern, participantId, canUpdate, busy, result }: {
+  t: Translate; concern: Concern; participantId: string; canUpdate: boolean; busy: boolean;
+  result: { errors: Record<string, string>; message: "meetings.concern.conflict" | null } | null;
+}) {
+  return (
+    <article className="card" id={`concern-${concern.id}`} aria-labelledby={`concern-${concern.id}-title`} data-concern-type={concern.type}>
+      <h3 id={`concern-${concern.id}-title`}>{t(`concern.type.${concern.type}`)} — {t(`concern.status.${concern.status}`)}</h3>
+      <p>{concern.description}</p>
+      <p className="muted">{t("meetings.concern.raisedByLine", { name: concern.raisedByName ?? t(`meetings.speaker.${concern.raisedBy}`) })}</p>
+      {concern.mitigationPlan ? <p><strong>{t("meetings.concern.mitigationPlan")}:</strong> {concern.mitigationPlan}</p> : null}
+      <details>
+        <summary>{t("meetings.concern.showTalkingPoints")}</summary>
+        <TalkingPoints t={t} type={concern.type} participantId={participantId} headingLevel={4} />
+      </details>
+      {canUpdate ? (
+        <details open={!!result}>
+          <summary>{t("meetings.concern.update")}</summary>
+          {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
+          <Form method="post" noValidate key={concern.version}>
+            <CsrfField />
+            <input type="hidden" name="intent" value="concernUpdate" />
+            <input type="hidden" name="concernId" value={concern.id} />
+            <input type="hidden" name="version" value={concern.version} />
+            <Field t={t} prefix={`concern-${concern.id}`} name="status" label={t("meetings.concern.status")} errors={result?.errors}>
+              {(props) => (
+                <select {...props} defaultValue={concern.status}>
+                  {CONCERN_STATUSES.map((s) => <option key={s} value={s}>{t(`concern.status.${s}`)}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field t={t} prefix={`concern-${concern.id}`} name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} errors={result?.errors}>
+              {(props) => <textarea {...props} rows={2} defaultValue={concern.mitigationPlan ?? ""} />}
+            </Field>
+            <button type="submit" className="secondary" disabled={busy}>{t("meetings.concern.updateSubmit")}</button>
+          </Form>
+        </details>
+      ) : null}
+    </article>
+  );
+}

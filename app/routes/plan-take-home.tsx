@@ -1,0 +1,83 @@
+import { Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/plan-take-home";
+import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
+import { buildTakeHomeDocument } from "../../src/domain/plans/take-home-pdf.server.ts";
+import meetingStyles from "../components/meetings.css?url";
+import { translator } from "../i18n/index.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
+
+/**
+ * The take-home plan to print: the participant's copy, or with ?for=<supportPersonId>
+ * a support person's copy, built through the consent check at this moment. Only the
+ * finished words leave the server, so a copy that may show nothing carries nothing.
+ */
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const forPerson = new URL(request.url).searchParams.get("for");
+  const audience = forPerson ? { kind: "support" as const, supportPersonId: forPerson } : { kind: "participant" as const };
+  const plan = await getTakeHomePlan(ctx.db, actor, params.id, audience, ctx.meta);
+  if (!plan) throw notFound();
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    participantId: params.id,
+    query: forPerson ? `?for=${encodeURIComponent(forPerson)}` : "",
+    document: buildTakeHomeDocument(plan, audience.kind, translator("en"), today),
+  };
+}
+
+export default function TakeHomePage() {
+  const t = useT();
+  const { participantId, query, document: plan } = useLoaderData<typeof loader>();
+  const base = `/participants/${participantId}/plan`;
+  return (
+    <div className="page">
+      <title>{`${plan.title} · ${t("app.name")}`}</title>
+      <div className="actions no-print">
+        <Link to={base}>{t("takeHome.page.back")}</Link>
+        {plan.allowed ? (
+          <>
+            <button type="button" onClick={() => window.print()}>{t("takeHome.page.print")}</button>
+            <a className="button secondary" href={`${base}/take-home.pdf${query}`}>{t("takeHome.page.pdf")}</a>
+          </>
+        ) : null}
+      </div>
+      <article className="take-home" aria-labelledby="take-home-title" data-allowed={plan.allowed ? "yes" : "no"}>
+        <h1 id="take-home-title">{plan.title}</h1>
+        <p>{plan.intro}</p>
+        {plan.goal ? <p className="goal">{plan.goal}</p> : null}
+        {plan.sections.map((section) => (
+          <section key={section.id} aria-labelledby={`take-home-${section.id}`} data-section={section.id}>
+            <h2 id={`take-home-${section.id}`}>{section.heading}</h2>
+            {section.rows.length ? (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{plan.columns.what}</th>
+                    <th scope="col">{plan.columns.who}</th>
+                    <th scope="col">{plan.columns.when}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {section.rows.map((row, i) => (
+                    <tr key={i}>
+                      <td>{row.what}</td>
+                      <td>{row.who}</td>
+                      <td>{row.when}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            {section.paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+            {section.items.length ? <ul>{section.items.map((item, i) => <li key={i}>{item}</li>)}</ul> : null}
+          </section>
+        ))}
+        <p className="muted">{plan.footer}</p>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: seeds a database at scale, starts the production server and
+ * drives it over loopback through a real day's scenarios, next to the bare health
+ * route of the same server. Writes bench/results/latest.json and latest.md.
+ *
+ *   npm run bench                 SQLite and PostgreSQL, N = 1,000 and 20,000
+ *   npm run bench -- --quick      SQLite, N = 1,000 (under two minutes)
+ *   npm run bench -- --check      also fail (exit 1) when a budget does not hold
+ *   --databases sqlite,postgres  --sizes 1000,20000  --seconds 10  --no-lighthouse
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { DbKind } from "../src/db/index.ts";
+import { ensureBuild, scratchDatabase } from "../scripts/reliability/harness.ts";
+import { checkBudgets, type RunResult } from "./lib/budgets.ts";
+import { CONNECTIONS, measureServer } from "./lib/measure.ts";
+import { buildReport, writeReport } from "./lib/report.ts";
+import { seedBenchWorld } from "./lib/seed.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+    databases: { type: "string" },
+    sizes: { type: "string" },
+    seconds: { type: "string" },
+    "no-lighthouse": { type: "boolean", default: false },
+  },
+});
+
+const quick = args.quick;
+const databases = (args.databases ?? (quick ? "sqlite" : "sqlite,postgres")).split(",").map((d) => d.trim()) as DbKind[];
+const sizes = (args.sizes ?? (quick ? "1000" : "1000,20000")).split(",").map(Number);
+const secondsPerScenario = Number(args.seconds ?? (quick ? 4 : 10));
+const started = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+async function benchOne(database: DbKind, n: number): Promise<RunResult> {
+  const say = (line: string) => log(`${database}, N=${n}: ${line}`);
+  say("fresh database");
+  const scratch = await scratchDatabase(database, `bench_${n}`);
+  try {
+    const world = await seedBenchWorld(scratch.url, n, say);
+    say(`seeded in ${world.seedSeconds} s + ${world.extrasSeconds} s; starting the server`);
+    return await measureServer(world, { database, n, databaseUrl: scratch.url, secondsPerScenario, lighthouse: !args["no-lighthouse"], log: say });
+  } finally {
+    await scratch.drop();
+  }
+}
+
+async function main(): Promise<number> {
+  ensureBuild();
+  const runs: RunResult[] = [];
+  for (const database of databases) {
+    for (const n of sizes) runs.push(await benchOne(database, n));
+  }
+  const budgets = checkBudgets(runs);
+  const report = buildReport(quick ? "quick" : "full", {
+    connections: CONNECTIONS, secondsPerScenario, lighthouse: args["no-lighthouse"] ? "not run" : "default (mobile, simulated throttling), Debian Chromium",
+  }, runs, budgets);
+  const written = writeReport(path.join(import.meta.dirname, "results"), report);
+
+  console.log("");
+  for (const run of runs) {
+    console.log(`${run.database}, N=${run.n} (peak RSS ${run.peakRssMb} MB)`);
+    console.table(report.rows.filter((r) => r.database === run.database && r.n === run.n)
+      .map((r) => ({ scenario: r.scenario, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, "rps/health": r.rpsRatio, "p95/health": r.p95Ratio, unexpected: r.unexpected })));
+    console.table(run.pageWeights.map((w) => {
+      const l = run.lighthouse.find((x) => x.page === w.page);
+      return { page: w.page, "gzipped JS (kB)": Math.round(w.gzipBytes / 102.4) / 10, performance: l?.error ?? l?.performance, accessibility: l?.accessibility };
+    }));
+  }
+  const failed = budgets.filter((b) => !b.ok);
+  console.log(`Results: ${path.relative(process.cwd(), written.json)}, ${path.relative(process.cwd(), written.markdown)}`);
+  if (failed.length === 0) {
+    console.log(`Budgets: all ${budgets.length} hold.`);
+    return 0;
+  }
+  console.log(`Budgets: ${failed.length} of ${budgets.length} do not hold:`);
+  for (const b of failed) console.log(`  ${b.budget} — ${b.subject}: ${b.measured} (limit ${b.limit})`);
+  return args.check ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,135 @@
+/**
+ * `npm run test:reliability`: load, crash, concurrency, bad input, escaping and
+ * access checks against the production server, on a fresh SQLite file and a fresh
+ * PostgreSQL database (on TEST_PG_URL), each with its own server processes on
+ * free loopback ports. Bounded in time; prints a table; exits 1 on any failure.
+ *
+ *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 420
+ *   --only access,bad-input       (areas: web-security access bad-input escaping concurrency load integrity crash)
+ */
+import { parseArgs } from "node:util";
+import type { DbKind } from "../src/db/index.ts";
+import { checkAccess } from "./reliability/access.ts";
+import { checkBadInput } from "./reliability/bad-input.ts";
+import { checkConcurrency, checkSupportPersonRace } from "./reliability/concurrency.ts";
+import { checkEscaping } from "./reliability/escaping.ts";
+import { ensureBuild, killStartedServers, scratchDatabase, startServer } from "./reliability/harness.ts";
+import { Caller } from "./reliability/http.ts";
+import { auditChainVerifies, halfWritten } from "./reliability/invariants.ts";
+import { checkCrash, checkLoad } from "./reliability/load-and-crash.ts";
+import { operationsOf, type PathRecords } from "./reliability/openapi.ts";
+import { Results } from "./reliability/report.ts";
+import { checkWebSecurity } from "./reliability/web-security.ts";
+import { buildReliabilityWorld, buildSubject, signInEveryone } from "./reliability/world.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    databases: { type: "string", default: "sqlite,postgres" },
+    clients: { type: "string", default: "100" },
+    seconds: { type: "string", default: "30" },
+    seed: { type: "string", default: "2026" },
+    "time-limit": { type: "string", default: "420" },
+    only: { type: "string" },
+  },
+});
+
+const results = new Results();
+const only = args.only ? new Set(args.only.split(",").map((a) => a.trim())) : null;
+const wanted = (area: string) => !only || only.has(area.replace(/ /g, "-"));
+const area = (name: string, database: string, run: () => Promise<void>) => (wanted(name) ? results.area(name, database, run) : Promise.resolve());
+const started = performance.now();
+
+function finish(code: number): never {
+  killStartedServers();
+  const failed = results.failed;
+  console.log(`\nReliability suite, ${Math.round((performance.now() - started) / 1000)} s (fast-check seed ${args.seed}):\n`);
+  console.log(results.table());
+  if (failed.length) {
+    console.log(`\nFailed:`);
+    for (const f of failed) console.log(`  ${f.area} · ${f.database} · ${f.check}: ${f.detail}`);
+  }
+  console.log(`\nreliability: ${results.rows.length - failed.length} passed, ${failed.length} failed`);
+  process.exit(failed.length || code ? 1 : 0);
+}
+
+// Stops by itself: a hung server or request never holds the test command hostage.
+const watchdog = setTimeout(() => {
+  results.record("suite", "-", `finished within ${args["time-limit"]} s`, false, "stopped by the time limit");
+  finish(1);
+}, Number(args["time-limit"]) * 1000);
+
+async function suiteOn(kind: DbKind): Promise<void> {
+  const scratch = await scratchDatabase(kind, "reliability");
+  const world = await buildReliabilityWorld(scratch.url);
+  const db = world.database.db;
+  // Everything made after this instant goes through the API, with its audit rows.
+  const worldBuilt = new Date().toISOString();
+  try {
+    const server = await startServer({ databaseUrl: scratch.url });
+    try {
+      const callers = await signInEveryone(world, server.url);
+      const owner = callers.specialistOwn;
+      const document = (await owner.raw("/api/v1/openapi.json")).json;
+      const operations = operationsOf(document);
+      const signInHtml = (await new Caller(server.url, "nobody").page("/sign-in")).text;
+      const asset = /(?:src|href)="(\/assets\/[^"]+\.js)"/.exec(signInHtml)?.[1] ?? null;
+
+      await area("web security", kind, () => checkWebSecurity(results, kind, server.url, world, owner, asset));
+
+      await area("access", kind, async () => {
+        const subject = await buildSubject(owner, "Access");
+        const records: PathRecords = { id: subject.participant.id, personId: subject.supportPerson?.id ?? "none", grantId: subject.grant?.id ?? "none" };
+        await checkAccess(results, kind, world, callers, operations, records, subject.participant.lastName);
+      });
+
+      await area("bad input", kind, async () => {
+        const subject = await buildSubject(owner, "Fuzz");
+        const records: PathRecords = { id: subject.participant.id, personId: subject.supportPerson?.id ?? "none", grantId: subject.grant?.id ?? "none" };
+        const fuzzer = new Caller(server.url, "fuzzer");
+        fuzzer.token = world.people.specialistOwn.token;
+        await checkBadInput(results, kind, db, fuzzer, operations, records, Number(args.seed));
+      });
+
+      await area("escaping", kind, () => checkEscaping(results, kind, server.url, owner));
+
+      await area("concurrency", kind, async () => {
+        const sessions = [callers.specialistOwn, callers.supervisorOwnTeam, callers.admin];
+        await checkConcurrency(results, kind, db, sessions, world.caseloads.specialistOwn[1]!);
+        await checkSupportPersonRace(results, kind, db, sessions, world.caseloads.specialistOwn[2]!);
+      });
+
+      await area("load", kind, () => checkLoad(results, kind, world, callers, server, { clients: Number(args.clients), seconds: Number(args.seconds) }));
+
+      await area("integrity", kind, async () => {
+        const problems = await halfWritten(db, worldBuilt);
+        results.record("integrity", kind, "nothing half-written after all of the above", problems.length === 0, problems.join("; ") || "every record has its audit row and history");
+        const chain = await auditChainVerifies(db, scratch.url);
+        results.record("integrity", kind, "audit chain verifies", chain.ok, chain.detail);
+      });
+
+      await server.stop();
+      await area("crash", kind, () => checkCrash(results, kind, world, callers, scratch.url));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await world.database.close();
+    await scratch.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  ensureBuild();
+  for (const kind of args.databases.split(",").map((d) => d.trim()) as DbKind[]) {
+    await results.area("suite", kind, () => suiteOn(kind));
+  }
+  clearTimeout(watchdog);
+  finish(0);
+}
+
+process.once("SIGINT", () => finish(130));
+process.once("SIGTERM", () => finish(143));
+main().catch((error: unknown) => {
+  results.record("suite", "-", "ran to the end", false, error instanceof Error ? error.message : String(error));
+  finish(1);
+});

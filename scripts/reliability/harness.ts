@@ -1,0 +1,228 @@
+/**
+ * The process-level harness shared by the reliability suite and the benchmark:
+ * a fresh database of its own, the production server as a child process on a free
+ * loopback port, and the figures only the operating system knows (peak RSS).
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { DbKind } from "../../src/db/index.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:54329/postgres";
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_FLAGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+  "--disable-sync", "--no-first-run",
+];
+
+export function pgAdminUrl(): string {
+  return process.env.TEST_PG_URL || DEFAULT_PG_URL;
+}
+
+/** Builds the web app when there is no production build yet. */
+export function ensureBuild(): void {
+  if (existsSync(path.join(ROOT, "build/server/index.js"))) return;
+  console.log("No production build: running `npx react-router build`…");
+  execFileSync("npx", ["react-router", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ScratchDatabase {
+  kind: DbKind;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** An empty database nobody else uses: a temporary SQLite file, or a new PostgreSQL database. */
+export async function scratchDatabase(kind: DbKind, label: string): Promise<ScratchDatabase> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), `allies-${label}-`));
+    return { kind, url: `file:${path.join(dir, "allies.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `allies_${label.replace(/\W/g, "_")}_${randomBytes(5).toString("hex")}`;
+  const admin = pgAdminUrl();
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    kind,
+    url: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: admin });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** Runs `allies <args>` against a database and returns what it printed. */
+export function runCli(args: string[], databaseUrl: string, options: { input?: string; timeoutMs?: number } = {}): string {
+  return execFileSync(process.execPath, [path.join(ROOT, "src/cli/main.ts"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", ALLIES_DEMO_DATA: "0" },
+    input: options.input,
+    encoding: "utf8",
+    timeout: options.timeoutMs ?? 600_000,
+    stdio: ["pipe", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Whether the CLI has a command yet (commands land issue by issue). */
+export function cliHas(command: string): boolean {
+  return existsSync(path.join(ROOT, `src/cli/commands/${command}.ts`));
+}
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  pid: number;
+  /** Peak resident memory so far, from the kernel's high-water mark (kB); 0 once gone. */
+  peakRssKb(): number;
+  /** What the server printed, the last 64 kB of it. */
+  output(): string;
+  /** SIGTERM and wait; SIGKILL after 5 s. */
+  stop(): Promise<void>;
+  /** kill -9, as a power cut would. */
+  kill9(): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+export interface ServerOptions {
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Ends the servers this process started (and only those), for a watchdog or an early exit. */
+export function killStartedServers(): void {
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
+}
+
+/** `allies serve` on the production build, on a loopback port, as a child process. */
+export async function startServer(options: ServerOptions): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "src/cli/main.ts"), "serve"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      ALLIES_DEMO_DATA: "0",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-65_536);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => {
+    gone = true;
+    running.delete(child);
+  });
+  let lastHwm = 0;
+  const peakRssKb = () => {
+    if (gone) return lastHwm;
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+      if (match) lastHwm = Math.max(lastHwm, Number(match[1]));
+    } catch {
+      // The process ended between the check and the read; keep the last figure.
+    }
+    return lastHwm;
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  for (;;) {
+    if (gone) throw new Error(`the server exited before answering:\n${output}`);
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the server did not answer /healthz within the time limit:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url, port, pid: child.pid!, peakRssKb, output: () => output, exited,
+    stop: async () => {
+      if (gone) return;
+      peakRssKb();
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+    kill9: async () => {
+      if (gone) return;
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** Signs in through the sign-in form like a browser and returns the session cookie's value. */
+export async function signInForCookie(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<{ session: string; csrf: string }> {
+  const page = await fetch(`${baseUrl}/sign-in`, { headers });
+  const csrf = cookieFrom(page.headers.getSetCookie(), "allies_csrf");
+  if (!csrf) throw new Error("GET /sign-in set no allies_csrf cookie");
+  const body = new URLSearchParams({ _csrf: csrf, email, password });
+  const response = await fetch(`${baseUrl}/sign-in`, {
+    method: "POST", body, redirect: "manual",
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: `allies_csrf=${csrf}` },
+  });
+  const session = cookieFrom(response.headers.getSetCookie(), "allies_session");
+  if (response.status !== 302 || !session) throw new Error(`sign-in as ${email} answered ${response.status}`);
+  return { session, csrf };
+}
+
+export function cookieFrom(setCookies: string[], name: string): string | null {
+  for (const line of setCookies) {
+    const [pair] = line.split(";");
+    const eq = pair!.indexOf("=");
+    if (pair!.slice(0, eq).trim() === name) return pair!.slice(eq + 1);
+  }
+  return null;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

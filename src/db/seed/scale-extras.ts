@@ -1,0 +1,210 @@
+import type { Insertable } from "kysely";
+import type { Db } from "../index.ts";
+import type { ConsentGrantTable, Database, SupportPersonTable, SupportPersonVersionTable } from "../schema.ts";
+import { recordAudit, type Trx } from "../../domain/audit/audit.server.ts";
+import type { AuditAction } from "../../domain/audit/model.ts";
+import type { Actor, RequestMeta } from "../../domain/auth/actor.ts";
+import type { ConsentCategory } from "../../domain/consent/model.ts";
+import { toSupportPerson } from "../../domain/network/network.server.ts";
+import type { Closeness, RelationshipKind, SupportKind } from "../../domain/network/vocabulary.ts";
+import { seededRandom, stableId, type Random } from "./random.ts";
+
+/**
+ * What every generated participant gets on top of `allies seed --scale N`, so a
+ * benchmark reads pages as full as a real caseload's (issue 5: about 4 supports,
+ * 3 consent grants and 50 audit rows each).
+ *
+ * Meetings (2 each) and plan items (6 each) join as further steps in
+ * EXTRA_STEPS once their issue makes them part of the scale seed: a step gets the
+ * same batch of participants and transaction as the ones below.
+ */
+export interface ExtrasPerParticipant {
+  supports: number;
+  grants: number;
+  auditRows: number;
+}
+
+export interface ExtrasOptions {
+  perParticipant: ExtrasPerParticipant;
+  /** Participants per transaction; larger is faster, smaller holds the write lock for less. */
+  batchSize?: number;
+  /** Called after each batch with the number of participants done so far. */
+  onProgress?: (done: number) => void;
+}
+
+export interface ExtrasSummary {
+  participants: number;
+  supportPersons: number;
+  consentGrants: number;
+  auditRows: number;
+}
+
+/** One participant as the steps see it: its place in the seed order and its caseload. */
+interface SeededParticipant {
+  index: number;
+  id: string;
+  firstName: string;
+  lastName: string;
+  specialist: Actor;
+  random: Random;
+  supportIds: string[];
+}
+
+interface StepContext {
+  trx: Trx;
+  per: ExtrasPerParticipant;
+  now: string;
+  summary: ExtrasSummary;
+}
+
+type ExtraStep = (ctx: StepContext, batch: SeededParticipant[]) => Promise<void>;
+
+const FIRST = ["Ana", "Bill", "Chris", "Dolores", "Eddie", "Fran", "Gus", "Hope", "Ivan", "June", "Kofi", "Lena", "Manny", "Nora", "Otis", "Pearl"];
+const LAST = ["Baker", "Cruz", "Diaz", "Evans", "Foster", "Gray", "Hughes", "Ibarra", "James", "Kim", "Lopez", "Mills", "Nash", "Owens", "Price", "Reyes"];
+const RELATIONSHIPS: RelationshipKind[] = ["relative", "relative", "friend", "partner", "neighbour", "mentor", "past_coworker", "clergy"];
+const CLOSENESS: Closeness[] = ["inner", "inner", "friends", "community"];
+const HELP: SupportKind[] = ["rides", "wake_up_calls", "reminders", "encouragement", "clothes", "budgeting", "after_hard_day"];
+const GRANT_CATEGORIES: ConsentCategory[][] = [["employment_goals", "job_details"], ["employment_goals", "work_schedule"], ["job_details", "benefits_income"]];
+
+/** A day of a year, as ISO date text, chosen by the participant's generator. */
+function isoDay(random: Random, year: number): string {
+  return `${year}-${String(random.int(1, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`;
+}
+
+const supportPersons: ExtraStep = async ({ trx, per, now, summary }, batch) => {
+  const rows: SupportPersonTable[] = [];
+  const versions: Insertable<SupportPersonVersionTable>[] = [];
+  for (const p of batch) {
+    for (let k = 0; k < per.supports; k++) {
+      const n = p.index * per.supports + k;
+      const id = stableId("scale-support", n);
+      p.supportIds.push(id);
+      const firstCall = k === 0;
+      rows.push({
+        id, participant_id: p.id,
+        name: `${p.random.pick(FIRST)} ${p.random.pick(LAST)}`,
+        relationship_kind: p.random.pick(RELATIONSHIPS), relationship_other: null,
+        closeness: p.random.pick(CLOSENESS),
+        // Everyone a grant goes to must be reachable; the rest vary as real networks do.
+        status: k < per.grants ? "supportive" : p.random.pick(["supportive", "lost_touch", "wants_to_reconnect"]),
+        phone: `555-02${String(p.random.int(0, 99)).padStart(2, "0")}`, email: null,
+        preferred_channel: p.random.pick(["phone", "text", "in_person"]),
+        help_kinds: JSON.stringify([...new Set([p.random.pick(HELP), p.random.pick(HELP)])]),
+        notes: p.random.chance(0.5) ? "Knows the bus routes; free most mornings." : null,
+        first_call: firstCall ? 1 : 0, discovered_from: null, ended_at: null, ended_reason: null,
+        version: 1, created_by: p.specialist.userId, created_at: now, updated_at: now,
+      });
+      versions.push({
+        id: stableId("scale-support-version", n), support_person_id: id, version: 1, change: "create",
+        snapshot: JSON.stringify(toSupportPerson(rows[rows.length - 1]!)), changed_by: p.specialist.userId, changed_at: now,
+      });
+    }
+  }
+  await insertInChunks(trx, "support_persons", rows);
+  await insertInChunks(trx, "support_person_versions", versions);
+  summary.supportPersons += rows.length;
+};
+
+const consentGrants: ExtraStep = async ({ trx, per, now, summary }, batch) => {
+  const rows: ConsentGrantTable[] = [];
+  for (const p of batch) {
+    for (let k = 0; k < Math.min(per.grants, p.supportIds.length); k++) {
+      const startsOn = isoDay(p.random, 2025);
+      rows.push({
+        id: stableId("scale-grant", p.index * per.grants + k), participant_id: p.id, support_person_id: p.supportIds[k]!,
+        categories: JSON.stringify(GRANT_CATEGORIES[k % GRANT_CATEGORIES.length]),
+        purpose: "To help with the job search and the first months at work",
+        may_attend_meetings: 1, may_receive_plan: k === 0 ? 1 : 0, may_be_contacted: 1,
+        starts_on: startsOn, expires_on: `${Number(startsOn.slice(0, 4)) + 1}${startsOn.slice(4)}`, expiry_event: null,
+        signed_method: "in_app", signature_name: `${p.firstName} ${p.lastName}`, signed_on: startsOn, participant_confirmed: 1,
+        scan_document_id: null, recorded_by: p.specialist.userId, recorded_at: now,
+      });
+    }
+  }
+  await insertInChunks(trx, "consent_grants", rows);
+  summary.consentGrants += rows.length;
+};
+
+/**
+ * The audit trail a participant's year leaves: mostly reads, with the creations
+ * above among them. Written through recordAudit so the hash chain is the real one.
+ */
+const auditTrail: ExtraStep = async ({ trx, per, summary }, batch) => {
+  for (const p of batch) {
+    const meta: RequestMeta = { ip: "127.0.0.1", requestId: null };
+    const write = (action: AuditAction, entityType: string, entityId: string, details?: Record<string, unknown>) =>
+      recordAudit(trx, { actor: p.specialist, action, entityType, entityId, participantId: p.id, reason: "update:participant:own", details, meta });
+    let written = 0;
+    for (const supportId of p.supportIds) {
+      if (written >= per.auditRows) break;
+      await write("support_person.create", "support_person", supportId, { discoveredFrom: null, status: "supportive" });
+      written++;
+    }
+    for (let k = 0; k < per.grants && written < per.auditRows; k++, written++) {
+      await write("consent.grant", "consent_grant", stableId("scale-grant", p.index * per.grants + k), { signedMethod: "in_app" });
+    }
+    for (; written < per.auditRows; written++) {
+      const roll = p.random.next();
+      if (roll < 0.6) await write("participant.read", "participant", p.id);
+      else if (roll < 0.85) await write("network.read", "participant", p.id);
+      else if (roll < 0.95) await write("consent.read", "participant", p.id);
+      else await write("participant.update", "participant", p.id, { fields: ["workGoal"], fromVersion: 1 });
+    }
+    summary.auditRows += written;
+  }
+};
+
+const EXTRA_STEPS: ExtraStep[] = [supportPersons, consentGrants, auditTrail];
+
+// SQLite allows 32766 bound values per statement; 20 columns x 500 rows stays well under.
+async function insertInChunks<T extends keyof Database>(trx: Trx, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.insertInto(table).values(rows.slice(i, i + 500)).execute();
+  }
+}
+
+/**
+ * Adds the extras to every participant already in the database, in a stable
+ * order and from a seeded generator, so two runs over the same seed give the
+ * same people and grants. Run it once, right after the scale seed.
+ */
+export async function seedExtras(db: Db, options: ExtrasOptions): Promise<ExtrasSummary> {
+  const per = options.perParticipant;
+  const batchSize = options.batchSize ?? 250;
+  const summary: ExtrasSummary = { participants: 0, supportPersons: 0, consentGrants: 0, auditRows: 0 };
+
+  const specialists = new Map<string, Actor>();
+  const staff = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id"]).execute();
+  const permissions = await db.selectFrom("role_permissions").select(["role", "permission"]).execute();
+  for (const user of staff) {
+    specialists.set(user.id, {
+      userId: user.id, email: user.email, name: user.name, role: user.role as Actor["role"], teamId: user.team_id,
+      permissions: permissions.filter((p) => p.role === user.role).map((p) => p.permission),
+    });
+  }
+
+  let after = "";
+  let index = 0;
+  for (;;) {
+    const page = await db.selectFrom("participants").select(["id", "first_name", "last_name", "specialist_id"])
+      .where("id", ">", after).orderBy("id").limit(batchSize).execute();
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.id;
+    const batch: SeededParticipant[] = page.map((row) => {
+      const specialist = specialists.get(row.specialist_id);
+      if (!specialist) throw new Error(`participant ${row.id} has no specialist`);
+      const position = index++;
+      return {
+        index: position, id: row.id, firstName: row.first_name, lastName: row.last_name, specialist,
+        random: seededRandom(0x5ca1e + position), supportIds: [],
+      };
+    });
+    const now = new Date().toISOString();
+    await db.transaction().execute(async (trx) => {
+      for (const step of EXTRA_STEPS) await step({ trx, per, now, summary }, batch);
+    });
+    summary.participants += batch.length;
+    options.onProgress?.(summary.participants);
+  }
+  return summary;
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { mayShare, type PersonFacts } from "../consent/check.ts";
+import { loadConsentHistory } from "../consent/consent.server.ts";
+import type { RelationshipStatus } from "../network/vocabulary.ts";
+import { authorizeParticipant } from "../participants/participants.server.ts";
+import { estimate } from "./estimate.ts";
+import { estimateRequestSchemaFor, type EstimateRequest, type EstimateResult } from "./model.ts";
+import { storedBenefitYears } from "./years.server.ts";
+
+/**
+ * Sharing an estimate with a support person. An estimate is benefits and income
+ * information, so the consent check decides at the moment of sharing, and again
+ * each time the shared copy is shown. What was shared, with whom and by whom is
+ * kept as a record with its own audit row; sending it by email or text comes later,
+ * so for now the record is a printable copy for that person.
+ */
+
+const CATEGORY = "benefits_income" as const;
+
+async function currentSupports(db: Db | Trx, participantId: string): Promise<(PersonFacts & { name: string })[]> {
+  const rows = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at"])
+    .where("participant_id", "=", participantId).orderBy("name").execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status as RelationshipStatus, endedAt: r.ended_at }));
+}
+
+export interface ShareChoices {
+  /** Supports whose consent covers benefits and income right now. */
+  offered: { id: string; name: string }[];
+  /** Current supports it may not go to, so the page can say why they are missing. */
+  notOffered: { id: string; name: string }[];
+}
+
+/** Who an estimate may be shared with at this moment (no audit: the page that calls it has audited its read). */
+export async function estimateShareChoices(db: Db | Trx, participantId: string, at: Date = new Date()): Promise<ShareChoices> {
+  const people = await currentSupports(db, participantId);
+  const consent = await loadConsentHistory(db, participantId);
+  const offered: ShareChoices["offered"] = [];
+  const notOffered: ShareChoices["notOffered"] = [];
+  for (const person of people) {
+    if (person.endedAt !== null && Date.parse(person.endedAt) <= at.getTime()) continue;
+    (mayShare(consent, person, CATEGORY, at) ? offered : notOffered).push({ id: person.id, name: person.name });
+  }
+  return { offered, notOffered };
+}
+
+export type ShareResult =
+  | { ok: true; shares: { id: string; supportPersonId: string; name: string }[] }
+  | { ok: false; reason: "not_found" | "invalid_request" | "nobody" }
+  | { ok: false; reason: "not_allowed"; names: string[] };
+
+/**
+ * Shares one estimate with the chosen supports. The request is validated and the
+ * estimate worked out again here, so the copy is exactly what the engine says.
+ * If consent does not cover any one of the people chosen, nothing is shared.
+ */
+export async function shareEstimate(
+  db: Db, actor: Actor, participantId: string, requestBody: unknown, supportPersonIds: readonly string[], meta: RequestMeta, at: Date = new Date(),
+): Promise<ShareResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" } as const;
+    const ids = [...new Set(supportPersonIds)];
+    if (ids.length === 0) return { ok: false, reason: "nobody" } as const;
+    const extraYears = await storedBenefitYears(trx);
+    const parsed = estimateRequestSchemaFor(extraYears).safeParse(requestBody);
+    if (!parsed.success) return { ok: false, reason: "invalid_request" } as const;
+    const result = estimate(parsed.data, { extraYears });
+    const people = await currentSupports(trx, participantId);
+    const consent = await loadConsentHistory(trx, participantId);
+    const chosen = ids.map((id) => people.find((p) => p.id === id));
+    const refused = chosen.map((p, i) => (p && mayShare(consent, p, CATEGORY, at) ? null : p?.name ?? ids[i]!)).filter((n): n is string => n !== null);
+    if (refused.length > 0) return { ok: false, reason: "not_allowed", names: refused } as const;
+    const sharedAt = at.toISOString();
+    const shares = [];
+    for (const person of chosen as (PersonFacts & { name: string })[]) {
+      const id = randomUUID();
+      await trx.insertInto("benefits_estimate_shares").values({
+        id, participant_id: participantId, support_person_id: person.id, request: JSON.stringify(parsed.data), result: JSON.stringify(result),
+        shared_by: actor.userId, shared_at: sharedAt,
+      }).execute();
+      await recordAudit(trx, {
+        actor, action: "benefits_estimate.share", entityType: "benefits_estimate_share", entityId: id, participantId,
+        reason: `${access.reason}; consent:${CATEGORY}`, details: { supportPersonId: person.id, year: result.year, scenarios: result.scenarios.length }, meta,
+      });
+      shares.push({ id, supportPersonId: person.id, name: person.name });
+    }
+    return { ok: true, shares } as const;
+  });
+}
+
+export interface SharedEstimate {
+  id: string;
+  supportPersonId: string;
+  name: string;
+  sharedBy: string;
+  sharedAt: string;
+  request: EstimateRequest;
+  result: EstimateResult;
+  /** Consent still covers benefits and income at this moment; if not, the copy is not shown. */
+  allowed: boolean;
+}
+
+export interface ShareListing {
+  id: string;
+  name: string;
+  sharedBy: string;
+  sharedAt: string;
+  monthlyGross: number[];
+}
+
+/** The estimates shared for a participant, newest first (for the page that has audited its read). */
+export async function listEstimateShares(db: Db | Trx, participantId: string): Promise<ShareListing[]> {
+  const rows = await db.selectFrom("benefits_estimate_shares as s").innerJoin("support_persons as p", "p.id", "s.support_person_id")
+    .innerJoin("users as u", "u.id", "s.shared_by")
+    .select(["s.id", "s.result", "s.shared_at", "p.name", "u.name as shared_by_name"])
+    .where("s.participant_id", "=", participantId).orderBy("s.shared_at", "desc").limit(50).execute();
+  return rows.map((r) => ({
+    id: r.id, name: r.name, sharedBy: r.shared_by_name, sharedAt: r.shared_at,
+    monthlyGross: (JSON.parse(r.result) as EstimateResult).scenarios.map((s) => s.monthlyGross),
+  }));
+}
+
+/** One shared copy, with the consent check made again now. Audited as a read of the participant's benefits. */
+export async function getSharedEstimate(db: Db, actor: Actor, participantId: string, shareId: string, meta: RequestMeta, at: Date = new Date()): Promise<SharedEstimate | null> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const row = await trx.selectFrom("benefits_estimate_shares as s").innerJoin("support_persons as p", "p.id", "s.support_person_id")
+      .innerJoin("users as u", "u.id", "s.shared_by")
+      .select(["s.id", "s.support_person_id", "s.request", "s.result", "s.shared_at", "p.name", "p.status", "p.ended_at", "u.name as shared_by_name"])
+      .where("s.id", "=", shareId).where("s.participant_id", "=", participantId).executeTakeFirst();
+    if (!row) return null;
+    const consent = await loadConsentHistory(trx, participantId);
+    const allowed = mayShare(consent, { id: row.support_person_id, status: row.status as RelationshipStatus, endedAt: row.ended_at }, CATEGORY, at);
+    await recordAudit(trx, {
+      actor, action: "benefits.read", entityType: "benefits_estimate_share", entityId: shareId, participantId, reason: access.reason,
+      details: { copyFor: row.support_person_id, allowed }, meta,
+    });
+    return {
+      id: row.id, supportPersonId: row.support_person_id, name: row.name, sharedBy: row.shared_by_name, sharedAt: row.shared_at,
+      request: JSON.parse(row.request) as EstimateRequest, result: JSON.parse(row.result) as EstimateResult, allowed,
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import type { Actor } from "../auth/actor.ts";
+import { accessFor } from "../auth/permissions.ts";
+
+/** Inviting, changing and deactivating staff accounts: `manage:user:any`. */
+export function mayManageUsers(actor: Actor): boolean {
+  return accessFor(actor.permissions, "manage", "user") === "any";
+}
+
+/** Reading the program's audit log: `read:audit:any`. */
+export function mayReadAudit(actor: Actor): boolean {
+  return accessFor(actor.permissions, "read", "audit") === "any";
+}
+
+/** Specialists and supervisors reach caseloads through their team, so they need one; an admin reaches everything without. */
+export function roleNeedsTeam(role: string): boolean {
+  return role === "specialist" || role === "supervisor";
+}
+
+export interface UserActions {
+  changeRole: boolean;
+  changeTeam: boolean;
+  deactivate: boolean;
+  reactivate: boolean;
+}
+
+/**
+ * What the actor may do with one staff account. An admin may not deactivate
+ * themselves nor change their own role: either would lock them out, and could
+ * leave the program without anyone able to manage users.
+ */
+export function userActions(actor: Actor, target: { id: string; active: boolean }): UserActions {
+  const manage = mayManageUsers(actor);
+  const self = target.id === actor.userId;
+  return {
+    changeRole: manage && !self,
+    changeTeam: manage,
+    deactivate: manage && !self && target.active,
+    reactivate: manage && !target.active,
+  };
+}
+
+/** An invitation link works once, and only until it expires. */
+export function invitationState(invitation: { expiresAt: string; acceptedAt: string | null }, now: Date): "open" | "expired" | "accepted" {
+  if (invitation.acceptedAt) return "accepted";
+  return invitation.expiresAt <= now.toISOString() ? "expired" : "open";
+}

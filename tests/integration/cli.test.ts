@@ -1,0 +1,215 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, DbHandle } from "../../src/db/index.ts";
+import { BENCH_PASSWORD } from "../../src/db/seed/scale.ts";
+import { actorForApiToken } from "../../src/domain/auth/api-tokens.server.ts";
+import { signIn } from "../../src/domain/auth/sessions.server.ts";
+import { freshDatabase } from "../support/db.ts";
+
+// The real `allies` command as a child process, with the Node running vitest (26).
+// Each database comes from freshDatabase, so TEST_DB=postgres runs these on
+// PostgreSQL too; the first block always starts from a new SQLite file, because
+// that is where `allies migrate` and the demo seed start from nothing.
+const MAIN = path.resolve(import.meta.dirname, "../../src/cli/main.ts");
+const meta = { ip: "192.0.2.1", requestId: "cli-test" };
+const dir = mkdtempSync(path.join(tmpdir(), "allies-cli-test-"));
+const opened: DbHandle[] = [];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function allies(args: string[], databaseUrl: string, input = ""): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+async function database(): Promise<DbHandle> {
+  const handle = await freshDatabase();
+  opened.push(handle);
+  return handle;
+}
+
+// Each run starts a Node process; on a busy 2-core machine a test of several runs takes a while.
+const SLOW = { timeout: 90_000 };
+
+const lastLine = (text: string) => text.trim().split("\n").at(-1)!.trim();
+
+afterAll(async () => {
+  for (const handle of opened) await handle.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("allies on a new SQLite file", SLOW, () => {
+  it("migrates, loads the demo data once, and its audit chain verifies", async () => {
+    const url = `file:${path.join(dir, "new.db")}`;
+    const migrated = await allies(["migrate"], url);
+    expect(migrated).toMatchObject({ code: 0 });
+    expect(migrated.stdout).toMatch(/Applied: 0001_foundation/);
+    expect((await allies(["migrate"], url)).stdout).toMatch(/up to date/);
+
+    const seeded = await allies(["seed"], url);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toContain("admin@example.org");
+    const again = await allies(["seed", "--scale", "10"], url);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already has users/);
+
+    const verified = await allies(["audit", "verify"], url);
+    expect(verified).toMatchObject({ code: 0, stdout: "Audit chain OK: 1 rows\n" });
+  });
+});
+
+describe("allies seed --scale", SLOW, () => {
+  let first: DbHandle;
+
+  beforeAll(async () => {
+    first = await database();
+  });
+
+  it("makes the same people every time", async () => {
+    const second = await database();
+    const runs = [await allies(["seed", "--scale", "50"], first.url), await allies(["seed", "--scale", "50"], second.url)];
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain("Seeded 50 participants, 3 specialists and 1 teams");
+      expect(run.stdout).toContain("admin@example.org");
+      expect(run.stdout).toContain("specialist1@example.org");
+    }
+    const participants = (db: Db) => db.selectFrom("participants").selectAll().orderBy("id").execute();
+    const a = await participants(first.db);
+    expect(a).toHaveLength(50);
+    expect(await participants(second.db)).toEqual(a);
+    // Every run hashes the shared password with a new salt; everything else matches.
+    const staff = (db: Db) => db.selectFrom("users").select(["id", "email", "name", "role", "team_id", "active", "created_at"]).orderBy("id").execute();
+    expect(await staff(second.db)).toEqual(await staff(first.db));
+    expect((await staff(first.db)).map((u) => u.role).sort()).toEqual(["admin", "specialist", "specialist", "specialist", "supervisor"]);
+    expect(await first.db.selectFrom("participants").select("id").where("specialist_id", "=", a[0]!.specialist_id).execute()).toHaveLength(20);
+
+    const audit = await first.db.selectFrom("audit_log").select(["action", "actor_label"]).execute();
+    expect(audit).toEqual([{ action: "data.seed", actor_label: "system (cli)" }]);
+    expect((await signIn(first.db, { email: "specialist2@example.org", password: BENCH_PASSWORD }, meta, "cli-test")).ok).toBe(true);
+  });
+
+  it("refuses a database with users, and a size that is not a whole number", async () => {
+    const refused = await allies(["seed", "--scale", "5"], first.url);
+    expect(refused.code).toBe(1);
+    expect(await first.db.selectFrom("participants").select("id").execute()).toHaveLength(50);
+    for (const bad of ["0", "2.5", "many"]) expect((await allies(["seed", "--scale", bad], first.url)).code).toBe(2);
+    expect((await allies(["seed", "--sacle", "5"], first.url)).code).toBe(2);
+  });
+});
+
+describe("allies create-user and token create", SLOW, () => {
+  let target: DbHandle;
+
+  beforeAll(async () => {
+    target = await database();
+  });
+
+  it("creates an account with a password from standard input, and its team when new", async () => {
+    const run = await allies(["create-user", "--email", "Lead@Example.org", "--name", "Lee Lead", "--role", "supervisor", "--team", "Northside", "--password-stdin"], target.url, "a long pass phrase here\n");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Created team "Northside"');
+    const user = await target.db.selectFrom("users").innerJoin("teams", "teams.id", "users.team_id")
+      .select(["users.id", "users.role", "teams.name as team"]).where("email", "=", "lead@example.org").executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ role: "supervisor", team: "Northside" });
+    expect((await signIn(target.db, { email: "lead@example.org", password: "a long pass phrase here" }, meta, "cli-test")).ok).toBe(true);
+    const audit = await target.db.selectFrom("audit_log").select(["action", "entity_id"]).where("action", "=", "user.create").execute();
+    expect(audit).toEqual([{ action: "user.create", entity_id: user.id }]);
+
+    // A second member joins the existing team rather than making another.
+    const second = await allies(["create-user", "--email", "two@example.org", "--name", "Two", "--role", "specialist", "--team", "Northside"], target.url);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).not.toContain("Created team");
+    expect((await signIn(target.db, { email: "two@example.org", password: lastLine(second.stdout) }, meta, "cli-test")).ok).toBe(true);
+    expect(await target.db.selectFrom("teams").select("name").execute()).toEqual([{ name: "Northside" }]);
+  });
+
+  it("exits 2 with the reason on bad input and changes nothing", async () => {
+    const before = await target.db.selectFrom("users").select("id").execute();
+    const badRole = await allies(["create-user", "--email", "x@example.org", "--name", "X", "--role", "boss"], target.url);
+    expect(badRole).toMatchObject({ code: 2 });
+    expect(badRole.stderr).toContain("--role: Choose a role.");
+    const short = await allies(["create-user", "--email", "y@example.org", "--name", "Y", "--role", "admin", "--password-stdin"], target.url, "short\n");
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/password: Use at least 12 characters/);
+    const taken = await allies(["create-user", "--email", "lead@example.org", "--name", "Again", "--role", "specialist", "--team", "Elsewhere"], target.url);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain("already an account");
+    expect(await target.db.selectFrom("users").select("id").execute()).toEqual(before);
+    expect(await target.db.selectFrom("teams").select("name").execute()).toEqual([{ name: "Northside" }]);
+  });
+
+  it("prints a personal API token on its last line that authenticates as the user", async () => {
+    const run = await allies(["token", "create", "--user", "LEAD@example.org", "--name", "scripts"], target.url);
+    expect(run.code, run.stderr).toBe(0);
+    const token = lastLine(run.stdout);
+    const actor = await actorForApiToken(target.db, token);
+    expect(actor?.email).toBe("lead@example.org");
+    const stored = await target.db.selectFrom("api_tokens").select(["name", "token_hash"]).execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.name).toBe("scripts");
+    expect(stored[0]!.token_hash).not.toContain(token);
+
+    const nobody = await allies(["token", "create", "--user", "nobody@example.org", "--name", "x"], target.url);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain("no active staff account");
+    expect((await allies(["token", "create", "--user", "lead@example.org"], target.url)).code).toBe(2);
+  });
+});
+
+describe("allies backup, restore and audit verify", SLOW, () => {
+  it("copies a database into another and refuses to overwrite data without --force", async () => {
+    const from = await database();
+    const into = await database();
+    expect((await allies(["seed", "--scale", "30"], from.url)).code).toBe(0);
+    const file = path.join(dir, "scale.allies-backup");
+    const backup = await allies(["backup", file], from.url);
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/^Backed up \d+ rows of \d+ tables/);
+
+    const restored = await allies(["restore", file], into.url);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain("Audit chain OK: 1 rows");
+    expect(await into.db.selectFrom("participants").selectAll().orderBy("id").execute())
+      .toEqual(await from.db.selectFrom("participants").selectAll().orderBy("id").execute());
+
+    const refused = await allies(["restore", file], into.url);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("--force");
+    expect((await allies(["restore", file, "--force"], into.url)).code).toBe(0);
+    expect(await allies(["audit", "verify"], into.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 2 rows\n" });
+    expect((await allies(["restore", path.join(dir, "missing")], into.url)).code).toBe(2);
+  });
+
+  it("audit verify names the row edited behind the app's back", async () => {
+    const target = await database();
+    expect((await allies(["seed", "--scale", "5"], target.url)).code).toBe(0);
+    expect((await allies(["create-user", "--email", "a@example.org", "--name", "A", "--role", "admin"], target.url)).code).toBe(0);
+    expect((await allies(["token", "create", "--user", "a@example.org", "--name", "t"], target.url)).code).toBe(0);
+    expect(await allies(["audit", "verify"], target.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 3 rows\n" });
+
+    await sql`update audit_log set actor_label = ${"someone else"} where seq = ${2}`.execute(target.db);
+    const broken = await allies(["audit", "verify"], target.url);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("Audit chain BROKEN at row 2: row content does not match its hash");
+  });
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../src/db/index.ts";
+import { createApiToken } from "../../src/domain/auth/api-tokens.server.ts";
+import { freshDatabase } from "../support/db.ts";
+import { Client, startTestServer } from "../support/server.ts";
+import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+
+// The profile page: own details, personal API tokens, signing out everywhere.
+let database: DbHandle;
+let world: World;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  world = await buildWorld(database.db);
+  server = await startTestServer(database);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+async function clientFor(email: string) {
+  const client = new Client(server.url);
+  await client.signIn(email, TEST_PASSWORD);
+  return client;
+}
+
+function bearer(token: string) {
+  return fetch(`${server.url}/api/v1/participants`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+describe("profile", () => {
+  it("shows the signed-in person's name, email, role and team", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const page = await spec1.fetch("/profile");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const text of ["Spec One", "spec1@test.org", "Employment specialist", "Team One"]) expect(html).toContain(text);
+  });
+
+  it("sends a signed-out visitor to sign in", async () => {
+    const response = await new Client(server.url).fetch("/profile");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/sign-in?next=%2Fprofile");
+  });
+});
+
+describe("personal API tokens", () => {
+  it("shows a new token once; it works as a Bearer token until revoked", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const created = await spec1.postForm("/profile", { intent: "createToken", name: "caseload script" });
+    expect(created.status).toBe(200);
+    const html = await created.text();
+    expect(html).toContain("It will not be shown again");
+    const token = /allies_pat_[\w-]+/.exec(html)?.[0];
+    if (!token) throw new Error("no token on the page");
+
+    const list = await bearer(token);
+    expect(list.status).toBe(200);
+    const body = await list.json();
+    expect(body.participants.map((p: { id: string }) => p.id)).toEqual([world.participants.participant1.id]);
+
+    // Afterwards the page lists the token by name, never the secret again.
+    const profile = await (await spec1.fetch("/profile")).text();
+    expect(profile).toContain("caseload script");
+    expect(profile).not.toContain(token);
+    const tokenId = /name="tokenId" value="([\w-]+)"/.exec(profile)?.[1];
+    if (!tokenId) throw new Error("no revoke form");
+
+    const revoked = await spec1.postForm("/profile", { intent: "revokeToken", tokenId });
+    expect(revoked.status).toBe(302);
+    expect(revoked.headers.get("location")).toBe("/profile?revoked=1#tokens");
+    expect((await bearer(token)).status).toBe(401);
+    expect(await (await spec1.fetch("/profile?revoked=1")).text()).toContain("Revoked");
+
+    const actions = await database.db.selectFrom("audit_log").select("action").where("entity_id", "=", tokenId).orderBy("seq").execute();
+    expect(actions.map((a) => a.action)).toEqual(["token.create", "token.revoke"]);
+  });
+
+  it("asks for a name", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const response = await spec1.postForm("/profile", { intent: "createToken", name: "  " });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Give the token a name.");
+  });
+
+  it("does not let one person revoke another's token", async () => {
+    const others = await createApiToken(database.db, world.actors.specialist2, "theirs", { ip: null, requestId: null });
+    const spec1 = await clientFor("spec1@test.org");
+    const response = await spec1.postForm("/profile", { intent: "revokeToken", tokenId: others.id });
+    expect(response.status).toBe(409);
+    expect((await bearer(others.token)).status).toBe(200);
+  });
+});
+
+describe("signing out of all sessions", () => {
+  it("ends every session of the person and clears the cookie", async () => {
+    const laptop = await clientFor("sup1@test.org");
+    const phone = await clientFor("sup1@test.org");
+    const someoneElse = await clientFor("sup2@test.org");
+    const response = await laptop.postForm("/profile", { intent: "signOutAll" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/sign-in");
+    expect(laptop.cookies.has("allies_session")).toBe(false);
+
+    for (const client of [laptop, phone]) {
+      const page = await client.fetch("/profile");
+      expect(page.status).toBe(302);
+      expect(page.headers.get("location")).toMatch(/^\/sign-in/);
+    }
+    expect((await someoneElse.fetch("/profile")).status).toBe(200);
+    const audit = await database.db.selectFrom("audit_log").select("action").where("actor_id", "=", world.users.supervisor1.id)
+      .where("action", "=", "user.sign_out_all").execute();
+    expect(audit).toHaveLength(1);
+  });
+});
