@@ -5,7 +5,9 @@ import type { DbHandle } from "../../src/db/index.ts";
 import { createApiToken } from "../../src/domain/auth/api-tokens.server.ts";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { estimate } from "../../src/domain/benefits/estimate.ts";
-import { estimateRequestSchema, type EstimateRequestInput } from "../../src/domain/benefits/model.ts";
+import { estimateRequestSchema, estimateRequestSchemaFor, type EstimateRequestInput } from "../../src/domain/benefits/model.ts";
+import { parametersFor, type BenefitYear } from "../../src/domain/benefits/parameters.ts";
+import { addBenefitYear, storedBenefitYears } from "../../src/domain/benefits/years.server.ts";
 import { freshDatabase } from "../support/db.ts";
 import { Client, startTestServer } from "../support/server.ts";
 import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
@@ -32,7 +34,7 @@ afterAll(async () => {
 
 function cli(stdin: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/cli/main.ts", "benefits", "estimate"], { cwd: root, env: process.env });
+    const child = spawn(process.execPath, ["src/cli/main.ts", "benefits", "estimate"], { cwd: root, env: { ...process.env, DATABASE_URL: database.url } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -98,6 +100,30 @@ describe("the same estimate three ways", () => {
     });
     expect(fromApi.status).toBe(400);
     expect((await fromApi.json()).error.code).toBe("invalid_json");
+  });
+
+  it("uses a year an administrator added in the database, the same way through the CLI and the API", async () => {
+    const request = { year: 2027, scenarios: [{ monthlyGross: 1300 }, { hoursPerWeek: 20, hourlyWage: 16 }] };
+    const before = await cli(JSON.stringify(request));
+    expect(before.status).toBe(2);
+    expect(JSON.parse(before.stdout).errors[0].path).toBe("year");
+
+    const built2026 = parametersFor(2026)!;
+    const year2027: BenefitYear = {
+      year: 2027,
+      figures: { ...built2026.figures, ssiFederalBenefitRateIndividual: { amount: 1020, source: "Test figures for 2027", verified: false } },
+    };
+    expect(await addBenefitYear(database.db, world.actors.admin, year2027, false, systemMeta)).toMatchObject({ ok: true });
+
+    const extraYears = await storedBenefitYears(database.db);
+    const direct = estimate(estimateRequestSchemaFor(extraYears).parse(request), { extraYears });
+    // (1300 - 20 - 65) / 2 = 607.50 countable, from the added year's rate of 1020.
+    expect(direct.scenarios[0]!.ssi.payment).toBe(412.5);
+    const [fromCli, fromApi] = await Promise.all([cli(JSON.stringify(request)), specialist.api("POST", "/benefits/estimate", request)]);
+    expect(fromCli.status, fromCli.stderr).toBe(0);
+    expect(JSON.parse(fromCli.stdout)).toEqual(direct);
+    expect(fromApi.status).toBe(200);
+    expect(await fromApi.json()).toEqual(direct);
   });
 
   it("needs a signed-in person or an API token", async () => {
