@@ -3,6 +3,7 @@ import type { Db } from "../../db/index.ts";
 import type { PayStubTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { recordMilestoneFromEvent } from "../milestones/milestones.server.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import { caseloadScope } from "../participants/policy.ts";
 import {
@@ -78,6 +79,7 @@ export async function addPayStub(db: Db, actor: Actor, participantId: string, in
       const earlier = await selectStubs(trx).where("s.client_key", "=", input.clientKey).where("s.participant_id", "=", participantId).executeTakeFirst();
       if (earlier) return { ok: true, stub: toPayStub(earlier), created: false } as const;
     }
+    const earlierStub = await trx.selectFrom("pay_stubs").select("id").where("participant_id", "=", participantId).where("voided_at", "is", null).executeTakeFirst();
     const id = randomUUID();
     await trx.insertInto("pay_stubs").values({
       id, participant_id: participantId, pay_date: input.payDate, period_start: input.periodStart, period_end: input.periodEnd,
@@ -88,6 +90,8 @@ export async function addPayStub(db: Db, actor: Actor, participantId: string, in
       actor, action: "pay_stub.create", entityType: "pay_stub", entityId: id, participantId, reason: access.reason,
       details: { payDate: input.payDate }, meta,
     });
+    // The first pay stub in the log is the first paycheck: a small win, on its pay date.
+    if (!earlierStub) await recordMilestoneFromEvent(trx, actor, participantId, "first_paycheck", meta, input.payDate);
     return { ok: true, stub: toPayStub(await selectStubs(trx).where("s.id", "=", id).executeTakeFirstOrThrow()), created: true } as const;
   });
 }
@@ -158,7 +162,9 @@ export async function ssiReportsDue(
   db: Db, actor: Actor, meta: RequestMeta, at: Date = new Date(), options: { participantId?: string } = {},
 ): Promise<SsiReminder[]> {
   const scope = caseloadScope(actor);
-  if (scope.kind === "none") return [];
+  // An administrator carries no caseload: the dashboard list is for those who do, and
+  // would otherwise read every SSI participant of the program on each visit.
+  if (scope.kind === "none" || (scope.kind === "any" && !options.participantId)) return [];
   return db.transaction().execute(async (trx) => {
     let query = trx.selectFrom("benefits_profiles as b")
       .innerJoin("participants as p", "p.id", "b.participant_id")

@@ -37,11 +37,16 @@ async function insertMilestone(trx: Trx, actor: Actor, participantId: string, ki
   return id;
 }
 
-/** A win the app notices by itself (e.g. the career profile filled in); recorded once per kind. */
-export async function recordMilestoneFromEvent(trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, meta: RequestMeta): Promise<void> {
+/**
+ * A win the app notices by itself (the career profile filled in, the first pay stub
+ * entered); recorded once per kind, on the day it happened (today unless told).
+ */
+export async function recordMilestoneFromEvent(
+  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, meta: RequestMeta, occurredOn = new Date().toISOString().slice(0, 10),
+): Promise<void> {
   const existing = await trx.selectFrom("milestones").select("id").where("participant_id", "=", participantId).where("kind", "=", kind).executeTakeFirst();
   if (existing) return;
-  const id = await insertMilestone(trx, actor, participantId, kind, new Date().toISOString().slice(0, 10), null, [], "event");
+  const id = await insertMilestone(trx, actor, participantId, kind, occurredOn, null, [], "event");
   await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: "recorded by the app from an event", details: { kind }, meta });
 }
 
