@@ -1,12 +1,146 @@
+import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/participant";
-import { requireActor } from "../lib/request.server.ts";
+import { versionOnlySchema } from "../../src/domain/participants/model.ts";
+import { getParticipant, setParticipantArchived } from "../../src/domain/participants/participants.server.ts";
+import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
+import { dollars, formatDate, formatMonth } from "../components/benefits.tsx";
+import { CsrfField } from "../components/forms.tsx";
+import { languageLabel } from "../components/participant-fields.tsx";
+import { participantDisplayName } from "../components/support-person-fields.tsx";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
 
-// Placeholder until this page is built.
-export function loader({ context, request }: Route.LoaderArgs) {
-  requireActor(context, request);
-  return null;
+const NOTICES = ["created", "saved", "archived", "restored"] as const;
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const view = await getParticipant(ctx.db, actor, params.id, ctx.meta);
+  if (!view) throw notFound();
+  const done = new URL(request.url).searchParams.get("done");
+  const reminders = view.participant.status === "active" ? await ssiReportsDue(ctx.db, actor, ctx.meta, new Date(), { participantId: params.id }) : [];
+  return { ...view, reminders, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
-export default function Page() {
-  return <div className="page"><h1>Coming soon</h1></div>;
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent !== "archive" && intent !== "restore") throw notFound();
+  const parsed = versionOnlySchema.safeParse({ version: form.get("version") });
+  if (!parsed.success) return data({ problem: "common.version.required" as const }, { status: 400 });
+  const result = await setParticipantArchived(ctx.db, actor, params.id, intent === "archive", parsed.data.version, ctx.meta);
+  if (result.ok) return redirect(`/participants/${params.id}?done=${intent === "archive" ? "archived" : "restored"}`);
+  if (result.reason === "conflict") return data({ problem: "participant.archive.conflict" as const }, { status: 409 });
+  throw notFound();
+}
+
+export default function ParticipantOverview() {
+  const t = useT();
+  const { participant: p, can, reminders, notice } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const name = participantDisplayName(p);
+  const base = `/participants/${p.id}`;
+  const text = (value: string | null) => value ? <p className="prose">{value}</p> : <p className="muted">{t("participant.notWritten")}</p>;
+  const areas = [
+    ["network", "participant.areas.network"], ["meetings", "participant.areas.meetings"], ["plan", "participant.areas.plan"],
+    ["wins", "participant.areas.wins"], ["benefits", "participant.areas.benefits"],
+  ] as const;
+  return (
+    <div className="page">
+      <title>{`${name} · ${t("app.name")}`}</title>
+      <p className="no-print"><Link to="/participants">{t("participant.back")}</Link></p>
+      <h1>{name}</h1>
+      {notice ? <p className="notice" role="status">{t(`participant.${notice}`, { name })}</p> : null}
+      {p.status === "archived" ? <p className="warning">{t("participant.status.archived", { date: formatDate(p.archivedAt ?? p.updatedAt) })}</p> : null}
+      {can.update ? <p className="actions"><Link className="button" to={`${base}/edit`}>{t("participant.edit")}</Link></p> : null}
+
+      {reminders.length > 0 ? (
+        <section aria-labelledby="reminders-heading" className="card">
+          <h2 id="reminders-heading">{t("participant.reminders.heading")}</h2>
+          <ul data-testid="ssi-reminders">
+            {reminders.map((r) => (
+              <li key={r.month} data-status={r.status}>
+                <Link to={`${base}/benefits`}>
+                  {t("participant.reminders.item", { month: formatMonth(r.month), paid: dollars(r.paid), dueOn: formatDate(r.dueOn), status: t(`caseload.reminders.status.${r.status}`) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <nav aria-labelledby="areas-heading" className="no-print">
+        <h2 id="areas-heading">{t("participant.areas.heading")}</h2>
+        <ul className="area-links">
+          {areas.map(([path, label]) => <li key={path}><Link to={`${base}/${path}`}>{t(label)}</Link></li>)}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{t("participant.section.contact")}</h2>
+        <dl className="facts">
+          <dt>{t("participant.field.firstName")}</dt><dd>{p.firstName}</dd>
+          <dt>{t("participant.field.lastName")}</dt><dd>{p.lastName}</dd>
+          <dt>{t("participant.field.preferredName")}</dt><dd>{p.preferredName ?? t("common.none")}</dd>
+          <dt>{t("participant.field.phone")}</dt><dd>{p.phone ?? t("common.none")}</dd>
+          <dt>{t("participant.field.email")}</dt><dd>{p.email ?? t("common.none")}</dd>
+          <dt>{t("participant.field.preferredLanguage")}</dt><dd>{languageLabel(t, p.preferredLanguage)}</dd>
+          <dt>{t("participant.specialist")}</dt><dd>{p.specialistName}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="profile-heading" data-testid="career-profile">
+        <h2 id="profile-heading">{t("participant.section.profile")}</h2>
+        <h3>{t("participant.field.workGoal")}</h3>
+        {text(p.workGoal)}
+        <h3>{t("participant.field.jobPreferences")}</h3>
+        {text(p.jobPreferences)}
+        <h3>{t("participant.field.strengths")}</h3>
+        {text(p.strengths)}
+        <h3>{t("participant.field.interests")}</h3>
+        {text(p.interests)}
+        <h3>{t("participant.field.education")}</h3>
+        {text(p.education)}
+        <h3>{t("participant.field.situationFlags")}</h3>
+        {p.situationFlags.length ? (
+          <ul>{p.situationFlags.map((f) => <li key={f}>{t(`participant.flag.${f}`)}</li>)}</ul>
+        ) : <p className="muted">{t("participant.noFlags")}</p>}
+        <h3>{t("participant.section.pastJobs")}</h3>
+        {p.pastJobs.length ? (
+          <ul>
+            {p.pastJobs.map((job, i) => (
+              <li key={i}>
+                <strong>{job.title}</strong>{[job.employer, job.years].filter(Boolean).length ? `, ${[job.employer, job.years].filter(Boolean).join(", ")}` : ""}
+                {job.notes ? <p className="prose">{job.notes}</p> : null}
+              </li>
+            ))}
+          </ul>
+        ) : <p className="muted">{t("participant.noPastJobs")}</p>}
+      </section>
+
+      {can.archive ? (
+        <section aria-labelledby="archive-heading" className="no-print">
+          <h2 id="archive-heading">{p.status === "active" ? t("participant.archive.heading") : t("participant.restore.heading")}</h2>
+          {p.status === "active" ? <p>{t("participant.archive.hint", { name })}</p> : null}
+          {result?.problem ? (
+            <div className="form-error" role="alert">
+              <p>{t(result.problem)}</p>
+              <p><a href={base}>{t("participant.reload")}</a></p>
+            </div>
+          ) : null}
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value={p.status === "active" ? "archive" : "restore"} />
+            <input type="hidden" name="version" value={p.version} />
+            <button type="submit" className={p.status === "active" ? "danger" : undefined} disabled={busy}>
+              {p.status === "active" ? t("participant.archive.submit", { name }) : t("participant.restore.submit", { name })}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
 }

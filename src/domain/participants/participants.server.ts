@@ -5,7 +5,7 @@ import { likeTerm, recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import {
   CASELOAD_PAGE_SIZE, EDITABLE_FIELDS, SITUATION_FLAGS,
-  type CaseloadQuery, type Participant, type ParticipantInput, type ParticipantSummary, type ParticipantUpdate, type SituationFlag,
+  type CaseloadQuery, type EditableField, type Participant, type ParticipantInput, type ParticipantSummary, type ParticipantUpdate, type SituationFlag,
 } from "./model.ts";
 import { caseloadScope, mayAssignTo, participantPermissions, type ParticipantAction } from "./policy.ts";
 import { recordMilestoneFromEvent } from "../milestones/milestones.server.ts";
@@ -188,7 +188,7 @@ export async function createParticipant(db: Db, actor: Actor, input: Participant
   });
 }
 
-export function changedFields(before: Participant, after: ParticipantInput): string[] {
+export function changedFields(before: Participant, after: ParticipantInput): EditableField[] {
   return EDITABLE_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
 }
 
@@ -221,7 +221,7 @@ export async function updateParticipant(db: Db, actor: Actor, id: string, input:
       const current = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
       return { ok: false, reason: "conflict", current: toParticipant(current) };
     }
-    const fields = changedFields(before, input);
+    const fields: string[] = changedFields(before, input);
     if (specialistId !== before.specialistId) fields.push("specialistId");
     await recordAudit(trx, {
       actor, action: "participant.update", entityType: "participant", entityId: id, participantId: id,
