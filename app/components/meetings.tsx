@@ -106,13 +106,13 @@ function readDraft(storageKey: string): { clientKey: string | null; values: Reco
   }
 }
 
-/** Where each suggested next action leads. */
-function actionHref(participantId: string, action: NextAction): string {
+/** Where each suggested next action leads; a meeting planned from a concern opens with that concern's talking points. */
+function actionHref(participantId: string, action: NextAction, type: ConcernType): string {
   const base = `/participants/${participantId}`;
   switch (action) {
     case "refer_benefits_counselor": return `${base}/meetings/new?kind=benefits`;
-    case "plan_separate_conversation": return `${base}/meetings/new?kind=separate`;
-    case "plan_support_meeting": return `${base}/meetings/new?kind=support`;
+    case "plan_separate_conversation": return `${base}/meetings/new?kind=separate&concern=${type}`;
+    case "plan_support_meeting": return `${base}/meetings/new?kind=support&concern=${type}`;
     case "add_plan_item": return `${base}/plan#add`;
   }
 }
@@ -129,7 +129,7 @@ export function TalkingPoints({ t, type, participantId, headingLevel = 3, id }: 
       <ol>{points.map((key) => <li key={key}>{t(key as MessageKey)}</li>)}</ol>
       <p><strong>{t("meetings.talk.actions")}</strong></p>
       <ul className="no-print">
-        {actions.map((a) => <li key={a}><Link to={actionHref(participantId, a)}>{t(`concern.action.${a}`)}</Link></li>)}
+        {actions.map((a) => <li key={a}><Link to={actionHref(participantId, a, type)}>{t(`concern.action.${a}`)}</Link></li>)}
       </ul>
     </div>
   );

@@ -1,9 +1,12 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/meeting-new";
+import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
+import { CONCERN_TYPES, type Concern, type ConcernType } from "../../src/domain/concerns/model.ts";
+import { concernTypesToPrepare } from "../../src/domain/concerns/talking-points.ts";
 import { MEETING_KINDS, MEETING_STEPS, meetingInputSchema, type MeetingKind } from "../../src/domain/meetings/model.ts";
 import { createMeeting, invitableSupports, listMeetings } from "../../src/domain/meetings/meetings.server.ts";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors } from "../components/forms.tsx";
-import { ParticipantSections, shortName } from "../components/meetings.tsx";
+import { ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
@@ -21,10 +24,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const view = await listMeetings(ctx.db, actor, params.id, ctx.meta);
   if (!view) throw notFound();
   const { invitable, notInvitable } = await invitableSupports(ctx.db, params.id);
-  const kind = new URL(request.url).searchParams.get("kind");
+  // Read with the meetings list above, which authorized and audited this page's read.
+  const concerns = await listConcerns(ctx.db, params.id);
+  const query = new URL(request.url).searchParams;
+  const kind = query.get("kind");
   const t = translator("en");
   return {
     participant: view.participant,
+    openConcerns: concerns.filter((c) => c.status !== "resolved").map((c) => ({ id: c.id, type: c.type, description: c.description })),
+    prepare: concernTypesToPrepare(concerns, query.getAll("concern")),
     invitable: invitable.map((p) => ({ id: p.id, name: p.name })),
     notInvitable: notInvitable.map((p) => ({ id: p.id, name: p.name, reason: p.reason })),
     defaults: {
@@ -92,7 +100,7 @@ function labelsOf(t: Translate): Record<string, string> {
 
 export default function MeetingNewPage() {
   const t = useT();
-  const { participant, invitable, notInvitable, defaults } = useLoaderData<typeof loader>();
+  const { participant, invitable, notInvitable, defaults, openConcerns, prepare } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const name = shortName(participant);
@@ -109,6 +117,7 @@ export default function MeetingNewPage() {
       <p>{t("meetings.new.intro", { name })}</p>
       <ErrorSummary errors={errors} labels={labelsOf(t)} />
       {refusedNames.length ? <p className="form-error" role="alert">{t("meetings.new.refused", { names: refusedNames.join(", ") })}</p> : null}
+      <PrepareTalkingPoints t={t} participantId={participant.id} name={name} prepare={prepare} openConcerns={openConcerns} />
       <Form method="post" noValidate>
         <CsrfField />
         <SelectField name="kind" label={t("meetings.field.kind")} errors={errors} defaultValue={value("kind", defaults.kind)}
@@ -175,5 +184,47 @@ function DateTimeField(props: { name: string; label: string; hint: string; error
       <input id={id} name={props.name} type="datetime-local" defaultValue={props.defaultValue} required
         aria-invalid={error ? true : undefined} aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")} />
     </div>
+  );
+}
+
+/**
+ * Talking points to read before the meeting: open for the kinds of concern still
+ * open on the record (or named in ?concern=), folded for the other kinds.
+ */
+function PrepareTalkingPoints({ t, participantId, name, prepare, openConcerns }: {
+  t: Translate; participantId: string; name: string; prepare: ConcernType[]; openConcerns: Pick<Concern, "id" | "type" | "description">[];
+}) {
+  const others = CONCERN_TYPES.filter((type) => !prepare.includes(type));
+  return (
+    <section aria-labelledby="prepare-heading" className="prepare no-print">
+      <h2 id="prepare-heading">{t("meetings.new.prepare.heading")}</h2>
+      <p className="hint">{prepare.length ? t("meetings.new.prepare.hint", { name }) : t("meetings.new.prepare.none", { name })}</p>
+      {prepare.map((type) => {
+        const onRecord = openConcerns.filter((c) => c.type === type);
+        return (
+          <details key={type} open data-concern-type={type} data-prepared="">
+            <summary>{t(`concern.type.${type}`)}</summary>
+            {onRecord.length ? (
+              <>
+                <p><strong>{t("meetings.new.prepare.onRecord", { name })}</strong></p>
+                <ul>{onRecord.map((c) => <li key={c.id}>{c.description}</li>)}</ul>
+              </>
+            ) : null}
+            <TalkingPoints t={t} type={type} participantId={participantId} headingLevel={4} />
+          </details>
+        );
+      })}
+      {others.length ? (
+        <>
+          <h3>{t("meetings.new.prepare.others")}</h3>
+          {others.map((type) => (
+            <details key={type} data-concern-type={type}>
+              <summary>{t(`concern.type.${type}`)}</summary>
+              <TalkingPoints t={t} type={type} participantId={participantId} headingLevel={4} />
+            </details>
+          ))}
+        </>
+      ) : null}
+    </section>
   );
 }

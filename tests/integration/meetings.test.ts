@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../src/db/index.ts";
+import { createConcern, updateConcern } from "../../src/domain/concerns/concerns.server.ts";
+import { concernInputSchema } from "../../src/domain/concerns/model.ts";
 import { freshDatabase } from "../support/db.ts";
 import { Client, startTestServer } from "../support/server.ts";
 import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
@@ -89,6 +91,46 @@ describe("planning a meeting", () => {
     expect(listed.notInvitable).toEqual(expect.arrayContaining([
       { id: cal.id, name: cal.name, reason: "no_meeting_consent" }, { id: dee.id, name: dee.name, reason: "do_not_contact" },
     ]));
+  });
+
+  it("shows the talking points for the participant's open concerns, and for a kind of concern asked for, while planning", async () => {
+    const spec = await clientFor("spec1b@test.org");
+    const actor = world.actors.specialist1b;
+    const id = world.participants.participant1b.id;
+    const page = `/participants/${id}/meetings/new`;
+    // Each <details> of the preparation section: its kind of concern, and whether it is unfolded.
+    const unfolded = (html: string) => [...html.matchAll(/<details([^>]*)data-concern-type="(\w+)"/g)].filter((m) => /open=""/.test(m[1]!)).map((m) => m[2]);
+    const folded = (html: string) => [...html.matchAll(/<details([^>]*)data-concern-type="(\w+)"/g)].filter((m) => !/open=""/.test(m[1]!)).map((m) => m[2]);
+
+    const empty = await (await spec.fetch(page)).text();
+    expect(empty).toContain("Lee has no open concerns on the record.");
+    expect(unfolded(empty)).toEqual([]);
+    expect(folded(empty)).toHaveLength(8);
+
+    const concern = (type: string, description: string) => createConcern(database.db, actor, id, concernInputSchema.parse({ type, description }), { ip: null, requestId: null });
+    await concern("transport", "No bus before 7 on Sundays.");
+    const relapse = await concern("relapse", "Mum worries work will bring back the drinking.");
+    await concern("losing_benefits", "Afraid of losing SSI.");
+    if (!relapse.ok) throw new Error("concern not saved");
+    await updateConcern(database.db, actor, id, relapse.concern.id, { status: "resolved", mitigationPlan: null, version: 1 }, { ip: null, requestId: null });
+
+    const before = await lastSeq();
+    const html = await (await spec.fetch(page)).text();
+    expect(unfolded(html)).toEqual(["losing_benefits", "transport"]);
+    expect(folded(html)).toEqual(["relapse", "work_stress", "goal_disagreement", "hours_or_job_kind", "justice_involvement", "other"]);
+    expect(html).toContain("No bus before 7 on Sundays.");
+    expect(html).toContain("Afraid of losing SSI.");
+    expect(html).not.toContain("bring back the drinking");
+    expect(html).toContain("Map the trip to work: bus routes, time, cost.");
+    // A support meeting planned from a concern's next steps opens with that concern's points.
+    expect(html).toContain(`href="/participants/${id}/meetings/new?kind=support&amp;concern=work_stress"`);
+    expect((await auditSince(before)).map((r) => r.action)).toEqual(["meeting.read"]);
+
+    const asked = await (await spec.fetch(`${page}?kind=separate&concern=relapse&concern=nonsense`)).text();
+    expect(unfolded(asked)).toEqual(["losing_benefits", "relapse", "transport"]);
+    expect(asked).toMatch(/<option value="separate" selected="">/);
+
+    expect((await (await clientFor("spec2@test.org")).fetch(page)).status).toBe(404);
   });
 
   it("refuses someone without a meetings grant, on the page and through the API, and saves nothing", async () => {

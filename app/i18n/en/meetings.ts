@@ -163,6 +163,11 @@ export const meetings = {
   "meetings.new.notInvitable": "Someone on the list cannot be invited. Only people whose consent allows meetings can be invited.",
   "meetings.new.refused": "Not invited, because their consent does not allow meetings: {names}. Nothing was saved.",
   "meetings.new.submit": "Save the meeting plan",
+  "meetings.new.prepare.heading": "Talking points to prepare",
+  "meetings.new.prepare.hint": "Read these before the meeting. They are for the concerns {name} has raised that are not resolved yet, and any you chose.",
+  "meetings.new.prepare.none": "{name} has no open concerns on the record. If the meeting is about a worry, open its kind below to prepare.",
+  "meetings.new.prepare.onRecord": "On {name}'s record:",
+  "meetings.new.prepare.others": "Talking points for other kinds of concern",
 
   "meetings.meeting.notice.planned": "The meeting was planned. Print the invitations or download a calendar file for each person.",
   "meetings.meeting.notice.finished": "The meeting is over. Thank you! Turn the commitments into plan items on the job support plan.",

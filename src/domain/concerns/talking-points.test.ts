@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hasMessage } from "../../../app/i18n/index.ts";
 import { CONCERN_TYPES } from "./model.ts";
-import { talkingPointsFor } from "./talking-points.ts";
+import { concernTypesToPrepare, talkingPointsFor } from "./talking-points.ts";
 
 describe("talking points", () => {
   it("start with listening for every kind of concern, and every point has words", () => {
@@ -15,5 +15,13 @@ describe("talking points", () => {
   });
   it("sends benefit worries to a benefits counselor", () => {
     expect(talkingPointsFor("losing_benefits").actions).toContain("refer_benefits_counselor");
+  });
+  it("prepares a meeting for the concerns not yet resolved and the kinds asked for, each once, in the usual order", () => {
+    const concerns = [
+      { type: "transport", status: "open" }, { type: "relapse", status: "resolved" }, { type: "losing_benefits", status: "in_progress" }, { type: "transport", status: "open" },
+    ] as const;
+    expect(concernTypesToPrepare(concerns)).toEqual(["losing_benefits", "transport"]);
+    expect(concernTypesToPrepare(concerns, ["relapse", "not_a_kind", "transport"])).toEqual(["losing_benefits", "relapse", "transport"]);
+    expect(concernTypesToPrepare([])).toEqual([]);
   });
 });

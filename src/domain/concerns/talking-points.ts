@@ -1,4 +1,4 @@
-import type { ConcernType } from "./model.ts";
+import { CONCERN_TYPES, type Concern, type ConcernType } from "./model.ts";
 
 /**
  * For each kind of concern: talking points for the specialist and the next
@@ -30,4 +30,14 @@ export const TALKING_POINTS: Record<ConcernType, TalkingPoints> = {
 
 export function talkingPointsFor(type: ConcernType): TalkingPoints {
   return TALKING_POINTS[type];
+}
+
+/**
+ * The kinds of concern to prepare for when planning a meeting: those the participant
+ * raised that are not resolved yet, and any the specialist says the meeting is about
+ * (unknown names are ignored), in the order of CONCERN_TYPES.
+ */
+export function concernTypesToPrepare(concerns: readonly Pick<Concern, "type" | "status">[], asked: readonly string[] = []): ConcernType[] {
+  const wanted = new Set<string>([...concerns.filter((c) => c.status !== "resolved").map((c) => c.type), ...asked]);
+  return CONCERN_TYPES.filter((type) => wanted.has(type));
 }
