@@ -18,11 +18,12 @@ export function shortName(p: { firstName: string; preferredName: string | null }
 
 /** Links between a participant's meetings, plan and wins; "current" is the page being shown. */
 export function ParticipantSections({ t, participantId, name, current }: {
-  t: Translate; participantId: string; name: string; current: "meetings" | "plan" | "wins" | null;
+  t: Translate; participantId: string; name: string; current: "meetings" | "concerns" | "plan" | "wins" | null;
 }) {
   const base = `/participants/${participantId}`;
   const links = [
     { id: "meetings", to: `${base}/meetings`, label: t("meetings.nav.meetings") },
+    { id: "concerns", to: `${base}/concerns`, label: t("meetings.nav.concerns") },
     { id: "plan", to: `${base}/plan`, label: t("meetings.nav.plan") },
     { id: "wins", to: `${base}/wins`, label: t("meetings.nav.wins") },
   ] as const;
@@ -110,7 +111,8 @@ function readDraft(storageKey: string): { clientKey: string | null; values: Reco
 function actionHref(participantId: string, action: NextAction, type: ConcernType): string {
   const base = `/participants/${participantId}`;
   switch (action) {
-    case "refer_benefits_counselor": return `${base}/meetings/new?kind=benefits`;
+    // The CWIC referral is recorded on the benefits page (its section id="referrals" in app/routes/benefits.tsx).
+    case "refer_benefits_counselor": return `${base}/benefits#referrals`;
     case "plan_separate_conversation": return `${base}/meetings/new?kind=separate&concern=${type}`;
     case "plan_support_meeting": return `${base}/meetings/new?kind=support&concern=${type}`;
     case "add_plan_item": return `${base}/plan#add`;

@@ -154,7 +154,7 @@ export default function BenefitsPage() {
       {profile.version === 0 ? profileSection : null}
       <Earnings t={t} overview={overview} canUpdate={canUpdate} clientKey={clientKey} resultFor={resultFor} />
       {profile.version === 0 ? null : profileSection}
-      <Referrals t={t} referrals={overview.referrals} canUpdate={canUpdate} resultFor={resultFor} />
+      <Referrals t={t} participantId={participant.id} referrals={overview.referrals} canUpdate={canUpdate} resultFor={resultFor} />
     </div>
   );
 }
@@ -504,7 +504,9 @@ function ReferralFields({ t, prefix, referral, result }: { t: Translate; prefix:
   );
 }
 
-function Referrals({ t, referrals, canUpdate, resultFor }: { t: Translate; referrals: Referral[]; canUpdate: boolean; resultFor: ResultFor }) {
+function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
+  t: Translate; participantId: string; referrals: Referral[]; canUpdate: boolean; resultFor: ResultFor;
+}) {
   const add = resultFor("referral");
   const labels = {
     referredOn: t("benefits.referral.referredOn"), counselorName: t("benefits.referral.counselorName"), organization: t("benefits.referral.organization"),
@@ -556,6 +558,11 @@ function Referrals({ t, referrals, canUpdate, resultFor }: { t: Translate; refer
             <Submit label={t("benefits.referral.submit")} />
           </Form>
         </div>
+      ) : null}
+      {canUpdate ? (
+        <p className="no-print">
+          <Link to={`/participants/${participantId}/meetings/new?kind=benefits`}>{t("benefits.referral.planMeeting")}</Link>
+        </p>
       ) : null}
     </section>
   );

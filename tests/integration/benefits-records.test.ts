@@ -200,6 +200,24 @@ describe("SSDI trial work months from the log", () => {
   });
 });
 
+describe("the benefits counselor and benefits meetings", () => {
+  it("sends 'refer to a benefits counselor' to the CWIC referral, and the benefits page to planning a benefits meeting", async () => {
+    const id = world.participants.participant1.id;
+    const benefitsPage = await (await spec1.fetch(`/participants/${id}/benefits`)).text();
+    expect(benefitsPage).toContain('id="referrals"');
+    const planLink = `/participants/${id}/meetings/new?kind=benefits`;
+    expect(benefitsPage).toContain(`href="${planLink}"`);
+    expect(benefitsPage).toContain("Plan a benefits meeting with the counselor");
+
+    const planning = await (await spec1.fetch(planLink)).text();
+    expect(planning).toMatch(/<option value="benefits" selected="">/);
+    // The talking points for benefit worries, shown while planning, point to the referral section.
+    const losingBenefits = planning.slice(planning.indexOf('data-concern-type="losing_benefits"'));
+    expect(losingBenefits.slice(0, losingBenefits.indexOf("</details>"))).toContain(`href="/participants/${id}/benefits#referrals"`);
+    expect(planning).not.toMatch(/href="[^"]*meetings\/new\?kind=benefits/);
+  });
+});
+
 describe("the estimate page", () => {
   const html = async (client: Client, path: string) => {
     const response = await client.fetch(path);

@@ -208,6 +208,7 @@ export const benefits = {
   "benefits.referral.notes": "Notes",
   "benefits.referral.save": "Save the referral",
   "benefits.referral.submit": "Record the referral",
+  "benefits.referral.planMeeting": "Plan a benefits meeting with the counselor",
   "benefits.referral.outcome.waiting": "Waiting to meet",
   "benefits.referral.outcome.met": "Met with the counselor",
   "benefits.referral.outcome.plan_received": "Written benefits plan received",
