@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/meeting";
-import { createConcern, listConcerns, updateConcern } from "../../src/domain/concerns/concerns.server.ts";
-import { CONCERN_STATUSES, CONCERN_TYPES, concernInputSchema, concernUpdateSchema, type Concern } from "../../src/domain/concerns/model.ts";
+import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
 import { getMeeting, invitableSupports, recordResponse } from "../../src/domain/meetings/meetings.server.ts";
 import { RESPONSES, inviteResponseSchema } from "../../src/domain/meetings/model.ts";
-import { CsrfField, ErrorSummary, SelectField, TextArea } from "../components/forms.tsx";
-import { Field, ParticipantSections, TalkingPoints, formatMeetingTime, parseSpeaker, shortName, speakerOptions } from "../components/meetings.tsx";
+import { ConcernCard, NewConcernForm } from "../components/concern-card.tsx";
+import { CsrfField } from "../components/forms.tsx";
+import { ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import type { Translate } from "../i18n/index.ts";
+import { concernAction } from "../lib/concern-actions.server.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -49,27 +49,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`${here}#invitees`);
   }
 
-  if (intent === "concern") {
-    const who = parseSpeaker(form.get("raisedBy"));
-    const parsed = concernInputSchema.safeParse({
-      type: form.get("type"), description: form.get("description"), raisedBy: who.speaker, supportPersonId: who.supportPersonId,
-      meetingId: params.meetingId, mitigationPlan: form.get("mitigationPlan"), clientKey: form.get("clientKey"),
-    });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId: null }, { status: 400 });
-    const result = await createConcern(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok) throw notFound();
-    return redirect(`${here}#concern-${result.concern.id}`);
-  }
-
-  if (intent === "concernUpdate") {
-    const concernId = String(form.get("concernId") ?? "");
-    const parsed = concernUpdateSchema.safeParse({ status: form.get("status"), mitigationPlan: form.get("mitigationPlan"), version: form.get("version") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId }, { status: 400 });
-    const result = await updateConcern(ctx.db, actor, params.id, concernId, parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "conflict") return data({ intent, errors: {}, message: "meetings.concern.conflict" as const, concernId }, { status: 409 });
-    if (!result.ok) throw notFound();
-    return redirect(`${here}#concern-${concernId}`);
-  }
+  const concernAnswer = await concernAction(ctx, actor, params.id, params.meetingId, form, here);
+  if (concernAnswer) return concernAnswer;
   throw notFound();
 }
 
@@ -196,64 +177,10 @@ export default function MeetingPage() {
             result={result?.intent === "concernUpdate" && result.concernId === concern.id ? result : null} />
         ))}
         {canUpdate ? (
-          <details open={result?.intent === "concern"}>
-            <summary>{t("meetings.concerns.add")}</summary>
-            <ErrorSummary errors={result?.intent === "concern" ? result.errors : undefined} labels={{ type: t("meetings.concern.type"), description: t("meetings.concern.description") }} />
-            <Form method="post" noValidate key={concernKey}>
-              <CsrfField />
-              <input type="hidden" name="intent" value="concern" />
-              <input type="hidden" name="clientKey" value={concernKey} />
-              <SelectField name="type" label={t("meetings.concern.type")} errors={result?.intent === "concern" ? result.errors : undefined}
-                options={CONCERN_TYPES.map((c) => ({ value: c, label: t(`concern.type.${c}`) }))} />
-              <SelectField name="raisedBy" label={t("meetings.concern.raisedBy")} options={speakerOptions(t, name, meeting.invitees)} />
-              <TextArea name="description" label={t("meetings.concern.description")} errors={result?.intent === "concern" ? result.errors : undefined} rows={2} />
-              <TextArea name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} hint={t("meetings.concern.mitigationPlan.hint")} rows={2} />
-              <button type="submit" disabled={busy}>{t("meetings.concern.save")}</button>
-            </Form>
-          </details>
+          <NewConcernForm t={t} concernKey={concernKey} speakers={speakerOptions(t, name, meeting.invitees)} busy={busy}
+            result={result?.intent === "concern" ? result : null} />
         ) : null}
       </section>
     </div>
-  );
-}
-
-function ConcernCard({ t, concern, participantId, canUpdate, busy, result }: {
-  t: Translate; concern: Concern; participantId: string; canUpdate: boolean; busy: boolean;
-  result: { errors: Record<string, string>; message: "meetings.concern.conflict" | null } | null;
-}) {
-  return (
-    <article className="card" id={`concern-${concern.id}`} aria-labelledby={`concern-${concern.id}-title`} data-concern-type={concern.type}>
-      <h3 id={`concern-${concern.id}-title`}>{t(`concern.type.${concern.type}`)} — {t(`concern.status.${concern.status}`)}</h3>
-      <p>{concern.description}</p>
-      <p className="muted">{t("meetings.concern.raisedByLine", { name: concern.raisedByName ?? t(`meetings.speaker.${concern.raisedBy}`) })}</p>
-      {concern.mitigationPlan ? <p><strong>{t("meetings.concern.mitigationPlan")}:</strong> {concern.mitigationPlan}</p> : null}
-      <details>
-        <summary>{t("meetings.concern.showTalkingPoints")}</summary>
-        <TalkingPoints t={t} type={concern.type} participantId={participantId} headingLevel={4} />
-      </details>
-      {canUpdate ? (
-        <details open={!!result}>
-          <summary>{t("meetings.concern.update")}</summary>
-          {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
-          <Form method="post" noValidate key={concern.version}>
-            <CsrfField />
-            <input type="hidden" name="intent" value="concernUpdate" />
-            <input type="hidden" name="concernId" value={concern.id} />
-            <input type="hidden" name="version" value={concern.version} />
-            <Field t={t} prefix={`concern-${concern.id}`} name="status" label={t("meetings.concern.status")} errors={result?.errors}>
-              {(props) => (
-                <select {...props} defaultValue={concern.status}>
-                  {CONCERN_STATUSES.map((s) => <option key={s} value={s}>{t(`concern.status.${s}`)}</option>)}
-                </select>
-              )}
-            </Field>
-            <Field t={t} prefix={`concern-${concern.id}`} name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} errors={result?.errors}>
-              {(props) => <textarea {...props} rows={2} defaultValue={concern.mitigationPlan ?? ""} />}
-            </Field>
-            <button type="submit" className="secondary" disabled={busy}>{t("meetings.concern.updateSubmit")}</button>
-          </Form>
-        </details>
-      ) : null}
-    </article>
   );
 }

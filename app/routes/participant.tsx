@@ -3,6 +3,7 @@ import type { Route } from "./+types/participant";
 import { versionOnlySchema } from "../../src/domain/participants/model.ts";
 import { getParticipant, setParticipantArchived } from "../../src/domain/participants/participants.server.ts";
 import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
+import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
 import { dollars, formatDate, formatMonth } from "../components/benefits.tsx";
 import { CsrfField } from "../components/forms.tsx";
 import { languageLabel } from "../components/participant-fields.tsx";
@@ -19,7 +20,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!view) throw notFound();
   const done = new URL(request.url).searchParams.get("done");
   const reminders = view.participant.status === "active" ? await ssiReportsDue(ctx.db, actor, ctx.meta, new Date(), { participantId: params.id }) : [];
-  return { ...view, reminders, notice: NOTICES.find((n) => n === done) ?? null };
+  // Part of the record just read (and audited) above.
+  const concerns = (await listConcerns(ctx.db, params.id)).filter((c) => c.status !== "resolved");
+  return { ...view, reminders, concerns, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -38,14 +41,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, concerns, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const name = participantDisplayName(p);
   const base = `/participants/${p.id}`;
   const text = (value: string | null) => value ? <p className="prose">{value}</p> : <p className="muted">{t("participant.notWritten")}</p>;
   const areas = [
-    ["network", "participant.areas.network"], ["meetings", "participant.areas.meetings"], ["plan", "participant.areas.plan"],
+    ["network", "participant.areas.network"], ["meetings", "participant.areas.meetings"], ["concerns", "participant.areas.concerns"], ["plan", "participant.areas.plan"],
     ["wins", "participant.areas.wins"], ["benefits", "participant.areas.benefits"],
   ] as const;
   return (
@@ -78,6 +81,21 @@ export default function ParticipantOverview() {
           {areas.map(([path, label]) => <li key={path}><Link to={`${base}/${path}`}>{t(label)}</Link></li>)}
         </ul>
       </nav>
+
+      <section aria-labelledby="concerns-heading" data-testid="open-concerns">
+        <h2 id="concerns-heading">{t("participant.concerns.heading")}</h2>
+        {concerns.length === 0 ? <p className="muted">{t("participant.concerns.none")}</p> : (
+          <ul>
+            {concerns.map((c) => (
+              <li key={c.id}>
+                <Link to={`${base}/concerns#concern-${c.id}`}>{t(`concern.type.${c.type}`)}</Link>
+                {` (${t(`concern.status.${c.status}`)}): ${c.description}`}
+                {c.mitigationPlan ? <p className="prose">{t("participant.concerns.plan", { plan: c.mitigationPlan })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="contact-heading">
         <h2 id="contact-heading">{t("participant.section.contact")}</h2>

@@ -193,6 +193,11 @@ export const meetings = {
   "meetings.invitation.agenda": "What we will talk about:",
   "meetings.invitation.reply": "Please let {specialist} know if you can come. Thank you!",
 
+  "meetings.nav.concerns": "Concerns",
+  "concerns.page.title": "Concerns: {name}",
+  "concerns.page.intro": "Worries raised by the participant or their supports, in a meeting or at any other time. Each has a status and a plan to handle it. Open a concern to see talking points and next steps.",
+  "concerns.page.open": "Open concerns",
+  "concerns.page.resolved": "Resolved concerns",
   "meetings.concerns.heading": "Concerns and talking points",
   "meetings.concerns.hint": "Concerns raised in this meeting, and the open ones on the participant's record. Read the talking points before the meeting.",
   "meetings.concerns.none": "No concerns recorded.",

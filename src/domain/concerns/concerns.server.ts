@@ -80,3 +80,26 @@ export async function readConcerns(db: Db, actor: Actor, participantId: string, 
     return concerns;
   });
 }
+
+export interface ConcernRecord {
+  participant: { id: string; firstName: string; lastName: string; preferredName: string | null };
+  concerns: Concern[];
+  /** The participant's current supports, who may have raised a concern. */
+  people: { supportPersonId: string; name: string }[];
+  canUpdate: boolean;
+}
+
+/** Every concern on the participant's record, from meetings or not, for the concerns page: authorized and audited. */
+export async function getConcernRecord(db: Db, actor: Actor, participantId: string, meta: RequestMeta): Promise<ConcernRecord | null> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "read");
+    if (!access) return null;
+    const canUpdate = (await authorizeParticipant(trx, actor, participantId, "update")) !== null;
+    const concerns = await listConcerns(trx, participantId);
+    const people = await trx.selectFrom("support_persons").select(["id", "name"])
+      .where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").orderBy("id").execute();
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, details: { concerns: concerns.length }, meta });
+    const { id, firstName, lastName, preferredName } = access.participant;
+    return { participant: { id, firstName, lastName, preferredName }, concerns, people: people.map((p) => ({ supportPersonId: p.id, name: p.name })), canUpdate };
+  });
+}
