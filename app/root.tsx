@@ -9,16 +9,28 @@ import { SiteHeader } from "./components/site-header.tsx";
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 const SAFE = new Set(["GET", "HEAD"]);
+const NUL = "\u0000";
 
-/** The second CSRF lock: every form posts back the token from the allies_csrf cookie. */
+/**
+ * The second CSRF lock: every form posts back the token from the allies_csrf
+ * cookie. And U+0000, which PostgreSQL cannot store, is refused in the address
+ * and in every form field before any loader or action sees it (the API does the
+ * same in src/server/input.ts).
+ */
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request, context }, next) => {
+    if ([...new URL(request.url).searchParams].some(([name, value]) => name.includes(NUL) || value.includes(NUL))) {
+      throw data({ message: "error.badCharacter" }, { status: 400 });
+    }
     if (!SAFE.has(request.method)) {
       const type = request.headers.get("content-type") ?? "";
-      let token: FormDataEntryValue | null = null;
-      if (type.includes("form")) token = (await request.clone().formData()).get("_csrf");
+      const form = type.includes("form") ? await request.clone().formData() : null;
+      const token = form?.get("_csrf") ?? null;
       if (typeof token !== "string" || token !== app(context).csrfToken) {
         throw data({ message: "error.csrf" }, { status: 403 });
+      }
+      if ([...form!].some(([name, value]) => name.includes(NUL) || (typeof value === "string" && value.includes(NUL)))) {
+        throw data({ message: "error.badCharacter" }, { status: 400 });
       }
     }
     return next();
@@ -76,6 +88,15 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = translator("en");
+  if (isRouteErrorResponse(error) && error.status === 400 && error.data?.message === "error.badCharacter") {
+    return (
+      <div className="page">
+        <title>{`${t("error.generic.title")} · ${t("app.name")}`}</title>
+        <h1>{t("error.generic.title")}</h1>
+        <p>{t("error.badCharacter")}</p>
+      </div>
+    );
+  }
   if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 403)) {
     const message = typeof error.data?.message === "string" && error.data.message === "error.csrf" ? t("error.csrf") : t("error.notFound.body");
     return (

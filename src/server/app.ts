@@ -11,6 +11,7 @@ import { apiRouter } from "./api/router.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
 import { routerContextFor } from "./context.ts";
 import { newSecret } from "../domain/auth/tokens.ts";
+import { refuseUnreadablePaths } from "./input.ts";
 import { rejectCrossSite, securityHeaders } from "./security.ts";
 
 export interface HttpAppOptions {
@@ -78,6 +79,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     };
     next();
   });
+
+  app.use(refuseUnreadablePaths);
 
   if (options.clientDir) {
     app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));

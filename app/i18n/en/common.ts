@@ -17,6 +17,7 @@ export const common = {
   "common.back": "Back",
   "common.tooLong": "This is too long.",
   "common.required": "This is required.",
+  "common.nulCharacter": "This holds a character that cannot be stored (U+0000). Remove it and try again.",
   "common.version.required": "The record version is missing. Reload the page and try again.",
   "common.formErrors": "Please fix the {count, plural, one {problem} other {# problems}} below.",
   "common.previous": "Previous",
@@ -30,5 +31,6 @@ export const common = {
   "error.notFound.body": "There is nothing here, or you do not have access to it.",
   "error.generic.title": "Something went wrong",
   "error.generic.body": "Please try again. If it keeps happening, tell your administrator.",
+  "error.badCharacter": "The address or the form holds a character that cannot be stored (U+0000). Nothing was saved.",
   "error.csrf": "This form expired. Reload the page and try again.",
 } as const;

@@ -84,6 +84,11 @@ export async function addEncouragement(db: Db, actor: Actor, participantId: stri
       const milestone = await trx.selectFrom("milestones").select("id").where("id", "=", input.milestoneId).where("participant_id", "=", participantId).executeTakeFirst();
       if (!milestone) return { ok: false };
     }
+    // A note from a support person names one on this participant's network, never someone else's.
+    if (input.supportPersonId) {
+      const person = await trx.selectFrom("support_persons").select("id").where("id", "=", input.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
+      if (!person) return { ok: false };
+    }
     const id = randomUUID();
     await trx.insertInto("encouragement_notes").values({
       id, participant_id: participantId, milestone_id: input.milestoneId, support_person_id: input.supportPersonId, from_label: input.fromLabel, text: input.text,

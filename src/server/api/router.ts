@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { DbHandle } from "../../db/index.ts";
 import { actorForApiToken } from "../../domain/auth/api-tokens.server.ts";
 import type { Actor } from "../../domain/auth/actor.ts";
+import { refuseNulInApiInput } from "../input.ts";
 import { sendError } from "./errors.ts";
 import { participantsApi } from "./participants.ts";
 import { networkApi } from "./network.ts";
@@ -47,6 +48,8 @@ export function apiRouter(options: ApiOptions): express.Router {
       next(error);
     }
   });
+
+  router.use(refuseNulInApiInput);
 
   router.use("/participants", participantsApi(options.database));
   router.use("/participants", networkApi(options.database));
