@@ -9,15 +9,15 @@
  */
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
-import { checkAccess } from "./reliability/access.ts";
-import { checkBadInput } from "./reliability/bad-input.ts";
+import { checkAccess, pagePaths } from "./reliability/access.ts";
+import { checkBadInput, checkBadPageInput } from "./reliability/bad-input.ts";
 import { checkConcurrency, checkSupportPersonRace } from "./reliability/concurrency.ts";
 import { checkEscaping } from "./reliability/escaping.ts";
 import { ensureBuild, killStartedServers, scratchDatabase, startServer } from "./reliability/harness.ts";
 import { Caller } from "./reliability/http.ts";
 import { auditChainVerifies, halfWritten } from "./reliability/invariants.ts";
 import { checkCrash, checkLoad } from "./reliability/load-and-crash.ts";
-import { operationsOf, type PathRecords } from "./reliability/openapi.ts";
+import { operationsOf } from "./reliability/openapi.ts";
 import { Results } from "./reliability/report.ts";
 import { checkWebSecurity } from "./reliability/web-security.ts";
 import { buildReliabilityWorld, buildSubject, signInEveryone } from "./reliability/world.ts";
@@ -77,17 +77,15 @@ async function suiteOn(kind: DbKind): Promise<void> {
       await area("web security", kind, () => checkWebSecurity(results, kind, server.url, world, owner, asset));
 
       await area("access", kind, async () => {
-        const subject = await buildSubject(owner, "Access");
-        const records: PathRecords = { id: subject.participant.id, personId: subject.supportPerson?.id ?? "none", grantId: subject.grant?.id ?? "none" };
-        await checkAccess(results, kind, world, callers, operations, records, subject.participant.lastName);
+        await checkAccess(results, kind, world, callers, operations);
       });
 
       await area("bad input", kind, async () => {
-        const subject = await buildSubject(owner, "Fuzz");
-        const records: PathRecords = { id: subject.participant.id, personId: subject.supportPerson?.id ?? "none", grantId: subject.grant?.id ?? "none" };
+        const { records } = await buildSubject(owner, "Fuzz");
         const fuzzer = new Caller(server.url, "fuzzer");
         fuzzer.token = world.people.specialistOwn.token;
         await checkBadInput(results, kind, db, fuzzer, operations, records, Number(args.seed));
+        await checkBadPageInput(results, kind, owner, pagePaths(), { ...records, token: "no-such-invitation" }, Number(args.seed));
       });
 
       await area("escaping", kind, () => checkEscaping(results, kind, server.url, owner));

@@ -18,7 +18,10 @@ export const NASTY_STRINGS = [
 /** Tried first on every operation, before the generated ones. */
 const ALWAYS_TRIED = ["\u0000", "a\u0000b", "'; DROP TABLE participants; --", "<script>alert(1)</script>", "😀👩‍👩‍👧‍👦", "\ufeffbom", "%00", "\u202eevil"];
 
-const nasty = fc.oneof(
+/** Percent-escapes that are not UTF-8, sent as they are. */
+export const UNDECODABLE = ["%E0%A4%A", "%", "%C0%AF", "%ZZ"];
+
+export const nasty = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }) },
@@ -198,7 +201,16 @@ export async function checkBadInput(results: Results, database: string, db: Db, 
         const answer = await send(body, undefined, at);
         if (answer.status !== 404) failures.push({ op: op.operationId, what: `{${param}} = ${show(value)} answered ${answer.status} ${show(answer.json ?? answer.text)}` });
         return true;
-      }), { numRuns: runs.path, seed, examples: ALWAYS_TRIED.map((v) => [op.pathParams[0]!, v] as [string, string]) });
+      }), { numRuns: runs.path, seed, examples: op.pathParams.flatMap((param) => ALWAYS_TRIED.map((v) => [param, v] as [string, string])) });
+      // Segments that do not even decode (a stray %), as a hand-typed or cut-off link would have them.
+      for (const param of op.pathParams) {
+        for (const raw of UNDECODABLE) {
+          requests++;
+          const at = fillPath(op.template, { ...records, [param]: "RAW" }).replace("RAW", raw);
+          const answer = await send(op.body ? validBody(op, records) : undefined, undefined, at);
+          if (answer.status !== 404) failures.push({ op: op.operationId, what: `{${param}} = ${raw} (raw) answered ${answer.status} ${show(answer.json ?? answer.text)}` });
+        }
+      }
     }
     const after = await rowCounts(db);
     const changed = diff(before, after);
@@ -250,4 +262,50 @@ export async function checkBadInput(results: Results, database: string, db: Db, 
         || "4xx with field errors every time; nothing stored");
     for (const failure of failures.slice(0, 3)) console.log(`       ${failure.what}`);
   }
+}
+
+/** Form field names the pages use, to carry payloads into whichever form a page has. */
+const FORM_FIELDS = ["intent", "firstName", "lastName", "name", "email", "password", "text", "description", "title", "notes", "q", "version", "kind", "status", "role", "teamId"];
+
+/**
+ * Every page of the route config with bad input where a browser could put it: in
+ * each path segment, in the query, and in a form post with the CSRF token. Pages
+ * refuse what they cannot use with a 4xx; never a 5xx.
+ */
+export async function checkBadPageInput(results: Results, database: string, caller: Caller, paths: string[], records: Record<string, string>, seed: number): Promise<void> {
+  const failures: string[] = [];
+  let requests = 0;
+  const fill = (path: string, values: Record<string, string>, raw?: string) =>
+    path.replace(/:(\w+)/g, (_, name: string) => (raw !== undefined && name === values.__raw ? raw : encodeURIComponent(values[name] ?? "no-such-record")));
+  const check = (what: string, answer: Answer) => {
+    requests++;
+    if (answer.status >= 500) failures.push(`${what} answered ${answer.status} ${show(answer.text.slice(0, 200))}`);
+  };
+  for (const path of paths.filter((p) => p !== "/*" && p !== "/sign-out")) {
+    const base = fill(path, records);
+    const params = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    if (params.length) {
+      await fc.assert(fc.asyncProperty(fc.constantFrom(...params), nasty, async (param, value) => {
+        const at = fill(path, { ...records, [param]: value });
+        check(`GET ${at}`, await caller.page(at));
+        return true;
+      }), { numRuns: 6, seed, examples: params.flatMap((param) => ["\u0000", "a\u0000b"].map((v) => [param, v] as [string, string])) });
+      for (const param of params) {
+        const at = fill(path, { ...records, __raw: param }, UNDECODABLE[0]);
+        check(`GET ${at}`, await caller.page(at));
+      }
+    }
+    await fc.assert(fc.asyncProperty(fc.constantFrom("q", "page", "status", "copy", "added", "done", "for", "actor", "from"), fc.oneof(nasty, fc.integer().map(String)), async (name, value) => {
+      const at = `${base}?${new URLSearchParams({ [name]: value })}`;
+      check(`GET ${at}`, await caller.page(at));
+      return true;
+    }), { numRuns: 4, seed, examples: [["q", "\u0000"], ["page", "99999999999999999999"]] });
+    await fc.assert(fc.asyncProperty(fc.dictionary(fc.constantFrom(...FORM_FIELDS), nasty, { minKeys: 1, maxKeys: 6 }), async (fields) => {
+      check(`POST ${base} ${show(fields)}`, await caller.form(base, fields));
+      return true;
+    }), { numRuns: 4, seed, examples: [[{ intent: "\u0000", name: "a\u0000b", firstName: "\u0000" }]] });
+  }
+  results.record(AREA, database, `every page: bad path segments, queries and form posts (${requests} generated requests)`, failures.length === 0,
+    failures.length ? `${failures.length} answered 5xx; first: ${failures[0]}` : "4xx or the page itself every time, never a 5xx");
+  for (const failure of failures.slice(0, 3)) console.log(`       ${failure}`);
 }

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Db } from "../../src/db/index.ts";
+import { TABLES_IN_DEPENDENCY_ORDER } from "../../src/db/schema.ts";
 import { verifyAuditChain } from "../../src/domain/audit/audit.server.ts";
 import type { AuditAction } from "../../src/domain/audit/model.ts";
 import { cliHas, runCli } from "./harness.ts";
@@ -40,11 +42,23 @@ export async function halfWritten(db: Db, createdSince: string): Promise<string[
   report("consent grants without their audit row", (await db.selectFrom("consent_grants").select("id").execute()).filter((g) => !grantAudits.has(g.id)).map((g) => g.id));
 
   const planAudits = await auditedIds(db, ["plan_item.create"]);
-  report("plan items without their audit row", (await db.selectFrom("plan_items").select("id").execute()).filter((p) => !planAudits.has(p.id)).map((p) => p.id));
+  const planItems = await db.selectFrom("plan_items").select(["id", "version"]).execute();
+  report("plan items without their audit row", planItems.filter((p) => !planAudits.has(p.id)).map((p) => p.id));
+  const planVersions = new Map<string, number>();
+  for (const row of await db.selectFrom("plan_item_versions").select("plan_item_id").execute()) planVersions.set(row.plan_item_id, (planVersions.get(row.plan_item_id) ?? 0) + 1);
+  report("plan items whose history does not hold every version", planItems.filter((p) => planVersions.get(p.id) !== Number(p.version)).map((p) => `${p.id} v${p.version}`));
 
   const meetingAudits = await auditedIds(db, ["meeting.create"]);
   const meetings = await db.selectFrom("meetings").select(["id", "agenda"]).execute();
   report("meetings without their audit row", meetings.filter((m) => !meetingAudits.has(m.id)).map((m) => m.id));
+  // The audit row names everyone invited; each of them has their invitation row.
+  const invited = new Map<string, number>();
+  for (const row of await db.selectFrom("meeting_invitees").select("meeting_id").execute()) invited.set(row.meeting_id, (invited.get(row.meeting_id) ?? 0) + 1);
+  const createRows = await db.selectFrom("audit_log").select(["entity_id", "details"]).where("action", "=", "meeting.create").execute();
+  report("meetings without everyone their audit row says was invited", createRows.filter((r) => {
+    const details = JSON.parse(r.details || "{}") as { invitees?: string[] };
+    return (details.invitees?.length ?? 0) !== (invited.get(r.entity_id!) ?? 0);
+  }).map((r) => r.entity_id!));
   report("meetings without their agenda", meetings.filter((m) => {
     try {
       // An agenda may be empty by choice; a missing or unreadable one is a half-written meeting.
@@ -71,4 +85,29 @@ export async function auditChainVerifies(db: Db, databaseUrl: string): Promise<{
   return check.ok
     ? { ok: true, detail: `${check.rows} rows verify (verifyAuditChain; no audit CLI yet)` }
     : { ok: false, detail: `broken at row ${check.brokenAtSeq}: ${check.problem}` };
+}
+
+/** Bookkeeping that any request may touch: a session's last sight, a token's last use, sign-in attempts. */
+const BOOKKEEPING = new Set<string>(["sessions", "api_tokens", "login_attempts"]);
+
+/**
+ * A digest of every stored row outside the bookkeeping tables, per table: equal
+ * digests before and after a request mean it created, changed and deleted nothing.
+ */
+export async function contentDigest(db: Db): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+    if (BOOKKEEPING.has(table)) continue;
+    const rows = (await db.selectFrom(table).selectAll().execute()).map((row) => JSON.stringify(row)).sort();
+    const hash = createHash("sha256");
+    for (const row of rows) hash.update(row).update("\n");
+    digests[table] = `${rows.length}:${hash.digest("hex").slice(0, 16)}`;
+  }
+  return digests;
+}
+
+/** The tables whose digests differ, with their row counts before and after. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string {
+  return Object.keys(after).filter((t) => after[t] !== before[t])
+    .map((t) => `${t} ${before[t]?.split(":")[0]} -> ${after[t]?.split(":")[0]} rows${before[t]?.split(":")[0] === after[t]?.split(":")[0] ? " (changed)" : ""}`).join(", ");
 }

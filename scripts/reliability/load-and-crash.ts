@@ -15,6 +15,13 @@ function clientsFor(world: ReliabilityWorld, callers: Record<RoleKey, Caller>, c
 
 const summary = (stats: TrafficStats) => Object.entries(stats.statuses).sort().map(([s, n]) => `${s}×${n}`).join(" ");
 
+/** How many acknowledged writes of each kind, so a kind the traffic stopped making shows. */
+function kinds(stats: TrafficStats): string {
+  const counts = new Map<string, number>();
+  for (const ack of stats.acknowledged) counts.set(ack.kind, (counts.get(ack.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(", ");
+}
+
 /** 100 clients for 30 s of mixed reads and writes: no 5xx, nothing unanswered, every acknowledged write stored. */
 export async function checkLoad(results: Results, database: string, world: ReliabilityWorld, callers: Record<RoleKey, Caller>, server: ServerProcess, options: { clients: number; seconds: number }): Promise<void> {
   const area = "load";
@@ -29,7 +36,7 @@ export async function checkLoad(results: Results, database: string, world: Relia
   results.record(area, database, "every request answered", stats.unanswered === 0, `${stats.unanswered} without an answer`);
   const { missing, lostUpdates } = await findAcknowledged(world.database.db, stats.acknowledged);
   results.record(area, database, "every acknowledged write is stored", missing.length === 0,
-    `${stats.acknowledged.length - missing.length} of ${stats.acknowledged.length} found${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);
+    `${stats.acknowledged.length - missing.length} of ${stats.acknowledged.length} found (${kinds(stats)})${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);
   results.record(area, database, "no lost update", lostUpdates.length === 0, lostUpdates[0] ?? "no two saves acknowledged at the same version");
 }
 
@@ -57,7 +64,7 @@ export async function checkCrash(results: Results, database: string, world: Reli
   try {
     const { missing } = await findAcknowledged(db, stats.acknowledged);
     results.record(area, database, "every acknowledged write survived", missing.length === 0,
-      `${stats.acknowledged.length - missing.length} of ${stats.acknowledged.length} found${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);
+      `${stats.acknowledged.length - missing.length} of ${stats.acknowledged.length} found (${kinds(stats)})${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);
     const problems = await halfWritten(db, createdSince);
     results.record(area, database, "nothing half-written", problems.length === 0, problems.join("; ") || "every record has its audit row, history and agenda");
     const chain = await auditChainVerifies(db, databaseUrl);

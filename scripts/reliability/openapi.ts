@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 /** The API as its OpenAPI document describes it: the suite's list of what to try. */
 export interface JsonSchema {
   type?: string | string[];
@@ -108,6 +110,29 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
       return { category: "employment_goals" };
     case "estimateBenefits":
       return { year: 2026, scenarios: [{ monthlyGross: 1000 }] };
+    case "addPayStub":
+      return { payDate: "2026-02-13", periodStart: "2026-02-01", periodEnd: "2026-02-12", hours: 10, gross: 150, employer: "Corner Bakery" };
+    case "recordEarningsReport":
+      return { month: "2026-01", reportedOn: "2026-02-05", method: "phone" };
+    case "createMeeting":
+      return { kind: "support", title: "Planning", scheduledAt: "2026-10-01T10:00", place: "The library", inviteeIds: [records.personId] };
+    case "recordMeetingResponse":
+      return { supportPersonId: records.personId, response: "yes" };
+    case "createPlanItem":
+      return { kind: "rides", description: "Rides to work", provider: "support_person", supportPersonId: records.personId };
+    case "addMeetingEntry":
+      // A client key names one form once, across all meetings; each call is a new form.
+      return { kind: "idea", text: "Ask the bakery about mornings", clientKey: randomUUID() };
+    case "saveBenefitsProfile":
+      return { hasSsi: true, ssiMonthly: 943, version };
+    case "createConcern":
+      return { type: "transport", description: "The early bus was cancelled", supportPersonId: records.personId, meetingId: records.meetingId };
+    case "addMilestone":
+      return { kind: "interview", occurredOn: "2026-02-01", celebrateWith: [records.personId] };
+    case "addEncouragement":
+      return { text: "Well done on the interview", fromLabel: "Aunt May", supportPersonId: records.personId };
+    case "updatePlanItem":
+      return { kind: "wake_up_calls", description: "A call at half past six", provider: "specialist", version };
     default:
       return op.body ? sampleOf(op.body) : undefined;
   }

@@ -6,7 +6,9 @@ import type { Caller } from "./http.ts";
 export type Acknowledged =
   | { kind: "participant"; id: string; lastName: string }
   | { kind: "support person"; id: string; name: string }
-  | { kind: "update"; id: string; version: number; workGoal: string };
+  | { kind: "update"; id: string; version: number; workGoal: string }
+  | { kind: "plan item"; id: string; description: string }
+  | { kind: "meeting"; id: string; title: string; agenda: string[] };
 
 export interface TrafficStats {
   requests: number;
@@ -31,11 +33,14 @@ export interface TrafficClient {
   assignTo: string;
 }
 
-type Op = "overview page" | "search page" | "API list" | "create support person" | "create participant" | "update participant";
+type Op = "overview page" | "search page" | "API list" | "create support person" | "create participant" | "update participant" | "create plan item" | "create meeting";
 const MIXED: [Op, number][] = [
-  ["overview page", 25], ["search page", 10], ["API list", 15], ["create support person", 20], ["create participant", 10], ["update participant", 20],
+  ["overview page", 20], ["search page", 10], ["API list", 15], ["create support person", 15], ["create participant", 10], ["update participant", 15],
+  ["create plan item", 8], ["create meeting", 7],
 ];
-const WRITES: [Op, number][] = [["create support person", 45], ["create participant", 30], ["update participant", 25]];
+const WRITES: [Op, number][] = [
+  ["create support person", 25], ["create participant", 20], ["update participant", 20], ["create plan item", 20], ["create meeting", 15],
+];
 
 /**
  * One client's loop: pick an operation, send it, count the answer, remember every
@@ -92,6 +97,21 @@ export async function runClient(client: TrafficClient, stats: TrafficStats, opti
           if (answer.status === 201) stats.acknowledged.push({ kind: "participant", id: answer.json.id, lastName });
           break;
         }
+        case "create plan item": {
+          const description = `Load rides ${tag}`;
+          const answer = await caller.api("POST", `/participants/${participantId}/plan-items`, { kind: "rides", description, provider: "specialist", frequency: "Weekdays" });
+          count(answer.status, op);
+          if (answer.status === 201) stats.acknowledged.push({ kind: "plan item", id: answer.json.id, description });
+          break;
+        }
+        case "create meeting": {
+          const title = `Load meeting ${tag}`;
+          const agenda = ["Welcome", `What went well ${tag}`, "Next steps"];
+          const answer = await caller.api("POST", `/participants/${participantId}/meetings`, { kind: "support", title, scheduledAt: "2026-11-02T15:30", place: "The office", agenda });
+          count(answer.status, op);
+          if (answer.status === 201) stats.acknowledged.push({ kind: "meeting", id: answer.json.id, title, agenda });
+          break;
+        }
         case "update participant": {
           const current = await caller.api("GET", `/participants/${participantId}`);
           count(current.status, "read before update");
@@ -127,12 +147,26 @@ export async function findAcknowledged(db: Db, acknowledged: Acknowledged[]): Pr
   for (const chunk of chunks(ids("support person"))) {
     for (const row of await db.selectFrom("support_persons").select(["id", "name"]).where("id", "in", chunk).execute()) people.set(row.id, row.name);
   }
+  const items = new Map<string, string>();
+  for (const chunk of chunks(ids("plan item"))) {
+    for (const row of await db.selectFrom("plan_items").select(["id", "description"]).where("id", "in", chunk).execute()) items.set(row.id, row.description);
+  }
+  const meetings = new Map<string, { title: string; agenda: string }>();
+  for (const chunk of chunks(ids("meeting"))) {
+    for (const row of await db.selectFrom("meetings").select(["id", "title", "agenda"]).where("id", "in", chunk).execute()) meetings.set(row.id, row);
+  }
   const latest = new Map<string, Extract<Acknowledged, { kind: "update" }>>();
   const seenVersions = new Map<string, string>();
   const lostUpdates: string[] = [];
   for (const ack of acknowledged) {
     if (ack.kind === "participant" && participants.get(ack.id)?.last_name !== ack.lastName) missing.push(`participant ${ack.lastName}`);
     if (ack.kind === "support person" && people.get(ack.id) !== ack.name) missing.push(`support person ${ack.name}`);
+    if (ack.kind === "plan item" && items.get(ack.id) !== ack.description) missing.push(`plan item ${ack.description}`);
+    if (ack.kind === "meeting") {
+      const row = meetings.get(ack.id);
+      if (row?.title !== ack.title) missing.push(`meeting ${ack.title}`);
+      else if (row.agenda !== JSON.stringify(ack.agenda)) missing.push(`meeting ${ack.title} (agenda stored as ${row.agenda})`);
+    }
     if (ack.kind === "update") {
       const key = `${ack.id}@${ack.version}`;
       if (seenVersions.has(key)) lostUpdates.push(`${seenVersions.get(key)} and ${ack.workGoal} both saved as version ${ack.version}`);

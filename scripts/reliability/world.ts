@@ -102,27 +102,65 @@ export async function signInEveryone(world: ReliabilityWorld, baseUrl: string): 
   return callers;
 }
 
-/** A participant on the own-caseload specialist's list, with a support person and a paper consent (scan included). */
+/** The records an API path or a page path can name, by the placeholder's name. */
+export interface SubjectRecords {
+  id: string;
+  personId: string;
+  grantId: string;
+  referralId: string;
+  stubId: string;
+  meetingId: string;
+  entryId: string;
+  concernId: string;
+  itemId: string;
+  [name: string]: string;
+}
+
+/**
+ * A participant on the own-caseload specialist's list with one of everything a
+ * path can name: a support person with a paper consent (scan included) that allows
+ * meetings, a benefits referral and pay stub, a meeting the support person is
+ * invited to with a commitment they made in it, a concern and a plan item. Made
+ * through the API, so each has its audit row like any other record.
+ */
 export async function buildSubject(owner: Caller, label: string) {
-  const created = await owner.api("POST", "/participants", { firstName: "Subject", lastName: `${label} Record`, workGoal: "Bakery work" });
-  if (created.status !== 201) throw new Error(`creating the ${label} participant answered ${created.status}: ${created.text.slice(0, 300)}`);
-  const participant = created.json as { id: string; version: number; firstName: string; lastName: string };
-  const person = await owner.api("POST", `/participants/${participant.id}/support-persons`, {
+  const made = async (what: string, method: string, path: string, body: unknown, status = 201) => {
+    const answer = await owner.api(method, path, body);
+    if (answer.status !== status) throw new Error(`making the ${label} ${what} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+    return answer.json;
+  };
+  const participant = (await made("participant", "POST", "/participants", { firstName: "Subject", lastName: `${label} Record`, workGoal: "Bakery work" })) as {
+    id: string; version: number; firstName: string; lastName: string;
+  };
+  const base = `/participants/${participant.id}`;
+  const supportPerson = (await made("support person", "POST", `${base}/support-persons`, {
     name: `Helper of ${label}`, relationshipKind: "relative", closeness: "inner", status: "supportive",
-  });
-  const supportPerson = person.status === 201 ? (person.json as { id: string; version: number; name: string }) : null;
-  let grant: { id: string } | null = null;
-  if (supportPerson) {
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
-    const recorded = await owner.api("POST", `/participants/${participant.id}/consent-grants`, {
-      supportPersonId: supportPerson.id, categories: ["employment_goals"], purpose: "Help with the job search",
-      mayAttendMeetings: true, mayReceivePlan: true, mayBeContacted: true,
-      startsOn: "2026-01-01", expiresOn: "2027-01-01", signedMethod: "paper", signedOn: "2026-01-01",
-      scan: { filename: "consent.pdf", contentType: "application/pdf", contentBase64: pdf },
-    });
-    if (recorded.status === 201) grant = recorded.json as { id: string };
-    else throw new Error(`recording the ${label} consent answered ${recorded.status}: ${recorded.text.slice(0, 300)}`);
-  }
-  return { participant, supportPerson, grant };
+  })) as { id: string; version: number; name: string };
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
+  const grant = (await made("consent", "POST", `${base}/consent-grants`, {
+    supportPersonId: supportPerson.id, categories: ["employment_goals"], purpose: "Help with the job search",
+    mayAttendMeetings: true, mayReceivePlan: true, mayBeContacted: true,
+    startsOn: "2026-01-01", expiresOn: "2027-01-01", signedMethod: "paper", signedOn: "2026-01-01",
+    scan: { filename: "consent.pdf", contentType: "application/pdf", contentBase64: pdf },
+  })) as { id: string };
+  const referral = (await made("benefits referral", "POST", `${base}/benefits/referrals`, { referredOn: "2026-01-05", counselorName: `Counselor of ${label}` })) as { id: string };
+  const stub = (await made("pay stub", "POST", `${base}/benefits/pay-stubs`, {
+    payDate: "2026-01-16", periodStart: "2026-01-01", periodEnd: "2026-01-15", hours: 20, gross: 300, employer: "Corner Bakery",
+  })) as { id: string };
+  const meeting = (await made("meeting", "POST", `${base}/meetings`, {
+    kind: "support", title: `Meeting of ${label}`, scheduledAt: "2026-09-01T10:00", place: "The library", inviteeIds: [supportPerson.id], agenda: ["Strengths", "Next steps"],
+  })) as { id: string };
+  const withEntry = (await made("commitment", "POST", `${base}/meetings/${meeting.id}/entries`, {
+    kind: "commitment", text: "Rides on Tuesdays", speaker: "support_person", supportPersonId: supportPerson.id, clientKey: `subject-${participant.id}`,
+  }, 200)) as { entries: { id: string; kind: string }[] };
+  const entry = withEntry.entries.find((e) => e.kind === "commitment");
+  if (!entry) throw new Error(`the ${label} meeting did not keep its commitment`);
+  const concern = (await made("concern", "POST", `${base}/concerns`, { type: "transport", description: "The bus does not run early" })) as { id: string };
+  const item = (await made("plan item", "POST", `${base}/plan-items`, { kind: "wake_up_calls", description: "A call at seven", provider: "specialist" })) as { id: string };
+  const records: SubjectRecords = {
+    id: participant.id, personId: supportPerson.id, grantId: grant.id, referralId: referral.id, stubId: stub.id,
+    meetingId: meeting.id, entryId: entry.id, concernId: concern.id, itemId: item.id,
+  };
+  return { participant, supportPerson, grant, records };
 }
 export type Subject = Awaited<ReturnType<typeof buildSubject>>;
