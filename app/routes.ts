@@ -25,6 +25,7 @@ export default [
   route("participants/:id/meetings/:meetingId", "routes/meeting.tsx"),
   route("participants/:id/meetings/:meetingId/run", "routes/meeting-run.tsx"),
   route("participants/:id/meetings/:meetingId/invitees/:personId.ics", "routes/meeting-ics.tsx"),
+  route("participants/:id/meetings/:meetingId/invitations", "routes/meeting-invitations.tsx"),
   route("participants/:id/concerns", "routes/concerns.tsx"),
   route("participants/:id/plan", "routes/plan.tsx"),
   route("participants/:id/plan/take-home", "routes/plan-take-home.tsx"),

@@ -67,8 +67,7 @@ export default function MeetingPage() {
     <div className="page">
       <title>{`${meeting.title} · ${name} · ${t("app.name")}`}</title>
       <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
-      {/* Printing this page prints the invitations only, one per page. */}
-      <div className="no-print">
+      <div>
         <h1>{meeting.title}</h1>
         {notice ? <p className="notice" role="status">{t(`meetings.meeting.notice.${notice}`)}</p> : null}
         <dl className="facts">
@@ -143,28 +142,10 @@ export default function MeetingPage() {
       </div>
 
       {invitations.length ? (
-        <section aria-labelledby="invitations">
-          <h2 id="invitations" className="no-print">{t("meetings.invitation.heading")}</h2>
-          <p className="hint no-print">{t("meetings.invitation.hint")}</p>
-          <div className="actions no-print">
-            <button type="button" onClick={() => window.print()}>{t("meetings.invitation.print")}</button>
-          </div>
-          {invitations.map((invitee) => (
-            <article className="invitation" key={invitee.supportPersonId} aria-labelledby={`invitation-${invitee.supportPersonId}`}>
-              <h3 id={`invitation-${invitee.supportPersonId}`}>{t("meetings.invitation.title", { name: invitee.name })}</h3>
-              <p>{t("meetings.invitation.body", { name })}</p>
-              <p><strong>{t("meetings.invitation.when")}</strong> {when} ({t("meetings.duration.minutes", { count: meeting.durationMinutes })})</p>
-              <p><strong>{t("meetings.invitation.where")}</strong> {meeting.place}</p>
-              {meeting.refreshments ? <p>{t("meetings.invitation.refreshments", { refreshments: meeting.refreshments })}</p> : null}
-              {meeting.agenda.length ? (
-                <>
-                  <p><strong>{t("meetings.invitation.agenda")}</strong></p>
-                  <ol>{meeting.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol>
-                </>
-              ) : null}
-              <p>{t("meetings.invitation.reply", { specialist: participant.specialistName })}</p>
-            </article>
-          ))}
+        <section aria-labelledby="invitations" className="no-print">
+          <h2 id="invitations">{t("meetings.invitation.heading")}</h2>
+          <p className="hint">{t("meetings.invitation.hint")}</p>
+          <p><Link className="button" to={`${base}/invitations`}>{t("meetings.invitation.open")}</Link></p>
         </section>
       ) : null}
 

@@ -188,8 +188,10 @@ describe("planning a meeting", () => {
 
     const page = await (await spec1.fetch(location)).text();
     expect(page).toContain("The meeting was planned.");
-    expect(page).toContain(`${ana.name}, you are invited`);
+    expect(page).toContain(`href="/participants/${id}/meetings/${meetingId}/invitations"`);
     expect(page).toContain(`/participants/${id}/meetings/${meetingId}/invitees/${ana.id}.ics`);
+    // Showing the meeting sends nothing; only the invitations page and the calendar files do.
+    expect(page).not.toContain(`${ana.name}, you are invited`);
   });
 });
 
@@ -229,13 +231,54 @@ describe("invitations and replies", () => {
     const refused = await spec1.api("POST", `${base}/responses`, { supportPersonId: ben.id, response: "no" });
     expect(refused.status).toBe(422);
     const page = await (await spec1.fetch(base)).text();
-    expect(page).not.toContain(`${ben.name}, you are invited`);
-    expect(page).toContain(`${ana.name}, you are invited`);
     expect(page).toContain("Their consent no longer allows meetings.");
+    expect(page).toContain(`href="${base}/invitations"`);
+    const printed = await (await spec1.fetch(`${base}/invitations`)).text();
+    expect(printed).not.toContain(`${ben.name}, you are invited`);
+    expect(printed).toContain(`${ana.name}, you are invited`);
+    expect(printed).toContain("One person invited gets no invitation: their consent no longer allows meetings.");
+    const benOnly = await spec1.fetch(`${base}/invitations?for=${ben.id}`);
+    expect(benOnly.status).toBe(200);
+    expect(await benOnly.text()).not.toContain(`${ben.name}, you are invited`);
 
-    const actions = (await auditSince(before)).map((r) => r.action);
+    const rows = await auditSince(before);
+    const actions = rows.map((r) => r.action);
     expect(actions.filter((a) => a === "meeting.respond")).toHaveLength(2);
     expect(actions).toContain("consent.revoke");
+    // Every invitation went out through a sender, and each sending is recorded with who got one.
+    const sent = rows.filter((r) => r.action === "meeting.invitation_send").map((r) => JSON.parse(r.details ?? "{}"));
+    expect(sent).toEqual([
+      { channel: "calendar", sentTo: [ana.id], refused: [] },
+      { channel: "calendar", sentTo: [ana.id], refused: [] },
+      { channel: "calendar", sentTo: [], refused: [ben.id] },
+      { channel: "print", sentTo: [ana.id], refused: [ben.id] },
+      { channel: "print", sentTo: [], refused: [ben.id] },
+    ]);
+  });
+
+  it("checks consent when the invitation is sent, not when the meeting was planned", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const { id, ana, ben } = await buildNetwork(spec1);
+    const meeting = await (await spec1.api("POST", `/participants/${id}/meetings`, meetingBody([ana.id, ben.id]))).json();
+    const base = `/participants/${id}/meetings/${meeting.id}`;
+    const both = await (await spec1.fetch(`${base}/invitations`)).text();
+    expect(both).toContain(`${ana.name}, you are invited`);
+    expect(both).toContain(`${ben.name}, you are invited`);
+
+    // Ana is marked do not contact after the invitations were printed once: nothing more goes to her.
+    const marked = await spec1.api("PUT", `/participants/${id}/support-persons/${ana.id}`, { name: ana.name, relationshipKind: "friend", closeness: "inner", status: "do_not_contact", version: 1 });
+    expect(marked.status).toBe(200);
+    const again = await (await spec1.fetch(`${base}/invitations`)).text();
+    expect(again).not.toContain(`${ana.name}, you are invited`);
+    expect(again).toContain(`${ben.name}, you are invited`);
+    expect((await spec1.fetch(`${base}/invitees/${ana.id}.ics`)).status).toBe(404);
+    expect((await spec1.fetch(`${base}/invitees/${ben.id}.ics`)).status).toBe(200);
+
+    // Someone who was never invited gets nothing from either channel; another caseload sees nothing.
+    const stranger = await addPerson(spec1, id, "Never Invited");
+    expect((await spec1.fetch(`${base}/invitations?for=${stranger.id}`)).status).toBe(404);
+    expect((await spec1.fetch(`${base}/invitees/${stranger.id}.ics`)).status).toBe(404);
+    expect((await (await clientFor("spec2@test.org")).fetch(`${base}/invitations`)).status).toBe(404);
   });
 });
 

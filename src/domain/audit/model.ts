@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "meeting.create",
   "meeting.update",
   "meeting.respond",
+  "meeting.invitation_send",
   "meeting.entry",
   "concern.create",
   "concern.update",

@@ -77,7 +77,49 @@ export function meetingIcs(event: IcsEvent): string {
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
-/** Sending invitations by email and text comes later; every channel goes through this. */
-export interface InvitationSender {
-  send(invitation: { meetingId: string; supportPersonId: string; channel: "print" | "calendar" | "email" | "text" }): Promise<void>;
+/** What one invitation says, for one invitee. */
+export interface InvitationContent {
+  meetingId: string;
+  supportPersonId: string;
+  inviteeName: string;
+  /** The participant as they like to be called: the invitation comes from them. */
+  participantName: string;
+  specialistName: string;
+  title: string;
+  scheduledAt: string;
+  durationMinutes: number;
+  place: string;
+  refreshments: string | null;
+  agenda: string[];
 }
+
+/** The channels there are today. Email and text come in a later issue, as more senders. */
+export type InvitationChannel = "print" | "calendar";
+
+/**
+ * One way of getting an invitation to a person. Every channel goes through
+ * `sendInvitations` (meetings.server.ts), which checks consent at the moment of
+ * sending, hands the sender only the people who pass, and records what was sent;
+ * a sender only turns the content into what its channel needs.
+ */
+export interface InvitationSender<Output> {
+  readonly channel: InvitationChannel;
+  send(invitation: InvitationContent, sentAt: Date): Promise<Output>;
+}
+
+/** Paper: the invitation as it is laid out on the printed page, one per person. */
+export const printSender: InvitationSender<InvitationContent> = {
+  channel: "print",
+  send: async (invitation) => invitation,
+};
+
+/** A calendar file the specialist downloads and passes on. */
+export const calendarSender: InvitationSender<string> = {
+  channel: "calendar",
+  send: async (invitation, sentAt) => meetingIcs({
+    uid: `${invitation.meetingId}-${invitation.supportPersonId}@allies`, title: invitation.title, startsAt: invitation.scheduledAt,
+    durationMinutes: invitation.durationMinutes, place: invitation.place,
+    description: `${invitation.participantName} invites you. ${invitation.agenda.join("; ")}`,
+    organizerName: invitation.specialistName, attendeeName: invitation.inviteeName, stamp: sentAt.toISOString(),
+  }),
+};

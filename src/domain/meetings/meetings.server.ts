@@ -8,7 +8,7 @@ import { mayInvolve } from "../consent/check.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
-import { invitablePeople, meetingIcs } from "./invitations.ts";
+import { invitablePeople, type InvitationContent, type InvitationSender } from "./invitations.ts";
 import { MEETING_STEPS, type InviteResponse, type Meeting, type MeetingEntryInput, type MeetingInput, type MeetingKind } from "./model.ts";
 
 /** The people this participant's meeting may invite right now, by the consent check. */
@@ -236,22 +236,42 @@ async function convertCommitment(db: Db, actor: Actor, participantId: string, me
   });
 }
 
-/** The .ics invitation for one invitee, only while their consent still allows meetings. */
-export async function invitationIcs(db: Db, actor: Actor, participantId: string, meetingId: string, supportPersonId: string, meta: RequestMeta, at = new Date()) {
+export type SendResult<Output> = { ok: true; sent: Output[]; refused: string[] } | { ok: false; reason: "not_found" };
+
+/**
+ * Sends a meeting's invitations through one sender, to one invitee or to all of them.
+ * Consent is checked for each person at this moment (an active grant that allows
+ * meetings, not marked do not contact): the sender never sees anyone who fails it,
+ * and they are listed as refused. One audit row records the channel and who was sent
+ * an invitation, in the same transaction.
+ */
+export async function sendInvitations<Output>(
+  db: Db, actor: Actor, participantId: string, meetingId: string, sender: InvitationSender<Output>,
+  to: { supportPersonId: string } | "all", meta: RequestMeta, at = new Date(),
+): Promise<SendResult<Output>> {
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "read");
     const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    const invitee = meeting?.invitees.find((i) => i.supportPersonId === supportPersonId);
-    if (!access || !meeting || !invitee) return null;
-    const person = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", supportPersonId).executeTakeFirstOrThrow();
-    const consent = await loadConsentHistory(trx, participantId);
-    if (!mayInvolve(consent, { id: person.id, status: person.status as never, endedAt: person.ended_at }, "attendMeetings", at)) return null;
-    await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { ics: supportPersonId }, meta });
-    const name = access.participant.preferredName ?? access.participant.firstName;
-    return meetingIcs({
-      uid: `${meetingId}-${supportPersonId}@allies`, title: meeting.title, startsAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes,
-      place: meeting.place, description: `${name} invites you. ${meeting.agenda.join("; ")}`, organizerName: access.participant.specialistName,
-      attendeeName: invitee.name, stamp: new Date().toISOString(),
+    if (!access || !meeting) return { ok: false, reason: "not_found" } as const;
+    const invitees = to === "all" ? meeting.invitees : meeting.invitees.filter((i) => i.supportPersonId === to.supportPersonId);
+    if (to !== "all" && invitees.length === 0) return { ok: false, reason: "not_found" } as const;
+    const { invitable } = await invitableSupports(trx, participantId, at);
+    const allowed = invitees.filter((i) => invitable.some((p) => p.id === i.supportPersonId));
+    const refused = invitees.filter((i) => !allowed.includes(i)).map((i) => i.supportPersonId);
+    const sent: Output[] = [];
+    for (const invitee of allowed) {
+      const content: InvitationContent = {
+        meetingId, supportPersonId: invitee.supportPersonId, inviteeName: invitee.name,
+        participantName: access.participant.preferredName ?? access.participant.firstName, specialistName: access.participant.specialistName,
+        title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes, place: meeting.place,
+        refreshments: meeting.refreshments, agenda: meeting.agenda,
+      };
+      sent.push(await sender.send(content, at));
+    }
+    await recordAudit(trx, {
+      actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
+      details: { channel: sender.channel, sentTo: allowed.map((i) => i.supportPersonId), refused }, meta,
     });
+    return { ok: true, sent, refused } as const;
   });
 }

@@ -4,9 +4,10 @@ import type { DbHandle } from "../../db/index.ts";
 import { createConcern, readConcerns, updateConcern, type ConcernResult } from "../../domain/concerns/concerns.server.ts";
 import { concernInputSchema, concernSchema, concernUpdateSchema } from "../../domain/concerns/model.ts";
 import {
-  addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, invitationIcs, listMeetings, recordResponse, setMeetingStep,
+  addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, listMeetings, recordResponse, sendInvitations, setMeetingStep,
   type MeetingResult,
 } from "../../domain/meetings/meetings.server.ts";
+import { calendarSender } from "../../domain/meetings/invitations.ts";
 import { MEETING_KINDS, MEETING_STATUSES, MEETING_STEPS, inviteResponseSchema, meetingEntryInputSchema, meetingInputSchema, meetingSchema, meetingStepSchema } from "../../domain/meetings/model.ts";
 import { encouragementInputSchema, milestoneInputSchema, milestoneSchema } from "../../domain/milestones/model.ts";
 import { addEncouragement, addMilestone, listMilestones } from "../../domain/milestones/milestones.server.ts";
@@ -137,7 +138,8 @@ export function meetingsApi(database: DbHandle): express.Router {
   });
 
   router.get("/:id/meetings/:meetingId/invitees/:personId/ics", async (req: Request, res: Response) => {
-    const ics = await invitationIcs(db, actorOf(res), p(req, "id"), p(req, "meetingId"), p(req, "personId"), res.locals.state.meta);
+    const result = await sendInvitations(db, actorOf(res), p(req, "id"), p(req, "meetingId"), calendarSender, { supportPersonId: p(req, "personId") }, res.locals.state.meta);
+    const ics = result.ok ? result.sent[0] : undefined;
     if (!ics) return sendNotFound(res);
     res.type("text/calendar; charset=utf-8").send(ics);
   });

@@ -71,8 +71,12 @@ test("plan a support meeting, run it, turn commitments into the plan, take the p
   // The meeting: replies, a printable invitation and a calendar file per invitee.
   await expect(page.getByRole("status")).toContainText("The meeting was planned.");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Getting ready for the bakery job");
-  await expect(page.getByRole("heading", { name: `${ana.name}, you are invited` })).toBeVisible();
   await checkA11y();
+  await page.getByRole("link", { name: "Invitations to print" }).click();
+  await expect(page.getByRole("heading", { name: `${ana.name}, you are invited` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${ben.name}, you are invited` })).toBeVisible();
+  await checkA11y();
+  await page.getByRole("link", { name: "Back to the meeting" }).click();
   await page.getByRole("button", { name: `Coming: ${ana.name}`, exact: true }).click();
   await expect(page.locator(`tr[data-person-id="${ana.id}"] [data-response]`)).toHaveAttribute("data-response", "yes");
   const downloading = page.waitForEvent("download");

@@ -1,0 +1,63 @@
+import { Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/meeting-invitations";
+import { printSender } from "../../src/domain/meetings/invitations.ts";
+import { sendInvitations } from "../../src/domain/meetings/meetings.server.ts";
+import { formatMeetingTime } from "../components/meetings.tsx";
+import meetingStyles from "../components/meetings.css?url";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
+
+/**
+ * The invitations to print, one page per person (or one person with ?for=<supportPersonId>).
+ * Opening this page is sending them on paper: it goes through the print sender, which
+ * checks each person's consent now and records who was given an invitation.
+ */
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const forPerson = new URL(request.url).searchParams.get("for");
+  const result = await sendInvitations(ctx.db, actor, params.id, params.meetingId, printSender, forPerson ? { supportPersonId: forPerson } : "all", ctx.meta);
+  if (!result.ok) throw notFound();
+  return { participantId: params.id, meetingId: params.meetingId, invitations: result.sent, refusedCount: result.refused.length };
+}
+
+export default function MeetingInvitationsPage() {
+  const t = useT();
+  const { participantId, meetingId, invitations, refusedCount } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <title>{`${t("meetings.invitation.heading")} · ${t("app.name")}`}</title>
+      <div className="no-print">
+        <p className="back-link"><Link to={`/participants/${participantId}/meetings/${meetingId}`}>{t("meetings.invitation.back")}</Link></p>
+        <h1>{t("meetings.invitation.heading")}</h1>
+        <p className="hint">{t("meetings.invitation.hint")}</p>
+        {refusedCount ? <p className="notice" role="status">{t("meetings.invitation.leftOut", { count: refusedCount })}</p> : null}
+        {invitations.length ? (
+          <div className="actions">
+            <button type="button" onClick={() => window.print()}>{t("meetings.invitation.print")}</button>
+          </div>
+        ) : <p>{t("meetings.invitation.noneToPrint")}</p>}
+      </div>
+      {invitations.map((invitation) => (
+        <article className="invitation" key={invitation.supportPersonId} data-person-id={invitation.supportPersonId} aria-labelledby={`invitation-${invitation.supportPersonId}`}>
+          <h2 id={`invitation-${invitation.supportPersonId}`}>{t("meetings.invitation.title", { name: invitation.inviteeName })}</h2>
+          <p>{t("meetings.invitation.body", { name: invitation.participantName })}</p>
+          <p>
+            <strong>{t("meetings.invitation.when")}</strong> {formatMeetingTime(invitation.scheduledAt)} ({t("meetings.duration.minutes", { count: invitation.durationMinutes })})
+          </p>
+          <p><strong>{t("meetings.invitation.where")}</strong> {invitation.place}</p>
+          {invitation.refreshments ? <p>{t("meetings.invitation.refreshments", { refreshments: invitation.refreshments })}</p> : null}
+          {invitation.agenda.length ? (
+            <>
+              <p><strong>{t("meetings.invitation.agenda")}</strong></p>
+              <ol>{invitation.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol>
+            </>
+          ) : null}
+          <p>{t("meetings.invitation.reply", { specialist: invitation.specialistName })}</p>
+        </article>
+      ))}
+    </div>
+  );
+}
