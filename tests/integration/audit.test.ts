@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import type { DbHandle } from "../../src/db/index.ts";
-import { recordAudit, verifyAuditChain } from "../../src/domain/audit/audit.server.ts";
+import { recordAudit, recordAuditRows, verifyAuditChain } from "../../src/domain/audit/audit.server.ts";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { createParticipant, getParticipant, listCaseload, updateParticipant } from "../../src/domain/participants/participants.server.ts";
 import { participantInputSchema } from "../../src/domain/participants/model.ts";
@@ -81,6 +81,22 @@ describe("audit log", () => {
     );
     const check = await verifyAuditChain(database.db);
     expect(check).toMatchObject({ ok: true });
+  });
+
+  it("appends many rows at once as the same chain, next to single writers", async () => {
+    const before = (await auditRows()).length;
+    const event = (i: number) => ({ actor: { userId: null, label: "bulk" }, action: "data.seed" as const, entityType: "test", reason: `row ${i}`, meta: systemMeta });
+    await Promise.all([
+      // More rows than one insert statement takes, so the chunks must join up.
+      database.db.transaction().execute((trx) => recordAuditRows(trx, Array.from({ length: 2500 }, (_, i) => event(i)))),
+      ...Array.from({ length: 5 }, (_, i) => database.db.transaction().execute((trx) => recordAudit(trx, event(10_000 + i)))),
+    ]);
+    await database.db.transaction().execute((trx) => recordAuditRows(trx, []));
+    const rows = (await auditRows()).slice(before);
+    expect(rows).toHaveLength(2505);
+    const bulk = rows.filter((r) => Number(r.reason.slice(4)) < 10_000).map((r) => Number(r.reason.slice(4)));
+    expect(bulk).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: before + 2505 });
   });
 
   it("detects a row edited after the fact", async () => {
