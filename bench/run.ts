@@ -41,7 +41,7 @@ async function benchOne(database: DbKind, n: number): Promise<RunResult> {
   const scratch = await scratchDatabase(database, `bench_${n}`);
   try {
     const world = await seedBenchWorld(scratch.url, n, say);
-    say(`seeded in ${world.seedSeconds} s + ${world.extrasSeconds} s; starting the server`);
+    say(`seeded in ${world.seedSeconds} s (${world.seeded}); starting the server`);
     return await measureServer(world, { database, n, databaseUrl: scratch.url, secondsPerScenario, lighthouse: !args["no-lighthouse"], log: say });
   } finally {
     await scratch.drop();

@@ -21,7 +21,8 @@ export interface RunResult {
   database: DbKind;
   n: number;
   seedSeconds: number;
-  extrasSeconds: number;
+  /** What `allies seed --scale` said it made. */
+  seeded: string;
   health: LoadFigures;
   scenarios: ScenarioResult[];
   skipped: SkippedScenario[];

@@ -125,7 +125,7 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
       lighthouse = await scorePages(server.url, keyPages);
     }
     return {
-      database, n, seedSeconds: world.seedSeconds, extrasSeconds: world.extrasSeconds, health: healthFigures, scenarios, skipped,
+      database, n, seedSeconds: world.seedSeconds, seeded: world.seeded, health: healthFigures, scenarios, skipped,
       peakRssMb: Math.round(server.peakRssKb() / 1024), pageWeights, lighthouse,
     };
   } finally {

@@ -49,7 +49,7 @@ export function toMarkdown(report: BenchReport): string {
   lines.push(`${report.generatedAt} · ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB · Node ${m.node} · ${report.settings.connections} connections, ${report.settings.secondsPerScenario} s per scenario · Lighthouse: ${report.settings.lighthouse}`, "");
   for (const run of report.runs) {
     lines.push(`## ${run.database}, N = ${run.n.toLocaleString("en-US")}`, "");
-    lines.push(`Seed ${run.seedSeconds} s + extras ${run.extrasSeconds} s · peak RSS ${run.peakRssMb} MB`, "");
+    lines.push(`Seeded in ${run.seedSeconds} s (${run.seeded || "no summary"}) · peak RSS ${run.peakRssMb} MB`, "");
     lines.push("| scenario | kind | rps | p50 ms | p95 ms | p99 ms | rps vs health | p95 vs health | unexpected |");
     lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     const h = run.health;

@@ -103,8 +103,17 @@ describe("allies seed --scale", SLOW, () => {
     expect((await staff(first.db)).map((u) => u.role).sort()).toEqual(["admin", "specialist", "specialist", "specialist", "supervisor"]);
     expect(await first.db.selectFrom("participants").select("id").where("specialist_id", "=", a[0]!.specialist_id).execute()).toHaveLength(20);
 
-    const audit = await first.db.selectFrom("audit_log").select(["action", "actor_label"]).execute();
-    expect(audit).toEqual([{ action: "data.seed", actor_label: "system (cli)" }]);
+    // Each participant's supports, grants, meetings, plan items and audit trail, the same on every run.
+    for (const run of runs) expect(run.stdout).toContain("with 200 support persons, 150 consent grants, 100 meetings, 300 plan items and 2501 audit rows");
+    for (const table of ["support_persons", "consent_grants", "meetings", "meeting_invitees", "plan_items"] as const) {
+      const rows = (db: Db) => db.selectFrom(table).select("id").orderBy("id").execute();
+      expect(await rows(second.db), table).toEqual(await rows(first.db));
+    }
+    const audit = await first.db.selectFrom("audit_log").select(["action", "actor_label", "participant_id"]).orderBy("seq").execute();
+    expect(audit[0]).toEqual({ action: "data.seed", actor_label: "system (cli)", participant_id: null });
+    expect(audit).toHaveLength(2501);
+    expect(audit.filter((r) => r.participant_id === a[0]!.id)).toHaveLength(50);
+    expect(await allies(["audit", "verify"], first.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 2501 rows\n" });
     expect((await signIn(first.db, { email: "specialist2@example.org", password: BENCH_PASSWORD }, meta, "cli-test")).ok).toBe(true);
   });
 
@@ -188,7 +197,7 @@ describe("allies backup, restore and audit verify", SLOW, () => {
 
     const restored = await allies(["restore", file], into.url);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toContain("Audit chain OK: 1 rows");
+    expect(restored.stdout).toContain("Audit chain OK: 1501 rows");
     expect(await into.db.selectFrom("participants").selectAll().orderBy("id").execute())
       .toEqual(await from.db.selectFrom("participants").selectAll().orderBy("id").execute());
 
@@ -196,7 +205,7 @@ describe("allies backup, restore and audit verify", SLOW, () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("--force");
     expect((await allies(["restore", file, "--force"], into.url)).code).toBe(0);
-    expect(await allies(["audit", "verify"], into.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 2 rows\n" });
+    expect(await allies(["audit", "verify"], into.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 1502 rows\n" });
     expect((await allies(["restore", path.join(dir, "missing")], into.url)).code).toBe(2);
   });
 
@@ -205,7 +214,7 @@ describe("allies backup, restore and audit verify", SLOW, () => {
     expect((await allies(["seed", "--scale", "5"], target.url)).code).toBe(0);
     expect((await allies(["create-user", "--email", "a@example.org", "--name", "A", "--role", "admin"], target.url)).code).toBe(0);
     expect((await allies(["token", "create", "--user", "a@example.org", "--name", "t"], target.url)).code).toBe(0);
-    expect(await allies(["audit", "verify"], target.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 3 rows\n" });
+    expect(await allies(["audit", "verify"], target.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 253 rows\n" });
 
     await sql`update audit_log set actor_label = ${"someone else"} where seq = ${2}`.execute(target.db);
     const broken = await allies(["audit", "verify"], target.url);

@@ -6,7 +6,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts"
 import { BENCH_PASSWORD, seedScale } from "../../db/seed/scale.ts";
 
 const USAGE = `Usage: allies seed [--demo]      the demo program (two teams, about 120 participants)
-       allies seed --scale N     N generated participants, 20 per specialist, for benchmarks
+       allies seed --scale N     N generated participants, 20 per specialist, each with supports,
+                                 consent grants, meetings, plan items and an audit trail, for benchmarks
 
 Only loads into a database without users.`;
 
@@ -46,7 +47,9 @@ export async function seed(args: string[]): Promise<number> {
       const summary = await seedScale(database.db, scale.data);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const specialists = summary.specialistEmails;
+      const { extras } = summary;
       console.log(`Seeded ${summary.participants} participants, ${summary.specialists} specialists and ${summary.teams} teams in ${seconds} s (${database.kind}).`);
+      console.log(`  with ${extras.supportPersons} support persons, ${extras.consentGrants} consent grants, ${extras.meetings} meetings, ${extras.planItems} plan items and ${extras.auditRows + 1} audit rows`);
       console.log(`Every account's password is "${BENCH_PASSWORD}":`);
       console.log(`  ${summary.adminEmail.padEnd(30)} admin`);
       console.log(`  ${summary.supervisorEmails[0]!.padEnd(30)} supervisor of Team 1${summary.teams > 1 ? ` (to supervisor${summary.teams}@example.org)` : ""}`);

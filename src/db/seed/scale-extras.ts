@@ -1,31 +1,36 @@
 import type { Insertable } from "kysely";
 import type { Db } from "../index.ts";
-import type { ConsentGrantTable, Database, SupportPersonTable, SupportPersonVersionTable } from "../schema.ts";
-import { recordAudit, type Trx } from "../../domain/audit/audit.server.ts";
+import type {
+  ConsentGrantTable, Database, MeetingInviteeTable, MeetingTable, PlanItemTable, PlanItemVersionTable, SupportPersonTable, SupportPersonVersionTable,
+} from "../schema.ts";
+import { recordAuditRows, type AuditEvent, type Trx } from "../../domain/audit/audit.server.ts";
 import type { AuditAction } from "../../domain/audit/model.ts";
 import type { Actor, RequestMeta } from "../../domain/auth/actor.ts";
 import type { ConsentCategory } from "../../domain/consent/model.ts";
+import type { PlanItem, PlanStatus, Provider } from "../../domain/plans/model.ts";
 import { toSupportPerson } from "../../domain/network/network.server.ts";
 import type { Closeness, RelationshipKind, SupportKind } from "../../domain/network/vocabulary.ts";
 import { seededRandom, stableId, type Random } from "./random.ts";
 
 /**
- * What every generated participant gets on top of `allies seed --scale N`, so a
- * benchmark reads pages as full as a real caseload's (issue 5: about 4 supports,
- * 3 consent grants and 50 audit rows each).
- *
- * Meetings (2 each) and plan items (6 each) join as further steps in
- * EXTRA_STEPS once their issue makes them part of the scale seed: a step gets the
- * same batch of participants and transaction as the ones below.
+ * What every generated participant gets on top of the people `seedScale` makes,
+ * so a benchmark reads pages as full as a real caseload's (issue 5: about 4
+ * supports, 2 meetings, 6 plan items, 3 consent grants and 50 audit rows each).
+ * Each area is one step in EXTRA_STEPS; every step gets the same batch of
+ * participants and transaction.
  */
 export interface ExtrasPerParticipant {
   supports: number;
   grants: number;
+  meetings: number;
+  planItems: number;
   auditRows: number;
 }
 
+export const EXTRAS_PER_PARTICIPANT: ExtrasPerParticipant = { supports: 4, grants: 3, meetings: 2, planItems: 6, auditRows: 50 };
+
 export interface ExtrasOptions {
-  perParticipant: ExtrasPerParticipant;
+  perParticipant?: ExtrasPerParticipant;
   /** Participants per transaction; larger is faster, smaller holds the write lock for less. */
   batchSize?: number;
   /** Called after each batch with the number of participants done so far. */
@@ -36,6 +41,8 @@ export interface ExtrasSummary {
   participants: number;
   supportPersons: number;
   consentGrants: number;
+  meetings: number;
+  planItems: number;
   auditRows: number;
 }
 
@@ -48,6 +55,8 @@ interface SeededParticipant {
   specialist: Actor;
   random: Random;
   supportIds: string[];
+  meetingIds: string[];
+  planItemIds: string[];
 }
 
 interface StepContext {
@@ -125,36 +134,119 @@ const consentGrants: ExtraStep = async ({ trx, per, now, summary }, batch) => {
   summary.consentGrants += rows.length;
 };
 
-/**
- * The audit trail a participant's year leaves: mostly reads, with the creations
- * above among them. Written through recordAudit so the hash chain is the real one.
- */
-const auditTrail: ExtraStep = async ({ trx, per, summary }, batch) => {
+const AGENDA = ["Welcome", "What is going well", "Worries", "Ideas", "Who will do what", "Next steps"];
+
+/** One support meeting held last year and one planned, with the supports whose grant lets them attend. */
+const meetings: ExtraStep = async ({ trx, per, now, summary }, batch) => {
+  const rows: MeetingTable[] = [];
+  const invitees: MeetingInviteeTable[] = [];
   for (const p of batch) {
-    const meta: RequestMeta = { ip: "127.0.0.1", requestId: null };
-    const write = (action: AuditAction, entityType: string, entityId: string, details?: Record<string, unknown>) =>
-      recordAudit(trx, { actor: p.specialist, action, entityType, entityId, participantId: p.id, reason: "update:participant:own", details, meta });
-    let written = 0;
-    for (const supportId of p.supportIds) {
-      if (written >= per.auditRows) break;
-      await write("support_person.create", "support_person", supportId, { discoveredFrom: null, status: "supportive" });
-      written++;
+    for (let k = 0; k < per.meetings; k++) {
+      const n = p.index * per.meetings + k;
+      const id = stableId("scale-meeting", n);
+      p.meetingIds.push(id);
+      const held = k < per.meetings - 1;
+      const scheduledAt = `${isoDay(p.random, held ? 2025 : 2027)}T${String(p.random.int(9, 16)).padStart(2, "0")}:00:00.000Z`;
+      rows.push({
+        id, participant_id: p.id, kind: k === 0 ? "support" : p.random.pick(["support", "reconnection", "benefits"]),
+        title: held ? "First support meeting" : "Checking in after the first weeks", scheduled_at: scheduledAt, duration_minutes: 45,
+        place: p.random.pick(["The agency's small meeting room", "Public library, study room 2", "Video call"]),
+        checklist: JSON.stringify({ refreshments: "Coffee and water", seating: null }), agenda: JSON.stringify(AGENDA), separate_permission: null,
+        status: held ? "held" : "planned", current_step: held ? AGENDA.length - 1 : 0, held_at: held ? scheduledAt : null,
+        version: 1, created_by: p.specialist.userId, created_at: now, updated_at: now,
+      });
+      // Supports with a grant (the first `grants` of them) may attend meetings.
+      for (const [j, supportId] of p.supportIds.slice(0, per.grants).entries()) {
+        invitees.push({
+          id: stableId("scale-invitee", n * per.supports + j), meeting_id: id, support_person_id: supportId,
+          response: held ? "yes" : p.random.pick(["pending", "yes", "maybe"]), responded_at: held ? now : null, invited_at: now,
+        });
+      }
     }
-    for (let k = 0; k < per.grants && written < per.auditRows; k++, written++) {
-      await write("consent.grant", "consent_grant", stableId("scale-grant", p.index * per.grants + k), { signedMethod: "in_app" });
-    }
-    for (; written < per.auditRows; written++) {
-      const roll = p.random.next();
-      if (roll < 0.6) await write("participant.read", "participant", p.id);
-      else if (roll < 0.85) await write("network.read", "participant", p.id);
-      else if (roll < 0.95) await write("consent.read", "participant", p.id);
-      else await write("participant.update", "participant", p.id, { fields: ["workGoal"], fromVersion: 1 });
-    }
-    summary.auditRows += written;
   }
+  await insertInChunks(trx, "meetings", rows);
+  await insertInChunks(trx, "meeting_invitees", invitees);
+  summary.meetings += rows.length;
 };
 
-const EXTRA_STEPS: ExtraStep[] = [supportPersons, consentGrants, auditTrail];
+const PLAN_DESCRIPTIONS: Record<string, string> = {
+  rides: "A ride to the early shift on Mondays and Thursdays",
+  wake_up_calls: "A wake-up call at 6:30 on work days",
+  reminders: "A text the evening before each interview",
+  encouragement: "A call after the first week to hear how it went",
+  clothes: "Help picking an interview outfit",
+  budgeting: "Going over the first paycheck together",
+};
+const PLAN_KINDS = Object.keys(PLAN_DESCRIPTIONS) as (keyof typeof PLAN_DESCRIPTIONS & PlanItem["kind"])[];
+
+/** A job support plan: most items from a support person, the rest from the specialist or the participant. */
+const planItems: ExtraStep = async ({ trx, per, now, summary }, batch) => {
+  const rows: PlanItemTable[] = [];
+  const versions: PlanItemVersionTable[] = [];
+  for (const p of batch) {
+    for (let k = 0; k < per.planItems; k++) {
+      const n = p.index * per.planItems + k;
+      const id = stableId("scale-plan-item", n);
+      p.planItemIds.push(id);
+      const kind = PLAN_KINDS[k % PLAN_KINDS.length]!;
+      const provider: Provider = k < 4 && p.supportIds.length > 0 ? "support_person" : p.random.pick(["specialist", "participant"]);
+      const supportPersonId = provider === "support_person" ? p.supportIds[k % Math.min(per.grants, p.supportIds.length)]! : null;
+      const status: PlanStatus = p.random.pick(["agreed", "active", "active", "proposed", "done"]);
+      const item: PlanItem = {
+        id, participantId: p.id, kind, description: PLAN_DESCRIPTIONS[kind]!, provider, supportPersonId, providerName: null,
+        frequency: p.random.chance(0.5) ? "Every week" : null, startsOn: isoDay(p.random, 2025), endsOn: null, status,
+        notes: null, sharedWithSupports: p.random.chance(0.7), sourceEntryId: null, version: 1, createdAt: now, updatedAt: now,
+      };
+      rows.push({
+        id, participant_id: p.id, kind, description: item.description, provider, support_person_id: supportPersonId,
+        frequency: item.frequency, starts_on: item.startsOn, ends_on: null, status, notes: null,
+        shared_with_supports: item.sharedWithSupports ? 1 : 0, source_entry_id: null, version: 1,
+        created_by: p.specialist.userId, created_at: now, updated_at: now,
+      });
+      versions.push({
+        id: stableId("scale-plan-item-version", n), plan_item_id: id, version: 1, changed_fields: JSON.stringify(["created"]),
+        snapshot: JSON.stringify(item), changed_by: p.specialist.userId, changed_at: now,
+      });
+    }
+  }
+  await insertInChunks(trx, "plan_items", rows);
+  await insertInChunks(trx, "plan_item_versions", versions);
+  summary.planItems += rows.length;
+};
+
+/**
+ * The audit trail a participant's year leaves: the creations above, then mostly
+ * reads. Written through recordAuditRows, so the hash chain is the real one.
+ */
+const auditTrail: ExtraStep = async ({ trx, per, summary }, batch) => {
+  const events: AuditEvent[] = [];
+  const meta: RequestMeta = { ip: "127.0.0.1", requestId: null };
+  for (const p of batch) {
+    const trail: AuditEvent[] = [];
+    const add = (action: AuditAction, entityType: string, entityId: string, details?: Record<string, unknown>) =>
+      trail.push({ actor: p.specialist, action, entityType, entityId, participantId: p.id, reason: "update:participant:own", details, meta });
+    for (const supportId of p.supportIds) add("support_person.create", "support_person", supportId, { discoveredFrom: null, status: "supportive" });
+    for (let k = 0; k < Math.min(per.grants, p.supportIds.length); k++) {
+      add("consent.grant", "consent_grant", stableId("scale-grant", p.index * per.grants + k), { signedMethod: "in_app" });
+    }
+    for (const meetingId of p.meetingIds) add("meeting.create", "meeting", meetingId, { kind: "support" });
+    for (const itemId of p.planItemIds) add("plan_item.create", "plan_item", itemId, { sourceEntryId: null });
+    while (trail.length < per.auditRows) {
+      const roll = p.random.next();
+      if (roll < 0.5) add("participant.read", "participant", p.id);
+      else if (roll < 0.7) add("network.read", "participant", p.id);
+      else if (roll < 0.8) add("consent.read", "participant", p.id);
+      else if (roll < 0.9) add("plan.read", "participant", p.id);
+      else if (roll < 0.95) add("meeting.read", "participant", p.id);
+      else add("participant.update", "participant", p.id, { fields: ["workGoal"], fromVersion: 1 });
+    }
+    events.push(...trail.slice(0, per.auditRows));
+  }
+  await recordAuditRows(trx, events);
+  summary.auditRows += events.length;
+};
+
+const EXTRA_STEPS: ExtraStep[] = [supportPersons, consentGrants, meetings, planItems, auditTrail];
 
 // SQLite allows 32766 bound values per statement; 20 columns x 500 rows stays well under.
 async function insertInChunks<T extends keyof Database>(trx: Trx, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
@@ -169,9 +261,9 @@ async function insertInChunks<T extends keyof Database>(trx: Trx, table: T, rows
  * same people and grants. Run it once, right after the scale seed.
  */
 export async function seedExtras(db: Db, options: ExtrasOptions): Promise<ExtrasSummary> {
-  const per = options.perParticipant;
+  const per = options.perParticipant ?? EXTRAS_PER_PARTICIPANT;
   const batchSize = options.batchSize ?? 250;
-  const summary: ExtrasSummary = { participants: 0, supportPersons: 0, consentGrants: 0, auditRows: 0 };
+  const summary: ExtrasSummary = { participants: 0, supportPersons: 0, consentGrants: 0, meetings: 0, planItems: 0, auditRows: 0 };
 
   const specialists = new Map<string, Actor>();
   const staff = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id"]).execute();
@@ -196,7 +288,7 @@ export async function seedExtras(db: Db, options: ExtrasOptions): Promise<Extras
       const position = index++;
       return {
         index: position, id: row.id, firstName: row.first_name, lastName: row.last_name, specialist,
-        random: seededRandom(0x5ca1e + position), supportIds: [],
+        random: seededRandom(0x5ca1e + position), supportIds: [], meetingIds: [], planItemIds: [],
       };
     });
     const now = new Date().toISOString();

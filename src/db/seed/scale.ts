@@ -8,6 +8,7 @@ import type { Role } from "../../domain/auth/permissions.ts";
 import type { PastJob } from "../../domain/participants/model.ts";
 import { searchName } from "../../domain/participants/participants.server.ts";
 import { seededRandom, stableId, type Random } from "./random.ts";
+import { seedExtras, type ExtrasSummary } from "./scale-extras.ts";
 
 /**
  * `allies seed --scale N`: a program the size of a large agency, for benchmarks.
@@ -16,9 +17,9 @@ import { seededRandom, stableId, type Random } from "./random.ts";
  * member's number, so two runs give the same rows, and participant k is the same
  * person whatever N is.
  *
- * Records that hang off each participant (supports, consent grants, audit trail,
- * later meetings and plan items) are added by `seedExtras` in scale-extras.ts, one
- * step per area, over the participants this seed makes.
+ * Records that hang off each participant (supports, consent grants, meetings,
+ * plan items, audit trail) are added by `seedExtras` in scale-extras.ts, one step
+ * per area, over the participants this seed makes.
  */
 export const BENCH_PASSWORD = "allies-bench";
 export const SCALE_ADMIN_EMAIL = "admin@example.org";
@@ -38,6 +39,7 @@ export function scalePlan(participants: number): ScalePlan {
 
 export interface ScaleSummary extends ScalePlan {
   users: number;
+  extras: ExtrasSummary;
   adminEmail: string;
   supervisorEmails: string[];
   specialistEmails: string[];
@@ -147,11 +149,12 @@ async function insertInChunks<T extends keyof Database>(trx: Trx, table: T, rows
 }
 
 /**
- * Loads the scale world into an empty database in one transaction, with one
- * `data.seed` audit row. The password is hashed once for everyone: argon2id per
+ * Loads the scale world into an empty database: the people in one transaction,
+ * with one `data.seed` audit row, then the extras in transactions of a few
+ * hundred participants. The password is hashed once for everyone: argon2id per
  * user would take minutes at N = 20,000.
  */
-export async function seedScale(db: Db, participants: number, actorLabel = "system (cli)"): Promise<ScaleSummary> {
+export async function seedScale(db: Db, participants: number, actorLabel = "system (cli)", onProgress?: (done: number) => void): Promise<ScaleSummary> {
   const plan = scalePlan(participants);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const { teams, users } = staffRows(plan, passwordHash);
@@ -168,9 +171,11 @@ export async function seedScale(db: Db, participants: number, actorLabel = "syst
       reason: "benchmark data for a new database", details: { scale: plan.participants, teams: plan.teams, users: users.length }, meta: systemMeta,
     });
   });
+  const extras = await seedExtras(db, { onProgress });
   return {
     ...plan,
     users: users.length,
+    extras,
     adminEmail: SCALE_ADMIN_EMAIL,
     supervisorEmails: teams.map((_, i) => supervisorEmail(i + 1)),
     specialistEmails: users.filter((u) => u.role === "specialist").map((u) => u.email),
