@@ -4,14 +4,14 @@
  * PostgreSQL database (on TEST_PG_URL), each with its own server processes on
  * free loopback ports. Bounded in time; prints a table; exits 1 on any failure.
  *
- *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 420
+ *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 600
  *   --only access,bad-input       (areas: web-security access bad-input escaping concurrency load integrity crash)
  */
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
 import { checkAccess, pagePaths } from "./reliability/access.ts";
 import { checkBadInput, checkBadPageInput } from "./reliability/bad-input.ts";
-import { checkConcurrency, checkSupportPersonRace } from "./reliability/concurrency.ts";
+import { checkConcurrency, checkPlanItemRace, checkSupportPersonRace } from "./reliability/concurrency.ts";
 import { checkEscaping } from "./reliability/escaping.ts";
 import { ensureBuild, killStartedServers, scratchDatabase, startServer } from "./reliability/harness.ts";
 import { Caller } from "./reliability/http.ts";
@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "100" },
     seconds: { type: "string", default: "30" },
     seed: { type: "string", default: "2026" },
-    "time-limit": { type: "string", default: "420" },
+    "time-limit": { type: "string", default: "600" },
     only: { type: "string" },
   },
 });
@@ -38,6 +38,7 @@ const only = args.only ? new Set(args.only.split(",").map((a) => a.trim())) : nu
 const wanted = (area: string) => !only || only.has(area.replace(/ /g, "-"));
 const area = (name: string, database: string, run: () => Promise<void>) => (wanted(name) ? results.area(name, database, run) : Promise.resolve());
 const started = performance.now();
+const secondsPerDatabase: string[] = [];
 
 function finish(code: number): never {
   killStartedServers();
@@ -48,6 +49,7 @@ function finish(code: number): never {
     console.log(`\nFailed:`);
     for (const f of failed) console.log(`  ${f.area} · ${f.database} · ${f.check}: ${f.detail}`);
   }
+  if (secondsPerDatabase.length) console.log(`\nTime per database: ${secondsPerDatabase.join(", ")}`);
   console.log(`\nreliability: ${results.rows.length - failed.length} passed, ${failed.length} failed`);
   process.exit(failed.length || code ? 1 : 0);
 }
@@ -94,6 +96,7 @@ async function suiteOn(kind: DbKind): Promise<void> {
         const sessions = [callers.specialistOwn, callers.supervisorOwnTeam, callers.admin];
         await checkConcurrency(results, kind, db, sessions, world.caseloads.specialistOwn[1]!);
         await checkSupportPersonRace(results, kind, db, sessions, world.caseloads.specialistOwn[2]!);
+        await checkPlanItemRace(results, kind, db, sessions, world.caseloads.specialistOwn[3]!);
       });
 
       await area("load", kind, () => checkLoad(results, kind, world, callers, server, { clients: Number(args.clients), seconds: Number(args.seconds) }));
@@ -119,7 +122,9 @@ async function suiteOn(kind: DbKind): Promise<void> {
 async function main(): Promise<void> {
   ensureBuild();
   for (const kind of args.databases.split(",").map((d) => d.trim()) as DbKind[]) {
+    const begun = performance.now();
     await results.area("suite", kind, () => suiteOn(kind));
+    secondsPerDatabase.push(`${kind} ${Math.round((performance.now() - begun) / 1000)} s`);
   }
   clearTimeout(watchdog);
   finish(0);

@@ -68,3 +68,32 @@ export async function checkSupportPersonRace(results: Results, database: string,
   }
   results.record(AREA, database, `same support person saved at once, ${rounds} rounds`, problems.length === 0, problems.slice(0, 3).join("; ") || "one 200 and one 409 every round; the winner's text stored");
 }
+
+/** The same race on a plan item, whose history keeps every saved version: one winner a round, one history row for it, none for the loser. */
+export async function checkPlanItemRace(results: Results, database: string, db: Db, sessions: Caller[], participantId: string, rounds = 8): Promise<void> {
+  const created = await sessions[0]!.api("POST", `/participants/${participantId}/plan-items`, { kind: "rides", description: "Race rides", provider: "specialist" }, { via: "session" });
+  if (created.status !== 201) {
+    results.record(AREA, database, "same plan item saved at once", false, `creating the item answered ${created.status}`);
+    return;
+  }
+  const itemId = created.json.id as string;
+  let version = created.json.version as number;
+  const problems: string[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const answers = await Promise.all(sessions.slice(0, 2).map((session, i) => session.api("PUT", `/participants/${participantId}/plan-items/${itemId}`, {
+      kind: "rides", description: `Race rides ${round}-${i}`, provider: "specialist", version,
+    }, { via: "session" })));
+    const statuses = answers.map((a) => a.status).sort();
+    const stored = await db.selectFrom("plan_items").select(["description", "version"]).where("id", "=", itemId).executeTakeFirstOrThrow();
+    const history = await db.selectFrom("plan_item_versions").select(["version", "snapshot"]).where("plan_item_id", "=", itemId).execute();
+    const winner = answers.findIndex((a) => a.status === 200);
+    if (statuses.join() !== "200,409") problems.push(`round ${round}: answered ${statuses.join("/")}`);
+    else if (stored.description !== `Race rides ${round}-${winner}`) problems.push(`round ${round}: stored "${stored.description}", the 200 went to writer ${winner}`);
+    else if (history.length !== Number(stored.version) || history.some((h) => h.snapshot.includes(`Race rides ${round}-${1 - winner}`))) {
+      problems.push(`round ${round}: ${history.length} history rows for version ${stored.version}, or the loser's text in them`);
+    }
+    version = Number(stored.version);
+  }
+  results.record(AREA, database, `same plan item saved at once, ${rounds} rounds`, problems.length === 0,
+    problems.slice(0, 3).join("; ") || "one 200 and one 409 every round; the winner's text stored; one history row per saved version");
+}
