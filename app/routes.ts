@@ -13,6 +13,8 @@ export default [
   route("participants/:id/network/discover", "routes/network-discover.tsx"),
   route("participants/:id/network/:personId", "routes/support-person.tsx"),
   route("participants/:id/network/:personId/consent/new", "routes/consent-new.tsx"),
+  route("participants/:id/network/:personId/consent/blank", "routes/consent-blank.tsx"),
+  route("participants/:id/network/:personId/consent/blank.pdf", "routes/consent-blank-pdf.tsx"),
   route("participants/:id/consent/:grantId/form", "routes/consent-form.tsx"),
   route("participants/:id/consent/:grantId/form.pdf", "routes/consent-form-pdf.tsx"),
   route("participants/:id/consent/:grantId/scan", "routes/consent-scan.tsx"),

@@ -257,14 +257,29 @@ function CarriedTerms({ values }: { values: ConsentValues }) {
   );
 }
 
+/** The chosen terms as the GET parameters of the blank form to sign on paper (read by app/lib/blank-consent.server.ts). */
+function blankFormQuery(values: ConsentValues): string {
+  const query = new URLSearchParams();
+  for (const c of values.categories) query.append("categories", c);
+  query.set("purpose", values.purpose);
+  for (const flag of ["mayAttendMeetings", "mayReceivePlan", "mayBeContacted"] as const) if (values[flag]) query.set(flag, "on");
+  query.set("startsOn", values.startsOn);
+  if (values.expiresOn) query.set("expiresOn", values.expiresOn);
+  if (values.expiryEvent) query.set("expiryEvent", values.expiryEvent);
+  return query.toString();
+}
+
 function SignStep({ t, values, errors, terms, participant, person, scan, busy }: {
   t: Translate; values: ConsentValues; errors: Errors; terms: ConsentTerms; busy: boolean; scan: ScanRules;
-  participant: { firstName: string; lastName: string; preferredName: string | null; specialistName: string };
-  person: Parameters<typeof buildConsentForm>[0]["person"];
+  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistName: string };
+  person: Parameters<typeof buildConsentForm>[0]["person"] & { id: string };
 }) {
+  const participantId = participant.id;
   const labels = labelsOf(t);
   const summary = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms }, t);
   const inApp = values.signedMethod === "in_app";
+  const blankForm = `/participants/${participantId}/network/${person.id}/consent/blank`;
+  const blankTerms = blankFormQuery(values);
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
@@ -291,7 +306,14 @@ function SignStep({ t, values, errors, terms, participant, person, scan, busy }:
             <Checkbox name="participantConfirmed" label={t("consent.field.participantConfirmed.long")} checked={values.participantConfirmed} errors={errors} t={t} />
           </>
         ) : (
-          <ScanField t={t} errors={errors} label={labels.scan!} rules={scan} />
+          <>
+            <p className="no-print">
+              <a href={`${blankForm}?${blankTerms}`} target="_blank" rel="noopener">{t("consentForm.blank.print")}</a>
+              {" · "}
+              <a href={`${blankForm}.pdf?${blankTerms}`}>{t("consentForm.blank.pdf")}</a>
+            </p>
+            <ScanField t={t} errors={errors} label={labels.scan!} rules={scan} />
+          </>
         )}
         <TextField name="signedOn" type="date" label={labels.signedOn!} defaultValue={values.signedOn} errors={errors} />
         <div className="actions">

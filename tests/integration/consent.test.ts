@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../src/db/index.ts";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
@@ -64,6 +65,24 @@ async function postMultipart(client: Client, path: string, fields: Record<string
   for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
   if (file) body.set("scan", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   return client.fetch(path, { method: "POST", body, headers: { origin: client.baseUrl } });
+}
+
+/**
+ * The words of a pdfkit file: each content stream inflated (the consent PDF is
+ * compressed), then each line drawn by one TJ operator of hex-encoded WinAnsi strings.
+ */
+function pdfText(bytes: Buffer): string {
+  const source = bytes.toString("latin1");
+  const streams = [...source.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
+    try {
+      return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
+    } catch {
+      return m[1]!;
+    }
+  });
+  const lines = [...streams.join("\n").matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
+    [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
+  return lines.join(" ").replace(/\s+/g, " ");
 }
 
 const personFacts = async (personId: string) => {
@@ -195,6 +214,73 @@ describe("granting and revoking consent", () => {
     const html = await (await spec1.fetch(`/participants/${id}/consent/${grant.id}/form`)).text();
     expect(html).toContain("42 CFR Part 2");
     expect(html).toContain("Substance use treatment information");
+  });
+
+  it("prints the blank form for the chosen terms from the sign step, to sign on paper before the scan is uploaded (page and PDF)", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const id = world.participants.participant1.id;
+    const person = await addPerson(spec1, id, { name: "Neighbour Rae", relationshipKind: "neighbour", closeness: "community", phone: "555-0177" });
+    const path = `/participants/${id}/network/${person.id}/consent/new`;
+    const terms = {
+      categories: ["employment_goals", "work_schedule"], purpose: "So Rae can give me a ride on early shifts.", mayAttendMeetings: "on",
+      startsOn: today(), expiresOn: "2099-06-30", expiryEvent: "", signedMethod: "paper",
+    };
+    const signStep = await (await postMultipart(spec1, path, { ...terms, intent: "review" })).text();
+    const link = signStep.match(/href="([^"]*\/consent\/blank\?[^"]*)"/)?.[1]?.replaceAll("&amp;", "&");
+    expect(link).toBeDefined();
+    expect(signStep).toContain("Print the form to sign on paper");
+    expect(signStep).toContain(`href="${link!.replace("/blank?", "/blank.pdf?").replaceAll("&", "&amp;")}"`);
+
+    const before = await lastSeq();
+    const page = await spec1.fetch(link!);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const article = html.slice(html.indexOf("<article"), html.indexOf("</article>"));
+    for (const text of [
+      "Permission to share information", "I, Pat Quinn, give permission for my information to be shared with Neighbour Rae", "Phone: 555-0177",
+      "Job goals and job search", "Work schedule", "So Rae can give me a ride on early shifts.", "Neighbour Rae may come to my support meetings.",
+      "It ends on June 30, 2099.", "I can take back this permission at any time", "Spec One",
+    ]) expect(article).toContain(text);
+    // Lines left blank to sign and date by hand; nothing says it was signed or recorded.
+    expect(article).toContain("<dt>Signature</dt><dd></dd><dt>Date</dt><dd></dd>");
+    for (const text of ["Signed on paper", "Recorded by", "Neighbour Rae may get a copy", "42 CFR Part 2"]) expect(article).not.toContain(text);
+    expect(html).toContain("Nothing is recorded yet");
+
+    const pdf = await spec1.fetch(link!.replace("/blank?", "/blank.pdf?"));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const pdfWords = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    for (const text of ["Permission to share information", "Neighbour Rae", "So Rae can give me a ride on early shifts.", "Signature", "Blank form printed"]) {
+      expect(pdfWords).toContain(text);
+    }
+    expect(pdfWords).not.toContain("Recorded by");
+
+    // Both are audited reads of the participant's consent; nothing is granted by printing.
+    const rows = await auditSince(before);
+    expect(rows.map((r) => r.action)).toEqual(["consent.read", "consent.read"]);
+    expect(JSON.parse(rows[0]!.details ?? "{}")).toEqual({ supportPersonId: person.id, blankForm: true, categories: ["employment_goals", "work_schedule"] });
+    expect(await grantCount(person.id)).toBe(0);
+
+    // Substance use treatment carries its notice on the blank form too.
+    const part2 = new URL(link!, server.url);
+    part2.searchParams.delete("categories");
+    part2.searchParams.append("categories", "substance_use_treatment");
+    expect(await (await spec1.fetch(part2.pathname + part2.search)).text()).toContain("42 CFR Part 2");
+
+    // Terms that do not hold, another team, and someone marked do not contact get no form.
+    const incomplete = new URL(link!, server.url);
+    incomplete.searchParams.delete("categories");
+    const refused = await spec1.fetch(incomplete.pathname + incomplete.search);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("The terms of this consent are not complete.");
+    expect((await spec1.fetch(incomplete.pathname.replace(/blank$/, "blank.pdf") + incomplete.search)).status).toBe(400);
+    const seq = await lastSeq();
+    const spec2 = await clientFor("spec2@test.org");
+    expect((await spec2.fetch(link!)).status).toBe(404);
+    expect((await spec2.fetch(link!.replace("/blank?", "/blank.pdf?"))).status).toBe(404);
+    expect((await auditSince(seq)).map((r) => r.action).filter((a) => a !== "user.sign_in")).toEqual([]);
+    const vic = await addPerson(spec1, id, { name: "Cousin Vic", status: "do_not_contact" });
+    expect((await spec1.fetch(link!.replace(person.id, vic.id))).status).toBe(404);
   });
 
   it("records a paper consent with its scan, and serves the scan to those who may read it", async () => {

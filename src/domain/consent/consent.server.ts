@@ -5,6 +5,8 @@ import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import { grantCategoriesAt, grantStatus, type ConsentHistory, type GrantFacts, type RevocationFacts } from "./check.ts";
+import type { ConsentFormFacts, ConsentTerms } from "./consent-form.ts";
+import type { RelationshipKind } from "../network/vocabulary.ts";
 import type { ConsentCategory, ConsentGrant, ConsentGrantInput, ConsentRevocationInput } from "./model.ts";
 
 function grantFacts(row: ConsentGrantTable): GrantFacts {
@@ -76,6 +78,38 @@ export async function listConsentGrants(db: Db, actor: Actor, participantId: str
     const grants = await toGrants(trx, await query.orderBy("recorded_at", "desc").execute(), at);
     await recordAudit(trx, { actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, details: { supportPersonId: supportPersonId ?? null }, meta });
     return grants;
+  });
+}
+
+export type BlankFormResult = { ok: true; facts: ConsentFormFacts } | { ok: false; reason: "not_found" | "unreachable_person" };
+
+/**
+ * What a blank consent form says for terms not yet signed, so the participant can
+ * sign it on paper before the scan is uploaded. Only for someone a consent could be
+ * recorded for (see recordConsentGrant): the same permission, and the same refusal
+ * of people marked do not contact or taken off the network. Audited: it names the
+ * participant and the support person.
+ */
+export async function blankConsentForm(db: Db, actor: Actor, participantId: string, supportPersonId: string, terms: ConsentTerms, meta: RequestMeta): Promise<BlankFormResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" } as const;
+    const person = await trx.selectFrom("support_persons").select(["id", "name", "relationship_kind", "relationship_other", "phone", "email", "status", "ended_at"])
+      .where("id", "=", supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
+    if (!person) return { ok: false, reason: "not_found" } as const;
+    if (person.status === "do_not_contact" || person.ended_at) return { ok: false, reason: "unreachable_person" } as const;
+    await recordAudit(trx, {
+      actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
+      details: { supportPersonId, blankForm: true, categories: terms.categories }, meta,
+    });
+    const { firstName, lastName, preferredName, specialistName } = access.participant;
+    return {
+      ok: true,
+      facts: {
+        participant: { firstName, lastName, preferredName }, specialistName, terms,
+        person: { name: person.name, relationshipKind: person.relationship_kind as RelationshipKind, relationshipOther: person.relationship_other, phone: person.phone, email: person.email },
+      },
+    } as const;
   });
 }
 

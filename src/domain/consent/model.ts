@@ -24,8 +24,8 @@ const isoDate = (key: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 
 const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-export const consentGrantInputSchema = z.strictObject({
-  supportPersonId: z.string().trim().min(1, { error: "consent.supportPerson.required" }).max(100),
+/** The terms of a release: what, with which involvement, from when and until when. */
+const termsFields = {
   categories: z.array(z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" }))
     .min(1, { error: "consent.categories.required" }).max(CONSENT_CATEGORIES.length)
     .transform((c) => [...new Set(c)]),
@@ -36,20 +36,32 @@ export const consentGrantInputSchema = z.strictObject({
   startsOn: isoDate("consent.startsOn.invalid"),
   expiresOn: z.union([z.literal(""), isoDate("consent.expiresOn.invalid")]).nullish().transform((v) => (v ? v : null)),
   expiryEvent: z.string().trim().max(300, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
+};
+
+function termsRules(terms: { categories: string[]; startsOn: string; expiresOn: string | null; expiryEvent: string | null }, ctx: z.RefinementCtx) {
+  if (terms.categories.includes(PART2_CATEGORY) && terms.categories.length > 1) {
+    ctx.addIssue({ code: "custom", path: ["categories"], message: "consent.categories.part2Alone" });
+  }
+  if (!terms.expiresOn && !terms.expiryEvent) {
+    ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.expiry.required" });
+  }
+  if (terms.expiresOn && terms.expiresOn < terms.startsOn) {
+    ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.expiresOn.beforeStart" });
+  }
+}
+
+/** The terms alone, as a blank form to sign on paper carries them before anything is recorded. */
+export const consentTermsSchema = z.strictObject(termsFields).superRefine(termsRules);
+
+export const consentGrantInputSchema = z.strictObject({
+  supportPersonId: z.string().trim().min(1, { error: "consent.supportPerson.required" }).max(100),
+  ...termsFields,
   signedMethod: z.enum(SIGNED_METHODS, { error: "consent.signedMethod.invalid" }),
   signatureName: z.string().trim().max(200, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
   signedOn: isoDate("consent.signedOn.invalid"),
   participantConfirmed: checkbox,
 }).superRefine((grant, ctx) => {
-  if (grant.categories.includes(PART2_CATEGORY) && grant.categories.length > 1) {
-    ctx.addIssue({ code: "custom", path: ["categories"], message: "consent.categories.part2Alone" });
-  }
-  if (!grant.expiresOn && !grant.expiryEvent) {
-    ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.expiry.required" });
-  }
-  if (grant.expiresOn && grant.expiresOn < grant.startsOn) {
-    ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.expiresOn.beforeStart" });
-  }
+  termsRules(grant, ctx);
   if (grant.signedMethod === "in_app") {
     if (!grant.signatureName) ctx.addIssue({ code: "custom", path: ["signatureName"], message: "consent.signatureName.required" });
     if (!grant.participantConfirmed) ctx.addIssue({ code: "custom", path: ["participantConfirmed"], message: "consent.participantConfirmed.required" });
