@@ -1,8 +1,9 @@
 import { chromium } from "playwright-core";
-import { pagePaths } from "./access.ts";
+import { fillPage, pagePaths } from "./access.ts";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./harness.ts";
 import type { Caller } from "./http.ts";
 import type { Results } from "./report.ts";
+import { consentTerms, day, meetingAt, payPeriod } from "./dates.ts";
 
 const AREA = "escaping";
 
@@ -46,22 +47,22 @@ async function storePayloads(owner: Caller) {
   const person = await made("support person", "POST", `${base}/support-persons`, { name: put("supportName"), notes: put("supportNotes"), relationshipKind: "friend", closeness: "friends" });
   const grant = await made("consent", "POST", `${base}/consent-grants`, {
     supportPersonId: person.id, categories: ["employment_goals"], purpose: put("consentPurpose"), mayAttendMeetings: true, mayReceivePlan: true,
-    startsOn: "2026-01-01", expiresOn: "2027-01-01", signedMethod: "in_app", signatureName: "Signed Name", signedOn: "2026-01-01", participantConfirmed: true,
+    ...consentTerms(), signedMethod: "in_app", signatureName: "Signed Name", participantConfirmed: true,
   });
   // A title that tries to add a line of its own to the calendar file.
   const icsTitle = `${put("meetingTitle")}\r\nATTENDEE:mailto:intruder@example.org`;
   const meeting = await made("meeting", "POST", `${base}/meetings`, {
-    kind: "support", title: icsTitle, scheduledAt: "2026-09-01T10:00", place: put("meetingPlace"), agenda: [put("agendaItem")], inviteeIds: [person.id],
+    kind: "support", title: icsTitle, scheduledAt: meetingAt(7), place: put("meetingPlace"), agenda: [put("agendaItem")], inviteeIds: [person.id],
   });
   await made("meeting entry", "POST", `${base}/meetings/${meeting.id}/entries`, { kind: "strength", text: put("entryText"), clientKey: `escaping-${meeting.id}` }, 200);
   // The running meeting shows what was said at the step it is on: the strengths.
   await made("meeting step", "PUT", `${base}/meetings/${meeting.id}/step`, { step: 1 }, 200);
   await made("concern", "POST", `${base}/concerns`, { type: "other", description: put("concernDescription"), mitigationPlan: put("concernPlan") });
   await made("plan item", "POST", `${base}/plan-items`, { kind: "rides", description: put("planDescription"), provider: "support_person", supportPersonId: person.id, notes: put("planNotes"), sharedWithSupports: true });
-  const milestone = await made("milestone", "POST", `${base}/milestones`, { kind: "interview", occurredOn: "2026-02-01", note: put("milestoneNote") });
+  const milestone = await made("milestone", "POST", `${base}/milestones`, { kind: "interview", occurredOn: day(-10), note: put("milestoneNote") });
   await made("encouragement", "POST", `${base}/encouragement-notes`, { text: put("encouragementText"), fromLabel: put("encouragementFrom"), milestoneId: milestone.id });
-  await made("referral", "POST", `${base}/benefits/referrals`, { referredOn: "2026-01-05", counselorName: put("counselorName"), organization: put("counselorOrganization"), notes: put("referralNotes") });
-  await made("pay stub", "POST", `${base}/benefits/pay-stubs`, { payDate: "2026-01-16", periodStart: "2026-01-01", periodEnd: "2026-01-15", gross: 100, employer: put("employer") });
+  await made("referral", "POST", `${base}/benefits/referrals`, { referredOn: day(-20), counselorName: put("counselorName"), organization: put("counselorOrganization"), notes: put("referralNotes") });
+  await made("pay stub", "POST", `${base}/benefits/pay-stubs`, { ...payPeriod(), gross: 100, employer: put("employer") });
   const records: Record<string, string> = { id: participant.id, personId: person.id, grantId: grant.id, meetingId: meeting.id };
   return { records, shown, icsPath: `${base}/meetings/${meeting.id}/invitees/${person.id}.ics` };
 }
@@ -78,9 +79,9 @@ export async function checkEscaping(results: Results, database: string, baseUrl:
   const pages = [
     "/participants", `/participants?q=${encodeURIComponent(search)}`,
     ...pagePaths().filter((p) => p.startsWith("/participants/:id") && !/\.(pdf|ics)$|\/scan$/.test(p))
-      .map((p) => p.replace(/:(\w+)/g, (_, name: string) => records[name] ?? `missing-${name}`)),
+      .map((p) => fillPage(p, records)),
   ];
-  const label = (path: string) => Object.entries(records).reduce((p, [name, id]) => p.split(id).join(`:${name}`), path).replace(/\?q=.*/, "?q=<payload>");
+  const label = (path: string) => Object.entries(records).reduce((p, [name, id]) => p.split(id).join(`:${name}`), path).replace(/\?q=.*/, "?q=<payload>").replace(/\?(?!q=).*/, "?<query>");
   const everShown = new Set<string>();
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS.filter((f) => f !== "--headless=new") });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { consentTerms, day, meetingAt, month, payPeriod } from "./dates.ts";
 
 /** The API as its OpenAPI document describes it: the suite's list of what to try. */
 export interface JsonSchema {
@@ -104,18 +105,18 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
     case "recordConsentGrant":
       return {
         supportPersonId: records.personId, categories: ["employment_goals"], purpose: "Help with the job search",
-        startsOn: "2026-01-01", expiresOn: "2027-01-01", signedMethod: "in_app", signatureName: "Ada Lovelace", signedOn: "2026-01-01", participantConfirmed: true,
+        ...consentTerms(), signedMethod: "in_app", signatureName: "Ada Lovelace", participantConfirmed: true,
       };
     case "revokeConsent":
       return { category: "employment_goals" };
     case "estimateBenefits":
       return { year: 2026, scenarios: [{ monthlyGross: 1000 }] };
     case "addPayStub":
-      return { payDate: "2026-02-13", periodStart: "2026-02-01", periodEnd: "2026-02-12", hours: 10, gross: 150, employer: "Corner Bakery" };
+      return { ...payPeriod(), hours: 10, gross: 150, employer: "Corner Bakery" };
     case "recordEarningsReport":
-      return { month: "2026-01", reportedOn: "2026-02-05", method: "phone" };
+      return { month: month(-1), reportedOn: day(0), method: "phone" };
     case "createMeeting":
-      return { kind: "support", title: "Planning", scheduledAt: "2026-10-01T10:00", place: "The library", inviteeIds: [records.personId] };
+      return { kind: "support", title: "Planning", scheduledAt: meetingAt(14), place: "The library", inviteeIds: [records.personId] };
     case "recordMeetingResponse":
       return { supportPersonId: records.personId, response: "yes" };
     case "createPlanItem":
@@ -128,7 +129,7 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
     case "createConcern":
       return { type: "transport", description: "The early bus was cancelled", supportPersonId: records.personId, meetingId: records.meetingId };
     case "addMilestone":
-      return { kind: "interview", occurredOn: "2026-02-01", celebrateWith: [records.personId] };
+      return { kind: "interview", occurredOn: day(-10), celebrateWith: [records.personId] };
     case "addEncouragement":
       return { text: "Well done on the interview", fromLabel: "Aunt May", supportPersonId: records.personId };
     case "updatePlanItem":
@@ -161,7 +162,7 @@ export function sampleOf(schema: JsonSchema): unknown {
       return true;
     case "string":
       if (schema.format === "email") return "someone@example.org";
-      if (schema.format === "date" || schema.pattern?.includes("\\d{4}-\\d{2}-\\d{2}")) return "2026-01-15";
+      if (schema.format === "date" || schema.pattern?.includes("\\d{4}-\\d{2}-\\d{2}")) return day(-30);
       if (schema.contentEncoding === "base64" || schema.format === "base64") return "aGVsbG8=";
       return "Sample".padEnd(schema.minLength ?? 0, "x").slice(0, schema.maxLength ?? 100);
     default:

@@ -1,6 +1,7 @@
 import type { Db } from "../../src/db/index.ts";
 import { seededRandom } from "../../src/db/seed/random.ts";
 import type { Caller } from "./http.ts";
+import { meetingAt } from "./dates.ts";
 
 /** A write the server said 2xx to: it must be in the database afterwards. */
 export type Acknowledged =
@@ -107,7 +108,7 @@ export async function runClient(client: TrafficClient, stats: TrafficStats, opti
         case "create meeting": {
           const title = `Load meeting ${tag}`;
           const agenda = ["Welcome", `What went well ${tag}`, "Next steps"];
-          const answer = await caller.api("POST", `/participants/${participantId}/meetings`, { kind: "support", title, scheduledAt: "2026-11-02T15:30", place: "The office", agenda });
+          const answer = await caller.api("POST", `/participants/${participantId}/meetings`, { kind: "support", title, scheduledAt: meetingAt(21, "15:30"), place: "The office", agenda });
           count(answer.status, op);
           if (answer.status === 201) stats.acknowledged.push({ kind: "meeting", id: answer.json.id, title, agenda });
           break;

@@ -113,7 +113,7 @@ export async function checkWebSecurity(results: Results, database: string, baseU
   for (const [name, get] of targets) {
     const headers = await get();
     const problems = headerProblems(headers);
-    results.record(AREA, database, `security headers: ${name}`, problems.length === 0, problems.join("; ") || "CSP, frame-ancestors, nosniff, referrer policy");
+    results.record(AREA, database, `security headers: ${name}`, problems.length === 0, problems.join("; ") || "CSP (nonce scripts only, no plugins, base-uri), frame-ancestors, nosniff, referrer policy");
   }
 }
 
@@ -127,6 +127,12 @@ export function headerProblems(headers: Headers): string[] {
     if (!scripts) problems.push("CSP has no script-src or default-src");
     else if (scripts.includes("'unsafe-inline'")) problems.push("CSP allows unsafe-inline scripts");
     if (scripts?.includes("'unsafe-eval'")) problems.push("CSP allows unsafe-eval");
+    // Any host, any scheme or data: URLs would let an injected <script src> run all the same.
+    const loose = scripts?.filter((source) => ["*", "data:", "http:", "https:", "blob:"].includes(source) || source.includes("*"));
+    if (loose?.length) problems.push(`CSP script sources too wide: ${loose.join(" ")}`);
+    const objects = directives.get("object-src") ?? directives.get("default-src");
+    if (!objects?.includes("'none'")) problems.push("CSP allows plugins (object-src is not 'none')");
+    if (!directives.get("base-uri")) problems.push("CSP has no base-uri (an injected <base> could move every script)");
     const frames = directives.get("frame-ancestors");
     if (!frames || !(frames.includes("'none'") || frames.includes("'self'"))) problems.push("CSP has no frame-ancestors 'none' or 'self'");
   }

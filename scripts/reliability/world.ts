@@ -5,6 +5,7 @@ import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { hashPassword } from "../../src/domain/auth/password.ts";
 import { loadActor } from "../../src/domain/auth/sessions.server.ts";
 import { Caller } from "./http.ts";
+import { consentTerms, day, meetingAt, payPeriod } from "./dates.ts";
 
 export const PASSWORD = "reliability-suite-pass";
 
@@ -140,15 +141,15 @@ export async function buildSubject(owner: Caller, label: string) {
   const grant = (await made("consent", "POST", `${base}/consent-grants`, {
     supportPersonId: supportPerson.id, categories: ["employment_goals"], purpose: "Help with the job search",
     mayAttendMeetings: true, mayReceivePlan: true, mayBeContacted: true,
-    startsOn: "2026-01-01", expiresOn: "2027-01-01", signedMethod: "paper", signedOn: "2026-01-01",
+    ...consentTerms(), signedMethod: "paper",
     scan: { filename: "consent.pdf", contentType: "application/pdf", contentBase64: pdf },
   })) as { id: string };
-  const referral = (await made("benefits referral", "POST", `${base}/benefits/referrals`, { referredOn: "2026-01-05", counselorName: `Counselor of ${label}` })) as { id: string };
+  const referral = (await made("benefits referral", "POST", `${base}/benefits/referrals`, { referredOn: day(-20), counselorName: `Counselor of ${label}` })) as { id: string };
   const stub = (await made("pay stub", "POST", `${base}/benefits/pay-stubs`, {
-    payDate: "2026-01-16", periodStart: "2026-01-01", periodEnd: "2026-01-15", hours: 20, gross: 300, employer: "Corner Bakery",
+    ...payPeriod(), hours: 20, gross: 300, employer: "Corner Bakery",
   })) as { id: string };
   const meeting = (await made("meeting", "POST", `${base}/meetings`, {
-    kind: "support", title: `Meeting of ${label}`, scheduledAt: "2026-09-01T10:00", place: "The library", inviteeIds: [supportPerson.id], agenda: ["Strengths", "Next steps"],
+    kind: "support", title: `Meeting of ${label}`, scheduledAt: meetingAt(7), place: "The library", inviteeIds: [supportPerson.id], agenda: ["Strengths", "Next steps"],
   })) as { id: string };
   const withEntry = (await made("commitment", "POST", `${base}/meetings/${meeting.id}/entries`, {
     kind: "commitment", text: "Rides on Tuesdays", speaker: "support_person", supportPersonId: supportPerson.id, clientKey: `subject-${participant.id}`,
