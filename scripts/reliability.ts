@@ -49,6 +49,7 @@ function finish(code: number): never {
     console.log(`\nFailed:`);
     for (const f of failed) console.log(`  ${f.area} · ${f.database} · ${f.check}: ${f.detail}`);
   }
+  console.log(`\nPassed per area:\n\n${results.summary()}`);
   if (secondsPerDatabase.length) console.log(`\nTime per database: ${secondsPerDatabase.join(", ")}`);
   console.log(`\nreliability: ${results.rows.length - failed.length} passed, ${failed.length} failed`);
   process.exit(failed.length || code ? 1 : 0);

@@ -34,6 +34,21 @@ export class Results {
     return this.rows.filter((r) => !r.ok);
   }
 
+  /** Checks passed per area and database, for reading the run at a glance. */
+  summary(): string {
+    const databases = [...new Set(this.rows.map((r) => r.database))];
+    const areas = [...new Set(this.rows.map((r) => r.area))];
+    const cell = (area: string, database: string) => {
+      const rows = this.rows.filter((r) => r.area === area && r.database === database);
+      return rows.length ? `${rows.filter((r) => r.ok).length}/${rows.length}` : "-";
+    };
+    const headers = ["area", ...databases];
+    const cells = areas.map((area) => [area, ...databases.map((d) => cell(area, d))]);
+    const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+    const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(" | ")} |`;
+    return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
+  }
+
   table(): string {
     const headers = ["area", "database", "check", "result", "detail"];
     const cells = this.rows.map((r) => [r.area, r.database, r.check, r.ok ? "ok" : "FAIL", r.detail.length > 110 ? `${r.detail.slice(0, 107)}...` : r.detail]);
