@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { formatDollars } from "../../src/domain/benefits/estimate.ts";
+import { formatDollars } from "../../src/domain/benefits/money.ts";
+import { dateTimeFormat } from "../../src/domain/formatters.ts";
 import type { EstimateRequest, EstimateResult, ScenarioInput } from "../../src/domain/benefits/model.ts";
 import type { MessageKey, Translate } from "../i18n/index.ts";
 
@@ -9,12 +10,12 @@ export const dollars = (amount: number) => formatDollars(amount);
 
 /** "2026-05" as "May 2026". */
 export function formatMonth(month: string): string {
-  return new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  return dateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** "2026-05-10" as "May 10, 2026". */
 export function formatDate(day: string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+  return dateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
 export function fieldId(prefix: string, name: string): string {

@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from "react";
 import { Link } from "react-router";
 import type { ConcernType } from "../../src/domain/concerns/model.ts";
 import { talkingPointsFor, type NextAction } from "../../src/domain/concerns/talking-points.ts";
+import { dateTimeFormat } from "../../src/domain/formatters.ts";
 import type { MessageKey, Translate } from "../i18n/index.ts";
 
 /**
@@ -9,7 +10,7 @@ import type { MessageKey, Translate } from "../i18n/index.ts";
  * (see icsLocalTime in src/domain/meetings/invitations.ts), so it is shown in UTC.
  */
 export function formatMeetingTime(iso: string, locale = "en-US"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
 }
 
 export function shortName(p: { firstName: string; preferredName: string | null }): string {

@@ -1,6 +1,7 @@
 import { Form, Link, data, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin-audit";
 import { AUDIT_ACTIONS, auditFilterSchema } from "../../src/domain/audit/model.ts";
+import { dateTimeFormat } from "../../src/domain/formatters.ts";
 import { viewAuditLog } from "../../src/domain/users/users.server.ts";
 import { ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
@@ -28,7 +29,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 function formatInstant(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date)} UTC`;
+  return `${dateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date)} UTC`;
 }
 
 export default function AdminAudit() {

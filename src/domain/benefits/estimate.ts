@@ -1,5 +1,5 @@
 import { translate, type Locale } from "../../../app/i18n/index.ts";
-import { monthlyGrossFromHours, roundToCents } from "./money.ts";
+import { formatDollars, monthlyGrossFromHours, roundToCents } from "./money.ts";
 import type { EstimateRequest, EstimateResult, ScenarioInput, ScenarioResult } from "./model.ts";
 import { FIGURE_NAMES, parametersFor, type BenefitYear, type FigureName } from "./parameters.ts";
 import { sgaThreshold, ssdiMonth, TRIAL_WORK_MONTHS } from "./ssdi.ts";
@@ -57,12 +57,6 @@ export function estimate(request: EstimateRequest, options: EstimateOptions = {}
 type T = (key: string, vars?: Record<string, string | number>) => string;
 type Money = (dollars: number) => string;
 
-export function formatDollars(dollars: number, locale: Locale = "en"): string {
-  const whole = Number.isInteger(dollars);
-  return new Intl.NumberFormat(locale === "en" ? "en-US" : locale, {
-    style: "currency", currency: "USD", minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2,
-  }).format(dollars);
-}
 
 function baselineSummary(noWork: MonthFigures, t: T, money: Money): string {
   if (noWork.totalMonthlyIncome === 0) return t("benefits.summary.baselineNothing");

@@ -1,4 +1,5 @@
 import type { MessageKey } from "../../../app/i18n/index.ts";
+import { dateTimeFormat } from "../formatters.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
 import { PART2_CATEGORY, type ConsentCategory, type ConsentGrant } from "./model.ts";
 
@@ -62,7 +63,7 @@ export interface ConsentForm {
 export function formatDate(value: string, locale = "en-US"): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00.000Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return dateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
 function relationshipOf(person: ConsentFormFacts["person"], t: FormTranslate): string {
