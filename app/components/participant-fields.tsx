@@ -1,4 +1,5 @@
-import { LANGUAGES, SITUATION_FLAGS, type EditableField, type PastJob } from "../../src/domain/participants/model.ts";
+import type { EditableField, PastJob } from "../../src/domain/participants/model.ts";
+import { LANGUAGES, SITUATION_FLAGS } from "../../src/domain/participants/vocabulary.ts";
 import type { Translate } from "../i18n/index.ts";
 import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
 

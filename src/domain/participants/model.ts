@@ -1,19 +1,7 @@
 import { z } from "zod";
 
-/**
- * Situations that change how the specialist works with someone (PRODUCT.md,
- * capability 1). Later areas (guided discovery) choose prompts from these.
- */
-export const SITUATION_FLAGS = [
-  "youngAdult",
-  "justiceInvolvement",
-  "homelessnessHistory",
-  "substanceUseHistory",
-  "lostTouchWithFamily",
-] as const;
-export type SituationFlag = (typeof SITUATION_FLAGS)[number];
-
-export const LANGUAGES = ["en", "es"] as const;
+import { LANGUAGES, SITUATION_FLAGS } from "./vocabulary.ts";
+export { LANGUAGES, SITUATION_FLAGS, type SituationFlag } from "./vocabulary.ts";
 
 const optionalText = (max: number, key: string) =>
   z.string().trim().max(max, { error: key }).nullish().transform((v) => (v ? v : null));
