@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createRequestHandler } from "@react-router/express";
 import type { ServerBuild } from "react-router";
@@ -12,6 +11,7 @@ import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./co
 import { routerContextFor } from "./context.ts";
 import { newSecret } from "../domain/auth/tokens.ts";
 import { refuseUnreadablePaths } from "./input.ts";
+import { clientFiles } from "./client-files.ts";
 import { rejectCrossSite, securityHeaders } from "./security.ts";
 
 export interface HttpAppOptions {
@@ -83,8 +83,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(refuseUnreadablePaths);
 
   if (options.clientDir) {
-    app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
+    app.use(clientFiles(options.clientDir));
   }
   for (const middleware of options.before ?? []) app.use(middleware);
 
