@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   for (const run of runs) {
     console.log(`${run.database}, N=${run.n} (peak RSS ${run.peakRssMb} MB)`);
     console.table(report.rows.filter((r) => r.database === run.database && r.n === run.n)
-      .map((r) => ({ scenario: r.scenario, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, "rps/health": r.rpsRatio, "p95/health": r.p95Ratio, unexpected: r.unexpected })));
+      .map((r) => ({ scenario: r.scenario, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, "rps/health": r.rpsRatio, "p95/health": r.p95Ratio, "CPU ms/req": r.cpuMsPerRequest ?? "", unexpected: r.unexpected })));
     console.table(run.pageWeights.map((w) => {
       const l = run.lighthouse.find((x) => x.page === w.page);
       return { page: w.page, "gzipped JS (kB)": Math.round(w.gzipBytes / 102.4) / 10, performance: l?.error ?? l?.performance, accessibility: l?.accessibility };

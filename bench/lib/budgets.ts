@@ -6,6 +6,8 @@ import type { PageWeight } from "./page-weight.ts";
 export interface ScenarioResult extends LoadFigures {
   scenario: string;
   kind: Scenario["kind"];
+  /** The server's CPU time (user + system) per response: steadier than rps on a shared machine. */
+  cpuMsPerRequest: number;
   /** Throughput as a share of the health route's in the same run: the headline figure. */
   rpsRatio: number;
   /** p95 as a multiple of the health route's p95. */

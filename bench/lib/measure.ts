@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { DbKind } from "../../src/db/index.ts";
 import { signInForCookie, startServer } from "../../scripts/reliability/harness.ts";
 import type { RunResult, ScenarioResult, SkippedScenario } from "./budgets.ts";
@@ -22,12 +23,10 @@ export function scenariosFor(world: BenchWorld, session: string): Scenario[] {
       body: (i) => JSON.stringify({ year: 2026, ssdiMonthly: 900, scenarios: [{ hoursPerWeek: 10 + (i % 20), hourlyWage: 15 }, { monthlyGross: 1200 }] }),
     },
   ];
-  if (world.grant) {
-    list.push({
-      name: "consent form PDF", kind: "document", method: "GET", headers: cookie, expectStatus: 200,
-      paths: [`/participants/${world.grant.participantId}/consent/${world.grant.grantId}/form.pdf`],
-    });
-  }
+  list.push({
+    name: "take-home PDF", kind: "document", method: "GET", headers: cookie, expectStatus: 200,
+    paths: world.participantIds.map((id) => `/participants/${id}/plan/take-home.pdf`),
+  });
   // The write goes last so the pages above read the seeded world, not the benchmark's own rows.
   list.push({
     name: "create support person", kind: "api", method: "POST", headers: bearer, expectStatus: 201,
@@ -49,15 +48,26 @@ async function probe(baseUrl: string, scenario: Scenario): Promise<string | null
   return response.status === 404 ? "the route does not exist in this version (404)" : `the first request answered ${response.status}, not ${scenario.expectStatus}`;
 }
 
-function mean(a: LoadFigures, b: LoadFigures): LoadFigures {
-  const avg = (x: number, y: number) => Math.round(((x + y) / 2) * 100) / 100;
-  const statuses: Record<string, number> = { ...a.statuses };
-  for (const [k, v] of Object.entries(b.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+function mean(runs: LoadFigures[]): LoadFigures {
+  const avg = (pick: (f: LoadFigures) => number) => Math.round((runs.reduce((sum, f) => sum + pick(f), 0) / runs.length) * 100) / 100;
+  const statuses: Record<string, number> = {};
+  for (const run of runs) for (const [k, v] of Object.entries(run.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const total = (pick: (f: LoadFigures) => number) => runs.reduce((sum, f) => sum + pick(f), 0);
   return {
-    requests: a.requests + b.requests, rps: avg(a.rps, b.rps), p50: avg(a.p50, b.p50), p95: avg(a.p95, b.p95), p99: avg(a.p99, b.p99),
-    unexpected: a.unexpected + b.unexpected, errors: a.errors + b.errors, statuses,
+    requests: total((f) => f.requests), rps: avg((f) => f.rps), p50: avg((f) => f.p50), p95: avg((f) => f.p95), p99: avg((f) => f.p99),
+    unexpected: total((f) => f.unexpected), errors: total((f) => f.errors), statuses,
   };
 }
+
+/** CPU time the server process has used so far (user + system), in milliseconds. */
+function serverCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+// Linux's USER_HZ, the unit of /proc/<pid>/stat's times, is 100 on every architecture Node runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface MeasureOptions {
   database: DbKind;
@@ -70,8 +80,8 @@ export interface MeasureOptions {
 
 /**
  * Starts the production server on a seeded database and measures it: every
- * scenario between two health-route runs, the JavaScript of the key pages,
- * Lighthouse, and the server's peak RSS over all of it.
+ * scenario between two health-route runs, with the server's CPU time per request,
+ * the JavaScript of the key pages, Lighthouse, and the server's peak RSS over all of it.
  */
 export async function measureServer(world: BenchWorld, options: MeasureOptions): Promise<RunResult> {
   const { database, n, log } = options;
@@ -91,24 +101,32 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
     }
     for (const s of skipped) log(`skipping "${s.scenario}": ${s.reason}`);
 
-    // Warm the JIT and the database's caches before anything is measured.
-    await drive(server.url, runnable[1] ?? health, { connections: CONNECTIONS, seconds: 2 });
-
+    // The health route runs between every two scenarios, and each scenario is compared with
+    // the runs just before and after it: on a shared machine the load drifts over minutes.
+    const healthSeconds = Math.max(2, Math.round(options.secondsPerScenario / 2));
+    await drive(server.url, health, { connections: CONNECTIONS, seconds: 1 });
     log("health route");
-    const healthBefore = await drive(server.url, health, load);
-    const measured: { scenario: Scenario; figures: LoadFigures }[] = [];
+    const healthRuns = [await drive(server.url, health, { ...load, seconds: healthSeconds })];
+    const scenarios: ScenarioResult[] = [];
     for (const scenario of runnable) {
       log(scenario.name);
-      measured.push({ scenario, figures: await drive(server.url, scenario, load) });
+      // A second of the same requests first, so the JIT and the database's caches have seen them.
+      await drive(server.url, scenario, { connections: CONNECTIONS, seconds: 1 });
+      const cpuBefore = serverCpuMs(server.pid);
+      const figures = await drive(server.url, scenario, load);
+      const cpuMs = serverCpuMs(server.pid) - cpuBefore;
+      const before = healthRuns[healthRuns.length - 1]!;
+      const after = await drive(server.url, health, { ...load, seconds: healthSeconds });
+      healthRuns.push(after);
+      const reference = mean([before, after]);
+      scenarios.push({
+        scenario: scenario.name, kind: scenario.kind, ...figures,
+        cpuMsPerRequest: figures.requests > 0 ? Math.round((cpuMs / figures.requests) * 100) / 100 : 0,
+        rpsRatio: reference.rps > 0 ? Math.round((figures.rps / reference.rps) * 1000) / 1000 : 0,
+        p95Ratio: reference.p95 > 0 ? Math.round((figures.p95 / reference.p95) * 10) / 10 : 0,
+      });
     }
-    log("health route again");
-    const healthFigures = mean(healthBefore, await drive(server.url, health, load));
-
-    const scenarios: ScenarioResult[] = measured.map(({ scenario, figures }) => ({
-      scenario: scenario.name, kind: scenario.kind, ...figures,
-      rpsRatio: healthFigures.rps > 0 ? Math.round((figures.rps / healthFigures.rps) * 1000) / 1000 : 0,
-      p95Ratio: healthFigures.p95 > 0 ? Math.round((figures.p95 / healthFigures.p95) * 10) / 10 : 0,
-    }));
+    const healthFigures = mean(healthRuns);
 
     const cookie = `allies_session=${session}`;
     const keyPages = [

@@ -11,7 +11,7 @@ export interface BenchReport {
   /** One row per scenario and run: the machine-readable table. */
   rows: {
     scenario: string; kind: string; database: string; n: number;
-    rps: number; p50: number; p95: number; p99: number; rpsRatio: number; p95Ratio: number; unexpected: number;
+    rps: number; p50: number; p95: number; p99: number; rpsRatio: number; p95Ratio: number; cpuMsPerRequest: number | null; unexpected: number;
   }[];
   runs: RunResult[];
   budgets: BudgetCheck[];
@@ -28,9 +28,9 @@ export function buildReport(mode: BenchReport["mode"], settings: BenchReport["se
     },
     settings,
     rows: runs.flatMap((run) => [
-      { scenario: "health", kind: "health", database: run.database, n: run.n, ...figures(run.health), rpsRatio: 1, p95Ratio: 1, unexpected: run.health.unexpected },
+      { scenario: "health", kind: "health", database: run.database, n: run.n, ...figures(run.health), rpsRatio: 1, p95Ratio: 1, cpuMsPerRequest: null, unexpected: run.health.unexpected },
       ...run.scenarios.map((s) => ({
-        scenario: s.scenario, kind: s.kind, database: run.database, n: run.n, ...figures(s), rpsRatio: s.rpsRatio, p95Ratio: s.p95Ratio, unexpected: s.unexpected,
+        scenario: s.scenario, kind: s.kind, database: run.database, n: run.n, ...figures(s), rpsRatio: s.rpsRatio, p95Ratio: s.p95Ratio, cpuMsPerRequest: s.cpuMsPerRequest, unexpected: s.unexpected,
       })),
     ]),
     runs,
@@ -50,14 +50,14 @@ export function toMarkdown(report: BenchReport): string {
   for (const run of report.runs) {
     lines.push(`## ${run.database}, N = ${run.n.toLocaleString("en-US")}`, "");
     lines.push(`Seeded in ${run.seedSeconds} s (${run.seeded || "no summary"}) · peak RSS ${run.peakRssMb} MB`, "");
-    lines.push("| scenario | kind | rps | p50 ms | p95 ms | p99 ms | rps vs health | p95 vs health | unexpected |");
-    lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    lines.push("| scenario | kind | rps | p50 ms | p95 ms | p99 ms | rps vs health | p95 vs health | server CPU ms/req | unexpected |");
+    lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     const h = run.health;
-    lines.push(`| health | health | ${h.rps} | ${h.p50} | ${h.p95} | ${h.p99} | 100% | 1.0x | ${h.unexpected} |`);
+    lines.push(`| health | health | ${h.rps} | ${h.p50} | ${h.p95} | ${h.p99} | 100% | 1.0x | | ${h.unexpected} |`);
     for (const s of run.scenarios) {
-      lines.push(`| ${s.scenario} | ${s.kind} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${pct(s.rpsRatio)} | ${s.p95Ratio.toFixed(1)}x | ${s.unexpected} |`);
+      lines.push(`| ${s.scenario} | ${s.kind} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${pct(s.rpsRatio)} | ${s.p95Ratio.toFixed(1)}x | ${s.cpuMsPerRequest} | ${s.unexpected} |`);
     }
-    for (const s of run.skipped) lines.push(`| ${s.scenario} | skipped | | | | | | | ${s.reason} |`);
+    for (const s of run.skipped) lines.push(`| ${s.scenario} | skipped | | | | | | | | ${s.reason} |`);
     lines.push("");
     if (run.pageWeights.length || run.lighthouse.length) {
       lines.push("| page | gzipped JS | scripts | Lighthouse performance | Lighthouse accessibility |");

@@ -9,8 +9,6 @@ export interface BenchWorld {
   participantIds: string[];
   /** Name fragments a specialist types into the search box. */
   searchTerms: string[];
-  /** One consent grant on the caseload, for the consent form PDF. */
-  grant: { participantId: string; grantId: string } | null;
   token: string;
   /** `allies seed --scale N`, in seconds: the people, then their supports, grants, meetings, plan items and audit trail. */
   seedSeconds: number;
@@ -42,14 +40,11 @@ export async function seedBenchWorld(databaseUrl: string, n: number, log: (line:
     if (!busiest) throw new Error("the scale seed made no specialist with active participants");
     const participants = await db.selectFrom("participants").select(["id", "last_name"])
       .where("specialist_id", "=", busiest.id).where("status", "=", "active").orderBy("last_name").orderBy("id").limit(50).execute();
-    const grant = await db.selectFrom("consent_grants").select(["participant_id", "id"])
-      .where("participant_id", "in", participants.map((p) => p.id)).orderBy("id").limit(1).executeTakeFirst();
     const tokenLines = runCli(["token", "create", "--user", busiest.email, "--name", "bench"], databaseUrl).trim().split("\n");
     return {
       specialistEmail: busiest.email,
       participantIds: participants.map((p) => p.id),
       searchTerms: [...new Set(participants.map((p) => p.last_name.slice(0, 3).toLowerCase()))].slice(0, 10),
-      grant: grant ? { participantId: grant.participant_id, grantId: grant.id } : null,
       token: tokenLines[tokenLines.length - 1]!.trim(),
       seedSeconds,
       seeded,
