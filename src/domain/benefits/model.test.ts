@@ -51,6 +51,14 @@ describe("the estimate request", () => {
     expect(estimate(request, { extraYears: [next] }).scenarios[0]!.ssi.payment).toBe(386.5);
     expect(() => estimate(request)).toThrow();
   });
+
+  it("reuses the schema for the same years, and makes a new one when the years change", () => {
+    const next = { ...parametersFor(2026)!, year: 2027 };
+    expect(estimateRequestSchemaFor([])).toBe(estimateRequestSchema);
+    expect(estimateRequestSchemaFor([next])).toBe(estimateRequestSchemaFor([{ ...next }]));
+    expect(estimateRequestSchemaFor([next])).not.toBe(estimateRequestSchema);
+    expect(estimateRequestSchema.safeParse({ year: 2027, scenarios: [{ monthlyGross: 1 }] }).success).toBe(false);
+  });
 });
 
 describe("the estimate result", () => {

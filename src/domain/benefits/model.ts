@@ -23,14 +23,32 @@ const grossScenarioSchema = z.strictObject({
 export const scenarioInputSchema = z.union([hoursScenarioSchema, grossScenarioSchema], { error: "benefits.scenario.invalid" });
 export type ScenarioInput = z.infer<typeof scenarioInputSchema>;
 
+const schemasByYears = new Map<string, ReturnType<typeof buildEstimateRequestSchema>>();
+
 /**
  * The estimate request for the page, `POST /api/v1/benefits/estimate` and
  * `allies benefits estimate`. The years a request may name are the built-in ones plus
  * any an administrator stored, so the schema is made for a list of stored years;
  * `estimateRequestSchema` is the one for the built-in years.
+ *
+ * Made once per list of years: building a zod schema costs more than parsing with
+ * it (zod compiles a validator for each new object schema), and every estimate
+ * request asked for one.
  */
 export function estimateRequestSchemaFor(extraYears: readonly BenefitYear[] = []) {
   const years = supportedYears(extraYears);
+  const key = years.join(",");
+  let schema = schemasByYears.get(key);
+  if (!schema) {
+    // Stored years change a few times a year; the cap only bounds a pathological run of changes.
+    if (schemasByYears.size >= 20) schemasByYears.clear();
+    schema = buildEstimateRequestSchema(years);
+    schemasByYears.set(key, schema);
+  }
+  return schema;
+}
+
+function buildEstimateRequestSchema(years: readonly number[]) {
   return z.strictObject(
     {
       year: z.number({ error: "benefits.year.required" }).int({ error: "benefits.year.required" })
