@@ -4,6 +4,7 @@ import { systemMeta } from "../../domain/auth/actor.ts";
 import { hashPassword } from "../../domain/auth/password.ts";
 import { SITUATION_FLAGS, type PastJob, type SituationFlag } from "../../domain/participants/model.ts";
 import { buildParticipant, buildTeam, buildUser } from "./factories.ts";
+import { addDemoStories } from "./demo-stories.ts";
 import { seededRandom, stableId, type Random } from "./random.ts";
 
 export const DEMO_PASSWORD = "allies-demo";
@@ -99,4 +100,5 @@ export async function loadDemoData(db: Db): Promise<void> {
       reason: "demo data for a new embedded database", details: { participants: n }, meta: systemMeta,
     });
   });
+  await addDemoStories(db);
 }

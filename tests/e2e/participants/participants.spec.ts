@@ -113,3 +113,19 @@ test("archiving keeps the record and takes it off the active caseload", async ({
   await page.getByRole("button", { name: `Restore Ana ${lastName} to the active caseload` }).click();
   await expect(page.getByRole("status")).toContainText("is back on the active caseload");
 });
+
+test("the dashboard and the participant's page remind the specialist of SSI earnings to report", async ({ page, signIn, checkA11y }) => {
+  await signIn("specialist@example.org");
+  await page.goto("/participants");
+  // The demo caseload's first participant is on SSI and was paid last month (see src/db/seed/demo-stories.ts).
+  const reminders = page.getByTestId("ssi-reminders");
+  await expect(page.getByRole("heading", { name: "SSI earnings to report" })).toBeVisible();
+  // Two pay stubs last month, $412.50 and $396.00: one month to report, due by the 10th.
+  await expect(reminders.locator("li", { hasText: "$808.50" })).toHaveCount(1);
+  await checkA11y();
+  const href = await page.locator("table.caseload tbody tr a").first().getAttribute("href");
+  await page.goto(href!);
+  await expect(page.getByTestId("ssi-reminders")).toContainText("$808.50");
+  await page.getByTestId("ssi-reminders").getByRole("link").click();
+  await expect(page).toHaveURL(`${href}/benefits`);
+});

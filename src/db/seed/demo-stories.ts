@@ -1,0 +1,139 @@
+import type { Db } from "../index.ts";
+import type { Actor } from "../../domain/auth/actor.ts";
+import { systemMeta } from "../../domain/auth/actor.ts";
+import { createSupportPerson } from "../../domain/network/network.server.ts";
+import { supportPersonInputSchema } from "../../domain/network/model.ts";
+import { recordConsentGrant } from "../../domain/consent/consent.server.ts";
+import { consentGrantInputSchema } from "../../domain/consent/model.ts";
+import { saveBenefitsProfile, createReferral } from "../../domain/benefits/profile.server.ts";
+import { addPayStub } from "../../domain/benefits/earnings.server.ts";
+import { benefitsProfileInputSchema, payStubInputSchema, referralInputSchema } from "../../domain/benefits/records.ts";
+import { createMeeting } from "../../domain/meetings/meetings.server.ts";
+import { meetingInputSchema } from "../../domain/meetings/model.ts";
+import { createPlanItem } from "../../domain/plans/plans.server.ts";
+import { planItemInputSchema } from "../../domain/plans/model.ts";
+import { addMilestone } from "../../domain/milestones/milestones.server.ts";
+import { milestoneInputSchema } from "../../domain/milestones/model.ts";
+import { createConcern } from "../../domain/concerns/concerns.server.ts";
+import { concernInputSchema } from "../../domain/concerns/model.ts";
+
+/** A day counted from `today`, as "YYYY-MM-DD". */
+function day(today: Date, offsetDays: number): string {
+  return new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first day of the month `offset` months from today's, as "YYYY-MM-DD". */
+function monthStart(today: Date, offset: number): Date {
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
+}
+
+async function actorFor(db: Db, email: string): Promise<Actor> {
+  const user = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id"]).where("email", "=", email).executeTakeFirstOrThrow();
+  const permissions = await db.selectFrom("role_permissions").select("permission").where("role", "=", user.role).execute();
+  return { userId: user.id, email: user.email, name: user.name, role: user.role as Actor["role"], teamId: user.team_id, permissions: permissions.map((p) => p.permission) };
+}
+
+function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(`demo data: could not add ${what}`);
+  return result as Extract<T, { ok: true }>;
+}
+
+/**
+ * A few worked examples on the demo specialist's caseload, so the app shows what
+ * it is for from the first sign-in: a support network with consents, a meeting
+ * coming up, a job support plan, a concern, wins, and SSI and SSDI earnings to
+ * report. Written through the domain commands, so every record is valid and
+ * audited as if the specialist had entered it; dates count from today, so the
+ * consents are current and the reminders due whenever the demo is started.
+ */
+export async function addDemoStories(db: Db, today = new Date()): Promise<void> {
+  const sam = await actorFor(db, "specialist@example.org");
+  const caseload = await db.selectFrom("participants").select(["id", "first_name", "last_name"])
+    .where("specialist_id", "=", sam.userId).where("status", "=", "active")
+    .orderBy("last_name").orderBy("first_name").orderBy("id").limit(3).execute();
+  const [first, second, third] = caseload;
+  if (!first || !second || !third) return;
+  const meta = systemMeta;
+  const person = async (participantId: string, input: Record<string, unknown>) =>
+    must(await createSupportPerson(db, sam, participantId, supportPersonInputSchema.parse(input), meta), "a support person").person;
+  const grant = async (participantId: string, supportPersonId: string, categories: string[], signer: string, involvement: { meetings: boolean; plan: boolean }) =>
+    must(await recordConsentGrant(db, sam, participantId, consentGrantInputSchema.parse({
+      supportPersonId, categories, purpose: "To help me find a job and keep it.",
+      mayAttendMeetings: involvement.meetings, mayReceivePlan: involvement.plan, mayBeContacted: true,
+      startsOn: day(today, -30), expiresOn: day(today, 335), signedMethod: "in_app", signatureName: signer, signedOn: day(today, -30), participantConfirmed: true,
+    }), null, meta), "a consent grant");
+
+  // 1. On SSI, working a few hours: a close family, a meeting next week, a plan, pay to report.
+  const name1 = `${first.first_name} ${first.last_name}`;
+  const mom = await person(first.id, {
+    name: "Gloria Reyes", relationshipKind: "relative", relationshipOther: null, closeness: "inner", status: "supportive",
+    phone: "555-0141", preferredChannel: "phone", helpKinds: ["rides", "encouragement", "budgeting"], firstCall: true,
+    notes: "Mother. Worries about losing SSI; wants to help with rides.",
+  });
+  const friend = await person(first.id, {
+    name: "Tasha Green", relationshipKind: "friend", closeness: "friends", status: "supportive",
+    phone: "555-0187", preferredChannel: "text", helpKinds: ["wake_up_calls", "after_hard_day"],
+  });
+  await person(first.id, { name: "Walt (AA sponsor)", relationshipKind: "sponsor", closeness: "community", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"] });
+  await person(first.id, { name: "Uncle Ray", relationshipKind: "relative", closeness: "friends", status: "lost_touch", notes: "Used to fix cars together. Maybe reach out later." });
+  await grant(first.id, mom.id, ["employment_goals", "job_details", "work_schedule", "benefits_income"], name1, { meetings: true, plan: true });
+  await grant(first.id, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
+  must(await saveBenefitsProfile(db, sam, first.id, benefitsProfileInputSchema.parse({
+    hasSsi: true, hasMedicaid: true, hasSnap: true, ssiMonthly: "994", version: 0,
+  }), meta), "a benefits profile");
+  must(await createReferral(db, sam, first.id, referralInputSchema.parse({
+    referredOn: day(today, -20), counselorName: "Lee Carter, CWIC", organization: "Work Incentives Planning and Assistance", outcome: "waiting",
+  }), meta), "a benefits counselor referral");
+  const lastMonth = monthStart(today, -1);
+  for (const [offset, gross] of [[13, "412.50"], [27, "396.00"]] as const) {
+    const payDate = new Date(lastMonth.getTime() + offset * 86_400_000);
+    must(await addPayStub(db, sam, first.id, payStubInputSchema.parse({
+      payDate: day(payDate, 0), periodStart: day(payDate, -16), periodEnd: day(payDate, -3), hours: "30", gross, employer: "Green Leaf Grocery",
+    }), meta), "a pay stub");
+  }
+  must(await createConcern(db, sam, first.id, concernInputSchema.parse({
+    type: "losing_benefits", description: "Gloria is afraid more hours will stop the SSI check and Medicaid.", raisedBy: "support_person", supportPersonId: mom.id,
+    mitigationPlan: "Benefits counselor appointment; show the estimate at 15 and 20 hours.",
+  }), meta), "a concern");
+  must(await createMeeting(db, sam, first.id, meetingInputSchema.parse({
+    kind: "support", title: "Planning for more hours", scheduledAt: `${day(today, 7)}T17:30`, durationMinutes: 60,
+    place: "Eastside library, study room 2", inviteeIds: [mom.id, friend.id], refreshments: "Coffee and cookies", seating: "Round table",
+    agenda: ["Welcome and why we are meeting", "What is going well", "Worries about benefits", "Ideas", "Who will do what", "Next steps"],
+  }), meta), "a meeting");
+  for (const item of [
+    { kind: "rides", description: "A ride to the Saturday shift", provider: "support_person", supportPersonId: mom.id, frequency: "Saturdays, 7:15 am", status: "active", sharedWithSupports: true },
+    { kind: "wake_up_calls", description: "A wake-up text on work days", provider: "support_person", supportPersonId: friend.id, frequency: "Work days, 6:30 am", status: "agreed" },
+    { kind: "after_hard_day", description: "Call Tasha after a hard shift", provider: "support_person", supportPersonId: friend.id, frequency: "When needed", status: "agreed" },
+    { kind: "budgeting", description: "Go over each paycheck and the SSI report together", provider: "specialist", frequency: "Every month", status: "active" },
+  ]) must(await createPlanItem(db, sam, first.id, planItemInputSchema.parse(item), meta), "a plan item");
+  must(await addMilestone(db, sam, first.id, milestoneInputSchema.parse({
+    kind: "first_day", occurredOn: day(lastMonth, 2), note: "First shift stocking shelves went well.", celebrateWith: [mom.id, friend.id],
+  }), meta), "a milestone");
+
+  // 2. Back from prison: a roommate who helps, a strained tie with the officer, a sister to reconnect with.
+  const name2 = `${second.first_name} ${second.last_name}`;
+  const roommate = await person(second.id, {
+    name: "Jamal Price", relationshipKind: "roommate", closeness: "inner", status: "supportive", phone: "555-0163", preferredChannel: "text",
+    helpKinds: ["rides", "clothes"], firstCall: true,
+  });
+  await person(second.id, { name: "Officer Dana Brooks", relationshipKind: "probation_officer", closeness: "services", status: "strained", phone: "555-0100", preferredChannel: "phone" });
+  await person(second.id, { name: "Keisha (sister)", relationshipKind: "relative", closeness: "friends", status: "wants_to_reconnect", notes: "Has not talked in two years. Wants to try a phone call first." });
+  await person(second.id, { name: "Marcus", relationshipKind: "street_family", closeness: "community", status: "do_not_contact", notes: "Asked us never to contact him." });
+  await grant(second.id, roommate.id, ["employment_goals", "job_details"], name2, { meetings: true, plan: false });
+  must(await createConcern(db, sam, second.id, concernInputSchema.parse({
+    type: "justice_involvement", description: "Worried employers will turn them down because of the record.", raisedBy: "participant",
+    mitigationPlan: "Practice how to talk about the record; look for second-chance employers.",
+  }), meta), "a concern");
+  must(await addMilestone(db, sam, second.id, milestoneInputSchema.parse({ kind: "resume_ready", occurredOn: day(today, -5), celebrateWith: [roommate.id] }), meta), "a milestone");
+
+  // 3. On SSDI and working full time: the Trial Work Period counts up from the pay stubs.
+  must(await saveBenefitsProfile(db, sam, third.id, benefitsProfileInputSchema.parse({
+    hasSsdi: true, hasMedicare: true, ssdiMonthly: "1250", version: 0,
+  }), meta), "a benefits profile");
+  for (let back = 4; back >= 1; back--) {
+    const month = monthStart(today, -back);
+    must(await addPayStub(db, sam, third.id, payStubInputSchema.parse({
+      payDate: day(month, 27), periodStart: day(month, 0), periodEnd: day(month, 24), hours: "120", gross: "1620.00", employer: "Riverside Hardware",
+    }), meta), "a pay stub");
+  }
+}
