@@ -13,7 +13,7 @@ export interface TakeHomeRow {
 }
 
 export interface TakeHomeSection {
-  id: "helpers" | "phones" | "specialist" | "hardDay";
+  id: "helpers" | "phones" | "specialist" | "hardDay" | "part2";
   heading: string;
   rows: TakeHomeRow[];
   paragraphs: string[];
@@ -99,6 +99,10 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
       : [t("takeHome.hardDay.support.1", { name }), t("takeHome.hardDay.support.2"), t("takeHome.hardDay.crisis")],
     items: [],
   });
+
+  if (plan.redisclosureNotice) {
+    sections.push({ id: "part2", heading: t("consentForm.part2.heading"), rows: [], paragraphs: [t("consent.part2Notice")], items: [] });
+  }
 
   return {
     allowed: true,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantFacts } from "../consent/check.ts";
 import type { PlanItem } from "./model.ts";
 import { buildTakeHomePlan, type TakeHomeInput } from "./take-home.ts";
+import { buildTakeHomeDocument } from "./take-home-pdf.server.ts";
 
 const at = new Date("2026-06-01T12:00:00Z");
 const grant = (id: string, person: string, overrides: Partial<GrantFacts> = {}): GrantFacts => ({
@@ -53,6 +54,21 @@ describe("take-home plan", () => {
     expect(JSON.stringify(plan)).not.toContain("private note");
   });
 
+  it("carries the Part 2 redisclosure notice to a reader who holds a substance use treatment consent, and only while it holds", () => {
+    const input = world();
+    expect(buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" }).redisclosureNotice).toBe(false);
+    input.consent = { ...input.consent, grants: [...input.consent.grants, grant("g-mom-part2", "mom", { categories: ["substance_use_treatment"], mayReceivePlan: false })] };
+    const withNotice = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
+    expect(withNotice.redisclosureNotice).toBe(true);
+    const translate = (key: string) => key;
+    expect(buildTakeHomeDocument(withNotice, "support", translate as never, "2026-06-01").sections.map((s) => s.id)).toContain("part2");
+    expect(buildTakeHomePlan(input, { kind: "participant" }).redisclosureNotice).toBe(false);
+    input.consent = { ...input.consent, revocations: [{ grantId: "g-mom-part2", category: null, revokedAt: "2026-05-31T00:00:00.000Z" }] };
+    const revoked = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
+    expect(revoked.redisclosureNotice).toBe(false);
+    expect(buildTakeHomeDocument(revoked, "support", translate as never, "2026-06-01").sections.map((s) => s.id)).not.toContain("part2");
+  });
+
   it("leaves out the job goal when the grant does not cover job goals", () => {
     const plan = buildTakeHomePlan(world(), { kind: "support", supportPersonId: "friend" });
     expect(plan.workGoal).toBeNull();
@@ -63,7 +79,7 @@ describe("take-home plan", () => {
     const input = world();
     input.consent = { ...input.consent, revocations: [{ grantId: "g-mom", category: null, revokedAt: "2026-05-31T00:00:00.000Z" }] };
     const plan = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
-    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [] });
+    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false });
   });
 
   it("shows nothing to someone marked do not contact, or without a plan grant", () => {

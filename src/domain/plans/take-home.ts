@@ -1,4 +1,5 @@
 import { mayInvolve, mayShare, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
+import { PART2_CATEGORY } from "../consent/model.ts";
 import type { PlanItem } from "./model.ts";
 
 export interface TakeHomePerson extends PersonFacts {
@@ -26,9 +27,14 @@ export interface TakeHomePlan {
   contacts: { name: string; phone: string }[];
   specialist: { name: string; email: string } | null;
   hardDayHelpers: string[];
+  /**
+   * The reader holds a consent to substance use treatment information: whatever
+   * leaves under it carries the 42 CFR Part 2 redisclosure notice (42 CFR 2.32).
+   */
+  redisclosureNotice: boolean;
 }
 
-const EMPTY: TakeHomePlan = { allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [] };
+const EMPTY: TakeHomePlan = { allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false };
 
 const SHOWN_STATUSES = new Set(["proposed", "agreed", "active", "paused"]);
 
@@ -56,6 +62,7 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
       contacts,
       specialist: input.specialist,
       hardDayHelpers: current.filter((i) => i.kind === "after_hard_day").map(who).filter(Boolean),
+      redisclosureNotice: false,
     };
   }
 
@@ -70,5 +77,6 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
     contacts: [],
     specialist: input.specialist,
     hardDayHelpers: visible.filter((i) => i.kind === "after_hard_day").map(who).filter(Boolean),
+    redisclosureNotice: mayShare(input.consent, reader, PART2_CATEGORY, input.at),
   };
 }

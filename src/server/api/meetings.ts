@@ -39,6 +39,7 @@ const takeHomeSchema = z.object({
   contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
   specialist: z.object({ name: z.string(), email: z.string() }).nullable(),
   hardDayHelpers: z.array(z.string()),
+  redisclosureNotice: z.boolean().describe("The reader holds a substance use treatment consent: the copy must carry the 42 CFR Part 2 redisclosure notice"),
 });
 const takeHomeQuerySchema = z.object({ for: z.string().trim().min(1).max(100).optional() });
 const milestonesResponseSchema = z.object({
