@@ -13,6 +13,10 @@ export interface BenchReport {
     scenario: string; kind: string; database: string; n: number;
     rps: number; p50: number; p95: number; p99: number; rpsRatio: number; p95Ratio: number; cpuMsPerRequest: number | null; unexpected: number;
   }[];
+  /** One row per key page and run: the JavaScript it ships and its Lighthouse scores. */
+  pages: { page: string; database: string; n: number; gzipJsBytes: number; performance: number | null; accessibility: number | null }[];
+  /** One row per run: the server's peak resident memory. */
+  servers: { database: string; n: number; peakRssMb: number; seedSeconds: number }[];
   runs: RunResult[];
   budgets: BudgetCheck[];
 }
@@ -33,6 +37,14 @@ export function buildReport(mode: BenchReport["mode"], settings: BenchReport["se
         scenario: s.scenario, kind: s.kind, database: run.database, n: run.n, ...figures(s), rpsRatio: s.rpsRatio, p95Ratio: s.p95Ratio, cpuMsPerRequest: s.cpuMsPerRequest, unexpected: s.unexpected,
       })),
     ]),
+    pages: runs.flatMap((run) => run.pageWeights.map((w) => {
+      const scores = run.lighthouse.find((l) => l.page === w.page);
+      return {
+        page: w.page, database: run.database, n: run.n, gzipJsBytes: w.gzipBytes,
+        performance: scores?.performance ?? null, accessibility: scores?.accessibility ?? null,
+      };
+    })),
+    servers: runs.map((run) => ({ database: run.database, n: run.n, peakRssMb: run.peakRssMb, seedSeconds: run.seedSeconds })),
     runs,
     budgets,
   };
@@ -47,6 +59,7 @@ export function toMarkdown(report: BenchReport): string {
   const m = report.machine;
   lines.push(`# Allies benchmark (${report.mode})`, "");
   lines.push(`${report.generatedAt} · ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB · Node ${m.node} · ${report.settings.connections} connections, ${report.settings.secondsPerScenario} s per scenario · Lighthouse: ${report.settings.lighthouse}`, "");
+  lines.push(...summaryTable(report), "");
   for (const run of report.runs) {
     lines.push(`## ${run.database}, N = ${run.n.toLocaleString("en-US")}`, "");
     lines.push(`Seeded in ${run.seedSeconds} s (${run.seeded || "no summary"}) · peak RSS ${run.peakRssMb} MB`, "");
@@ -78,6 +91,47 @@ export function toMarkdown(report: BenchReport): string {
   for (const b of report.budgets) lines.push(`| ${b.budget} | ${b.subject} | ${b.limit} | ${b.measured.replace(/\|/g, "/")} | ${b.ok ? "ok" : "**FAIL**"} |`);
   lines.push("");
   return lines.join("\n");
+}
+
+/**
+ * The headline: each scenario's throughput as a share of the health route's and
+ * its p95, for every run side by side, then the growth of p95 from the smallest N
+ * to the largest on each database.
+ */
+function summaryTable(report: BenchReport): string[] {
+  const runs = report.runs;
+  const label = (run: RunResult) => `${run.database} ${run.n >= 1000 ? `${run.n / 1000}k` : run.n}`;
+  const databases = [...new Set(runs.map((r) => r.database))].filter((d) => runs.filter((r) => r.database === d).length > 1);
+  const header = ["scenario", ...runs.map((r) => `${label(r)}: rps vs health · p95`), ...databases.map((d) => `p95 growth ${d}`)];
+  const lines = [`| ${header.join(" | ")} |`, `| --- | ${header.slice(1).map(() => "---:").join(" | ")} |`];
+  const names = [...new Set(runs.flatMap((r) => r.scenarios.map((s) => s.scenario)))];
+  for (const name of names) {
+    const cells = runs.map((run) => {
+      const s = run.scenarios.find((x) => x.scenario === name);
+      return s ? `${pct(s.rpsRatio)} · ${s.p95} ms` : "–";
+    });
+    const growth = databases.map((database) => {
+      const byN = runs.filter((r) => r.database === database).sort((a, b) => a.n - b.n);
+      const small = byN[0]!.scenarios.find((x) => x.scenario === name);
+      const big = byN[byN.length - 1]!.scenarios.find((x) => x.scenario === name);
+      if (!small || !big || small.p95 <= 0) return "–";
+      // The server's CPU per response grows only with the work it does, not with the machine's other load.
+      const cpu = small.cpuMsPerRequest > 0 ? ` (CPU ${(big.cpuMsPerRequest / small.cpuMsPerRequest).toFixed(2)}x)` : "";
+      return `${(big.p95 / small.p95).toFixed(2)}x${cpu}`;
+    });
+    lines.push(`| ${[name, ...cells, ...growth].join(" | ")} |`);
+  }
+  lines.push(`| peak RSS | ${runs.map((r) => `${r.peakRssMb} MB`).join(" | ")} |${databases.map(() => " |").join("")}`);
+  for (const page of [...new Set(runs.flatMap((r) => r.pageWeights.map((w) => w.page)))]) {
+    const cells = runs.map((run) => {
+      const w = run.pageWeights.find((x) => x.page === page);
+      const l = run.lighthouse.find((x) => x.page === page);
+      const scores = l ? (l.error ? " · Lighthouse error" : ` · perf ${l.performance}, a11y ${l.accessibility}`) : "";
+      return w ? `${kb(w.gzipBytes)} JS${scores}` : "–";
+    });
+    lines.push(`| ${page} page | ${cells.join(" | ")} |${databases.map(() => " |").join("")}`);
+  }
+  return lines;
 }
 
 export function writeReport(dir: string, report: BenchReport): { json: string; markdown: string } {
