@@ -31,6 +31,10 @@ export function openDatabase(url: string): DbHandle {
   const kind = dbKindOf(url);
   if (kind === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator) is
+    // dropped by the pool and the next query opens a new one. Without a listener the
+    // pool's "error" event would be thrown and take the whole process down.
+    pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind, url, sqlite: null, close: () => db.destroy() };
   }
