@@ -123,9 +123,10 @@ test("the dashboard and the participant's page remind the specialist of SSI earn
   // Two pay stubs last month, $412.50 and $396.00: one month to report, due by the 10th.
   await expect(reminders.locator("li", { hasText: "$808.50" })).toHaveCount(1);
   await checkA11y();
-  const href = await page.locator("table.caseload tbody tr a").first().getAttribute("href");
-  await page.goto(href!);
+  const benefits = await reminders.locator("li", { hasText: "$808.50" }).getByRole("link").getAttribute("href");
+  const record = benefits!.replace(/\/benefits$/, "");
+  await page.goto(record);
   await expect(page.getByTestId("ssi-reminders")).toContainText("$808.50");
   await page.getByTestId("ssi-reminders").getByRole("link").click();
-  await expect(page).toHaveURL(`${href}/benefits`);
+  await expect(page).toHaveURL(`${record}/benefits`);
 });
