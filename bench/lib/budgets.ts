@@ -8,6 +8,8 @@ export interface ScenarioResult extends LoadFigures {
   kind: Scenario["kind"];
   /** The server's CPU time (user + system) per response: steadier than rps on a shared machine. */
   cpuMsPerRequest: number;
+  /** The server's peak RSS once this scenario and the health run after it are done: which scenario raised the peak. */
+  peakRssMbSoFar: number;
   /** Throughput as a share of the health route's in the same run: the headline figure. */
   rpsRatio: number;
   /** p95 as a multiple of the health route's p95. */

@@ -120,7 +120,7 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
       healthRuns.push(after);
       const reference = mean([before, after]);
       scenarios.push({
-        scenario: scenario.name, kind: scenario.kind, ...figures,
+        scenario: scenario.name, kind: scenario.kind, ...figures, peakRssMbSoFar: Math.round(server.peakRssKb() / 1024),
         cpuMsPerRequest: figures.requests > 0 ? Math.round((cpuMs / figures.requests) * 100) / 100 : 0,
         rpsRatio: reference.rps > 0 ? Math.round((figures.rps / reference.rps) * 1000) / 1000 : 0,
         p95Ratio: reference.p95 > 0 ? Math.round((figures.p95 / reference.p95) * 10) / 10 : 0,

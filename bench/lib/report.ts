@@ -63,14 +63,14 @@ export function toMarkdown(report: BenchReport): string {
   for (const run of report.runs) {
     lines.push(`## ${run.database}, N = ${run.n.toLocaleString("en-US")}`, "");
     lines.push(`Seeded in ${run.seedSeconds} s (${run.seeded || "no summary"}) · peak RSS ${run.peakRssMb} MB`, "");
-    lines.push("| scenario | kind | rps | p50 ms | p95 ms | p99 ms | rps vs health | p95 vs health | server CPU ms/req | unexpected |");
-    lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    lines.push("| scenario | kind | rps | p50 ms | p95 ms | p99 ms | rps vs health | p95 vs health | server CPU ms/req | peak RSS so far | unexpected |");
+    lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     const h = run.health;
-    lines.push(`| health | health | ${h.rps} | ${h.p50} | ${h.p95} | ${h.p99} | 100% | 1.0x | | ${h.unexpected} |`);
+    lines.push(`| health | health | ${h.rps} | ${h.p50} | ${h.p95} | ${h.p99} | 100% | 1.0x | | | ${h.unexpected} |`);
     for (const s of run.scenarios) {
-      lines.push(`| ${s.scenario} | ${s.kind} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${pct(s.rpsRatio)} | ${s.p95Ratio.toFixed(1)}x | ${s.cpuMsPerRequest} | ${s.unexpected} |`);
+      lines.push(`| ${s.scenario} | ${s.kind} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${pct(s.rpsRatio)} | ${s.p95Ratio.toFixed(1)}x | ${s.cpuMsPerRequest} | ${s.peakRssMbSoFar} MB | ${s.unexpected} |`);
     }
-    for (const s of run.skipped) lines.push(`| ${s.scenario} | skipped | | | | | | | | ${s.reason} |`);
+    for (const s of run.skipped) lines.push(`| ${s.scenario} | skipped | | | | | | | | | ${s.reason} |`);
     lines.push("");
     if (run.pageWeights.length || run.lighthouse.length) {
       lines.push("| page | gzipped JS | scripts | Lighthouse performance | Lighthouse accessibility |");
