@@ -15,7 +15,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
   const params = new URL(request.url).searchParams;
-  const query = caseloadQuerySchema.parse({ q: params.get("q") ?? undefined, page: params.get("page") ?? undefined, status: params.get("status") ?? undefined });
+  // A search longer than the schema allows is cut rather than refused: the page and status fall back the same way.
+  const query = caseloadQuerySchema.parse({ q: params.get("q")?.slice(0, 100), page: params.get("page") ?? undefined, status: params.get("status") ?? undefined });
   const scope = caseloadScope(actor).kind;
   const [caseload, reminders] = await Promise.all([
     listCaseload(ctx.db, actor, query, ctx.meta),

@@ -127,6 +127,17 @@ describe("saving over a newer version", () => {
   });
 });
 
+describe("the caseload page", () => {
+  it("finds by part of a name, pages, and takes an over-long search without failing", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const found = await (await spec1.fetch("/participants?q=qui")).text();
+    expect(found).toContain("Quinn, Pat");
+    const long = await spec1.fetch(`/participants?q=${"x".repeat(300)}&page=abc&status=nonsense`);
+    expect(long.status).toBe(200);
+    expect(await long.text()).toContain("No one matches");
+  });
+});
+
 describe("sign-in", () => {
   it("limits repeated wrong passwords with a clear message", async () => {
     const client = new Client(server.url);
