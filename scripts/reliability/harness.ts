@@ -123,10 +123,16 @@ export function killStartedServers(): void {
   running.clear();
 }
 
+/**
+ * The heap limit `npm start` gives the server (package.json; docs/decisions/0009),
+ * so the suites measure and stress the server as production runs it.
+ */
+export const SERVER_HEAP_MB = 256;
+
 /** `allies serve` on the production build, on a loopback port, as a child process. */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "src/cli/main.ts"), "serve"], {
+  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, path.join(ROOT, "src/cli/main.ts"), "serve"], {
     cwd: ROOT,
     env: {
       ...process.env,
