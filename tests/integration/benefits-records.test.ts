@@ -1,45 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
 import { estimate } from "../../src/domain/benefits/estimate.ts";
 import { estimateRequestSchema } from "../../src/domain/benefits/model.ts";
 import { parametersFor } from "../../src/domain/benefits/parameters.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { Client } from "../support/server.ts";
+import { useTestApp } from "../support/app.ts";
 
 // The benefits records (profile, referrals, earnings log, reports to SSA), the
 // reminders, the estimate page against the API, shared estimates under consent,
 // and benefit years added by an administrator: through the API, the pages and the
 // domain, on the database TEST_DB names.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const app = useTestApp();
+const { clientFor, lastSeq } = app;
 let spec1: Client;
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
   spec1 = await clientFor("spec1@test.org");
 });
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
 
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
-
-async function lastSeq() {
-  return Number((await database.db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq);
-}
 async function auditSince(seq: number) {
-  return database.db.selectFrom("audit_log").select(["action", "actor_id", "entity_id", "participant_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
+  return app.database.db.selectFrom("audit_log").select(["action", "actor_id", "entity_id", "participant_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
 }
 
 const stub = (payDate: string, periodStart: string, periodEnd: string, gross: number | string, extra: Record<string, unknown> = {}) => ({
@@ -48,7 +29,7 @@ const stub = (payDate: string, periodStart: string, periodEnd: string, gross: nu
 
 describe("benefits profile", () => {
   it("saves over the version read, refuses a stale save, and is audited", async () => {
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const seq = await lastSeq();
     const first = await spec1.api("PUT", `/participants/${id}/benefits/profile`, { hasSsi: true, hasMedicaid: true, ssiMonthly: "$994.00", version: 0 });
     expect(first.status).toBe(200);
@@ -62,7 +43,7 @@ describe("benefits profile", () => {
   });
 
   it("explains what is missing, field by field", async () => {
-    const response = await spec1.api("PUT", `/participants/${world.participants.participant1.id}/benefits/profile`, {
+    const response = await spec1.api("PUT", `/participants/${app.world.participants.participant1.id}/benefits/profile`, {
       hasSsdi: true, ssiMonthly: "12.345", priorTrialWorkMonths: "2024-13", version: 1,
     });
     expect(response.status).toBe(400);
@@ -72,7 +53,7 @@ describe("benefits profile", () => {
   });
 
   it("is hidden from other caseloads and readable by the team's supervisor", async () => {
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const other = await clientFor("spec2@test.org");
     expect((await other.api("GET", `/participants/${id}/benefits`)).status).toBe(404);
     expect((await other.api("PUT", `/participants/${id}/benefits/profile`, { hasSsi: true, version: 1 })).status).toBe(404);
@@ -83,7 +64,7 @@ describe("benefits profile", () => {
 });
 
 describe("earnings log and SSI reporting", () => {
-  const id = () => world.participants.participant1.id;
+  const id = () => app.world.participants.participant1.id;
   let januaryStubId = "";
 
   it("adds pay stubs, once per client key, and totals them by the month paid and the month worked", async () => {
@@ -118,16 +99,16 @@ describe("earnings log and SSI reporting", () => {
 
   it("gives the caseload's 'report by the 10th' reminders for the specialist's own participants on SSI", async () => {
     const at = new Date("2025-03-05T12:00:00Z");
-    const mine = await ssiReportsDue(database.db, world.actors.specialist1, systemMeta, at);
+    const mine = await ssiReportsDue(app.database.db, app.world.actors.specialist1, systemMeta, at);
     expect(mine.map((r) => [r.participantId, r.month, r.paid, r.dueOn, r.status])).toEqual([
       [id(), "2025-01", 1350.5, "2025-02-10", "overdue"],
       [id(), "2025-02", 600, "2025-03-10", "due"],
     ]);
-    expect(await ssiReportsDue(database.db, world.actors.specialist1b, systemMeta, at)).toEqual([]);
-    expect((await ssiReportsDue(database.db, world.actors.supervisor1, systemMeta, at)).length).toBe(2);
-    expect(await ssiReportsDue(database.db, world.actors.supervisor2, systemMeta, at)).toEqual([]);
-    expect((await ssiReportsDue(database.db, world.actors.specialist1, systemMeta, at, { participantId: id() })).length).toBe(2);
-    const row = await database.db.selectFrom("audit_log").select(["action", "details"]).orderBy("seq", "desc").executeTakeFirstOrThrow();
+    expect(await ssiReportsDue(app.database.db, app.world.actors.specialist1b, systemMeta, at)).toEqual([]);
+    expect((await ssiReportsDue(app.database.db, app.world.actors.supervisor1, systemMeta, at)).length).toBe(2);
+    expect(await ssiReportsDue(app.database.db, app.world.actors.supervisor2, systemMeta, at)).toEqual([]);
+    expect((await ssiReportsDue(app.database.db, app.world.actors.specialist1, systemMeta, at, { participantId: id() })).length).toBe(2);
+    const row = await app.database.db.selectFrom("audit_log").select(["action", "details"]).orderBy("seq", "desc").executeTakeFirstOrThrow();
     expect(row.action).toBe("benefits.reminders");
   });
 
@@ -145,7 +126,7 @@ describe("earnings log and SSI reporting", () => {
     overview = await (await spec1.api("GET", `/participants/${id()}/benefits`)).json();
     expect(overview.payStubs).toHaveLength(3);
     expect(overview.ssiReporting[0]).toMatchObject({ month: "2025-01", status: "changed", paid: 650.5, reported: 1350.5 });
-    const stubRow = await database.db.selectFrom("pay_stubs").select(["voided_at", "void_reason"]).where("id", "=", januaryStubId).executeTakeFirstOrThrow();
+    const stubRow = await app.database.db.selectFrom("pay_stubs").select(["voided_at", "void_reason"]).where("id", "=", januaryStubId).executeTakeFirstOrThrow();
     expect(stubRow.void_reason).toBe("Typed twice");
   });
 
@@ -165,7 +146,7 @@ describe("earnings log and SSI reporting", () => {
 
     const referral = await spec1.postForm(page, { intent: "referral", referredOn: "2025-02-01", counselorName: "Robin Vega", organization: "WIPA North", outcome: "waiting", outcomeOn: "", notes: "" });
     expect(referral.status).toBe(302);
-    const saved = await database.db.selectFrom("benefits_referrals").selectAll().where("participant_id", "=", id()).executeTakeFirstOrThrow();
+    const saved = await app.database.db.selectFrom("benefits_referrals").selectAll().where("participant_id", "=", id()).executeTakeFirstOrThrow();
     const update = (version: string) => spec1.postForm(page, {
       intent: "referralUpdate", target: saved.id, version, referredOn: "2025-02-01", counselorName: "Robin Vega", organization: "WIPA North",
       outcome: "plan_received", outcomeOn: "2025-03-01", notes: "Benefits summary received",
@@ -181,7 +162,7 @@ describe("earnings log and SSI reporting", () => {
 describe("SSDI trial work months from the log", () => {
   it("counts the log's months with the months from before it, over a rolling 60 months, and starts the EPE after the 9th", async () => {
     const client = await clientFor("spec2@test.org");
-    const id = world.participants.participant2.id;
+    const id = app.world.participants.participant2.id;
     const prior = ["2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01"];
     expect((await client.api("PUT", `/participants/${id}/benefits/profile`, { hasSsdi: true, ssdiMonthly: 1100, priorTrialWorkMonths: prior.join(", "), version: 0 })).status).toBe(200);
     let overview = await (await client.api("GET", `/participants/${id}/benefits`)).json();
@@ -202,7 +183,7 @@ describe("SSDI trial work months from the log", () => {
 
 describe("the benefits counselor and benefits meetings", () => {
   it("sends 'refer to a benefits counselor' to the CWIC referral, and the benefits page to planning a benefits meeting", async () => {
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const benefitsPage = await (await spec1.fetch(`/participants/${id}/benefits`)).text();
     expect(benefitsPage).toContain('id="referrals"');
     const planLink = `/participants/${id}/meetings/new?kind=benefits`;
@@ -230,7 +211,7 @@ describe("the estimate page", () => {
   };
 
   it("prefills from the profile and gives the API's numbers and sentences for the same request", async () => {
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const form = await html(spec1, `/participants/${id}/benefits/estimate`);
     expect(form).toMatch(/id="field-ssi"[^>]*checked/);
 
@@ -263,19 +244,19 @@ describe("the estimate page", () => {
     expect(empty).toContain("Add at least one way of working to compare.");
     const ok = await html(spec1, "/benefits/estimate?calculate=1&year=2026&ssi=on&scenarios.2.monthlyGross=1300");
     expect(ok).toContain("Your SSI check goes down to $386.50, but it does not stop.");
-    expect((await new Client(server.url).fetch("/benefits/estimate")).status).toBe(302);
+    expect((await new Client(app.url).fetch("/benefits/estimate")).status).toBe(302);
   });
 });
 
 describe("sharing an estimate", () => {
   async function person(name: string) {
-    const response = await spec1.api("POST", `/participants/${world.participants.participant1.id}/support-persons`, { name, relationshipKind: "relative", closeness: "inner" });
+    const response = await spec1.api("POST", `/participants/${app.world.participants.participant1.id}/support-persons`, { name, relationshipKind: "relative", closeness: "inner" });
     expect(response.status).toBe(201);
     return (await response.json()).id as string;
   }
   async function grant(personId: string, categories: string[]) {
     const today = new Date().toISOString().slice(0, 10);
-    const response = await spec1.api("POST", `/participants/${world.participants.participant1.id}/consent-grants`, {
+    const response = await spec1.api("POST", `/participants/${app.world.participants.participant1.id}/consent-grants`, {
       supportPersonId: personId, categories, purpose: "To help plan work and money.", mayAttendMeetings: true, mayReceivePlan: true, mayBeContacted: true,
       startsOn: today, expiresOn: "2099-12-31", signedMethod: "in_app", signatureName: "Pat Quinn", signedOn: today, participantConfirmed: true,
     });
@@ -284,7 +265,7 @@ describe("sharing an estimate", () => {
   }
 
   it("offers only supports whose consent covers benefits and income, records the share, and checks consent again for the copy", async () => {
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const aunt = await person("Aunt Dee");
     const cousin = await person("Cousin Lee");
     const auntGrant = await grant(aunt, ["benefits_income", "employment_goals"]);
@@ -300,12 +281,12 @@ describe("sharing an estimate", () => {
     expect((await spec1.postForm(path, { intent: "share", request })).status).toBe(400);
     const refused = await spec1.postForm(path, { intent: "share", request, supportPersonId: [aunt, cousin] });
     expect(refused.status).toBe(422);
-    expect(await database.db.selectFrom("benefits_estimate_shares").selectAll().execute()).toEqual([]);
+    expect(await app.database.db.selectFrom("benefits_estimate_shares").selectAll().execute()).toEqual([]);
 
     const seq = await lastSeq();
     const shared = await spec1.postForm(path, { intent: "share", request, supportPersonId: [aunt] });
     expect(shared.status).toBe(302);
-    const share = await database.db.selectFrom("benefits_estimate_shares").selectAll().executeTakeFirstOrThrow();
+    const share = await app.database.db.selectFrom("benefits_estimate_shares").selectAll().executeTakeFirstOrThrow();
     expect(share.support_person_id).toBe(aunt);
     expect(JSON.parse(share.result)).toEqual(estimate(estimateRequestSchema.parse({ year: 2026, scenarios: [{ hoursPerWeek: 20, hourlyWage: 15 }] })));
     const rows = await auditSince(seq);

@@ -1,49 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../support/app.ts";
 
 // Concerns on the participant's record, outside any meeting: logged from the concerns
 // page, shown on the participant's page with their status and plan, updated without
 // overwriting a newer version, audited, and refused to other caseloads like a missing record.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const app = useTestApp();
+const { clientFor, lastSeq } = app;
 
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
-async function lastSeq() {
-  return Number((await database.db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq);
-}
 async function actionsSince(seq: number) {
-  return (await database.db.selectFrom("audit_log").select("action").where("seq", ">", seq).orderBy("seq").execute()).map((r) => r.action);
+  return (await app.database.db.selectFrom("audit_log").select("action").where("seq", ">", seq).orderBy("seq").execute()).map((r) => r.action);
 }
 
 describe("concerns on the participant's record", () => {
   it("logs a concern without a meeting, shows it with its plan, and updates its status once", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const page = `/participants/${id}/concerns`;
     expect((await spec1.fetch(page)).status).toBe(200);
 
     const empty = await spec1.postForm(page, { intent: "concern", type: "transport", raisedBy: "participant", description: "", clientKey: "k-1" });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Describe the concern in a few words.");
-    expect(await database.db.selectFrom("concerns").select("id").where("participant_id", "=", id).execute()).toHaveLength(0);
+    expect(await app.database.db.selectFrom("concerns").select("id").where("participant_id", "=", id).execute()).toHaveLength(0);
 
     const before = await lastSeq();
     const fields = { intent: "concern", type: "transport", raisedBy: "participant", description: "No bus before 7 on Sundays.", mitigationPlan: "Ask Lena about Sunday rides.", clientKey: "k-2" };
@@ -51,7 +29,7 @@ describe("concerns on the participant's record", () => {
     expect(created.status).toBe(302);
     // Sent twice (a reload after a dropped connection), it is still one concern.
     expect((await spec1.postForm(page, fields)).status).toBe(302);
-    const rows = await database.db.selectFrom("concerns").selectAll().where("participant_id", "=", id).execute();
+    const rows = await app.database.db.selectFrom("concerns").selectAll().where("participant_id", "=", id).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.meeting_id).toBeNull();
     expect(await actionsSince(before)).toContain("concern.create");
@@ -68,20 +46,20 @@ describe("concerns on the participant's record", () => {
     expect((await spec1.postForm(page, update)).status).toBe(302);
     const stale = await spec1.postForm(page, { ...update, status: "open" });
     expect(stale.status).toBe(409);
-    const saved = await database.db.selectFrom("concerns").select(["status", "mitigation_plan", "version"]).where("id", "=", concernId).executeTakeFirstOrThrow();
+    const saved = await app.database.db.selectFrom("concerns").select(["status", "mitigation_plan", "version"]).where("id", "=", concernId).executeTakeFirstOrThrow();
     expect([saved.status, saved.mitigation_plan, Number(saved.version)]).toEqual(["resolved", "Lena drives on Sundays.", 2]);
     expect(await (await spec1.fetch(`/participants/${id}`)).text()).not.toContain("No bus before 7 on Sundays.");
   });
 
   it("answers another team's specialist as if the participant did not exist, and stores nothing", async () => {
     const spec2 = await clientFor("spec2@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const missing = "00000000-0000-4000-8000-000000000000";
     expect((await spec2.fetch(`/participants/${id}/concerns`)).status).toBe(404);
     expect((await spec2.fetch(`/participants/${missing}/concerns`)).status).toBe(404);
-    const before = await database.db.selectFrom("concerns").select("id").execute();
+    const before = await app.database.db.selectFrom("concerns").select("id").execute();
     const post = await spec2.postForm(`/participants/${id}/concerns`, { intent: "concern", type: "relapse", raisedBy: "participant", description: "x", clientKey: "k-3" });
     expect(post.status).toBe(404);
-    expect(await database.db.selectFrom("concerns").select("id").execute()).toHaveLength(before.length);
+    expect(await app.database.db.selectFrom("concerns").select("id").execute()).toHaveLength(before.length);
   });
 });

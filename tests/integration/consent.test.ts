@@ -1,45 +1,23 @@
 import { inflateSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
+import { describe, expect, it } from "vitest";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { holdsConsent, mayInvolve, mayShare } from "../../src/domain/consent/check.ts";
 import { loadConsentHistory, recordConsentGrant } from "../../src/domain/consent/consent.server.ts";
 import { consentGrantInputSchema } from "../../src/domain/consent/model.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { Client } from "../support/server.ts";
+import { useTestApp } from "../support/app.ts";
 
 // Consent grants and revocations through the pages and the API, checked with the one consent check.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const app = useTestApp();
+const { clientFor, lastSeq } = app;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-async function lastSeq() {
-  return Number((await database.db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq);
-}
 async function auditSince(seq: number) {
-  return database.db.selectFrom("audit_log").select(["action", "actor_id", "entity_id", "participant_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
+  return app.database.db.selectFrom("audit_log").select(["action", "actor_id", "entity_id", "participant_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
 }
 async function grantCount(personId: string) {
-  const row = await database.db.selectFrom("consent_grants").select((eb) => eb.fn.countAll<number>().as("n")).where("support_person_id", "=", personId).executeTakeFirstOrThrow();
+  const row = await app.database.db.selectFrom("consent_grants").select((eb) => eb.fn.countAll<number>().as("n")).where("support_person_id", "=", personId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -86,14 +64,14 @@ function pdfText(bytes: Buffer): string {
 }
 
 const personFacts = async (personId: string) => {
-  const row = await database.db.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", personId).executeTakeFirstOrThrow();
+  const row = await app.database.db.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", personId).executeTakeFirstOrThrow();
   return { id: row.id, status: row.status as "supportive", endedAt: row.ended_at };
 };
 
 describe("granting and revoking consent", () => {
   it("shares exactly what the history allows: grant, withdraw one category, withdraw the whole grant", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id);
     const before = await lastSeq();
 
@@ -102,7 +80,7 @@ describe("granting and revoking consent", () => {
     const grant = await granted.json();
     expect(grant).toMatchObject({ status: "active", activeCategories: ["employment_goals", "work_schedule"], recordedBy: "Spec One", signedMethod: "in_app" });
 
-    let history = await loadConsentHistory(database.db, id);
+    let history = await loadConsentHistory(app.database.db, id);
     let now = new Date();
     const facts = await personFacts(person.id);
     expect(mayShare(history, facts, "employment_goals", now)).toBe(true);
@@ -114,7 +92,7 @@ describe("granting and revoking consent", () => {
     const one = await spec1.api("POST", `/participants/${id}/consent-grants/${grant.id}/revoke`, { category: "work_schedule", reason: "Changed my mind" });
     expect(one.status).toBe(200);
     expect((await one.json()).activeCategories).toEqual(["employment_goals"]);
-    history = await loadConsentHistory(database.db, id);
+    history = await loadConsentHistory(app.database.db, id);
     now = new Date();
     expect(mayShare(history, facts, "work_schedule", now)).toBe(false);
     expect(mayShare(history, facts, "employment_goals", now)).toBe(true);
@@ -127,7 +105,7 @@ describe("granting and revoking consent", () => {
     expect(confirmPage).toContain("Withdraw the whole consent for Dee Quinn?");
     const whole = await spec1.postForm(`/participants/${id}/network/${person.id}`, { intent: "revoke", grantId: grant.id, category: "", reason: "" });
     expect(whole.status).toBe(302);
-    history = await loadConsentHistory(database.db, id);
+    history = await loadConsentHistory(app.database.db, id);
     now = new Date();
     expect(mayShare(history, facts, "employment_goals", now)).toBe(false);
     expect(holdsConsent(history, facts, now)).toBe(false);
@@ -144,7 +122,7 @@ describe("granting and revoking consent", () => {
     expect(actions).toContain("consent.read");
     expect(actions).toContain("network.read");
     for (const row of rows) {
-      expect(row.actor_id).toBe(world.users.specialist1.id);
+      expect(row.actor_id).toBe(app.world.users.specialist1.id);
       expect(row.participant_id).toBe(id);
     }
     const revokes = rows.filter((r) => r.action === "consent.revoke").map((r) => JSON.parse(r.details).category);
@@ -153,7 +131,7 @@ describe("granting and revoking consent", () => {
 
   it("records a consent signed in the app through the two-step page, recorded by the current user", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Aunt Jo", phone: "555-0142" });
     const path = `/participants/${id}/network/${person.id}/consent/new`;
     const form = await (await spec1.fetch(path)).text();
@@ -177,8 +155,8 @@ describe("granting and revoking consent", () => {
     const saved = await postMultipart(spec1, path, { ...terms, intent: "save", signatureName: "Pat Quinn", participantConfirmed: "on", signedOn: today() });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toMatch(new RegExp(`/network/${person.id}\\?consent=`));
-    const row = await database.db.selectFrom("consent_grants").selectAll().where("support_person_id", "=", person.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ signed_method: "in_app", signature_name: "Pat Quinn", recorded_by: world.users.specialist1.id, expiry_event: "I leave the program" });
+    const row = await app.database.db.selectFrom("consent_grants").selectAll().where("support_person_id", "=", person.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ signed_method: "in_app", signature_name: "Pat Quinn", recorded_by: app.world.users.specialist1.id, expiry_event: "I leave the program" });
     const personPage = await (await spec1.fetch(saved.headers.get("location")!)).text();
     expect(personPage).toContain("Print the consent form");
 
@@ -203,7 +181,7 @@ describe("granting and revoking consent", () => {
 
   it("keeps substance use treatment on a grant of its own, with the Part 2 notice on its form", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Sponsor Sam", relationshipKind: "sponsor", closeness: "friends" });
     const mixed = await spec1.api("POST", `/participants/${id}/consent-grants`, grantBody(person.id, { categories: ["substance_use_treatment", "employment_goals"] }));
     expect(mixed.status).toBe(400);
@@ -218,7 +196,7 @@ describe("granting and revoking consent", () => {
 
   it("prints the blank form for the chosen terms from the sign step, to sign on paper before the scan is uploaded (page and PDF)", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Neighbour Rae", relationshipKind: "neighbour", closeness: "community", phone: "555-0177" });
     const path = `/participants/${id}/network/${person.id}/consent/new`;
     const terms = {
@@ -262,13 +240,13 @@ describe("granting and revoking consent", () => {
     expect(await grantCount(person.id)).toBe(0);
 
     // Substance use treatment carries its notice on the blank form too.
-    const part2 = new URL(link!, server.url);
+    const part2 = new URL(link!, app.url);
     part2.searchParams.delete("categories");
     part2.searchParams.append("categories", "substance_use_treatment");
     expect(await (await spec1.fetch(part2.pathname + part2.search)).text()).toContain("42 CFR Part 2");
 
     // Terms that do not hold, another team, and someone marked do not contact get no form.
-    const incomplete = new URL(link!, server.url);
+    const incomplete = new URL(link!, app.url);
     incomplete.searchParams.delete("categories");
     const refused = await spec1.fetch(incomplete.pathname + incomplete.search);
     expect(refused.status).toBe(400);
@@ -285,7 +263,7 @@ describe("granting and revoking consent", () => {
 
   it("records a paper consent with its scan, and serves the scan to those who may read it", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Pastor Lee", relationshipKind: "clergy", closeness: "community" });
     const path = `/participants/${id}/network/${person.id}/consent/new`;
     const terms = { categories: ["employment_goals"], purpose: "Job leads from church.", startsOn: today(), expiresOn: "2099-01-01", signedMethod: "paper", signedOn: today() };
@@ -300,7 +278,7 @@ describe("granting and revoking consent", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const saved = await postMultipart(spec1, path, { ...terms, intent: "save" }, { name: "signed form.png", type: "image/png", bytes: png });
     expect(saved.status).toBe(302);
-    const grant = await database.db.selectFrom("consent_grants").selectAll().where("support_person_id", "=", person.id).executeTakeFirstOrThrow();
+    const grant = await app.database.db.selectFrom("consent_grants").selectAll().where("support_person_id", "=", person.id).executeTakeFirstOrThrow();
     expect(grant.signed_method).toBe("paper");
 
     const before = await lastSeq();
@@ -317,7 +295,7 @@ describe("granting and revoking consent", () => {
 
   it("accepts a paper consent's scan through the API too, and refuses a paper consent without one", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Coach Ray", relationshipKind: "mentor", closeness: "friends" });
     const paper = grantBody(person.id, { signedMethod: "paper", signatureName: null, participantConfirmed: false });
     const missing = await spec1.api("POST", `/participants/${id}/consent-grants`, paper);
@@ -333,7 +311,7 @@ describe("granting and revoking consent", () => {
 
   it("returns field errors for bad grant and revocation bodies and stores nothing", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Friend Fay", relationshipKind: "friend", closeness: "friends" });
     const bad = await spec1.api("POST", `/participants/${id}/consent-grants`, {
       supportPersonId: person.id, categories: [], purpose: "", startsOn: "tomorrow", expiresOn: null, signedMethod: "fax", signedOn: "2026-13", extra: true,
@@ -350,7 +328,7 @@ describe("granting and revoking consent", () => {
     const badRevoke = await spec1.api("POST", `/participants/${id}/consent-grants/${granted.id}/revoke`, { category: "everything" });
     expect(badRevoke.status).toBe(400);
     expect((await badRevoke.json()).error.fields[0].path).toBe("category");
-    const revocations = await database.db.selectFrom("consent_revocations").selectAll().where("grant_id", "=", granted.id).execute();
+    const revocations = await app.database.db.selectFrom("consent_revocations").selectAll().where("grant_id", "=", granted.id).execute();
     expect(revocations).toEqual([]);
 
     // The page keeps what was typed and says what to fix.
@@ -366,7 +344,7 @@ describe("granting and revoking consent", () => {
 describe("do not contact", () => {
   it("lets no path record a consent for a person marked do not contact", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Uncle Vic", status: "do_not_contact" });
 
     const api = await spec1.api("POST", `/participants/${id}/consent-grants`, grantBody(person.id));
@@ -387,19 +365,19 @@ describe("do not contact", () => {
     expect(post.status).toBe(409);
 
     const input = consentGrantInputSchema.parse(grantBody(person.id));
-    const direct = await recordConsentGrant(database.db, world.actors.specialist1, id, input, null, systemMeta);
+    const direct = await recordConsentGrant(app.database.db, app.world.actors.specialist1, id, input, null, systemMeta);
     expect(direct).toEqual({ ok: false, reason: "unreachable_person" });
     expect(await grantCount(person.id)).toBe(0);
   });
 
   it("stops sharing at once when a person with consent is marked do not contact", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Cousin Al" });
     expect((await spec1.api("POST", `/participants/${id}/consent-grants`, grantBody(person.id))).status).toBe(201);
     const marked = await spec1.api("PUT", `/participants/${id}/support-persons/${person.id}`, { name: "Cousin Al", relationshipKind: "relative", closeness: "inner", status: "do_not_contact", version: 1 });
     expect(marked.status).toBe(200);
-    const history = await loadConsentHistory(database.db, id);
+    const history = await loadConsentHistory(app.database.db, id);
     expect(mayShare(history, await personFacts(person.id), "employment_goals", new Date())).toBe(false);
     expect((await (await spec1.api("GET", `/participants/${id}/support-persons`)).json()).withConsent).not.toContain(person.id);
     expect((await spec1.fetch(`/participants/${id}/network/${person.id}/consent/new`)).status).toBe(200);
@@ -410,7 +388,7 @@ describe("do not contact", () => {
 describe("who may see consent", () => {
   it("gives a team-2 specialist 404 for a team-1 participant's grants, forms and revocations, and records nothing", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await addPerson(spec1, id, { name: "Gran Bea" });
     const grant = await (await spec1.api("POST", `/participants/${id}/consent-grants`, grantBody(person.id))).json();
     const spec2 = await clientFor("spec2@test.org");
@@ -431,8 +409,8 @@ describe("who may see consent", () => {
 
     // A grant id from another participant is not found through this participant's address.
     const admin = await clientFor("admin@test.org");
-    const otherPerson = await addPerson(admin, world.participants.participant2.id, { name: "Kim's Mom" });
-    const otherGrant = await (await admin.api("POST", `/participants/${world.participants.participant2.id}/consent-grants`, grantBody(otherPerson.id))).json();
+    const otherPerson = await addPerson(admin, app.world.participants.participant2.id, { name: "Kim's Mom" });
+    const otherGrant = await (await admin.api("POST", `/participants/${app.world.participants.participant2.id}/consent-grants`, grantBody(otherPerson.id))).json();
     expect((await spec1.fetch(`/participants/${id}/consent/${otherGrant.id}/form`)).status).toBe(404);
     expect((await spec1.api("POST", `/participants/${id}/consent-grants/${otherGrant.id}/revoke`, {})).status).toBe(404);
   });

@@ -1,43 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
+import { describe, expect, it } from "vitest";
 import { createConcern, updateConcern } from "../../src/domain/concerns/concerns.server.ts";
 import { concernInputSchema } from "../../src/domain/concerns/model.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { Client } from "../support/server.ts";
+import { useTestApp } from "../support/app.ts";
 
 // Support meetings through the real HTTP stack, pages and API, on SQLite or PostgreSQL:
 // only consented people can be invited, replies, running the meeting step by step,
 // entries that save once however often they are sent, and an audit row for each write.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const app = useTestApp();
+const { clientFor, lastSeq } = app;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
-async function lastSeq() {
-  return Number((await database.db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq);
-}
 async function auditSince(seq: number) {
-  return database.db.selectFrom("audit_log").select(["action", "entity_id", "participant_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
+  return app.database.db.selectFrom("audit_log").select(["action", "entity_id", "participant_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
 }
 async function count(table: "meetings" | "meeting_entries" | "concerns" | "meeting_invitees") {
-  const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await app.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -63,7 +42,7 @@ const meetingBody = (inviteeIds: string[], fields: Record<string, unknown> = {})
 
 /** A participant of spec1 with four people: two invitable, one whose grant leaves out meetings, one marked do not contact. */
 async function buildNetwork(spec1: Client) {
-  const id = world.participants.participant1.id;
+  const id = app.world.participants.participant1.id;
   const ana = await addPerson(spec1, id, `Ana ${crypto.randomUUID().slice(0, 4)}`);
   const ben = await addPerson(spec1, id, `Ben ${crypto.randomUUID().slice(0, 4)}`);
   const cal = await addPerson(spec1, id, `Cal ${crypto.randomUUID().slice(0, 4)}`);
@@ -95,8 +74,8 @@ describe("planning a meeting", () => {
 
   it("shows the talking points for the participant's open concerns, and for a kind of concern asked for, while planning", async () => {
     const spec = await clientFor("spec1b@test.org");
-    const actor = world.actors.specialist1b;
-    const id = world.participants.participant1b.id;
+    const actor = app.world.actors.specialist1b;
+    const id = app.world.participants.participant1b.id;
     const page = `/participants/${id}/meetings/new`;
     // Each <details> of the preparation section: its kind of concern, and whether it is unfolded.
     const unfolded = (html: string) => [...html.matchAll(/<details([^>]*)data-concern-type="(\w+)"/g)].filter((m) => /open=""/.test(m[1]!)).map((m) => m[2]);
@@ -107,12 +86,12 @@ describe("planning a meeting", () => {
     expect(unfolded(empty)).toEqual([]);
     expect(folded(empty)).toHaveLength(8);
 
-    const concern = (type: string, description: string) => createConcern(database.db, actor, id, concernInputSchema.parse({ type, description }), { ip: null, requestId: null });
+    const concern = (type: string, description: string) => createConcern(app.database.db, actor, id, concernInputSchema.parse({ type, description }), { ip: null, requestId: null });
     await concern("transport", "No bus before 7 on Sundays.");
     const relapse = await concern("relapse", "Mum worries work will bring back the drinking.");
     await concern("losing_benefits", "Afraid of losing SSI.");
     if (!relapse.ok) throw new Error("concern not saved");
-    await updateConcern(database.db, actor, id, relapse.concern.id, { status: "resolved", mitigationPlan: null, version: 1 }, { ip: null, requestId: null });
+    await updateConcern(app.database.db, actor, id, relapse.concern.id, { status: "resolved", mitigationPlan: null, version: 1 }, { ip: null, requestId: null });
 
     const before = await lastSeq();
     const html = await (await spec.fetch(page)).text();
@@ -380,7 +359,7 @@ describe("running a meeting", () => {
   });
 
   it("describes the meeting, concern, plan and win operations in the OpenAPI document", async () => {
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const doc = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
       "/participants/{id}/meetings", "/participants/{id}/meetings/{meetingId}", "/participants/{id}/meetings/{meetingId}/entries",
       "/participants/{id}/meetings/{meetingId}/responses", "/participants/{id}/concerns", "/participants/{id}/plan-items",

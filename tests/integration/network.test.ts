@@ -1,51 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../support/app.ts";
 
 // The support network through the real HTTP stack: pages and API, on SQLite or PostgreSQL.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const app = useTestApp();
+const { clientFor, lastSeq } = app;
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
 
 async function countPeople(participantId: string) {
-  const row = await database.db.selectFrom("support_persons").select((eb) => eb.fn.countAll<number>().as("n")).where("participant_id", "=", participantId).executeTakeFirstOrThrow();
+  const row = await app.database.db.selectFrom("support_persons").select((eb) => eb.fn.countAll<number>().as("n")).where("participant_id", "=", participantId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function auditActions(sinceSeq: number) {
-  const rows = await database.db.selectFrom("audit_log").select(["seq", "action", "actor_id", "entity_id", "participant_id", "details"]).where("seq", ">", sinceSeq).orderBy("seq").execute();
+  const rows = await app.database.db.selectFrom("audit_log").select(["seq", "action", "actor_id", "entity_id", "participant_id", "details"]).where("seq", ">", sinceSeq).orderBy("seq").execute();
   return rows;
-}
-
-async function lastSeq() {
-  const head = await database.db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow();
-  return Number(head.seq);
 }
 
 describe("support persons through the API", () => {
   it("adds, lists, updates and ends a person, keeping each version and auditing each step", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const before = await lastSeq();
 
     const created = await spec1.api("POST", `/participants/${id}/support-persons`, {
@@ -78,7 +53,7 @@ describe("support persons through the API", () => {
     expect(after.current.map((p: { id: string }) => p.id)).not.toContain(person.id);
     expect(after.ended.map((p: { id: string }) => p.id)).toContain(person.id);
 
-    const versions = await database.db.selectFrom("support_person_versions").select(["version", "change"]).where("support_person_id", "=", person.id).orderBy("version").execute();
+    const versions = await app.database.db.selectFrom("support_person_versions").select(["version", "change"]).where("support_person_id", "=", person.id).orderBy("version").execute();
     expect(versions.map((v) => [Number(v.version), v.change])).toEqual([[1, "create"], [2, "update"], [3, "end"]]);
 
     const actions = (await auditActions(before)).map((r) => r.action);
@@ -87,7 +62,7 @@ describe("support persons through the API", () => {
 
   it("returns field errors for a bad body and stores nothing", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const count = await countPeople(id);
     const response = await spec1.api("POST", `/participants/${id}/support-persons`, {
       name: "", relationshipKind: "cousin", closeness: "far", email: "not-an-email", phone: "call me", surprise: 1,
@@ -106,7 +81,7 @@ describe("support persons through the API", () => {
 
   it("keeps where a person was found when they are edited", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const created = await (await spec1.api("POST", `/participants/${id}/support-persons`, {
       name: "Officer Diaz", relationshipKind: "probation_officer", closeness: "services", discoveredFrom: "officer",
     })).json();
@@ -118,7 +93,7 @@ describe("support persons through the API", () => {
 
   it("gives a team-2 specialist 404 on every network route for a team-1 participant, and writes nothing", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await (await spec1.api("POST", `/participants/${id}/support-persons`, { name: "Neighbor Ned", relationshipKind: "neighbour", closeness: "community" })).json();
     const spec2 = await clientFor("spec2@test.org");
     const before = await lastSeq();
@@ -155,16 +130,16 @@ describe("support persons through the API", () => {
   it("does not show a person through another participant's address", async () => {
     const spec1 = await clientFor("spec1@test.org");
     const admin = await clientFor("admin@test.org");
-    const other = world.participants.participant2.id;
+    const other = app.world.participants.participant2.id;
     const person = await (await admin.api("POST", `/participants/${other}/support-persons`, { name: "Kim's Friend", relationshipKind: "friend", closeness: "friends" })).json();
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     expect((await spec1.fetch(`/participants/${id}/network/${person.id}`)).status).toBe(404);
     const put = await spec1.api("PUT", `/participants/${id}/support-persons/${person.id}`, { name: "Changed", relationshipKind: "friend", closeness: "friends", version: 1 });
     expect(put.status).toBe(404);
   });
 
   it("describes the network and consent operations in the OpenAPI document", async () => {
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const doc = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
       "/participants/{id}/support-persons", "/participants/{id}/support-persons/{personId}", "/participants/{id}/support-persons/{personId}/end",
       "/participants/{id}/consent-grants", "/participants/{id}/consent-grants/{grantId}/revoke",
@@ -180,7 +155,7 @@ describe("support persons through the API", () => {
 describe("support network pages", () => {
   it("adds a person from the network page form, and shows field errors without saving a bad one", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const count = await countPeople(id);
     const bad = await spec1.postForm(`/participants/${id}/network`, { name: "", relationshipKind: "friend", closeness: "friends", email: "nope" });
     expect(bad.status).toBe(400);
@@ -201,8 +176,8 @@ describe("support network pages", () => {
 
   it("adds a person from a guided discovery prompt in one step, remembering the prompt", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
-    await database.db.updateTable("participants").set({ flag_justice_involvement: 1 }).where("id", "=", id).execute();
+    const id = app.world.participants.participant1.id;
+    await app.database.db.updateTable("participants").set({ flag_justice_involvement: 1 }).where("id", "=", id).execute();
     const page = await (await spec1.fetch(`/participants/${id}/network/discover`)).text();
     expect(page).toContain("Would your probation or parole officer be someone to include?");
     expect(page).not.toContain("When you were without a home");
@@ -211,7 +186,7 @@ describe("support network pages", () => {
       discoveredFrom: "officer", name: "Officer Grant", relationshipKind: "probation_officer", closeness: "services", status: "supportive", phone: "555-0100",
     });
     expect(response.status).toBe(302);
-    const row = await database.db.selectFrom("support_persons").selectAll().where("name", "=", "Officer Grant").executeTakeFirstOrThrow();
+    const row = await app.database.db.selectFrom("support_persons").selectAll().where("name", "=", "Officer Grant").executeTakeFirstOrThrow();
     expect(row.discovered_from).toBe("officer");
     const after = await (await spec1.fetch(response.headers.get("location")!)).text();
     expect(after).toContain("Officer Grant was added.");
@@ -222,14 +197,14 @@ describe("support network pages", () => {
 
   it("never overwrites a newer version from the person page", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const person = await (await spec1.api("POST", `/participants/${id}/support-persons`, { name: "Tom Reyes", relationshipKind: "past_coworker", closeness: "friends" })).json();
     const first = await spec1.postForm(`/participants/${id}/network/${person.id}`, { intent: "update", version: "1", name: "Tom Reyes", relationshipKind: "past_coworker", closeness: "friends", status: "supportive", notes: "Works at the bakery" });
     expect(first.status).toBe(302);
     const stale = await spec1.postForm(`/participants/${id}/network/${person.id}`, { intent: "update", version: "1", name: "Thomas Reyes", relationshipKind: "past_coworker", closeness: "friends", status: "supportive" });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Someone else changed this person");
-    const saved = await database.db.selectFrom("support_persons").select(["name", "notes", "version"]).where("id", "=", person.id).executeTakeFirstOrThrow();
+    const saved = await app.database.db.selectFrom("support_persons").select(["name", "notes", "version"]).where("id", "=", person.id).executeTakeFirstOrThrow();
     expect(saved).toMatchObject({ name: "Tom Reyes", notes: "Works at the bakery" });
     expect(Number(saved.version)).toBe(2);
   });

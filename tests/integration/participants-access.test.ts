@@ -1,34 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { Client } from "../support/server.ts";
+import { TEST_PASSWORD } from "../support/world.ts";
+import { useTestApp } from "../support/app.ts";
 
 // Authorization through the real HTTP stack, on pages and the API alike.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const app = useTestApp();
+const { clientFor } = app;
 
 describe("who sees which participant", () => {
   it("gives a team-2 specialist 404 for a team-1 participant, on the page and the API", async () => {
     const spec2 = await clientFor("spec2@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const page = await spec2.fetch(`/participants/${id}`);
     const missingPage = await spec2.fetch(`/participants/00000000-0000-4000-8000-000000000000`);
     expect(page.status).toBe(404);
@@ -52,26 +34,26 @@ describe("who sees which participant", () => {
 
   it("lets the specialist whose caseload it is read it", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const response = await spec1.api("GET", `/participants/${world.participants.participant1.id}`);
+    const response = await spec1.api("GET", `/participants/${app.world.participants.participant1.id}`);
     expect(response.status).toBe(200);
     expect((await response.json()).firstName).toBe("Pat");
-    const page = await spec1.fetch(`/participants/${world.participants.participant1.id}`);
+    const page = await spec1.fetch(`/participants/${app.world.participants.participant1.id}`);
     expect(page.status).toBe(200);
   });
 
   it("keeps a specialist to their own caseload even within the team", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    expect((await spec1.api("GET", `/participants/${world.participants.participant1b.id}`)).status).toBe(404);
+    expect((await spec1.api("GET", `/participants/${app.world.participants.participant1b.id}`)).status).toBe(404);
     const list = await (await spec1.api("GET", "/participants")).json();
-    expect(list.participants.map((p: { id: string }) => p.id)).toEqual([world.participants.participant1.id]);
+    expect(list.participants.map((p: { id: string }) => p.id)).toEqual([app.world.participants.participant1.id]);
   });
 
   it("shows a supervisor their team's caseloads only", async () => {
     const sup1 = await clientFor("sup1@test.org");
     const list = await (await sup1.api("GET", "/participants")).json();
     const ids = list.participants.map((p: { id: string }) => p.id).sort();
-    expect(ids).toEqual([world.participants.participant1.id, world.participants.participant1b.id].sort());
-    expect((await sup1.api("GET", `/participants/${world.participants.participant2.id}`)).status).toBe(404);
+    expect(ids).toEqual([app.world.participants.participant1.id, app.world.participants.participant1b.id].sort());
+    expect((await sup1.api("GET", `/participants/${app.world.participants.participant2.id}`)).status).toBe(404);
   });
 
   it("shows an admin everyone", async () => {
@@ -81,7 +63,7 @@ describe("who sees which participant", () => {
   });
 
   it("refuses the API without a session or token, and a cookie change without the CSRF header", async () => {
-    const anonymous = new Client(server.url);
+    const anonymous = new Client(app.url);
     expect((await anonymous.api("GET", "/participants")).status).toBe(401);
     const spec1 = await clientFor("spec1@test.org");
     const response = await spec1.fetch("/api/v1/participants", {
@@ -91,8 +73,8 @@ describe("who sees which participant", () => {
   });
 
   it("sends a signed-out visitor to sign in", async () => {
-    const anonymous = new Client(server.url);
-    const response = await anonymous.fetch(`/participants/${world.participants.participant1.id}`);
+    const anonymous = new Client(app.url);
+    const response = await anonymous.fetch(`/participants/${app.world.participants.participant1.id}`);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toMatch(/^\/sign-in\?next=/);
   });
@@ -101,7 +83,7 @@ describe("who sees which participant", () => {
 describe("saving over a newer version", () => {
   it("answers 409 with the current record and saves nothing", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const first = await spec1.api("PUT", `/participants/${id}`, { firstName: "Pat", lastName: "Quinn", workGoal: "Bakery", version: 1 });
     expect(first.status).toBe(200);
     expect((await first.json()).version).toBe(2);
@@ -140,7 +122,7 @@ describe("the caseload page", () => {
 
 describe("sign-in", () => {
   it("limits repeated wrong passwords with a clear message", async () => {
-    const client = new Client(server.url);
+    const client = new Client(app.url);
     for (let i = 0; i < 5; i++) {
       const response = await client.postForm("/sign-in", { email: "sup2@test.org", password: "wrong password" });
       expect(response.status).toBe(401);
@@ -151,7 +133,7 @@ describe("sign-in", () => {
   });
 
   it("sets a httpOnly SameSite session cookie and refuses a form without the CSRF token", async () => {
-    const client = new Client(server.url);
+    const client = new Client(app.url);
     await client.fetch("/sign-in");
     const response = await client.fetch("/sign-in", {
       method: "POST",

@@ -1,38 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { describe, expect, it } from "vitest";
+import { Client } from "../support/server.ts";
+import { useTestApp } from "../support/app.ts";
 
 // The job support plan, the take-home plan and its PDF, and small wins, through the
 // real HTTP stack on SQLite or PostgreSQL. A support person's copy goes through the
 // consent check at the moment it is shown: once their grant is revoked it shows nothing.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const app = useTestApp();
+const { clientFor, lastSeq } = app;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
-async function lastSeq() {
-  return Number((await database.db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq);
-}
 async function auditSince(seq: number) {
-  return database.db.selectFrom("audit_log").select(["action", "entity_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
+  return app.database.db.selectFrom("audit_log").select(["action", "entity_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
 }
 async function addPerson(client: Client, participantId: string, name: string, fields: Record<string, unknown> = {}) {
   const response = await client.api("POST", `/participants/${participantId}/support-persons`, { name, relationshipKind: "relative", closeness: "inner", ...fields });
@@ -67,7 +46,7 @@ function pdfText(bytes: Buffer): string {
 describe("take-home plan", () => {
   it("gives a support person their own part, and nothing of the participant once their grant is revoked (page and PDF)", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const rosa = await addPerson(spec1, id, "Rosa Delgado", { phone: "555-0134" });
     const otto = await addPerson(spec1, id, "Otto Brandt", { phone: "555-0199" });
     const rosaGrant = await grant(spec1, id, rosa.id);
@@ -133,11 +112,11 @@ describe("take-home plan", () => {
   it("answers 404 to another team, and an empty copy for someone not on this participant's network", async () => {
     const spec1 = await clientFor("spec1@test.org");
     const spec2 = await clientFor("spec2@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     for (const path of [`/participants/${id}/plan`, `/participants/${id}/plan/take-home`, `/participants/${id}/plan/take-home.pdf`, `/participants/${id}/wins`]) {
       expect((await spec2.fetch(path)).status, path).toBe(404);
     }
-    const stranger = await addPerson(await clientFor("spec2@test.org"), world.participants.participant2.id, "Kim's Neighbour");
+    const stranger = await addPerson(await clientFor("spec2@test.org"), app.world.participants.participant2.id, "Kim's Neighbour");
     const html = await (await spec1.fetch(`/participants/${id}/plan/take-home?for=${stranger.id}`)).text();
     expect(html).toContain("Nothing to show");
   });
@@ -146,7 +125,7 @@ describe("take-home plan", () => {
 describe("job support plan", () => {
   it("keeps every version of a plan item and refuses a stale save, through the API and the page", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const before = await lastSeq();
     const item = await addItem(spec1, id, { kind: "clothes", description: "Black shoes for the interview", provider: "participant", status: "proposed" });
     const body = { kind: "clothes", description: "Black shoes for the interview", provider: "specialist", status: "agreed", frequency: "Before March 3", version: 1 };
@@ -176,7 +155,7 @@ describe("job support plan", () => {
       [3, ["description", "status"], "Spec One"],
     ]);
     expect(history.versions[0].item.description).toBe("Black shoes for the interview");
-    const versions = await database.db.selectFrom("plan_item_versions").select("version").where("plan_item_id", "=", item.id).execute();
+    const versions = await app.database.db.selectFrom("plan_item_versions").select("version").where("plan_item_id", "=", item.id).execute();
     expect(versions).toHaveLength(3);
 
     const writes = (await auditSince(before)).map((r) => r.action).filter((a) => !a.endsWith(".read"));
@@ -189,7 +168,7 @@ describe("job support plan", () => {
 
   it("shows field errors for a bad item and saves nothing", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const before = await lastSeq();
     const response = await spec1.postForm(`/participants/${id}/plan`, { intent: "create", kind: "", description: "", who: "participant" });
     expect(response.status).toBe(400);
@@ -208,7 +187,7 @@ describe("job support plan", () => {
 
   it("turns a meeting's commitments into plan items in one step, once", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const lena = await addPerson(spec1, id, "Lena Park");
     await grant(spec1, id, lena.id);
     const meeting = await (await spec1.api("POST", `/participants/${id}/meetings`, {
@@ -254,7 +233,7 @@ describe("job support plan", () => {
 describe("small wins", () => {
   it("adds a win shared only with consented supports, and records encouragement", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const id = world.participants.participant1.id;
+    const id = app.world.participants.participant1.id;
     const mia = await addPerson(spec1, id, "Mia Torres");
     await grant(spec1, id, mia.id);
     const noConsent = await addPerson(spec1, id, "Sam Without Consent");

@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
+import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/domain/auth/api-tokens.server.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { Client } from "../support/server.ts";
+import { useTestApp } from "../support/app.ts";
 
 // The profile page: own details, personal API tokens, signing out everywhere.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
-async function clientFor(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const app = useTestApp();
+const { clientFor } = app;
 
 function bearer(token: string) {
-  return fetch(`${server.url}/api/v1/participants`, { headers: { authorization: `Bearer ${token}` } });
+  return fetch(`${app.url}/api/v1/participants`, { headers: { authorization: `Bearer ${token}` } });
 }
 
 describe("profile", () => {
@@ -40,7 +21,7 @@ describe("profile", () => {
   });
 
   it("sends a signed-out visitor to sign in", async () => {
-    const response = await new Client(server.url).fetch("/profile");
+    const response = await new Client(app.url).fetch("/profile");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/sign-in?next=%2Fprofile");
   });
@@ -59,7 +40,7 @@ describe("personal API tokens", () => {
     const list = await bearer(token);
     expect(list.status).toBe(200);
     const body = await list.json();
-    expect(body.participants.map((p: { id: string }) => p.id)).toEqual([world.participants.participant1.id]);
+    expect(body.participants.map((p: { id: string }) => p.id)).toEqual([app.world.participants.participant1.id]);
 
     // Afterwards the page lists the token by name, never the secret again.
     const profile = await (await spec1.fetch("/profile")).text();
@@ -74,7 +55,7 @@ describe("personal API tokens", () => {
     expect((await bearer(token)).status).toBe(401);
     expect(await (await spec1.fetch("/profile?revoked=1")).text()).toContain("Revoked");
 
-    const actions = await database.db.selectFrom("audit_log").select("action").where("entity_id", "=", tokenId).orderBy("seq").execute();
+    const actions = await app.database.db.selectFrom("audit_log").select("action").where("entity_id", "=", tokenId).orderBy("seq").execute();
     expect(actions.map((a) => a.action)).toEqual(["token.create", "token.revoke"]);
   });
 
@@ -86,7 +67,7 @@ describe("personal API tokens", () => {
   });
 
   it("does not let one person revoke another's token", async () => {
-    const others = await createApiToken(database.db, world.actors.specialist2, "theirs", { ip: null, requestId: null });
+    const others = await createApiToken(app.database.db, app.world.actors.specialist2, "theirs", { ip: null, requestId: null });
     const spec1 = await clientFor("spec1@test.org");
     const response = await spec1.postForm("/profile", { intent: "revokeToken", tokenId: others.id });
     expect(response.status).toBe(409);
@@ -110,7 +91,7 @@ describe("signing out of all sessions", () => {
       expect(page.headers.get("location")).toMatch(/^\/sign-in/);
     }
     expect((await someoneElse.fetch("/profile")).status).toBe(200);
-    const audit = await database.db.selectFrom("audit_log").select("action").where("actor_id", "=", world.users.supervisor1.id)
+    const audit = await app.database.db.selectFrom("audit_log").select("action").where("actor_id", "=", app.world.users.supervisor1.id)
       .where("action", "=", "user.sign_out_all").execute();
     expect(audit).toHaveLength(1);
   });

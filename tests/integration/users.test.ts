@@ -1,40 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../src/db/index.ts";
+import { describe, expect, it } from "vitest";
 import { changeRole, createUserDirect, deactivateUser, inviteUser } from "../../src/domain/users/users.server.ts";
-import { freshDatabase } from "../support/db.ts";
-import { Client, startTestServer } from "../support/server.ts";
-import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { Client } from "../support/server.ts";
+import { TEST_PASSWORD } from "../support/world.ts";
+import { useTestApp } from "../support/app.ts";
 
 // Staff accounts through the real HTTP stack: invitations, roles, deactivation.
-let database: DbHandle;
-let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const app = useTestApp();
+const { clientFor } = app;
 const meta = { ip: "203.0.113.7", requestId: "users-test" };
 const NEW_PASSWORD = "a brand new pass phrase";
 
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
-async function clientFor(email: string, password = TEST_PASSWORD) {
-  const client = new Client(server.url);
-  await client.signIn(email, password);
-  return client;
-}
-
 async function auditActions(entityId: string) {
-  const rows = await database.db.selectFrom("audit_log").select("action").where("entity_id", "=", entityId).orderBy("seq").execute();
+  const rows = await app.database.db.selectFrom("audit_log").select("action").where("entity_id", "=", entityId).orderBy("seq").execute();
   return rows.map((r) => r.action);
 }
 
 async function userByEmail(email: string) {
-  return database.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
+  return app.database.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
 }
 
 function invitationPath(html: string): string {
@@ -46,19 +28,19 @@ function invitationPath(html: string): string {
 describe("inviting a staff member", () => {
   it("creates a user who is signed in at once and can sign in again later", async () => {
     const admin = await clientFor("admin@test.org");
-    const invite = await admin.postForm("/admin/users", { email: "New.Person@Test.org", name: "New Person", role: "specialist", teamId: world.teams.team2.id });
+    const invite = await admin.postForm("/admin/users", { email: "New.Person@Test.org", name: "New Person", role: "specialist", teamId: app.world.teams.team2.id });
     expect(invite.status).toBe(200);
     const page = await invite.text();
     expect(page).toContain("It will not be shown again");
     const link = invitationPath(page);
 
     // Only the link's hash is stored.
-    const stored = await database.db.selectFrom("invitations").selectAll().where("email", "=", "new.person@test.org").executeTakeFirstOrThrow();
+    const stored = await app.database.db.selectFrom("invitations").selectAll().where("email", "=", "new.person@test.org").executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(link.split("/").pop());
     expect(stored.expires_at > new Date(Date.now() + 6.9 * 86_400_000).toISOString()).toBe(true);
     expect(await auditActions(stored.id)).toEqual(["user.invite"]);
 
-    const newcomer = new Client(server.url);
+    const newcomer = new Client(app.url);
     const form = await newcomer.fetch(link);
     expect(form.status).toBe(200);
     expect(await form.text()).toContain("new.person@test.org");
@@ -72,17 +54,17 @@ describe("inviting a staff member", () => {
     expect(await profile.text()).toContain("Nadia Person");
 
     const user = await userByEmail("new.person@test.org");
-    expect(user).toMatchObject({ name: "Nadia Person", role: "specialist", team_id: world.teams.team2.id, active: 1 });
+    expect(user).toMatchObject({ name: "Nadia Person", role: "specialist", team_id: app.world.teams.team2.id, active: 1 });
     expect(await auditActions(user.id)).toEqual(["user.accept_invitation"]);
 
     const later = await clientFor("new.person@test.org", NEW_PASSWORD);
     expect((await later.api("GET", "/participants")).status).toBe(200);
 
     // The link works once.
-    const again = await new Client(server.url).fetch(link);
+    const again = await new Client(app.url).fetch(link);
     expect(again.status).toBe(404);
     expect(await again.text()).toContain("already used");
-    const reused = await new Client(server.url).postForm(link, { name: "Someone Else", password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    const reused = await new Client(app.url).postForm(link, { name: "Someone Else", password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(reused.status).toBe(409);
   });
 
@@ -97,9 +79,9 @@ describe("inviting a staff member", () => {
   });
 
   it("checks the new password and refuses expired or unknown links", async () => {
-    const created = await inviteUser(database.db, world.actors.admin, { email: "late@test.org", name: "Late", role: "admin", teamId: null }, meta);
+    const created = await inviteUser(app.database.db, app.world.actors.admin, { email: "late@test.org", name: "Late", role: "admin", teamId: null }, meta);
     if (!created.ok) throw new Error("invite failed");
-    const newcomer = new Client(server.url);
+    const newcomer = new Client(app.url);
     const short = await newcomer.postForm(created.path, { name: "Late", password: "too short", confirm: "too short" });
     expect(short.status).toBe(400);
     expect(await short.text()).toContain("Use at least 12 characters");
@@ -107,7 +89,7 @@ describe("inviting a staff member", () => {
     expect(mismatch.status).toBe(400);
 
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
-    const old = await inviteUser(database.db, world.actors.admin, { email: "old@test.org", name: "Old", role: "admin", teamId: null }, meta, eightDaysAgo);
+    const old = await inviteUser(app.database.db, app.world.actors.admin, { email: "old@test.org", name: "Old", role: "admin", teamId: null }, meta, eightDaysAgo);
     if (!old.ok) throw new Error("invite failed");
     const expired = await newcomer.fetch(old.path);
     expect(expired.status).toBe(404);
@@ -116,7 +98,7 @@ describe("inviting a staff member", () => {
     expect(refused.status).toBe(409);
 
     expect((await newcomer.fetch("/invitations/not-a-real-token")).status).toBe(404);
-    expect(await database.db.selectFrom("users").select("id").where("email", "in", ["late@test.org", "old@test.org"]).execute()).toEqual([]);
+    expect(await app.database.db.selectFrom("users").select("id").where("email", "in", ["late@test.org", "old@test.org"]).execute()).toEqual([]);
   });
 });
 
@@ -125,14 +107,14 @@ describe("who may manage users", () => {
     for (const email of ["spec1@test.org", "sup1@test.org"]) {
       const client = await clientFor(email);
       expect((await client.fetch("/admin/users")).status).toBe(404);
-      expect((await client.fetch(`/admin/users/${world.users.specialist1.id}`)).status).toBe(404);
+      expect((await client.fetch(`/admin/users/${app.world.users.specialist1.id}`)).status).toBe(404);
       expect((await client.fetch("/admin/audit")).status).toBe(404);
       const invite = await client.postForm("/admin/users", { email: "sneaky@test.org", name: "Sneaky", role: "admin", teamId: "" });
       expect(invite.status).toBe(404);
-      const promote = await client.postForm(`/admin/users/${world.users.specialist1.id}`, { intent: "change", role: "admin", teamId: "", version: "1" });
+      const promote = await client.postForm(`/admin/users/${app.world.users.specialist1.id}`, { intent: "change", role: "admin", teamId: "", version: "1" });
       expect(promote.status).toBe(404);
     }
-    expect(await database.db.selectFrom("invitations").select("id").where("email", "=", "sneaky@test.org").execute()).toEqual([]);
+    expect(await app.database.db.selectFrom("invitations").select("id").where("email", "=", "sneaky@test.org").execute()).toEqual([]);
     expect((await userByEmail("spec1@test.org")).role).toBe("specialist");
   });
 
@@ -147,7 +129,7 @@ describe("who may manage users", () => {
 
 describe("deactivating an account", () => {
   it("ends the person's sessions and keeps them from signing in until reactivated", async () => {
-    const target = world.users.specialist1b;
+    const target = app.world.users.specialist1b;
     const theirs = await clientFor("spec1b@test.org");
     expect((await theirs.fetch("/participants")).status).toBe(200);
 
@@ -156,13 +138,13 @@ describe("deactivating an account", () => {
     const deactivated = await admin.postForm(`/admin/users/${target.id}`, { intent: "deactivate", version: String(version) });
     expect(deactivated.status).toBe(302);
     expect((await userByEmail("spec1b@test.org")).active).toBe(0);
-    expect(await database.db.selectFrom("sessions").select("id").where("user_id", "=", target.id).execute()).toEqual([]);
+    expect(await app.database.db.selectFrom("sessions").select("id").where("user_id", "=", target.id).execute()).toEqual([]);
 
     const after = await theirs.fetch("/participants");
     expect(after.status).toBe(302);
     expect(after.headers.get("location")).toMatch(/^\/sign-in/);
     expect((await theirs.api("GET", "/participants")).status).toBe(401);
-    const signIn = await new Client(server.url).postForm("/sign-in", { email: "spec1b@test.org", password: TEST_PASSWORD });
+    const signIn = await new Client(app.url).postForm("/sign-in", { email: "spec1b@test.org", password: TEST_PASSWORD });
     expect(signIn.status).toBe(401);
 
     const reactivated = await admin.postForm(`/admin/users/${target.id}`, { intent: "reactivate", version: String(version + 1) });
@@ -173,31 +155,31 @@ describe("deactivating an account", () => {
 
   it("does not let an admin deactivate themselves", async () => {
     const admin = await clientFor("admin@test.org");
-    const page = await admin.fetch(`/admin/users/${world.users.admin.id}`);
+    const page = await admin.fetch(`/admin/users/${app.world.users.admin.id}`);
     expect(await page.text()).toContain("You cannot deactivate your own account.");
-    const response = await admin.postForm(`/admin/users/${world.users.admin.id}`, { intent: "deactivate", version: "1" });
+    const response = await admin.postForm(`/admin/users/${app.world.users.admin.id}`, { intent: "deactivate", version: "1" });
     expect(response.status).toBe(403);
     expect((await userByEmail("admin@test.org")).active).toBe(1);
-    const direct = await deactivateUser(database.db, world.actors.admin, world.users.admin.id, 1, meta);
+    const direct = await deactivateUser(app.database.db, app.world.actors.admin, app.world.users.admin.id, 1, meta);
     expect(direct).toEqual({ ok: false, reason: "not_allowed" });
   });
 });
 
 describe("changing a role", () => {
   it("saves over the version the admin saw, and reports a conflict otherwise", async () => {
-    const target = world.users.specialist2;
+    const target = app.world.users.specialist2;
     const first = await clientFor("admin@test.org");
     const second = await clientFor("admin@test.org");
-    const saved = await first.postForm(`/admin/users/${target.id}`, { intent: "change", role: "supervisor", teamId: world.teams.team2.id, version: "1" });
+    const saved = await first.postForm(`/admin/users/${target.id}`, { intent: "change", role: "supervisor", teamId: app.world.teams.team2.id, version: "1" });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`/admin/users/${target.id}?done=saved`);
 
     const stale = await second.postForm(`/admin/users/${target.id}`, { intent: "change", role: "admin", teamId: "", version: "1" });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Someone changed this account while you were looking at it.");
-    expect(await userByEmail("spec2@test.org")).toMatchObject({ role: "supervisor", team_id: world.teams.team2.id, version: 2 });
+    expect(await userByEmail("spec2@test.org")).toMatchObject({ role: "supervisor", team_id: app.world.teams.team2.id, version: 2 });
 
-    const rows = await database.db.selectFrom("audit_log").selectAll().where("entity_id", "=", target.id).where("action", "=", "user.change_role").execute();
+    const rows = await app.database.db.selectFrom("audit_log").selectAll().where("entity_id", "=", target.id).where("action", "=", "user.change_role").execute();
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.details)).toMatchObject({ from: { role: "specialist" }, to: { role: "supervisor" }, fromVersion: 1 });
 
@@ -208,35 +190,35 @@ describe("changing a role", () => {
   });
 
   it("returns the current account on a conflict and writes nothing", async () => {
-    const target = world.users.supervisor2;
-    const before = await database.db.selectFrom("audit_log").select("seq").execute();
-    const result = await changeRole(database.db, world.actors.admin, target.id, { role: "admin", teamId: null, version: 7 }, meta);
+    const target = app.world.users.supervisor2;
+    const before = await app.database.db.selectFrom("audit_log").select("seq").execute();
+    const result = await changeRole(app.database.db, app.world.actors.admin, target.id, { role: "admin", teamId: null, version: 7 }, meta);
     expect(result.ok).toBe(false);
     if (result.ok || result.reason !== "conflict") throw new Error("expected a conflict");
     expect(result.current).toMatchObject({ id: target.id, role: "supervisor", version: 1 });
-    expect((await database.db.selectFrom("audit_log").select("seq").execute()).length).toBe(before.length);
+    expect((await app.database.db.selectFrom("audit_log").select("seq").execute()).length).toBe(before.length);
   });
 
   it("refuses a team that does not exist and an admin changing their own role", async () => {
-    const admin = world.actors.admin;
-    const noTeam = await changeRole(database.db, admin, world.users.supervisor1.id, { role: "supervisor", teamId: "no-such-team", version: 1 }, meta);
+    const admin = app.world.actors.admin;
+    const noTeam = await changeRole(app.database.db, admin, app.world.users.supervisor1.id, { role: "supervisor", teamId: "no-such-team", version: 1 }, meta);
     expect(noTeam).toEqual({ ok: false, reason: "invalid_team" });
-    const self = await changeRole(database.db, admin, admin.userId, { role: "specialist", teamId: world.teams.team1.id, version: 1 }, meta);
+    const self = await changeRole(app.database.db, admin, admin.userId, { role: "specialist", teamId: app.world.teams.team1.id, version: 1 }, meta);
     expect(self).toEqual({ ok: false, reason: "not_allowed" });
   });
 });
 
 describe("allies create-user", () => {
   it("creates an account that can sign in, with the team given by name, and audits it", async () => {
-    const result = await createUserDirect(database.db, { email: "Cli@Test.org", name: "Cli User", role: "supervisor", teamId: "Team One", password: NEW_PASSWORD });
+    const result = await createUserDirect(app.database.db, { email: "Cli@Test.org", name: "Cli User", role: "supervisor", teamId: "Team One", password: NEW_PASSWORD });
     if (!result.ok) throw new Error(`create failed: ${result.reason}`);
-    expect(result.user).toMatchObject({ email: "cli@test.org", role: "supervisor", teamId: world.teams.team1.id, teamName: "Team One", active: true });
+    expect(result.user).toMatchObject({ email: "cli@test.org", role: "supervisor", teamId: app.world.teams.team1.id, teamName: "Team One", active: true });
     expect(await auditActions(result.user.id)).toEqual(["user.create"]);
     await clientFor("cli@test.org", NEW_PASSWORD);
 
-    expect(await createUserDirect(database.db, { email: "cli@test.org", name: "Again", role: "admin", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "email_taken" });
-    expect(await createUserDirect(database.db, { email: "x@test.org", name: "X", role: "specialist", teamId: "Nowhere", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "invalid_team" });
-    const invalid = await createUserDirect(database.db, { email: "y@test.org", name: "Y", role: "specialist", password: "short" });
+    expect(await createUserDirect(app.database.db, { email: "cli@test.org", name: "Again", role: "admin", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "email_taken" });
+    expect(await createUserDirect(app.database.db, { email: "x@test.org", name: "X", role: "specialist", teamId: "Nowhere", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "invalid_team" });
+    const invalid = await createUserDirect(app.database.db, { email: "y@test.org", name: "Y", role: "specialist", password: "short" });
     expect(invalid).toMatchObject({ ok: false, reason: "invalid" });
     if (invalid.ok || invalid.reason !== "invalid") throw new Error("expected problems");
     expect(invalid.problems.map((p) => p.message).sort()).toEqual(["admin.password.tooShort", "admin.team.required"]);
