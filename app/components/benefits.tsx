@@ -2,7 +2,7 @@ import { useId } from "react";
 import { formatDollars } from "../../src/domain/benefits/money.ts";
 import { dateTimeFormat } from "../../src/domain/formatters.ts";
 import type { EstimateRequest, EstimateResult, ScenarioInput } from "../../src/domain/benefits/model.ts";
-import type { MessageKey, Translate } from "../i18n/index.ts";
+import type { MessageKey, Translate } from "../../src/i18n/index.ts";
 
 /** Shared pieces of the benefits pages: fields with unique ids, dates and money, and the estimate's results. */
 

@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import { CONCERN_STATUSES, CONCERN_TYPES, type Concern } from "../../src/domain/concerns/model.ts";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { CsrfField, ErrorSummary, SelectField, TextArea } from "./forms.tsx";
 import { Field, TalkingPoints } from "./meetings.tsx";
 

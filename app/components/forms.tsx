@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useRouteLoaderData } from "react-router";
-import { translator, type Locale } from "../i18n/index.ts";
+import { translator, type Locale } from "../../src/i18n/index.ts";
 
 function useRoot() {
   return useRouteLoaderData("root") as { csrfToken: string; locale: Locale } | undefined;

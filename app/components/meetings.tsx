@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { ConcernType } from "../../src/domain/concerns/model.ts";
 import { talkingPointsFor, type NextAction } from "../../src/domain/concerns/talking-points.ts";
 import { dateTimeFormat } from "../../src/domain/formatters.ts";
-import type { MessageKey, Translate } from "../i18n/index.ts";
+import type { MessageKey, Translate } from "../../src/i18n/index.ts";
 
 /**
  * A meeting's time is the wall-clock time where it is held, stored with a nominal Z

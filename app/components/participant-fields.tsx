@@ -1,6 +1,6 @@
 import type { EditableField, PastJob } from "../../src/domain/participants/model.ts";
 import { LANGUAGES, SITUATION_FLAGS } from "../../src/domain/participants/vocabulary.ts";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
 
 /** What the participant form shows: a saved record, or what was just submitted. */

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "react-router";
-import { translator, type Locale } from "../i18n/index.ts";
+import { translator, type Locale } from "../../src/i18n/index.ts";
 import { CsrfField } from "./forms.tsx";
 
 interface HeaderData {

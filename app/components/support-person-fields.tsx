@@ -1,5 +1,5 @@
 import { CLOSENESS, CONTACT_CHANNELS, RELATIONSHIP_KINDS, RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
 
 /** What the support person form shows: a saved person, submitted values, or a prompt's suggestion. */

@@ -5,7 +5,7 @@ import { addBenefitYear, listBenefitYears } from "../../src/domain/benefits/year
 import { Checkbox, Field, PrefixedErrorSummary, dollars, formatDate } from "../components/benefits.tsx";
 import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField } from "../components/forms.tsx";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

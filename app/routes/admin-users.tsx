@@ -5,7 +5,7 @@ import { ROLES, isRole } from "../../src/domain/auth/permissions.ts";
 import { inviteInputSchema, INVITATION_DAYS } from "../../src/domain/users/model.ts";
 import { inviteUser, listOpenInvitations, listTeams, listUsers } from "../../src/domain/users/users.server.ts";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requirePermission, type FieldErrors } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -12,7 +12,7 @@ import { authorizeParticipant } from "../../src/domain/participants/participants
 import { Checkbox, EstimateResults, Field, PrintButton, formatDate, scenarioLabel } from "../components/benefits.tsx";
 import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

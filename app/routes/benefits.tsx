@@ -11,7 +11,7 @@ import { TRIAL_WORK_MONTHS } from "../../src/domain/benefits/ssdi.ts";
 import { Checkbox, Field, PrefixedErrorSummary, dollars, formatDate, formatMonth } from "../components/benefits.tsx";
 import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField } from "../components/forms.tsx";
-import type { MessageKey, Translate } from "../i18n/index.ts";
+import type { MessageKey, Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/consent-blank-pdf";
 import { buildConsentForm } from "../../src/domain/consent/consent-form.ts";
 import { renderConsentPdf } from "../../src/domain/consent/consent-pdf.server.ts";
-import { translator } from "../i18n/index.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { loadBlankConsentForm } from "../lib/blank-consent.server.ts";
 
 /** The blank consent form as a PDF: the same content as its printable page. */

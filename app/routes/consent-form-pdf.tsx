@@ -3,7 +3,7 @@ import { buildConsentForm, termsOf } from "../../src/domain/consent/consent-form
 import { renderConsentPdf } from "../../src/domain/consent/consent-pdf.server.ts";
 import { listConsentGrants } from "../../src/domain/consent/consent.server.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
-import { translator } from "../i18n/index.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 
 /** The consent form as a PDF: the same content as the printable page. */

@@ -7,7 +7,7 @@ import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -8,7 +8,7 @@ import { createMeeting, invitableSupports, listMeetings } from "../../src/domain
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors } from "../components/forms.tsx";
 import { ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import { translator, type Translate } from "../i18n/index.ts";
+import { translator, type Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

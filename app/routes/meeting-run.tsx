@@ -9,7 +9,7 @@ import { MEETING_STEPS, meetingEntryInputSchema, meetingStepSchema, type Meeting
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
 import { Field, ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

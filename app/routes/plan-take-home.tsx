@@ -3,7 +3,7 @@ import type { Route } from "./+types/plan-take-home";
 import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
 import { buildTakeHomeDocument } from "../../src/domain/plans/take-home-pdf.server.ts";
 import meetingStyles from "../components/meetings.css?url";
-import { translator } from "../i18n/index.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

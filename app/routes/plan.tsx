@@ -9,7 +9,7 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../co
 import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
 import { formatDate } from "../../src/domain/consent/consent-form.ts";
 import meetingStyles from "../components/meetings.css?url";
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { translate } from "../../app/i18n/index.ts";
+import { translate } from "../i18n/index.ts";
 import { sendError, sendNotFound, type FieldError } from "./api/errors.ts";
 
 /**

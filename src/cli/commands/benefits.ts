@@ -1,4 +1,4 @@
-import { translate } from "../../../app/i18n/index.ts";
+import { translate } from "../../i18n/index.ts";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../db/index.ts";
 import { estimate } from "../../domain/benefits/estimate.ts";

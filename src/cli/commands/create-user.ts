@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { translate } from "../../../app/i18n/index.ts";
+import { translate } from "../../i18n/index.ts";
 import { loadConfig } from "../../config.ts";
 import { migrateToLatest, openDatabase, type Db } from "../../db/index.ts";
 import { createUserDirect } from "../../domain/users/users.server.ts";

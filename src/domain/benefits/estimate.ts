@@ -1,4 +1,4 @@
-import { translate, type Locale } from "../../../app/i18n/index.ts";
+import { translate, type Locale } from "../../i18n/index.ts";
 import { formatDollars, monthlyGrossFromHours, roundToCents } from "./money.ts";
 import type { EstimateRequest, EstimateResult, ScenarioInput, ScenarioResult } from "./model.ts";
 import { FIGURE_NAMES, parametersFor, type BenefitYear, type FigureName } from "./parameters.ts";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../../app/i18n/index.ts";
+import type { Locale } from "../../i18n/index.ts";
 import { numberFormat } from "../formatters.ts";
 
 /**

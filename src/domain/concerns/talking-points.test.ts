@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasMessage } from "../../../app/i18n/index.ts";
+import { hasMessage } from "../../i18n/index.ts";
 import { CONCERN_TYPES } from "./model.ts";
 import { concernTypesToPrepare, talkingPointsFor } from "./talking-points.ts";
 

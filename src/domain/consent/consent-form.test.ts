@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "../../../app/i18n/index.ts";
+import { translator } from "../../i18n/index.ts";
 import { buildConsentForm, formatDate, type ConsentFormFacts } from "./consent-form.ts";
 import { toWinAnsi } from "./consent-pdf.server.ts";
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../../app/i18n/index.ts";
+import type { MessageKey } from "../../i18n/index.ts";
 import { dateTimeFormat } from "../formatters.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
 import { PART2_CATEGORY, type ConsentCategory, type ConsentGrant } from "./model.ts";

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import type { MessageKey } from "../../../app/i18n/index.ts";
+import type { MessageKey } from "../../i18n/index.ts";
 import { formatDate } from "../consent/consent-form.ts";
 import { toWinAnsi } from "../consent/consent-pdf.server.ts";
 import type { TakeHomePlan } from "./take-home.ts";

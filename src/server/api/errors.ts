@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import type { z } from "zod";
-import { translate } from "../../../app/i18n/index.ts";
+import { translate } from "../../i18n/index.ts";
 
 export interface FieldError {
   path: string;
