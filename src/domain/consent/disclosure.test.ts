@@ -5,7 +5,7 @@ import { disclosable, disclosedCategories, mayDisclose, needsRedisclosureNotice 
 import { CONSENT_CATEGORIES, INVOLVEMENTS, type ConsentCategory } from "./model.ts";
 
 const AT = new Date("2026-06-15T12:00:00.000Z");
-const person: PersonFacts = { id: "p1", status: "active", endedAt: null };
+const person: PersonFacts = { id: "p1", status: "supportive", endedAt: null };
 const reader = { kind: "support_person", person } as const;
 
 function grant(overrides: Partial<GrantFacts>): GrantFacts {
