@@ -201,7 +201,7 @@ describe("a backup kept from other eyes", () => {
       const wrong: BackupKey = key.kind === "passphrase" ? { kind: "passphrase", passphrase: "wrong horse battery staple" } : { kind: "key_file", key: Buffer.alloc(32, 7) };
       await expect(restoreBackup(target.db, sealed, { key: wrong })).rejects.toThrow(/cannot be decrypted/);
       const flipped = Buffer.from(bytes);
-      flipped[flipped.length - 40] ^= 1;
+      flipped[flipped.length - 40]! ^= 1;
       writeFileSync(path.join(dir, "flipped"), flipped);
       await expect(restoreBackup(target.db, path.join(dir, "flipped"), { key })).rejects.toThrow(/cannot be decrypted/);
       writeFileSync(path.join(dir, "cut"), bytes.subarray(0, bytes.length - 20));
