@@ -87,6 +87,13 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   }
   for (const middleware of options.before ?? []) app.use(middleware);
 
+  // Pages, their .data and the API carry health records: no browser, proxy or shared
+  // cache may keep a copy (hashed client assets above are public and cached for good).
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
   app.use(rejectCrossSite);
 
   // Who is asking: the session cookie, and the CSRF cookie every form echoes back.
