@@ -42,7 +42,8 @@ export async function serve(args: string[]): Promise<void> {
   }
 
   const secureCookies = config.ALLIES_INSECURE_COOKIES !== "1";
-  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before });
+  const sessionLimits = { idleMinutes: config.ALLIES_SESSION_IDLE_MINUTES, maxHours: config.ALLIES_SESSION_MAX_HOURS };
+  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before, sessionLimits });
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
