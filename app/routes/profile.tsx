@@ -15,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = app(context);
   const [profile, tokens] = await Promise.all([getProfile(ctx.db, actor), listApiTokens(ctx.db, actor)]);
   if (!profile) throw notFound();
-  return { profile, tokens, revoked: new URL(request.url).searchParams.has("revoked") };
+  return { profile, tokens, now: new Date().toISOString(), revoked: new URL(request.url).searchParams.has("revoked") };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -47,7 +47,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function Profile() {
   const t = useT();
-  const { profile, tokens, revoked } = useLoaderData<typeof loader>();
+  const { profile, tokens, now, revoked } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
@@ -94,10 +94,12 @@ export default function Profile() {
                     <td data-label={t("profile.tokens.createdAt")}>{formatDate(token.created_at)}</td>
                     <td data-label={t("profile.tokens.lastUsed")}>{token.last_used_at ? formatDate(token.last_used_at) : t("profile.tokens.neverUsed")}</td>
                     <td data-label={t("profile.tokens.status")}>
-                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at) }) : t("profile.tokens.live")}
+                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at) })
+                        : token.expires_at && token.expires_at <= now ? t("profile.tokens.expiredOn", { date: formatDate(token.expires_at) })
+                        : t("profile.tokens.liveUntil", { date: formatDate(token.expires_at ?? token.created_at) })}
                     </td>
                     <td>
-                      {token.revoked_at ? null : (
+                      {token.revoked_at || (token.expires_at && token.expires_at <= now) ? null : (
                         <Form method="post">
                           <CsrfField />
                           <input type="hidden" name="intent" value="revokeToken" />

@@ -237,9 +237,8 @@ export async function changeRole(db: Db, actor: Actor, userId: string, input: Ch
 }
 
 /**
- * Deactivates an account and ends its sessions at once. Its API tokens stay as
- * they are but stop working, since every request loads only active users; a
- * reactivated account gets them back.
+ * Deactivates an account, ends its sessions and revokes its API tokens at once:
+ * a reactivated account signs in again and makes new tokens.
  */
 export async function deactivateUser(db: Db, actor: Actor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
@@ -249,9 +248,11 @@ export async function deactivateUser(db: Db, actor: Actor, userId: string, versi
     const saved = await updateAccount(trx, found.user, { active: 0 });
     if (!saved.ok) return saved;
     const ended = await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+    const revoked = await trx.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() })
+      .where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
     await recordAudit(trx, {
       actor, action: "user.deactivate", entityType: "user", entityId: userId, reason: MANAGE,
-      details: { sessionsEnded: Number(ended.numDeletedRows), fromVersion: version }, meta,
+      details: { sessionsEnded: Number(ended.numDeletedRows), tokensRevoked: Number(revoked.numUpdatedRows), fromVersion: version }, meta,
     });
     return saved;
   });
