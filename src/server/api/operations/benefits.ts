@@ -14,8 +14,8 @@ const NOT_FOUND = "No such participant or record, or you may not see it";
 const MONEY = "Money is in dollars (a number, or a string such as \"$1,234.50\").";
 const conflictWith = <Current extends z.ZodType>(current: Current) => ({ description: "Someone saved a newer version; `current` holds it. Nothing was saved.", current });
 
-function referralSaved<const Status extends 200 | 201>(result: ReferralSaveResult, status: Status) {
-  if (result.ok) return reply(status, result.referral);
+function referralSaved(result: ReferralSaveResult) {
+  if (result.ok) return reply(200, result.referral);
   if (result.reason === "conflict") return failure(409, "conflict", "Someone changed this referral after you read it. Nothing was saved.", [], { current: result.current });
   return notFound();
 }
@@ -78,8 +78,12 @@ export const benefitsOperations = [
     summary: "Record a referral to a certified benefits planner (CWIC)",
     permission: "update:participant",
     body: referralInputSchema,
-    responses: { 201: { description: "Recorded", body: referralSchema }, 404: NOT_FOUND, 409: conflictWith(referralSchema) },
-    handler: async ({ db, actor, params, body, meta }) => referralSaved(await createReferral(db, actor, params.id, body, meta), 201),
+    responses: { 201: { description: "Recorded", body: referralSchema }, 404: NOT_FOUND },
+    handler: async ({ db, actor, params, body, meta }) => {
+      // A new referral has no earlier version to conflict with: refused or missing is all that can go wrong.
+      const result = await createReferral(db, actor, params.id, body, meta);
+      return result.ok ? reply(201, result.referral) : notFound();
+    },
   }),
   defineOperation({
     operationId: "updateBenefitsReferral",
@@ -89,7 +93,7 @@ export const benefitsOperations = [
     permission: "update:participant",
     body: referralUpdateSchema,
     responses: { 200: { description: "Saved", body: referralSchema }, 404: NOT_FOUND, 409: conflictWith(referralSchema) },
-    handler: async ({ db, actor, params, body, meta }) => referralSaved(await updateReferral(db, actor, params.id, params.referralId, body, meta), 200),
+    handler: async ({ db, actor, params, body, meta }) => referralSaved(await updateReferral(db, actor, params.id, params.referralId, body, meta)),
   }),
   defineOperation({
     operationId: "addPayStub",
