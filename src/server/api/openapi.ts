@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isSuccess, type ApiOperation, type ResponseDeclaration } from "./operation.ts";
+import type { ApiOperation, ResponseDeclaration } from "./operation.ts";
 
 /** What each path placeholder names; every placeholder of every operation is described here. */
 const PATH_PARAMETERS: Record<string, string> = {
@@ -33,7 +33,7 @@ function response(status: number, declared: ResponseDeclaration) {
   if (typeof declared === "string") return { description: declared, content: json(errorSchema()) };
   if ("current" in declared) return { description: declared.description, content: json(errorSchema(declared.current)) };
   if ("body" in declared) return { description: declared.description, content: json(declared.body) };
-  if (isSuccess(status)) return { description: declared.description, content: { [declared.mediaType]: { schema: { type: "string" } } } };
+  if (status < 400) return { description: declared.description, content: { [declared.mediaType]: { schema: { type: "string" } } } };
   throw new Error(`status ${status} declares a document, but errors answer JSON`);
 }
 

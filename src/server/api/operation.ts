@@ -54,7 +54,7 @@ export type AnyReply = { status: number; body: unknown } | { status: number; tex
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
-export interface OperationRequest<Path extends string, Query, Body> {
+interface OperationRequest<Path extends string, Query, Body> {
   db: Db;
   actor: Actor;
   meta: RequestMeta;
@@ -129,22 +129,18 @@ export function failure<const Status extends number, Extra extends { current?: u
   return { status, error: { code, message, fields, ...(extra as Extra) } };
 }
 
-export function invalidQuery(error: z.ZodError) {
+function invalidQuery(error: z.ZodError) {
   return failure(400, "invalid_query", "The query is not valid.", fieldErrors(error));
 }
 
-export function invalidBody(error: z.ZodError) {
+function invalidBody(error: z.ZodError) {
   return failure(400, "invalid_body", "Some fields need attention.", fieldErrors(error));
 }
 
-export function mayUse(actor: Actor, permission: OperationPermission): boolean {
+function mayUse(actor: Actor, permission: OperationPermission): boolean {
   if (permission === null) return true;
   const [action, entity] = permission.split(":") as [string, string];
   return accessFor(actor.permissions, action, entity) !== null;
-}
-
-export function isSuccess(status: number): boolean {
-  return status < 400;
 }
 
 export function defineOperation<
