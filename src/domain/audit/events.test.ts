@@ -53,7 +53,7 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "encouragement.create": { real: undefined, wrong: { text: "So proud of you" }, because: "the note's text stays on the record" },
   "benefits.read": { real: { copyFor: "s-1", allowed: false }, wrong: { copyFor: "s-1" }, because: "whether the copy may still be seen is recorded" },
   "benefits.reminders": { real: { shown: ["p-1"] }, wrong: { shown: "p-1" }, because: "shown is a list" },
-  "benefits_profile.update": { real: { fields: ["ssiMonthly"], fromVersion: 3 }, wrong: { fields: ["ssiMonthly"] }, because: "the version it changed is required" },
+  "benefits_profile.update": { real: { fields: ["hasSsi", "ssiMonthly"], fromVersion: 0 }, wrong: { fields: ["ssiMonthly"] }, because: "the version it changed is required" },
   "benefits_referral.create": { real: { outcome: "waiting" }, wrong: { outcome: "pending" }, because: "the outcome is one of the referral outcomes" },
   "benefits_referral.update": { real: { fields: ["outcome"], outcome: "met" }, wrong: { fields: ["outcome"], outcome: "done" }, because: "the outcome is one of the referral outcomes" },
   "pay_stub.create": { real: { payDate: "2026-03-13" }, wrong: { payDate: "March 13" }, because: "the pay date is an ISO date" },

@@ -101,7 +101,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // A shared estimate, opened again: whether its support person may still see it.
   event("benefits.read", z.strictObject({ copyFor: id, allowed: z.boolean(), disclosure: disclosureSchema.optional() }).optional()),
   event("benefits.reminders", z.strictObject({ shown: ids })),
-  event("benefits_profile.update", z.strictObject({ fields: fieldNames, fromVersion: version })),
+  // Version 0 is the profile before its first save.
+  event("benefits_profile.update", z.strictObject({ fields: fieldNames, fromVersion: z.number().int().min(0) })),
   event("benefits_referral.create", z.strictObject({ outcome: z.enum(REFERRAL_OUTCOMES) })),
   event("benefits_referral.update", z.strictObject({ fields: fieldNames, outcome: z.enum(REFERRAL_OUTCOMES) })),
   event("pay_stub.create", z.strictObject({ payDate: day })),
