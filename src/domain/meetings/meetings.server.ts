@@ -146,7 +146,7 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
       version: eb("version", "+", 1),
       updated_at: now,
     })).where("id", "=", meetingId).execute();
-    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { step: last ? "finished" : MEETING_STEPS[step] }, meta });
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { step: last ? "finished" : MEETING_STEPS[step]! }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
