@@ -124,9 +124,9 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     to: z.strictObject({ role: z.enum(ROLES), teamId: id.nullable() }),
     fromVersion: version,
   })),
-  event("user.deactivate", z.strictObject({ sessionsEnded: count, fromVersion: version })),
+  event("user.deactivate", z.strictObject({ sessionsEnded: count, tokensRevoked: count, fromVersion: version })),
   event("user.reactivate", z.strictObject({ fromVersion: version })),
-  event("token.create", z.strictObject({ name: z.string().min(1).max(200) })),
+  event("token.create", z.strictObject({ name: z.string().min(1).max(200), expiresAt: z.iso.datetime() })),
   event("token.revoke", noDetails),
 
   event("audit.list", z.strictObject({
