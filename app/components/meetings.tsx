@@ -2,15 +2,15 @@ import { useEffect, useRef, type RefObject } from "react";
 import { Link } from "react-router";
 import type { ConcernType } from "../../src/domain/concerns/model.ts";
 import { talkingPointsFor, type NextAction } from "../../src/domain/concerns/talking-points.ts";
-import { dateTimeFormat } from "../../src/domain/formatters.ts";
-import type { MessageKey, Translate } from "../../src/i18n/index.ts";
+import { formatDateTime } from "../../src/i18n/format.ts";
+import type { Locale, MessageKey, Translate } from "../../src/i18n/index.ts";
 
 /**
  * A meeting's time is the wall-clock time where it is held, stored with a nominal Z
  * (see icsLocalTime in src/domain/meetings/invitations.ts), so it is shown in UTC.
  */
-export function formatMeetingTime(iso: string, locale = "en-US"): string {
-  return dateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+export function formatMeetingTime(iso: string, locale: Locale): string {
+  return formatDateTime(iso, locale, { dateStyle: "full", timeStyle: "short" });
 }
 
 export function shortName(p: { firstName: string; preferredName: string | null }): string {

@@ -7,7 +7,7 @@ import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { Translate } from "../../src/i18n/index.ts";
+import { localeFor, translator, type Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -271,12 +271,14 @@ function blankFormQuery(values: ConsentValues): string {
 
 function SignStep({ t, values, errors, terms, participant, person, scan, busy }: {
   t: Translate; values: ConsentValues; errors: Errors; terms: ConsentTerms; busy: boolean; scan: ScanRules;
-  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistName: string };
+  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; preferredLanguage: string; specialistName: string };
   person: Parameters<typeof buildConsentForm>[0]["person"] & { id: string };
 }) {
   const participantId = participant.id;
   const labels = labelsOf(t);
-  const summary = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms }, t);
+  // What the participant reads before signing: in their language.
+  const words = translator(localeFor(participant.preferredLanguage));
+  const summary = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms }, words);
   const inApp = values.signedMethod === "in_app";
   const blankForm = `/participants/${participantId}/network/${person.id}/consent/blank`;
   const blankTerms = blankFormQuery(values);
@@ -284,7 +286,7 @@ function SignStep({ t, values, errors, terms, participant, person, scan, busy }:
     <>
       <ErrorSummary errors={errors} labels={labels} />
       <p>{inApp ? t("consent.new.readFirst", { name: participant.preferredName ?? participant.firstName }) : t("consent.new.paperCheck")}</p>
-      <section className="summary-to-sign" aria-labelledby="summary-heading">
+      <section className="summary-to-sign" lang={words.locale} aria-labelledby="summary-heading">
         <h2 id="summary-heading">{summary.title}</h2>
         <p>{summary.intro}</p>
         {summary.sections.map((section) => (

@@ -13,7 +13,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const plan = await getTakeHomePlan(ctx.db, actor, params.id, audience, ctx.meta);
   if (!plan) throw notFound();
   const today = new Date().toISOString().slice(0, 10);
-  const pdf = await renderTakeHomePdf(buildTakeHomeDocument(plan, audience.kind, translator("en"), today));
+  const pdf = await renderTakeHomePdf(buildTakeHomeDocument(plan, audience.kind, translator(plan.locale), today));
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

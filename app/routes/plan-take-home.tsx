@@ -25,13 +25,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     participantId: params.id,
     query: forPerson ? `?for=${encodeURIComponent(forPerson)}` : "",
-    document: buildTakeHomeDocument(plan, audience.kind, translator("en"), today),
+    locale: plan.locale,
+    document: buildTakeHomeDocument(plan, audience.kind, translator(plan.locale), today),
   };
 }
 
 export default function TakeHomePage() {
   const t = useT();
-  const { participantId, query, document: plan } = useLoaderData<typeof loader>();
+  const { participantId, query, locale, document: plan } = useLoaderData<typeof loader>();
   const base = `/participants/${participantId}/plan`;
   return (
     <div className="page">
@@ -45,7 +46,7 @@ export default function TakeHomePage() {
           </>
         ) : null}
       </div>
-      <article className="take-home" aria-labelledby="take-home-title" data-allowed={plan.allowed ? "yes" : "no"}>
+      <article className="take-home" lang={locale} aria-labelledby="take-home-title" data-allowed={plan.allowed ? "yes" : "no"}>
         <h1 id="take-home-title">{plan.title}</h1>
         <p>{plan.intro}</p>
         {plan.goal ? <p className="goal">{plan.goal}</p> : null}

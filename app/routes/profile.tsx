@@ -1,6 +1,6 @@
 import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/profile";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../src/domain/auth/api-tokens.server.ts";
 import { apiTokenCreateSchema } from "../../src/domain/auth/model.ts";
 import { signOutEverywhere } from "../../src/domain/auth/sessions.server.ts";
@@ -91,10 +91,10 @@ export default function Profile() {
                 {tokens.map((token) => (
                   <tr key={token.id}>
                     <td data-label={t("profile.tokens.name")}>{token.name}</td>
-                    <td data-label={t("profile.tokens.createdAt")}>{formatDate(token.created_at)}</td>
-                    <td data-label={t("profile.tokens.lastUsed")}>{token.last_used_at ? formatDate(token.last_used_at) : t("profile.tokens.neverUsed")}</td>
+                    <td data-label={t("profile.tokens.createdAt")}>{formatDate(token.created_at, t.locale)}</td>
+                    <td data-label={t("profile.tokens.lastUsed")}>{token.last_used_at ? formatDate(token.last_used_at, t.locale) : t("profile.tokens.neverUsed")}</td>
                     <td data-label={t("profile.tokens.status")}>
-                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at) }) : t("profile.tokens.live")}
+                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at, t.locale) }) : t("profile.tokens.live")}
                     </td>
                     <td>
                       {token.revoked_at ? null : (

@@ -17,7 +17,7 @@ import { actorOf } from "./router.ts";
  */
 
 function invalid(res: Response, error: z.ZodError) {
-  sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(error));
+  sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(error, actorOf(res).locale));
 }
 
 function sendReferral(res: Response, result: ReferralSaveResult, createdStatus = 200) {

@@ -76,7 +76,7 @@ function sendPlanResult(res: Response, result: PlanSaveResult, status = 200) {
 }
 
 function invalid(res: Response, error: z.ZodError) {
-  sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(error));
+  sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(error, actorOf(res).locale));
 }
 
 /** Meetings, concerns, the job support plan and small wins, under /participants/:id. */
@@ -189,7 +189,7 @@ export function meetingsApi(database: DbHandle): express.Router {
 
   router.get("/:id/take-home-plan", async (req: Request, res: Response) => {
     const query = takeHomeQuerySchema.safeParse(req.query);
-    if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error));
+    if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error, actorOf(res).locale));
     const audience = query.data.for ? { kind: "support" as const, supportPersonId: query.data.for } : { kind: "participant" as const };
     const plan = await getTakeHomePlan(db, actorOf(res), p(req, "id"), audience, res.locals.state.meta);
     if (!plan) return sendNotFound(res);

@@ -42,26 +42,26 @@ export function networkApi(database: DbHandle): express.Router {
 
   router.post("/:id/support-persons", async (req: Request, res: Response) => {
     const input = supportPersonInputSchema.safeParse(req.body);
-    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error, actorOf(res).locale));
     sendSupportResult(res, await createSupportPerson(db, actorOf(res), String(req.params.id), input.data, res.locals.state.meta), 201);
   });
 
   router.put("/:id/support-persons/:personId", async (req: Request, res: Response) => {
     const input = supportPersonUpdateSchema.safeParse(req.body);
-    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error, actorOf(res).locale));
     sendSupportResult(res, await updateSupportPerson(db, actorOf(res), String(req.params.id), String(req.params.personId), input.data, res.locals.state.meta));
   });
 
   router.post("/:id/support-persons/:personId/end", async (req: Request, res: Response) => {
     const input = supportPersonEndSchema.safeParse(req.body);
-    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error, actorOf(res).locale));
     const result = await endSupportPerson(db, actorOf(res), String(req.params.id), String(req.params.personId), input.data.version, input.data.reason, res.locals.state.meta);
     sendSupportResult(res, result);
   });
 
   router.get("/:id/consent-grants", async (req: Request, res: Response) => {
     const query = listQuerySchema.safeParse(req.query);
-    if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error));
+    if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error, actorOf(res).locale));
     const grants = await listConsentGrants(db, actorOf(res), String(req.params.id), res.locals.state.meta, query.data.supportPersonId);
     if (!grants) return sendNotFound(res);
     res.json({ grants });
@@ -75,8 +75,8 @@ export function networkApi(database: DbHandle): express.Router {
     const scan = rawScan === undefined ? null : scanSchema.safeParse(rawScan);
     if (!grant.success || (scan && !scan.success)) {
       const problems = [
-        ...(grant.success ? [] : fieldErrors(grant.error)),
-        ...(scan && !scan.success ? fieldErrors(scan.error).map((f) => ({ ...f, path: f.path === "(body)" ? "scan" : `scan.${f.path}` })) : []),
+        ...(grant.success ? [] : fieldErrors(grant.error, actorOf(res).locale)),
+        ...(scan && !scan.success ? fieldErrors(scan.error, actorOf(res).locale).map((f) => ({ ...f, path: f.path === "(body)" ? "scan" : `scan.${f.path}` })) : []),
       ];
       return sendError(res, 400, "invalid_body", "Some fields need attention.", problems);
     }
@@ -97,7 +97,7 @@ export function networkApi(database: DbHandle): express.Router {
 
   router.post("/:id/consent-grants/:grantId/revoke", async (req: Request, res: Response) => {
     const input = consentRevocationInputSchema.safeParse(req.body ?? {});
-    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error, actorOf(res).locale));
     const result = await revokeConsent(db, actorOf(res), String(req.params.id), String(req.params.grantId), input.data, res.locals.state.meta);
     if (result.ok) return res.json(result.grant);
     if (result.reason === "not_found") return sendNotFound(res);

@@ -26,14 +26,14 @@ export function participantsApi(database: DbHandle): express.Router {
 
   router.get("/", async (req: Request, res: Response) => {
     const query = caseloadQuerySchema.safeParse(req.query);
-    if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error));
+    if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error, actorOf(res).locale));
     const page = await listCaseload(db, actorOf(res), query.data, res.locals.state.meta);
     res.json(page);
   });
 
   router.post("/", async (req: Request, res: Response) => {
     const input = participantInputSchema.safeParse(req.body);
-    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error, actorOf(res).locale));
     sendSaveResult(res, await createParticipant(db, actorOf(res), input.data, res.locals.state.meta), 201);
   });
 
@@ -45,14 +45,14 @@ export function participantsApi(database: DbHandle): express.Router {
 
   router.put("/:id", async (req: Request, res: Response) => {
     const input = participantUpdateSchema.safeParse(req.body);
-    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error, actorOf(res).locale));
     sendSaveResult(res, await updateParticipant(db, actorOf(res), String(req.params.id), input.data, res.locals.state.meta));
   });
 
   for (const [path, archived] of [["archive", true], ["restore", false]] as const) {
     router.post(`/:id/${path}`, async (req: Request, res: Response) => {
       const input = versionOnlySchema.safeParse(req.body);
-      if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+      if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error, actorOf(res).locale));
       sendSaveResult(res, await setParticipantArchived(db, actorOf(res), String(req.params.id), archived, input.data.version, res.locals.state.meta));
     });
   }
