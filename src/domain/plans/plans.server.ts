@@ -153,7 +153,7 @@ export async function planRecipients(db: Db | Trx, participantId: string, at = n
  * this moment through the consent check. Audited as a read. It comes with the
  * language to write it in: its reader's.
  */
-export async function getTakeHomePlan(db: Db, actor: Actor, participantId: string, audience: Audience, meta: RequestMeta, at = new Date()): Promise<(TakeHomePlan & { locale: Locale }) | null> {
+export async function getTakeHomePlan(db: Db, actor: Actor, participantId: string, audience: Audience, meta: RequestMeta, at = new Date()): Promise<{ plan: TakeHomePlan; locale: Locale } | null> {
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "read");
     if (!access) return null;
@@ -175,6 +175,6 @@ export async function getTakeHomePlan(db: Db, actor: Actor, participantId: strin
       actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
       details: { takeHome: audience.kind === "participant" ? "participant" : `support:${audience.supportPersonId}`, allowed: plan.allowed }, meta,
     });
-    return { ...plan, locale: audience.kind === "participant" ? localeFor(participant.preferred_language) : supportPersonLocale() };
+    return { plan, locale: audience.kind === "participant" ? localeFor(participant.preferred_language) : supportPersonLocale() };
   });
 }

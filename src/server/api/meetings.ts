@@ -191,9 +191,9 @@ export function meetingsApi(database: DbHandle): express.Router {
     const query = takeHomeQuerySchema.safeParse(req.query);
     if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error, actorOf(res).locale));
     const audience = query.data.for ? { kind: "support" as const, supportPersonId: query.data.for } : { kind: "participant" as const };
-    const plan = await getTakeHomePlan(db, actorOf(res), p(req, "id"), audience, res.locals.state.meta);
-    if (!plan) return sendNotFound(res);
-    res.json(plan);
+    const takeHome = await getTakeHomePlan(db, actorOf(res), p(req, "id"), audience, res.locals.state.meta);
+    if (!takeHome) return sendNotFound(res);
+    res.json(takeHome.plan);
   });
 
   router.get("/:id/milestones", async (req: Request, res: Response) => {
