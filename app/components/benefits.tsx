@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { EstimateRequest, EstimateResult, ScenarioInput } from "../../src/domain/benefits/model.ts";
 import { formatDollars } from "../../src/i18n/format.ts";
 import type { Locale, MessageKey, Translate } from "../../src/i18n/index.ts";
+import { errorText } from "../lib/i18n.ts";
 
 /** Shared pieces of the benefits pages: fields with unique ids, dates and money, and the estimate's results. */
 
@@ -24,7 +25,7 @@ export function Field({ t, prefix = "field", name, label, hint, errors, children
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>{label}</label>
       {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{t(error as MessageKey)}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
       {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
   );
@@ -39,7 +40,7 @@ export function PrefixedErrorSummary({ t, prefix, errors, labels }: { t: Transla
       <h2>{t("common.formErrors", { count: entries.length })}</h2>
       <ul>
         {entries.map(([field, key]) => (
-          <li key={field}><a href={`#${fieldId(prefix, field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{t(key as MessageKey)}</a></li>
+          <li key={field}><a href={`#${fieldId(prefix, field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{errorText(t, key)}</a></li>
         ))}
       </ul>
     </div>
@@ -196,7 +197,7 @@ export function EstimateResults({ t, request, result, headingLevel = 2 }: { t: T
               <tr data-row="ssdiStatus">
                 <th scope="row">{t("benefits.estimate.row.ssdiStatus")}</th>
                 {[result.baseline, ...result.scenarios].map((s, i) => (
-                  <td key={i} data-column={i === 0 ? "baseline" : String(i - 1)}>{t(`benefits.estimate.ssdiStatus.${s.ssdi.status}` as MessageKey)}</td>
+                  <td key={i} data-column={i === 0 ? "baseline" : String(i - 1)}>{t(`benefits.estimate.ssdiStatus.${s.ssdi.status}`)}</td>
                 ))}
               </tr>
             ) : null}

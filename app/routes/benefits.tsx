@@ -14,7 +14,7 @@ import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
-import { useT } from "../lib/i18n.ts";
+import { errorText, useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
 
@@ -434,7 +434,7 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
               <legend>{t("benefits.profile.has", { name })}</legend>
               {BENEFIT_FIELDS.map(([key, label]) => (
                 <Checkbox key={key} prefix="profile" name={key} label={t(label)} defaultChecked={checked(key)}
-                  error={result?.errors[key] ? t(result.errors[key] as MessageKey) : undefined} />
+                  error={result?.errors[key] ? errorText(t, result.errors[key]) : undefined} />
               ))}
             </fieldset>
             <div className="cols">

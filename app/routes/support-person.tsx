@@ -11,7 +11,7 @@ import {
   SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { MessageKey, Translate } from "../../src/i18n/index.ts";
+import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -229,8 +229,10 @@ export default function SupportPersonPage() {
   );
 }
 
+/** The question that found this person; a prompt since retired shows its id. */
 function discoveryQuestion(promptId: string, t: Translate): string {
-  return t(`network.discovery.${promptId}.question` as MessageKey);
+  const key = `network.discovery.${promptId}.question`;
+  return isMessageKey(key) ? t(key) : promptId;
 }
 
 function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
