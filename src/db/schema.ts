@@ -258,6 +258,8 @@ export interface MeetingTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface MeetingInviteeTable {
@@ -282,6 +284,8 @@ export interface MeetingEntryTable {
   client_key: string;
   created_by: string;
   created_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface ConcernTable {
@@ -299,6 +303,8 @@ export interface ConcernTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface PlanItemTable {
@@ -319,6 +325,8 @@ export interface PlanItemTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface PlanItemVersionTable {
@@ -341,6 +349,8 @@ export interface MilestoneTable {
   celebrate_with: string;
   created_by: string;
   created_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface EncouragementNoteTable {
@@ -352,6 +362,8 @@ export interface EncouragementNoteTable {
   text: string;
   created_by: string;
   created_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 /** Money is integer cents; booleans 0/1 (migration 0004). */
@@ -429,6 +441,8 @@ export interface BenefitsEstimateShareTable {
   result: string;
   shared_by: string;
   shared_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface BenefitYearTable {
