@@ -2,9 +2,10 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResp
 import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
 import { app } from "./lib/request.server.ts";
-import { translator } from "../src/i18n/index.ts";
+import { localeFromAcceptLanguage } from "../src/i18n/index.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { SiteHeader } from "./components/site-header.tsx";
+import { useT } from "./lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
@@ -37,10 +38,11 @@ export const middleware: Route.MiddlewareFunction[] = [
   },
 ];
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, csrfToken, nonce } = app(context);
   return {
-    locale: "en" as const,
+    // The signed-in person's choice on their profile; before sign-in, what the browser asks for.
+    locale: actor?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language")),
     csrfToken,
     nonce,
     actor: actor && {
@@ -60,9 +62,9 @@ export function useRootData(): RootData | undefined {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
-  const t = translator(root?.locale ?? "en");
+  const t = useT();
   return (
-    <html lang={root?.locale ?? "en"}>
+    <html lang={t.locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -87,7 +89,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const t = translator("en");
+  const t = useT();
   if (isRouteErrorResponse(error) && error.status === 400 && error.data?.message === "error.badCharacter") {
     return (
       <div className="page">

@@ -1,22 +1,10 @@
 import { useId } from "react";
-import { formatDollars } from "../../src/domain/benefits/money.ts";
-import { dateTimeFormat } from "../../src/domain/formatters.ts";
 import type { EstimateRequest, EstimateResult, ScenarioInput } from "../../src/domain/benefits/model.ts";
-import type { MessageKey, Translate } from "../../src/i18n/index.ts";
+import { formatDollars } from "../../src/i18n/format.ts";
+import type { Locale, MessageKey, Translate } from "../../src/i18n/index.ts";
+import { errorText } from "../lib/i18n.ts";
 
 /** Shared pieces of the benefits pages: fields with unique ids, dates and money, and the estimate's results. */
-
-export const dollars = (amount: number) => formatDollars(amount);
-
-/** "2026-05" as "May 2026". */
-export function formatMonth(month: string): string {
-  return dateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
-}
-
-/** "2026-05-10" as "May 10, 2026". */
-export function formatDate(day: string): string {
-  return dateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
-}
 
 export function fieldId(prefix: string, name: string): string {
   return `${prefix}-${name.replace(/\./g, "-")}`;
@@ -37,7 +25,7 @@ export function Field({ t, prefix = "field", name, label, hint, errors, children
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>{label}</label>
       {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{t(error as MessageKey)}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
       {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
   );
@@ -52,7 +40,7 @@ export function PrefixedErrorSummary({ t, prefix, errors, labels }: { t: Transla
       <h2>{t("common.formErrors", { count: entries.length })}</h2>
       <ul>
         {entries.map(([field, key]) => (
-          <li key={field}><a href={`#${fieldId(prefix, field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{t(key as MessageKey)}</a></li>
+          <li key={field}><a href={`#${fieldId(prefix, field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{errorText(t, key)}</a></li>
         ))}
       </ul>
     </div>
@@ -77,11 +65,11 @@ export function Checkbox({ prefix = "field", id: givenId, name, label, hint, err
 }
 
 export function scenarioLabel(t: Translate, scenario: ScenarioInput): string {
-  if ("monthlyGross" in scenario) return t("benefits.estimate.scenarioGross", { gross: dollars(scenario.monthlyGross) });
-  return t("benefits.estimate.scenarioHours", { hours: scenario.hoursPerWeek, wage: dollars(scenario.hourlyWage) });
+  if ("monthlyGross" in scenario) return t("benefits.estimate.scenarioGross", { gross: formatDollars(scenario.monthlyGross, t.locale) });
+  return t("benefits.estimate.scenarioHours", { hours: scenario.hoursPerWeek, wage: formatDollars(scenario.hourlyWage, t.locale) });
 }
 
-const signed = (amount: number) => (amount > 0 ? `+${dollars(amount)}` : amount < 0 ? `−${dollars(-amount)}` : dollars(0));
+const signed = (amount: number, locale: Locale) => (amount > 0 ? `+${formatDollars(amount, locale)}` : amount < 0 ? `−${formatDollars(-amount, locale)}` : formatDollars(0, locale));
 
 interface Column {
   key: string;
@@ -132,7 +120,7 @@ export function EstimateChart({ t, columns, showSsi, showSsdi, showOther }: { t:
   const max = Math.max(1, ...columns.map((c) => c.total));
   const slot = width / columns.length;
   const barWidth = Math.min(90, slot * 0.6);
-  const description = columns.map((c) => t("benefits.estimate.chart.column", { label: c.label, total: dollars(c.total) })).join(" ");
+  const description = columns.map((c) => t("benefits.estimate.chart.column", { label: c.label, total: formatDollars(c.total, t.locale) })).join(" ");
   return (
     <figure className="estimate-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${uid}-title ${uid}-desc`} width="100%" preserveAspectRatio="xMidYMid meet">
@@ -151,7 +139,7 @@ export function EstimateChart({ t, columns, showSsi, showSsdi, showOther }: { t:
                 y -= h;
                 return <rect key={s.key} x={x} y={y} width={barWidth} height={h} fill={s.fill} stroke="#ffffff" strokeWidth={1.5} data-segment={s.key} />;
               })}
-              <text x={x + barWidth / 2} y={top + plot - (c.total / max) * plot - 8} textAnchor="middle" fontSize={15} fontWeight={700} fill="#1b1f24">{dollars(c.total)}</text>
+              <text x={x + barWidth / 2} y={top + plot - (c.total / max) * plot - 8} textAnchor="middle" fontSize={15} fontWeight={700} fill="#1b1f24">{formatDollars(c.total, t.locale)}</text>
               <text x={x + barWidth / 2} y={height - 14} textAnchor="middle" fontSize={14} fill="#1b1f24">{c.shortLabel}</text>
             </g>
           );
@@ -178,13 +166,14 @@ export function EstimateResults({ t, request, result, headingLevel = 2 }: { t: T
   const showSsdi = request.ssdiMonthly > 0;
   const showOther = request.unearnedIncome > 0;
   const H = headingLevel === 2 ? "h2" : "h3";
+  const dollars = (amount: number) => formatDollars(amount, t.locale);
   const rows: { key: keyof Column; label: MessageKey; show: boolean; format: (n: number) => string }[] = [
     { key: "wages", label: "benefits.estimate.row.wages", show: true, format: dollars },
     { key: "ssi", label: "benefits.estimate.row.ssi", show: showSsi, format: dollars },
     { key: "ssdi", label: "benefits.estimate.row.ssdi", show: showSsdi, format: dollars },
     { key: "other", label: "benefits.estimate.row.other", show: showOther, format: dollars },
     { key: "total", label: "benefits.estimate.row.total", show: true, format: dollars },
-    { key: "change", label: "benefits.estimate.row.change", show: true, format: signed },
+    { key: "change", label: "benefits.estimate.row.change", show: true, format: (amount) => signed(amount, t.locale) },
   ];
   return (
     <div className="estimate-results">
@@ -208,7 +197,7 @@ export function EstimateResults({ t, request, result, headingLevel = 2 }: { t: T
               <tr data-row="ssdiStatus">
                 <th scope="row">{t("benefits.estimate.row.ssdiStatus")}</th>
                 {[result.baseline, ...result.scenarios].map((s, i) => (
-                  <td key={i} data-column={i === 0 ? "baseline" : String(i - 1)}>{t(`benefits.estimate.ssdiStatus.${s.ssdi.status}` as MessageKey)}</td>
+                  <td key={i} data-column={i === 0 ? "baseline" : String(i - 1)}>{t(`benefits.estimate.ssdiStatus.${s.ssdi.status}`)}</td>
                 ))}
               </tr>
             ) : null}

@@ -1,9 +1,9 @@
 import { useId } from "react";
 import { useRouteLoaderData } from "react-router";
-import { translator, type Locale } from "../../src/i18n/index.ts";
+import { errorText, useT } from "../lib/i18n.ts";
 
 function useRoot() {
-  return useRouteLoaderData("root") as { csrfToken: string; locale: Locale } | undefined;
+  return useRouteLoaderData("root") as { csrfToken: string } | undefined;
 }
 
 /** The hidden token every state-changing form must carry. */
@@ -11,11 +11,12 @@ export function CsrfField() {
   return <input type="hidden" name="_csrf" value={useRoot()?.csrfToken ?? ""} />;
 }
 
+/** Field name to the message key of its first problem. */
 export type Errors = Record<string, string> | undefined;
 
 /** A summary at the top of a form, linking to each field that needs attention. */
 export function ErrorSummary({ errors, labels }: { errors: Errors; labels: Record<string, string> }) {
-  const t = translator(useRoot()?.locale ?? "en");
+  const t = useT();
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
   return (
@@ -24,7 +25,7 @@ export function ErrorSummary({ errors, labels }: { errors: Errors; labels: Recor
       <ul>
         {entries.map(([field, key]) => (
           <li key={field}>
-            <a href={`#field-${field.replace(/\./g, "-")}`}>{labels[field] ? `${labels[field]}: ` : ""}{t(key as never)}</a>
+            <a href={`#field-${field.replace(/\./g, "-")}`}>{labels[field] ? `${labels[field]}: ` : ""}{errorText(t, key)}</a>
           </li>
         ))}
       </ul>
@@ -46,9 +47,9 @@ function describedBy(hintId: string | null, errorId: string | null) {
 }
 
 function FieldMessage({ id, errorKey }: { id: string; errorKey: string | undefined }) {
-  const t = translator(useRoot()?.locale ?? "en");
+  const t = useT();
   if (!errorKey) return null;
-  return <p id={id} className="field-error">{t(errorKey as never)}</p>;
+  return <p id={id} className="field-error">{errorText(t, errorKey)}</p>;
 }
 
 export function TextField(props: FieldProps & { type?: "text" | "email" | "tel" | "password" | "search" | "date"; autoComplete?: string; inputMode?: "text" | "tel" | "email" }) {

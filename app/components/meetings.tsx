@@ -2,15 +2,16 @@ import { useEffect, useRef, type RefObject } from "react";
 import { Link } from "react-router";
 import type { ConcernType } from "../../src/domain/concerns/model.ts";
 import { talkingPointsFor, type NextAction } from "../../src/domain/concerns/talking-points.ts";
-import { dateTimeFormat } from "../../src/domain/formatters.ts";
-import type { MessageKey, Translate } from "../../src/i18n/index.ts";
+import { formatDateTime } from "../../src/i18n/format.ts";
+import type { Locale, Translate } from "../../src/i18n/index.ts";
+import { errorText } from "../lib/i18n.ts";
 
 /**
  * A meeting's time is the wall-clock time where it is held, stored with a nominal Z
  * (see icsLocalTime in src/domain/meetings/invitations.ts), so it is shown in UTC.
  */
-export function formatMeetingTime(iso: string, locale = "en-US"): string {
-  return dateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+export function formatMeetingTime(iso: string, locale: Locale): string {
+  return formatDateTime(iso, locale, { dateStyle: "full", timeStyle: "short" });
 }
 
 export function shortName(p: { firstName: string; preferredName: string | null }): string {
@@ -129,7 +130,7 @@ export function TalkingPoints({ t, type, participantId, headingLevel = 3, id }: 
   return (
     <div className="talking-points" id={id} data-concern-type={type}>
       <Heading>{t("meetings.talk.heading", { type: t(`concern.type.${type}`) })}</Heading>
-      <ol>{points.map((key) => <li key={key}>{t(key as MessageKey)}</li>)}</ol>
+      <ol>{points.map((key) => <li key={key}>{t(key)}</li>)}</ol>
       <p><strong>{t("meetings.talk.actions")}</strong></p>
       <ul className="no-print">
         {actions.map((a) => <li key={a}><Link to={actionHref(participantId, a, type)}>{t(`concern.action.${a}`)}</Link></li>)}
@@ -170,7 +171,7 @@ export function Field({ t, prefix, name, label, hint, errors, children }: {
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>{label}</label>
       {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{t(error as MessageKey)}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
       {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
   );

@@ -1,7 +1,8 @@
 import type { EditableField, PastJob } from "../../src/domain/participants/model.ts";
 import { LANGUAGES, SITUATION_FLAGS } from "../../src/domain/participants/vocabulary.ts";
-import type { Translate } from "../../src/i18n/index.ts";
+import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
 import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
+import { errorText } from "../lib/i18n.ts";
 
 /** What the participant form shows: a saved record, or what was just submitted. */
 export interface ParticipantValues {
@@ -141,7 +142,7 @@ export function ParticipantFields({ t, values, errors, specialists }: {
       <fieldset>
         <legend>{labels.pastJobs}</legend>
         <p className="hint">{t("participant.field.pastJobs.hint")}</p>
-        {errors?.pastJobs ? <p className="field-error" id="field-pastJobs">{t(errors.pastJobs as never)}</p> : null}
+        {errors?.pastJobs ? <p className="field-error" id="field-pastJobs">{errorText(t, errors.pastJobs)}</p> : null}
         {jobs.map((job, i) => (
           <fieldset key={i} className="past-job">
             <legend>{t("participant.field.pastJob", { number: i + 1 })}</legend>
@@ -166,7 +167,7 @@ export function describeField(t: Translate, field: EditableField, value: unknown
   }
   if (field === "situationFlags") {
     const flags = (value ?? []) as string[];
-    return flags.length ? flags.map((f) => t(`participant.flag.${f}` as never)).join(", ") : t("participant.conflict.empty");
+    return flags.length ? flags.map((f) => { const key = `participant.flag.${f}`; return isMessageKey(key) ? t(key) : f; }).join(", ") : t("participant.conflict.empty");
   }
   if (field === "preferredLanguage") return languageLabel(t, String(value));
   return typeof value === "string" && value !== "" ? value : t("participant.conflict.empty");

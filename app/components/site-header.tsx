@@ -1,15 +1,14 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "react-router";
-import { translator, type Locale } from "../../src/i18n/index.ts";
+import { useT } from "../lib/i18n.ts";
 import { CsrfField } from "./forms.tsx";
 
 interface HeaderData {
-  locale: Locale;
   actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean } | null;
 }
 
 export function SiteHeader() {
   const root = useRouteLoaderData("root") as HeaderData | undefined;
-  const t = translator(root?.locale ?? "en");
+  const t = useT();
   const actor = root?.actor;
   return (
     <header className="site-header">

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { appContext, type AppContext } from "../../src/server/context.ts";
 import type { Actor } from "../../src/domain/auth/actor.ts";
 import { accessFor } from "../../src/domain/auth/permissions.ts";
+import { isMessageKey, type MessageKey } from "../../src/i18n/index.ts";
 
 export function app(context: Readonly<RouterContextProvider>): AppContext {
   return context.get(appContext);
@@ -30,13 +31,14 @@ export function notFound() {
 }
 
 /** Field name to message key, for forms; the first problem per field. */
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, MessageKey>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
-    if (!(key in errors)) errors[key] = issue.message.includes(".") ? issue.message : "common.required";
+    // The schemas' messages are catalog keys; zod's own (a wrong type, say) read as "required".
+    if (!(key in errors)) errors[key] = isMessageKey(issue.message) ? issue.message : "common.required";
   }
   return errors;
 }

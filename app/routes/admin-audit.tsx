@@ -2,7 +2,8 @@ import { Form, Link, data, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin-audit";
 import { viewAuditLog } from "../../src/domain/audit/audit-log.server.ts";
 import { AUDIT_ACTIONS, auditFilterSchema } from "../../src/domain/audit/model.ts";
-import { dateTimeFormat } from "../../src/domain/formatters.ts";
+import { formatDateTime } from "../../src/i18n/format.ts";
+import type { Locale } from "../../src/i18n/index.ts";
 import { ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -34,10 +35,9 @@ function readableDetails(stored: string): string | null {
 }
 
 /** Times in the log are UTC; the page says so rather than guessing the reader's zone. */
-function formatInstant(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${dateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date)} UTC`;
+function formatInstant(iso: string, locale: Locale): string {
+  if (Number.isNaN(new Date(iso).getTime())) return iso;
+  return `${formatDateTime(iso, locale, { dateStyle: "medium", timeStyle: "medium" })} UTC`;
 }
 
 export default function AdminAudit() {
@@ -97,7 +97,7 @@ export default function AdminAudit() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.seq}>
-                  <td data-label={t("admin.audit.col.time")}><time dateTime={row.occurredAt}>{formatInstant(row.occurredAt)}</time></td>
+                  <td data-label={t("admin.audit.col.time")}><time dateTime={row.occurredAt}>{formatInstant(row.occurredAt, t.locale)}</time></td>
                   <td data-label={t("admin.audit.col.who")}>{row.actorLabel}</td>
                   <td data-label={t("admin.audit.col.action")}><code>{row.action}</code></td>
                   <td data-label={t("admin.audit.col.what")}>{row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType}</td>

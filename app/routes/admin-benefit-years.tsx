@@ -2,7 +2,8 @@ import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation
 import type { Route } from "./+types/admin-benefit-years";
 import { FIGURE_NAMES, benefitYearSchema, type FigureName } from "../../src/domain/benefits/parameters.ts";
 import { addBenefitYear, listBenefitYears } from "../../src/domain/benefits/years.server.ts";
-import { Checkbox, Field, PrefixedErrorSummary, dollars, formatDate } from "../components/benefits.tsx";
+import { Checkbox, Field, PrefixedErrorSummary } from "../components/benefits.tsx";
+import { formatDate, formatDollars } from "../../src/i18n/format.ts";
 import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -82,7 +83,7 @@ export default function AdminBenefitYears() {
           <p className="hint">
             {year.origin === "built-in"
               ? t("benefits.years.builtIn")
-              : t(year.replacesBuiltIn ? "benefits.years.storedReplaces" : "benefits.years.stored", { by: year.addedBy ?? "", date: formatDate(year.addedAt ?? "") })}
+              : t(year.replacesBuiltIn ? "benefits.years.storedReplaces" : "benefits.years.stored", { by: year.addedBy ?? "", date: formatDate(year.addedAt ?? "", t.locale, "medium") })}
             {year.earlier.length ? ` ${t("benefits.years.earlier", { count: year.earlier.length })}` : ""}
           </p>
           <div className="table-wrap">
@@ -101,7 +102,7 @@ export default function AdminBenefitYears() {
                   return (
                     <tr key={name} data-figure={name}>
                       <th scope="row">{figureLabel(name)}</th>
-                      <td>{dollars(figure.amount)}</td>
+                      <td>{formatDollars(figure.amount, t.locale)}</td>
                       <td>{figure.source}{figure.verified ? "" : ` (${t("benefits.years.unverified")})`}</td>
                     </tr>
                   );

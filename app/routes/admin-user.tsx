@@ -1,6 +1,6 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/admin-user";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import { ROLES } from "../../src/domain/auth/permissions.ts";
 import { changeRoleSchema, userVersionSchema } from "../../src/domain/users/model.ts";
 import { changeRole, deactivateUser, getUser, listTeams, reactivateUser, type UserChangeResult } from "../../src/domain/users/users.server.ts";
@@ -87,7 +87,7 @@ export default function AdminUser() {
         <dt>{t("admin.users.role")}</dt><dd>{t(`role.${user.role}`)}</dd>
         <dt>{t("admin.users.team")}</dt><dd>{user.teamName ?? t("common.none")}</dd>
         <dt>{t("admin.users.status")}</dt><dd>{user.active ? t("admin.users.active") : t("admin.users.deactivated")}</dd>
-        <dt>{t("admin.user.since")}</dt><dd>{formatDate(user.createdAt)}</dd>
+        <dt>{t("admin.user.since")}</dt><dd>{formatDate(user.createdAt, t.locale)}</dd>
       </dl>
 
       {can.changeRole || can.changeTeam ? (

@@ -1,6 +1,6 @@
 import { Form, Link, data, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/admin-users";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import { ROLES, isRole } from "../../src/domain/auth/permissions.ts";
 import { inviteInputSchema, INVITATION_DAYS } from "../../src/domain/users/model.ts";
 import { inviteUser, listOpenInvitations, listTeams, listUsers } from "../../src/domain/users/users.server.ts";
@@ -92,7 +92,7 @@ export default function AdminUsers() {
         <p>{t("admin.invite.hint", { days: INVITATION_DAYS })}</p>
         {result?.invited ? (
           <div className="notice" role="status" data-testid="invitation-link">
-            <p>{t("admin.invite.created", { email: result.invited.email, date: formatDate(result.invited.expiresAt) })}</p>
+            <p>{t("admin.invite.created", { email: result.invited.email, date: formatDate(result.invited.expiresAt, t.locale) })}</p>
             <p className="token">{result.invited.link}</p>
             <p><strong>{t("admin.invite.copyNow")}</strong></p>
           </div>
@@ -135,7 +135,7 @@ export default function AdminUsers() {
                     <td data-label={t("admin.users.email")}>{invitation.email}</td>
                     <td data-label={t("admin.users.role")}>{roleLabel(t, invitation.role)}</td>
                     <td data-label={t("admin.users.team")}>{invitation.teamName ?? t("common.none")}</td>
-                    <td data-label={t("admin.invitations.expires")}>{formatDate(invitation.expiresAt)}</td>
+                    <td data-label={t("admin.invitations.expires")}>{formatDate(invitation.expiresAt, t.locale)}</td>
                   </tr>
                 ))}
               </tbody>

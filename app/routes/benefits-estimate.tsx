@@ -9,7 +9,8 @@ import { estimateDefaults } from "../../src/domain/benefits/records.ts";
 import { estimateShareChoices, getSharedEstimate, listEstimateShares, shareEstimate } from "../../src/domain/benefits/shares.server.ts";
 import { storedBenefitYears } from "../../src/domain/benefits/years.server.ts";
 import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
-import { Checkbox, EstimateResults, Field, PrintButton, formatDate, scenarioLabel } from "../components/benefits.tsx";
+import { Checkbox, EstimateResults, Field, PrintButton, scenarioLabel } from "../components/benefits.tsx";
+import { formatDate } from "../../src/i18n/format.ts";
 import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -150,7 +151,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     const parsed = estimateRequestSchemaFor(extraYears).safeParse(body);
     if (parsed.success) {
       estimateRequest = parsed.data;
-      result = estimate(parsed.data, { extraYears });
+      result = estimate(parsed.data, { extraYears, locale: actor.locale });
     } else errors = estimateFieldErrors(parsed.error, body, rows);
   }
 
@@ -222,7 +223,7 @@ function SharedCopy({ t, participant, copy }: {
       <p className="back-link no-print"><Link to={`/participants/${participant.id}/benefits/estimate`}>{t("benefits.copy.back", { name })}</Link></p>
       <header className="estimate-header">
         <h1>{t("benefits.copy.heading", { name })}</h1>
-        <p>{t("benefits.copy.for", { person: copy.name, by: copy.sharedBy, date: formatDate(copy.sharedAt) })}</p>
+        <p>{t("benefits.copy.for", { person: copy.name, by: copy.sharedBy, date: formatDate(copy.sharedAt, t.locale, "medium") })}</p>
       </header>
       {copy.allowed && copy.request && copy.result ? (
         <>
@@ -325,7 +326,7 @@ function EstimatePage({ t, participant, canShare, years, values, errors, estimat
         <section aria-labelledby="results-heading" className="estimate-section">
           <header className="estimate-header">
             <h2 id="results-heading">{name ? t("benefits.estimate.resultsFor", { name }) : t("benefits.estimate.results")}</h2>
-            <p>{t("benefits.estimate.prepared", { date: formatDate(today), by: preparedBy, year: result.year })}</p>
+            <p>{t("benefits.estimate.prepared", { date: formatDate(today, t.locale, "medium"), by: preparedBy, year: result.year })}</p>
           </header>
           <div className="actions no-print"><PrintButton label={t("benefits.estimate.print")} /></div>
           <EstimateResults t={t} request={estimateRequest} result={result} headingLevel={2} />
@@ -367,7 +368,7 @@ function EstimatePage({ t, participant, canShare, years, values, errors, estimat
             {shares.map((s) => (
               <li key={s.id} data-share-id={s.id}>
                 <Link to={`/participants/${participant.id}/benefits/estimate?copy=${s.id}`}>{t("benefits.share.copyFor", { name: s.name })}</Link>
-                {" · "}{t("benefits.share.sharedOn", { date: formatDate(s.sharedAt), by: s.sharedBy })}
+                {" · "}{t("benefits.share.sharedOn", { date: formatDate(s.sharedAt, t.locale, "medium"), by: s.sharedBy })}
                 {" · "}{s.monthlyGross.map((g) => scenarioLabel(t, { monthlyGross: g })).join("; ")}
               </li>
             ))}

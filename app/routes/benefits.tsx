@@ -8,12 +8,13 @@ import {
   referralInputSchema, referralUpdateSchema, type BenefitsOverview, type Referral,
 } from "../../src/domain/benefits/records.ts";
 import { TRIAL_WORK_MONTHS } from "../../src/domain/benefits/ssdi.ts";
-import { Checkbox, Field, PrefixedErrorSummary, dollars, formatDate, formatMonth } from "../components/benefits.tsx";
+import { Checkbox, Field, PrefixedErrorSummary } from "../components/benefits.tsx";
+import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts";
 import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
-import { useT } from "../lib/i18n.ts";
+import { errorText, useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
 
@@ -183,11 +184,11 @@ function Reporting({ t, overview, canUpdate, resultFor }: { t: Translate; overvi
         const result = resultFor("report", m.month);
         return (
           <div key={m.month} className={m.status === "overdue" || m.status === "changed" ? "reminder reminder--overdue" : "reminder"} data-month={m.month} data-status={m.status}>
-            <h3>{t("benefits.report.reminder", { month: formatMonth(m.month), paid: dollars(m.paid) })} <StatusMark t={t} status={m.status} /></h3>
+            <h3>{t("benefits.report.reminder", { month: formatMonth(m.month, t.locale), paid: formatDollars(m.paid, t.locale) })} <StatusMark t={t} status={m.status} /></h3>
             <p>
               {m.status === "changed"
-                ? t("benefits.report.changed", { reported: dollars(m.reported ?? 0), paid: dollars(m.paid), date: formatDate(m.reportedOn ?? m.dueOn) })
-                : t("benefits.report.dueBy", { date: formatDate(m.dueOn) })}
+                ? t("benefits.report.changed", { reported: formatDollars(m.reported ?? 0, t.locale), paid: formatDollars(m.paid, t.locale), date: formatDate(m.reportedOn ?? m.dueOn, t.locale, "medium") })
+                : t("benefits.report.dueBy", { date: formatDate(m.dueOn, t.locale, "medium") })}
             </p>
             {canUpdate ? (
               <details className="inline" open={!!result}>
@@ -217,7 +218,7 @@ function Reporting({ t, overview, canUpdate, resultFor }: { t: Translate; overvi
       })}
       {upcoming.map((m) => (
         <p key={m.month} data-month={m.month} data-status="upcoming">
-          {t("benefits.report.upcoming", { month: formatMonth(m.month), paid: dollars(m.paid), date: formatDate(m.dueOn) })}
+          {t("benefits.report.upcoming", { month: formatMonth(m.month, t.locale), paid: formatDollars(m.paid, t.locale), date: formatDate(m.dueOn, t.locale, "medium") })}
         </p>
       ))}
     </section>
@@ -230,8 +231,8 @@ function TrialWork({ t, ssdi }: { t: Translate; ssdi: NonNullable<BenefitsOvervi
       <h2 id="ssdi-heading">{t("benefits.twp.heading")}</h2>
       {ssdi.completedIn ? (
         <>
-          <p className="twp-count" data-testid="twp-count">{t("benefits.twp.completed", { month: formatMonth(ssdi.completedIn) })}</p>
-          <p>{ssdi.inEpe ? t("benefits.twp.epeRuns", { month: formatMonth(ssdi.epeEndsIn!) }) : t("benefits.twp.epeOver", { month: formatMonth(ssdi.epeEndsIn!) })}</p>
+          <p className="twp-count" data-testid="twp-count">{t("benefits.twp.completed", { month: formatMonth(ssdi.completedIn, t.locale) })}</p>
+          <p>{ssdi.inEpe ? t("benefits.twp.epeRuns", { month: formatMonth(ssdi.epeEndsIn!, t.locale) }) : t("benefits.twp.epeOver", { month: formatMonth(ssdi.epeEndsIn!, t.locale) })}</p>
           {ssdi.inEpe ? <p>{t("benefits.twp.graceLeft", { count: ssdi.graceMonthsLeft })}</p> : null}
         </>
       ) : (
@@ -239,10 +240,10 @@ function TrialWork({ t, ssdi }: { t: Translate; ssdi: NonNullable<BenefitsOvervi
       )}
       <p className="hint">{t("benefits.twp.hint")}</p>
       {ssdi.trialWorkMonths.length ? (
-        <p>{t("benefits.twp.months")} {ssdi.trialWorkMonths.map(formatMonth).join(", ")}</p>
+        <p>{t("benefits.twp.months")} {ssdi.trialWorkMonths.map((month) => formatMonth(month, t.locale)).join(", ")}</p>
       ) : null}
       {ssdi.monthsWithoutFigures.length ? (
-        <p className="warning">{t("benefits.twp.noFigures", { months: ssdi.monthsWithoutFigures.map(formatMonth).join(", ") })}</p>
+        <p className="warning">{t("benefits.twp.noFigures", { months: ssdi.monthsWithoutFigures.map((month) => formatMonth(month, t.locale)).join(", ") })}</p>
       ) : null}
       {ssdi.epeMonths.length ? (
         <div className="table-wrap">
@@ -254,9 +255,9 @@ function TrialWork({ t, ssdi }: { t: Translate; ssdi: NonNullable<BenefitsOvervi
             <tbody>
               {ssdi.epeMonths.map((m) => (
                 <tr key={m.month} data-month={m.month}>
-                  <td>{formatMonth(m.month)}</td>
+                  <td>{formatMonth(m.month, t.locale)}</td>
                   <td>{m.number}</td>
-                  <td>{dollars(m.earned)}</td>
+                  <td>{formatDollars(m.earned, t.locale)}</td>
                   <td><span className={`status status--${m.status}`}>{t(`benefits.epe.status.${m.status}`)}</span></td>
                 </tr>
               ))}
@@ -299,9 +300,9 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
                 const status = reportStatus.get(m.month);
                 return (
                   <tr key={m.month} data-month={m.month}>
-                    <td>{formatMonth(m.month)}</td>
-                    <td data-value={m.paid}>{dollars(m.paid)}</td>
-                    <td data-value={m.earned}>{dollars(m.earned)}</td>
+                    <td>{formatMonth(m.month, t.locale)}</td>
+                    <td data-value={m.paid}>{formatDollars(m.paid, t.locale)}</td>
+                    <td data-value={m.earned}>{formatDollars(m.earned, t.locale)}</td>
                     {profile.hasSsdi ? <td>{m.trialWorkMonth ? t("common.yes") : t("common.no")}</td> : null}
                     {profile.hasSsi ? <td>{status ? <StatusMark t={t} status={status} /> : "—"}</td> : null}
                   </tr>
@@ -330,17 +331,17 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
                 const result = resultFor("void", s.id);
                 return (
                   <tr key={s.id} data-stub-id={s.id} className={s.voidedAt ? "voided" : undefined}>
-                    <td>{formatDate(s.payDate)}</td>
-                    <td>{t("benefits.payStub.periodRange", { from: formatDate(s.periodStart), to: formatDate(s.periodEnd) })}</td>
+                    <td>{formatDate(s.payDate, t.locale, "medium")}</td>
+                    <td>{t("benefits.payStub.periodRange", { from: formatDate(s.periodStart, t.locale, "medium"), to: formatDate(s.periodEnd, t.locale, "medium") })}</td>
                     <td>{s.hours ?? "—"}</td>
-                    <td>{dollars(s.gross)}</td>
+                    <td>{formatDollars(s.gross, t.locale)}</td>
                     <td>{s.employer}</td>
                     <td>{s.enteredBy}</td>
                     <td className="keep">
                       {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
-                      {s.voidedAt ? t("benefits.payStub.voided", { date: formatDate(s.voidedAt), by: s.voidedBy ?? "", reason: s.voidReason ?? "" }) : canUpdate ? (
+                      {s.voidedAt ? t("benefits.payStub.voided", { date: formatDate(s.voidedAt, t.locale, "medium"), by: s.voidedBy ?? "", reason: s.voidReason ?? "" }) : canUpdate ? (
                         <details className="inline" open={!!result}>
-                          <summary>{t("benefits.payStub.void")}<span className="visually-hidden"> {t("benefits.payStub.voidWhich", { date: formatDate(s.payDate), gross: dollars(s.gross) })}</span></summary>
+                          <summary>{t("benefits.payStub.void")}<span className="visually-hidden"> {t("benefits.payStub.voidWhich", { date: formatDate(s.payDate, t.locale, "medium"), gross: formatDollars(s.gross, t.locale) })}</span></summary>
                           <Form method="post" noValidate>
                             <CsrfField />
                             <input type="hidden" name="intent" value="void" />
@@ -418,7 +419,7 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
   return (
     <section aria-labelledby="profile-heading" id="profile">
       <h2 id="profile-heading">{t("benefits.profile.heading")}</h2>
-      {profile.updatedAt ? <p className="hint">{t("benefits.profile.updated", { date: formatDate(profile.updatedAt), by: profile.updatedBy ?? "" })}</p> : null}
+      {profile.updatedAt ? <p className="hint">{t("benefits.profile.updated", { date: formatDate(profile.updatedAt, t.locale, "medium"), by: profile.updatedBy ?? "" })}</p> : null}
       {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
       {!canUpdate ? (
         <ul>{BENEFIT_FIELDS.filter(([key]) => profile[key]).map(([key, label]) => <li key={key}>{t(label)}</li>)}</ul>
@@ -433,7 +434,7 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
               <legend>{t("benefits.profile.has", { name })}</legend>
               {BENEFIT_FIELDS.map(([key, label]) => (
                 <Checkbox key={key} prefix="profile" name={key} label={t(label)} defaultChecked={checked(key)}
-                  error={result?.errors[key] ? t(result.errors[key] as MessageKey) : undefined} />
+                  error={result?.errors[key] ? errorText(t, result.errors[key]) : undefined} />
               ))}
             </fieldset>
             <div className="cols">
@@ -522,10 +523,10 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
         const result = resultFor("referralUpdate", r.id);
         return (
           <div className="card" key={r.id} data-referral-id={r.id}>
-            <h3>{t("benefits.referral.summary", { name: r.counselorName, date: formatDate(r.referredOn) })}</h3>
+            <h3>{t("benefits.referral.summary", { name: r.counselorName, date: formatDate(r.referredOn, t.locale, "medium") })}</h3>
             <p>
               <span className="status">{t(`benefits.referral.outcome.${r.outcome}`)}</span>
-              {r.outcomeOn ? ` · ${formatDate(r.outcomeOn)}` : ""}
+              {r.outcomeOn ? ` · ${formatDate(r.outcomeOn, t.locale, "medium")}` : ""}
               {r.organization ? ` · ${r.organization}` : ""}
             </p>
             {r.notes ? <p>{r.notes}</p> : null}

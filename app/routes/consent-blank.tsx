@@ -4,6 +4,7 @@ import { buildConsentForm } from "../../src/domain/consent/consent-form.ts";
 import { ConsentFormDocument } from "../components/consent-form.tsx";
 import networkStyles from "../components/network.css?url";
 import { loadBlankConsentForm } from "../lib/blank-consent.server.ts";
+import { localeFor, translator } from "../../src/i18n/index.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -28,7 +29,8 @@ export default function ConsentBlankPage() {
       </div>
     );
   }
-  const form = buildConsentForm(facts, t);
+  const words = translator(localeFor(facts.participant.preferredLanguage));
+  const form = buildConsentForm(facts, words);
   return (
     <div className="page">
       <title>{`${form.title} · ${facts.person.name} · ${t("app.name")}`}</title>
@@ -37,7 +39,7 @@ export default function ConsentBlankPage() {
         <a className="button secondary" href={pdfHref}>{t("consentForm.page.pdf")}</a>
       </div>
       <p className="hint no-print">{t("consentForm.blank.hint")}</p>
-      <ConsentFormDocument form={form} />
+      <div lang={words.locale}><ConsentFormDocument form={form} /></div>
     </div>
   );
 }

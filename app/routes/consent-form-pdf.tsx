@@ -3,7 +3,7 @@ import { buildConsentForm, termsOf } from "../../src/domain/consent/consent-form
 import { renderConsentPdf } from "../../src/domain/consent/consent-pdf.server.ts";
 import { listConsentGrants } from "../../src/domain/consent/consent.server.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
-import { translator } from "../../src/i18n/index.ts";
+import { localeFor, translator } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 
 /** The consent form as a PDF: the same content as the printable page. */
@@ -16,7 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
   const person = view ? [...view.current, ...view.ended].find((p) => p.id === grant.supportPersonId) : undefined;
   if (!view || !person) throw notFound();
-  const t = translator("en");
+  const t = translator(localeFor(view.participant.preferredLanguage));
   const form = buildConsentForm({ participant: view.participant, specialistName: view.participant.specialistName, person, terms: termsOf(grant), record: grant }, t);
   const pdf = await renderConsentPdf(form, {
     author: view.participant.specialistName,

@@ -6,6 +6,7 @@ import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { ConsentFormDocument } from "../components/consent-form.tsx";
 import networkStyles from "../components/network.css?url";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { localeFor, translator } from "../../src/i18n/index.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -30,7 +31,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function ConsentFormPage() {
   const t = useT();
   const { participant, person, grant } = useLoaderData<typeof loader>();
-  const form = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms: termsOf(grant), record: grant }, t);
+  // The form is the participant's to read and sign: in their language, whatever the page around it is in.
+  const words = translator(localeFor(participant.preferredLanguage));
+  const form = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms: termsOf(grant), record: grant }, words);
   const base = `/participants/${participant.id}`;
   return (
     <div className="page">
@@ -41,7 +44,7 @@ export default function ConsentFormPage() {
         <a className="button secondary" href={`${base}/consent/${grant.id}/form.pdf`}>{t("consentForm.page.pdf")}</a>
       </div>
       <p className="hint no-print">{t("consentForm.page.printHint")}</p>
-      <ConsentFormDocument form={form} grantId={grant.id} />
+      <div lang={words.locale}><ConsentFormDocument form={form} grantId={grant.id} /></div>
     </div>
   );
 }

@@ -7,9 +7,9 @@ import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { Translate } from "../../src/i18n/index.ts";
+import { localeFor, translator, type Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
-import { useT } from "../lib/i18n.ts";
+import { errorText, useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
@@ -180,7 +180,7 @@ function Checkbox({ name, label, checked, errors, t }: { name: string; label: st
   const error = errors?.[name];
   return (
     <div className={error ? "field field--error" : "field"}>
-      {error ? <p id={`field-${name}-error`} className="field-error">{t(error as never)}</p> : null}
+      {error ? <p id={`field-${name}-error`} className="field-error">{errorText(t, error)}</p> : null}
       <div className="checkbox">
         <input type="checkbox" id={`field-${name}`} name={name} defaultChecked={checked} aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined} />
         <label htmlFor={`field-${name}`}>{label}</label>
@@ -201,7 +201,7 @@ function TermsStep({ t, values, errors, personName, busy }: { t: Translate; valu
         <fieldset className={categoryError ? "field field--error" : "field"} aria-describedby={`field-categories-hint${categoryError ? " field-categories-error" : ""}`}>
           <legend id="field-categories">{labels.categories}</legend>
           <p className="hint" id="field-categories-hint">{t("consent.field.categories.hint", { name: personName })}</p>
-          {categoryError ? <p className="field-error" id="field-categories-error">{t(categoryError as never)}</p> : null}
+          {categoryError ? <p className="field-error" id="field-categories-error">{errorText(t, categoryError)}</p> : null}
           {CONSENT_CATEGORIES.map((c) => (
             <div className="checkbox" key={c}>
               <input type="checkbox" id={`category-${c}`} name="categories" value={c} defaultChecked={values.categories.includes(c)} />
@@ -226,7 +226,7 @@ function TermsStep({ t, values, errors, personName, busy }: { t: Translate; valu
         </fieldset>
         <fieldset className={errors?.signedMethod ? "field field--error" : "field"}>
           <legend id="field-signedMethod">{labels.signedMethod}</legend>
-          {errors?.signedMethod ? <p className="field-error">{t(errors.signedMethod as never)}</p> : null}
+          {errors?.signedMethod ? <p className="field-error">{errorText(t, errors.signedMethod)}</p> : null}
           {(["in_app", "paper"] as const).map((m) => (
             <div className="checkbox" key={m}>
               <input type="radio" id={`signedMethod-${m}`} name="signedMethod" value={m} defaultChecked={values.signedMethod === m} />
@@ -271,12 +271,14 @@ function blankFormQuery(values: ConsentValues): string {
 
 function SignStep({ t, values, errors, terms, participant, person, scan, busy }: {
   t: Translate; values: ConsentValues; errors: Errors; terms: ConsentTerms; busy: boolean; scan: ScanRules;
-  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistName: string };
+  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; preferredLanguage: string; specialistName: string };
   person: Parameters<typeof buildConsentForm>[0]["person"] & { id: string };
 }) {
   const participantId = participant.id;
   const labels = labelsOf(t);
-  const summary = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms }, t);
+  // What the participant reads before signing: in their language.
+  const words = translator(localeFor(participant.preferredLanguage));
+  const summary = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms }, words);
   const inApp = values.signedMethod === "in_app";
   const blankForm = `/participants/${participantId}/network/${person.id}/consent/blank`;
   const blankTerms = blankFormQuery(values);
@@ -284,7 +286,7 @@ function SignStep({ t, values, errors, terms, participant, person, scan, busy }:
     <>
       <ErrorSummary errors={errors} labels={labels} />
       <p>{inApp ? t("consent.new.readFirst", { name: participant.preferredName ?? participant.firstName }) : t("consent.new.paperCheck")}</p>
-      <section className="summary-to-sign" aria-labelledby="summary-heading">
+      <section className="summary-to-sign" lang={words.locale} aria-labelledby="summary-heading">
         <h2 id="summary-heading">{summary.title}</h2>
         <p>{summary.intro}</p>
         {summary.sections.map((section) => (
@@ -336,7 +338,7 @@ function ScanField({ t, errors, label, rules }: { t: Translate; errors: Errors; 
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor="field-scan">{label}</label>
       <p className="hint" id="field-scan-hint">{t("consent.field.scan.hint", { size: rules.maxMegabytes })}</p>
-      {error ? <p className="field-error" id="field-scan-error">{t(error as never)}</p> : null}
+      {error ? <p className="field-error" id="field-scan-error">{errorText(t, error)}</p> : null}
       <input
         type="file" id="field-scan" name="scan" accept={rules.types}
         aria-invalid={error ? true : undefined} aria-describedby={error ? "field-scan-hint field-scan-error" : "field-scan-hint"}

@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-invitations";
 import { printSender } from "../../src/domain/meetings/invitations.ts";
 import { sendInvitations } from "../../src/domain/meetings/meetings.server.ts";
+import { supportPersonLocale, translator } from "../../src/i18n/index.ts";
 import { formatMeetingTime } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
@@ -40,24 +41,30 @@ export default function MeetingInvitationsPage() {
           </div>
         ) : <p>{t("meetings.invitation.noneToPrint")}</p>}
       </div>
-      {invitations.map((invitation) => (
-        <article className="invitation" key={invitation.supportPersonId} data-person-id={invitation.supportPersonId} aria-labelledby={`invitation-${invitation.supportPersonId}`}>
-          <h2 id={`invitation-${invitation.supportPersonId}`}>{t("meetings.invitation.title", { name: invitation.inviteeName })}</h2>
-          <p>{t("meetings.invitation.body", { name: invitation.participantName })}</p>
-          <p>
-            <strong>{t("meetings.invitation.when")}</strong> {formatMeetingTime(invitation.scheduledAt)} ({t("meetings.duration.minutes", { count: invitation.durationMinutes })})
-          </p>
-          <p><strong>{t("meetings.invitation.where")}</strong> {invitation.place}</p>
-          {invitation.refreshments ? <p>{t("meetings.invitation.refreshments", { refreshments: invitation.refreshments })}</p> : null}
-          {invitation.agenda.length ? (
-            <>
-              <p><strong>{t("meetings.invitation.agenda")}</strong></p>
-              <ol>{invitation.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol>
-            </>
-          ) : null}
-          <p>{t("meetings.invitation.reply", { specialist: invitation.specialistName })}</p>
-        </article>
-      ))}
+      {invitations.map((invitation) => <Invitation key={invitation.supportPersonId} invitation={invitation} />)}
     </div>
+  );
+}
+
+/** One printed invitation, in the language of the support person it is for. */
+function Invitation({ invitation }: { invitation: ReturnType<typeof useLoaderData<typeof loader>>["invitations"][number] }) {
+  const t = translator(supportPersonLocale());
+  return (
+    <article className="invitation" lang={t.locale} data-person-id={invitation.supportPersonId} aria-labelledby={`invitation-${invitation.supportPersonId}`}>
+      <h2 id={`invitation-${invitation.supportPersonId}`}>{t("meetings.invitation.title", { name: invitation.inviteeName })}</h2>
+      <p>{t("meetings.invitation.body", { name: invitation.participantName })}</p>
+      <p>
+        <strong>{t("meetings.invitation.when")}</strong> {formatMeetingTime(invitation.scheduledAt, t.locale)} ({t("meetings.duration.minutes", { count: invitation.durationMinutes })})
+      </p>
+      <p><strong>{t("meetings.invitation.where")}</strong> {invitation.place}</p>
+      {invitation.refreshments ? <p>{t("meetings.invitation.refreshments", { refreshments: invitation.refreshments })}</p> : null}
+      {invitation.agenda.length ? (
+        <>
+          <p><strong>{t("meetings.invitation.agenda")}</strong></p>
+          <ol>{invitation.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol>
+        </>
+      ) : null}
+      <p>{t("meetings.invitation.reply", { specialist: invitation.specialistName })}</p>
+    </article>
   );
 }

@@ -28,7 +28,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const concerns = await listConcerns(ctx.db, params.id);
   const query = new URL(request.url).searchParams;
   const kind = query.get("kind");
-  const t = translator("en");
+  const t = translator(actor.locale);
   return {
     participant: view.participant,
     openConcerns: concerns.filter((c) => c.status !== "resolved").map((c) => ({ id: c.id, type: c.type, description: c.description })),

@@ -62,7 +62,7 @@ export default function MeetingPage() {
   const name = shortName(participant);
   const base = `/participants/${participant.id}/meetings/${meeting.id}`;
   const invitations = meeting.invitees.filter((i) => reachable.includes(i.supportPersonId));
-  const when = formatMeetingTime(meeting.scheduledAt);
+  const when = formatMeetingTime(meeting.scheduledAt, t.locale);
   return (
     <div className="page">
       <title>{`${meeting.title} · ${name} · ${t("app.name")}`}</title>

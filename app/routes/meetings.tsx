@@ -49,7 +49,7 @@ export default function MeetingsPage() {
                 <tr key={m.id} data-meeting-id={m.id}>
                   <td data-label={t("meetings.field.title")}><Link to={`${base}/${m.id}`}>{m.title}</Link></td>
                   <td data-label={t("meetings.field.kind")}>{t(`meeting.kind.${m.kind}`)}</td>
-                  <td data-label={t("meetings.field.when")}>{formatMeetingTime(m.scheduledAt)}</td>
+                  <td data-label={t("meetings.field.when")}>{formatMeetingTime(m.scheduledAt, t.locale)}</td>
                   <td data-label={t("meetings.field.place")}>{m.place}</td>
                   <td data-label={t("meetings.field.status")}>{t(`meeting.status.${m.status as Meeting["status"]}`)}</td>
                 </tr>

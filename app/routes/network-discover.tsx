@@ -11,9 +11,9 @@ import {
   supportPersonValuesOf, type SupportPersonValues,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { MessageKey, Translate } from "../../src/i18n/index.ts";
+import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
-import { useT } from "../lib/i18n.ts";
+import { errorText, useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
@@ -52,7 +52,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 /** Each prompt's words live in the catalog under its id (discovery.ts). */
 function promptText(prompt: DiscoveryPrompt, part: "question" | "hint", t: Translate): string {
-  return t(`network.discovery.${prompt.id}.${part}` as MessageKey);
+  const key = `network.discovery.${prompt.id}.${part}`;
+  return isMessageKey(key) ? t(key) : prompt.id;
 }
 
 /** A gentle default: someone the participant lost touch with is usually someone they want back. */
@@ -142,7 +143,7 @@ function PromptCard({ t, prompt, people, base, mayAdd }: { t: Translate; prompt:
               <h4>{t("common.formErrors", { count: Object.keys(errors).length })}</h4>
               <ul>
                 {Object.entries(errors).map(([field, key]) => (
-                  <li key={field}><a href={`#${id(field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{t(key as never)}</a></li>
+                  <li key={field}><a href={`#${id(field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{errorText(t, key)}</a></li>
                 ))}
               </ul>
             </div>
@@ -182,7 +183,7 @@ function InlineText({ id, name, label, value, errors, t, type }: InlineProps & {
   return (
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>{label}</label>
-      {error ? <p id={`${id}-error`} className="field-error">{t(error as never)}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
       <input id={id} name={name} type={type ?? "text"} defaultValue={value ?? ""} autoComplete="off" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
     </div>
   );
@@ -193,7 +194,7 @@ function InlineSelect({ id, name, label, value, options, errors, t }: InlineProp
   return (
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>{label}</label>
-      {error ? <p id={`${id}-error`} className="field-error">{t(error as never)}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
       <select id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>

@@ -1,7 +1,7 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/network";
 import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import { createSupportPerson, ecomapInputOf, getNetwork } from "../../src/domain/network/network.server.ts";
 import { Ecomap, type EcomapLabels } from "../components/ecomap.tsx";
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
@@ -21,7 +21,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = app(context);
   const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
   if (!view) throw notFound();
-  const t = translator("en");
+  const t = translator(actor.locale);
   const added = new URL(request.url).searchParams.get("added");
   return {
     participant: view.participant,
@@ -131,7 +131,7 @@ export default function NetworkPage() {
               <li key={person.id}>
                 <Link to={`${base}/network/${person.id}`}>{person.name}</Link>
                 {` (${relationshipLabel(person, t)}) — `}
-                {t("network.past.endedOn", { date: formatDate(person.endedAt ?? "") })}
+                {t("network.past.endedOn", { date: formatDate(person.endedAt ?? "", t.locale) })}
                 {person.endedReason ? `: ${person.endedReason}` : ""}
               </li>
             ))}

@@ -4,7 +4,7 @@ import { versionOnlySchema } from "../../src/domain/participants/model.ts";
 import { getParticipant, setParticipantArchived } from "../../src/domain/participants/participants.server.ts";
 import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
 import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
-import { dollars, formatDate, formatMonth } from "../components/benefits.tsx";
+import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts";
 import { CsrfField } from "../components/forms.tsx";
 import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
@@ -57,7 +57,7 @@ export default function ParticipantOverview() {
       <p className="no-print"><Link to="/participants">{t("participant.back")}</Link></p>
       <h1>{name}</h1>
       {notice ? <p className="notice" role="status">{t(`participant.${notice}`, { name })}</p> : null}
-      {p.status === "archived" ? <p className="warning">{t("participant.status.archived", { date: formatDate(p.archivedAt ?? p.updatedAt) })}</p> : null}
+      {p.status === "archived" ? <p className="warning">{t("participant.status.archived", { date: formatDate(p.archivedAt ?? p.updatedAt, t.locale, "medium") })}</p> : null}
       {can.update ? <p className="actions"><Link className="button" to={`${base}/edit`}>{t("participant.edit")}</Link></p> : null}
 
       {reminders.length > 0 ? (
@@ -67,7 +67,7 @@ export default function ParticipantOverview() {
             {reminders.map((r) => (
               <li key={r.month} data-status={r.status}>
                 <Link to={`${base}/benefits`}>
-                  {t("participant.reminders.item", { month: formatMonth(r.month), paid: dollars(r.paid), dueOn: formatDate(r.dueOn), status: t(`caseload.reminders.status.${r.status}`) })}
+                  {t("participant.reminders.item", { month: formatMonth(r.month, t.locale), paid: formatDollars(r.paid, t.locale), dueOn: formatDate(r.dueOn, t.locale, "medium"), status: t(`caseload.reminders.status.${r.status}`) })}
                 </Link>
               </li>
             ))}

@@ -5,7 +5,7 @@ import { listCaseload } from "../../src/domain/participants/participants.server.
 import { caseloadScope } from "../../src/domain/participants/policy.ts";
 import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
 import { accessFor } from "../../src/domain/auth/permissions.ts";
-import { dollars, formatDate, formatMonth } from "../components/benefits.tsx";
+import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import { app, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -55,7 +55,7 @@ export default function Caseload() {
             {reminders.map((r) => (
               <li key={`${r.participantId}-${r.month}`} data-status={r.status}>
                 <Link to={`/participants/${r.participantId}/benefits`}>
-                  {t("caseload.reminders.item", { name: participantDisplayName(r), month: formatMonth(r.month), paid: dollars(r.paid), dueOn: formatDate(r.dueOn) })}
+                  {t("caseload.reminders.item", { name: participantDisplayName(r), month: formatMonth(r.month, t.locale), paid: formatDollars(r.paid, t.locale), dueOn: formatDate(r.dueOn, t.locale, "medium") })}
                 </Link>
                 {" "}<span className={r.status === "due" ? "mark" : "mark mark--warning"}>{t(`caseload.reminders.status.${r.status}`)}</span>
               </li>
@@ -108,7 +108,7 @@ export default function Caseload() {
                   <td data-label={t("caseload.col.name")}><Link to={`/participants/${p.id}`}>{`${p.lastName}, ${p.firstName}`}</Link>{p.preferredName ? ` (${p.preferredName})` : ""}</td>
                   <td data-label={t("caseload.col.goal")}>{p.workGoal ?? <span className="muted">{t("caseload.noGoal")}</span>}</td>
                   {showSpecialist ? <td data-label={t("caseload.col.specialist")}>{p.specialistName}</td> : null}
-                  <td data-label={t("caseload.col.updated")}>{formatDate(p.updatedAt)}</td>
+                  <td data-label={t("caseload.col.updated")}>{formatDate(p.updatedAt, t.locale, "medium")}</td>
                 </tr>
               ))}
             </tbody>

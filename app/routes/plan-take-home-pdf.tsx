@@ -10,10 +10,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = app(context);
   const forPerson = new URL(request.url).searchParams.get("for");
   const audience = forPerson ? { kind: "support" as const, supportPersonId: forPerson } : { kind: "participant" as const };
-  const plan = await getTakeHomePlan(ctx.db, actor, params.id, audience, ctx.meta);
-  if (!plan) throw notFound();
+  const takeHome = await getTakeHomePlan(ctx.db, actor, params.id, audience, ctx.meta);
+  if (!takeHome) throw notFound();
   const today = new Date().toISOString().slice(0, 10);
-  const pdf = await renderTakeHomePdf(buildTakeHomeDocument(plan, audience.kind, translator("en"), today));
+  const pdf = await renderTakeHomePdf(buildTakeHomeDocument(takeHome.plan, audience.kind, translator(takeHome.locale), today));
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

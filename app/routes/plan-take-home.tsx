@@ -19,19 +19,20 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = app(context);
   const forPerson = new URL(request.url).searchParams.get("for");
   const audience = forPerson ? { kind: "support" as const, supportPersonId: forPerson } : { kind: "participant" as const };
-  const plan = await getTakeHomePlan(ctx.db, actor, params.id, audience, ctx.meta);
-  if (!plan) throw notFound();
+  const takeHome = await getTakeHomePlan(ctx.db, actor, params.id, audience, ctx.meta);
+  if (!takeHome) throw notFound();
   const today = new Date().toISOString().slice(0, 10);
   return {
     participantId: params.id,
     query: forPerson ? `?for=${encodeURIComponent(forPerson)}` : "",
-    document: buildTakeHomeDocument(plan, audience.kind, translator("en"), today),
+    locale: takeHome.locale,
+    document: buildTakeHomeDocument(takeHome.plan, audience.kind, translator(takeHome.locale), today),
   };
 }
 
 export default function TakeHomePage() {
   const t = useT();
-  const { participantId, query, document: plan } = useLoaderData<typeof loader>();
+  const { participantId, query, locale, document: plan } = useLoaderData<typeof loader>();
   const base = `/participants/${participantId}/plan`;
   return (
     <div className="page">
@@ -45,7 +46,7 @@ export default function TakeHomePage() {
           </>
         ) : null}
       </div>
-      <article className="take-home" aria-labelledby="take-home-title" data-allowed={plan.allowed ? "yes" : "no"}>
+      <article className="take-home" lang={locale} aria-labelledby="take-home-title" data-allowed={plan.allowed ? "yes" : "no"}>
         <h1 id="take-home-title">{plan.title}</h1>
         <p>{plan.intro}</p>
         {plan.goal ? <p className="goal">{plan.goal}</p> : null}

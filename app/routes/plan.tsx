@@ -7,7 +7,7 @@ import { EDITABLE_PLAN_FIELDS, PLAN_STATUSES, planItemInputSchema, planItemUpdat
 import { createPlanItem, listPlanItems, planItemHistory, planRecipients, updatePlanItem } from "../../src/domain/plans/plans.server.ts";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
@@ -272,7 +272,7 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
       <dl className="facts">
         <dt>{t("meetings.plan.field.who")}</dt><dd>{who}</dd>
         <dt>{t("meetings.plan.field.frequency")}</dt><dd>{item.frequency ?? t("common.none")}</dd>
-        {item.startsOn || item.endsOn ? <><dt>{t("meetings.plan.dates")}</dt><dd>{[item.startsOn ? formatDate(item.startsOn) : "…", item.endsOn ? formatDate(item.endsOn) : "…"].join(" – ")}</dd></> : null}
+        {item.startsOn || item.endsOn ? <><dt>{t("meetings.plan.dates")}</dt><dd>{[item.startsOn ? formatDate(item.startsOn, t.locale) : "…", item.endsOn ? formatDate(item.endsOn, t.locale) : "…"].join(" – ")}</dd></> : null}
         {item.notes ? <><dt>{t("meetings.plan.field.notes")}</dt><dd>{item.notes}</dd></> : null}
         <dt>{t("meetings.plan.field.shared")}</dt><dd>{item.sharedWithSupports ? t("common.yes") : t("common.no")}</dd>
         {item.sourceEntryId ? <><dt>{t("meetings.plan.source")}</dt><dd>{t("meetings.plan.fromMeeting")}</dd></> : null}
@@ -349,7 +349,7 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
               {history.map((h) => (
                 <tr key={h.version}>
                   <td data-label={t("meetings.plan.history.version")}>{h.version}</td>
-                  <td data-label={t("meetings.plan.history.when")}>{formatDate(h.changedAt)}</td>
+                  <td data-label={t("meetings.plan.history.when")}>{formatDate(h.changedAt, t.locale)}</td>
                   <td data-label={t("meetings.plan.history.who")}>{h.changedBy}</td>
                   <td data-label={t("meetings.plan.history.what")}>
                     {h.changedFields.includes("created") ? t("meetings.plan.history.created") : h.changedFields.filter((f) => (EDITABLE_PLAN_FIELDS as readonly string[]).includes(f)).map(fieldLabel).join(", ") || "—"}

@@ -1,12 +1,14 @@
 import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/profile";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../src/domain/auth/api-tokens.server.ts";
 import { apiTokenCreateSchema } from "../../src/domain/auth/model.ts";
 import { signOutEverywhere } from "../../src/domain/auth/sessions.server.ts";
-import { getProfile } from "../../src/domain/users/users.server.ts";
+import { languageChoiceSchema } from "../../src/domain/users/model.ts";
+import { changeLanguage, getProfile } from "../../src/domain/users/users.server.ts";
+import { LOCALES, translate } from "../../src/i18n/index.ts";
 import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
-import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
+import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -15,7 +17,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = app(context);
   const [profile, tokens] = await Promise.all([getProfile(ctx.db, actor), listApiTokens(ctx.db, actor)]);
   if (!profile) throw notFound();
-  return { profile, tokens, now: new Date().toISOString(), revoked: new URL(request.url).searchParams.has("revoked") };
+  const query = new URL(request.url).searchParams;
+  return { profile, tokens, now: new Date().toISOString(), revoked: query.has("revoked"), languageSaved: query.has("language") };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -32,6 +35,12 @@ export async function action({ context, request }: Route.ActionArgs) {
     // Shown once: only the token's hash is kept.
     return { intent, errors: {}, name: "", created: { name: parsed.data.name, token: created.token }, problem: null };
   }
+  if (intent === "changeLanguage") {
+    const parsed = languageChoiceSchema.safeParse({ locale: form.get("locale") });
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), name: "", created: null, problem: null }, { status: 400 });
+    await changeLanguage(ctx.db, actor, parsed.data, ctx.meta);
+    return redirect("/profile?language=saved#language");
+  }
   if (intent === "revokeToken") {
     const revoked = await revokeApiToken(ctx.db, actor, String(form.get("tokenId") ?? ""), ctx.meta);
     if (!revoked) return data({ intent, errors: {}, name: "", created: null, problem: "profile.tokens.revokeFailed" as const }, { status: 409 });
@@ -47,7 +56,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function Profile() {
   const t = useT();
-  const { profile, tokens, now, revoked } = useLoaderData<typeof loader>();
+  const { profile, tokens, now, revoked, languageSaved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
@@ -62,6 +71,21 @@ export default function Profile() {
         <dt>{t("profile.role")}</dt><dd>{t(`role.${profile.role}`)}</dd>
         <dt>{t("profile.team")}</dt><dd>{profile.teamName ?? t("common.none")}</dd>
       </dl>
+
+      <section aria-labelledby="language">
+        <h2 id="language">{t("profile.language.heading")}</h2>
+        {languageSaved ? <p className="notice" role="status">{t("profile.language.saved")}</p> : null}
+        <Form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="intent" value="changeLanguage" />
+          <SelectField
+            name="locale" label={t("profile.language.label")} hint={t("profile.language.hint")} defaultValue={profile.locale}
+            errors={result?.intent === "changeLanguage" ? result.errors : undefined}
+            options={LOCALES.map((locale) => ({ value: locale, label: translate(locale, "language.name") }))}
+          />
+          <button type="submit" disabled={busy}>{t("profile.language.save")}</button>
+        </Form>
+      </section>
 
       <section aria-labelledby="tokens">
         <h2 id="tokens">{t("profile.tokens.heading")}</h2>
@@ -91,12 +115,12 @@ export default function Profile() {
                 {tokens.map((token) => (
                   <tr key={token.id}>
                     <td data-label={t("profile.tokens.name")}>{token.name}</td>
-                    <td data-label={t("profile.tokens.createdAt")}>{formatDate(token.created_at)}</td>
-                    <td data-label={t("profile.tokens.lastUsed")}>{token.last_used_at ? formatDate(token.last_used_at) : t("profile.tokens.neverUsed")}</td>
+                    <td data-label={t("profile.tokens.createdAt")}>{formatDate(token.created_at, t.locale)}</td>
+                    <td data-label={t("profile.tokens.lastUsed")}>{token.last_used_at ? formatDate(token.last_used_at, t.locale) : t("profile.tokens.neverUsed")}</td>
                     <td data-label={t("profile.tokens.status")}>
-                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at) })
-                        : token.expires_at && token.expires_at <= now ? t("profile.tokens.expiredOn", { date: formatDate(token.expires_at) })
-                        : t("profile.tokens.liveUntil", { date: formatDate(token.expires_at ?? token.created_at) })}
+                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at, t.locale) })
+                        : token.expires_at && token.expires_at <= now ? t("profile.tokens.expiredOn", { date: formatDate(token.expires_at, t.locale) })
+                        : t("profile.tokens.liveUntil", { date: formatDate(token.expires_at ?? token.created_at, t.locale) })}
                     </td>
                     <td>
                       {token.revoked_at || (token.expires_at && token.expires_at <= now) ? null : (

@@ -1,6 +1,6 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/support-person";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import { listConsentGrants, revokeConsent } from "../../src/domain/consent/consent.server.ts";
 import { CONSENT_CATEGORIES, consentRevocationInputSchema, type ConsentCategory, type ConsentGrant } from "../../src/domain/consent/model.ts";
 import { RECONNECT_IDEAS } from "../../src/domain/network/discovery.ts";
@@ -11,7 +11,7 @@ import {
   SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import type { MessageKey, Translate } from "../../src/i18n/index.ts";
+import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -119,7 +119,7 @@ export default function SupportPersonPage() {
           <p>{t("network.person.dnc.body", { name: person.name })}</p>
         </div>
       ) : null}
-      {ended ? <p className="warning">{t("network.person.ended", { date: formatDate(person.endedAt!) })}{person.endedReason ? ` ${person.endedReason}` : ""}</p> : null}
+      {ended ? <p className="warning">{t("network.person.ended", { date: formatDate(person.endedAt!, t.locale) })}{person.endedReason ? ` ${person.endedReason}` : ""}</p> : null}
       {notice.saved ? <p className="notice" role="status">{t("network.person.saved")}</p> : null}
       {notice.ended ? <p className="notice" role="status">{t("network.person.endedNotice")}</p> : null}
       {notice.revoked ? <p className="notice" role="status">{t("network.person.revoked")}</p> : null}
@@ -216,7 +216,7 @@ export default function SupportPersonPage() {
                 <tr key={v.version}>
                   <td data-label={t("network.person.history.version")}>{v.version}</td>
                   <td data-label={t("network.person.history.change")}>{t(`network.person.history.change.${v.change as "create" | "update" | "end"}`)}</td>
-                  <td data-label={t("network.person.history.when")}>{formatDate(v.changedAt)}</td>
+                  <td data-label={t("network.person.history.when")}>{formatDate(v.changedAt, t.locale)}</td>
                   <td data-label={t("network.person.history.who")}>{v.changedBy}</td>
                   <td data-label={t("network.person.history.fields")}>{v.fields.map((f) => labels[f]).join(", ") || "—"}</td>
                 </tr>
@@ -229,8 +229,10 @@ export default function SupportPersonPage() {
   );
 }
 
+/** The question that found this person; a prompt since retired shows its id. */
 function discoveryQuestion(promptId: string, t: Translate): string {
-  return t(`network.discovery.${promptId}.question` as MessageKey);
+  const key = `network.discovery.${promptId}.question`;
+  return isMessageKey(key) ? t(key) : promptId;
 }
 
 function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
@@ -242,7 +244,7 @@ function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
   return (
     <article className={active ? "grant" : "grant grant--inactive"} id={`grant-${grant.id}`} data-grant-status={grant.status} aria-labelledby={`grant-${grant.id}-title`}>
       <h3 id={`grant-${grant.id}-title`}>
-        {t("network.person.grant.title", { date: formatDate(grant.signedOn) })} — <span>{t(`network.person.grant.status.${grant.status}`)}</span>
+        {t("network.person.grant.title", { date: formatDate(grant.signedOn, t.locale) })} — <span>{t("network.person.grant.status", { status: grant.status })}</span>
       </h3>
       <dl className="facts">
         <dt>{t("network.person.grant.activeCategories")}</dt>
@@ -265,7 +267,7 @@ function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
         <dt>{t("network.person.grant.involvement")}</dt>
         <dd>{[grant.mayAttendMeetings ? t("consent.field.mayAttendMeetings") : null, grant.mayReceivePlan ? t("consent.field.mayReceivePlan") : null, grant.mayBeContacted ? t("consent.field.mayBeContacted") : null].filter(Boolean).join("; ") || t("common.none")}</dd>
         <dt>{t("network.person.grant.dates")}</dt>
-        <dd>{t("network.person.grant.datesValue", { start: formatDate(grant.startsOn), end: grant.expiresOn ? formatDate(grant.expiresOn) : grant.expiryEvent ?? "" })}</dd>
+        <dd>{t("network.person.grant.datesValue", { start: formatDate(grant.startsOn, t.locale), end: grant.expiresOn ? formatDate(grant.expiresOn, t.locale) : grant.expiryEvent ?? "" })}</dd>
         <dt>{t("network.person.grant.signed")}</dt>
         <dd>{grant.signedMethod === "in_app" ? t("network.person.grant.signedInApp", { name: grant.signatureName ?? "" }) : t("network.person.grant.signedOnPaper")}{` · ${t("network.person.grant.recordedBy", { name: grant.recordedBy })}`}</dd>
       </dl>

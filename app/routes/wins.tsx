@@ -1,6 +1,6 @@
 import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/wins";
-import { formatDate } from "../../src/domain/consent/consent-form.ts";
+import { formatDate } from "../../src/i18n/format.ts";
 import { MILESTONE_KINDS, encouragementInputSchema, milestoneInputSchema } from "../../src/domain/milestones/model.ts";
 import { addEncouragement, addMilestone, celebratableSupports, listMilestones } from "../../src/domain/milestones/milestones.server.ts";
 import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
@@ -92,7 +92,7 @@ export default function WinsPage() {
             <li key={m.id} id={`win-${m.id}`} data-kind={m.kind}>
               <h3>{t(`milestone.kind.${m.kind}`)}</h3>
               <p className="muted">
-                {formatDate(m.occurredOn)}
+                {formatDate(m.occurredOn, t.locale)}
                 {m.source === "event" ? ` · ${t("meetings.wins.fromApp")}` : ""}
               </p>
               {m.note ? <p>{m.note}</p> : null}
@@ -110,7 +110,7 @@ export default function WinsPage() {
       {generalNotes.length ? (
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">{t("meetings.wins.notes")}</h2>
-          <ul>{generalNotes.map((n) => <li key={n.id}>“{n.text}” — {n.fromLabel} <span className="muted">({formatDate(n.createdAt)})</span></li>)}</ul>
+          <ul>{generalNotes.map((n) => <li key={n.id}>“{n.text}” — {n.fromLabel} <span className="muted">({formatDate(n.createdAt, t.locale)})</span></li>)}</ul>
         </section>
       ) : null}
 
@@ -161,7 +161,7 @@ export default function WinsPage() {
               {(props) => (
                 <select {...props} defaultValue={note?.values.milestoneId ?? ""}>
                   <option value="">{t("meetings.wins.note.general")}</option>
-                  {milestones.map((m) => <option key={m.id} value={m.id}>{`${t(`milestone.kind.${m.kind}`)} (${formatDate(m.occurredOn)})`}</option>)}
+                  {milestones.map((m) => <option key={m.id} value={m.id}>{`${t(`milestone.kind.${m.kind}`)} (${formatDate(m.occurredOn, t.locale)})`}</option>)}
                 </select>
               )}
             </Field>

@@ -130,6 +130,8 @@ export interface UserTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The language of the pages for this staff member: a catalog code (src/i18n). */
+  locale: Generated<string>;
 }
 
 export interface RolePermissionTable {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { hasMessage, translate } from "./index.ts";
+import { catalogProblems, messageArguments } from "./catalog-check.ts";
+import { catalogOf, isMessageKey, LOCALES, translate } from "./index.ts";
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -12,6 +13,7 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
+const english = catalogOf("en");
 
 describe("message catalog", () => {
   it("has an English message for every error key the domain schemas use", () => {
@@ -21,22 +23,81 @@ describe("message catalog", () => {
       for (const match of readFileSync(file, "utf8").matchAll(/optionalText\(\d+, "([\w.]+)"\)/g)) keys.add(match[1]!);
     }
     expect(keys.size).toBeGreaterThan(5);
-    expect([...keys].filter((key) => !hasMessage(key))).toEqual([]);
+    expect([...keys].filter((key) => !isMessageKey(key))).toEqual([]);
   });
 
   it("has a message for every literal t(\"...\") call in the pages", () => {
     const missing: string[] = [];
     for (const file of filesUnder(path.join(root, "app"), /\.tsx?$/)) {
       for (const match of readFileSync(file, "utf8").matchAll(/\bt\("([\w.]+)"/g)) {
-        if (!hasMessage(match[1]!)) missing.push(`${path.relative(root, file)}: ${match[1]}`);
+        if (!isMessageKey(match[1]!)) missing.push(`${path.relative(root, file)}: ${match[1]}`);
       }
     }
     expect(missing).toEqual([]);
   });
 
-  it("fills placeholders and plural forms", () => {
+  it("holds every catalog to the English one: the same keys, each message valid ICU with the same arguments", () => {
+    for (const locale of LOCALES) expect({ locale, problems: catalogProblems(english, catalogOf(locale)) }).toEqual({ locale, problems: [] });
+  });
+
+  it("finds a missing key, an extra key, a renamed placeholder, a plural turned plain and a select with other cases", () => {
+    const base = { "a.name": "Hello {name}", "a.count": "{count, plural, one {# visit} other {# visits}}", "a.status": "{status, select, open {Open} other {Closed}}", "a.plain": "Hi" };
+    const translated = {
+      "a.name": "Hola {nombre}",
+      "a.count": "{count} visitas",
+      "a.status": "{status, select, open {Abierto} resolved {Resuelto} other {Cerrado}}",
+      "a.extra": "Extra",
+    };
+    expect(catalogProblems(base, translated)).toEqual([
+      "a.plain: missing",
+      'a.name: takes {"nombre":"argument"}, English takes {"name":"argument"}',
+      'a.count: takes {"count":"argument"}, English takes {"count":"plural"}',
+      'a.status: takes {"status":"select open|other|resolved"}, English takes {"status":"select open|other"}',
+      "a.extra: not in English",
+    ]);
+    // Spanish plural categories differ from English ones; that is not a difference in arguments.
+    expect(catalogProblems(base, { ...base, "a.count": "{count, plural, one {# visita} many {# de visitas} other {# visitas}}" })).toEqual([]);
+    expect(catalogProblems(base, { ...base, "a.name": "Hola {name" })[0]).toMatch(/^a\.name: /);
+  });
+
+  it("reads the arguments nested inside plural and select cases", () => {
+    expect(messageArguments("{total, plural, one {One person} other {# people}}, {inner} inside. {consent, plural, one {One holds} other {# hold}}"))
+      .toEqual({ total: "plural", inner: "argument", consent: "plural" });
+    expect(messageArguments("{kind, select, job {{employer} hired {name}} other {Something}}")).toEqual({ kind: "select job|other", employer: "argument", name: "argument" });
+  });
+});
+
+describe("translate", () => {
+  it("fills placeholders", () => {
     expect(translate("en", "common.pageOf", { page: 2, pageCount: 5 })).toBe("Page 2 of 5");
+  });
+
+  it("chooses the plural form by the number, with # as the number", () => {
     expect(translate("en", "common.formErrors", { count: 1 })).toBe("Please fix the problem below.");
     expect(translate("en", "common.formErrors", { count: 3 })).toBe("Please fix the 3 problems below.");
+    expect(translate("en", "common.formErrors", { count: 0 })).toBe("Please fix the 0 problems below.");
+    expect(translate("en", "meetings.duration.minutes", { count: 1 })).toBe("1 minute");
+    expect(translate("en", "caseload.count", { count: 1200 })).toBe("1,200 participants");
+  });
+
+  it("formats several plurals and plain arguments in one message", () => {
+    expect(translate("en", "network.ecomap.summary", { total: 1, inner: 1, consent: 2, strained: 1, lost: 0 }))
+      .toBe("One person on the map, 1 in the inner circle. 2 hold consent to share. One tie is strained and 0 have lost touch.");
+  });
+
+  it("chooses the case of a select by the value, and other for a value it does not name", () => {
+    expect(translate("en", "network.person.grant.status", { status: "revoked" })).toBe("withdrawn");
+    expect(translate("en", "network.person.grant.status", { status: "not_started" })).toBe("not started yet");
+    expect(translate("en", "network.person.grant.status", { status: "something new" })).toBe("unknown");
+  });
+
+  it("gives the same words again from the compiled message, and shows an unknown key as itself", () => {
+    expect(translate("en", "common.formErrors", { count: 2 })).toBe(translate("en", "common.formErrors", { count: 2 }));
+    expect(translate("en", "app.name")).toBe("Allies");
+    expect(translate("en", "no.such.key")).toBe("no.such.key");
+  });
+
+  it("refuses to format a message without the values it needs", () => {
+    expect(() => translate("en", "common.pageOf", { page: 2 })).toThrow(/pageCount/);
   });
 });

@@ -1,34 +1,72 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { en } from "./en/index.ts";
+import type { Locale } from "./locales.ts";
+import { dateTimeFormat, intlLocale, numberFormat, pluralRules } from "./format.ts";
 
-export const LOCALES = ["en"] as const;
-export type Locale = (typeof LOCALES)[number];
 export type MessageKey = keyof typeof en;
+/** A complete catalog: one ICU MessageFormat message per English key. */
+export type Catalog = Record<MessageKey, string>;
 
-const catalogs: Record<Locale, Record<string, string>> = { en };
+export { DEFAULT_LOCALE, LOCALES, isLocale, localeFor, localeFromAcceptLanguage, localeFromEnvironment, supportPersonLocale, type Locale } from "./locales.ts";
 
-type Vars = Record<string, string | number>;
+const catalogs: Record<Locale, Catalog> = { en };
+
+/** The values a message's `{name}`, `{count, plural, ...}` and `{kind, select, ...}` arguments take. */
+export type MessageValues = Record<string, string | number>;
+
+/** A zod error, or any string, that names a message: how form and API errors narrow to a key without a cast. */
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === "string" && Object.hasOwn(catalogs.en, value);
+}
+
+// Every message is parsed once per locale and reused; pages format hundreds of
+// them per request. A message without arguments is kept as its final text. The
+// compiled messages share the Intl objects of format.ts instead of making their own.
+const formatters = { getNumberFormat: numberFormat, getDateTimeFormat: dateTimeFormat, getPluralRules: pluralRules };
+const compiled = new Map<Locale, Map<MessageKey, IntlMessageFormat | string>>();
+
+function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat | string {
+  let messages = compiled.get(locale);
+  if (!messages) compiled.set(locale, (messages = new Map()));
+  let message = messages.get(key);
+  if (message === undefined) {
+    const format = new IntlMessageFormat(catalogs[locale][key], intlLocale(locale), undefined, { formatters, ignoreTag: true });
+    // Type 0 is a literal (TYPE.literal of @formatjs/icu-messageformat-parser): a message of literals only needs no formatting.
+    message = format.getAst().every((element) => element.type === 0) ? String(format.format()) : format;
+    messages.set(key, message);
+  }
+  return message;
+}
 
 /**
- * Looks a message up and fills in `{name}` placeholders, plus the one plural form
- * the catalog uses: `{count, plural, one {...} other {...}}` with `#` for the number.
+ * A message in a locale with its arguments filled in. A key that is not in the
+ * catalog shows itself rather than failing the page (the catalog tests keep the
+ * catalog complete); a missing argument throws, like any other programming error.
  */
-export function translate(locale: Locale, key: string, vars: Vars = {}): string {
-  const template = catalogs[locale][key] ?? catalogs.en[key];
-  // A missing message shows its key rather than failing the page; catalog.test.ts keeps the catalog complete.
-  if (template === undefined) return key;
-  const plural = template.replace(/\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g, (_m, name: string, one: string, other: string) => {
-    const n = Number(vars[name] ?? 0);
-    return (n === 1 ? one : other).replace(/#/g, String(n));
-  });
-  return plural.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+export function translate(locale: Locale, key: MessageKey | (string & {}), values: MessageValues = {}): string {
+  if (!isMessageKey(key)) return key;
+  const message = compiledMessage(locale, key);
+  return typeof message === "string" ? message : String(message.format(values));
 }
 
-export function hasMessage(key: string): boolean {
-  return key in catalogs.en;
+/** The messages of one locale; it carries its locale so dates and amounts beside the words can follow it. */
+export interface Translate {
+  (key: MessageKey, values?: MessageValues): string;
+  readonly locale: Locale;
 }
 
-export type Translate = (key: MessageKey, vars?: Vars) => string;
+const translators = new Map<Locale, Translate>();
 
-export function translator(locale: Locale = "en"): Translate {
-  return (key, vars) => translate(locale, key, vars);
+export function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = Object.assign((key: MessageKey, values?: MessageValues) => translate(locale, key, values), { locale });
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+/** A locale's whole catalog, for the tests that compare catalogs. */
+export function catalogOf(locale: Locale): Catalog {
+  return catalogs[locale];
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { translate } from "../i18n/index.ts";
+import { localeFromAcceptLanguage, translate, type Locale } from "../i18n/index.ts";
 import { sendError, sendNotFound, type FieldError } from "./api/errors.ts";
 
 /**
@@ -12,9 +12,9 @@ export const NUL = "\u0000";
 const MAX_REPORTED = 20;
 
 /** Every place in a parsed query or JSON body where U+0000 appears, in a key or in a string. */
-export function nulFieldErrors(value: unknown): FieldError[] {
+export function nulFieldErrors(value: unknown, locale: Locale): FieldError[] {
   const errors: FieldError[] = [];
-  const message = translate("en", "common.nulCharacter");
+  const message = translate(locale, "common.nulCharacter");
   const walk = (node: unknown, path: string[]) => {
     if (errors.length >= MAX_REPORTED) return;
     if (typeof node === "string") {
@@ -58,9 +58,10 @@ export function refuseUnreadablePaths(req: Request, res: Response, next: NextFun
 
 /** In the API, a query or body holding U+0000 gets field errors like any other invalid input. */
 export function refuseNulInApiInput(req: Request, res: Response, next: NextFunction) {
-  const query = nulFieldErrors(req.query);
+  const locale = res.locals.state.actor?.locale ?? localeFromAcceptLanguage(req.headers["accept-language"]);
+  const query = nulFieldErrors(req.query, locale);
   if (query.length) return sendError(res, 400, "invalid_query", "The query is not valid.", query);
-  const body = nulFieldErrors(req.body);
+  const body = nulFieldErrors(req.body, locale);
   if (body.length) return sendError(res, 400, "invalid_body", "Some fields need attention.", body);
   next();
 }

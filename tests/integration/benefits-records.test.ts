@@ -217,7 +217,7 @@ describe("the estimate page", () => {
 
     const request = { year: 2026, ssi: true, scenarios: [10, 20, 30].map((hoursPerWeek) => ({ hoursPerWeek, hourlyWage: 15 })) };
     const fromApi = await (await spec1.api("POST", "/benefits/estimate", request)).json();
-    expect(fromApi).toEqual(estimate(estimateRequestSchema.parse(request)));
+    expect(fromApi).toEqual(estimate(estimateRequestSchema.parse(request), { locale: "en" }));
     const query = new URLSearchParams({ calculate: "1", year: "2026", ssi: "on" });
     request.scenarios.forEach((s, i) => {
       query.set(`scenarios.${i}.hoursPerWeek`, String(s.hoursPerWeek));
@@ -288,7 +288,7 @@ describe("sharing an estimate", () => {
     expect(shared.status).toBe(302);
     const share = await app.database.db.selectFrom("benefits_estimate_shares").selectAll().executeTakeFirstOrThrow();
     expect(share.support_person_id).toBe(aunt);
-    expect(JSON.parse(share.result)).toEqual(estimate(estimateRequestSchema.parse({ year: 2026, scenarios: [{ hoursPerWeek: 20, hourlyWage: 15 }] })));
+    expect(JSON.parse(share.result)).toEqual(estimate(estimateRequestSchema.parse({ year: 2026, scenarios: [{ hoursPerWeek: 20, hourlyWage: 15 }] }), { locale: "en" }));
     const rows = await auditSince(seq);
     expect(rows.map((r) => r.action)).toEqual(["benefits_estimate.share"]);
     expect(rows[0]).toMatchObject({ entity_id: share.id, participant_id: id });

@@ -60,7 +60,7 @@ const REQUESTS: EstimateRequestInput[] = [
 
 describe("the same estimate three ways", () => {
   it.each(REQUESTS.map((request, i) => [i, request] as const))("request %i gives identical results from the engine, the CLI and the API", async (_i, request) => {
-    const direct = estimate(estimateRequestSchema.parse(request));
+    const direct = estimate(estimateRequestSchema.parse(request), { locale: "en" });
     const [fromCli, fromApi] = await Promise.all([cli(JSON.stringify(request)), specialist.api("POST", "/benefits/estimate", request)]);
     expect(fromCli.status).toBe(0);
     expect(JSON.parse(fromCli.stdout)).toEqual(direct);
@@ -116,7 +116,7 @@ describe("the same estimate three ways", () => {
     expect(await addBenefitYear(database.db, world.actors.admin, year2027, false, systemMeta)).toMatchObject({ ok: true });
 
     const extraYears = await storedBenefitYears(database.db);
-    const direct = estimate(estimateRequestSchemaFor(extraYears).parse(request), { extraYears });
+    const direct = estimate(estimateRequestSchemaFor(extraYears).parse(request), { extraYears, locale: "en" });
     // (1300 - 20 - 65) / 2 = 607.50 countable, from the added year's rate of 1020.
     expect(direct.scenarios[0]!.ssi.payment).toBe(412.5);
     const [fromCli, fromApi] = await Promise.all([cli(JSON.stringify(request)), specialist.api("POST", "/benefits/estimate", request)]);

@@ -31,9 +31,9 @@ async function participantCount(): Promise<number> {
 
 describe("U+0000", () => {
   it("is found in keys and strings at any depth", () => {
-    expect(nulFieldErrors({ a: "ok", b: ["x", "y\u0000"], "c\u0000": 1, d: { e: "\u0000" } }).map((e) => e.path)).toEqual(["b.1", "c\\u0000", "d.e"]);
-    expect(nulFieldErrors({ a: "fine", b: [1, true, null] })).toEqual([]);
-    expect(nulFieldErrors("\u0000")[0]?.path).toBe("(body)");
+    expect(nulFieldErrors({ a: "ok", b: ["x", "y\u0000"], "c\u0000": 1, d: { e: "\u0000" } }, "en").map((e) => e.path)).toEqual(["b.1", "c\\u0000", "d.e"]);
+    expect(nulFieldErrors({ a: "fine", b: [1, true, null] }, "en")).toEqual([]);
+    expect(nulFieldErrors("\u0000", "en")[0]?.path).toBe("(body)");
   });
 
   it("in an API body gets a field error and stores nothing", async () => {

@@ -1,4 +1,4 @@
-import { translate } from "../../i18n/index.ts";
+import { localeFromEnvironment, translate } from "../../i18n/index.ts";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../db/index.ts";
 import { estimate } from "../../domain/benefits/estimate.ts";
@@ -51,11 +51,12 @@ export async function benefits(args: string[]): Promise<number> {
   }
   if (process.stdin.isTTY) console.error("Reading the JSON request from standard input (end with Ctrl-D)...");
 
+  const locale = localeFromEnvironment(process.env);
   let body: unknown;
   try {
     body = JSON.parse(await readStdin());
   } catch {
-    return fail([{ path: "(body)", message: translate("en", "benefits.request.invalidJson") }]);
+    return fail([{ path: "(body)", message: translate(locale, "benefits.request.invalidJson") }]);
   }
   let extraYears: BenefitYear[];
   try {
@@ -65,7 +66,7 @@ export async function benefits(args: string[]): Promise<number> {
     return 1;
   }
   const request = estimateRequestSchemaFor(extraYears).safeParse(body);
-  if (!request.success) return fail(fieldErrors(request.error).map(({ path, message }) => ({ path, message })));
-  writeJson(estimate(request.data, { extraYears }));
+  if (!request.success) return fail(fieldErrors(request.error, locale).map(({ path, message }) => ({ path, message })));
+  writeJson(estimate(request.data, { extraYears, locale }));
   return 0;
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { translate } from "../../i18n/index.ts";
+import { localeFromEnvironment, translate } from "../../i18n/index.ts";
 import { loadConfig } from "../../config.ts";
 import { migrateToLatest, openDatabase, type Db } from "../../db/index.ts";
 import { createUserDirect } from "../../domain/users/users.server.ts";
@@ -48,11 +48,12 @@ export async function createUser(args: string[]): Promise<number> {
     generated = true;
   }
 
+  const locale = localeFromEnvironment(process.env);
   const input = { email: values.email ?? "", name: values.name ?? "", role: values.role ?? "", teamId: values.team ?? null, password };
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      console.error(`${OPTION_OF_FIELD[String(issue.path[0])] ?? String(issue.path[0])}: ${translate("en", issue.message)}`);
+      console.error(`${OPTION_OF_FIELD[String(issue.path[0])] ?? String(issue.path[0])}: ${translate(locale, issue.message)}`);
     }
     console.error(`\n${USAGE}`);
     return 2;
@@ -67,11 +68,11 @@ export async function createUser(args: string[]): Promise<number> {
     if (!result.ok) {
       if (team.created) await database.db.deleteFrom("teams").where("id", "=", team.created).execute();
       if (result.reason === "invalid") {
-        for (const problem of result.problems) console.error(`${OPTION_OF_FIELD[problem.field] ?? problem.field}: ${translate("en", problem.message)}`);
+        for (const problem of result.problems) console.error(`${OPTION_OF_FIELD[problem.field] ?? problem.field}: ${translate(locale, problem.message)}`);
       } else if (result.reason === "email_taken") {
         console.error(`There is already an account with the email ${valid.email}.`);
       } else {
-        console.error(`--team: ${translate("en", "admin.team.invalid")}`);
+        console.error(`--team: ${translate(locale, "admin.team.invalid")}`);
       }
       return 2;
     }

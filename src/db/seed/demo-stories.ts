@@ -1,6 +1,7 @@
 import type { Db } from "../index.ts";
 import type { Actor } from "../../domain/auth/actor.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
+import { localeFor } from "../../i18n/index.ts";
 import { createSupportPerson } from "../../domain/network/network.server.ts";
 import { supportPersonInputSchema } from "../../domain/network/model.ts";
 import { recordConsentGrant } from "../../domain/consent/consent.server.ts";
@@ -28,9 +29,9 @@ function monthStart(today: Date, offset: number): Date {
 }
 
 async function actorFor(db: Db, email: string): Promise<Actor> {
-  const user = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id"]).where("email", "=", email).executeTakeFirstOrThrow();
+  const user = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id", "locale"]).where("email", "=", email).executeTakeFirstOrThrow();
   const permissions = await db.selectFrom("role_permissions").select("permission").where("role", "=", user.role).execute();
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Actor["role"], teamId: user.team_id, permissions: permissions.map((p) => p.permission) };
+  return { userId: user.id, email: user.email, name: user.name, role: user.role as Actor["role"], teamId: user.team_id, permissions: permissions.map((p) => p.permission), locale: localeFor(user.locale) };
 }
 
 function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {

@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Db } from "../index.ts";
+import { localeFor } from "../../i18n/index.ts";
 import type {
   ConsentGrantTable, Database, MeetingInviteeTable, MeetingTable, PlanItemTable, PlanItemVersionTable, SupportPersonTable, SupportPersonVersionTable,
 } from "../schema.ts";
@@ -270,12 +271,12 @@ export async function seedExtras(db: Db, options: ExtrasOptions): Promise<Extras
   const summary: ExtrasSummary = { participants: 0, supportPersons: 0, consentGrants: 0, meetings: 0, planItems: 0, auditRows: 0 };
 
   const specialists = new Map<string, Actor>();
-  const staff = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id"]).execute();
+  const staff = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id", "locale"]).execute();
   const permissions = await db.selectFrom("role_permissions").select(["role", "permission"]).execute();
   for (const user of staff) {
     specialists.set(user.id, {
       userId: user.id, email: user.email, name: user.name, role: user.role as Actor["role"], teamId: user.team_id,
-      permissions: permissions.filter((p) => p.role === user.role).map((p) => p.permission),
+      permissions: permissions.filter((p) => p.role === user.role).map((p) => p.permission), locale: localeFor(user.locale),
     });
   }
 

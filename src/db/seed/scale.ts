@@ -81,14 +81,14 @@ const JOBS: PastJob[] = [
   { title: "Warehouse picker", employer: "North Logistics", years: "2022", notes: null },
 ];
 
-function staffRows(plan: ScalePlan, passwordHash: string): { teams: TeamTable[]; users: UserTable[] } {
+function staffRows(plan: ScalePlan, passwordHash: string): { teams: TeamTable[]; users: Insertable<UserTable>[] } {
   const created = at(0);
-  const user = (n: number, email: string, name: string, role: Role, teamId: string | null): UserTable => ({
+  const user = (n: number, email: string, name: string, role: Role, teamId: string | null): Insertable<UserTable> => ({
     id: stableId("scale-user", n), email, name, role, team_id: teamId, password_hash: passwordHash,
     active: 1, version: 1, created_at: created, updated_at: created,
   });
   const teams: TeamTable[] = [];
-  const users: UserTable[] = [user(0, SCALE_ADMIN_EMAIL, "Avery Admin", "admin", null)];
+  const users: Insertable<UserTable>[] = [user(0, SCALE_ADMIN_EMAIL, "Avery Admin", "admin", null)];
   for (let t = 1; t <= plan.teams; t++) {
     const team = { id: stableId("scale-team", t), name: `Team ${t}`, created_at: created };
     teams.push(team);

@@ -77,6 +77,7 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
     wrong: { from: "specialist", to: "supervisor", fromVersion: 2 },
     because: "each side names a role and a team",
   },
+  "user.change_language": { real: { from: "en", to: "es" }, wrong: { to: "es" }, because: "the change names both languages" },
   "user.deactivate": { real: { sessionsEnded: 2, tokensRevoked: 1, fromVersion: 4 }, wrong: { sessionsEnded: 1.5, tokensRevoked: 0, fromVersion: 4 }, because: "sessions are counted whole" },
   "user.reactivate": { real: { fromVersion: 5 }, wrong: undefined, because: "the version it changed is required" },
   "token.create": { real: { name: "Reporting script", expiresAt: "2027-03-01T10:00:00.000Z" }, wrong: { name: "Reporting script", expiresAt: "2027-03-01T10:00:00.000Z", token: "allies_abc" }, because: "a token's secret is never logged" },
@@ -136,7 +137,7 @@ describe("disclosure details", () => {
 });
 
 describe("audit actors", () => {
-  const staff: Actor = { userId: "u-1", email: "spec1@example.org", name: "Spec One", role: "specialist", teamId: "t-1", permissions: [] };
+  const staff: Actor = { userId: "u-1", email: "spec1@example.org", name: "Spec One", role: "specialist", teamId: "t-1", permissions: [], locale: "en" };
 
   it("names staff by their account and email", () => {
     expect(auditActorColumns(staff)).toEqual({ actor_id: "u-1", actor_label: "spec1@example.org" });

@@ -124,6 +124,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     to: z.strictObject({ role: z.enum(ROLES), teamId: id.nullable() }),
     fromVersion: version,
   })),
+  // A staff member's own interface language (locale codes as stored).
+  event("user.change_language", z.strictObject({ from: z.string().min(2).max(20), to: z.string().min(2).max(20) })),
   event("user.deactivate", z.strictObject({ sessionsEnded: count, tokensRevoked: count, fromVersion: version })),
   event("user.reactivate", z.strictObject({ fromVersion: version })),
   event("token.create", z.strictObject({ name: z.string().min(1).max(200), expiresAt: z.iso.datetime() })),

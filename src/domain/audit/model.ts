@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "user.accept_invitation",
   "user.create",
   "user.change_role",
+  "user.change_language",
   "user.deactivate",
   "user.reactivate",
   "token.create",

@@ -1,3 +1,4 @@
+import type { Locale } from "../../i18n/index.ts";
 import type { Role } from "./permissions.ts";
 
 /** The signed-in staff member a request acts for. */
@@ -8,6 +9,8 @@ export interface Actor {
   role: Role;
   teamId: string | null;
   permissions: readonly string[];
+  /** The language of the pages and messages this person reads, from their profile. */
+  locale: Locale;
 }
 
 /** Where a request came from, for the audit log. */

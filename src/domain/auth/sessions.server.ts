@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { localeFor } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
 import { DEFAULT_SESSION_LIMITS, SESSION_TOUCH_SECONDS, SIGN_IN_LIMITS, type SessionLimits, type SignInInput } from "./model.ts";
@@ -27,6 +28,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     role: user.role,
     teamId: user.team_id,
     permissions: permissions.map((p) => p.permission),
+    locale: localeFor(user.locale),
   };
 }
 

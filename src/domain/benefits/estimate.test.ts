@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { estimate } from "./estimate.ts";
 import { estimateRequestSchema, type EstimateRequestInput } from "./model.ts";
 
-const run = (input: EstimateRequestInput) => estimate(estimateRequestSchema.parse(input));
+const run = (input: EstimateRequestInput) => estimate(estimateRequestSchema.parse(input), { locale: "en" });
 const figures = (input: EstimateRequestInput) => {
   const { baseline, scenarios } = run(input);
   const strip = ({ summary: _summary, ...rest }: typeof baseline) => rest;

@@ -1,5 +1,6 @@
-import { translate, type Locale } from "../../i18n/index.ts";
-import { formatDollars, monthlyGrossFromHours, roundToCents } from "./money.ts";
+import { formatDollars } from "../../i18n/format.ts";
+import { translator, type Locale, type Translate } from "../../i18n/index.ts";
+import { monthlyGrossFromHours, roundToCents } from "./money.ts";
 import type { EstimateRequest, EstimateResult, ScenarioInput, ScenarioResult } from "./model.ts";
 import { FIGURE_NAMES, parametersFor, type BenefitYear, type FigureName } from "./parameters.ts";
 import { sgaThreshold, ssdiMonth, TRIAL_WORK_MONTHS } from "./ssdi.ts";
@@ -8,7 +9,8 @@ import { countableEarnedIncome, countableUnearnedIncome, ssiPayment, STUDENT_EXC
 export interface EstimateOptions {
   /** Years an administrator stored, laid over the built-in figures. */
   extraYears?: readonly BenefitYear[];
-  locale?: Locale;
+  /** The language of the summaries and notes: the reader's. */
+  locale: Locale;
 }
 
 type MonthFigures = Omit<ScenarioResult, "changeFromBaseline" | "summary">;
@@ -36,11 +38,11 @@ function month(request: EstimateRequest, monthlyGross: number, parameters: Benef
  * plain-language paragraph for each and the notes that go with every estimate.
  * `request` has been through `estimateRequestSchemaFor(extraYears)`.
  */
-export function estimate(request: EstimateRequest, options: EstimateOptions = {}): EstimateResult {
-  const locale = options.locale ?? "en";
+export function estimate(request: EstimateRequest, options: EstimateOptions): EstimateResult {
+  const locale = options.locale;
   const parameters = parametersFor(request.year, options.extraYears);
   if (!parameters) throw new Error(`No benefit figures for ${request.year}; validate the request first.`);
-  const t = (key: string, vars: Record<string, string | number> = {}) => translate(locale, key, vars);
+  const t = translator(locale);
   const money = (dollars: number) => formatDollars(dollars, locale);
 
   const noWork = month(request, 0, parameters);
@@ -54,11 +56,10 @@ export function estimate(request: EstimateRequest, options: EstimateOptions = {}
   return { year: request.year, baseline, scenarios, notes: notes(request, parameters, t) };
 }
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
 type Money = (dollars: number) => string;
 
 
-function baselineSummary(noWork: MonthFigures, t: T, money: Money): string {
+function baselineSummary(noWork: MonthFigures, t: Translate, money: Money): string {
   if (noWork.totalMonthlyIncome === 0) return t("benefits.summary.baselineNothing");
   const sentences = [t("benefits.summary.baseline", { total: money(noWork.totalMonthlyIncome) })];
   if (noWork.ssi.payment > 0) sentences.push(t("benefits.summary.baselineSsi", { ssi: money(noWork.ssi.payment) }));
@@ -67,7 +68,7 @@ function baselineSummary(noWork: MonthFigures, t: T, money: Money): string {
 }
 
 function workSummary(
-  request: EstimateRequest, scenario: Omit<ScenarioResult, "summary">, noWork: MonthFigures, parameters: BenefitYear, t: T, money: Money,
+  request: EstimateRequest, scenario: Omit<ScenarioResult, "summary">, noWork: MonthFigures, parameters: BenefitYear, t: Translate, money: Money,
 ): string {
   const sentences = [t("benefits.summary.work", { gross: money(scenario.monthlyGross), total: money(scenario.totalMonthlyIncome) })];
   const change = scenario.changeFromBaseline;
@@ -117,7 +118,7 @@ function figuresUsed(request: EstimateRequest): FigureName[] {
 }
 
 /** benefits-rules.md, "What the estimator must always say", plus the SSI reporting and timing rules (SSI rule 6, POMS SI 02301.005). */
-function notes(request: EstimateRequest, parameters: BenefitYear, t: T): string[] {
+function notes(request: EstimateRequest, parameters: BenefitYear, t: Translate): string[] {
   const list = [t("benefits.note.estimate"), t("benefits.note.counselor"), t("benefits.note.report")];
   if (request.ssi) list.push(t("benefits.note.ssiTiming"), t("benefits.note.medicaid"));
   if (request.ssdiMonthly > 0) list.push(t("benefits.note.ssdi"));

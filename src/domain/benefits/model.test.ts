@@ -48,8 +48,8 @@ describe("the estimate request", () => {
     const next = { ...parametersFor(2026)!, year: 2027 };
     const schema = estimateRequestSchemaFor([next]);
     const request = schema.parse({ year: 2027, scenarios: [{ monthlyGross: 1300 }] });
-    expect(estimate(request, { extraYears: [next] }).scenarios[0]!.ssi.payment).toBe(386.5);
-    expect(() => estimate(request)).toThrow();
+    expect(estimate(request, { extraYears: [next], locale: "en" }).scenarios[0]!.ssi.payment).toBe(386.5);
+    expect(() => estimate(request, { locale: "en" })).toThrow();
   });
 
   it("reuses the schema for the same years, and makes a new one when the years change", () => {
@@ -63,7 +63,7 @@ describe("the estimate request", () => {
 
 describe("the estimate result", () => {
   it("matches its own schema", () => {
-    const result = estimate(estimateRequestSchema.parse({ year: 2025, ssdiMonthly: 700, scenarios: [{ monthlyGross: 900 }, { hoursPerWeek: 30, hourlyWage: 17.25 }] }));
+    const result = estimate(estimateRequestSchema.parse({ year: 2025, ssdiMonthly: 700, scenarios: [{ monthlyGross: 900 }, { hoursPerWeek: 30, hourlyWage: 17.25 }] }), { locale: "en" });
     expect(estimateResultSchema.parse(result)).toEqual(result);
   });
 });

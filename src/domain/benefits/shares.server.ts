@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { supportPersonLocale } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { mayShare, type PersonFacts } from "../consent/check.ts";
@@ -67,7 +68,6 @@ export async function shareEstimate(
     const extraYears = await storedBenefitYears(trx);
     const parsed = estimateRequestSchemaFor(extraYears).safeParse(requestBody);
     if (!parsed.success) return { ok: false, reason: "invalid_request" } as const;
-    const result = estimate(parsed.data, { extraYears });
     const people = await currentSupports(trx, participantId);
     const consent = await loadConsentHistory(trx, participantId);
     const chosen = ids.map((id) => people.find((p) => p.id === id));
@@ -76,6 +76,8 @@ export async function shareEstimate(
     const sharedAt = at.toISOString();
     const shares = [];
     for (const person of chosen as (PersonFacts & { name: string })[]) {
+      // The copy's summaries are words for its reader, in their language.
+      const result = estimate(parsed.data, { extraYears, locale: supportPersonLocale() });
       const id = randomUUID();
       await trx.insertInto("benefits_estimate_shares").values({
         id, participant_id: participantId, support_person_id: person.id, request: JSON.stringify(parsed.data), result: JSON.stringify(result),

@@ -1,3 +1,4 @@
+import { isMessageKey, type MessageKey } from "../../i18n/index.ts";
 import { CONCERN_TYPES, type Concern, type ConcernType } from "./model.ts";
 
 /**
@@ -11,11 +12,12 @@ export type NextAction = (typeof NEXT_ACTIONS)[number];
 
 export interface TalkingPoints {
   /** Catalog keys, in the order to bring them up. */
-  points: string[];
+  points: MessageKey[];
   actions: NextAction[];
 }
 
-const points = (type: ConcernType, count: number) => Array.from({ length: count }, (_, i) => `concern.talk.${type}.${i + 1}`);
+// talking-points.test.ts checks that the catalog has exactly these keys for each type.
+const points = (type: ConcernType, count: number) => Array.from({ length: count }, (_, i) => `concern.talk.${type}.${i + 1}`).filter(isMessageKey);
 
 export const TALKING_POINTS: Record<ConcernType, TalkingPoints> = {
   losing_benefits: { points: ["concern.talk.listen", ...points("losing_benefits", 4)], actions: ["refer_benefits_counselor", "add_plan_item"] },

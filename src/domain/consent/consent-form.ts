@@ -1,5 +1,5 @@
-import type { MessageKey } from "../../i18n/index.ts";
-import { dateTimeFormat } from "../formatters.ts";
+import { formatDate } from "../../i18n/format.ts";
+import type { Translate } from "../../i18n/index.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
 import { PART2_CATEGORY, type ConsentCategory, type ConsentGrant } from "./model.ts";
 
@@ -9,10 +9,9 @@ import { PART2_CATEGORY, type ConsentCategory, type ConsentGrant } from "./model
  * needs (HIPAA 45 CFR 164.508(c); 42 CFR 2.31 for substance use treatment): who
  * discloses, to whom, what, why, until when, the right to revoke and how, the
  * chance of redisclosure, that signing is not a condition of services, and the
- * signature and date. Pure: the caller passes the words and the facts.
+ * signature and date. Pure: the caller passes the words, in the participant's
+ * language, and the facts.
  */
-
-export type FormTranslate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** What the form says about the grant: the terms, and once saved, how it was signed. */
 export interface ConsentTerms {
@@ -32,7 +31,8 @@ export type SignedRecord = Pick<
 >;
 
 export interface ConsentFormFacts {
-  participant: { firstName: string; lastName: string; preferredName: string | null };
+  /** The participant reads and signs the form: it is written in their preferred language. */
+  participant: { firstName: string; lastName: string; preferredName: string | null; preferredLanguage: string };
   specialistName: string;
   person: { name: string; relationshipKind: RelationshipKind; relationshipOther: string | null; phone: string | null; email: string | null };
   terms: ConsentTerms;
@@ -59,25 +59,18 @@ export interface ConsentForm {
   withdrawals: string[];
 }
 
-/** A calendar date (YYYY-MM-DD) or an instant, in words: "March 5, 2026". */
-export function formatDate(value: string, locale = "en-US"): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00.000Z`) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return dateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
-}
-
-function relationshipOf(person: ConsentFormFacts["person"], t: FormTranslate): string {
+function relationshipOf(person: ConsentFormFacts["person"], t: Translate): string {
   if (person.relationshipKind === "other" && person.relationshipOther) return person.relationshipOther;
   return t(`network.relationshipKind.${person.relationshipKind}`);
 }
 
-function endsWhen(terms: ConsentTerms, t: FormTranslate): string {
-  if (terms.expiresOn && terms.expiryEvent) return t("consentForm.when.both", { date: formatDate(terms.expiresOn), event: terms.expiryEvent });
-  if (terms.expiresOn) return t("consentForm.when.date", { date: formatDate(terms.expiresOn) });
+function endsWhen(terms: ConsentTerms, t: Translate): string {
+  if (terms.expiresOn && terms.expiryEvent) return t("consentForm.when.both", { date: formatDate(terms.expiresOn, t.locale), event: terms.expiryEvent });
+  if (terms.expiresOn) return t("consentForm.when.date", { date: formatDate(terms.expiresOn, t.locale) });
   return t("consentForm.when.event", { event: terms.expiryEvent ?? "" });
 }
 
-export function buildConsentForm(facts: ConsentFormFacts, t: FormTranslate): ConsentForm {
+export function buildConsentForm(facts: ConsentFormFacts, t: Translate): ConsentForm {
   const { participant, person, terms, record } = facts;
   const participantName = `${participant.firstName} ${participant.lastName}`;
   const personName = person.name;
@@ -111,7 +104,7 @@ export function buildConsentForm(facts: ConsentFormFacts, t: FormTranslate): Con
     { id: "why", heading: t("consentForm.why.heading"), paragraphs: [terms.purpose], items: [] },
     {
       id: "when", heading: t("consentForm.when.heading"),
-      paragraphs: [t("consentForm.when.starts", { date: formatDate(terms.startsOn) }), endsWhen(terms, t)], items: [],
+      paragraphs: [t("consentForm.when.starts", { date: formatDate(terms.startsOn, t.locale) }), endsWhen(terms, t)], items: [],
     },
     {
       id: "rights", heading: t("consentForm.rights.heading"), paragraphs: [],
@@ -139,12 +132,12 @@ export function buildConsentForm(facts: ConsentFormFacts, t: FormTranslate): Con
       lines.push({ label: t("consentForm.signature.signedOnPaper"), value: t(record.hasScan ? "consentForm.signature.scanKept" : "consentForm.signature.noScan") });
     }
     lines.push(
-      { label: t("consentForm.signature.date"), value: formatDate(record.signedOn) },
-      { label: t("consentForm.signature.recordedBy"), value: t("consentForm.signature.recordedByValue", { name: record.recordedBy, date: formatDate(record.recordedAt) }) },
+      { label: t("consentForm.signature.date"), value: formatDate(record.signedOn, t.locale) },
+      { label: t("consentForm.signature.recordedBy"), value: t("consentForm.signature.recordedByValue", { name: record.recordedBy, date: formatDate(record.recordedAt, t.locale) }) },
     );
     signature = { heading: t("consentForm.signature.heading"), lines };
     for (const revocation of record.revocations) {
-      const date = formatDate(revocation.revokedAt);
+      const date = formatDate(revocation.revokedAt, t.locale);
       withdrawals.push(revocation.category === null
         ? t("consentForm.withdrawn.whole", { date })
         : t("consentForm.withdrawn.category", { category: t(`consent.category.${revocation.category}`), date }));

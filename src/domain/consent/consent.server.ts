@@ -103,11 +103,11 @@ export async function blankConsentForm(db: Db, actor: Actor, participantId: stri
       actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
       details: { supportPersonId, blankForm: true, categories: terms.categories }, meta,
     });
-    const { firstName, lastName, preferredName, specialistName } = access.participant;
+    const { firstName, lastName, preferredName, preferredLanguage, specialistName } = access.participant;
     return {
       ok: true,
       facts: {
-        participant: { firstName, lastName, preferredName }, specialistName, terms,
+        participant: { firstName, lastName, preferredName, preferredLanguage }, specialistName, terms,
         person: { name: person.name, relationshipKind: person.relationship_kind as RelationshipKind, relationshipOther: person.relationship_other, phone: person.phone, email: person.email },
       },
     } as const;

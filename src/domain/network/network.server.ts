@@ -71,7 +71,7 @@ async function clearOtherFirstCall(trx: Trx, participantId: string, keepId: stri
 }
 
 export interface NetworkView {
-  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistName: string };
+  participant: { id: string; firstName: string; lastName: string; preferredName: string | null; preferredLanguage: string; specialistName: string };
   current: SupportPerson[];
   ended: SupportPerson[];
   consent: ConsentHistory;

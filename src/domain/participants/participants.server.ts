@@ -270,11 +270,11 @@ export async function listAssignableSpecialists(db: Db, actor: Actor): Promise<{
  * that allowed it (for the audit row), or null for "not found" — missing and
  * refused look the same.
  */
-export async function authorizeParticipant(db: Db | Trx, actor: Actor, participantId: string, action: ParticipantAction): Promise<{ reason: string; participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistId: string; specialistName: string } } | null> {
+export async function authorizeParticipant(db: Db | Trx, actor: Actor, participantId: string, action: ParticipantAction): Promise<{ reason: string; participant: { id: string; firstName: string; lastName: string; preferredName: string | null; preferredLanguage: string; specialistId: string; specialistName: string } } | null> {
   const row = await db
     .selectFrom("participants as p")
     .innerJoin("users as s", "s.id", "p.specialist_id")
-    .select(["p.id", "p.first_name", "p.last_name", "p.preferred_name", "p.specialist_id", "s.team_id", "s.name as specialist_name"])
+    .select(["p.id", "p.first_name", "p.last_name", "p.preferred_name", "p.preferred_language", "p.specialist_id", "s.team_id", "s.name as specialist_name"])
     .where("p.id", "=", participantId)
     .executeTakeFirst();
   if (!row) return null;
@@ -283,6 +283,7 @@ export async function authorizeParticipant(db: Db | Trx, actor: Actor, participa
   if (!permissions.read || !reason) return null;
   return {
     reason,
-    participant: { id: row.id, firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name, specialistId: row.specialist_id, specialistName: row.specialist_name },
+    // The language documents made for the participant are written in.
+    participant: { id: row.id, firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name, preferredLanguage: row.preferred_language, specialistId: row.specialist_id, specialistName: row.specialist_name },
   };
 }

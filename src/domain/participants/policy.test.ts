@@ -4,7 +4,7 @@ import { ROLE_PERMISSIONS, type Role } from "../auth/permissions.ts";
 import { caseloadScope, mayAssignTo, mayParticipant, participantPermissions } from "./policy.ts";
 
 function actor(role: Role, userId: string, teamId: string | null): Actor {
-  return { userId, role, teamId, email: `${userId}@x.org`, name: userId, permissions: ROLE_PERMISSIONS[role] };
+  return { userId, role, teamId, email: `${userId}@x.org`, name: userId, permissions: ROLE_PERMISSIONS[role], locale: "en" };
 }
 
 const specialistA = actor("specialist", "spec-a", "team-1");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { Selectable } from "kysely";
+import { localeFor, supportPersonLocale, type Locale } from "../../i18n/index.ts";
 import type { PlanItemTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
@@ -150,14 +151,15 @@ export async function planRecipients(db: Db | Trx, participantId: string, at = n
 
 /**
  * The take-home plan for the participant, or a support person's copy, built at
- * this moment through the consent check. Audited as a read.
+ * this moment through the consent check. Audited as a read. It comes with the
+ * language to write it in: its reader's.
  */
-export async function getTakeHomePlan(db: Db, actor: Actor, participantId: string, audience: Audience, meta: RequestMeta, at = new Date()): Promise<TakeHomePlan | null> {
+export async function getTakeHomePlan(db: Db, actor: Actor, participantId: string, audience: Audience, meta: RequestMeta, at = new Date()): Promise<{ plan: TakeHomePlan; locale: Locale } | null> {
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "read");
     if (!access) return null;
     const participant = await trx.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id")
-      .select(["p.first_name", "p.last_name", "p.preferred_name", "p.work_goal", "u.name as specialist_name", "u.email as specialist_email"])
+      .select(["p.first_name", "p.last_name", "p.preferred_name", "p.preferred_language", "p.work_goal", "u.name as specialist_name", "u.email as specialist_email"])
       .where("p.id", "=", participantId).executeTakeFirstOrThrow();
     const items = (await selectItems(trx).where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute()).map(toPlanItem);
     const people = await trx.selectFrom("support_persons").select(["id", "name", "phone", "status", "ended_at"]).where("participant_id", "=", participantId).orderBy("name").execute();
@@ -174,6 +176,6 @@ export async function getTakeHomePlan(db: Db, actor: Actor, participantId: strin
       actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
       details: { takeHome: audience.kind === "participant" ? "participant" : `support:${audience.supportPersonId}`, allowed: plan.allowed }, meta,
     });
-    return plan;
+    return { plan, locale: audience.kind === "participant" ? localeFor(participant.preferred_language) : supportPersonLocale() };
   });
 }

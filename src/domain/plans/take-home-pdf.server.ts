@@ -1,10 +1,8 @@
 import PDFDocument from "pdfkit";
-import type { MessageKey } from "../../i18n/index.ts";
-import { formatDate } from "../consent/consent-form.ts";
+import { formatDate } from "../../i18n/format.ts";
+import type { Translate } from "../../i18n/index.ts";
 import { toWinAnsi } from "../consent/consent-pdf.server.ts";
 import type { TakeHomePlan } from "./take-home.ts";
-
-export type PlanTranslate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export interface TakeHomeRow {
   what: string;
@@ -38,10 +36,10 @@ export interface TakeHomeDocument {
  * into plain words for its reader: the participant's own copy, or a support
  * person's copy that speaks to them about the participant. Pure.
  */
-export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant" | "support", t: PlanTranslate, today: string): TakeHomeDocument {
+export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant" | "support", t: Translate, today: string): TakeHomeDocument {
   const columns = { what: t("takeHome.column.what"), who: t("takeHome.column.who"), when: t("takeHome.column.when") };
   if (!plan.allowed) {
-    return { allowed: false, title: t("takeHome.empty.title"), intro: t("takeHome.empty.body"), goal: null, sections: [], columns, footer: t("takeHome.footer.empty", { date: formatDate(today) }) };
+    return { allowed: false, title: t("takeHome.empty.title"), intro: t("takeHome.empty.body"), goal: null, sections: [], columns, footer: t("takeHome.footer.empty", { date: formatDate(today, t.locale) }) };
   }
   const name = plan.participantName;
   const self = audience === "participant";
@@ -111,7 +109,7 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
     goal: plan.workGoal ? (self ? t("takeHome.goal.self", { goal: plan.workGoal }) : t("takeHome.goal.support", { name, goal: plan.workGoal })) : null,
     sections,
     columns,
-    footer: t("takeHome.footer", { date: formatDate(today), specialist: specialist?.name ?? "" }),
+    footer: t("takeHome.footer", { date: formatDate(today, t.locale), specialist: specialist?.name ?? "" }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "../../i18n/index.ts";
 import type { GrantFacts } from "../consent/check.ts";
 import type { PlanItem } from "./model.ts";
 import { buildTakeHomePlan, type TakeHomeInput } from "./take-home.ts";
@@ -60,13 +61,12 @@ describe("take-home plan", () => {
     input.consent = { ...input.consent, grants: [...input.consent.grants, grant("g-mom-part2", "mom", { categories: ["substance_use_treatment"], mayReceivePlan: false })] };
     const withNotice = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
     expect(withNotice.redisclosureNotice).toBe(true);
-    const translate = (key: string) => key;
-    expect(buildTakeHomeDocument(withNotice, "support", translate as never, "2026-06-01").sections.map((s) => s.id)).toContain("part2");
+    expect(buildTakeHomeDocument(withNotice, "support", translator("en"), "2026-06-01").sections.map((s) => s.id)).toContain("part2");
     expect(buildTakeHomePlan(input, { kind: "participant" }).redisclosureNotice).toBe(false);
     input.consent = { ...input.consent, revocations: [{ grantId: "g-mom-part2", category: null, revokedAt: "2026-05-31T00:00:00.000Z" }] };
     const revoked = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
     expect(revoked.redisclosureNotice).toBe(false);
-    expect(buildTakeHomeDocument(revoked, "support", translate as never, "2026-06-01").sections.map((s) => s.id)).not.toContain("part2");
+    expect(buildTakeHomeDocument(revoked, "support", translator("en"), "2026-06-01").sections.map((s) => s.id)).not.toContain("part2");
   });
 
   it("leaves out the job goal when the grant does not cover job goals", () => {

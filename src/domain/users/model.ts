@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES, type Locale } from "../../i18n/index.ts";
 import { ROLES } from "../auth/permissions.ts";
 import { roleNeedsTeam } from "./policy.ts";
 
@@ -40,6 +41,10 @@ export const userVersionSchema = z.object({ version });
 export const createUserSchema = z.object({ email, name: personName, role, teamId, password }).superRefine(teamForRole);
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
+/** The profile's language choice: only the languages that have a catalog. */
+export const languageChoiceSchema = z.object({ locale: z.enum(LOCALES, { error: "profile.language.invalid" }) });
+export type LanguageChoice = z.infer<typeof languageChoiceSchema>;
+
 export interface StaffUser {
   id: string;
   email: string;
@@ -47,6 +52,7 @@ export interface StaffUser {
   role: (typeof ROLES)[number];
   teamId: string | null;
   teamName: string | null;
+  locale: Locale;
   active: boolean;
   version: number;
   createdAt: string;

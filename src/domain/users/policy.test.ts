@@ -5,7 +5,7 @@ import { acceptInvitationSchema, changeRoleSchema, inviteInputSchema } from "./m
 import { invitationState, mayManageUsers, roleNeedsTeam, userActions } from "./policy.ts";
 
 function actor(role: Role, userId: string, teamId: string | null = null): Actor {
-  return { userId, role, teamId, email: `${userId}@x.org`, name: userId, permissions: ROLE_PERMISSIONS[role] };
+  return { userId, role, teamId, email: `${userId}@x.org`, name: userId, permissions: ROLE_PERMISSIONS[role], locale: "en" };
 }
 
 const admin = actor("admin", "admin-1");

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { localeFor } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import { systemMeta, type Actor, type RequestMeta } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
@@ -8,7 +9,7 @@ import { createSession, loadActor } from "../auth/sessions.server.ts";
 import { hashSecret, newSecret } from "../auth/tokens.ts";
 import {
   INVITATION_DAYS, acceptInvitationSchema, createUserSchema,
-  type AcceptInvitationInput, type ChangeRoleInput, type InvitationView, type InviteInput, type StaffUser, type Team,
+  type AcceptInvitationInput, type ChangeRoleInput, type InvitationView, type InviteInput, type LanguageChoice, type StaffUser, type Team,
 } from "./model.ts";
 import { invitationState, mayManageUsers, userActions, type UserActions } from "./policy.ts";
 
@@ -18,7 +19,7 @@ function selectUsers(db: Db | Trx) {
   return db
     .selectFrom("users as u")
     .leftJoin("teams as t", "t.id", "u.team_id")
-    .select(["u.id", "u.email", "u.name", "u.role", "u.team_id", "t.name as team_name", "u.active", "u.version", "u.created_at", "u.updated_at"]);
+    .select(["u.id", "u.email", "u.name", "u.role", "u.team_id", "t.name as team_name", "u.locale", "u.active", "u.version", "u.created_at", "u.updated_at"]);
 }
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>["executeTakeFirstOrThrow"]>>;
@@ -32,6 +33,7 @@ function toStaffUser(row: UserRow): StaffUser {
     role: row.role,
     teamId: row.team_id,
     teamName: row.team_name,
+    locale: localeFor(row.locale),
     active: Number(row.active) === 1,
     version: Number(row.version),
     createdAt: row.created_at,
@@ -69,6 +71,24 @@ export async function getUser(db: Db, actor: Actor, userId: string): Promise<Use
 export async function getProfile(db: Db, actor: Actor): Promise<StaffUser | null> {
   const row = await selectUsers(db).where("u.id", "=", actor.userId).executeTakeFirst();
   return row ? toStaffUser(row) : null;
+}
+
+/**
+ * The signed-in person chooses the language of their own pages. It is theirs to
+ * change, so no permission is asked; the next request reads it.
+ */
+export async function changeLanguage(db: Db, actor: Actor, choice: LanguageChoice, meta: RequestMeta): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("users").select(["locale", "version"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+    if (before.locale === choice.locale) return;
+    await trx.updateTable("users")
+      .set({ locale: choice.locale, version: Number(before.version) + 1, updated_at: new Date().toISOString() })
+      .where("id", "=", actor.userId).execute();
+    await recordAudit(trx, {
+      actor, action: "user.change_language", entityType: "user", entityId: actor.userId, reason: "own profile",
+      details: { from: before.locale, to: choice.locale }, meta,
+    });
+  });
 }
 
 async function teamExists(trx: Trx, teamId: string | null): Promise<boolean> {

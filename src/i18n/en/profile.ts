@@ -6,6 +6,13 @@ export const profile = {
   "profile.role": "Role",
   "profile.team": "Team",
 
+  "profile.language.heading": "Language",
+  "profile.language.label": "Language of the pages",
+  "profile.language.hint": "Documents for a participant or a support person use their own language, whatever this says.",
+  "profile.language.save": "Save language",
+  "profile.language.saved": "Language saved.",
+  "profile.language.invalid": "Choose one of the languages listed.",
+
   "profile.tokens.heading": "Personal API tokens",
   "profile.tokens.intro": "A token lets a program use the Allies API as you, with your access. Revoke a token you no longer use.",
   "profile.tokens.none": "You have no API tokens.",

@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import type { z } from "zod";
-import { translate } from "../../i18n/index.ts";
+import { isMessageKey, translate, type Locale } from "../../i18n/index.ts";
 
 export interface FieldError {
   path: string;
@@ -8,11 +8,14 @@ export interface FieldError {
   message: string;
 }
 
-/** Turns zod issues into the field-by-field list every API error carries. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
+/**
+ * Turns zod issues into the field-by-field list every API error carries, in the
+ * reader's language. The schemas' own messages are catalog keys; zod's built-in
+ * ones (for a wrong type, say) are passed on as zod wrote them.
+ */
+export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
   return error.issues.map((issue) => {
-    const key = typeof issue.message === "string" && issue.message.includes(".") ? issue.message : null;
-    const message = key ? translate("en", key) : issue.message;
+    const message = isMessageKey(issue.message) ? translate(locale, issue.message) : issue.message;
     return { path: issue.path.join(".") || "(body)", code: issue.code, message };
   });
 }

@@ -6,7 +6,7 @@ import { ROLE_PERMISSIONS } from "../../domain/auth/permissions.ts";
 import { openApiDocument } from "./openapi.ts";
 import { defineOperation, failure, notFound, reply } from "./operation.ts";
 
-const specialist: Actor = { userId: "spec-a", email: "a@example.org", name: "A", role: "specialist", teamId: "team-1", permissions: ROLE_PERMISSIONS.specialist };
+const specialist: Actor = { userId: "spec-a", email: "a@example.org", name: "A", role: "specialist", teamId: "team-1", permissions: ROLE_PERMISSIONS.specialist, locale: "en" };
 const nobody: Actor = { ...specialist, permissions: [] };
 // The operations below never reach a database; run() passes it through to the handler unread.
 const db = null as unknown as Db;

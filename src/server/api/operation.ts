@@ -129,12 +129,13 @@ export function failure<const Status extends number, Extra extends { current?: u
   return { status, error: { code, message, fields, ...(extra as Extra) } };
 }
 
-function invalidQuery(error: z.ZodError) {
-  return failure(400, "invalid_query", "The query is not valid.", fieldErrors(error));
+// Field messages are in the reader's language, from their profile.
+function invalidQuery(error: z.ZodError, actor: Actor) {
+  return failure(400, "invalid_query", "The query is not valid.", fieldErrors(error, actor.locale));
 }
 
-function invalidBody(error: z.ZodError) {
-  return failure(400, "invalid_body", "Some fields need attention.", fieldErrors(error));
+function invalidBody(error: z.ZodError, actor: Actor) {
+  return failure(400, "invalid_body", "Some fields need attention.", fieldErrors(error, actor.locale));
 }
 
 function mayUse(actor: Actor, permission: OperationPermission): boolean {
@@ -158,14 +159,14 @@ export function defineOperation<
       let query: unknown;
       if (declaration.query) {
         const parsed = declaration.query.safeParse(request.query);
-        if (!parsed.success) return invalidQuery(parsed.error);
+        if (!parsed.success) return invalidQuery(parsed.error, request.actor);
         query = parsed.data;
       }
       let body: unknown;
       if (declaration.body) {
         const schema = bodyAt ? await bodyAt(request.db) : declaration.body;
         const parsed = schema.safeParse(declaration.bodyOptional ? (request.body ?? {}) : request.body);
-        if (!parsed.success) return invalidBody(parsed.error);
+        if (!parsed.success) return invalidBody(parsed.error, request.actor);
         body = parsed.data;
       }
       // The casts restore what the schemas above just checked: query and body are their outputs, params the path's names.

@@ -36,7 +36,7 @@ export const benefitsOperations = [
     // The years an administrator added are laid over the built-in ones, as on the page.
     bodyAt: async (db) => estimateRequestSchemaFor(await storedBenefitYears(db)),
     responses: { 200: { description: "The estimate, with a plain-language summary per scenario and notes to always show", body: estimateResultSchema } },
-    handler: async ({ db, body }) => reply(200, estimate(body, { extraYears: await storedBenefitYears(db) })),
+    handler: async ({ db, actor, body }) => reply(200, estimate(body, { extraYears: await storedBenefitYears(db), locale: actor.locale })),
   }),
   defineOperation({
     operationId: "getBenefits",

@@ -84,8 +84,8 @@ export const planOperations = [
     responses: { 200: { description: "The plan; `allowed: false` and nothing else when the reader may see nothing", body: takeHomePlanSchema }, 404: NOT_FOUND },
     handler: async ({ db, actor, params, query, meta }) => {
       const audience = query.for ? { kind: "support" as const, supportPersonId: query.for } : { kind: "participant" as const };
-      const plan = await getTakeHomePlan(db, actor, params.id, audience, meta);
-      return plan ? reply(200, plan) : notFound();
+      const takeHome = await getTakeHomePlan(db, actor, params.id, audience, meta);
+      return takeHome ? reply(200, takeHome.plan) : notFound();
     },
   }),
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateTimeFormat, numberFormat } from "./formatters.ts";
+import { dateTimeFormat, formatDate, formatDateTime, formatDollars, formatMonth, numberFormat } from "./format.ts";
 
 describe("shared Intl formatters", () => {
   it("gives the same formatter for the same locale and options, another for different ones", () => {
@@ -15,5 +15,21 @@ describe("shared Intl formatters", () => {
   it("still formats correctly once more variants were asked for than it keeps", () => {
     for (let digits = 0; digits < 250; digits++) numberFormat("en-US", { minimumIntegerDigits: (digits % 21) + 1, maximumFractionDigits: digits % 20 });
     expect(numberFormat("en-US", { maximumFractionDigits: 1 }).format(1.25)).toBe("1.3");
+  });
+});
+
+describe("dates and money in a locale", () => {
+  it("writes a calendar day on its own date whatever the server's time zone, long for documents and medium for tables", () => {
+    expect(formatDate("2026-12-31", "en")).toBe("December 31, 2026");
+    expect(formatDate("2026-12-31", "en", "medium")).toBe("Dec 31, 2026");
+    expect(formatDate("2026-03-05T23:30:00.000Z", "en")).toBe("March 5, 2026");
+    expect(formatDate("not a date", "en")).toBe("not a date");
+  });
+
+  it("writes months, times and dollars", () => {
+    expect(formatMonth("2026-05", "en")).toBe("May 2026");
+    expect(formatDateTime("2026-05-10T14:30:00.000Z", "en", { dateStyle: "full", timeStyle: "short" })).toBe("Sunday, May 10, 2026 at 2:30 PM");
+    expect(formatDollars(1200, "en")).toBe("$1,200");
+    expect(formatDollars(607.5, "en")).toBe("$607.50");
   });
 });

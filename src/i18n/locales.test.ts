@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { acceptedLanguages, localeFor, localeFromAcceptLanguage, localeFromEnvironment, negotiate, supportPersonLocale } from "./locales.ts";
+
+describe("choosing the locale", () => {
+  it("matches a language tag by its base language, the first wanted one that is available", () => {
+    const available = ["en", "es"] as const;
+    expect(negotiate(["es-MX"], available)).toBe("es");
+    expect(negotiate(["ES"], available)).toBe("es");
+    expect(negotiate(["es_US.UTF-8"], available)).toBe("es");
+    expect(negotiate(["fr-CA", "es", "en"], available)).toBe("es");
+    expect(negotiate(["fr", "de"], available)).toBeUndefined();
+    expect(negotiate([""], available)).toBeUndefined();
+  });
+
+  it("reads an Accept-Language header by weight, then by order, without * or q=0", () => {
+    expect(acceptedLanguages("fr-CA, fr;q=0.9, es-US;q=0.95, en;q=0.8")).toEqual(["fr-CA", "es-US", "fr", "en"]);
+    expect(acceptedLanguages("es;q=0, *, en")).toEqual(["en"]);
+    expect(acceptedLanguages("en;q=nonsense, es")).toEqual(["es"]);
+    expect(acceptedLanguages("")).toEqual([]);
+    expect(acceptedLanguages(null)).toEqual([]);
+  });
+
+  // Only English has a catalog today: a language without one falls back to English.
+  it("gives English for a language that has no catalog yet, and for none", () => {
+    expect(localeFor("en-US")).toBe("en");
+    expect(localeFor("es")).toBe("en");
+    expect(localeFor(null)).toBe("en");
+    expect(localeFromAcceptLanguage("fr-CA, es;q=0.9")).toBe("en");
+    expect(localeFromAcceptLanguage(undefined)).toBe("en");
+  });
+
+  it("reads a command line's language as POSIX orders the variables", () => {
+    expect(localeFromEnvironment({ LC_ALL: "en_US.UTF-8", LANG: "fr_FR.UTF-8" })).toBe("en");
+    expect(localeFromEnvironment({ LC_ALL: "C", LANG: "en_US.UTF-8" })).toBe("en");
+    expect(localeFromEnvironment({})).toBe("en");
+  });
+
+  it("writes a support person's copies in English until support persons have a language on record", () => {
+    expect(supportPersonLocale()).toBe("en");
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The languages Allies speaks. Adding one is adding its catalog: a `Catalog` object
+ * (the compiler then asks for every English key), its code here and its entry in
+ * `catalogs` in index.ts. catalog.test.ts checks that each of its messages takes
+ * the same arguments as the English one.
+ */
+export const LOCALES = ["en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The first of the wanted language tags, in order, that one of the available
+ * languages serves: exactly, or by its base language ("es-MX", "es_US.UTF-8" and
+ * "ES" are all "es").
+ */
+export function negotiate<L extends string>(wanted: readonly string[], available: readonly L[]): L | undefined {
+  for (const tag of wanted) {
+    const base = tag.trim().toLowerCase().split(/[-_.@]/)[0];
+    const match = available.find((language) => language === base);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+/**
+ * The catalog locale for a language someone prefers: English when it has no
+ * catalog. A participant whose language has none yet gets English documents
+ * until it has one.
+ */
+export function localeFor(language: string | null | undefined): Locale {
+  return negotiate([language ?? ""], LOCALES) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * The best catalog for an Accept-Language header (RFC 9110 12.5.4), for people who
+ * are not signed in: the highest-weighted language that has a catalog, else English.
+ */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  return negotiate(acceptedLanguages(header), LOCALES) ?? DEFAULT_LOCALE;
+}
+
+/** The tags of an Accept-Language header, highest weight first; "*" and q=0 left out. */
+export function acceptedLanguages(header: string | null | undefined): string[] {
+  const ranked = (header ?? "").split(",").flatMap((part, index) => {
+    const [tag = "", ...params] = part.trim().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const weight = q ? Number(q.slice(2)) : 1;
+    return tag && tag !== "*" && weight > 0 && Number.isFinite(weight) ? [{ tag, weight, index }] : [];
+  });
+  return ranked.sort((a, b) => b.weight - a.weight || a.index - b.index).map((entry) => entry.tag);
+}
+
+/**
+ * The language of a command-line session, from the environment as POSIX orders it
+ * (LC_ALL, LC_MESSAGES, LANG; "es_US.UTF-8" is Spanish). "C", "POSIX" or nothing is English.
+ */
+export function localeFromEnvironment(env: Record<string, string | undefined>): Locale {
+  return localeFor(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/**
+ * The language of a document made for a support person (a take-home plan, an
+ * estimate, an invitation). Support persons have no language on record yet, so
+ * their copies are in English; once they have one, the callers pass it here.
+ */
+export function supportPersonLocale(preferredLanguage: string | null = null): Locale {
+  return localeFor(preferredLanguage);
+}

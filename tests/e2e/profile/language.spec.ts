@@ -1,0 +1,24 @@
+import { expect, test } from "../fixtures/test.ts";
+
+test.beforeEach(async ({ page }) => {
+  // The app has no favicon yet; Chromium's automatic request would otherwise log a 404 as a console error.
+  await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+});
+
+test("a specialist chooses the language of their pages on the profile, and the pages follow it", async ({ page, signIn, checkA11y }) => {
+  await signIn("specialist@example.org");
+  await page.goto("/profile");
+  const language = page.getByLabel("Language of the pages");
+  // Only the languages that have a catalog are offered, each named in its own language.
+  await expect(language.locator("option")).toHaveText(["English"]);
+  await expect(language).toHaveValue("en");
+  await checkA11y();
+
+  await language.selectOption("en");
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("status")).toHaveText("Language saved.");
+  await expect(page).toHaveURL(/\/profile\?language=saved#language$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/participants");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
