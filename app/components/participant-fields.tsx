@@ -133,7 +133,7 @@ export function ParticipantFields({ t, values, errors, specialists }: {
         <TextArea name="interests" label={labels.interests!} defaultValue={values.interests} errors={errors} />
         <TextArea name="education" label={labels.education!} defaultValue={values.education} errors={errors} />
         <CheckboxGroup
-          name="situationFlags" legend={labels.situationFlags!} hint={t("participant.field.situationFlags.hint")} checked={values.situationFlags ?? []} errors={errors}
+          name="situationFlags" label={labels.situationFlags!} hint={t("participant.field.situationFlags.hint")} checked={values.situationFlags ?? []} errors={errors}
           options={SITUATION_FLAGS.map((f) => ({ value: f, label: t(`participant.flag.${f}`) }))}
         />
       </fieldset>

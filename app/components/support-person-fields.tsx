@@ -92,7 +92,7 @@ export function SupportPersonFields({ t, values, errors }: { t: Translate; value
         options={[{ value: "", label: t("network.field.preferredChannel.none") }, ...CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`network.channel.${c}`) }))]}
       />
       <CheckboxGroup
-        name="helpKinds" legend={labels.helpKinds!} checked={values.helpKinds ?? []} errors={errors}
+        name="helpKinds" label={labels.helpKinds!} checked={values.helpKinds ?? []} errors={errors}
         options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`network.helpKind.${k}`) }))}
       />
       <TextArea name="notes" label={labels.notes!} defaultValue={values.notes} errors={errors} />

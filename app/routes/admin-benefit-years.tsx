@@ -2,9 +2,9 @@ import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation
 import type { Route } from "./+types/admin-benefit-years";
 import { FIGURE_NAMES, benefitYearSchema, type FigureName } from "../../src/domain/benefits/parameters.ts";
 import { addBenefitYear, listBenefitYears } from "../../src/domain/benefits/years.server.ts";
-import { Checkbox, Field, PrefixedErrorSummary, dollars, formatDate } from "../components/benefits.tsx";
+import { dollars, formatDate } from "../components/benefits.tsx";
 import benefitsStyles from "../components/benefits.css?url";
-import { CsrfField } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -116,10 +116,10 @@ export default function AdminBenefitYears() {
       <section aria-labelledby="add-heading" className="card">
         <h2 id="add-heading">{t("benefits.years.add")}</h2>
         <p className="hint">{start.fromYear ? t("benefits.years.startedFrom", { year: start.fromYear }) : t("benefits.years.addHint")}</p>
-        <PrefixedErrorSummary t={t} prefix="field" errors={result?.errors} labels={labels} />
+        <ErrorSummary prefix="field" errors={result?.errors} labels={labels} />
         <Form method="post" noValidate>
           <CsrfField />
-          <Field t={t} name="year" label={labels.year!} errors={result?.errors}>
+          <Field name="year" label={labels.year!} errors={result?.errors}>
             {(props) => <input {...props} type="text" inputMode="numeric" className="narrow" defaultValue={v?.year ?? start.year} />}
           </Field>
           {FIGURE_NAMES.map((name) => (
@@ -128,7 +128,7 @@ export default function AdminBenefitYears() {
               source={v ? v[`figures.${name}.source`] ?? "" : start.figures?.[name].source ?? ""}
               verified={v ? v[`figures.${name}.verified`] === "on" : start.figures?.[name].verified ?? true} />
           ))}
-          <Checkbox name="replace" label={t("benefits.years.replace")} hint={t("benefits.years.replace.hint")} defaultChecked={v?.replace === "on"} />
+          <CheckboxField name="replace" label={t("benefits.years.replace")} hint={t("benefits.years.replace.hint")} defaultChecked={v?.replace === "on"} />
           <button type="submit" disabled={busy}>{t("benefits.years.submit")}</button>
         </Form>
       </section>
@@ -143,14 +143,14 @@ function FigureFields({ t, name, label, errors, amount, source, verified }: {
     <fieldset className="field" data-figure={name}>
       <legend>{label}</legend>
       <div className="cols">
-        <Field t={t} name={`figures.${name}.amount`} label={t("benefits.years.col.amount")} errors={errors}>
+        <Field name={`figures.${name}.amount`} label={t("benefits.years.col.amount")} errors={errors}>
           {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={amount} />}
         </Field>
-        <Field t={t} name={`figures.${name}.source`} label={t("benefits.years.col.source")} errors={errors}>
+        <Field name={`figures.${name}.source`} label={t("benefits.years.col.source")} errors={errors}>
           {(props) => <input {...props} type="text" defaultValue={source} />}
         </Field>
       </div>
-      <Checkbox name={`figures.${name}.verified`} label={t("benefits.years.verified")} defaultChecked={verified} />
+      <CheckboxField name={`figures.${name}.verified`} label={t("benefits.years.verified")} defaultChecked={verified} />
     </fieldset>
   );
 }

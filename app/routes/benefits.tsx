@@ -8,9 +8,9 @@ import {
   referralInputSchema, referralUpdateSchema, type BenefitsOverview, type Referral,
 } from "../../src/domain/benefits/records.ts";
 import { TRIAL_WORK_MONTHS } from "../../src/domain/benefits/ssdi.ts";
-import { Checkbox, Field, PrefixedErrorSummary, dollars, formatDate, formatMonth } from "../components/benefits.tsx";
+import { dollars, formatDate, formatMonth } from "../components/benefits.tsx";
 import benefitsStyles from "../components/benefits.css?url";
-import { CsrfField } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -192,16 +192,16 @@ function Reporting({ t, overview, canUpdate, resultFor }: { t: Translate; overvi
             {canUpdate ? (
               <details className="inline" open={!!result}>
                 <summary>{t("benefits.report.markReported")}</summary>
-                <PrefixedErrorSummary t={t} prefix={prefix} errors={result?.errors} labels={{ reportedOn: t("benefits.report.reportedOn"), method: t("benefits.report.method") }} />
+                <ErrorSummary prefix={prefix} errors={result?.errors} labels={{ reportedOn: t("benefits.report.reportedOn"), method: t("benefits.report.method") }} />
                 <Form method="post" noValidate>
                   <CsrfField />
                   <input type="hidden" name="intent" value="report" />
                   <input type="hidden" name="target" value={m.month} />
                   <input type="hidden" name="month" value={m.month} />
-                  <Field t={t} prefix={prefix} name="reportedOn" label={t("benefits.report.reportedOn")} errors={result?.errors}>
+                  <Field prefix={prefix} name="reportedOn" label={t("benefits.report.reportedOn")} errors={result?.errors}>
                     {(props) => <input {...props} type="date" className="narrow" defaultValue={result?.values.reportedOn ?? overview.today} />}
                   </Field>
-                  <Field t={t} prefix={prefix} name="method" label={t("benefits.report.method")} errors={result?.errors}>
+                  <Field prefix={prefix} name="method" label={t("benefits.report.method")} errors={result?.errors}>
                     {(props) => (
                       <select {...props} className="narrow" defaultValue={result?.values.method ?? "mobile_app"}>
                         {REPORT_METHODS.map((method) => <option key={method} value={method}>{t(`benefits.report.method.${method}`)}</option>)}
@@ -345,7 +345,7 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
                             <CsrfField />
                             <input type="hidden" name="intent" value="void" />
                             <input type="hidden" name="target" value={s.id} />
-                            <Field t={t} prefix={prefix} name="reason" label={t("benefits.payStub.voidReason")} errors={result?.errors}>
+                            <Field prefix={prefix} name="reason" label={t("benefits.payStub.voidReason")} errors={result?.errors}>
                               {(props) => <input {...props} type="text" defaultValue={result?.values.reason ?? ""} />}
                             </Field>
                             <Submit label={t("benefits.payStub.voidSubmit")} />
@@ -364,31 +364,31 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
       {canUpdate ? (
         <div className="card">
           <h3 id="add-stub-heading">{t("benefits.payStub.add")}</h3>
-          <PrefixedErrorSummary t={t} prefix="stub" errors={add?.errors} labels={stubLabels} />
+          <ErrorSummary prefix="stub" errors={add?.errors} labels={stubLabels} />
           <Form method="post" noValidate aria-labelledby="add-stub-heading">
             <CsrfField />
             <input type="hidden" name="intent" value="stub" />
             <input type="hidden" name="clientKey" value={add?.values.clientKey ?? clientKey} />
             <div className="cols">
-              <Field t={t} prefix="stub" name="periodStart" label={stubLabels.periodStart} errors={add?.errors}>
+              <Field prefix="stub" name="periodStart" label={stubLabels.periodStart} errors={add?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={add?.values.periodStart ?? ""} />}
               </Field>
-              <Field t={t} prefix="stub" name="periodEnd" label={stubLabels.periodEnd} errors={add?.errors}>
+              <Field prefix="stub" name="periodEnd" label={stubLabels.periodEnd} errors={add?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={add?.values.periodEnd ?? ""} />}
               </Field>
             </div>
-            <Field t={t} prefix="stub" name="payDate" label={stubLabels.payDate} hint={t("benefits.payStub.payDate.hint")} errors={add?.errors}>
+            <Field prefix="stub" name="payDate" label={stubLabels.payDate} hint={t("benefits.payStub.payDate.hint")} errors={add?.errors}>
               {(props) => <input {...props} type="date" className="narrow" defaultValue={add?.values.payDate ?? ""} />}
             </Field>
             <div className="cols">
-              <Field t={t} prefix="stub" name="gross" label={stubLabels.gross} hint={t("benefits.payStub.gross.hint")} errors={add?.errors}>
+              <Field prefix="stub" name="gross" label={stubLabels.gross} hint={t("benefits.payStub.gross.hint")} errors={add?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={add?.values.gross ?? ""} />}
               </Field>
-              <Field t={t} prefix="stub" name="hours" label={stubLabels.hours} hint={t("benefits.payStub.hours.hint")} errors={add?.errors}>
+              <Field prefix="stub" name="hours" label={stubLabels.hours} hint={t("benefits.payStub.hours.hint")} errors={add?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={add?.values.hours ?? ""} />}
               </Field>
             </div>
-            <Field t={t} prefix="stub" name="employer" label={stubLabels.employer} errors={add?.errors}>
+            <Field prefix="stub" name="employer" label={stubLabels.employer} errors={add?.errors}>
               {(props) => <input {...props} type="text" defaultValue={add?.values.employer ?? overview.payStubs.find((s) => !s.voidedAt)?.employer ?? ""} />}
             </Field>
             <Submit label={t("benefits.payStub.submit")} />
@@ -424,7 +424,7 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
         <ul>{BENEFIT_FIELDS.filter(([key]) => profile[key]).map(([key, label]) => <li key={key}>{t(label)}</li>)}</ul>
       ) : (
         <>
-          <PrefixedErrorSummary t={t} prefix="profile" errors={result?.errors} labels={labels} />
+          <ErrorSummary prefix="profile" errors={result?.errors} labels={labels} />
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="profile" />
@@ -432,33 +432,33 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
             <fieldset className="field" id="profile-benefits">
               <legend>{t("benefits.profile.has", { name })}</legend>
               {BENEFIT_FIELDS.map(([key, label]) => (
-                <Checkbox key={key} prefix="profile" name={key} label={t(label)} defaultChecked={checked(key)}
-                  error={result?.errors[key] ? t(result.errors[key] as MessageKey) : undefined} />
+                <CheckboxField key={key} prefix="profile" name={key} label={t(label)} defaultChecked={checked(key)}
+                  errors={result?.errors} />
               ))}
             </fieldset>
             <div className="cols">
-              <Field t={t} prefix="profile" name="ssiMonthly" label={labels.ssiMonthly!} errors={result?.errors}>
+              <Field prefix="profile" name="ssiMonthly" label={labels.ssiMonthly!} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("ssiMonthly", profile.ssiMonthly)} />}
               </Field>
-              <Field t={t} prefix="profile" name="ssdiMonthly" label={labels.ssdiMonthly!} hint={t("benefits.profile.ssdiMonthly.hint")} errors={result?.errors}>
+              <Field prefix="profile" name="ssdiMonthly" label={labels.ssdiMonthly!} hint={t("benefits.profile.ssdiMonthly.hint")} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("ssdiMonthly", profile.ssdiMonthly)} />}
               </Field>
-              <Field t={t} prefix="profile" name="otherUnearned" label={labels.otherUnearned!} hint={t("benefits.profile.otherUnearned.hint")} errors={result?.errors}>
+              <Field prefix="profile" name="otherUnearned" label={labels.otherUnearned!} hint={t("benefits.profile.otherUnearned.hint")} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("otherUnearned", profile.otherUnearned)} />}
               </Field>
-              <Field t={t} prefix="profile" name="irweMonthly" label={labels.irweMonthly!} hint={t("benefits.profile.irweMonthly.hint")} errors={result?.errors}>
+              <Field prefix="profile" name="irweMonthly" label={labels.irweMonthly!} hint={t("benefits.profile.irweMonthly.hint")} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("irweMonthly", profile.irweMonthly)} />}
               </Field>
             </div>
-            <Checkbox prefix="profile" name="blind" label={labels.blind!} defaultChecked={checked("blind")} />
-            <Checkbox prefix="profile" name="student" label={labels.student!} defaultChecked={checked("student")} />
-            <Field t={t} prefix="profile" name="birthYear" label={labels.birthYear!} hint={t("benefits.profile.birthYear.hint")} errors={result?.errors}>
+            <CheckboxField prefix="profile" name="blind" label={labels.blind!} defaultChecked={checked("blind")} />
+            <CheckboxField prefix="profile" name="student" label={labels.student!} defaultChecked={checked("student")} />
+            <Field prefix="profile" name="birthYear" label={labels.birthYear!} hint={t("benefits.profile.birthYear.hint")} errors={result?.errors}>
               {(props) => <input {...props} type="text" inputMode="numeric" className="narrow" defaultValue={text("birthYear", profile.birthYear)} />}
             </Field>
-            <Field t={t} prefix="profile" name="priorTrialWorkMonths" label={labels.priorTrialWorkMonths!} hint={t("benefits.profile.priorTrialWorkMonths.hint")} errors={result?.errors}>
+            <Field prefix="profile" name="priorTrialWorkMonths" label={labels.priorTrialWorkMonths!} hint={t("benefits.profile.priorTrialWorkMonths.hint")} errors={result?.errors}>
               {(props) => <input {...props} type="text" defaultValue={text("priorTrialWorkMonths", profile.priorTrialWorkMonths.join(", "))} />}
             </Field>
-            <Field t={t} prefix="profile" name="notes" label={labels.notes!} errors={result?.errors}>
+            <Field prefix="profile" name="notes" label={labels.notes!} errors={result?.errors}>
               {(props) => <textarea {...props} rows={3} defaultValue={text("notes", profile.notes)} />}
             </Field>
             <Submit label={t("benefits.profile.submit")} />
@@ -475,29 +475,29 @@ function ReferralFields({ t, prefix, referral, result }: { t: Translate; prefix:
   return (
     <>
       <div className="cols">
-        <Field t={t} prefix={prefix} name="referredOn" label={t("benefits.referral.referredOn")} errors={result?.errors}>
+        <Field prefix={prefix} name="referredOn" label={t("benefits.referral.referredOn")} errors={result?.errors}>
           {(props) => <input {...props} type="date" defaultValue={value("referredOn")} />}
         </Field>
-        <Field t={t} prefix={prefix} name="counselorName" label={t("benefits.referral.counselorName")} errors={result?.errors}>
+        <Field prefix={prefix} name="counselorName" label={t("benefits.referral.counselorName")} errors={result?.errors}>
           {(props) => <input {...props} type="text" defaultValue={value("counselorName")} />}
         </Field>
       </div>
-      <Field t={t} prefix={prefix} name="organization" label={t("benefits.referral.organization")} hint={t("benefits.referral.organization.hint")} errors={result?.errors}>
+      <Field prefix={prefix} name="organization" label={t("benefits.referral.organization")} hint={t("benefits.referral.organization.hint")} errors={result?.errors}>
         {(props) => <input {...props} type="text" defaultValue={value("organization")} />}
       </Field>
       <div className="cols">
-        <Field t={t} prefix={prefix} name="outcome" label={t("benefits.referral.outcome")} errors={result?.errors}>
+        <Field prefix={prefix} name="outcome" label={t("benefits.referral.outcome")} errors={result?.errors}>
           {(props) => (
             <select {...props} defaultValue={value("outcome", "waiting")}>
               {REFERRAL_OUTCOMES.map((o) => <option key={o} value={o}>{t(`benefits.referral.outcome.${o}`)}</option>)}
             </select>
           )}
         </Field>
-        <Field t={t} prefix={prefix} name="outcomeOn" label={t("benefits.referral.outcomeOn")} errors={result?.errors}>
+        <Field prefix={prefix} name="outcomeOn" label={t("benefits.referral.outcomeOn")} errors={result?.errors}>
           {(props) => <input {...props} type="date" defaultValue={value("outcomeOn")} />}
         </Field>
       </div>
-      <Field t={t} prefix={prefix} name="notes" label={t("benefits.referral.notes")} errors={result?.errors}>
+      <Field prefix={prefix} name="notes" label={t("benefits.referral.notes")} errors={result?.errors}>
         {(props) => <textarea {...props} rows={2} defaultValue={value("notes")} />}
       </Field>
     </>
@@ -533,7 +533,7 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
               <details className="inline" open={!!result}>
                 <summary>{t("benefits.referral.edit")}</summary>
                 {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
-                <PrefixedErrorSummary t={t} prefix={prefix} errors={result?.errors} labels={labels} />
+                <ErrorSummary prefix={prefix} errors={result?.errors} labels={labels} />
                 <Form method="post" noValidate>
                   <CsrfField />
                   <input type="hidden" name="intent" value="referralUpdate" />
@@ -550,7 +550,7 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
       {canUpdate ? (
         <div className="card">
           <h3 id="add-referral-heading">{t("benefits.referral.add")}</h3>
-          <PrefixedErrorSummary t={t} prefix="referral" errors={add?.errors} labels={labels} />
+          <ErrorSummary prefix="referral" errors={add?.errors} labels={labels} />
           <Form method="post" noValidate aria-labelledby="add-referral-heading">
             <CsrfField />
             <input type="hidden" name="intent" value="referral" />

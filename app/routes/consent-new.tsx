@@ -4,7 +4,7 @@ import { buildConsentForm, type ConsentTerms } from "../../src/domain/consent/co
 import { recordConsentGrant, SCAN_MAX_BYTES, SCAN_TYPES, type ScanUpload } from "../../src/domain/consent/consent.server.ts";
 import { CONSENT_CATEGORIES, PART2_CATEGORY, consentGrantInputSchema } from "../../src/domain/consent/model.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
-import { CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -176,19 +176,6 @@ function labelsOf(t: Translate): Record<string, string> {
   };
 }
 
-function Checkbox({ name, label, checked, errors, t }: { name: string; label: string; checked: boolean; errors?: Errors; t: Translate }) {
-  const error = errors?.[name];
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      {error ? <p id={`field-${name}-error`} className="field-error">{t(error as never)}</p> : null}
-      <div className="checkbox">
-        <input type="checkbox" id={`field-${name}`} name={name} defaultChecked={checked} aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined} />
-        <label htmlFor={`field-${name}`}>{label}</label>
-      </div>
-    </div>
-  );
-}
-
 function TermsStep({ t, values, errors, personName, busy }: { t: Translate; values: ConsentValues; errors: Errors; personName: string; busy: boolean }) {
   const labels = labelsOf(t);
   const categoryError = errors?.categories;
@@ -213,9 +200,9 @@ function TermsStep({ t, values, errors, personName, busy }: { t: Translate; valu
         <TextArea name="purpose" label={labels.purpose!} hint={t("consent.field.purpose.hint")} defaultValue={values.purpose} errors={errors} />
         <fieldset className="field">
           <legend>{t("consent.field.involvement", { name: personName })}</legend>
-          <Checkbox name="mayAttendMeetings" label={t("consent.field.mayAttendMeetings.long", { name: personName })} checked={values.mayAttendMeetings} errors={errors} t={t} />
-          <Checkbox name="mayReceivePlan" label={t("consent.field.mayReceivePlan.long", { name: personName })} checked={values.mayReceivePlan} errors={errors} t={t} />
-          <Checkbox name="mayBeContacted" label={t("consent.field.mayBeContacted.long", { name: personName })} checked={values.mayBeContacted} errors={errors} t={t} />
+          <CheckboxField name="mayAttendMeetings" label={t("consent.field.mayAttendMeetings.long", { name: personName })} defaultChecked={values.mayAttendMeetings} errors={errors} />
+          <CheckboxField name="mayReceivePlan" label={t("consent.field.mayReceivePlan.long", { name: personName })} defaultChecked={values.mayReceivePlan} errors={errors} />
+          <CheckboxField name="mayBeContacted" label={t("consent.field.mayBeContacted.long", { name: personName })} defaultChecked={values.mayBeContacted} errors={errors} />
         </fieldset>
         <TextField name="startsOn" type="date" label={labels.startsOn!} defaultValue={values.startsOn} errors={errors} />
         <fieldset className="field">
@@ -303,7 +290,7 @@ function SignStep({ t, values, errors, terms, participant, person, scan, busy }:
         {inApp ? (
           <>
             <TextField name="signatureName" label={labels.signatureName!} hint={t("consent.field.signatureName.hint")} defaultValue={values.signatureName} errors={errors} autoComplete="off" />
-            <Checkbox name="participantConfirmed" label={t("consent.field.participantConfirmed.long")} checked={values.participantConfirmed} errors={errors} t={t} />
+            <CheckboxField name="participantConfirmed" label={t("consent.field.participantConfirmed.long")} defaultChecked={values.participantConfirmed} errors={errors} />
           </>
         ) : (
           <>

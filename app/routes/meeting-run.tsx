@@ -6,8 +6,8 @@ import { createConcern, listConcerns } from "../../src/domain/concerns/concerns.
 import { CONCERN_TYPES, concernInputSchema, type ConcernType } from "../../src/domain/concerns/model.ts";
 import { addMeetingEntry, getMeeting, setMeetingStep } from "../../src/domain/meetings/meetings.server.ts";
 import { MEETING_STEPS, meetingEntryInputSchema, meetingStepSchema, type Meeting, type MeetingStep } from "../../src/domain/meetings/model.ts";
-import { CsrfField, ErrorSummary } from "../components/forms.tsx";
-import { Field, ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
+import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
+import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
@@ -240,18 +240,18 @@ function EntryForm({ t, meetingId, kind, clientKey, speakers, result, saved, bus
       <input type="hidden" name="intent" value="entry" />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="clientKey" defaultValue={clientKey} />
-      <Field t={t} prefix={prefix} name="speaker" label={labels.speaker} errors={result?.errors}>
+      <Field prefix={prefix} name="speaker" label={labels.speaker} errors={result?.errors}>
         {(props) => (
           <select {...props} data-draft="" defaultValue={values.speaker ?? "participant"}>
             {speakers.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         )}
       </Field>
-      <Field t={t} prefix={prefix} name="text" label={labels.text} errors={result?.errors}>
+      <Field prefix={prefix} name="text" label={labels.text} errors={result?.errors}>
         {(props) => <textarea {...props} data-draft="" rows={3} defaultValue={values.text ?? ""} />}
       </Field>
       {kind === "commitment" || kind === "next_step" ? (
-        <Field t={t} prefix={prefix} name="whenText" label={labels.whenText} hint={t(`meetings.run.when.${kind}.hint`)} errors={result?.errors}>
+        <Field prefix={prefix} name="whenText" label={labels.whenText} hint={t(`meetings.run.when.${kind}.hint`)} errors={result?.errors}>
           {(props) => <input {...props} type="text" data-draft="" defaultValue={values.whenText ?? ""} />}
         </Field>
       ) : null}
@@ -274,7 +274,7 @@ function ConcernForm({ t, meetingId, participantId, clientKey, speakers, initial
         <CsrfField />
         <input type="hidden" name="intent" value="concern" />
         <input type="hidden" name="clientKey" defaultValue={clientKey} />
-        <Field t={t} prefix={prefix} name="type" label={labels.type} hint={t("meetings.run.concernType.hint")} errors={result?.errors}>
+        <Field prefix={prefix} name="type" label={labels.type} hint={t("meetings.run.concernType.hint")} errors={result?.errors}>
           {(props) => (
             <select {...props} data-draft="" defaultValue={type} onChange={(e) => setType(e.currentTarget.value as ConcernType)} aria-controls="talking-points">
               {CONCERN_TYPES.map((c) => <option key={c} value={c}>{t(`concern.type.${c}`)}</option>)}
@@ -290,14 +290,14 @@ function ConcernForm({ t, meetingId, participantId, clientKey, speakers, initial
             <span key={c}>{i > 0 ? " · " : ""}<Link to={`?concern=${c}#talking-points`} replace preventScrollReset>{t(`concern.type.${c}`)}</Link></span>
           ))}
         </p>
-        <Field t={t} prefix={prefix} name="raisedBy" label={labels.raisedBy} errors={result?.errors}>
+        <Field prefix={prefix} name="raisedBy" label={labels.raisedBy} errors={result?.errors}>
           {(props) => (
             <select {...props} data-draft="" defaultValue={values.raisedBy ?? "participant"}>
               {speakers.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
             </select>
           )}
         </Field>
-        <Field t={t} prefix={prefix} name="description" label={labels.description} errors={result?.errors}>
+        <Field prefix={prefix} name="description" label={labels.description} errors={result?.errors}>
           {(props) => <textarea {...props} data-draft="" rows={3} defaultValue={values.description ?? ""} />}
         </Field>
         <button type="submit" disabled={busy}>{t("meetings.concern.save")}</button>

@@ -5,8 +5,8 @@ import { SUPPORT_KINDS, type SupportKind } from "../../src/domain/network/vocabu
 import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
 import { EDITABLE_PLAN_FIELDS, PLAN_STATUSES, planItemInputSchema, planItemUpdateSchema, type PlanItem } from "../../src/domain/plans/model.ts";
 import { createPlanItem, listPlanItems, planItemHistory, planRecipients, updatePlanItem } from "../../src/domain/plans/plans.server.ts";
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
-import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
+import { CsrfField, ErrorSummary, Field, SelectField, TextArea, TextField } from "../components/forms.tsx";
+import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import { formatDate } from "../../src/domain/consent/consent-form.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -194,7 +194,7 @@ export default function PlanPage() {
                     defaultChecked={commitmentResult ? (commitmentResult.values.entryId ?? "").split("\n").includes(c.entryId) : true} />
                   <label htmlFor={`entry-${c.entryId}`}>{t("meetings.plan.commitments.add")}</label>
                 </div>
-                <Field t={t} prefix="field" name={`kind-${c.entryId}`} label={t("meetings.plan.field.kind")} errors={commitmentResult?.errors}>
+                <Field prefix="field" name={`kind-${c.entryId}`} label={t("meetings.plan.field.kind")} errors={commitmentResult?.errors}>
                   {(props) => (
                     <select {...props} defaultValue={commitmentResult?.values[`kind-${c.entryId}`] ?? ""}>
                       <option value="">{t("meetings.plan.chooseKind")}</option>
@@ -291,13 +291,13 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="itemId" value={item.id} />
             <input type="hidden" name="version" value={item.version} />
-            <Field t={t} prefix={prefix} name="kind" label={t("meetings.plan.field.kind")} errors={result?.errors}>
+            <Field prefix={prefix} name="kind" label={t("meetings.plan.field.kind")} errors={result?.errors}>
               {(props) => <select {...props} defaultValue={v("kind", item.kind)}>{SUPPORT_KINDS.map((k) => <option key={k} value={k}>{t(`network.helpKind.${k}`)}</option>)}</select>}
             </Field>
-            <Field t={t} prefix={prefix} name="description" label={t("meetings.plan.field.description")} errors={result?.errors}>
+            <Field prefix={prefix} name="description" label={t("meetings.plan.field.description")} errors={result?.errors}>
               {(props) => <textarea {...props} rows={2} defaultValue={v("description", item.description)} />}
             </Field>
-            <Field t={t} prefix={prefix} name="who" label={t("meetings.plan.field.who")} errors={result?.errors}>
+            <Field prefix={prefix} name="who" label={t("meetings.plan.field.who")} errors={result?.errors}>
               {(props) => (
                 <select {...props} defaultValue={v("who", item.provider === "support_person" ? `person:${item.supportPersonId}` : item.provider)}>
                   {whoOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
@@ -306,21 +306,21 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
                 </select>
               )}
             </Field>
-            <Field t={t} prefix={prefix} name="frequency" label={t("meetings.plan.field.frequency")} errors={result?.errors}>
+            <Field prefix={prefix} name="frequency" label={t("meetings.plan.field.frequency")} errors={result?.errors}>
               {(props) => <input {...props} type="text" defaultValue={v("frequency", item.frequency)} />}
             </Field>
             <div className="cols">
-              <Field t={t} prefix={prefix} name="startsOn" label={t("meetings.plan.field.startsOn")} errors={result?.errors}>
+              <Field prefix={prefix} name="startsOn" label={t("meetings.plan.field.startsOn")} errors={result?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={v("startsOn", item.startsOn)} />}
               </Field>
-              <Field t={t} prefix={prefix} name="endsOn" label={t("meetings.plan.field.endsOn")} errors={result?.errors}>
+              <Field prefix={prefix} name="endsOn" label={t("meetings.plan.field.endsOn")} errors={result?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={v("endsOn", item.endsOn)} />}
               </Field>
             </div>
-            <Field t={t} prefix={prefix} name="status" label={t("meetings.plan.field.status")} errors={result?.errors}>
+            <Field prefix={prefix} name="status" label={t("meetings.plan.field.status")} errors={result?.errors}>
               {(props) => <select {...props} defaultValue={v("status", item.status)}>{PLAN_STATUSES.map((s) => <option key={s} value={s}>{t(`plan.status.${s}`)}</option>)}</select>}
             </Field>
-            <Field t={t} prefix={prefix} name="notes" label={t("meetings.plan.field.notes")} errors={result?.errors}>
+            <Field prefix={prefix} name="notes" label={t("meetings.plan.field.notes")} errors={result?.errors}>
               {(props) => <textarea {...props} rows={2} defaultValue={v("notes", item.notes)} />}
             </Field>
             <div className="field">

@@ -4,8 +4,8 @@ import { formatDate } from "../../src/domain/consent/consent-form.ts";
 import { MILESTONE_KINDS, encouragementInputSchema, milestoneInputSchema } from "../../src/domain/milestones/model.ts";
 import { addEncouragement, addMilestone, celebratableSupports, listMilestones } from "../../src/domain/milestones/milestones.server.ts";
 import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
-import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
+import { CsrfField, ErrorSummary, Field, SelectField, TextArea, TextField } from "../components/forms.tsx";
+import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -145,7 +145,7 @@ export default function WinsPage() {
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="encouragement" />
-            <Field t={t} prefix="note" name="from" label={t("meetings.wins.note.from")} errors={note?.errors}>
+            <Field prefix="note" name="from" label={t("meetings.wins.note.from")} errors={note?.errors}>
               {(props) => (
                 <select {...props} defaultValue={note?.values.from ?? (celebrateOptions[0] ? `person:${celebrateOptions[0].id}` : "specialist")}>
                   {celebrateOptions.map((p) => <option key={p.id} value={`person:${p.id}`}>{p.name}</option>)}
@@ -154,10 +154,10 @@ export default function WinsPage() {
                 </select>
               )}
             </Field>
-            <Field t={t} prefix="field" name="fromName" label={t("meetings.wins.note.fromName")} hint={t("meetings.wins.note.fromName.hint")} errors={note?.errors}>
+            <Field prefix="field" name="fromName" label={t("meetings.wins.note.fromName")} hint={t("meetings.wins.note.fromName.hint")} errors={note?.errors}>
               {(props) => <input {...props} type="text" defaultValue={note?.values.fromName ?? ""} />}
             </Field>
-            <Field t={t} prefix="note" name="milestoneId" label={t("meetings.wins.note.forWin")} errors={note?.errors}>
+            <Field prefix="note" name="milestoneId" label={t("meetings.wins.note.forWin")} errors={note?.errors}>
               {(props) => (
                 <select {...props} defaultValue={note?.values.milestoneId ?? ""}>
                   <option value="">{t("meetings.wins.note.general")}</option>
@@ -165,7 +165,7 @@ export default function WinsPage() {
                 </select>
               )}
             </Field>
-            <Field t={t} prefix="field" name="text" label={t("meetings.wins.note.text")} errors={note?.errors}>
+            <Field prefix="field" name="text" label={t("meetings.wins.note.text")} errors={note?.errors}>
               {(props) => <textarea {...props} rows={3} defaultValue={note?.values.text ?? ""} />}
             </Field>
             <button type="submit" className="secondary" disabled={busy}>{t("meetings.wins.note.submit")}</button>

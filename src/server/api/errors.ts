@@ -1,6 +1,7 @@
 import type { Response } from "express";
 import type { z } from "zod";
 import { translate } from "../../i18n/index.ts";
+import { fieldIssues } from "../../domain/validation.ts";
 
 export interface FieldError {
   path: string;
@@ -8,13 +9,13 @@ export interface FieldError {
   message: string;
 }
 
-/** Turns zod issues into the field-by-field list every API error carries. */
+/** The field-by-field list every API error carries, read from zod as the web forms read it. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    const key = typeof issue.message === "string" && issue.message.includes(".") ? issue.message : null;
-    const message = key ? translate("en", key) : issue.message;
-    return { path: issue.path.join(".") || "(body)", code: issue.code, message };
-  });
+  return fieldIssues(error).map((issue) => ({
+    path: issue.field || "(body)",
+    code: issue.code,
+    message: issue.messageKey ? translate("en", issue.messageKey) : issue.detail,
+  }));
 }
 
 export function sendError(res: Response, status: number, code: string, message: string, fields: FieldError[] = [], extra: Record<string, unknown> = {}) {
