@@ -8,10 +8,10 @@ import { fieldErrorsOf, type FieldErrors } from "../../src/domain/validation.ts"
  * was sent, so the page can show both again.
  */
 
-/** What was sent, to fill the form again: one text per field. */
+/** What was sent, to fill the form again: each field's (first) text. */
 export type FormValues = Record<string, string>;
 
-/** Fields sent several times under one name (a group of checkboxes), each with every value. */
+/** What was sent, every value of each field: the ticked boxes of a group sharing one name. */
 export type FormChoices = Record<string, string[]>;
 
 export type FormResult<T> =
@@ -21,12 +21,19 @@ export type FormResult<T> =
 /** The anti-forgery token is checked by the root middleware and is no business of any schema. */
 const NOT_FIELDS = new Set(["_csrf"]);
 
-/** A zod object's keys whose value is a list, even when the browser sent that name once or not at all. */
-function listFieldsOf(schema: z.ZodType): Set<string> {
+/**
+ * A zod object's keys, and those whose value is a list even when the browser sent
+ * that name once or not at all. Other fields a form sends (the anti-forgery token, a
+ * button's name) are not handed to the schema: the areas' schemas are strict, for the API.
+ */
+function keysOf(schema: z.ZodType): { keys: Set<string> | null; lists: Set<string> } {
   const def = schema._zod.def;
-  if (def.type !== "object") return new Set();
+  if (def.type !== "object") return { keys: null, lists: new Set() };
   const shape = (def as unknown as { shape: Record<string, z.ZodType> }).shape;
-  return new Set(Object.entries(shape).filter(([, field]) => isList(field)).map(([name]) => name));
+  return {
+    keys: new Set(Object.keys(shape)),
+    lists: new Set(Object.entries(shape).filter(([, field]) => isList(field)).map(([name]) => name)),
+  };
 }
 
 function isList(field: z.ZodType): boolean {
@@ -65,14 +72,14 @@ export class SubmittedForm {
   }
 
   /**
-   * Every text field once, as a schema expects it: a name sent several times, or
-   * one the schema declares as a list, as an array; an unticked checkbox is absent.
+   * Every text field once (only `keys` when given), as a schema expects it: a name sent
+   * several times, or one in `lists`, as an array; an unticked checkbox is absent.
    */
-  fields(lists: ReadonlySet<string> = new Set()): Record<string, string | string[]> {
+  fields(keys: ReadonlySet<string> | null = null, lists: ReadonlySet<string> = new Set()): Record<string, string | string[]> {
     const fields: Record<string, string | string[]> = {};
     for (const name of lists) fields[name] = [];
-    for (const [name, value] of this.form) {
-      if (NOT_FIELDS.has(name) || typeof value !== "string") continue;
+    for (const [name, value] of this.textEntries()) {
+      if (NOT_FIELDS.has(name) || (keys && !keys.has(name))) continue;
       const previous = fields[name];
       if (Array.isArray(previous)) previous.push(value);
       else if (previous !== undefined) fields[name] = [previous, value];
@@ -82,16 +89,18 @@ export class SubmittedForm {
   }
 
   /**
-   * Runs the schema over the fields, or over what `shape` makes of them when a
-   * form's fields differ from the schema's (one select standing for two values).
+   * Runs the schema over the fields it knows, or over what `shape` makes of them when
+   * a form's fields differ from the schema's (one select standing for two values).
    */
   parse<S extends z.ZodType>(schema: S, shape?: (form: SubmittedForm, fields: Record<string, string | string[]>) => unknown): FormResult<z.output<S>> {
-    const fields = this.fields(listFieldsOf(schema));
+    const { keys, lists } = keysOf(schema);
+    const fields = this.fields(keys, lists);
     const values: FormValues = {};
     const chosen: FormChoices = {};
-    for (const [name, value] of Object.entries(fields)) {
-      if (Array.isArray(value)) chosen[name] = value;
-      else values[name] = value;
+    for (const [name, value] of this.textEntries()) {
+      if (NOT_FIELDS.has(name)) continue;
+      values[name] ??= value;
+      (chosen[name] ??= []).push(value);
     }
     const parsed = schema.safeParse(shape ? shape(this, fields) : fields);
     if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error), values, chosen };
