@@ -1,18 +1,15 @@
-import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "react-router";
 import type { Route } from "./+types/benefits";
 import { needsReport, type ReportStatus } from "../../src/domain/benefits/earnings.ts";
-import { addPayStub, recordEarningsReport, voidPayStub } from "../../src/domain/benefits/earnings.server.ts";
-import { createReferral, getBenefitsOverview, saveBenefitsProfile, updateReferral } from "../../src/domain/benefits/profile.server.ts";
-import {
-  REFERRAL_OUTCOMES, REPORT_METHODS, benefitsProfileInputSchema, earningsReportInputSchema, payStubInputSchema, payStubVoidSchema,
-  referralInputSchema, referralUpdateSchema, type BenefitsOverview, type Referral,
-} from "../../src/domain/benefits/records.ts";
+import { getBenefitsOverview } from "../../src/domain/benefits/profile.server.ts";
+import { REFERRAL_OUTCOMES, REPORT_METHODS, type BenefitsOverview, type Referral } from "../../src/domain/benefits/records.ts";
 import { TRIAL_WORK_MONTHS } from "../../src/domain/benefits/ssdi.ts";
 import { dollars, formatDate, formatMonth } from "../components/benefits.tsx";
 import benefitsStyles from "../components/benefits.css?url";
 import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import type { FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
@@ -43,88 +40,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-function valuesOf(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (key !== "_csrf") values[key] = String(value);
-  return values;
-}
+/**
+ * What a benefits form's action answers when it cannot save. Each form posts to its
+ * own route (benefits-profile, benefits-report, benefits-pay-stub-new, ...); those
+ * routes draw this same page, so the problem shows beside the form that had it, with
+ * or without JavaScript. `target` is the month, pay stub or referral the form was for.
+ */
+export type BenefitsForm = Done;
+export type BenefitsActionResult = { intent: BenefitsForm; target: string | null; errors: Record<string, string>; values: FormValues; message: MessageKey | null };
+type ActionResult = BenefitsActionResult;
 
-type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string>; message: MessageKey | null };
-
-export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
-  const ctx = app(context);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const target = form.get("target") ? String(form.get("target")) : null;
-  const values = valuesOf(form);
-  const fail = (status: number, errors: Record<string, string>, message: MessageKey | null = null) =>
-    data<ActionResult>({ intent, target, errors, values, message }, { status });
-  const done = (kind: Done, anchor: string) => redirect(`/participants/${params.id}/benefits?done=${kind}#${anchor}`);
-  const field = (name: string) => form.get(name) ?? undefined;
-
-  if (intent === "profile") {
-    const parsed = benefitsProfileInputSchema.safeParse({
-      hasSsi: field("hasSsi"), hasSsdi: field("hasSsdi"), hasMedicaid: field("hasMedicaid"), hasMedicare: field("hasMedicare"),
-      hasHousingAssistance: field("hasHousingAssistance"), hasSnap: field("hasSnap"), ssiMonthly: field("ssiMonthly"), ssdiMonthly: field("ssdiMonthly"),
-      otherUnearned: field("otherUnearned"), irweMonthly: field("irweMonthly"), blind: field("blind"), student: field("student"),
-      birthYear: field("birthYear"), priorTrialWorkMonths: field("priorTrialWorkMonths"), notes: field("notes"), version: field("version"),
-    });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await saveBenefitsProfile(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "conflict") return fail(409, {}, "benefits.profile.conflict");
-    if (!result.ok) throw notFound();
-    return done("profile", "profile");
-  }
-
-  if (intent === "report") {
-    const parsed = earningsReportInputSchema.safeParse({ month: field("month"), reportedOn: field("reportedOn"), method: field("method") });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await recordEarningsReport(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok) throw notFound();
-    return done("report", "reporting");
-  }
-
-  if (intent === "stub") {
-    const parsed = payStubInputSchema.safeParse({
-      payDate: field("payDate"), periodStart: field("periodStart"), periodEnd: field("periodEnd"), hours: field("hours"),
-      gross: field("gross"), employer: field("employer"), clientKey: field("clientKey"),
-    });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await addPayStub(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok) throw notFound();
-    return done("stub", "earnings");
-  }
-
-  if (intent === "void") {
-    const parsed = payStubVoidSchema.safeParse({ reason: field("reason") });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await voidPayStub(ctx.db, actor, params.id, target ?? "", parsed.data.reason, ctx.meta);
-    if (!result.ok && result.reason === "already_voided") return fail(409, {}, "benefits.payStub.alreadyVoided");
-    if (!result.ok) throw notFound();
-    return done("void", "earnings");
-  }
-
-  if (intent === "referral" || intent === "referralUpdate") {
-    const input = {
-      referredOn: field("referredOn"), counselorName: field("counselorName"), organization: field("organization"),
-      outcome: field("outcome"), outcomeOn: field("outcomeOn"), notes: field("notes"),
-    };
-    if (intent === "referral") {
-      const parsed = referralInputSchema.safeParse(input);
-      if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-      const result = await createReferral(ctx.db, actor, params.id, parsed.data, ctx.meta);
-      if (!result.ok) throw notFound();
-      return done("referral", "referrals");
-    }
-    const parsed = referralUpdateSchema.safeParse({ ...input, version: field("version") });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await updateReferral(ctx.db, actor, params.id, target ?? "", parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "conflict") return fail(409, {}, "benefits.referral.conflict");
-    if (!result.ok) throw notFound();
-    return done("referralUpdate", "referrals");
-  }
-  throw notFound();
+/** Where this participant's benefits forms post: the page may be drawn by any of their routes. */
+function useFormsBase(): string {
+  return `/participants/${useParams().id}/benefits`;
 }
 
 const shortName = (p: { firstName: string; preferredName: string | null }) => p.preferredName ?? p.firstName;
@@ -132,7 +60,7 @@ const shortName = (p: { firstName: string; preferredName: string | null }) => p.
 export default function BenefitsPage() {
   const t = useT();
   const { participant, canUpdate, overview, done, clientKey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() ?? null;
+  const result = useActionData<BenefitsActionResult>() ?? null;
   const name = shortName(participant);
   const { profile } = overview;
   const resultFor = (intent: string, target: string | null = null) => (result && result.intent === intent && result.target === target ? result : null);
@@ -171,6 +99,7 @@ function StatusMark({ t, status }: { t: Translate; status: ReportStatus }) {
 }
 
 function Reporting({ t, overview, canUpdate, resultFor }: { t: Translate; overview: BenefitsOverview; canUpdate: boolean; resultFor: ResultFor }) {
+  const base = useFormsBase();
   const toReport = overview.ssiReporting.filter((m) => needsReport(m.status));
   const upcoming = overview.ssiReporting.filter((m) => m.status === "upcoming");
   return (
@@ -193,11 +122,8 @@ function Reporting({ t, overview, canUpdate, resultFor }: { t: Translate; overvi
               <details className="inline" open={!!result}>
                 <summary>{t("benefits.report.markReported")}</summary>
                 <ErrorSummary prefix={prefix} errors={result?.errors} labels={{ reportedOn: t("benefits.report.reportedOn"), method: t("benefits.report.method") }} />
-                <Form method="post" noValidate>
+                <Form method="post" action={`${base}/reports/${m.month}`} noValidate>
                   <CsrfField />
-                  <input type="hidden" name="intent" value="report" />
-                  <input type="hidden" name="target" value={m.month} />
-                  <input type="hidden" name="month" value={m.month} />
                   <Field prefix={prefix} name="reportedOn" label={t("benefits.report.reportedOn")} errors={result?.errors}>
                     {(props) => <input {...props} type="date" className="narrow" defaultValue={result?.values.reportedOn ?? overview.today} />}
                   </Field>
@@ -269,6 +195,7 @@ function TrialWork({ t, ssdi }: { t: Translate; ssdi: NonNullable<BenefitsOvervi
 }
 
 function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Translate; overview: BenefitsOverview; canUpdate: boolean; clientKey: string; resultFor: ResultFor }) {
+  const base = useFormsBase();
   const { profile } = overview;
   const reportStatus = new Map(overview.ssiReporting.map((m) => [m.month, m.status]));
   const add = resultFor("stub");
@@ -341,10 +268,8 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
                       {s.voidedAt ? t("benefits.payStub.voided", { date: formatDate(s.voidedAt), by: s.voidedBy ?? "", reason: s.voidReason ?? "" }) : canUpdate ? (
                         <details className="inline" open={!!result}>
                           <summary>{t("benefits.payStub.void")}<span className="visually-hidden"> {t("benefits.payStub.voidWhich", { date: formatDate(s.payDate), gross: dollars(s.gross) })}</span></summary>
-                          <Form method="post" noValidate>
+                          <Form method="post" action={`${base}/pay-stubs/${s.id}/void`} noValidate>
                             <CsrfField />
-                            <input type="hidden" name="intent" value="void" />
-                            <input type="hidden" name="target" value={s.id} />
                             <Field prefix={prefix} name="reason" label={t("benefits.payStub.voidReason")} errors={result?.errors}>
                               {(props) => <input {...props} type="text" defaultValue={result?.values.reason ?? ""} />}
                             </Field>
@@ -365,9 +290,9 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
         <div className="card">
           <h3 id="add-stub-heading">{t("benefits.payStub.add")}</h3>
           <ErrorSummary prefix="stub" errors={add?.errors} labels={stubLabels} />
-          <Form method="post" noValidate aria-labelledby="add-stub-heading">
+          {/* Drawn anew with each page draw (a new client key), so after a stub is added the form is blank. */}
+          <Form method="post" action={`${base}/pay-stubs`} noValidate aria-labelledby="add-stub-heading" key={clientKey}>
             <CsrfField />
-            <input type="hidden" name="intent" value="stub" />
             <input type="hidden" name="clientKey" value={add?.values.clientKey ?? clientKey} />
             <div className="cols">
               <Field prefix="stub" name="periodStart" label={stubLabels.periodStart} errors={add?.errors}>
@@ -405,6 +330,7 @@ const BENEFIT_FIELDS = [
 ] as const;
 
 function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate; name: string; overview: BenefitsOverview; canUpdate: boolean; result: ActionResult | null }) {
+  const base = useFormsBase();
   const { profile } = overview;
   const v = result?.values;
   const text = (key: string, stored: number | string | null) => v ? v[key] ?? "" : stored === null ? "" : String(stored);
@@ -425,9 +351,8 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
       ) : (
         <>
           <ErrorSummary prefix="profile" errors={result?.errors} labels={labels} />
-          <Form method="post" noValidate>
+          <Form method="post" action={`${base}/profile`} noValidate>
             <CsrfField />
-            <input type="hidden" name="intent" value="profile" />
             <input type="hidden" name="version" value={profile.version} />
             <fieldset className="field" id="profile-benefits">
               <legend>{t("benefits.profile.has", { name })}</legend>
@@ -507,6 +432,7 @@ function ReferralFields({ t, prefix, referral, result }: { t: Translate; prefix:
 function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
   t: Translate; participantId: string; referrals: Referral[]; canUpdate: boolean; resultFor: ResultFor;
 }) {
+  const base = useFormsBase();
   const add = resultFor("referral");
   const labels = {
     referredOn: t("benefits.referral.referredOn"), counselorName: t("benefits.referral.counselorName"), organization: t("benefits.referral.organization"),
@@ -534,10 +460,8 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
                 <summary>{t("benefits.referral.edit")}</summary>
                 {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
                 <ErrorSummary prefix={prefix} errors={result?.errors} labels={labels} />
-                <Form method="post" noValidate>
+                <Form method="post" action={`${base}/referrals/${r.id}`} noValidate>
                   <CsrfField />
-                  <input type="hidden" name="intent" value="referralUpdate" />
-                  <input type="hidden" name="target" value={r.id} />
                   <input type="hidden" name="version" value={r.version} />
                   <ReferralFields t={t} prefix={prefix} referral={r} result={result} />
                   <Submit label={t("benefits.referral.save")} />
@@ -551,9 +475,9 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
         <div className="card">
           <h3 id="add-referral-heading">{t("benefits.referral.add")}</h3>
           <ErrorSummary prefix="referral" errors={add?.errors} labels={labels} />
-          <Form method="post" noValidate aria-labelledby="add-referral-heading">
+          {/* A new referral in the list draws a blank form for the next one. */}
+          <Form method="post" action={`${base}/referrals`} noValidate aria-labelledby="add-referral-heading" key={add ? "retry" : referrals.length}>
             <CsrfField />
-            <input type="hidden" name="intent" value="referral" />
             <ReferralFields t={t} prefix="referral" referral={null} result={add} />
             <Submit label={t("benefits.referral.submit")} />
           </Form>

@@ -242,17 +242,17 @@ describe("small wins", () => {
     expect(page).not.toContain(`value="${noConsent.id}"`);
 
     const before = await lastSeq();
-    const refused = await spec1.postForm(`/participants/${id}/wins`, { intent: "win", kind: "first_paycheck", occurredOn: "2030-06-01", celebrateWith: [mia.id, noConsent.id] });
+    const refused = await spec1.postForm(`/participants/${id}/wins/new`, { kind: "first_paycheck", occurredOn: "2030-06-01", celebrateWith: [mia.id, noConsent.id] });
     expect(refused.status).toBe(422);
-    const added = await spec1.postForm(`/participants/${id}/wins`, { intent: "win", kind: "first_paycheck", occurredOn: "2030-06-01", note: "Bought lunch for Mia", celebrateWith: [mia.id] });
+    const added = await spec1.postForm(`/participants/${id}/wins/new`, { kind: "first_paycheck", occurredOn: "2030-06-01", note: "Bought lunch for Mia", celebrateWith: [mia.id] });
     expect(added.status).toBe(302);
     const milestones = (await (await spec1.api("GET", `/participants/${id}/milestones`)).json()).milestones as { id: string; kind: string; celebrateWith: { name: string }[] }[];
     const paycheck = milestones.find((m) => m.kind === "first_paycheck")!;
     expect(paycheck.celebrateWith).toEqual([{ supportPersonId: mia.id, name: "Mia Torres" }]);
 
-    const note = await spec1.postForm(`/participants/${id}/wins`, { intent: "encouragement", from: `person:${mia.id}`, milestoneId: paycheck.id, text: "So proud of you!" });
+    const note = await spec1.postForm(`/participants/${id}/wins/encouragement`, { from: `person:${mia.id}`, milestoneId: paycheck.id, text: "So proud of you!" });
     expect(note.status).toBe(302);
-    const badNote = await spec1.postForm(`/participants/${id}/wins`, { intent: "encouragement", from: "other", fromName: "", text: "Hi" });
+    const badNote = await spec1.postForm(`/participants/${id}/wins/encouragement`, { from: "other", fromName: "", text: "Hi" });
     expect(badNote.status).toBe(400);
     expect(await badNote.text()).toContain("Say who the note is from.");
     const apiRefused = await spec1.api("POST", `/participants/${id}/milestones`, { kind: "raise", occurredOn: "2030-07-01", celebrateWith: [noConsent.id] });
