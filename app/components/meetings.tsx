@@ -149,8 +149,8 @@ export function speakerOptions(t: Translate, name: string, invitees: readonly { 
 }
 
 /** Reads a "who said it" choice back: a support person's id, or one of the other speakers. */
-export function parseSpeaker(value: FormDataEntryValue | null): { speaker: string; supportPersonId: string | null } {
-  const text = String(value ?? "participant");
+export function parseSpeaker(value: string | undefined): { speaker: string; supportPersonId: string | null } {
+  const text = value ?? "participant";
   if (text.startsWith("person:")) return { speaker: "support_person", supportPersonId: text.slice("person:".length) };
   return { speaker: text, supportPersonId: null };
 }

@@ -1,5 +1,4 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
-import type { z } from "zod";
 import { appContext, type AppContext } from "../../src/server/context.ts";
 import type { Actor } from "../../src/domain/auth/actor.ts";
 import { accessFor } from "../../src/domain/auth/permissions.ts";
@@ -27,16 +26,4 @@ export function requirePermission(context: Readonly<RouterContextProvider>, requ
 
 export function notFound() {
   return data({ message: "error.notFound.body" }, { status: 404 });
-}
-
-/** Field name to message key, for forms; the first problem per field. */
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    if (!(key in errors)) errors[key] = issue.message.includes(".") ? issue.message : "common.required";
-  }
-  return errors;
 }

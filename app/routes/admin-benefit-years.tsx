@@ -6,7 +6,8 @@ import { dollars, formatDate } from "../components/benefits.tsx";
 import benefitsStyles from "../components/benefits.css?url";
 import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
+import { app, notFound, requirePermission } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
@@ -31,7 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-function numberOrText(value: FormDataEntryValue | null): number | string {
+function numberOrText(value: string | undefined): number | string {
   const text = String(value ?? "").replace(/[$,\s]/g, "");
   return text !== "" && Number.isFinite(Number(text)) ? Number(text) : String(value ?? "");
 }
@@ -39,18 +40,18 @@ function numberOrText(value: FormDataEntryValue | null): number | string {
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "manage", "benefits");
   const ctx = app(context);
-  const form = await request.formData();
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (key !== "_csrf") values[key] = String(value);
-  const parsed = benefitYearSchema.safeParse({
-    year: numberOrText(form.get("year")),
+  const form = await readForm(request);
+  // Each figure's amount, source and "verified" box arrive as "figures.<name>.<part>".
+  const parsed = form.parse(benefitYearSchema, (submitted) => ({
+    year: numberOrText(submitted.get("year")),
     figures: Object.fromEntries(FIGURE_NAMES.map((name) => [name, {
-      amount: numberOrText(form.get(`figures.${name}.amount`)),
-      source: String(form.get(`figures.${name}.source`) ?? ""),
-      verified: form.get(`figures.${name}.verified`) === "on",
+      amount: numberOrText(submitted.get(`figures.${name}.amount`)),
+      source: submitted.get(`figures.${name}.source`) ?? "",
+      verified: submitted.get(`figures.${name}.verified`) === "on",
     }])),
-  });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+  }));
+  const values = parsed.values;
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = await addBenefitYear(ctx.db, actor, parsed.data, form.get("replace") === "on", ctx.meta);
   if (!result.ok && result.reason === "forbidden") throw notFound();
   if (!result.ok) return data({ errors: { year: "benefits.years.exists" }, values }, { status: 409 });

@@ -14,6 +14,7 @@ import benefitsStyles from "../components/benefits.css?url";
 import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
@@ -178,7 +179,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = app(context);
   const participantId = "id" in params && typeof params.id === "string" ? params.id : null;
   if (!participantId) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   if (String(form.get("intent") ?? "") !== "share") throw notFound();
   let body: unknown = null;
   try {

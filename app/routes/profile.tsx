@@ -7,7 +7,8 @@ import { signOutEverywhere } from "../../src/domain/auth/sessions.server.ts";
 import { getProfile } from "../../src/domain/users/users.server.ts";
 import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -21,13 +22,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
 
   if (intent === "createToken") {
-    const name = String(form.get("name") ?? "");
-    const parsed = apiTokenCreateSchema.safeParse({ name });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), name, created: null, problem: null }, { status: 400 });
+    const name = form.get("name") ?? "";
+    const parsed = form.parse(apiTokenCreateSchema, () => ({ name }));
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, name, created: null, problem: null }, { status: 400 });
     const created = await createApiToken(ctx.db, actor, parsed.data.name, ctx.meta);
     // Shown once: only the token's hash is kept.
     return { intent, errors: {}, name: "", created: { name: parsed.data.name, token: created.token }, problem: null };
