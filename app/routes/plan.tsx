@@ -155,7 +155,7 @@ export default function PlanPage() {
         <section aria-labelledby="add" className="no-print">
           <h2 id="add">{t("meetings.plan.add.heading")}</h2>
           <ErrorSummary errors={createResult?.errors} labels={labelsOf(t)} />
-          <Form method="post" action={`${base}/items`} noValidate key={added ?? "first"}>
+          <Form method="post" action={`${base}/items`} noValidate key={added ?? "new-item"}>
             <CsrfField />
             <SelectField name="kind" label={t("meetings.plan.field.kind")} errors={createResult?.errors} defaultValue={createResult?.values.kind ?? ""}
               options={[{ value: "", label: t("meetings.plan.chooseKind") }, ...SUPPORT_KINDS.map((k) => ({ value: k, label: t(`network.helpKind.${k}`) }))]} />

@@ -89,7 +89,7 @@ export default function WinsPage() {
         <section aria-labelledby="add-win" className="no-print">
           <h2 id="add-win">{t("meetings.wins.add")}</h2>
           <ErrorSummary errors={win?.errors} labels={{ kind: t("meetings.wins.field.kind"), occurredOn: t("meetings.wins.field.date"), celebrateWith: t("meetings.wins.field.celebrateWith") }} />
-          <Form method="post" action={`/participants/${participant.id}/wins/new`} noValidate key={added ?? "first"}>
+          <Form method="post" action={`/participants/${participant.id}/wins/new`} noValidate key={added ?? "new-win"}>
             <CsrfField />
             <SelectField name="kind" label={t("meetings.wins.field.kind")} errors={win?.errors} defaultValue={win?.values.kind ?? ""}
               options={[{ value: "", label: t("meetings.wins.chooseKind") }, ...MILESTONE_KINDS.map((k) => ({ value: k, label: t(`milestone.kind.${k}`) }))]} />
@@ -110,7 +110,7 @@ export default function WinsPage() {
           <h2 id="add-note">{t("meetings.wins.note.heading")}</h2>
           <p className="hint">{t("meetings.wins.note.hint")}</p>
           <ErrorSummary errors={note?.errors} labels={{ text: t("meetings.wins.note.text"), fromName: t("meetings.wins.note.fromName") }} />
-          <Form method="post" action={`/participants/${participant.id}/wins/encouragement`} noValidate key={noted ?? "first"}>
+          <Form method="post" action={`/participants/${participant.id}/wins/encouragement`} noValidate key={noted ?? "new-note"}>
             <CsrfField />
             <Field prefix="note" name="from" label={t("meetings.wins.note.from")} errors={note?.errors}>
               {(props) => (
