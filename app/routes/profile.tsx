@@ -1,14 +1,10 @@
-import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/profile";
 import { formatDate } from "../../src/domain/consent/consent-form.ts";
-import { createApiToken, listApiTokens, revokeApiToken } from "../../src/domain/auth/api-tokens.server.ts";
-import { apiTokenCreateSchema } from "../../src/domain/auth/model.ts";
-import { signOutEverywhere } from "../../src/domain/auth/sessions.server.ts";
+import { listApiTokens } from "../../src/domain/auth/api-tokens.server.ts";
 import { getProfile } from "../../src/domain/users/users.server.ts";
-import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
-import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -19,37 +15,23 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { profile, tokens, revoked: new URL(request.url).searchParams.has("revoked") };
 }
 
-export async function action({ context, request }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
-  const ctx = app(context);
-  const form = await readForm(request);
-  const intent = form.get("intent");
-
-  if (intent === "createToken") {
-    const name = form.get("name") ?? "";
-    const parsed = form.parse(apiTokenCreateSchema, () => ({ name }));
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, name, created: null, problem: null }, { status: 400 });
-    const created = await createApiToken(ctx.db, actor, parsed.data.name, ctx.meta);
-    // Shown once: only the token's hash is kept.
-    return { intent, errors: {}, name: "", created: { name: parsed.data.name, token: created.token }, problem: null };
-  }
-  if (intent === "revokeToken") {
-    const revoked = await revokeApiToken(ctx.db, actor, String(form.get("tokenId") ?? ""), ctx.meta);
-    if (!revoked) return data({ intent, errors: {}, name: "", created: null, problem: "profile.tokens.revokeFailed" as const }, { status: 409 });
-    return redirect("/profile?revoked=1#tokens");
-  }
-  if (intent === "signOutAll") {
-    await signOutEverywhere(ctx.db, actor, ctx.meta);
-    const cleared = serializeCookie(SESSION_COOKIE, "", { secure: ctx.secureCookies, maxAgeSeconds: 0 });
-    return redirect("/sign-in", { headers: { "Set-Cookie": cleared } });
-  }
-  throw notFound();
-}
+/**
+ * What the token forms' actions answer. Each form posts to its own route
+ * (profile-token-new, profile-token-revoke, profile-sign-out-everywhere); those routes
+ * draw this same page, so a new token or a problem shows here, with or without JavaScript.
+ */
+export type ProfileActionResult = {
+  intent: "createToken" | "revokeToken";
+  errors: Record<string, string>;
+  name: string;
+  created: { name: string; token: string } | null;
+  problem: "profile.tokens.revokeFailed" | null;
+};
 
 export default function Profile() {
   const t = useT();
   const { profile, tokens, revoked } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ProfileActionResult>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
 
@@ -99,10 +81,8 @@ export default function Profile() {
                     </td>
                     <td>
                       {token.revoked_at ? null : (
-                        <Form method="post">
+                        <Form method="post" action={`/profile/tokens/${token.id}/revoke`}>
                           <CsrfField />
-                          <input type="hidden" name="intent" value="revokeToken" />
-                          <input type="hidden" name="tokenId" value={token.id} />
                           <button type="submit" className="danger" disabled={busy}>{t("profile.tokens.revoke", { name: token.name })}</button>
                         </Form>
                       )}
@@ -115,9 +95,8 @@ export default function Profile() {
         )}
         <h3>{t("profile.tokens.new")}</h3>
         <ErrorSummary errors={result?.intent === "createToken" ? result.errors : undefined} labels={labels} />
-        <Form method="post" noValidate key={result?.created?.token ?? "new-token"}>
+        <Form method="post" action="/profile/tokens" noValidate key={result?.created?.token ?? "new-token"}>
           <CsrfField />
-          <input type="hidden" name="intent" value="createToken" />
           <TextField
             name="name" label={labels.name} hint={t("profile.tokens.nameHint")} autoComplete="off"
             defaultValue={result?.name} errors={result?.intent === "createToken" ? result.errors : undefined} required
@@ -129,9 +108,8 @@ export default function Profile() {
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("auth.signOutAll.title")}</h2>
         <p>{t("auth.signOutAll.body")}</p>
-        <Form method="post">
+        <Form method="post" action="/profile/sign-out-everywhere">
           <CsrfField />
-          <input type="hidden" name="intent" value="signOutAll" />
           <button type="submit" disabled={busy}>{t("auth.signOutAll.submit")}</button>
         </Form>
       </section>
