@@ -256,6 +256,8 @@ export interface MeetingTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface MeetingInviteeTable {
@@ -280,6 +282,8 @@ export interface MeetingEntryTable {
   client_key: string;
   created_by: string;
   created_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface ConcernTable {
@@ -297,6 +301,8 @@ export interface ConcernTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface PlanItemTable {
@@ -317,6 +323,8 @@ export interface PlanItemTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface PlanItemVersionTable {
@@ -339,6 +347,8 @@ export interface MilestoneTable {
   celebrate_with: string;
   created_by: string;
   created_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface EncouragementNoteTable {
@@ -350,6 +360,8 @@ export interface EncouragementNoteTable {
   text: string;
   created_by: string;
   created_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 /** Money is integer cents; booleans 0/1 (migration 0004). */
@@ -427,6 +439,8 @@ export interface BenefitsEstimateShareTable {
   result: string;
   shared_by: string;
   shared_at: string;
+  /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
+  discloses: Generated<string>;
 }
 
 export interface BenefitYearTable {

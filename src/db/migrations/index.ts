@@ -3,6 +3,7 @@ import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_network_consent.ts";
 import * as m0003 from "./0003_meetings_plans.ts";
 import * as m0004 from "./0004_benefits.ts";
+import * as m0005 from "./0005_consent_by_content.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   "0002_network_consent": m0002,
   "0003_meetings_plans": m0003,
   "0004_benefits": m0004,
+  "0005_consent_by_content": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -138,7 +138,7 @@ const AGENDA = ["Welcome", "What is going well", "Worries", "Ideas", "Who will d
 
 /** One support meeting held last year and one planned, with the supports whose grant lets them attend. */
 const meetings: ExtraStep = async ({ trx, per, now, summary }, batch) => {
-  const rows: MeetingTable[] = [];
+  const rows: Insertable<MeetingTable>[] = [];
   const invitees: MeetingInviteeTable[] = [];
   for (const p of batch) {
     for (let k = 0; k < per.meetings; k++) {
@@ -153,7 +153,7 @@ const meetings: ExtraStep = async ({ trx, per, now, summary }, batch) => {
         place: p.random.pick(["The agency's small meeting room", "Public library, study room 2", "Video call"]),
         checklist: JSON.stringify({ refreshments: "Coffee and water", seating: null }), agenda: JSON.stringify(AGENDA), separate_permission: null,
         status: held ? "held" : "planned", current_step: held ? AGENDA.length - 1 : 0, held_at: held ? scheduledAt : null,
-        version: 1, created_by: p.specialist.userId, created_at: now, updated_at: now,
+        version: 1, created_by: p.specialist.userId, created_at: now, updated_at: now, discloses: JSON.stringify(["employment_goals"]),
       });
       // Supports with a grant (the first `grants` of them) may attend meetings.
       for (const [j, supportId] of p.supportIds.slice(0, per.grants).entries()) {
@@ -181,7 +181,7 @@ const PLAN_KINDS = Object.keys(PLAN_DESCRIPTIONS) as (keyof typeof PLAN_DESCRIPT
 
 /** A job support plan: most items from a support person, the rest from the specialist or the participant. */
 const planItems: ExtraStep = async ({ trx, per, now, summary }, batch) => {
-  const rows: PlanItemTable[] = [];
+  const rows: Insertable<PlanItemTable>[] = [];
   const versions: PlanItemVersionTable[] = [];
   for (const p of batch) {
     for (let k = 0; k < per.planItems; k++) {
@@ -201,7 +201,7 @@ const planItems: ExtraStep = async ({ trx, per, now, summary }, batch) => {
         id, participant_id: p.id, kind, description: item.description, provider, support_person_id: supportPersonId,
         frequency: item.frequency, starts_on: item.startsOn, ends_on: null, status, notes: null,
         shared_with_supports: item.sharedWithSupports ? 1 : 0, source_entry_id: null, version: 1,
-        created_by: p.specialist.userId, created_at: now, updated_at: now,
+        created_by: p.specialist.userId, created_at: now, updated_at: now, discloses: JSON.stringify(["work_schedule"]),
       });
       versions.push({
         id: stableId("scale-plan-item-version", n), plan_item_id: id, version: 1, changed_fields: JSON.stringify(["created"]),

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import type { Selectable } from "kysely";
 import type { ConcernTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import type { Concern, ConcernInput, ConcernType, ConcernUpdate } from "./model.ts";
 
-function toConcern(row: ConcernTable & { person_name: string | null }): Concern {
+function toConcern(row: Selectable<ConcernTable> & { person_name: string | null }): Concern {
   return {
     id: row.id, participantId: row.participant_id, meetingId: row.meeting_id, type: row.type as ConcernType, description: row.description,
     raisedBy: row.raised_by as Concern["raisedBy"], supportPersonId: row.support_person_id, raisedByName: row.person_name,

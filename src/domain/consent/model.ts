@@ -99,3 +99,11 @@ export const consentGrantSchema = z.object({
   activeCategories: z.array(z.enum(CONSENT_CATEGORIES)),
 });
 export type ConsentGrant = z.infer<typeof consentGrantSchema>;
+
+/**
+ * The consent categories a piece that can leave the agency discloses (consent by
+ * content, disclosure.ts). Chosen where the piece is written; an empty list means
+ * "not shared with any support person until a specialist reviews it".
+ */
+export const disclosureCategoriesSchema = z.array(z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" }))
+  .max(CONSENT_CATEGORIES.length).default([]).transform((c) => [...new Set(c)]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import type { Selectable } from "kysely";
 import type { PlanItemTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
@@ -10,7 +11,7 @@ import type { SupportKind } from "../network/vocabulary.ts";
 import { EDITABLE_PLAN_FIELDS, type PlanItem, type PlanItemInput, type PlanItemUpdate, type PlanStatus, type Provider } from "./model.ts";
 import { buildTakeHomePlan, type Audience, type TakeHomePlan } from "./take-home.ts";
 
-function toPlanItem(row: PlanItemTable & { provider_name: string | null }): PlanItem {
+function toPlanItem(row: Selectable<PlanItemTable> & { provider_name: string | null }): PlanItem {
   return {
     id: row.id,
     participantId: row.participant_id,

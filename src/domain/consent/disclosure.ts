@@ -1,0 +1,50 @@
+import { isReachable, grantCategoriesAt, grantStatus, type ConsentHistory, type PersonFacts } from "./check.ts";
+import { PART2_CATEGORY, type ConsentCategory, type Involvement } from "./model.ts";
+
+/**
+ * Consent by content. Whatever can leave the agency (a plan item, a meeting's title,
+ * place and agenda, a concern, a win, an encouragement note, a shared estimate, a
+ * message) is a piece that carries the consent categories it discloses. A support
+ * person sees a piece only when, at that moment, for every one of its categories an
+ * active grant of theirs covers that category and allows the way it reaches them
+ * (receiving the plan, attending meetings, being contacted). A piece with no
+ * category has not been reviewed yet and reaches no support person.
+ * Pure: no clock, no I/O. See docs/decisions/0010-consent-by-content.md.
+ */
+export interface DisclosurePiece {
+  readonly categories: readonly ConsentCategory[];
+}
+
+/** Who reads an output: the participant, or one support person. */
+export type Reader = { kind: "participant" } | { kind: "support_person"; person: PersonFacts };
+
+/** May this reader be shown this piece, reaching them through this involvement, at this moment? */
+export function mayDisclose(history: ConsentHistory, reader: Reader, piece: DisclosurePiece, involvement: Involvement, at: Date): boolean {
+  if (reader.kind === "participant") return true;
+  const person = reader.person;
+  if (!isReachable(person, at)) return false;
+  if (piece.categories.length === 0) return false;
+  const grants = history.grants.filter((g) => g.supportPersonId === person.id && grantStatus(g, history.revocations, at) === "active" && allows(g, involvement));
+  return piece.categories.every((category) => grants.some((g) => grantCategoriesAt(g, history.revocations, at).includes(category)));
+}
+
+function allows(grant: { mayAttendMeetings: boolean; mayReceivePlan: boolean; mayBeContacted: boolean }, involvement: Involvement): boolean {
+  if (involvement === "attendMeetings") return grant.mayAttendMeetings;
+  if (involvement === "receivePlan") return grant.mayReceivePlan;
+  return grant.mayBeContacted;
+}
+
+/** Only the pieces this reader may see: every outward document is assembled from these. */
+export function disclosable<P extends DisclosurePiece>(history: ConsentHistory, reader: Reader, pieces: readonly P[], involvement: Involvement, at: Date): P[] {
+  return pieces.filter((piece) => mayDisclose(history, reader, piece, involvement, at));
+}
+
+/** 42 CFR 2.32: anything disclosed from a substance use treatment record carries the redisclosure notice. */
+export function needsRedisclosureNotice(pieces: readonly DisclosurePiece[]): boolean {
+  return pieces.some((piece) => piece.categories.includes(PART2_CATEGORY));
+}
+
+/** Every category an output discloses, for the audit row of the disclosure. */
+export function disclosedCategories(pieces: readonly DisclosurePiece[]): ConsentCategory[] {
+  return [...new Set(pieces.flatMap((piece) => piece.categories))].sort();
+}
