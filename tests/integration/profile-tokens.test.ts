@@ -46,7 +46,7 @@ describe("personal API tokens", () => {
     const profile = await (await spec1.fetch("/profile")).text();
     expect(profile).toContain("caseload script");
     expect(profile).not.toContain(token);
-    const tokenId = /name="tokenId" value="([\w-]+)"/.exec(profile)?.[1];
+    const tokenId = /action="\/profile\/tokens\/([\w-]+)\/revoke"/.exec(profile)?.[1];
     if (!tokenId) throw new Error("no revoke form");
 
     const revoked = await spec1.postForm(`/profile/tokens/${tokenId}/revoke`, {});
