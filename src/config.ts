@@ -10,6 +10,12 @@ const envSchema = z.object({
   ALLIES_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   /** Whether a new, empty embedded database gets the demo data. Never applies to PostgreSQL. */
   ALLIES_DEMO_DATA: z.enum(["0", "1"]).default("1"),
+  /** Connections beyond this many are closed at once (each holds a file descriptor). */
+  ALLIES_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  /** A staff session ends after this many minutes without a request. */
+  ALLIES_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** A staff session ends this many hours after sign-in, however busy. */
+  ALLIES_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 
 export type Config = z.infer<typeof envSchema>;

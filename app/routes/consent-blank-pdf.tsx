@@ -18,7 +18,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       "Content-Type": "application/pdf",
       "Content-Disposition": `inline; filename="consent-to-sign.pdf"`,
       "Content-Length": String(pdf.byteLength),
-      "Cache-Control": "no-store",
     },
   });
 }

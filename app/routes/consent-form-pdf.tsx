@@ -28,7 +28,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       "Content-Type": "application/pdf",
       "Content-Disposition": `inline; filename="${filename}"`,
       "Content-Length": String(pdf.byteLength),
-      "Cache-Control": "no-store",
     },
   });
 }

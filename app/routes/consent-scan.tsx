@@ -14,7 +14,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       "Content-Type": scan.contentType,
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Content-Length": String(scan.bytes.byteLength),
-      "Cache-Control": "no-store",
     },
   });
 }

@@ -1,6 +1,5 @@
 import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/invitation";
-import { SESSION_DAYS } from "../../src/domain/auth/model.ts";
 import { acceptInvitationSchema, PASSWORD_MIN_LENGTH } from "../../src/domain/users/model.ts";
 import { acceptInvitation, findInvitation } from "../../src/domain/users/users.server.ts";
 import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
@@ -29,7 +28,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const problem = result.reason === "email_taken" ? "invitation.emailTaken" as const : "invitation.invalid" as const;
     return data({ errors: {}, name, problem }, { status: 409 });
   }
-  const cookie = serializeCookie(SESSION_COOKIE, result.token, { secure: ctx.secureCookies, maxAgeSeconds: SESSION_DAYS * 86400 });
+  const cookie = serializeCookie(SESSION_COOKIE, result.token, { secure: ctx.secureCookies });
   return redirect("/participants", { headers: { "Set-Cookie": cookie } });
 }
 

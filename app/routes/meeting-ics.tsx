@@ -14,7 +14,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="meeting-${params.meetingId.slice(0, 8)}.ics"`,
-      "Cache-Control": "no-store",
     },
   });
 }

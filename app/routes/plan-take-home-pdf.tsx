@@ -19,7 +19,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       "Content-Type": "application/pdf",
       "Content-Disposition": `inline; filename="job-support-plan-${today}.pdf"`,
       "Content-Length": String(pdf.byteLength),
-      "Cache-Control": "no-store",
     },
   });
 }

@@ -12,7 +12,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = app(context);
   const [profile, tokens] = await Promise.all([getProfile(ctx.db, actor), listApiTokens(ctx.db, actor)]);
   if (!profile) throw notFound();
-  return { profile, tokens, revoked: new URL(request.url).searchParams.has("revoked") };
+  return { profile, tokens, now: new Date().toISOString(), revoked: new URL(request.url).searchParams.has("revoked") };
 }
 
 /**
@@ -30,7 +30,7 @@ export type ProfileActionResult = {
 
 export default function Profile() {
   const t = useT();
-  const { profile, tokens, revoked } = useLoaderData<typeof loader>();
+  const { profile, tokens, now, revoked } = useLoaderData<typeof loader>();
   const result = useActionData<ProfileActionResult>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
@@ -77,10 +77,12 @@ export default function Profile() {
                     <td data-label={t("profile.tokens.createdAt")}>{formatDate(token.created_at)}</td>
                     <td data-label={t("profile.tokens.lastUsed")}>{token.last_used_at ? formatDate(token.last_used_at) : t("profile.tokens.neverUsed")}</td>
                     <td data-label={t("profile.tokens.status")}>
-                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at) }) : t("profile.tokens.live")}
+                      {token.revoked_at ? t("profile.tokens.revokedOn", { date: formatDate(token.revoked_at) })
+                        : token.expires_at && token.expires_at <= now ? t("profile.tokens.expiredOn", { date: formatDate(token.expires_at) })
+                        : t("profile.tokens.liveUntil", { date: formatDate(token.expires_at ?? token.created_at) })}
                     </td>
                     <td>
-                      {token.revoked_at ? null : (
+                      {token.revoked_at || (token.expires_at && token.expires_at <= now) ? null : (
                         <Form method="post" action={`/profile/tokens/${token.id}/revoke`}>
                           <CsrfField />
                           <button type="submit" className="danger" disabled={busy}>{t("profile.tokens.revoke", { name: token.name })}</button>

@@ -2,20 +2,16 @@ import { Form, data, redirect, useActionData, useNavigation } from "react-router
 import type { Route } from "./+types/sign-in";
 import { signInSchema } from "../../src/domain/auth/model.ts";
 import { signIn } from "../../src/domain/auth/sessions.server.ts";
-import { SESSION_DAYS } from "../../src/domain/auth/model.ts";
+import { safeNextPath } from "../../src/domain/auth/next-path.ts";
 import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
 import { app } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
-/** Only same-site paths are followed after sign-in. */
-function safeNext(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/participants";
-}
 
 export function loader({ context, request }: Route.LoaderArgs) {
-  if (app(context).actor) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
+  if (app(context).actor) throw redirect(safeNextPath(new URL(request.url).searchParams.get("next")));
   return null;
 }
 
@@ -25,7 +21,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const parsed = form.parse(signInSchema);
   const email = String(form.get("email") ?? "");
   if (!parsed.ok) return data({ errors: parsed.errors, email, formError: null }, { status: 400 });
-  const result = await signIn(ctx.db, parsed.data, ctx.meta, request.headers.get("user-agent"));
+  const result = await signIn(ctx.db, parsed.data, ctx.meta, request.headers.get("user-agent"), ctx.sessionLimits);
   if (!result.ok) {
     const limited = result.reason === "rate_limited";
     return data(
@@ -33,8 +29,9 @@ export async function action({ context, request }: Route.ActionArgs) {
       { status: limited ? 429 : 401 },
     );
   }
-  const cookie = serializeCookie(SESSION_COOKIE, result.token, { secure: ctx.secureCookies, maxAgeSeconds: SESSION_DAYS * 86400 });
-  return redirect(safeNext(new URL(request.url).searchParams.get("next")), { headers: { "Set-Cookie": cookie } });
+  // A session cookie (no Max-Age): closing the browser ends it; the server ends it sooner when idle.
+  const cookie = serializeCookie(SESSION_COOKIE, result.token, { secure: ctx.secureCookies });
+  return redirect(safeNextPath(new URL(request.url).searchParams.get("next")), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignIn() {

@@ -9,7 +9,7 @@ const USAGE = `Usage: allies <command>
   seed [--demo] [--scale N]     load demo data, or N generated participants
   create-user --email E --name N --role R [--team T] [--password-stdin]
   token create --user EMAIL --name NAME
-  backup FILE                   consistent copy of the database while it runs
+  backup FILE [--passphrase-stdin | --key-file K]   consistent copy while it runs (0600, optionally encrypted)
   restore FILE                  replace the database with a backup
   audit verify                  check the audit log's hash chain
   benefits estimate             JSON estimate request on stdin, JSON estimate on stdout

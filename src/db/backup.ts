@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, openSync, readSync } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -8,6 +8,7 @@ import { z } from "zod";
 import { recordAudit, verifyAuditChain, type Trx } from "../domain/audit/audit.server.ts";
 import type { ChainCheck } from "../domain/audit/chain.ts";
 import { systemMeta } from "../domain/auth/actor.ts";
+import { decryptingStream, encryptingStream, isEncryptedBackup, type BackupKey } from "./backup-crypto.ts";
 import { migrateToLatest, type Db, type DbHandle, type DbKind } from "./index.ts";
 import { migrations } from "./migrations/index.ts";
 import { TABLES_IN_DEPENDENCY_ORDER, type Database } from "./schema.ts";
@@ -122,8 +123,11 @@ export interface BackupSummary {
  * snapshot on PostgreSQL; on SQLite in WAL mode one read transaction sees one
  * snapshot). The file appears under its name only when complete.
  */
-export async function writeBackup(database: Pick<DbHandle, "db" | "kind">, file: string, now = new Date()): Promise<BackupSummary> {
+export async function writeBackup(database: Pick<DbHandle, "db" | "kind">, file: string, now = new Date(), options: { key?: BackupKey } = {}): Promise<BackupSummary> {
   const temporary = `${file}.tmp`;
+  // Health records: only the owner may read a backup (0600), whatever the umask.
+  await rm(temporary, { force: true });
+  const sealing = options.key ? [await encryptingStream(options.key)] : [];
   const rows: Record<string, number> = {};
   let header: BackupHeader;
   try {
@@ -139,7 +143,7 @@ export async function writeBackup(database: Pick<DbHandle, "db" | "kind">, file:
         for (const table of APP_TABLES) yield* tableLines(trx, database.kind, table, rows);
         yield `${JSON.stringify({ end: true, rows })}\n`;
       }
-      await pipeline(lines(), createGzip(), createWriteStream(temporary));
+      await pipeline(lines(), createGzip(), ...sealing, createWriteStream(temporary, { mode: 0o600, flags: "wx" }));
       return made;
     });
     const handle = await open(temporary, "r+");
@@ -170,12 +174,32 @@ async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<string> 
   if (rest) yield rest;
 }
 
+/** Whether a backup file is encrypted (read from its first bytes). */
+export function backupIsEncrypted(file: string): boolean {
+  const handle = openSync(file, "r");
+  try {
+    const first = Buffer.alloc(8);
+    const read = readSync(handle, first, 0, 8, 0);
+    return isEncryptedBackup(first.subarray(0, read));
+  } finally {
+    closeSync(handle);
+  }
+}
+
 /** The lines of a backup file, read lazily so a large backup never sits in memory. */
-function backupLines(file: string) {
+function backupLines(file: string, key?: BackupKey) {
+  const encrypted = backupIsEncrypted(file);
+  if (encrypted && !key) throw new Error("This backup is encrypted: give its passphrase (--passphrase-stdin) or key file (--key-file).");
   const gunzip = createGunzip();
   const source = createReadStream(file);
   source.on("error", (error) => gunzip.destroy(error));
-  source.pipe(gunzip).setEncoding("utf8");
+  if (encrypted) {
+    const opening = decryptingStream(key!);
+    opening.on("error", (error) => gunzip.destroy(error));
+    source.pipe(opening).pipe(gunzip).setEncoding("utf8");
+  } else {
+    source.pipe(gunzip).setEncoding("utf8");
+  }
   const iterator = splitLines(gunzip);
   let lineNumber = 0;
   return {
@@ -206,8 +230,8 @@ function parseLine<T>(schema: z.ZodType<T>, line: string, where: string): T {
 
 const rowSchema = z.array(z.union([z.string(), z.number(), z.null()]));
 
-export async function readBackupHeader(file: string): Promise<BackupHeader> {
-  const lines = backupLines(file);
+export async function readBackupHeader(file: string, key?: BackupKey): Promise<BackupHeader> {
+  const lines = backupLines(file, key);
   try {
     const first = await lines.next();
     if (!first) throw new Error("The backup file is empty.");
@@ -226,6 +250,8 @@ export interface RestoreOptions {
   force?: boolean;
   /** Who the `data.restore` audit row names. */
   actorLabel?: string;
+  /** The passphrase or key an encrypted backup was made with. */
+  key?: BackupKey;
 }
 
 async function tablesWithData(db: Db): Promise<string[]> {
@@ -245,7 +271,7 @@ async function tablesWithData(db: Db): Promise<string[]> {
  * then extends the restored chain. Any failure rolls everything back.
  */
 export async function restoreBackup(db: Db, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
-  const lines = backupLines(file);
+  const lines = backupLines(file, options.key);
   try {
     const first = await lines.next();
     if (!first) throw new Error("The backup file is empty.");

@@ -156,6 +156,8 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Null only never: every token expires (migration 0011). */
+  expires_at: string | null;
 }
 
 export interface LoginAttemptTable {

@@ -5,6 +5,7 @@ import type { ServerBuild } from "react-router";
 import type { Logger } from "pino";
 import type { DbHandle } from "../db/index.ts";
 import type { Actor, RequestMeta } from "../domain/auth/actor.ts";
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../domain/auth/model.ts";
 import { actorForSession } from "../domain/auth/sessions.server.ts";
 import { apiRouter } from "./api/router.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   clientDir?: string;
   secureCookies: boolean;
   dev?: boolean;
+  /** How long staff sessions last (defaults: 30 idle minutes, 12 hours). */
+  sessionLimits?: SessionLimits;
   /** Extra middleware before the pages (Vite's in development). */
   before?: express.RequestHandler[];
 }
@@ -47,6 +50,7 @@ declare module "express-serve-static-core" {
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const { database, log } = options;
+  const sessionLimits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -87,6 +91,13 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   }
   for (const middleware of options.before ?? []) app.use(middleware);
 
+  // Pages, their .data and the API carry health records: no browser, proxy or shared
+  // cache may keep a copy (hashed client assets above are public and cached for good).
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
   app.use(rejectCrossSite);
 
   // Who is asking: the session cookie, and the CSRF cookie every form echoes back.
@@ -102,7 +113,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       state.csrfToken = csrf;
       const sessionToken = cookies[SESSION_COOKIE];
       if (sessionToken) {
-        const found = await actorForSession(database.db, sessionToken);
+        const found = await actorForSession(database.db, sessionToken, sessionLimits);
         if (found) {
           state.actor = found.actor;
           state.sessionId = found.sessionId;
@@ -133,6 +144,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
           meta: state.meta,
           log: state.log,
           secureCookies: options.secureCookies,
+          sessionLimits,
         });
       },
     }),

@@ -2,6 +2,7 @@ import { createContext, RouterContextProvider, type RouterContext } from "react-
 import type { Logger } from "pino";
 import type { Db, DbKind } from "../db/index.ts";
 import type { Actor, RequestMeta } from "../domain/auth/actor.ts";
+import type { SessionLimits } from "../domain/auth/model.ts";
 
 /** What every loader and action gets from the HTTP layer. */
 export interface AppContext {
@@ -16,6 +17,7 @@ export interface AppContext {
   meta: RequestMeta;
   log: Logger;
   secureCookies: boolean;
+  sessionLimits: SessionLimits;
 }
 
 // The HTTP layer runs from source while route modules run from the Vite build, so

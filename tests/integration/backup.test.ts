@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_TABLES, readBackupHeader, restoreBackup, writeBackup, type AppTable } from "../../src/db/backup.ts";
+import { readKeyFile, type BackupKey } from "../../src/db/backup-crypto.ts";
 import { migrateToLatest, openDatabase, type Db, type DbHandle } from "../../src/db/index.ts";
 import { migrations } from "../../src/db/migrations/index.ts";
 import { buildParticipant } from "../../src/db/seed/factories.ts";
@@ -84,7 +85,7 @@ beforeAll(async () => {
   const made = await createUserDirect(source.db, { email: "late@test.org", name: "Late Hire", role: "admin", password: "long enough password" }, meta);
   expect(made.ok).toBe(true);
   await source.db.transaction().execute((trx) =>
-    recordAudit(trx, { actor: admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { note: AWKWARD }, meta }));
+    recordAudit(trx, { actor: admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { filter: { actor: AWKWARD, page: 1 }, shown: 0 }, meta }));
   backupFile = path.join(dir, "source.allies-backup");
   await writeBackup(source, backupFile);
 });
@@ -177,6 +178,53 @@ describe("restore", () => {
   });
 });
 
+describe("a backup kept from other eyes", () => {
+  it("is readable by its owner only, whatever the umask", () => {
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
+  });
+
+  it("encrypted with a passphrase or a key file, restores only with it, and refuses any change or cut", async () => {
+    const keyFile = path.join(dir, "backup.key");
+    writeFileSync(keyFile, "ab".repeat(32) + "\n", { mode: 0o600 });
+    const keys: BackupKey[] = [{ kind: "passphrase", passphrase: "correct horse battery staple" }, { kind: "key_file", key: await readKeyFile(keyFile) }];
+    for (const key of keys) {
+      const sealed = path.join(dir, `sealed-${key.kind}.allies-backup`);
+      await writeBackup(source, sealed, new Date(), { key });
+      expect(statSync(sealed).mode & 0o777).toBe(0o600);
+      const bytes = readFileSync(sealed);
+      // Nothing of the data shows through: not the awkward text, not the gzip'd stream.
+      expect(bytes.includes(Buffer.from("Díaz"))).toBe(false);
+      expect(bytes.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(false);
+
+      const target = await database();
+      await expect(restoreBackup(target.db, sealed)).rejects.toThrow(/encrypted/);
+      const wrong: BackupKey = key.kind === "passphrase" ? { kind: "passphrase", passphrase: "wrong horse battery staple" } : { kind: "key_file", key: Buffer.alloc(32, 7) };
+      await expect(restoreBackup(target.db, sealed, { key: wrong })).rejects.toThrow(/cannot be decrypted/);
+      const flipped = Buffer.from(bytes);
+      flipped[flipped.length - 40]! ^= 1;
+      writeFileSync(path.join(dir, "flipped"), flipped);
+      await expect(restoreBackup(target.db, path.join(dir, "flipped"), { key })).rejects.toThrow(/cannot be decrypted/);
+      writeFileSync(path.join(dir, "cut"), bytes.subarray(0, bytes.length - 20));
+      await expect(restoreBackup(target.db, path.join(dir, "cut"), { key })).rejects.toThrow(/cannot be decrypted/);
+      for (const table of APP_TABLES) {
+        if (table === "role_permissions" || table === "audit_head") continue;
+        expect(await tableRows(target.db, table), table).toEqual([]);
+      }
+
+      const restored = await restoreBackup(target.db, sealed, { key });
+      expect(restored.ok).toBe(true);
+      await expectSameData(target.db, source.db, 1);
+    }
+  });
+
+  it("refuses a key file other users can read", async () => {
+    const keyFile = path.join(dir, "open.key");
+    writeFileSync(keyFile, "cd".repeat(32));
+    chmodSync(keyFile, 0o644);
+    await expect(readKeyFile(keyFile)).rejects.toThrow(/chmod 600/);
+  });
+});
+
 describe("backup while the app writes", () => {
   it("copies one consistent moment: the chain of every copy verifies", async () => {
     // A second connection, as the running app would have.
@@ -189,7 +237,7 @@ describe("backup while the app writes", () => {
       while (writing && written < 2000) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         await writer.db.transaction().execute((trx) =>
-          recordAudit(trx, { actor: world.actors.admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { written }, meta }));
+          recordAudit(trx, { actor: world.actors.admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { filter: { page: written + 1 }, shown: 0 }, meta }));
         written++;
       }
     })();

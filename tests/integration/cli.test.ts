@@ -211,6 +211,26 @@ describe("allies backup, restore and audit verify", SLOW, () => {
     expect((await allies(["restore", path.join(dir, "missing")], into.url)).code).toBe(2);
   });
 
+  it("encrypts a backup with a passphrase from standard input and restores it only with that passphrase", async () => {
+    const from = await database();
+    const into = await database();
+    expect((await allies(["seed", "--scale", "3"], from.url)).code).toBe(0);
+    const file = path.join(dir, "sealed.allies-backup");
+    expect((await allies(["backup", file, "--passphrase-stdin"], from.url, "short\n")).code).toBe(2);
+    const backup = await allies(["backup", file, "--passphrase-stdin"], from.url, "a long enough passphrase\n");
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain(", encrypted:");
+
+    const withoutKey = await allies(["restore", file], into.url);
+    expect(withoutKey.code).toBe(2);
+    expect(withoutKey.stderr).toContain("--passphrase-stdin");
+    expect((await allies(["restore", file, "--passphrase-stdin"], into.url, "not the passphrase at all\n")).code).not.toBe(0);
+    const restored = await allies(["restore", file, "--passphrase-stdin"], into.url, "a long enough passphrase\n");
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(await into.db.selectFrom("participants").selectAll().orderBy("id").execute())
+      .toEqual(await from.db.selectFrom("participants").selectAll().orderBy("id").execute());
+  });
+
   it("audit verify names the row edited behind the app's back", async () => {
     const target = await database();
     expect((await allies(["seed", "--scale", "5"], target.url)).code).toBe(0);

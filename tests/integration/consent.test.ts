@@ -273,6 +273,14 @@ describe("granting and revoking consent", () => {
     expect(await noScan.text()).toContain("Upload the scan of the signed paper form.");
     const wrongType = await postMultipart(spec1, path, { ...terms, intent: "save" }, { name: "scan.exe", type: "application/x-msdownload", bytes: new Uint8Array([77, 90]) });
     expect(wrongType.status).toBe(400);
+    // A web page renamed and declared as a PDF is refused on its content, on the page and through the API.
+    const disguised = new TextEncoder().encode("<!doctype html><script>alert(1)</script>");
+    const posing = await postMultipart(spec1, path, { ...terms, intent: "save" }, { name: "form.pdf", type: "application/pdf", bytes: disguised });
+    expect(posing.status).toBe(400);
+    const viaApi = await spec1.api("POST", `/participants/${id}/consent-grants`, {
+      ...terms, supportPersonId: person.id, scan: { filename: "form.pdf", contentType: "application/pdf", contentBase64: Buffer.from(disguised).toString("base64") },
+    });
+    expect(viaApi.status).toBe(422);
     expect(await grantCount(person.id)).toBe(0);
 
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);

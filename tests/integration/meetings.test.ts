@@ -199,7 +199,7 @@ describe("invitations and replies", () => {
     // Floating local time: the hour that was agreed, whatever the phone's time zone.
     expect(text).toContain("DTSTART:20300314T183000\r\n");
     expect(text).toContain("DTEND:20300314T193000\r\n");
-    expect(text).toContain(`ATTENDEE;CN=${ana.name};RSVP=TRUE`);
+    expect(text).toContain(`ATTENDEE;CN="${ana.name}";RSVP=TRUE`);
     const apiIcs = await spec1.api("GET", `${base}/invitees/${ana.id}/ics`);
     expect(apiIcs.status).toBe(200);
     expect(await apiIcs.text()).toContain("BEGIN:VEVENT");

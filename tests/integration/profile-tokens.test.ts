@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/domain/auth/api-tokens.server.ts";
+import { loadActor } from "../../src/domain/auth/sessions.server.ts";
+import { createUserDirect, deactivateUser, reactivateUser } from "../../src/domain/users/users.server.ts";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
 
@@ -72,6 +74,45 @@ describe("personal API tokens", () => {
     const response = await spec1.postForm(`/profile/tokens/${others.id}/revoke`, {});
     expect(response.status).toBe(409);
     expect((await bearer(others.token)).status).toBe(200);
+  });
+});
+
+describe("a token's life", () => {
+  it("works for 90 days, records its last use at most once a minute, and then stops", async () => {
+    const spec1 = app.world.actors.specialist1;
+    const made = await createApiToken(app.database.db, spec1, "nightly report", { ip: null, requestId: null });
+    const days = (Date.parse(made.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89.9);
+    expect(days).toBeLessThanOrEqual(90);
+    const row = () => app.database.db.selectFrom("api_tokens").selectAll().where("id", "=", made.id).executeTakeFirstOrThrow();
+    expect((await row()).last_used_at).toBeNull();
+
+    expect((await bearer(made.token)).status).toBe(200);
+    const firstUse = (await row()).last_used_at;
+    expect(firstUse).not.toBeNull();
+    expect((await bearer(made.token)).status).toBe(200);
+    expect((await row()).last_used_at).toBe(firstUse);
+
+    await app.database.db.updateTable("api_tokens").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", made.id).execute();
+    expect((await bearer(made.token)).status).toBe(401);
+    const page = await (await clientFor("spec1@test.org")).fetch("/profile");
+    expect(await page.text()).toContain("Expired");
+  });
+
+  it("is revoked when its owner is deactivated, and stays revoked after reactivation", async () => {
+    const admin = app.world.actors.admin;
+    const made = await createUserDirect(app.database.db, { email: "leaver@test.org", name: "Leaver", role: "admin", password: "long enough password" }, { ip: null, requestId: null });
+    if (!made.ok) throw new Error("user not made");
+    const leaver = (await loadActor(app.database.db, made.user.id))!;
+    const token = await createApiToken(app.database.db, leaver, "script", { ip: null, requestId: null });
+    expect((await bearer(token.token)).status).toBe(200);
+    const version = (await app.database.db.selectFrom("users").select("version").where("id", "=", leaver.userId).executeTakeFirstOrThrow()).version;
+    expect((await deactivateUser(app.database.db, admin, leaver.userId, Number(version), { ip: null, requestId: null })).ok).toBe(true);
+    expect((await bearer(token.token)).status).toBe(401);
+    expect((await reactivateUser(app.database.db, admin, leaver.userId, Number(version) + 1, { ip: null, requestId: null })).ok).toBe(true);
+    expect((await bearer(token.token)).status).toBe(401);
+    const revoked = await app.database.db.selectFrom("api_tokens").select("revoked_at").where("id", "=", token.id).executeTakeFirstOrThrow();
+    expect(revoked.revoked_at).not.toBeNull();
   });
 });
 

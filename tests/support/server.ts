@@ -5,15 +5,16 @@ import { pino } from "pino";
 import type { ServerBuild } from "react-router";
 import type { DbHandle } from "../../src/db/index.ts";
 import { createHttpApp } from "../../src/server/app.ts";
+import { createHttpServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from "../../src/server/listen.ts";
 
 /** The real HTTP app on a free loopback port, over the given database (needs `npm run build`). */
-export async function startTestServer(database: DbHandle) {
+export async function startTestServer(database: DbHandle, limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS) {
   const root = path.resolve(import.meta.dirname, "../..");
   const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
   const app = createHttpApp({
     database, log: pino({ level: "silent" }), build, clientDir: path.join(root, "build/client"), secureCookies: false,
   });
-  const server = app.listen(0, "127.0.0.1");
+  const server = createHttpServer(app, limits).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -2,29 +2,51 @@ import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../db/index.ts";
-import { restoreBackup, writeBackup } from "../../db/backup.ts";
+import { backupIsEncrypted, restoreBackup, writeBackup } from "../../db/backup.ts";
+import { readKeyFile, type BackupKey } from "../../db/backup-crypto.ts";
+import { readStdin } from "../stdin.ts";
 
-const BACKUP_USAGE = `Usage: allies backup FILE
+const BACKUP_USAGE = `Usage: allies backup FILE [--passphrase-stdin | --key-file KEYFILE]
 
 Writes a consistent copy of every table to FILE (gzip'd JSON lines, the same
-format for SQLite and PostgreSQL) while the app keeps running.`;
+format for SQLite and PostgreSQL) while the app keeps running. The file is
+readable by its owner only. With --passphrase-stdin (a passphrase of at least
+12 characters on standard input) or --key-file (32 random bytes, e.g. made with
+\`openssl rand -hex 32 > KEYFILE; chmod 600 KEYFILE\`) it is encrypted
+(AES-256-GCM); keep the passphrase or key apart from the backups.`;
 
-const RESTORE_USAGE = `Usage: allies restore FILE [--force]
+const RESTORE_USAGE = `Usage: allies restore FILE [--force] [--passphrase-stdin | --key-file KEYFILE]
 
 Replaces the database's data with a backup's, in one transaction, and verifies
 the audit chain. Refuses a database that already has data unless --force.
-A backup from either database restores into either.`;
+A backup from either database restores into either. An encrypted backup needs
+the passphrase or key file it was made with.`;
 
-function parse(args: string[], usage: string, withForce: boolean): { file: string; force: boolean } | number {
+const MIN_PASSPHRASE = 12;
+
+interface Parsed { file: string; force: boolean; key: BackupKey | null }
+
+async function parse(args: string[], usage: string, withForce: boolean): Promise<Parsed | number> {
   try {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: withForce ? { force: { type: "boolean" } } : {},
+      args, allowPositionals: true,
+      options: { "passphrase-stdin": { type: "boolean" }, "key-file": { type: "string" }, ...(withForce ? { force: { type: "boolean" } } : {}) },
     });
-    if (positionals.length !== 1) {
+    if (positionals.length !== 1 || (values["passphrase-stdin"] && values["key-file"])) {
       console.error(usage);
       return 2;
     }
-    return { file: positionals[0]!, force: values.force === true };
+    let key: BackupKey | null = null;
+    if (values["key-file"]) key = { kind: "key_file", key: await readKeyFile(values["key-file"]) };
+    if (values["passphrase-stdin"]) {
+      const passphrase = (await readStdin()).replace(/\r?\n$/, "");
+      if (passphrase.length < MIN_PASSPHRASE) {
+        console.error(`The passphrase must be at least ${MIN_PASSPHRASE} characters long.`);
+        return 2;
+      }
+      key = { kind: "passphrase", passphrase };
+    }
+    return { file: positionals[0]!, force: values.force === true, key };
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -34,14 +56,15 @@ function parse(args: string[], usage: string, withForce: boolean): { file: strin
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 export async function backup(args: string[]): Promise<number> {
-  const parsed = parse(args, BACKUP_USAGE, false);
+  const parsed = await parse(args, BACKUP_USAGE, false);
   if (typeof parsed === "number") return parsed;
   const database = openDatabase(loadConfig().DATABASE_URL);
   try {
     const started = performance.now();
-    const summary = await writeBackup(database, parsed.file);
+    const summary = await writeBackup(database, parsed.file, new Date(), { key: parsed.key ?? undefined });
     const { size } = await stat(parsed.file);
-    console.log(`Backed up ${summary.totalRows} rows of ${summary.header.tables.length} tables (${database.kind}) to ${parsed.file}: ${(size / 1024).toFixed(0)} kB in ${seconds(started)} s.`);
+    const sealed = parsed.key ? ", encrypted" : "";
+    console.log(`Backed up ${summary.totalRows} rows of ${summary.header.tables.length} tables (${database.kind}) to ${parsed.file}${sealed}: ${(size / 1024).toFixed(0)} kB in ${seconds(started)} s.`);
     return 0;
   } finally {
     await database.close();
@@ -49,7 +72,7 @@ export async function backup(args: string[]): Promise<number> {
 }
 
 export async function restore(args: string[]): Promise<number> {
-  const parsed = parse(args, RESTORE_USAGE, true);
+  const parsed = await parse(args, RESTORE_USAGE, true);
   if (typeof parsed === "number") return parsed;
   try {
     await stat(parsed.file);
@@ -57,10 +80,14 @@ export async function restore(args: string[]): Promise<number> {
     console.error(`There is no backup file at ${parsed.file}.`);
     return 2;
   }
+  if (backupIsEncrypted(parsed.file) && !parsed.key) {
+    console.error("This backup is encrypted: give its passphrase with --passphrase-stdin or its key with --key-file.");
+    return 2;
+  }
   const database = openDatabase(loadConfig().DATABASE_URL);
   try {
     const started = performance.now();
-    const result = await restoreBackup(database.db, parsed.file, { force: parsed.force });
+    const result = await restoreBackup(database.db, parsed.file, { force: parsed.force, key: parsed.key ?? undefined });
     if (!result.ok) {
       console.error(`The database already has data (${result.tablesWithData.join(", ")}), so nothing was restored.`);
       console.error("Run `allies restore FILE --force` to replace all of it with the backup.");

@@ -6,6 +6,7 @@ import { estimateRequestSchemaFor } from "../../domain/benefits/model.ts";
 import type { BenefitYear } from "../../domain/benefits/parameters.ts";
 import { storedBenefitYears } from "../../domain/benefits/years.server.ts";
 import { fieldErrors } from "../../server/api/errors.ts";
+import { readStdin } from "../stdin.ts";
 
 const USAGE = `Usage: allies benefits estimate < request.json
 
@@ -20,11 +21,6 @@ interface CliError {
   message: string;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 function writeJson(value: unknown) {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { loadConfig } from "../../config.ts";
 import { migrateToLatest, openDatabase, type Db } from "../../db/index.ts";
 import { createUserDirect } from "../../domain/users/users.server.ts";
 import { createUserSchema } from "../../domain/users/model.ts";
+import { readStdin } from "../stdin.ts";
 
 const USAGE = `Usage: allies create-user --email E --name N --role specialist|supervisor|admin [--team "Team name"] [--password-stdin]
 
@@ -14,11 +15,6 @@ password is read from standard input; otherwise a random one is printed once.`;
 
 const OPTION_OF_FIELD: Record<string, string> = { email: "--email", name: "--name", role: "--role", teamId: "--team", password: "password" };
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 /** The team by id or name, created when there is none, as `allies create-user` promises. */
 async function ensureTeam(db: Db, team: string): Promise<{ created: string | null }> {

@@ -7,6 +7,7 @@ import { loadConfig } from "../../config.ts";
 import { isEmptyDatabase, migrateToLatest, openDatabase } from "../../db/index.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { createHttpApp } from "../../server/app.ts";
+import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
 
 export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -42,14 +43,15 @@ export async function serve(args: string[]): Promise<void> {
   }
 
   const secureCookies = config.ALLIES_INSECURE_COOKIES !== "1";
-  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before });
-  const server = app.listen(config.PORT, config.HOST, () => {
+  const sessionLimits = { idleMinutes: config.ALLIES_SESSION_IDLE_MINUTES, maxHours: config.ALLIES_SESSION_MAX_HOURS };
+  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before, sessionLimits });
+  const server = createHttpServer(app, { ...DEFAULT_CONNECTION_LIMITS, maxConnections: config.ALLIES_MAX_CONNECTIONS });
+  server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     log.info({ port, database: database.kind }, "Allies is listening");
     console.log(`Allies is running at http://localhost:${port} (${database.kind})`);
   });
-  server.keepAliveTimeout = 65_000;
 
   const stop = (signal: string) => {
     log.info({ signal }, "shutting down");

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_network_consent.ts";
 import * as m0003 from "./0003_meetings_plans.ts";
 import * as m0004 from "./0004_benefits.ts";
 import * as m0005 from "./0005_consent_by_content.ts";
+import * as m0011 from "./0011_api_token_expiry.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   "0003_meetings_plans": m0003,
   "0004_benefits": m0004,
   "0005_consent_by_content": m0005,
+  "0011_api_token_expiry": m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,21 +6,27 @@ import { loadActor } from "./sessions.server.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export const API_TOKEN_PREFIX = "allies_pat_";
+/** A token works for this many days; then its owner makes a new one. */
+export const API_TOKEN_DAYS = 90;
+/** last_used_at is written at most this often, not on every call. */
+const LAST_USED_SECONDS = 60;
 
-export async function createApiToken(db: Db, actor: Actor, name: string, meta: RequestMeta): Promise<{ id: string; token: string }> {
+export async function createApiToken(db: Db, actor: Actor, name: string, meta: RequestMeta): Promise<{ id: string; token: string; expiresAt: string }> {
   const token = newSecret(API_TOKEN_PREFIX);
   const id = randomUUID();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + API_TOKEN_DAYS * 86_400_000).toISOString();
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("api_tokens").values({
-      id, user_id: actor.userId, name, token_hash: hashSecret(token), created_at: new Date().toISOString(), last_used_at: null, revoked_at: null,
+      id, user_id: actor.userId, name, token_hash: hashSecret(token), created_at: now.toISOString(), last_used_at: null, revoked_at: null, expires_at: expiresAt,
     }).execute();
-    await recordAudit(trx, { actor, action: "token.create", entityType: "api_token", entityId: id, reason: "own token", details: { name }, meta });
+    await recordAudit(trx, { actor, action: "token.create", entityType: "api_token", entityId: id, reason: "own token", details: { name, expiresAt }, meta });
   });
-  return { id, token };
+  return { id, token, expiresAt };
 }
 
 export async function listApiTokens(db: Db, actor: Actor) {
-  return db.selectFrom("api_tokens").select(["id", "name", "created_at", "last_used_at", "revoked_at"])
+  return db.selectFrom("api_tokens").select(["id", "name", "created_at", "last_used_at", "revoked_at", "expires_at"])
     .where("user_id", "=", actor.userId).orderBy("created_at", "desc").execute();
 }
 
@@ -35,10 +41,16 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, meta
   });
 }
 
-export async function actorForApiToken(db: Db, token: string): Promise<Actor | null> {
+/** The actor behind a live token: not revoked, not expired, its owner active. Records when it was last used. */
+export async function actorForApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const row = await db.selectFrom("api_tokens").select(["id", "user_id"])
+  const row = await db.selectFrom("api_tokens").select(["id", "user_id", "expires_at", "last_used_at"])
     .where("token_hash", "=", hashSecret(token)).where("revoked_at", "is", null).executeTakeFirst();
-  if (!row) return null;
-  return loadActor(db, row.user_id);
+  if (!row || !row.expires_at || Date.parse(row.expires_at) <= now.getTime()) return null;
+  const actor = await loadActor(db, row.user_id);
+  if (!actor) return null;
+  if (!row.last_used_at || Date.parse(row.last_used_at) + LAST_USED_SECONDS * 1000 <= now.getTime()) {
+    await db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
+  }
+  return actor;
 }

@@ -12,4 +12,12 @@ export const apiTokenCreateSchema = z.object({
 
 /** Sign-in limits: per address, and per network origin, over a sliding window. */
 export const SIGN_IN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 30 };
-export const SESSION_DAYS = 14;
+/**
+ * How long a staff session lasts (HIPAA 164.312(a)(2)(iii), automatic logoff): it
+ * ends after `idleMinutes` without a request and, however busy, `maxHours` after
+ * sign-in. The cookie itself is a session cookie, gone when the browser closes.
+ */
+export interface SessionLimits { idleMinutes: number; maxHours: number }
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMinutes: 30, maxHours: 12 };
+/** last_seen_at is written at most this often, not on every request. */
+export const SESSION_TOUCH_SECONDS = 60;

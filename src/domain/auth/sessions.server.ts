@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
-import { SESSION_DAYS, SIGN_IN_LIMITS, type SignInInput } from "./model.ts";
+import { DEFAULT_SESSION_LIMITS, SESSION_TOUCH_SECONDS, SIGN_IN_LIMITS, type SessionLimits, type SignInInput } from "./model.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { isRole } from "./permissions.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
@@ -41,7 +41,7 @@ export async function isSignInLimited(db: Db, email: string, ip: string): Promis
   return Number(byEmail.n) >= SIGN_IN_LIMITS.perEmail || Number(byIp.n) >= SIGN_IN_LIMITS.perIp;
 }
 
-export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, userAgent: string | null): Promise<SignInResult> {
+export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, userAgent: string | null, limits: SessionLimits = DEFAULT_SESSION_LIMITS): Promise<SignInResult> {
   const ip = meta.ip ?? "unknown";
   if (await isSignInLimited(db, input.email, ip)) return { ok: false, reason: "rate_limited" };
 
@@ -67,7 +67,7 @@ export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, user
 
   const token = await db.transaction().execute(async (trx) => {
     await trx.insertInto("login_attempts").values({ id: randomUUID(), email: input.email, ip, attempted_at: now, succeeded: 1 }).execute();
-    const created = await createSession(trx, actor.userId, meta, userAgent);
+    const created = await createSession(trx, actor.userId, meta, userAgent, limits);
     await recordAudit(trx, { actor, action: "user.sign_in", entityType: "user", entityId: actor.userId, reason: "password verified", meta });
     return created;
   });
@@ -78,7 +78,7 @@ export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, user
  * Starts a session inside the caller's transaction and returns the cookie value;
  * only its hash is stored. The caller records the audit row for why it started.
  */
-export async function createSession(trx: Trx, userId: string, meta: RequestMeta, userAgent: string | null): Promise<string> {
+export async function createSession(trx: Trx, userId: string, meta: RequestMeta, userAgent: string | null, limits: SessionLimits = DEFAULT_SESSION_LIMITS): Promise<string> {
   const token = newSecret();
   const now = new Date();
   await trx.insertInto("sessions").values({
@@ -86,7 +86,7 @@ export async function createSession(trx: Trx, userId: string, meta: RequestMeta,
     token_hash: hashSecret(token),
     user_id: userId,
     created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+    expires_at: new Date(now.getTime() + limits.maxHours * 3_600_000).toISOString(),
     last_seen_at: now.toISOString(),
     ip: meta.ip ?? "unknown",
     user_agent: userAgent?.slice(0, 300) ?? null,
@@ -94,13 +94,30 @@ export async function createSession(trx: Trx, userId: string, meta: RequestMeta,
   return token;
 }
 
-/** The actor behind a session cookie, or null when the session is unknown, expired or the user deactivated. */
-export async function actorForSession(db: Db, token: string): Promise<{ actor: Actor; sessionId: string } | null> {
-  const session = await db.selectFrom("sessions").select(["id", "user_id", "expires_at"])
+/**
+ * The actor behind a session cookie, or null when the session is unknown, past its
+ * absolute lifetime, idle too long, or the user deactivated. An ended session is
+ * deleted. Being used moves last_seen_at on (at most once a minute), in the
+ * database, so every app server sees the same idle time.
+ */
+export async function actorForSession(db: Db, token: string, limits: SessionLimits = DEFAULT_SESSION_LIMITS, now = new Date()): Promise<{ actor: Actor; sessionId: string } | null> {
+  const session = await db.selectFrom("sessions").select(["id", "user_id", "created_at", "expires_at", "last_seen_at"])
     .where("token_hash", "=", hashSecret(token)).executeTakeFirst();
-  if (!session || session.expires_at < new Date().toISOString()) return null;
+  if (!session) return null;
+  const t = now.getTime();
+  const ended = Date.parse(session.expires_at) <= t
+    || Date.parse(session.created_at) + limits.maxHours * 3_600_000 <= t
+    || Date.parse(session.last_seen_at) + limits.idleMinutes * 60_000 <= t;
+  if (ended) {
+    await db.deleteFrom("sessions").where("id", "=", session.id).execute();
+    return null;
+  }
   const actor = await loadActor(db, session.user_id);
-  return actor ? { actor, sessionId: session.id } : null;
+  if (!actor) return null;
+  if (Date.parse(session.last_seen_at) + SESSION_TOUCH_SECONDS * 1000 <= t) {
+    await db.updateTable("sessions").set({ last_seen_at: now.toISOString() }).where("id", "=", session.id).execute();
+  }
+  return { actor, sessionId: session.id };
 }
 
 export async function signOut(db: Db, sessionId: string, actor: Actor, meta: RequestMeta): Promise<void> {

@@ -8,6 +8,7 @@ import { grantCategoriesAt, grantStatus, type ConsentHistory, type GrantFacts, t
 import type { ConsentFormFacts, ConsentTerms } from "./consent-form.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
 import type { ConsentCategory, ConsentGrant, ConsentGrantInput, ConsentRevocationInput } from "./model.ts";
+import { scanMatchesDeclaredType } from "./scan-type.ts";
 
 function grantFacts(row: ConsentGrantTable): GrantFacts {
   return {
@@ -135,6 +136,7 @@ export async function recordConsentGrant(db: Db, actor: Actor, participantId: st
   if (input.signedMethod === "paper") {
     if (!scan || scan.bytes.byteLength === 0) return { ok: false, reason: "scan_required" };
     if (!(SCAN_TYPES as readonly string[]).includes(scan.contentType) || scan.bytes.byteLength > SCAN_MAX_BYTES) return { ok: false, reason: "scan_invalid" };
+    if (!scanMatchesDeclaredType(scan.bytes, scan.contentType)) return { ok: false, reason: "scan_invalid" };
   }
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "update");

@@ -8,8 +8,25 @@ export function invitablePeople<P extends PersonFacts>(people: readonly P[], con
   return people.filter((p) => mayInvolve(consent, p, "attendMeetings", at));
 }
 
-function icsEscape(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+/**
+ * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every line
+ * break (CRLF, a bare CR or LF, U+2028/U+2029) as \n, and other control characters,
+ * which no TEXT value may hold, dropped.
+ */
+export function icsEscape(text: string): string {
+  return text
+    .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, "\\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+
+/**
+ * A parameter value such as CN= (RFC 5545 3.2): always quoted, so ":", ";" and ","
+ * in a name cannot end the parameter; DQUOTE and control characters, which a quoted
+ * value may not hold at all, are dropped (there is no escape for them).
+ */
+export function icsParam(text: string): string {
+  return `"${text.replace(/[\u0000-\u001f\u007f"\u2028\u2029]/g, " ").trim()}"`;
 }
 
 function icsDate(iso: string): string {
@@ -26,13 +43,18 @@ function icsLocalTime(iso: string): string {
   return icsDate(iso).replace(/Z$/, "");
 }
 
-/** RFC 5545 lines are at most 75 octets; longer ones continue with a space. */
+/**
+ * RFC 5545 lines are at most 75 octets; longer ones continue with a space. A cut
+ * never splits a UTF-8 character nor a surrogate pair.
+ */
 function fold(line: string): string {
   const parts: string[] = [];
   let rest = line;
   while (Buffer.byteLength(rest) > 75) {
     let cut = 75;
     while (Buffer.byteLength(rest.slice(0, cut)) > 75) cut--;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
     parts.push(rest.slice(0, cut));
     rest = " " + rest.slice(cut);
   }
@@ -69,8 +91,8 @@ export function meetingIcs(event: IcsEvent): string {
     `SUMMARY:${icsEscape(event.title)}`,
     `LOCATION:${icsEscape(event.place)}`,
     `DESCRIPTION:${icsEscape(event.description)}`,
-    `ORGANIZER;CN=${icsEscape(event.organizerName)}:mailto:noreply@allies.invalid`,
-    `ATTENDEE;CN=${icsEscape(event.attendeeName)};RSVP=TRUE:mailto:noreply@allies.invalid`,
+    `ORGANIZER;CN=${icsParam(event.organizerName)}:mailto:noreply@allies.invalid`,
+    `ATTENDEE;CN=${icsParam(event.attendeeName)};RSVP=TRUE:mailto:noreply@allies.invalid`,
     "END:VEVENT",
     "END:VCALENDAR",
   ];

@@ -88,7 +88,7 @@ test("plan a support meeting, run it, turn commitments into the plan, take the p
   expect(ics).toContain("SUMMARY:Getting ready for the bakery job");
   expect(ics).toContain("LOCATION:Eastside library\\, room 2");
   expect(ics).toContain("DTSTART:20300514T183000");
-  expect(ics).toContain(`ATTENDEE;CN=${ben.name};RSVP=TRUE`);
+  expect(ics).toContain(`ATTENDEE;CN="${ben.name}";RSVP=TRUE`);
 
   // Run it, one step at a time.
   await page.getByRole("link", { name: "Run the meeting" }).click();
