@@ -2,6 +2,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResp
 import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
 import { app } from "./lib/request.server.ts";
+import { readForm } from "./lib/form.server.ts";
 import { localeFromAcceptLanguage } from "../src/i18n/index.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { SiteHeader } from "./components/site-header.tsx";
@@ -25,12 +26,13 @@ export const middleware: Route.MiddlewareFunction[] = [
     }
     if (!SAFE.has(request.method)) {
       const type = request.headers.get("content-type") ?? "";
-      const form = type.includes("form") ? await request.clone().formData() : null;
+      // A clone, so the route's action can read the body again.
+      const form = type.includes("form") ? await readForm(request.clone()) : null;
       const token = form?.get("_csrf") ?? null;
       if (typeof token !== "string" || token !== app(context).csrfToken) {
         throw data({ message: "error.csrf" }, { status: 403 });
       }
-      if ([...form!].some(([name, value]) => name.includes(NUL) || (typeof value === "string" && value.includes(NUL)))) {
+      if (form!.textEntries().some(([name, value]) => name.includes(NUL) || value.includes(NUL))) {
         throw data({ message: "error.badCharacter" }, { status: 400 });
       }
     }

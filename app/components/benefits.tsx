@@ -4,65 +4,7 @@ import { formatDollars } from "../../src/i18n/format.ts";
 import type { Locale, MessageKey, Translate } from "../../src/i18n/index.ts";
 import { errorText } from "../lib/i18n.ts";
 
-/** Shared pieces of the benefits pages: fields with unique ids, dates and money, and the estimate's results. */
-
-export function fieldId(prefix: string, name: string): string {
-  return `${prefix}-${name.replace(/\./g, "-")}`;
-}
-
-/**
- * One labelled field whose id carries a prefix, so a page can hold several forms
- * with the same field names; the error and hint are tied to it with aria-describedby.
- */
-export function Field({ t, prefix = "field", name, label, hint, errors, children }: {
-  t: Translate; prefix?: string; name: string; label: string; hint?: string; errors?: Record<string, string> | undefined;
-  children: (props: { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => React.ReactNode;
-}) {
-  const id = fieldId(prefix, name);
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
-      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-    </div>
-  );
-}
-
-/** A form's error summary whose links go to fields with this prefix (see Field). */
-export function PrefixedErrorSummary({ t, prefix, errors, labels }: { t: Translate; prefix: string; errors: Record<string, string> | undefined; labels: Record<string, string> }) {
-  const entries = Object.entries(errors ?? {});
-  if (entries.length === 0) return null;
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>{t("common.formErrors", { count: entries.length })}</h2>
-      <ul>
-        {entries.map(([field, key]) => (
-          <li key={field}><a href={`#${fieldId(prefix, field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{errorText(t, key)}</a></li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-export function Checkbox({ prefix = "field", id: givenId, name, label, hint, error, defaultChecked, value = "on" }: {
-  prefix?: string; id?: string; name: string; label: string; hint?: string; error?: string; defaultChecked: boolean; value?: string;
-}) {
-  const id = givenId ?? fieldId(prefix, name);
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field--error" : undefined}>
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
-      <div className="checkbox">
-        <input type="checkbox" id={id} name={name} value={value} defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-        <label htmlFor={id}>{label}</label>
-      </div>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-    </div>
-  );
-}
+/** Shared pieces of the benefits pages: the estimate's results. */
 
 export function scenarioLabel(t: Translate, scenario: ScenarioInput): string {
   if ("monthlyGross" in scenario) return t("benefits.estimate.scenarioGross", { gross: formatDollars(scenario.monthlyGross, t.locale) });

@@ -1,8 +1,8 @@
 import { Form } from "react-router";
 import { CONCERN_STATUSES, CONCERN_TYPES, type Concern } from "../../src/domain/concerns/model.ts";
 import type { Translate } from "../../src/i18n/index.ts";
-import { CsrfField, ErrorSummary, SelectField, TextArea } from "./forms.tsx";
-import { Field, TalkingPoints } from "./meetings.tsx";
+import { CsrfField, ErrorSummary, Field, SelectField, TextArea } from "./forms.tsx";
+import { TalkingPoints } from "./meetings.tsx";
 
 /** What a concern form's action answered when it did not go through. */
 export interface ConcernFormResult {
@@ -56,14 +56,14 @@ export function ConcernCard({ t, concern, participantId, canUpdate, busy, result
             <input type="hidden" name="intent" value="concernUpdate" />
             <input type="hidden" name="concernId" value={concern.id} />
             <input type="hidden" name="version" value={concern.version} />
-            <Field t={t} prefix={`concern-${concern.id}`} name="status" label={t("meetings.concern.status")} errors={result?.errors}>
+            <Field prefix={`concern-${concern.id}`} name="status" label={t("meetings.concern.status")} errors={result?.errors}>
               {(props) => (
                 <select {...props} defaultValue={concern.status}>
                   {CONCERN_STATUSES.map((s) => <option key={s} value={s}>{t(`concern.status.${s}`)}</option>)}
                 </select>
               )}
             </Field>
-            <Field t={t} prefix={`concern-${concern.id}`} name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} errors={result?.errors}>
+            <Field prefix={`concern-${concern.id}`} name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} errors={result?.errors}>
               {(props) => <textarea {...props} rows={2} defaultValue={concern.mitigationPlan ?? ""} />}
             </Field>
             <button type="submit" className="secondary" disabled={busy}>{t("meetings.concern.updateSubmit")}</button>

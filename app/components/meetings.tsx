@@ -150,29 +150,8 @@ export function speakerOptions(t: Translate, name: string, invitees: readonly { 
 }
 
 /** Reads a "who said it" choice back: a support person's id, or one of the other speakers. */
-export function parseSpeaker(value: FormDataEntryValue | null): { speaker: string; supportPersonId: string | null } {
-  const text = String(value ?? "participant");
+export function parseSpeaker(value: string | undefined): { speaker: string; supportPersonId: string | null } {
+  const text = value ?? "participant";
   if (text.startsWith("person:")) return { speaker: "support_person", supportPersonId: text.slice("person:".length) };
   return { speaker: text, supportPersonId: null };
-}
-
-/**
- * Fields for forms repeated on one page (one per plan item, per concern): the shared
- * fields in forms.tsx take their id from the name alone, so these add a prefix.
- */
-export function Field({ t, prefix, name, label, hint, errors, children }: {
-  t: Translate; prefix: string; name: string; label: string; hint?: string; errors?: Record<string, string> | undefined;
-  children: (props: { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => React.ReactNode;
-}) {
-  const id = `${prefix}-${name}`;
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
-      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-    </div>
-  );
 }

@@ -3,6 +3,7 @@ import { LANGUAGES, SITUATION_FLAGS } from "../../src/domain/participants/vocabu
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
 import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
 import { errorText } from "../lib/i18n.ts";
+import type { SubmittedForm } from "../lib/form.server.ts";
 
 /** What the participant form shows: a saved record, or what was just submitted. */
 export interface ParticipantValues {
@@ -30,13 +31,12 @@ const PAST_JOB_FIELDS = ["title", "employer", "years", "notes"] as const;
 /** Past job rows the form can carry; the schema allows 30. */
 const MAX_PAST_JOB_ROWS = 30;
 
-function text(form: FormData, name: string): string | null {
-  const value = form.get(name);
-  return typeof value === "string" ? value : null;
+function text(form: SubmittedForm, name: string): string | null {
+  return form.get(name) ?? null;
 }
 
 /** The past job rows as typed, in order, without the rows left entirely empty. */
-function pastJobRows(form: FormData) {
+function pastJobRows(form: SubmittedForm) {
   const rows: Record<(typeof PAST_JOB_FIELDS)[number], string>[] = [];
   for (let i = 0; i < MAX_PAST_JOB_ROWS; i++) {
     const row = Object.fromEntries(PAST_JOB_FIELDS.map((f) => [f, text(form, `pastJobs.${i}.${f}`) ?? ""])) as Record<(typeof PAST_JOB_FIELDS)[number], string>;
@@ -49,22 +49,22 @@ function pastJobRows(form: FormData) {
  * The participant form's fields as the zod schema expects them. Only the record's
  * own fields are taken, so _csrf and intent never reach the strict schema.
  */
-export function participantFormInput(form: FormData, withVersion = false): Record<string, unknown> {
+export function participantFormInput(form: SubmittedForm, withVersion = false): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const name of TEXT_FIELDS) {
     const value = text(form, name);
     if (value !== null) input[name] = value;
   }
   input.pastJobs = pastJobRows(form);
-  input.situationFlags = form.getAll("situationFlags").filter((v): v is string => typeof v === "string");
+  input.situationFlags = form.getAll("situationFlags");
   if (withVersion) input.version = text(form, "version");
   return input;
 }
 
 /** Submitted values echoed back into the form after a problem, so nothing typed is lost. */
-export function participantValuesOf(form: FormData): ParticipantValues {
+export function participantValuesOf(form: SubmittedForm): ParticipantValues {
   const values: ParticipantValues = Object.fromEntries(TEXT_FIELDS.map((name) => [name, text(form, name)]));
-  return { ...values, pastJobs: pastJobRows(form), situationFlags: form.getAll("situationFlags").filter((v): v is string => typeof v === "string") };
+  return { ...values, pastJobs: pastJobRows(form), situationFlags: form.getAll("situationFlags") };
 }
 
 export function participantLabels(t: Translate): Record<string, string> {
@@ -134,7 +134,7 @@ export function ParticipantFields({ t, values, errors, specialists }: {
         <TextArea name="interests" label={labels.interests!} defaultValue={values.interests} errors={errors} />
         <TextArea name="education" label={labels.education!} defaultValue={values.education} errors={errors} />
         <CheckboxGroup
-          name="situationFlags" legend={labels.situationFlags!} hint={t("participant.field.situationFlags.hint")} checked={values.situationFlags ?? []} errors={errors}
+          name="situationFlags" label={labels.situationFlags!} hint={t("participant.field.situationFlags.hint")} checked={values.situationFlags ?? []} errors={errors}
           options={SITUATION_FLAGS.map((f) => ({ value: f, label: t(`participant.flag.${f}`) }))}
         />
       </fieldset>

@@ -1,6 +1,7 @@
 import { CLOSENESS, CONTACT_CHANNELS, RELATIONSHIP_KINDS, RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
 import type { Translate } from "../../src/i18n/index.ts";
 import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
+import type { SubmittedForm } from "../lib/form.server.ts";
 
 /** What the support person form shows: a saved person, submitted values, or a prompt's suggestion. */
 export interface SupportPersonValues {
@@ -24,27 +25,24 @@ const TEXT_FIELDS = ["name", "relationshipKind", "relationshipOther", "closeness
  * person's own fields are taken, so the form's _csrf and intent never reach the
  * strict schema; an unticked checkbox is simply absent.
  */
-export function supportPersonFormInput(form: FormData, extra: readonly string[] = []): Record<string, unknown> {
+export function supportPersonFormInput(form: SubmittedForm, extra: readonly string[] = []): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const name of [...TEXT_FIELDS, ...extra]) {
     const value = form.get(name);
-    if (typeof value === "string") input[name] = value;
+    if (value !== undefined) input[name] = value;
   }
-  input.helpKinds = form.getAll("helpKinds").filter((v): v is string => typeof v === "string");
+  input.helpKinds = form.getAll("helpKinds");
   input.firstCall = form.get("firstCall") === "on";
   return input;
 }
 
 /** Submitted values echoed back into the form after a problem, so nothing typed is lost. */
-export function supportPersonValuesOf(form: FormData): SupportPersonValues {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : null;
-  };
+export function supportPersonValuesOf(form: SubmittedForm): SupportPersonValues {
+  const text = (name: string) => form.get(name) ?? null;
   return {
     name: text("name"), relationshipKind: text("relationshipKind"), relationshipOther: text("relationshipOther"), closeness: text("closeness"),
     status: text("status"), phone: text("phone"), email: text("email"), preferredChannel: text("preferredChannel"), notes: text("notes"),
-    helpKinds: form.getAll("helpKinds").filter((v): v is string => typeof v === "string"), firstCall: form.get("firstCall") === "on",
+    helpKinds: form.getAll("helpKinds"), firstCall: form.get("firstCall") === "on",
   };
 }
 
@@ -92,7 +90,7 @@ export function SupportPersonFields({ t, values, errors }: { t: Translate; value
         options={[{ value: "", label: t("network.field.preferredChannel.none") }, ...CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`network.channel.${c}`) }))]}
       />
       <CheckboxGroup
-        name="helpKinds" legend={labels.helpKinds!} checked={values.helpKinds ?? []} errors={errors}
+        name="helpKinds" label={labels.helpKinds!} checked={values.helpKinds ?? []} errors={errors}
         options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`network.helpKind.${k}`) }))}
       />
       <TextArea name="notes" label={labels.notes!} defaultValue={values.notes} errors={errors} />

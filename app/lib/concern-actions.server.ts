@@ -4,30 +4,31 @@ import { concernInputSchema, concernUpdateSchema } from "../../src/domain/concer
 import type { Actor } from "../../src/domain/auth/actor.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { parseSpeaker } from "../components/meetings.tsx";
-import { fieldErrorsOf, notFound } from "./request.server.ts";
+import { notFound } from "./request.server.ts";
+import type { SubmittedForm } from "./form.server.ts";
 
 /**
  * The two concern forms, shared by the meeting page and the participant's concerns
  * page: log a concern (from a meeting or not), and update its status and plan.
  * Answers null for any other intent, so the page can handle its own.
  */
-export async function concernAction(ctx: AppContext, actor: Actor, participantId: string, meetingId: string | null, form: FormData, here: string) {
+export async function concernAction(ctx: AppContext, actor: Actor, participantId: string, meetingId: string | null, form: SubmittedForm, here: string) {
   const intent = form.get("intent");
   if (intent === "concern") {
-    const who = parseSpeaker(form.get("raisedBy"));
-    const parsed = concernInputSchema.safeParse({
-      type: form.get("type"), description: form.get("description"), raisedBy: who.speaker, supportPersonId: who.supportPersonId,
-      meetingId, mitigationPlan: form.get("mitigationPlan"), clientKey: form.get("clientKey"),
+    // "Raised by" is one select: a support person, or one of the other speakers.
+    const parsed = form.parse(concernInputSchema, (submitted, fields) => {
+      const who = parseSpeaker(submitted.get("raisedBy"));
+      return { ...fields, raisedBy: who.speaker, supportPersonId: who.supportPersonId, meetingId };
     });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId: null }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId: null }, { status: 400 });
     const result = await createConcern(ctx.db, actor, participantId, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return redirect(`${here}#concern-${result.concern.id}`);
   }
   if (intent === "concernUpdate") {
-    const concernId = String(form.get("concernId") ?? "");
-    const parsed = concernUpdateSchema.safeParse({ status: form.get("status"), mitigationPlan: form.get("mitigationPlan"), version: form.get("version") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId }, { status: 400 });
+    const concernId = form.get("concernId") ?? "";
+    const parsed = form.parse(concernUpdateSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId }, { status: 400 });
     const result = await updateConcern(ctx.db, actor, participantId, concernId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "conflict") return data({ intent, errors: {}, message: "meetings.concern.conflict" as const, concernId }, { status: 409 });
     if (!result.ok) throw notFound();

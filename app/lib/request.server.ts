@@ -1,5 +1,4 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
-import type { z } from "zod";
 import { appContext, type AppContext } from "../../src/server/context.ts";
 import type { Actor } from "../../src/domain/auth/actor.ts";
 import { accessFor } from "../../src/domain/auth/permissions.ts";
@@ -28,17 +27,4 @@ export function requirePermission(context: Readonly<RouterContextProvider>, requ
 
 export function notFound() {
   return data({ message: "error.notFound.body" }, { status: 404 });
-}
-
-/** Field name to message key, for forms; the first problem per field. */
-export type FieldErrors = Record<string, MessageKey>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    // The schemas' messages are catalog keys; zod's own (a wrong type, say) read as "required".
-    if (!(key in errors)) errors[key] = isMessageKey(issue.message) ? issue.message : "common.required";
-  }
-  return errors;
 }

@@ -5,7 +5,8 @@ import { AUDIT_ACTIONS, auditFilterSchema } from "../../src/domain/audit/model.t
 import { formatDateTime } from "../../src/i18n/format.ts";
 import type { Locale } from "../../src/i18n/index.ts";
 import { ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
-import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
+import { app, notFound, requirePermission } from "../lib/request.server.ts";
+import { fieldErrorsOf } from "../../src/domain/validation.ts";
 import { useT } from "../lib/i18n.ts";
 
 const FILTER_FIELDS = ["actor", "action", "participant", "from", "to"] as const;

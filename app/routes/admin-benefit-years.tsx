@@ -2,12 +2,12 @@ import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation
 import type { Route } from "./+types/admin-benefit-years";
 import { FIGURE_NAMES, benefitYearSchema, type FigureName } from "../../src/domain/benefits/parameters.ts";
 import { addBenefitYear, listBenefitYears } from "../../src/domain/benefits/years.server.ts";
-import { Checkbox, Field, PrefixedErrorSummary } from "../components/benefits.tsx";
 import { formatDate, formatDollars } from "../../src/i18n/format.ts";
 import benefitsStyles from "../components/benefits.css?url";
-import { CsrfField } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
+import { app, notFound, requirePermission } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
@@ -32,7 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-function numberOrText(value: FormDataEntryValue | null): number | string {
+function numberOrText(value: string | undefined): number | string {
   const text = String(value ?? "").replace(/[$,\s]/g, "");
   return text !== "" && Number.isFinite(Number(text)) ? Number(text) : String(value ?? "");
 }
@@ -40,18 +40,18 @@ function numberOrText(value: FormDataEntryValue | null): number | string {
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "manage", "benefits");
   const ctx = app(context);
-  const form = await request.formData();
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (key !== "_csrf") values[key] = String(value);
-  const parsed = benefitYearSchema.safeParse({
-    year: numberOrText(form.get("year")),
+  const form = await readForm(request);
+  // Each figure's amount, source and "verified" box arrive as "figures.<name>.<part>".
+  const parsed = form.parse(benefitYearSchema, (submitted) => ({
+    year: numberOrText(submitted.get("year")),
     figures: Object.fromEntries(FIGURE_NAMES.map((name) => [name, {
-      amount: numberOrText(form.get(`figures.${name}.amount`)),
-      source: String(form.get(`figures.${name}.source`) ?? ""),
-      verified: form.get(`figures.${name}.verified`) === "on",
+      amount: numberOrText(submitted.get(`figures.${name}.amount`)),
+      source: submitted.get(`figures.${name}.source`) ?? "",
+      verified: submitted.get(`figures.${name}.verified`) === "on",
     }])),
-  });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+  }));
+  const values = parsed.values;
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = await addBenefitYear(ctx.db, actor, parsed.data, form.get("replace") === "on", ctx.meta);
   if (!result.ok && result.reason === "forbidden") throw notFound();
   if (!result.ok) return data({ errors: { year: "benefits.years.exists" }, values }, { status: 409 });
@@ -117,10 +117,10 @@ export default function AdminBenefitYears() {
       <section aria-labelledby="add-heading" className="card">
         <h2 id="add-heading">{t("benefits.years.add")}</h2>
         <p className="hint">{start.fromYear ? t("benefits.years.startedFrom", { year: start.fromYear }) : t("benefits.years.addHint")}</p>
-        <PrefixedErrorSummary t={t} prefix="field" errors={result?.errors} labels={labels} />
+        <ErrorSummary prefix="field" errors={result?.errors} labels={labels} />
         <Form method="post" noValidate>
           <CsrfField />
-          <Field t={t} name="year" label={labels.year!} errors={result?.errors}>
+          <Field name="year" label={labels.year!} errors={result?.errors}>
             {(props) => <input {...props} type="text" inputMode="numeric" className="narrow" defaultValue={v?.year ?? start.year} />}
           </Field>
           {FIGURE_NAMES.map((name) => (
@@ -129,7 +129,7 @@ export default function AdminBenefitYears() {
               source={v ? v[`figures.${name}.source`] ?? "" : start.figures?.[name].source ?? ""}
               verified={v ? v[`figures.${name}.verified`] === "on" : start.figures?.[name].verified ?? true} />
           ))}
-          <Checkbox name="replace" label={t("benefits.years.replace")} hint={t("benefits.years.replace.hint")} defaultChecked={v?.replace === "on"} />
+          <CheckboxField name="replace" label={t("benefits.years.replace")} hint={t("benefits.years.replace.hint")} defaultChecked={v?.replace === "on"} />
           <button type="submit" disabled={busy}>{t("benefits.years.submit")}</button>
         </Form>
       </section>
@@ -144,14 +144,14 @@ function FigureFields({ t, name, label, errors, amount, source, verified }: {
     <fieldset className="field" data-figure={name}>
       <legend>{label}</legend>
       <div className="cols">
-        <Field t={t} name={`figures.${name}.amount`} label={t("benefits.years.col.amount")} errors={errors}>
+        <Field name={`figures.${name}.amount`} label={t("benefits.years.col.amount")} errors={errors}>
           {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={amount} />}
         </Field>
-        <Field t={t} name={`figures.${name}.source`} label={t("benefits.years.col.source")} errors={errors}>
+        <Field name={`figures.${name}.source`} label={t("benefits.years.col.source")} errors={errors}>
           {(props) => <input {...props} type="text" defaultValue={source} />}
         </Field>
       </div>
-      <Checkbox name={`figures.${name}.verified`} label={t("benefits.years.verified")} defaultChecked={verified} />
+      <CheckboxField name={`figures.${name}.verified`} label={t("benefits.years.verified")} defaultChecked={verified} />
     </fieldset>
   );
 }

@@ -5,7 +5,8 @@ import { ROLES } from "../../src/domain/auth/permissions.ts";
 import { changeRoleSchema, userVersionSchema } from "../../src/domain/users/model.ts";
 import { changeRole, deactivateUser, getUser, listTeams, reactivateUser, type UserChangeResult } from "../../src/domain/users/users.server.ts";
 import { CsrfField, ErrorSummary, SelectField } from "../components/forms.tsx";
-import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
+import { app, notFound, requirePermission } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 const NOTICES = ["saved", "deactivated", "reactivated"] as const;
@@ -35,19 +36,19 @@ function outcome(intent: Intent, result: UserChangeResult, here: string, notice:
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "manage", "user");
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/admin/users/${params.id}`;
 
   if (intent === "change") {
     const values = { role: String(form.get("role") ?? ""), teamId: String(form.get("teamId") ?? "") };
-    const parsed = changeRoleSchema.safeParse({ ...values, version: form.get("version") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values, problem: null }, { status: 400 });
+    const parsed = form.parse(changeRoleSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values, problem: null }, { status: 400 });
     return outcome(intent, await changeRole(ctx.db, actor, params.id, parsed.data, ctx.meta), here, "saved", values);
   }
   if (intent === "deactivate" || intent === "reactivate") {
-    const parsed = userVersionSchema.safeParse({ version: form.get("version") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values: null, problem: null }, { status: 400 });
+    const parsed = form.parse(userVersionSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, problem: null }, { status: 400 });
     const result = intent === "deactivate"
       ? await deactivateUser(ctx.db, actor, params.id, parsed.data.version, ctx.meta)
       : await reactivateUser(ctx.db, actor, params.id, parsed.data.version, ctx.meta);

@@ -6,7 +6,9 @@ import { inviteInputSchema, INVITATION_DAYS } from "../../src/domain/users/model
 import { inviteUser, listOpenInvitations, listTeams, listUsers } from "../../src/domain/users/users.server.ts";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requirePermission, type FieldErrors } from "../lib/request.server.ts";
+import { app, notFound, requirePermission } from "../lib/request.server.ts";
+import type { FieldErrors } from "../../src/domain/validation.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -20,15 +22,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "manage", "user");
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     email: String(form.get("email") ?? ""),
     name: String(form.get("name") ?? ""),
     role: String(form.get("role") ?? ""),
     teamId: String(form.get("teamId") ?? ""),
   };
-  const parsed = inviteInputSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, invited: null }, { status: 400 });
+  const parsed = form.parse(inviteInputSchema, () => values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values, invited: null }, { status: 400 });
   const result = await inviteUser(ctx.db, actor, parsed.data, ctx.meta);
   if (!result.ok && result.reason === "not_found") throw notFound();
   if (!result.ok) {

@@ -9,12 +9,13 @@ import { estimateDefaults } from "../../src/domain/benefits/records.ts";
 import { estimateShareChoices, getSharedEstimate, listEstimateShares, shareEstimate } from "../../src/domain/benefits/shares.server.ts";
 import { storedBenefitYears } from "../../src/domain/benefits/years.server.ts";
 import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
-import { Checkbox, EstimateResults, Field, PrintButton, scenarioLabel } from "../components/benefits.tsx";
+import { EstimateResults, PrintButton, scenarioLabel } from "../components/benefits.tsx";
 import { formatDate } from "../../src/i18n/format.ts";
 import benefitsStyles from "../components/benefits.css?url";
-import { CsrfField, ErrorSummary } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
@@ -179,7 +180,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = app(context);
   const participantId = "id" in params && typeof params.id === "string" ? params.id : null;
   if (!participantId) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   if (String(form.get("intent") ?? "") !== "share") throw notFound();
   let body: unknown = null;
   try {
@@ -260,7 +261,7 @@ function EstimatePage({ t, participant, canShare, years, values, errors, estimat
     labels[`scenarios.${i}.monthlyGross`] = `${t("benefits.estimate.option", { n: i + 1 })}, ${t("benefits.estimate.field.monthlyGross")}`;
   }
   const text = (fieldName: string, label: string, hint?: string, inputMode: "decimal" | "numeric" = "decimal") => (
-    <Field t={t} name={fieldName} label={label} hint={hint} errors={errors}>
+    <Field name={fieldName} label={label} hint={hint} errors={errors}>
       {(props) => <input {...props} type="text" inputMode={inputMode} defaultValue={values[fieldName] ?? ""} />}
     </Field>
   );
@@ -278,26 +279,26 @@ function EstimatePage({ t, participant, canShare, years, values, errors, estimat
         <input type="hidden" name="calculate" value="1" />
         <fieldset className="field">
           <legend>{t("benefits.estimate.now")}</legend>
-          <Field t={t} name="year" label={labels.year!} errors={errors}>
+          <Field name="year" label={labels.year!} errors={errors}>
             {(props) => (
               <select {...props} className="narrow" defaultValue={values.year ?? ""}>
                 {years.map((y) => <option key={y} value={y}>{y}</option>)}
               </select>
             )}
           </Field>
-          <Checkbox name="ssi" label={labels.ssi!} defaultChecked={values.ssi === "on"} />
+          <CheckboxField name="ssi" label={labels.ssi!} defaultChecked={values.ssi === "on"} />
           {text("ssdiMonthly", labels.ssdiMonthly!, t("benefits.estimate.field.ssdiMonthly.hint"))}
           <details className="inline" open={detailsOpen}>
             <summary>{t("benefits.estimate.moreDetails")}</summary>
             {text("unearnedIncome", labels.unearnedIncome!, t("benefits.estimate.field.unearnedIncome.hint"))}
             {text("twpMonthsUsed", labels.twpMonthsUsed!, t("benefits.estimate.field.twpMonthsUsed.hint"), "numeric")}
-            <Checkbox name="inEpe" label={labels.inEpe!} defaultChecked={values.inEpe === "on"} error={errors.inEpe ? t(errors.inEpe as "benefits.inEpe.required") : undefined} />
+            <CheckboxField name="inEpe" label={labels.inEpe!} defaultChecked={values.inEpe === "on"} errors={errors} />
             {text("graceMonthsLeft", labels.graceMonthsLeft!, t("benefits.estimate.field.graceMonthsLeft.hint"), "numeric")}
             {text("irwe", labels.irwe!, t("benefits.estimate.field.irwe.hint"))}
             {text("age", labels.age!, undefined, "numeric")}
-            <Checkbox name="student" label={labels.student!} defaultChecked={values.student === "on"} />
+            <CheckboxField name="student" label={labels.student!} defaultChecked={values.student === "on"} />
             {text("studentExclusionUsedThisYear", labels.studentExclusionUsedThisYear!)}
-            <Checkbox name="blind" label={labels.blind!} defaultChecked={values.blind === "on"} error={errors.blind ? t(errors.blind as "benefits.boolean.invalid") : undefined} />
+            <CheckboxField name="blind" label={labels.blind!} defaultChecked={values.blind === "on"} errors={errors} />
             {text("blindWorkExpenses", labels.blindWorkExpenses!)}
             {text("pass", labels.pass!, t("benefits.estimate.field.pass.hint"))}
           </details>
@@ -346,7 +347,7 @@ function EstimatePage({ t, participant, canShare, years, values, errors, estimat
                     {actionData?.errors && "supportPersonId" in actionData.errors
                       ? <p className="field-error" id="share-error">{t(actionData.errors.supportPersonId as "benefits.share.nobody")}</p> : null}
                     {shareChoices.offered.map((p) => (
-                      <Checkbox key={p.id} id={`share-${p.id}`} name="supportPersonId" label={p.name} defaultChecked={false} value={p.id} />
+                      <CheckboxField key={p.id} id={`share-${p.id}`} name="supportPersonId" label={p.name} defaultChecked={false} value={p.id} />
                     ))}
                   </fieldset>
                   <button type="submit" disabled={busy}>{t("benefits.share.submit")}</button>

@@ -1,20 +1,16 @@
-import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "react-router";
 import type { Route } from "./+types/benefits";
 import { needsReport, type ReportStatus } from "../../src/domain/benefits/earnings.ts";
-import { addPayStub, recordEarningsReport, voidPayStub } from "../../src/domain/benefits/earnings.server.ts";
-import { createReferral, getBenefitsOverview, saveBenefitsProfile, updateReferral } from "../../src/domain/benefits/profile.server.ts";
-import {
-  REFERRAL_OUTCOMES, REPORT_METHODS, benefitsProfileInputSchema, earningsReportInputSchema, payStubInputSchema, payStubVoidSchema,
-  referralInputSchema, referralUpdateSchema, type BenefitsOverview, type Referral,
-} from "../../src/domain/benefits/records.ts";
+import { getBenefitsOverview } from "../../src/domain/benefits/profile.server.ts";
+import { REFERRAL_OUTCOMES, REPORT_METHODS, type BenefitsOverview, type Referral } from "../../src/domain/benefits/records.ts";
 import { TRIAL_WORK_MONTHS } from "../../src/domain/benefits/ssdi.ts";
-import { Checkbox, Field, PrefixedErrorSummary } from "../components/benefits.tsx";
 import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts";
 import benefitsStyles from "../components/benefits.css?url";
-import { CsrfField } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
-import { errorText, useT } from "../lib/i18n.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import type { FormValues } from "../lib/form.server.ts";
+import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
 
@@ -44,88 +40,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-function valuesOf(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (key !== "_csrf") values[key] = String(value);
-  return values;
-}
+/**
+ * What a benefits form's action answers when it cannot save. Each form posts to its
+ * own route (benefits-profile, benefits-report, benefits-pay-stub-new, ...); those
+ * routes draw this same page, so the problem shows beside the form that had it, with
+ * or without JavaScript. `target` is the month, pay stub or referral the form was for.
+ */
+export type BenefitsForm = Done;
+export type BenefitsActionResult = { intent: BenefitsForm; target: string | null; errors: Record<string, string>; values: FormValues; message: MessageKey | null };
+type ActionResult = BenefitsActionResult;
 
-type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string>; message: MessageKey | null };
-
-export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
-  const ctx = app(context);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const target = form.get("target") ? String(form.get("target")) : null;
-  const values = valuesOf(form);
-  const fail = (status: number, errors: Record<string, string>, message: MessageKey | null = null) =>
-    data<ActionResult>({ intent, target, errors, values, message }, { status });
-  const done = (kind: Done, anchor: string) => redirect(`/participants/${params.id}/benefits?done=${kind}#${anchor}`);
-  const field = (name: string) => form.get(name) ?? undefined;
-
-  if (intent === "profile") {
-    const parsed = benefitsProfileInputSchema.safeParse({
-      hasSsi: field("hasSsi"), hasSsdi: field("hasSsdi"), hasMedicaid: field("hasMedicaid"), hasMedicare: field("hasMedicare"),
-      hasHousingAssistance: field("hasHousingAssistance"), hasSnap: field("hasSnap"), ssiMonthly: field("ssiMonthly"), ssdiMonthly: field("ssdiMonthly"),
-      otherUnearned: field("otherUnearned"), irweMonthly: field("irweMonthly"), blind: field("blind"), student: field("student"),
-      birthYear: field("birthYear"), priorTrialWorkMonths: field("priorTrialWorkMonths"), notes: field("notes"), version: field("version"),
-    });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await saveBenefitsProfile(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "conflict") return fail(409, {}, "benefits.profile.conflict");
-    if (!result.ok) throw notFound();
-    return done("profile", "profile");
-  }
-
-  if (intent === "report") {
-    const parsed = earningsReportInputSchema.safeParse({ month: field("month"), reportedOn: field("reportedOn"), method: field("method") });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await recordEarningsReport(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok) throw notFound();
-    return done("report", "reporting");
-  }
-
-  if (intent === "stub") {
-    const parsed = payStubInputSchema.safeParse({
-      payDate: field("payDate"), periodStart: field("periodStart"), periodEnd: field("periodEnd"), hours: field("hours"),
-      gross: field("gross"), employer: field("employer"), clientKey: field("clientKey"),
-    });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await addPayStub(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok) throw notFound();
-    return done("stub", "earnings");
-  }
-
-  if (intent === "void") {
-    const parsed = payStubVoidSchema.safeParse({ reason: field("reason") });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await voidPayStub(ctx.db, actor, params.id, target ?? "", parsed.data.reason, ctx.meta);
-    if (!result.ok && result.reason === "already_voided") return fail(409, {}, "benefits.payStub.alreadyVoided");
-    if (!result.ok) throw notFound();
-    return done("void", "earnings");
-  }
-
-  if (intent === "referral" || intent === "referralUpdate") {
-    const input = {
-      referredOn: field("referredOn"), counselorName: field("counselorName"), organization: field("organization"),
-      outcome: field("outcome"), outcomeOn: field("outcomeOn"), notes: field("notes"),
-    };
-    if (intent === "referral") {
-      const parsed = referralInputSchema.safeParse(input);
-      if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-      const result = await createReferral(ctx.db, actor, params.id, parsed.data, ctx.meta);
-      if (!result.ok) throw notFound();
-      return done("referral", "referrals");
-    }
-    const parsed = referralUpdateSchema.safeParse({ ...input, version: field("version") });
-    if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await updateReferral(ctx.db, actor, params.id, target ?? "", parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "conflict") return fail(409, {}, "benefits.referral.conflict");
-    if (!result.ok) throw notFound();
-    return done("referralUpdate", "referrals");
-  }
-  throw notFound();
+/** Where this participant's benefits forms post: the page may be drawn by any of their routes. */
+function useFormsBase(): string {
+  return `/participants/${useParams().id}/benefits`;
 }
 
 const shortName = (p: { firstName: string; preferredName: string | null }) => p.preferredName ?? p.firstName;
@@ -133,7 +60,7 @@ const shortName = (p: { firstName: string; preferredName: string | null }) => p.
 export default function BenefitsPage() {
   const t = useT();
   const { participant, canUpdate, overview, done, clientKey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() ?? null;
+  const result = useActionData<BenefitsActionResult>() ?? null;
   const name = shortName(participant);
   const { profile } = overview;
   const resultFor = (intent: string, target: string | null = null) => (result && result.intent === intent && result.target === target ? result : null);
@@ -172,6 +99,7 @@ function StatusMark({ t, status }: { t: Translate; status: ReportStatus }) {
 }
 
 function Reporting({ t, overview, canUpdate, resultFor }: { t: Translate; overview: BenefitsOverview; canUpdate: boolean; resultFor: ResultFor }) {
+  const base = useFormsBase();
   const toReport = overview.ssiReporting.filter((m) => needsReport(m.status));
   const upcoming = overview.ssiReporting.filter((m) => m.status === "upcoming");
   return (
@@ -193,16 +121,13 @@ function Reporting({ t, overview, canUpdate, resultFor }: { t: Translate; overvi
             {canUpdate ? (
               <details className="inline" open={!!result}>
                 <summary>{t("benefits.report.markReported")}</summary>
-                <PrefixedErrorSummary t={t} prefix={prefix} errors={result?.errors} labels={{ reportedOn: t("benefits.report.reportedOn"), method: t("benefits.report.method") }} />
-                <Form method="post" noValidate>
+                <ErrorSummary prefix={prefix} errors={result?.errors} labels={{ reportedOn: t("benefits.report.reportedOn"), method: t("benefits.report.method") }} />
+                <Form method="post" action={`${base}/reports/${m.month}`} noValidate>
                   <CsrfField />
-                  <input type="hidden" name="intent" value="report" />
-                  <input type="hidden" name="target" value={m.month} />
-                  <input type="hidden" name="month" value={m.month} />
-                  <Field t={t} prefix={prefix} name="reportedOn" label={t("benefits.report.reportedOn")} errors={result?.errors}>
+                  <Field prefix={prefix} name="reportedOn" label={t("benefits.report.reportedOn")} errors={result?.errors}>
                     {(props) => <input {...props} type="date" className="narrow" defaultValue={result?.values.reportedOn ?? overview.today} />}
                   </Field>
-                  <Field t={t} prefix={prefix} name="method" label={t("benefits.report.method")} errors={result?.errors}>
+                  <Field prefix={prefix} name="method" label={t("benefits.report.method")} errors={result?.errors}>
                     {(props) => (
                       <select {...props} className="narrow" defaultValue={result?.values.method ?? "mobile_app"}>
                         {REPORT_METHODS.map((method) => <option key={method} value={method}>{t(`benefits.report.method.${method}`)}</option>)}
@@ -270,6 +195,7 @@ function TrialWork({ t, ssdi }: { t: Translate; ssdi: NonNullable<BenefitsOvervi
 }
 
 function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Translate; overview: BenefitsOverview; canUpdate: boolean; clientKey: string; resultFor: ResultFor }) {
+  const base = useFormsBase();
   const { profile } = overview;
   const reportStatus = new Map(overview.ssiReporting.map((m) => [m.month, m.status]));
   const add = resultFor("stub");
@@ -342,11 +268,9 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
                       {s.voidedAt ? t("benefits.payStub.voided", { date: formatDate(s.voidedAt, t.locale, "medium"), by: s.voidedBy ?? "", reason: s.voidReason ?? "" }) : canUpdate ? (
                         <details className="inline" open={!!result}>
                           <summary>{t("benefits.payStub.void")}<span className="visually-hidden"> {t("benefits.payStub.voidWhich", { date: formatDate(s.payDate, t.locale, "medium"), gross: formatDollars(s.gross, t.locale) })}</span></summary>
-                          <Form method="post" noValidate>
+                          <Form method="post" action={`${base}/pay-stubs/${s.id}/void`} noValidate>
                             <CsrfField />
-                            <input type="hidden" name="intent" value="void" />
-                            <input type="hidden" name="target" value={s.id} />
-                            <Field t={t} prefix={prefix} name="reason" label={t("benefits.payStub.voidReason")} errors={result?.errors}>
+                            <Field prefix={prefix} name="reason" label={t("benefits.payStub.voidReason")} errors={result?.errors}>
                               {(props) => <input {...props} type="text" defaultValue={result?.values.reason ?? ""} />}
                             </Field>
                             <Submit label={t("benefits.payStub.voidSubmit")} />
@@ -365,31 +289,31 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
       {canUpdate ? (
         <div className="card">
           <h3 id="add-stub-heading">{t("benefits.payStub.add")}</h3>
-          <PrefixedErrorSummary t={t} prefix="stub" errors={add?.errors} labels={stubLabels} />
-          <Form method="post" noValidate aria-labelledby="add-stub-heading">
+          <ErrorSummary prefix="stub" errors={add?.errors} labels={stubLabels} />
+          {/* Drawn anew with each page draw (a new client key), so after a stub is added the form is blank. */}
+          <Form method="post" action={`${base}/pay-stubs`} noValidate aria-labelledby="add-stub-heading" key={clientKey}>
             <CsrfField />
-            <input type="hidden" name="intent" value="stub" />
             <input type="hidden" name="clientKey" value={add?.values.clientKey ?? clientKey} />
             <div className="cols">
-              <Field t={t} prefix="stub" name="periodStart" label={stubLabels.periodStart} errors={add?.errors}>
+              <Field prefix="stub" name="periodStart" label={stubLabels.periodStart} errors={add?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={add?.values.periodStart ?? ""} />}
               </Field>
-              <Field t={t} prefix="stub" name="periodEnd" label={stubLabels.periodEnd} errors={add?.errors}>
+              <Field prefix="stub" name="periodEnd" label={stubLabels.periodEnd} errors={add?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={add?.values.periodEnd ?? ""} />}
               </Field>
             </div>
-            <Field t={t} prefix="stub" name="payDate" label={stubLabels.payDate} hint={t("benefits.payStub.payDate.hint")} errors={add?.errors}>
+            <Field prefix="stub" name="payDate" label={stubLabels.payDate} hint={t("benefits.payStub.payDate.hint")} errors={add?.errors}>
               {(props) => <input {...props} type="date" className="narrow" defaultValue={add?.values.payDate ?? ""} />}
             </Field>
             <div className="cols">
-              <Field t={t} prefix="stub" name="gross" label={stubLabels.gross} hint={t("benefits.payStub.gross.hint")} errors={add?.errors}>
+              <Field prefix="stub" name="gross" label={stubLabels.gross} hint={t("benefits.payStub.gross.hint")} errors={add?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={add?.values.gross ?? ""} />}
               </Field>
-              <Field t={t} prefix="stub" name="hours" label={stubLabels.hours} hint={t("benefits.payStub.hours.hint")} errors={add?.errors}>
+              <Field prefix="stub" name="hours" label={stubLabels.hours} hint={t("benefits.payStub.hours.hint")} errors={add?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={add?.values.hours ?? ""} />}
               </Field>
             </div>
-            <Field t={t} prefix="stub" name="employer" label={stubLabels.employer} errors={add?.errors}>
+            <Field prefix="stub" name="employer" label={stubLabels.employer} errors={add?.errors}>
               {(props) => <input {...props} type="text" defaultValue={add?.values.employer ?? overview.payStubs.find((s) => !s.voidedAt)?.employer ?? ""} />}
             </Field>
             <Submit label={t("benefits.payStub.submit")} />
@@ -406,6 +330,7 @@ const BENEFIT_FIELDS = [
 ] as const;
 
 function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate; name: string; overview: BenefitsOverview; canUpdate: boolean; result: ActionResult | null }) {
+  const base = useFormsBase();
   const { profile } = overview;
   const v = result?.values;
   const text = (key: string, stored: number | string | null) => v ? v[key] ?? "" : stored === null ? "" : String(stored);
@@ -425,41 +350,40 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
         <ul>{BENEFIT_FIELDS.filter(([key]) => profile[key]).map(([key, label]) => <li key={key}>{t(label)}</li>)}</ul>
       ) : (
         <>
-          <PrefixedErrorSummary t={t} prefix="profile" errors={result?.errors} labels={labels} />
-          <Form method="post" noValidate>
+          <ErrorSummary prefix="profile" errors={result?.errors} labels={labels} />
+          <Form method="post" action={`${base}/profile`} noValidate>
             <CsrfField />
-            <input type="hidden" name="intent" value="profile" />
             <input type="hidden" name="version" value={profile.version} />
             <fieldset className="field" id="profile-benefits">
               <legend>{t("benefits.profile.has", { name })}</legend>
               {BENEFIT_FIELDS.map(([key, label]) => (
-                <Checkbox key={key} prefix="profile" name={key} label={t(label)} defaultChecked={checked(key)}
-                  error={result?.errors[key] ? errorText(t, result.errors[key]) : undefined} />
+                <CheckboxField key={key} prefix="profile" name={key} label={t(label)} defaultChecked={checked(key)}
+                  errors={result?.errors} />
               ))}
             </fieldset>
             <div className="cols">
-              <Field t={t} prefix="profile" name="ssiMonthly" label={labels.ssiMonthly!} errors={result?.errors}>
+              <Field prefix="profile" name="ssiMonthly" label={labels.ssiMonthly!} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("ssiMonthly", profile.ssiMonthly)} />}
               </Field>
-              <Field t={t} prefix="profile" name="ssdiMonthly" label={labels.ssdiMonthly!} hint={t("benefits.profile.ssdiMonthly.hint")} errors={result?.errors}>
+              <Field prefix="profile" name="ssdiMonthly" label={labels.ssdiMonthly!} hint={t("benefits.profile.ssdiMonthly.hint")} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("ssdiMonthly", profile.ssdiMonthly)} />}
               </Field>
-              <Field t={t} prefix="profile" name="otherUnearned" label={labels.otherUnearned!} hint={t("benefits.profile.otherUnearned.hint")} errors={result?.errors}>
+              <Field prefix="profile" name="otherUnearned" label={labels.otherUnearned!} hint={t("benefits.profile.otherUnearned.hint")} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("otherUnearned", profile.otherUnearned)} />}
               </Field>
-              <Field t={t} prefix="profile" name="irweMonthly" label={labels.irweMonthly!} hint={t("benefits.profile.irweMonthly.hint")} errors={result?.errors}>
+              <Field prefix="profile" name="irweMonthly" label={labels.irweMonthly!} hint={t("benefits.profile.irweMonthly.hint")} errors={result?.errors}>
                 {(props) => <input {...props} type="text" inputMode="decimal" defaultValue={text("irweMonthly", profile.irweMonthly)} />}
               </Field>
             </div>
-            <Checkbox prefix="profile" name="blind" label={labels.blind!} defaultChecked={checked("blind")} />
-            <Checkbox prefix="profile" name="student" label={labels.student!} defaultChecked={checked("student")} />
-            <Field t={t} prefix="profile" name="birthYear" label={labels.birthYear!} hint={t("benefits.profile.birthYear.hint")} errors={result?.errors}>
+            <CheckboxField prefix="profile" name="blind" label={labels.blind!} defaultChecked={checked("blind")} />
+            <CheckboxField prefix="profile" name="student" label={labels.student!} defaultChecked={checked("student")} />
+            <Field prefix="profile" name="birthYear" label={labels.birthYear!} hint={t("benefits.profile.birthYear.hint")} errors={result?.errors}>
               {(props) => <input {...props} type="text" inputMode="numeric" className="narrow" defaultValue={text("birthYear", profile.birthYear)} />}
             </Field>
-            <Field t={t} prefix="profile" name="priorTrialWorkMonths" label={labels.priorTrialWorkMonths!} hint={t("benefits.profile.priorTrialWorkMonths.hint")} errors={result?.errors}>
+            <Field prefix="profile" name="priorTrialWorkMonths" label={labels.priorTrialWorkMonths!} hint={t("benefits.profile.priorTrialWorkMonths.hint")} errors={result?.errors}>
               {(props) => <input {...props} type="text" defaultValue={text("priorTrialWorkMonths", profile.priorTrialWorkMonths.join(", "))} />}
             </Field>
-            <Field t={t} prefix="profile" name="notes" label={labels.notes!} errors={result?.errors}>
+            <Field prefix="profile" name="notes" label={labels.notes!} errors={result?.errors}>
               {(props) => <textarea {...props} rows={3} defaultValue={text("notes", profile.notes)} />}
             </Field>
             <Submit label={t("benefits.profile.submit")} />
@@ -476,29 +400,29 @@ function ReferralFields({ t, prefix, referral, result }: { t: Translate; prefix:
   return (
     <>
       <div className="cols">
-        <Field t={t} prefix={prefix} name="referredOn" label={t("benefits.referral.referredOn")} errors={result?.errors}>
+        <Field prefix={prefix} name="referredOn" label={t("benefits.referral.referredOn")} errors={result?.errors}>
           {(props) => <input {...props} type="date" defaultValue={value("referredOn")} />}
         </Field>
-        <Field t={t} prefix={prefix} name="counselorName" label={t("benefits.referral.counselorName")} errors={result?.errors}>
+        <Field prefix={prefix} name="counselorName" label={t("benefits.referral.counselorName")} errors={result?.errors}>
           {(props) => <input {...props} type="text" defaultValue={value("counselorName")} />}
         </Field>
       </div>
-      <Field t={t} prefix={prefix} name="organization" label={t("benefits.referral.organization")} hint={t("benefits.referral.organization.hint")} errors={result?.errors}>
+      <Field prefix={prefix} name="organization" label={t("benefits.referral.organization")} hint={t("benefits.referral.organization.hint")} errors={result?.errors}>
         {(props) => <input {...props} type="text" defaultValue={value("organization")} />}
       </Field>
       <div className="cols">
-        <Field t={t} prefix={prefix} name="outcome" label={t("benefits.referral.outcome")} errors={result?.errors}>
+        <Field prefix={prefix} name="outcome" label={t("benefits.referral.outcome")} errors={result?.errors}>
           {(props) => (
             <select {...props} defaultValue={value("outcome", "waiting")}>
               {REFERRAL_OUTCOMES.map((o) => <option key={o} value={o}>{t(`benefits.referral.outcome.${o}`)}</option>)}
             </select>
           )}
         </Field>
-        <Field t={t} prefix={prefix} name="outcomeOn" label={t("benefits.referral.outcomeOn")} errors={result?.errors}>
+        <Field prefix={prefix} name="outcomeOn" label={t("benefits.referral.outcomeOn")} errors={result?.errors}>
           {(props) => <input {...props} type="date" defaultValue={value("outcomeOn")} />}
         </Field>
       </div>
-      <Field t={t} prefix={prefix} name="notes" label={t("benefits.referral.notes")} errors={result?.errors}>
+      <Field prefix={prefix} name="notes" label={t("benefits.referral.notes")} errors={result?.errors}>
         {(props) => <textarea {...props} rows={2} defaultValue={value("notes")} />}
       </Field>
     </>
@@ -508,6 +432,7 @@ function ReferralFields({ t, prefix, referral, result }: { t: Translate; prefix:
 function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
   t: Translate; participantId: string; referrals: Referral[]; canUpdate: boolean; resultFor: ResultFor;
 }) {
+  const base = useFormsBase();
   const add = resultFor("referral");
   const labels = {
     referredOn: t("benefits.referral.referredOn"), counselorName: t("benefits.referral.counselorName"), organization: t("benefits.referral.organization"),
@@ -534,11 +459,9 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
               <details className="inline" open={!!result}>
                 <summary>{t("benefits.referral.edit")}</summary>
                 {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
-                <PrefixedErrorSummary t={t} prefix={prefix} errors={result?.errors} labels={labels} />
-                <Form method="post" noValidate>
+                <ErrorSummary prefix={prefix} errors={result?.errors} labels={labels} />
+                <Form method="post" action={`${base}/referrals/${r.id}`} noValidate>
                   <CsrfField />
-                  <input type="hidden" name="intent" value="referralUpdate" />
-                  <input type="hidden" name="target" value={r.id} />
                   <input type="hidden" name="version" value={r.version} />
                   <ReferralFields t={t} prefix={prefix} referral={r} result={result} />
                   <Submit label={t("benefits.referral.save")} />
@@ -551,10 +474,10 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
       {canUpdate ? (
         <div className="card">
           <h3 id="add-referral-heading">{t("benefits.referral.add")}</h3>
-          <PrefixedErrorSummary t={t} prefix="referral" errors={add?.errors} labels={labels} />
-          <Form method="post" noValidate aria-labelledby="add-referral-heading">
+          <ErrorSummary prefix="referral" errors={add?.errors} labels={labels} />
+          {/* A new referral in the list draws a blank form for the next one. */}
+          <Form method="post" action={`${base}/referrals`} noValidate aria-labelledby="add-referral-heading" key={add ? "retry" : referrals.length}>
             <CsrfField />
-            <input type="hidden" name="intent" value="referral" />
             <ReferralFields t={t} prefix="referral" referral={null} result={add} />
             <Submit label={t("benefits.referral.submit")} />
           </Form>

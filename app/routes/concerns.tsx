@@ -7,6 +7,7 @@ import { ParticipantSections, shortName, speakerOptions } from "../components/me
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -25,7 +26,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const answer = await concernAction(ctx, actor, params.id, null, form, `/participants/${params.id}/concerns`);
   if (!answer) throw notFound();
   return answer;

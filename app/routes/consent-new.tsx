@@ -4,11 +4,13 @@ import { buildConsentForm, type ConsentTerms } from "../../src/domain/consent/co
 import { recordConsentGrant, SCAN_MAX_BYTES, SCAN_TYPES, type ScanUpload } from "../../src/domain/consent/consent.server.ts";
 import { CONSENT_CATEGORIES, PART2_CATEGORY, consentGrantInputSchema } from "../../src/domain/consent/model.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
-import { CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { localeFor, translator, type Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import type { FieldErrors } from "../../src/domain/validation.ts";
+import { readForm, type SubmittedForm } from "../lib/form.server.ts";
 import { errorText, useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -38,13 +40,10 @@ function aYearFrom(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-function valuesOf(form: FormData): ConsentValues {
-  const text = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v : "";
-  };
+function valuesOf(form: SubmittedForm): ConsentValues {
+  const text = (name: string) => form.get(name) ?? "";
   return {
-    categories: form.getAll("categories").filter((v): v is string => typeof v === "string"),
+    categories: form.getAll("categories"),
     purpose: text("purpose"), mayAttendMeetings: form.get("mayAttendMeetings") === "on", mayReceivePlan: form.get("mayReceivePlan") === "on",
     mayBeContacted: form.get("mayBeContacted") === "on", startsOn: text("startsOn"), expiresOn: text("expiresOn"), expiryEvent: text("expiryEvent"),
     signedMethod: text("signedMethod"), signatureName: text("signatureName"), signedOn: text("signedOn"), participantConfirmed: form.get("participantConfirmed") === "on",
@@ -95,7 +94,7 @@ function respond(result: StepResult, status = 200) {
 
 export async function action(args: Route.ActionArgs) {
   const { actor, ctx, person, blocked } = await personFor(args);
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const values = valuesOf(form);
   const intent = form.get("intent");
   if (blocked) return respond({ step: "terms", values, errors: {}, terms: null, formError: "consent.new.blocked" }, 409);
@@ -104,20 +103,20 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "review") {
     // The terms are checked on their own first; the signature comes on the next step.
     const draft = { ...values, signatureName: "review", signedOn: today(), participantConfirmed: true };
-    const parsed = consentGrantInputSchema.safeParse(inputOf(draft, person.id));
-    if (!parsed.success) return respond({ step: "terms", values, errors: fieldErrorsOf(parsed.error), terms: null, formError: null }, 400);
+    const parsed = form.parse(consentGrantInputSchema, () => inputOf(draft, person.id));
+    if (!parsed.ok) return respond({ step: "terms", values, errors: parsed.errors, terms: null, formError: null }, 400);
     return respond({ step: "sign", values: { ...values, signedOn: values.signedOn || today() }, errors: {}, terms: parsed.data, formError: null });
   }
 
   if (intent === "save") {
-    const parsed = consentGrantInputSchema.safeParse(inputOf(values, person.id));
-    if (!parsed.success) {
-      const errors = fieldErrorsOf(parsed.error);
+    const parsed = form.parse(consentGrantInputSchema, () => inputOf(values, person.id));
+    if (!parsed.ok) {
+      const errors = parsed.errors;
       const termsWrong = Object.keys(errors).some((field) => TERM_FIELDS.has(field));
       return respond({ step: termsWrong ? "terms" : "sign", values, errors, terms: termsWrong ? null : termsFrom(values), formError: null }, 400);
     }
-    const file = form.get("scan");
-    const scan: ScanUpload | null = parsed.data.signedMethod === "paper" && file instanceof File && file.size > 0
+    const file = form.file("scan");
+    const scan: ScanUpload | null = parsed.data.signedMethod === "paper" && file
       ? { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
       : null;
     const result = await recordConsentGrant(ctx.db, actor, args.params.id, parsed.data, scan, ctx.meta);
@@ -176,19 +175,6 @@ function labelsOf(t: Translate): Record<string, string> {
   };
 }
 
-function Checkbox({ name, label, checked, errors, t }: { name: string; label: string; checked: boolean; errors?: Errors; t: Translate }) {
-  const error = errors?.[name];
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      {error ? <p id={`field-${name}-error`} className="field-error">{errorText(t, error)}</p> : null}
-      <div className="checkbox">
-        <input type="checkbox" id={`field-${name}`} name={name} defaultChecked={checked} aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined} />
-        <label htmlFor={`field-${name}`}>{label}</label>
-      </div>
-    </div>
-  );
-}
-
 function TermsStep({ t, values, errors, personName, busy }: { t: Translate; values: ConsentValues; errors: Errors; personName: string; busy: boolean }) {
   const labels = labelsOf(t);
   const categoryError = errors?.categories;
@@ -213,9 +199,9 @@ function TermsStep({ t, values, errors, personName, busy }: { t: Translate; valu
         <TextArea name="purpose" label={labels.purpose!} hint={t("consent.field.purpose.hint")} defaultValue={values.purpose} errors={errors} />
         <fieldset className="field">
           <legend>{t("consent.field.involvement", { name: personName })}</legend>
-          <Checkbox name="mayAttendMeetings" label={t("consent.field.mayAttendMeetings.long", { name: personName })} checked={values.mayAttendMeetings} errors={errors} t={t} />
-          <Checkbox name="mayReceivePlan" label={t("consent.field.mayReceivePlan.long", { name: personName })} checked={values.mayReceivePlan} errors={errors} t={t} />
-          <Checkbox name="mayBeContacted" label={t("consent.field.mayBeContacted.long", { name: personName })} checked={values.mayBeContacted} errors={errors} t={t} />
+          <CheckboxField name="mayAttendMeetings" label={t("consent.field.mayAttendMeetings.long", { name: personName })} defaultChecked={values.mayAttendMeetings} errors={errors} />
+          <CheckboxField name="mayReceivePlan" label={t("consent.field.mayReceivePlan.long", { name: personName })} defaultChecked={values.mayReceivePlan} errors={errors} />
+          <CheckboxField name="mayBeContacted" label={t("consent.field.mayBeContacted.long", { name: personName })} defaultChecked={values.mayBeContacted} errors={errors} />
         </fieldset>
         <TextField name="startsOn" type="date" label={labels.startsOn!} defaultValue={values.startsOn} errors={errors} />
         <fieldset className="field">
@@ -305,7 +291,7 @@ function SignStep({ t, values, errors, terms, participant, person, scan, busy }:
         {inApp ? (
           <>
             <TextField name="signatureName" label={labels.signatureName!} hint={t("consent.field.signatureName.hint")} defaultValue={values.signatureName} errors={errors} autoComplete="off" />
-            <Checkbox name="participantConfirmed" label={t("consent.field.participantConfirmed.long")} checked={values.participantConfirmed} errors={errors} t={t} />
+            <CheckboxField name="participantConfirmed" label={t("consent.field.participantConfirmed.long")} defaultChecked={values.participantConfirmed} errors={errors} />
           </>
         ) : (
           <>

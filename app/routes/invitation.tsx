@@ -4,7 +4,8 @@ import { acceptInvitationSchema, PASSWORD_MIN_LENGTH } from "../../src/domain/us
 import { acceptInvitation, findInvitation } from "../../src/domain/users/users.server.ts";
 import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
-import { app, fieldErrorsOf } from "../lib/request.server.ts";
+import { app } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 // Public: the person has no account yet. The link's secret is the only key.
@@ -18,10 +19,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const name = String(form.get("name") ?? "");
-  const parsed = acceptInvitationSchema.safeParse({ name, password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), name, problem: null }, { status: 400 });
+  const parsed = form.parse(acceptInvitationSchema, () => ({ name, password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" }));
+  if (!parsed.ok) return data({ errors: parsed.errors, name, problem: null }, { status: 400 });
   const result = await acceptInvitation(ctx.db, params.token, parsed.data, ctx.meta, request.headers.get("user-agent"));
   if (!result.ok) {
     const problem = result.reason === "email_taken" ? "invitation.emailTaken" as const : "invitation.invalid" as const;

@@ -9,7 +9,8 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors 
 import { ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { parseForm, type SubmittedForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -42,15 +43,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-function formInput(form: FormData) {
-  const text = (name: string) => String(form.get(name) ?? "");
+/** The agenda is typed one point a line; the schema takes a list. */
+function formInput(form: SubmittedForm) {
+  const text = (name: string) => form.get(name) ?? "";
   return {
     kind: text("kind"),
     title: text("title"),
     scheduledAt: text("scheduledAt"),
     durationMinutes: text("durationMinutes"),
     place: text("place"),
-    inviteeIds: form.getAll("inviteeIds").map(String),
+    inviteeIds: form.getAll("inviteeIds"),
     refreshments: text("refreshments"),
     seating: text("seating"),
     agenda: text("agenda").split(/\r?\n/).map((line) => line.trim()),
@@ -59,23 +61,16 @@ function formInput(form: FormData) {
   };
 }
 
-function valuesOf(form: FormData): Values {
-  const values: Values = {};
-  for (const [key, value] of form) {
-    if (key === "_csrf") continue;
-    if (key === "inviteeIds") values[key] = [...((values[key] as string[] | undefined) ?? []), String(value)];
-    else values[key] = String(value);
-  }
-  return values;
+function valuesOf(form: { values: Record<string, string>; chosen: Record<string, string[]> }): Values {
+  return { ...form.values, inviteeIds: form.chosen.inviteeIds ?? [] };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
-  const parsed = meetingInputSchema.safeParse(formInput(form));
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values: valuesOf(form), refused: [] as string[] }, { status: 400 });
-  const result = await createMeeting(ctx.db, actor, params.id, parsed.data, ctx.meta);
+  const form = await parseForm(request, meetingInputSchema, formInput);
+  if (!form.ok) return data({ errors: form.errors, values: valuesOf(form), refused: [] as string[] }, { status: 400 });
+  const result = await createMeeting(ctx.db, actor, params.id, form.data, ctx.meta);
   if (!result.ok && result.reason === "not_invitable") {
     return data({ errors: { inviteeIds: "meetings.new.notInvitable" }, values: valuesOf(form), refused: result.people }, { status: 422 });
   }

@@ -6,11 +6,12 @@ import { createConcern, listConcerns } from "../../src/domain/concerns/concerns.
 import { CONCERN_TYPES, concernInputSchema, type ConcernType } from "../../src/domain/concerns/model.ts";
 import { addMeetingEntry, getMeeting, setMeetingStep } from "../../src/domain/meetings/meetings.server.ts";
 import { MEETING_STEPS, meetingEntryInputSchema, meetingStepSchema, type Meeting, type MeetingStep } from "../../src/domain/meetings/model.ts";
-import { CsrfField, ErrorSummary } from "../components/forms.tsx";
-import { Field, ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
+import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
+import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -43,16 +44,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 type ActionResult = { saved: FormName | null; form: FormName | null; errors: Record<string, string>; values: Record<string, string> };
 
-function valuesOf(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (key !== "_csrf") values[key] = String(value);
-  return values;
-}
-
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ok = (saved: FormName | null): ActionResult => ({ saved, form: saved, errors: {}, values: {} });
 
@@ -63,34 +58,36 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (!result.ok) throw notFound();
       return redirect(`/participants/${params.id}/meetings/${params.meetingId}?finished=1`);
     }
-    const parsed = meetingStepSchema.safeParse({ step: form.get("step") });
-    if (!parsed.success) throw notFound();
+    const parsed = form.parse(meetingStepSchema);
+    if (!parsed.ok) throw notFound();
     const result = await setMeetingStep(ctx.db, actor, params.id, params.meetingId, parsed.data.step, ctx.meta);
     if (!result.ok) throw notFound();
     return data(ok(null));
   }
 
   if (intent === "concern") {
-    const who = parseSpeaker(form.get("raisedBy"));
-    const parsed = concernInputSchema.safeParse({
-      type: form.get("type"), description: form.get("description"), raisedBy: who.speaker, supportPersonId: who.supportPersonId,
-      meetingId: params.meetingId, clientKey: form.get("clientKey"),
+    const parsed = form.parse(concernInputSchema, (submitted) => {
+      const who = parseSpeaker(submitted.get("raisedBy"));
+      return {
+        type: submitted.get("type"), description: submitted.get("description"), raisedBy: who.speaker, supportPersonId: who.supportPersonId,
+        meetingId: params.meetingId, clientKey: submitted.get("clientKey"),
+      };
     });
-    if (!parsed.success) return data<ActionResult>({ saved: null, form: "concern", errors: fieldErrorsOf(parsed.error), values: valuesOf(form) }, { status: 400 });
+    if (!parsed.ok) return data<ActionResult>({ saved: null, form: "concern", errors: parsed.errors, values: parsed.values }, { status: 400 });
     const result = await createConcern(ctx.db, actor, params.id, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return data(ok("concern"));
   }
 
   if (intent === "entry") {
-    const kind = String(form.get("kind") ?? "") as FormName;
-    const who = parseSpeaker(form.get("speaker"));
-    const parsed = meetingEntryInputSchema.safeParse({
-      kind, text: form.get("text"), speaker: who.speaker, supportPersonId: who.supportPersonId,
-      whenText: form.get("whenText"), clientKey: form.get("clientKey"),
+    const kind = (form.get("kind") ?? "") as FormName;
+    // "Who said it" is one select: a support person, or one of the other speakers.
+    const parsed = form.parse(meetingEntryInputSchema, (submitted, fields) => {
+      const who = parseSpeaker(submitted.get("speaker"));
+      return { ...fields, speaker: who.speaker, supportPersonId: who.supportPersonId };
     });
     const formName = FORMS.includes(kind) ? kind : null;
-    if (!parsed.success) return data<ActionResult>({ saved: null, form: formName, errors: fieldErrorsOf(parsed.error), values: valuesOf(form) }, { status: 400 });
+    if (!parsed.ok) return data<ActionResult>({ saved: null, form: formName, errors: parsed.errors, values: parsed.values }, { status: 400 });
     const result = await addMeetingEntry(ctx.db, actor, params.id, params.meetingId, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return data(ok(formName));
@@ -240,18 +237,18 @@ function EntryForm({ t, meetingId, kind, clientKey, speakers, result, saved, bus
       <input type="hidden" name="intent" value="entry" />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="clientKey" defaultValue={clientKey} />
-      <Field t={t} prefix={prefix} name="speaker" label={labels.speaker} errors={result?.errors}>
+      <Field prefix={prefix} name="speaker" label={labels.speaker} errors={result?.errors}>
         {(props) => (
           <select {...props} data-draft="" defaultValue={values.speaker ?? "participant"}>
             {speakers.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         )}
       </Field>
-      <Field t={t} prefix={prefix} name="text" label={labels.text} errors={result?.errors}>
+      <Field prefix={prefix} name="text" label={labels.text} errors={result?.errors}>
         {(props) => <textarea {...props} data-draft="" rows={3} defaultValue={values.text ?? ""} />}
       </Field>
       {kind === "commitment" || kind === "next_step" ? (
-        <Field t={t} prefix={prefix} name="whenText" label={labels.whenText} hint={t(`meetings.run.when.${kind}.hint`)} errors={result?.errors}>
+        <Field prefix={prefix} name="whenText" label={labels.whenText} hint={t(`meetings.run.when.${kind}.hint`)} errors={result?.errors}>
           {(props) => <input {...props} type="text" data-draft="" defaultValue={values.whenText ?? ""} />}
         </Field>
       ) : null}
@@ -274,7 +271,7 @@ function ConcernForm({ t, meetingId, participantId, clientKey, speakers, initial
         <CsrfField />
         <input type="hidden" name="intent" value="concern" />
         <input type="hidden" name="clientKey" defaultValue={clientKey} />
-        <Field t={t} prefix={prefix} name="type" label={labels.type} hint={t("meetings.run.concernType.hint")} errors={result?.errors}>
+        <Field prefix={prefix} name="type" label={labels.type} hint={t("meetings.run.concernType.hint")} errors={result?.errors}>
           {(props) => (
             <select {...props} data-draft="" defaultValue={type} onChange={(e) => setType(e.currentTarget.value as ConcernType)} aria-controls="talking-points">
               {CONCERN_TYPES.map((c) => <option key={c} value={c}>{t(`concern.type.${c}`)}</option>)}
@@ -290,14 +287,14 @@ function ConcernForm({ t, meetingId, participantId, clientKey, speakers, initial
             <span key={c}>{i > 0 ? " · " : ""}<Link to={`?concern=${c}#talking-points`} replace preventScrollReset>{t(`concern.type.${c}`)}</Link></span>
           ))}
         </p>
-        <Field t={t} prefix={prefix} name="raisedBy" label={labels.raisedBy} errors={result?.errors}>
+        <Field prefix={prefix} name="raisedBy" label={labels.raisedBy} errors={result?.errors}>
           {(props) => (
             <select {...props} data-draft="" defaultValue={values.raisedBy ?? "participant"}>
               {speakers.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
             </select>
           )}
         </Field>
-        <Field t={t} prefix={prefix} name="description" label={labels.description} errors={result?.errors}>
+        <Field prefix={prefix} name="description" label={labels.description} errors={result?.errors}>
           {(props) => <textarea {...props} data-draft="" rows={3} defaultValue={values.description ?? ""} />}
         </Field>
         <button type="submit" disabled={busy}>{t("meetings.concern.save")}</button>

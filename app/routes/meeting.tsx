@@ -9,7 +9,8 @@ import { CsrfField } from "../components/forms.tsx";
 import { ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -36,13 +37,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/participants/${params.id}/meetings/${params.meetingId}`;
 
   if (intent === "respond") {
-    const parsed = inviteResponseSchema.safeParse({ supportPersonId: form.get("supportPersonId"), response: form.get("response") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId: null }, { status: 400 });
+    const parsed = form.parse(inviteResponseSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId: null }, { status: 400 });
     const result = await recordResponse(ctx.db, actor, params.id, params.meetingId, parsed.data.supportPersonId, parsed.data.response, ctx.meta);
     if (!result.ok && result.reason === "not_invitable") return data({ intent, errors: {}, message: "meetings.invitee.noLongerInvitable" as const, concernId: null }, { status: 422 });
     if (!result.ok) throw notFound();

@@ -12,7 +12,9 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import type { FieldErrors } from "../../src/domain/validation.ts";
+import { readForm } from "../lib/form.server.ts";
 import { errorText, useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -39,12 +41,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const promptId = String(form.get("discoveredFrom") ?? "");
   const prompt = DISCOVERY_PROMPTS.find((p) => p.id === promptId);
   if (!prompt) throw notFound();
-  const parsed = supportPersonInputSchema.safeParse(supportPersonFormInput(form));
-  if (!parsed.success) return data({ promptId, errors: fieldErrorsOf(parsed.error), values: supportPersonValuesOf(form) }, { status: 400 });
+  const parsed = form.parse(supportPersonInputSchema, (submitted) => supportPersonFormInput(submitted));
+  if (!parsed.ok) return data({ promptId, errors: parsed.errors, values: supportPersonValuesOf(form) }, { status: 400 });
   const result = await createSupportPerson(ctx.db, actor, params.id, parsed.data, ctx.meta);
   if (!result.ok) throw notFound();
   return redirect(`/participants/${params.id}/network/discover?added=${result.person.id}#prompt-${prompt.id}`);

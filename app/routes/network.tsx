@@ -11,7 +11,8 @@ import {
 import networkStyles from "../components/network.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
 import { CLOSENESS, RELATIONSHIP_STATUSES } from "../../src/domain/network/vocabulary.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -37,9 +38,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
-  const parsed = supportPersonInputSchema.safeParse(supportPersonFormInput(form));
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values: supportPersonValuesOf(form) }, { status: 400 });
+  const form = await readForm(request);
+  const parsed = form.parse(supportPersonInputSchema, (submitted) => supportPersonFormInput(submitted));
+  if (!parsed.ok) return data({ errors: parsed.errors, values: supportPersonValuesOf(form) }, { status: 400 });
   const result = await createSupportPerson(ctx.db, actor, params.id, parsed.data, ctx.meta);
   if (!result.ok) throw notFound();
   return redirect(`/participants/${params.id}/network?added=${result.person.id}`);

@@ -7,7 +7,8 @@ import {
   ParticipantFields, describeField, participantFormInput, participantLabels, participantValuesOf, type ParticipantValues,
 } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -26,10 +27,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = participantValuesOf(form);
-  const parsed = participantUpdateSchema.safeParse(participantFormInput(form, true));
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, conflict: null }, { status: 400 });
+  const parsed = form.parse(participantUpdateSchema, (submitted) => participantFormInput(submitted, true));
+  if (!parsed.ok) return data({ errors: parsed.errors, values, conflict: null }, { status: 400 });
   const result = await updateParticipant(ctx.db, actor, params.id, parsed.data, ctx.meta);
   if (result.ok) return redirect(`/participants/${params.id}?done=saved`);
   if (result.reason === "not_found") throw notFound();

@@ -4,7 +4,8 @@ import { participantInputSchema } from "../../src/domain/participants/model.ts";
 import { createParticipant, listAssignableSpecialists } from "../../src/domain/participants/participants.server.ts";
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
 import { ParticipantFields, participantFormInput, participantLabels, participantValuesOf } from "../components/participant-fields.tsx";
-import { app, fieldErrorsOf, requirePermission } from "../lib/request.server.ts";
+import { app, requirePermission } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -18,9 +19,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "create", "participant");
   const ctx = app(context);
-  const form = await request.formData();
-  const parsed = participantInputSchema.safeParse(participantFormInput(form));
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values: participantValuesOf(form) }, { status: 400 });
+  const form = await readForm(request);
+  const parsed = form.parse(participantInputSchema, (submitted) => participantFormInput(submitted));
+  if (!parsed.ok) return data({ errors: parsed.errors, values: participantValuesOf(form) }, { status: 400 });
   const result = await createParticipant(ctx.db, actor, parsed.data, ctx.meta);
   if (!result.ok) return data({ errors: { specialistId: "participant.specialistId.invalid" }, values: participantValuesOf(form) }, { status: 400 });
   return redirect(`/participants/${result.participant.id}?done=created`);

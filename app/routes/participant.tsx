@@ -9,6 +9,7 @@ import { CsrfField } from "../components/forms.tsx";
 import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 const NOTICES = ["created", "saved", "archived", "restored"] as const;
@@ -28,11 +29,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent !== "archive" && intent !== "restore") throw notFound();
-  const parsed = versionOnlySchema.safeParse({ version: form.get("version") });
-  if (!parsed.success) return data({ problem: "common.version.required" as const }, { status: 400 });
+  const parsed = form.parse(versionOnlySchema);
+  if (!parsed.ok) return data({ problem: "common.version.required" as const }, { status: 400 });
   const result = await setParticipantArchived(ctx.db, actor, params.id, intent === "archive", parsed.data.version, ctx.meta);
   if (result.ok) return redirect(`/participants/${params.id}?done=${intent === "archive" ? "archived" : "restored"}`);
   if (result.reason === "conflict") return data({ problem: "participant.archive.conflict" as const }, { status: 409 });

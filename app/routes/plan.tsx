@@ -1,16 +1,17 @@
-import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/plan";
-import { commitmentToPlanItem, invitableSupports, pendingCommitments } from "../../src/domain/meetings/meetings.server.ts";
-import { SUPPORT_KINDS, type SupportKind } from "../../src/domain/network/vocabulary.ts";
+import { invitableSupports, pendingCommitments } from "../../src/domain/meetings/meetings.server.ts";
+import { SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
 import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
-import { EDITABLE_PLAN_FIELDS, PLAN_STATUSES, planItemInputSchema, planItemUpdateSchema, type PlanItem } from "../../src/domain/plans/model.ts";
-import { createPlanItem, listPlanItems, planItemHistory, planRecipients, updatePlanItem } from "../../src/domain/plans/plans.server.ts";
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
-import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
+import { EDITABLE_PLAN_FIELDS, PLAN_STATUSES, type PlanItem } from "../../src/domain/plans/model.ts";
+import { listPlanItems, planItemHistory, planRecipients } from "../../src/domain/plans/plans.server.ts";
+import { CsrfField, ErrorSummary, Field, SelectField, TextArea, TextField } from "../components/forms.tsx";
+import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import { formatDate } from "../../src/i18n/format.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import type { FormChoices, FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -34,98 +35,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     helpers: [...invitable, ...notInvitable.filter((p) => p.reason !== "do_not_contact")].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
     commitments: canUpdate ? await pendingCommitments(ctx.db, params.id) : [],
     recipients: await planRecipients(ctx.db, params.id),
+    // The item just added: a new blank form for the next one.
+    added: url.searchParams.get("added"),
     notice: url.searchParams.get("added") ? "added" as const : url.searchParams.get("saved") ? "saved" as const : url.searchParams.get("converted") ? "converted" as const : null,
   };
 }
 
-/** The "who helps" choice is one select: a support person, or one of the other providers. */
-function planFormInput(form: FormData) {
-  const who = String(form.get("who") ?? "");
-  const isPerson = who.startsWith("person:");
-  return {
-    kind: form.get("kind"),
-    description: form.get("description"),
-    provider: isPerson ? "support_person" : who,
-    supportPersonId: isPerson ? who.slice("person:".length) : null,
-    frequency: form.get("frequency"),
-    startsOn: form.get("startsOn"),
-    endsOn: form.get("endsOn"),
-    status: form.get("status") ?? undefined,
-    notes: form.get("notes"),
-    sharedWithSupports: form.get("sharedWithSupports") === "on",
-  };
-}
-
-/** Problems with the provider or the support person belong to the one "who helps" select. */
-function planErrorsOf(error: Parameters<typeof fieldErrorsOf>[0]): Record<string, string> {
-  const errors = fieldErrorsOf(error);
-  for (const field of ["provider", "supportPersonId"]) {
-    if (errors[field]) errors.who ??= errors[field];
-    delete errors[field];
-  }
-  return errors;
-}
-
-/** What was sent, to fill the form again; a repeated field (the chosen commitments) as lines. */
-function valuesOf(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) {
-    if (key === "_csrf") continue;
-    values[key] = key in values ? `${values[key]}\n${String(value)}` : String(value);
-  }
-  return values;
-}
-
-type ActionResult = { intent: string; itemId: string | null; errors: Record<string, string>; values: Record<string, string>; message: string | null };
-
-export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
-  const ctx = app(context);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const here = `/participants/${params.id}/plan`;
-  const fail = (status: number, result: Omit<ActionResult, "intent">) => data<ActionResult>({ intent, ...result }, { status });
-
-  if (intent === "create") {
-    const parsed = planItemInputSchema.safeParse(planFormInput(form));
-    if (!parsed.success) return fail(400, { itemId: null, errors: planErrorsOf(parsed.error), values: valuesOf(form), message: null });
-    const result = await createPlanItem(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "invalid_support_person") return fail(422, { itemId: null, errors: { who: "meetings.plan.helperUnavailable" }, values: valuesOf(form), message: null });
-    if (!result.ok) throw notFound();
-    return redirect(`${here}?added=${result.item.id}#item-${result.item.id}`);
-  }
-
-  if (intent === "update") {
-    const itemId = String(form.get("itemId") ?? "");
-    const parsed = planItemUpdateSchema.safeParse({ ...planFormInput(form), version: form.get("version") });
-    if (!parsed.success) return fail(400, { itemId, errors: planErrorsOf(parsed.error), values: valuesOf(form), message: null });
-    const result = await updatePlanItem(ctx.db, actor, params.id, itemId, parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "conflict") return fail(409, { itemId, errors: {}, values: valuesOf(form), message: "meetings.plan.conflict" });
-    if (!result.ok && result.reason === "invalid_support_person") return fail(422, { itemId, errors: { who: "meetings.plan.helperUnavailable" }, values: valuesOf(form), message: null });
-    if (!result.ok) throw notFound();
-    return redirect(`${here}?saved=${itemId}#item-${itemId}`);
-  }
-
-  if (intent === "commitments") {
-    const chosen = form.getAll("entryId").map(String);
-    const errors: Record<string, string> = {};
-    for (const entryId of chosen) {
-      if (!SUPPORT_KINDS.includes(String(form.get(`kind-${entryId}`)) as SupportKind)) errors[`kind-${entryId}`] = "plan.kind.invalid";
-    }
-    if (chosen.length === 0) errors.entryId = "meetings.plan.commitments.noneChosen";
-    if (Object.keys(errors).length) return fail(400, { itemId: null, errors, values: valuesOf(form), message: null });
-    let converted = 0;
-    for (const entryId of chosen) {
-      const result = await commitmentToPlanItem(ctx.db, actor, params.id, String(form.get(`meeting-${entryId}`) ?? ""), entryId,
-        { kind: String(form.get(`kind-${entryId}`)) as SupportKind }, ctx.meta);
-      // Already in the plan (a second click, or someone else first) is not an error: it is there.
-      if (result.ok) converted++;
-      else if (result.reason === "not_found") throw notFound();
-    }
-    return redirect(`${here}?converted=${converted}`);
-  }
-  throw notFound();
-}
+/**
+ * What a plan form's action answers when it cannot save. Each form posts to its own
+ * route (plan-item-new, plan-item-edit, plan-commitments); those routes draw this
+ * same page, so without JavaScript too the problem shows beside the form that had it.
+ */
+export type PlanActionResult = {
+  intent: "create" | "update" | "commitments";
+  itemId: string | null;
+  errors: Record<string, string>;
+  values: FormValues;
+  chosen: FormChoices;
+  message: "meetings.plan.conflict" | null;
+};
 
 const FIELD_LABEL_KEYS = {
   kind: "meetings.plan.field.kind", description: "meetings.plan.field.description", provider: "meetings.plan.field.who", supportPersonId: "meetings.plan.field.who",
@@ -139,8 +67,8 @@ function labelsOf(t: Translate): Record<string, string> {
 
 export default function PlanPage() {
   const t = useT();
-  const { participant, canUpdate, items, histories, helpers, commitments, recipients, notice } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { participant, canUpdate, items, histories, helpers, commitments, recipients, added, notice } = useLoaderData<typeof loader>();
+  const result = useActionData<PlanActionResult>();
   const busy = useNavigation().state === "submitting";
   const name = shortName(participant);
   const base = `/participants/${participant.id}/plan`;
@@ -178,9 +106,8 @@ export default function PlanPage() {
           <h2 id="commitments-heading">{t("meetings.plan.commitments.heading")}</h2>
           <p className="hint">{t("meetings.plan.commitments.hint")}</p>
           <ErrorSummary errors={commitmentResult?.errors} labels={Object.fromEntries(commitments.map((c) => [`kind-${c.entryId}`, c.text]))} />
-          <Form method="post" noValidate>
+          <Form method="post" action={`${base}/commitments`} noValidate>
             <CsrfField />
-            <input type="hidden" name="intent" value="commitments" />
             {commitments.map((c) => (
               <fieldset className="field" key={c.entryId} data-entry-id={c.entryId}>
                 <legend>{c.text}</legend>
@@ -191,10 +118,10 @@ export default function PlanPage() {
                 <input type="hidden" name={`meeting-${c.entryId}`} value={c.meetingId} />
                 <div className="checkbox">
                   <input type="checkbox" id={`entry-${c.entryId}`} name="entryId" value={c.entryId}
-                    defaultChecked={commitmentResult ? (commitmentResult.values.entryId ?? "").split("\n").includes(c.entryId) : true} />
+                    defaultChecked={commitmentResult ? (commitmentResult.chosen.entryId ?? []).includes(c.entryId) : true} />
                   <label htmlFor={`entry-${c.entryId}`}>{t("meetings.plan.commitments.add")}</label>
                 </div>
-                <Field t={t} prefix="field" name={`kind-${c.entryId}`} label={t("meetings.plan.field.kind")} errors={commitmentResult?.errors}>
+                <Field prefix="field" name={`kind-${c.entryId}`} label={t("meetings.plan.field.kind")} errors={commitmentResult?.errors}>
                   {(props) => (
                     <select {...props} defaultValue={commitmentResult?.values[`kind-${c.entryId}`] ?? ""}>
                       <option value="">{t("meetings.plan.chooseKind")}</option>
@@ -228,9 +155,8 @@ export default function PlanPage() {
         <section aria-labelledby="add" className="no-print">
           <h2 id="add">{t("meetings.plan.add.heading")}</h2>
           <ErrorSummary errors={createResult?.errors} labels={labelsOf(t)} />
-          <Form method="post" noValidate>
+          <Form method="post" action={`${base}/items`} noValidate key={added ?? "new-item"}>
             <CsrfField />
-            <input type="hidden" name="intent" value="create" />
             <SelectField name="kind" label={t("meetings.plan.field.kind")} errors={createResult?.errors} defaultValue={createResult?.values.kind ?? ""}
               options={[{ value: "", label: t("meetings.plan.chooseKind") }, ...SUPPORT_KINDS.map((k) => ({ value: k, label: t(`network.helpKind.${k}`) }))]} />
             <TextArea name="description" label={t("meetings.plan.field.description")} hint={t("meetings.plan.field.description.hint")} errors={createResult?.errors} defaultValue={createResult?.values.description} rows={2} />
@@ -260,7 +186,7 @@ export default function PlanPage() {
 
 function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, result }: {
   t: Translate; item: PlanItem; who: string; history: { version: number; changedFields: string[]; changedAt: string; changedBy: string }[];
-  canUpdate: boolean; busy: boolean; whoOptions: { value: string; label: string }[]; result: ActionResult | null;
+  canUpdate: boolean; busy: boolean; whoOptions: { value: string; label: string }[]; result: PlanActionResult | null;
 }) {
   const prefix = `item-${item.id}`;
   const values = result?.values;
@@ -283,21 +209,19 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
           {result?.message ? (
             <div className="form-error" role="alert">
               <p>{t("meetings.plan.conflict")}</p>
-              <p><a href={`?fresh=${item.version}#item-${item.id}`}>{t("meetings.plan.conflict.reload")}</a></p>
+              <p><a href={`/participants/${item.participantId}/plan?fresh=${item.version}#item-${item.id}`}>{t("meetings.plan.conflict.reload")}</a></p>
             </div>
           ) : null}
-          <Form method="post" noValidate key={item.version}>
+          <Form method="post" action={`/participants/${item.participantId}/plan/items/${item.id}`} noValidate key={item.version}>
             <CsrfField />
-            <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="itemId" value={item.id} />
             <input type="hidden" name="version" value={item.version} />
-            <Field t={t} prefix={prefix} name="kind" label={t("meetings.plan.field.kind")} errors={result?.errors}>
+            <Field prefix={prefix} name="kind" label={t("meetings.plan.field.kind")} errors={result?.errors}>
               {(props) => <select {...props} defaultValue={v("kind", item.kind)}>{SUPPORT_KINDS.map((k) => <option key={k} value={k}>{t(`network.helpKind.${k}`)}</option>)}</select>}
             </Field>
-            <Field t={t} prefix={prefix} name="description" label={t("meetings.plan.field.description")} errors={result?.errors}>
+            <Field prefix={prefix} name="description" label={t("meetings.plan.field.description")} errors={result?.errors}>
               {(props) => <textarea {...props} rows={2} defaultValue={v("description", item.description)} />}
             </Field>
-            <Field t={t} prefix={prefix} name="who" label={t("meetings.plan.field.who")} errors={result?.errors}>
+            <Field prefix={prefix} name="who" label={t("meetings.plan.field.who")} errors={result?.errors}>
               {(props) => (
                 <select {...props} defaultValue={v("who", item.provider === "support_person" ? `person:${item.supportPersonId}` : item.provider)}>
                   {whoOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
@@ -306,21 +230,21 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
                 </select>
               )}
             </Field>
-            <Field t={t} prefix={prefix} name="frequency" label={t("meetings.plan.field.frequency")} errors={result?.errors}>
+            <Field prefix={prefix} name="frequency" label={t("meetings.plan.field.frequency")} errors={result?.errors}>
               {(props) => <input {...props} type="text" defaultValue={v("frequency", item.frequency)} />}
             </Field>
             <div className="cols">
-              <Field t={t} prefix={prefix} name="startsOn" label={t("meetings.plan.field.startsOn")} errors={result?.errors}>
+              <Field prefix={prefix} name="startsOn" label={t("meetings.plan.field.startsOn")} errors={result?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={v("startsOn", item.startsOn)} />}
               </Field>
-              <Field t={t} prefix={prefix} name="endsOn" label={t("meetings.plan.field.endsOn")} errors={result?.errors}>
+              <Field prefix={prefix} name="endsOn" label={t("meetings.plan.field.endsOn")} errors={result?.errors}>
                 {(props) => <input {...props} type="date" defaultValue={v("endsOn", item.endsOn)} />}
               </Field>
             </div>
-            <Field t={t} prefix={prefix} name="status" label={t("meetings.plan.field.status")} errors={result?.errors}>
+            <Field prefix={prefix} name="status" label={t("meetings.plan.field.status")} errors={result?.errors}>
               {(props) => <select {...props} defaultValue={v("status", item.status)}>{PLAN_STATUSES.map((s) => <option key={s} value={s}>{t(`plan.status.${s}`)}</option>)}</select>}
             </Field>
-            <Field t={t} prefix={prefix} name="notes" label={t("meetings.plan.field.notes")} errors={result?.errors}>
+            <Field prefix={prefix} name="notes" label={t("meetings.plan.field.notes")} errors={result?.errors}>
               {(props) => <textarea {...props} rows={2} defaultValue={v("notes", item.notes)} />}
             </Field>
             <div className="field">

@@ -1,15 +1,11 @@
-import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/profile";
 import { formatDate } from "../../src/i18n/format.ts";
-import { createApiToken, listApiTokens, revokeApiToken } from "../../src/domain/auth/api-tokens.server.ts";
-import { apiTokenCreateSchema } from "../../src/domain/auth/model.ts";
-import { signOutEverywhere } from "../../src/domain/auth/sessions.server.ts";
-import { languageChoiceSchema } from "../../src/domain/users/model.ts";
-import { changeLanguage, getProfile } from "../../src/domain/users/users.server.ts";
+import { listApiTokens } from "../../src/domain/auth/api-tokens.server.ts";
+import { getProfile } from "../../src/domain/users/users.server.ts";
 import { LOCALES, translate } from "../../src/i18n/index.ts";
-import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -21,43 +17,24 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { profile, tokens, now: new Date().toISOString(), revoked: query.has("revoked"), languageSaved: query.has("language") };
 }
 
-export async function action({ context, request }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
-  const ctx = app(context);
-  const form = await request.formData();
-  const intent = form.get("intent");
-
-  if (intent === "createToken") {
-    const name = String(form.get("name") ?? "");
-    const parsed = apiTokenCreateSchema.safeParse({ name });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), name, created: null, problem: null }, { status: 400 });
-    const created = await createApiToken(ctx.db, actor, parsed.data.name, ctx.meta);
-    // Shown once: only the token's hash is kept.
-    return { intent, errors: {}, name: "", created: { name: parsed.data.name, token: created.token }, problem: null };
-  }
-  if (intent === "changeLanguage") {
-    const parsed = languageChoiceSchema.safeParse({ locale: form.get("locale") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), name: "", created: null, problem: null }, { status: 400 });
-    await changeLanguage(ctx.db, actor, parsed.data, ctx.meta);
-    return redirect("/profile?language=saved#language");
-  }
-  if (intent === "revokeToken") {
-    const revoked = await revokeApiToken(ctx.db, actor, String(form.get("tokenId") ?? ""), ctx.meta);
-    if (!revoked) return data({ intent, errors: {}, name: "", created: null, problem: "profile.tokens.revokeFailed" as const }, { status: 409 });
-    return redirect("/profile?revoked=1#tokens");
-  }
-  if (intent === "signOutAll") {
-    await signOutEverywhere(ctx.db, actor, ctx.meta);
-    const cleared = serializeCookie(SESSION_COOKIE, "", { secure: ctx.secureCookies, maxAgeSeconds: 0 });
-    return redirect("/sign-in", { headers: { "Set-Cookie": cleared } });
-  }
-  throw notFound();
-}
+/**
+ * What the profile forms' actions answer. Each form posts to its own route
+ * (profile-token-new, profile-token-revoke, profile-sign-out-everywhere,
+ * profile-language); those routes draw this same page, so a new token or a problem
+ * shows here, with or without JavaScript.
+ */
+export type ProfileActionResult = {
+  intent: "createToken" | "revokeToken" | "changeLanguage";
+  errors: Record<string, string>;
+  name: string;
+  created: { name: string; token: string } | null;
+  problem: "profile.tokens.revokeFailed" | null;
+};
 
 export default function Profile() {
   const t = useT();
   const { profile, tokens, now, revoked, languageSaved } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ProfileActionResult>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
 
@@ -75,9 +52,8 @@ export default function Profile() {
       <section aria-labelledby="language">
         <h2 id="language">{t("profile.language.heading")}</h2>
         {languageSaved ? <p className="notice" role="status">{t("profile.language.saved")}</p> : null}
-        <Form method="post" noValidate>
+        <Form method="post" action="/profile/language" noValidate>
           <CsrfField />
-          <input type="hidden" name="intent" value="changeLanguage" />
           <SelectField
             name="locale" label={t("profile.language.label")} hint={t("profile.language.hint")} defaultValue={profile.locale}
             errors={result?.intent === "changeLanguage" ? result.errors : undefined}
@@ -124,10 +100,8 @@ export default function Profile() {
                     </td>
                     <td>
                       {token.revoked_at || (token.expires_at && token.expires_at <= now) ? null : (
-                        <Form method="post">
+                        <Form method="post" action={`/profile/tokens/${token.id}/revoke`}>
                           <CsrfField />
-                          <input type="hidden" name="intent" value="revokeToken" />
-                          <input type="hidden" name="tokenId" value={token.id} />
                           <button type="submit" className="danger" disabled={busy}>{t("profile.tokens.revoke", { name: token.name })}</button>
                         </Form>
                       )}
@@ -140,9 +114,8 @@ export default function Profile() {
         )}
         <h3>{t("profile.tokens.new")}</h3>
         <ErrorSummary errors={result?.intent === "createToken" ? result.errors : undefined} labels={labels} />
-        <Form method="post" noValidate key={result?.created?.token ?? "new-token"}>
+        <Form method="post" action="/profile/tokens" noValidate key={result?.created?.token ?? "new-token"}>
           <CsrfField />
-          <input type="hidden" name="intent" value="createToken" />
           <TextField
             name="name" label={labels.name} hint={t("profile.tokens.nameHint")} autoComplete="off"
             defaultValue={result?.name} errors={result?.intent === "createToken" ? result.errors : undefined} required
@@ -154,9 +127,8 @@ export default function Profile() {
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("auth.signOutAll.title")}</h2>
         <p>{t("auth.signOutAll.body")}</p>
-        <Form method="post">
+        <Form method="post" action="/profile/sign-out-everywhere">
           <CsrfField />
-          <input type="hidden" name="intent" value="signOutAll" />
           <button type="submit" disabled={busy}>{t("auth.signOutAll.submit")}</button>
         </Form>
       </section>

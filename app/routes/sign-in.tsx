@@ -5,7 +5,8 @@ import { signIn } from "../../src/domain/auth/sessions.server.ts";
 import { safeNextPath } from "../../src/domain/auth/next-path.ts";
 import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
-import { app, fieldErrorsOf } from "../lib/request.server.ts";
+import { app } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 
@@ -16,10 +17,10 @@ export function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const ctx = app(context);
-  const form = await request.formData();
-  const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  const form = await readForm(request);
+  const parsed = form.parse(signInSchema);
   const email = String(form.get("email") ?? "");
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), email, formError: null }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, email, formError: null }, { status: 400 });
   const result = await signIn(ctx.db, parsed.data, ctx.meta, request.headers.get("user-agent"), ctx.sessionLimits);
   if (!result.ok) {
     const limited = result.reason === "rate_limited";

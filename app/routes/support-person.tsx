@@ -12,7 +12,8 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -59,13 +60,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/participants/${params.id}/network/${params.personId}`;
 
   if (intent === "update") {
-    const parsed = supportPersonUpdateSchema.safeParse(supportPersonFormInput(form, ["version"]));
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values: supportPersonValuesOf(form), conflict: false, message: null }, { status: 400 });
+    const parsed = form.parse(supportPersonUpdateSchema, (submitted) => supportPersonFormInput(submitted, ["version"]));
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: supportPersonValuesOf(form), conflict: false, message: null }, { status: 400 });
     const result = await updateSupportPerson(ctx.db, actor, params.id, params.personId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return data({ intent, errors: {}, values: supportPersonValuesOf(form), conflict: true, message: null }, { status: 409 });
@@ -73,8 +74,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
 
   if (intent === "end") {
-    const parsed = supportPersonEndSchema.safeParse({ version: form.get("version"), reason: form.get("reason") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values: null, conflict: false, message: null }, { status: 400 });
+    const parsed = form.parse(supportPersonEndSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, conflict: false, message: null }, { status: 400 });
     const result = await endSupportPerson(ctx.db, actor, params.id, params.personId, parsed.data.version, parsed.data.reason, ctx.meta);
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return data({ intent, errors: {}, values: null, conflict: true, message: null }, { status: 409 });
@@ -83,8 +84,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
   if (intent === "revoke") {
     const grantId = String(form.get("grantId") ?? "");
-    const parsed = consentRevocationInputSchema.safeParse({ category: form.get("category"), reason: form.get("reason") });
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values: null, conflict: false, message: null }, { status: 400 });
+    const parsed = form.parse(consentRevocationInputSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, conflict: false, message: null }, { status: 400 });
     const result = await revokeConsent(ctx.db, actor, params.id, grantId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return data({ intent, errors: {}, values: null, conflict: false, message: "network.person.revoke.already" as const }, { status: 409 });

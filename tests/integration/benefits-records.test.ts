@@ -136,19 +136,19 @@ describe("earnings log and SSI reporting", () => {
     expect(html).toContain("Reporting pay to Social Security");
     expect(html).toContain("Changed since reported");
 
-    const bad = await spec1.postForm(page, { intent: "stub", payDate: "", periodStart: "2025-03-01", periodEnd: "2025-03-14", gross: "", employer: "" });
+    const bad = await spec1.postForm(`${page}/pay-stubs`, { payDate: "", periodStart: "2025-03-01", periodEnd: "2025-03-14", gross: "", employer: "" });
     expect(bad.status).toBe(400);
-    const added = await spec1.postForm(page, { intent: "stub", payDate: "2025-03-14", periodStart: "2025-03-01", periodEnd: "2025-03-14", gross: "1,000.00", hours: "", employer: "Corner Bakery", clientKey: "page-1" });
+    const added = await spec1.postForm(`${page}/pay-stubs`, { payDate: "2025-03-14", periodStart: "2025-03-01", periodEnd: "2025-03-14", gross: "1,000.00", hours: "", employer: "Corner Bakery", clientKey: "page-1" });
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toBe(`${page}?done=stub#earnings`);
-    const report = await spec1.postForm(page, { intent: "report", target: "2025-02", month: "2025-02", reportedOn: "2025-03-03", method: "phone" });
+    const report = await spec1.postForm(`${page}/reports/2025-02`, { reportedOn: "2025-03-03", method: "phone" });
     expect(report.status).toBe(302);
 
-    const referral = await spec1.postForm(page, { intent: "referral", referredOn: "2025-02-01", counselorName: "Robin Vega", organization: "WIPA North", outcome: "waiting", outcomeOn: "", notes: "" });
+    const referral = await spec1.postForm(`${page}/referrals`, { referredOn: "2025-02-01", counselorName: "Robin Vega", organization: "WIPA North", outcome: "waiting", outcomeOn: "", notes: "" });
     expect(referral.status).toBe(302);
     const saved = await app.database.db.selectFrom("benefits_referrals").selectAll().where("participant_id", "=", id()).executeTakeFirstOrThrow();
-    const update = (version: string) => spec1.postForm(page, {
-      intent: "referralUpdate", target: saved.id, version, referredOn: "2025-02-01", counselorName: "Robin Vega", organization: "WIPA North",
+    const update = (version: string) => spec1.postForm(`${page}/referrals/${saved.id}`, {
+      version, referredOn: "2025-02-01", counselorName: "Robin Vega", organization: "WIPA North",
       outcome: "plan_received", outcomeOn: "2025-03-01", notes: "Benefits summary received",
     });
     expect((await update("1")).status).toBe(302);

@@ -119,7 +119,7 @@ describe("a support person marked do not contact after being invited", () => {
     const wins = await (await spec1.fetch(`/participants/${id}/wins`)).text();
     expect(wins).not.toContain(`value="${gina.id}"`);
     expect(wins).toContain(`value="${hal.id}"`);
-    expect((await spec1.postForm(`/participants/${id}/wins`, { intent: "win", kind: "interview", occurredOn: "2030-06-01", celebrateWith: [gina.id] })).status).toBe(422);
+    expect((await spec1.postForm(`/participants/${id}/wins/new`, { kind: "interview", occurredOn: "2030-06-01", celebrateWith: [gina.id] })).status).toBe(422);
     expect((await spec1.api("POST", `/participants/${id}/milestones`, { kind: "interview", occurredOn: "2030-06-01", celebrateWith: [gina.id] })).status).toBe(422);
     expect(await addMilestone(database.db, world.actors.specialist1, id, { kind: "interview", occurredOn: "2030-06-01", note: null, celebrateWith: [gina.id] }, meta))
       .toEqual({ ok: false, reason: "not_consented" });

@@ -137,14 +137,14 @@ describe("job support plan", () => {
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.current).toMatchObject({ status: "agreed", version: 2 });
 
-    const stalePage = await spec1.postForm(`/participants/${id}/plan`, {
-      intent: "update", itemId: item.id, version: "1", kind: "clothes", description: "Black shoes", who: "participant", status: "done",
+    const stalePage = await spec1.postForm(`/participants/${id}/plan/items/${item.id}`, {
+      version: "1", kind: "clothes", description: "Black shoes", who: "participant", status: "done",
     });
     expect(stalePage.status).toBe(409);
     expect(await stalePage.text()).toContain("Someone else changed this item after you opened the page. Nothing was saved.");
 
-    const page = await spec1.postForm(`/participants/${id}/plan`, {
-      intent: "update", itemId: item.id, version: "2", kind: "clothes", description: "Black shoes and a belt", who: "specialist", status: "active", frequency: "Before March 3",
+    const page = await spec1.postForm(`/participants/${id}/plan/items/${item.id}`, {
+      version: "2", kind: "clothes", description: "Black shoes and a belt", who: "specialist", status: "active", frequency: "Before March 3",
     });
     expect(page.status).toBe(302);
 
@@ -170,11 +170,11 @@ describe("job support plan", () => {
     const spec1 = await clientFor("spec1@test.org");
     const id = app.world.participants.participant1.id;
     const before = await lastSeq();
-    const response = await spec1.postForm(`/participants/${id}/plan`, { intent: "create", kind: "", description: "", who: "participant" });
+    const response = await spec1.postForm(`/participants/${id}/plan/items`, { kind: "", description: "", who: "participant" });
     expect(response.status).toBe(400);
     const html = await response.text();
     for (const message of ["Choose the kind of help.", "Say what the help is."]) expect(html).toContain(message);
-    const dates = await spec1.postForm(`/participants/${id}/plan`, { intent: "create", kind: "rides", description: "Rides", who: "person:", startsOn: "2030-05-02", endsOn: "2030-05-01" });
+    const dates = await spec1.postForm(`/participants/${id}/plan/items`, { kind: "rides", description: "Rides", who: "person:", startsOn: "2030-05-02", endsOn: "2030-05-01" });
     expect(dates.status).toBe(400);
     const datesHtml = await dates.text();
     for (const message of ["Choose the support person who will help.", "The end date must be on or after the start date."]) expect(datesHtml).toContain(message);
@@ -202,18 +202,18 @@ describe("job support plan", () => {
     expect(plan).toContain("Commitments from meetings, not yet in the plan");
     expect(plan).toContain("Wake-up call before each shift");
 
-    const missingKind = await spec1.postForm(`/participants/${id}/plan`, { intent: "commitments", entryId: [first!.id, second!.id], [`meeting-${first!.id}`]: meeting.id, [`meeting-${second!.id}`]: meeting.id, [`kind-${first!.id}`]: "wake_up_calls" });
+    const missingKind = await spec1.postForm(`/participants/${id}/plan/commitments`, { entryId: [first!.id, second!.id], [`meeting-${first!.id}`]: meeting.id, [`meeting-${second!.id}`]: meeting.id, [`kind-${first!.id}`]: "wake_up_calls" });
     expect(missingKind.status).toBe(400);
 
     const before = await lastSeq();
     const fields = {
-      intent: "commitments", entryId: [first!.id, second!.id], [`meeting-${first!.id}`]: meeting.id, [`meeting-${second!.id}`]: meeting.id,
+      entryId: [first!.id, second!.id], [`meeting-${first!.id}`]: meeting.id, [`meeting-${second!.id}`]: meeting.id,
       [`kind-${first!.id}`]: "wake_up_calls", [`kind-${second!.id}`]: "rides",
     };
-    const converted = await spec1.postForm(`/participants/${id}/plan`, fields);
+    const converted = await spec1.postForm(`/participants/${id}/plan/commitments`, fields);
     expect(converted.status).toBe(302);
     expect(converted.headers.get("location")).toBe(`/participants/${id}/plan?converted=2`);
-    const again = await spec1.postForm(`/participants/${id}/plan`, fields);
+    const again = await spec1.postForm(`/participants/${id}/plan/commitments`, fields);
     expect(again.headers.get("location")).toBe(`/participants/${id}/plan?converted=0`);
     const api = await spec1.api("POST", `${entries}/${first!.id}/plan-item`, { kind: "wake_up_calls" });
     expect(api.status).toBe(409);
@@ -242,17 +242,17 @@ describe("small wins", () => {
     expect(page).not.toContain(`value="${noConsent.id}"`);
 
     const before = await lastSeq();
-    const refused = await spec1.postForm(`/participants/${id}/wins`, { intent: "win", kind: "first_paycheck", occurredOn: "2030-06-01", celebrateWith: [mia.id, noConsent.id] });
+    const refused = await spec1.postForm(`/participants/${id}/wins/new`, { kind: "first_paycheck", occurredOn: "2030-06-01", celebrateWith: [mia.id, noConsent.id] });
     expect(refused.status).toBe(422);
-    const added = await spec1.postForm(`/participants/${id}/wins`, { intent: "win", kind: "first_paycheck", occurredOn: "2030-06-01", note: "Bought lunch for Mia", celebrateWith: [mia.id] });
+    const added = await spec1.postForm(`/participants/${id}/wins/new`, { kind: "first_paycheck", occurredOn: "2030-06-01", note: "Bought lunch for Mia", celebrateWith: [mia.id] });
     expect(added.status).toBe(302);
     const milestones = (await (await spec1.api("GET", `/participants/${id}/milestones`)).json()).milestones as { id: string; kind: string; celebrateWith: { name: string }[] }[];
     const paycheck = milestones.find((m) => m.kind === "first_paycheck")!;
     expect(paycheck.celebrateWith).toEqual([{ supportPersonId: mia.id, name: "Mia Torres" }]);
 
-    const note = await spec1.postForm(`/participants/${id}/wins`, { intent: "encouragement", from: `person:${mia.id}`, milestoneId: paycheck.id, text: "So proud of you!" });
+    const note = await spec1.postForm(`/participants/${id}/wins/encouragement`, { from: `person:${mia.id}`, milestoneId: paycheck.id, text: "So proud of you!" });
     expect(note.status).toBe(302);
-    const badNote = await spec1.postForm(`/participants/${id}/wins`, { intent: "encouragement", from: "other", fromName: "", text: "Hi" });
+    const badNote = await spec1.postForm(`/participants/${id}/wins/encouragement`, { from: "other", fromName: "", text: "Hi" });
     expect(badNote.status).toBe(400);
     expect(await badNote.text()).toContain("Say who the note is from.");
     const apiRefused = await spec1.api("POST", `/participants/${id}/milestones`, { kind: "raise", occurredOn: "2030-07-01", celebrateWith: [noConsent.id] });

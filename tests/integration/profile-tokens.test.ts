@@ -32,7 +32,7 @@ describe("profile", () => {
 describe("personal API tokens", () => {
   it("shows a new token once; it works as a Bearer token until revoked", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const created = await spec1.postForm("/profile", { intent: "createToken", name: "caseload script" });
+    const created = await spec1.postForm("/profile/tokens", { name: "caseload script" });
     expect(created.status).toBe(200);
     const html = await created.text();
     expect(html).toContain("It will not be shown again");
@@ -48,10 +48,10 @@ describe("personal API tokens", () => {
     const profile = await (await spec1.fetch("/profile")).text();
     expect(profile).toContain("caseload script");
     expect(profile).not.toContain(token);
-    const tokenId = /name="tokenId" value="([\w-]+)"/.exec(profile)?.[1];
+    const tokenId = /action="\/profile\/tokens\/([\w-]+)\/revoke"/.exec(profile)?.[1];
     if (!tokenId) throw new Error("no revoke form");
 
-    const revoked = await spec1.postForm("/profile", { intent: "revokeToken", tokenId });
+    const revoked = await spec1.postForm(`/profile/tokens/${tokenId}/revoke`, {});
     expect(revoked.status).toBe(302);
     expect(revoked.headers.get("location")).toBe("/profile?revoked=1#tokens");
     expect((await bearer(token)).status).toBe(401);
@@ -63,7 +63,7 @@ describe("personal API tokens", () => {
 
   it("asks for a name", async () => {
     const spec1 = await clientFor("spec1@test.org");
-    const response = await spec1.postForm("/profile", { intent: "createToken", name: "  " });
+    const response = await spec1.postForm("/profile/tokens", { name: "  " });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Give the token a name.");
   });
@@ -71,7 +71,7 @@ describe("personal API tokens", () => {
   it("does not let one person revoke another's token", async () => {
     const others = await createApiToken(app.database.db, app.world.actors.specialist2, "theirs", { ip: null, requestId: null });
     const spec1 = await clientFor("spec1@test.org");
-    const response = await spec1.postForm("/profile", { intent: "revokeToken", tokenId: others.id });
+    const response = await spec1.postForm(`/profile/tokens/${others.id}/revoke`, {});
     expect(response.status).toBe(409);
     expect((await bearer(others.token)).status).toBe(200);
   });
@@ -121,7 +121,7 @@ describe("signing out of all sessions", () => {
     const laptop = await clientFor("sup1@test.org");
     const phone = await clientFor("sup1@test.org");
     const someoneElse = await clientFor("sup2@test.org");
-    const response = await laptop.postForm("/profile", { intent: "signOutAll" });
+    const response = await laptop.postForm("/profile/sign-out-everywhere", {});
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/sign-in");
     expect(laptop.cookies.has("allies_session")).toBe(false);

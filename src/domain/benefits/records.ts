@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, optionalText } from "../schema-fields.ts";
 import { REPORT_STATUSES, EPE_MONTH_STATUSES, type MonthReport, type SsdiWorkHistory } from "./earnings.ts";
 import type { EstimateRequestInput } from "./model.ts";
 import { TRIAL_WORK_MONTHS } from "./ssdi.ts";
@@ -26,9 +27,6 @@ const MAX_HOURS = 744;
 /** A pay period longer than two months is almost certainly a typing mistake. */
 export const MAX_PAY_PERIOD_DAYS = 62;
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
-  .transform((v) => v === true || v === "on" || v === "true");
 
 /** "$1,234.50", "1234.5" or 1234.5; "" and null mean nothing entered. */
 function toNumber(value: number | string | null | undefined): number | null {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "../schema-fields.ts";
 
 export const CONCERN_TYPES = [
   "losing_benefits", "relapse", "work_stress", "goal_disagreement", "hours_or_job_kind", "justice_involvement", "transport", "other",
@@ -10,7 +11,6 @@ export const CONCERN_STATUSES = ["open", "in_progress", "resolved"] as const;
 /** Who raised a concern or said something in a meeting: a support person, or one of these. */
 export const SPEAKERS = ["participant", "specialist", "support_person", "other"] as const;
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
 
 export const concernInputSchema = z.strictObject({
   type: z.enum(CONCERN_TYPES, { error: "concern.type.invalid" }),

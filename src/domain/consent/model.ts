@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, isoDate, optionalDate, optionalText } from "../schema-fields.ts";
 
 /** Information a participant may agree to share (PRODUCT.md capability 3). */
 export const CONSENT_CATEGORIES = [
@@ -20,9 +21,6 @@ export const SIGNED_METHODS = ["in_app", "paper"] as const;
 export const INVOLVEMENTS = ["attendMeetings", "receivePlan", "contact"] as const;
 export type Involvement = (typeof INVOLVEMENTS)[number];
 
-const isoDate = (key: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: key });
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
-  .transform((v) => v === true || v === "on" || v === "true");
 
 /** The terms of a release: what, with which involvement, from when and until when. */
 const termsFields = {
@@ -34,8 +32,8 @@ const termsFields = {
   mayReceivePlan: checkbox,
   mayBeContacted: checkbox,
   startsOn: isoDate("consent.startsOn.invalid"),
-  expiresOn: z.union([z.literal(""), isoDate("consent.expiresOn.invalid")]).nullish().transform((v) => (v ? v : null)),
-  expiryEvent: z.string().trim().max(300, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
+  expiresOn: optionalDate("consent.expiresOn.invalid"),
+  expiryEvent: optionalText(300),
 };
 
 function termsRules(terms: { categories: string[]; startsOn: string; expiresOn: string | null; expiryEvent: string | null }, ctx: z.RefinementCtx) {
@@ -57,7 +55,7 @@ export const consentGrantInputSchema = z.strictObject({
   supportPersonId: z.string().trim().min(1, { error: "consent.supportPerson.required" }).max(100),
   ...termsFields,
   signedMethod: z.enum(SIGNED_METHODS, { error: "consent.signedMethod.invalid" }),
-  signatureName: z.string().trim().max(200, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
+  signatureName: optionalText(200),
   signedOn: isoDate("consent.signedOn.invalid"),
   participantConfirmed: checkbox,
 }).superRefine((grant, ctx) => {
@@ -87,7 +85,7 @@ export const consentGrantsQuerySchema = z.object({
 export const consentRevocationInputSchema = z.strictObject({
   /** A single category to withdraw, or none to revoke the whole grant. */
   category: z.union([z.literal(""), z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" })]).nullish().transform((v) => (v ? v : null)),
-  reason: z.string().trim().max(500, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null)),
+  reason: optionalText(500),
 });
 export type ConsentRevocationInput = z.infer<typeof consentRevocationInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, optionalText } from "../schema-fields.ts";
 
 export const MEETING_KINDS = ["support", "reconnection", "benefits", "separate"] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -14,9 +15,6 @@ export type MeetingStep = (typeof MEETING_STEPS)[number];
 export const ENTRY_KINDS = ["strength", "idea", "commitment", "next_step", "note"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
-  .transform((v) => v === true || v === "on" || v === "true");
 
 export const meetingInputSchema = z.strictObject({
   kind: z.enum(MEETING_KINDS, { error: "meeting.kind.invalid" }),

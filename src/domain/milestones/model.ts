@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, optionalText } from "../schema-fields.ts";
 
 export const MILESTONE_KINDS = [
   "career_profile_done", "resume_ready", "first_employer_contact", "interview", "job_offer", "first_day", "first_paycheck",
@@ -6,11 +7,10 @@ export const MILESTONE_KINDS = [
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
 
 export const milestoneInputSchema = z.strictObject({
   kind: z.enum(MILESTONE_KINDS, { error: "milestone.kind.invalid" }),
-  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "milestone.occurredOn.invalid" }),
+  occurredOn: isoDate("milestone.occurredOn.invalid"),
   note: optionalText(1000),
   celebrateWith: z.array(z.string().trim().max(100)).max(30).default([]).transform((ids) => [...new Set(ids)]),
 });

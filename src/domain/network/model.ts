@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { checkbox, optionalText } from "../schema-fields.ts";
 import { CLOSENESS, CONTACT_CHANNELS, RELATIONSHIP_KINDS, RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "./vocabulary.ts";
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
-  .transform((v) => v === true || v === "on" || v === "true");
 
 const supportPersonFields = z.strictObject({
   name: z.string().trim().min(1, { error: "network.name.required" }).max(200, { error: "common.tooLong" }),

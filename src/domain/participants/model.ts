@@ -1,16 +1,15 @@
 import { z } from "zod";
+import { optionalText } from "../schema-fields.ts";
 
 import { LANGUAGES, SITUATION_FLAGS } from "./vocabulary.ts";
 export { LANGUAGES, SITUATION_FLAGS, type SituationFlag } from "./vocabulary.ts";
 
-const optionalText = (max: number, key: string) =>
-  z.string().trim().max(max, { error: key }).nullish().transform((v) => (v ? v : null));
 
 export const pastJobSchema = z.object({
   title: z.string().trim().min(1, { error: "participant.pastJobs.title.required" }).max(200, { error: "common.tooLong" }),
-  employer: optionalText(200, "common.tooLong"),
-  years: optionalText(50, "common.tooLong"),
-  notes: optionalText(1000, "common.tooLong"),
+  employer: optionalText(200),
+  years: optionalText(50),
+  notes: optionalText(1000),
 });
 export type PastJob = z.infer<typeof pastJobSchema>;
 
@@ -18,18 +17,18 @@ export type PastJob = z.infer<typeof pastJobSchema>;
 export const participantInputSchema = z.strictObject({
   firstName: z.string().trim().min(1, { error: "participant.firstName.required" }).max(100, { error: "common.tooLong" }),
   lastName: z.string().trim().min(1, { error: "participant.lastName.required" }).max(100, { error: "common.tooLong" }),
-  preferredName: optionalText(100, "common.tooLong"),
+  preferredName: optionalText(100),
   phone: z.string().trim().max(40, { error: "common.tooLong" })
     .regex(/^[0-9+() .-]*$/, { error: "participant.phone.invalid" }).nullish().transform((v) => (v ? v : null)),
   email: z.union([z.literal(""), z.email({ error: "participant.email.invalid" }).max(254, { error: "common.tooLong" })])
     .nullish().transform((v) => (v ? v.toLowerCase() : null)),
   preferredLanguage: z.enum(LANGUAGES, { error: "participant.preferredLanguage.invalid" }).default("en"),
   specialistId: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
-  workGoal: optionalText(2000, "common.tooLong"),
-  jobPreferences: optionalText(2000, "common.tooLong"),
-  strengths: optionalText(2000, "common.tooLong"),
-  interests: optionalText(2000, "common.tooLong"),
-  education: optionalText(2000, "common.tooLong"),
+  workGoal: optionalText(2000),
+  jobPreferences: optionalText(2000),
+  strengths: optionalText(2000),
+  interests: optionalText(2000),
+  education: optionalText(2000),
   pastJobs: z.array(pastJobSchema).max(30, { error: "participant.pastJobs.tooMany" }).default([]),
   situationFlags: z.array(z.enum(SITUATION_FLAGS, { error: "participant.situationFlags.invalid" })).max(SITUATION_FLAGS.length).default([]),
 });

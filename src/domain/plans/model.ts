@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, optionalDate, optionalText } from "../schema-fields.ts";
 import { SUPPORT_KINDS } from "../network/vocabulary.ts";
 
 export const PROVIDERS = ["support_person", "specialist", "treatment_team", "participant"] as const;
@@ -6,10 +7,6 @@ export type Provider = (typeof PROVIDERS)[number];
 export const PLAN_STATUSES = ["proposed", "agreed", "active", "paused", "done"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
-const optionalDate = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "plan.date.invalid" })]).nullish().transform((v) => (v ? v : null));
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional()
-  .transform((v) => v === true || v === "on" || v === "true");
 
 const planItemFields = z.strictObject({
   kind: z.enum(SUPPORT_KINDS, { error: "plan.kind.invalid" }),
@@ -17,8 +14,8 @@ const planItemFields = z.strictObject({
   provider: z.enum(PROVIDERS, { error: "plan.provider.invalid" }),
   supportPersonId: optionalText(100),
   frequency: optionalText(200),
-  startsOn: optionalDate,
-  endsOn: optionalDate,
+  startsOn: optionalDate("plan.date.invalid"),
+  endsOn: optionalDate("plan.date.invalid"),
   status: z.enum(PLAN_STATUSES, { error: "plan.status.invalid" }).default("proposed"),
   notes: optionalText(2000),
   /** The participant chose to let every consented support see this item. */

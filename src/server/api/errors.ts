@@ -1,6 +1,7 @@
 import type { Response } from "express";
 import type { z } from "zod";
-import { isMessageKey, translate, type Locale } from "../../i18n/index.ts";
+import { translate, type Locale } from "../../i18n/index.ts";
+import { fieldIssues } from "../../domain/validation.ts";
 
 export interface FieldError {
   path: string;
@@ -10,14 +11,15 @@ export interface FieldError {
 
 /**
  * Turns zod issues into the field-by-field list every API error carries, in the
- * reader's language. The schemas' own messages are catalog keys; zod's built-in
- * ones (for a wrong type, say) are passed on as zod wrote them.
+ * reader's language, read from zod as the web forms read it. The schemas' own
+ * messages are catalog keys; zod's built-in ones are passed on as zod wrote them.
  */
 export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
-  return error.issues.map((issue) => {
-    const message = isMessageKey(issue.message) ? translate(locale, issue.message) : issue.message;
-    return { path: issue.path.join(".") || "(body)", code: issue.code, message };
-  });
+  return fieldIssues(error).map((issue) => ({
+    path: issue.field || "(body)",
+    code: issue.code,
+    message: issue.messageKey ? translate(locale, issue.messageKey) : issue.detail,
+  }));
 }
 
 export function sendError(res: Response, status: number, code: string, message: string, fields: FieldError[] = [], extra: Record<string, unknown> = {}) {

@@ -1,0 +1,23 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/win-new";
+import { milestoneInputSchema } from "../../src/domain/milestones/model.ts";
+import { addMilestone } from "../../src/domain/milestones/milestones.server.ts";
+import { parseForm } from "../lib/form.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
+import type { WinsActionResult } from "./wins.tsx";
+
+/** Adds a win; on a problem the wins page is drawn again with it (see wins.tsx). */
+export { default, links, loader } from "./wins.tsx";
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const form = await parseForm(request, milestoneInputSchema);
+  const fail = (status: number, errors: Record<string, string>) =>
+    data<WinsActionResult>({ intent: "win", errors, values: form.values, chosen: form.chosen }, { status });
+  if (!form.ok) return fail(400, form.errors);
+  const result = await addMilestone(ctx.db, actor, params.id, form.data, ctx.meta);
+  if (!result.ok && result.reason === "not_consented") return fail(422, { celebrateWith: "meetings.wins.notConsented" });
+  if (!result.ok) throw notFound();
+  return redirect(`/participants/${params.id}/wins?added=${result.milestone.id}#win-${result.milestone.id}`);
+}
