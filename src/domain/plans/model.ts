@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SUPPORT_KINDS } from "../network/vocabulary.ts";
+import { CONSENT_CATEGORIES, PART2_CATEGORY, disclosureCategoriesSchema, type ConsentCategory } from "../consent/model.ts";
+import { SUPPORT_KINDS, type SupportKind } from "../network/vocabulary.ts";
 
 export const PROVIDERS = ["support_person", "specialist", "treatment_team", "participant"] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -23,14 +24,28 @@ const planItemFields = z.strictObject({
   notes: optionalText(2000),
   /** The participant chose to let every consented support see this item. */
   sharedWithSupports: checkbox,
+  /** What the item tells about the participant (consent by content); [] reaches no support person. */
+  discloses: disclosureCategoriesSchema,
+  /**
+   * The specialist read the 42 CFR Part 2 warning before an item that discloses
+   * substance use treatment is shared. Asked on every save that leaves it shared;
+   * not stored.
+   */
+  part2Confirmed: checkbox,
 });
 
-function planItemRules(item: { provider: Provider; supportPersonId: string | null; startsOn: string | null; endsOn: string | null }, ctx: z.RefinementCtx) {
+function planItemRules(item: {
+  provider: Provider; supportPersonId: string | null; startsOn: string | null; endsOn: string | null;
+  sharedWithSupports: boolean; discloses: ConsentCategory[]; part2Confirmed: boolean;
+}, ctx: z.RefinementCtx) {
   if (item.provider === "support_person" && !item.supportPersonId) {
     ctx.addIssue({ code: "custom", path: ["supportPersonId"], message: "plan.supportPerson.required" });
   }
   if (item.startsOn && item.endsOn && item.endsOn < item.startsOn) {
     ctx.addIssue({ code: "custom", path: ["endsOn"], message: "plan.endsOn.beforeStart" });
+  }
+  if (item.sharedWithSupports && item.discloses.includes(PART2_CATEGORY) && !item.part2Confirmed) {
+    ctx.addIssue({ code: "custom", path: ["part2Confirmed"], message: "plan.part2Confirmed.required" });
   }
 }
 
@@ -56,6 +71,8 @@ export const planItemSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   notes: z.string().nullable(),
   sharedWithSupports: z.boolean(),
+  /** The consent categories the item discloses; [] until a specialist reviews it, and then it reaches no support person. */
+  discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   sourceEntryId: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -64,5 +81,23 @@ export const planItemSchema = z.object({
 export type PlanItem = z.infer<typeof planItemSchema>;
 
 export const EDITABLE_PLAN_FIELDS = [
-  "kind", "description", "provider", "supportPersonId", "frequency", "startsOn", "endsOn", "status", "notes", "sharedWithSupports",
+  "kind", "description", "provider", "supportPersonId", "frequency", "startsOn", "endsOn", "status", "notes", "sharedWithSupports", "discloses",
 ] as const satisfies readonly (keyof PlanItemInput & keyof PlanItem)[];
+
+/**
+ * What an item of this kind of help usually tells, preselected in the form for the
+ * specialist to confirm or change. Never substance use treatment: that mark is
+ * always chosen on purpose.
+ */
+export const USUAL_DISCLOSURE: Record<SupportKind, readonly ConsentCategory[]> = {
+  rides: ["work_schedule"],
+  wake_up_calls: ["work_schedule"],
+  reminders: ["work_schedule"],
+  resume_applications: ["employment_goals"],
+  id_documents: ["employment_goals"],
+  clothes: ["employment_goals"],
+  bank_account: ["benefits_income"],
+  budgeting: ["benefits_income"],
+  encouragement: ["employment_goals"],
+  after_hard_day: ["employment_goals"],
+};

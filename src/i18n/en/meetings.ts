@@ -328,6 +328,7 @@ export const meetings = {
   "takeHome.column.who": "Who",
   "takeHome.column.when": "When",
   "takeHome.who.me": "Me",
+  "takeHome.who.someoneClose": "Someone close to {name}",
   "takeHome.who.specialistNamed": "{name} (employment specialist)",
   "takeHome.when.asNeeded": "When needed",
   "takeHome.helpers.heading.self": "Who helps me, and when",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbHandle } from "../../db/index.ts";
 import { createConcern, readConcerns, updateConcern, type ConcernResult } from "../../domain/concerns/concerns.server.ts";
 import { concernInputSchema, concernSchema, concernUpdateSchema } from "../../domain/concerns/model.ts";
+import { CONSENT_CATEGORIES } from "../../domain/consent/model.ts";
 import {
   addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, listMeetings, recordResponse, sendInvitations, setMeetingStep,
   type MeetingResult,
@@ -35,11 +36,15 @@ const takeHomeSchema = z.object({
   allowed: z.boolean().describe("False when this reader may see nothing; every other field is then empty"),
   participantName: z.string(),
   workGoal: z.string().nullable(),
-  items: z.array(z.object({ id: z.string(), kind: z.enum(SUPPORT_KINDS), description: z.string(), who: z.string(), provider: z.enum(PROVIDERS), when: z.string().nullable(), status: z.enum(PLAN_STATUSES) })),
+  items: z.array(z.object({
+    id: z.string(), kind: z.enum(SUPPORT_KINDS), description: z.string(),
+    who: z.string().nullable().describe("Who helps; null in a support person's copy when another support person helps, whose name that copy does not carry"),
+    provider: z.enum(PROVIDERS), when: z.string().nullable(), status: z.enum(PLAN_STATUSES) })),
   contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
   specialist: z.object({ name: z.string(), email: z.string() }).nullable(),
   hardDayHelpers: z.array(z.string()),
-  redisclosureNotice: z.boolean().describe("The reader holds a substance use treatment consent: the copy must carry the 42 CFR Part 2 redisclosure notice"),
+  redisclosureNotice: z.boolean().describe("A piece of this copy discloses substance use treatment: the copy must carry the 42 CFR Part 2 redisclosure notice"),
+  discloses: z.array(z.enum(CONSENT_CATEGORIES)).describe("Every consent category this copy discloses"),
 });
 const takeHomeQuerySchema = z.object({ for: z.string().trim().min(1).max(100).optional() });
 const milestonesResponseSchema = z.object({
