@@ -7,15 +7,17 @@ import type { MessageKey, Translate } from "../../src/i18n/index.ts";
  * mark. A support person is shown the piece only if their consent covers every
  * box ticked; with none ticked it reaches nobody. Works without JavaScript.
  */
-export function DisclosureFields({ t, prefix, name, checked, errors }: {
+export function DisclosureFields({ t, prefix, name, checked, errors, hint }: {
   t: Translate; prefix: string; name: string; checked: readonly string[]; errors?: Record<string, string> | undefined;
+  /** What leaving every box empty means, when it does not mean "shared with no one". */
+  hint?: string;
 }) {
   const error = errors?.discloses;
   const id = `${prefix}-discloses`;
   return (
     <fieldset className={error ? "field field--error" : "field"} id={id} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
       <legend>{t("disclosure.field.legend", { name })}</legend>
-      <p className="hint" id={`${id}-hint`}>{t("disclosure.field.hint", { name })}</p>
+      <p className="hint" id={`${id}-hint`}>{hint ?? t("disclosure.field.hint", { name })}</p>
       {error ? <p id={`${id}-error`} className="field-error">{t(error as MessageKey)}</p> : null}
       {CONSENT_CATEGORIES.filter((c) => c !== PART2_CATEGORY).map((category) => (
         <div className="checkbox" key={category}>

@@ -17,7 +17,7 @@ export async function concernAction(ctx: AppContext, actor: Actor, participantId
     const who = parseSpeaker(form.get("raisedBy"));
     const parsed = concernInputSchema.safeParse({
       type: form.get("type"), description: form.get("description"), raisedBy: who.speaker, supportPersonId: who.supportPersonId,
-      meetingId, mitigationPlan: form.get("mitigationPlan"), clientKey: form.get("clientKey"),
+      meetingId, mitigationPlan: form.get("mitigationPlan"), clientKey: form.get("clientKey"), discloses: form.getAll("discloses").map(String),
     });
     if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId: null }, { status: 400 });
     const result = await createConcern(ctx.db, actor, participantId, parsed.data, ctx.meta);
@@ -26,7 +26,9 @@ export async function concernAction(ctx: AppContext, actor: Actor, participantId
   }
   if (intent === "concernUpdate") {
     const concernId = String(form.get("concernId") ?? "");
-    const parsed = concernUpdateSchema.safeParse({ status: form.get("status"), mitigationPlan: form.get("mitigationPlan"), version: form.get("version") });
+    const parsed = concernUpdateSchema.safeParse({
+      status: form.get("status"), mitigationPlan: form.get("mitigationPlan"), version: form.get("version"), discloses: form.getAll("discloses").map(String),
+    });
     if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId }, { status: 400 });
     const result = await updateConcern(ctx.db, actor, participantId, concernId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "conflict") return data({ intent, errors: {}, message: "meetings.concern.conflict" as const, concernId }, { status: 409 });

@@ -119,3 +119,33 @@ describe("consent by content: the take-home copy", () => {
     expect((await spec1.postForm(`/participants/${id}/plan`, { ...fields, sharedWithSupports: [], description: "Ride to the clinic" })).status).toBe(302);
   });
 });
+
+describe("consent by content: concerns", () => {
+  it("marks a concern with what it tells: the usual for its type unless the specialist chooses, through the API and the concerns page", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const id = app.world.participants.participant1.id;
+    const relapse = await spec1.api("POST", `/participants/${id}/concerns`, { type: "relapse", description: "Worried about drinking again after payday" });
+    expect(relapse.status).toBe(201);
+    expect((await relapse.json()).discloses).toEqual(["substance_use_treatment"]);
+    const benefits = await spec1.api("POST", `/participants/${id}/concerns`, { type: "losing_benefits", description: "Afraid SSI stops" });
+    expect((await benefits.json()).discloses).toEqual(["benefits_income"]);
+
+    const posted = await spec1.postForm(`/participants/${id}/concerns`, {
+      intent: "concern", clientKey: "k-1", type: "work_stress", raisedBy: "participant", description: "The night shift is hard", discloses: ["work_schedule"],
+    });
+    expect(posted.status).toBe(302);
+    const concerns = (await (await spec1.api("GET", `/participants/${id}/concerns`)).json()).concerns as { description: string; discloses: string[]; id: string; version: number }[];
+    const nightShift = concerns.find((c) => c.description === "The night shift is hard")!;
+    expect(nightShift.discloses).toEqual(["work_schedule"]);
+    const page = await (await spec1.fetch(`/participants/${id}/concerns`)).text();
+    expect(page).toContain('data-discloses="substance_use_treatment"');
+
+    // Reviewed again on the concern's own form: what is ticked replaces the mark.
+    const updated = await spec1.postForm(`/participants/${id}/concerns`, {
+      intent: "concernUpdate", concernId: nightShift.id, version: String(nightShift.version), status: "in_progress", discloses: ["work_schedule", "job_details"],
+    });
+    expect(updated.status).toBe(302);
+    const row = await app.database.db.selectFrom("concerns").select("discloses").where("id", "=", nightShift.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.discloses)).toEqual(["work_schedule", "job_details"]);
+  });
+});
