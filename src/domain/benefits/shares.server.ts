@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
-import type { ConsentHistory, PersonFacts } from "../consent/check.ts";
-import { disclosedCategories, disclosesOf, mayDisclose, type DisclosurePiece } from "../consent/disclosure.ts";
+import type { PersonFacts } from "../consent/check.ts";
+import { disclosedCategories, disclosesOf } from "../consent/disclosure.ts";
+import { SHARE_PIECE, maySendShare, splitShareChoices, type ShareChoices } from "./share-consent.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import type { RelationshipStatus } from "../network/vocabulary.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
@@ -19,45 +20,18 @@ import { storedBenefitYears } from "./years.server.ts";
  * so for now the record is a printable copy for that person.
  */
 
-/** A shared estimate is, by what it is, about benefits and income (consent by content). */
-const SHARE_PIECE: DisclosurePiece = { categories: ["benefits_income"] };
-
-/**
- * A share reaches the person outside any meeting and apart from the plan: the
- * specialist hands, posts or (later) sends them the copy. That is contacting them
- * with the participant's information, so the grant must allow contact; a grant
- * that only lets someone receive the plan or attend meetings does not cover it.
- */
-const SHARE_INVOLVEMENT = "contact" as const;
-
-function maySendShare(consent: ConsentHistory, person: PersonFacts, piece: DisclosurePiece, at: Date): boolean {
-  return mayDisclose(consent, { kind: "support_person", person }, piece, SHARE_INVOLVEMENT, at);
-}
-
 async function currentSupports(db: Db | Trx, participantId: string): Promise<(PersonFacts & { name: string })[]> {
   const rows = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at"])
     .where("participant_id", "=", participantId).orderBy("name").execute();
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status as RelationshipStatus, endedAt: r.ended_at }));
 }
 
-export interface ShareChoices {
-  /** Supports whose consent covers benefits and income, and contact, right now. */
-  offered: { id: string; name: string }[];
-  /** Current supports it may not go to, so the page can say why they are missing. */
-  notOffered: { id: string; name: string }[];
-}
 
 /** Who an estimate may be shared with at this moment (no audit: the page that calls it has audited its read). */
 export async function estimateShareChoices(db: Db | Trx, participantId: string, at: Date = new Date()): Promise<ShareChoices> {
   const people = await currentSupports(db, participantId);
   const consent = await loadConsentHistory(db, participantId);
-  const offered: ShareChoices["offered"] = [];
-  const notOffered: ShareChoices["notOffered"] = [];
-  for (const person of people) {
-    if (person.endedAt !== null && Date.parse(person.endedAt) <= at.getTime()) continue;
-    (maySendShare(consent, person, SHARE_PIECE, at) ? offered : notOffered).push({ id: person.id, name: person.name });
-  }
-  return { offered, notOffered };
+  return splitShareChoices(consent, people, at);
 }
 
 export type ShareResult =
