@@ -46,7 +46,7 @@ export async function createConcern(db: Db, actor: Actor, participantId: string,
       raised_by: input.supportPersonId ? "support_person" : input.raisedBy, support_person_id: input.supportPersonId,
       status: "open", mitigation_plan: input.mitigationPlan, client_key: input.clientKey, discloses: JSON.stringify(input.discloses), version: 1, created_by: actor.userId, created_at: now, updated_at: now,
     }).execute();
-    await recordAudit(trx, { actor, action: "concern.create", entityType: "concern", entityId: id, participantId, reason: access.reason, details: { type: input.type, meetingId: input.meetingId, discloses: input.discloses }, meta });
+    await recordAudit(trx, { actor, action: "concern.create", entityType: "concern", entityId: id, participantId, reason: access.reason, details: { type: input.type, meetingId: input.meetingId }, meta });
     return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", id).executeTakeFirstOrThrow()) };
   });
 }
@@ -63,7 +63,7 @@ export async function updateConcern(db: Db, actor: Actor, participantId: string,
     })
       .where("id", "=", concernId).where("version", "=", input.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
-    await recordAudit(trx, { actor, action: "concern.update", entityType: "concern", entityId: concernId, participantId, reason: access.reason, details: { status: input.status, ...(input.discloses ? { discloses: input.discloses } : {}) }, meta });
+    await recordAudit(trx, { actor, action: "concern.update", entityType: "concern", entityId: concernId, participantId, reason: access.reason, details: { status: input.status }, meta });
     return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", concernId).executeTakeFirstOrThrow()) };
   });
 }

@@ -5,6 +5,7 @@ import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { holdsConsent } from "../consent/check.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
+import { insertMilestone } from "./events.server.ts";
 import type { EncouragementInput, Milestone, MilestoneInput, MilestoneKind } from "./model.ts";
 
 /** Supports who may be told about a win: reachable, with an active consent right now. */
@@ -27,27 +28,6 @@ export async function addMilestone(db: Db, actor: Actor, participantId: string, 
     const [milestone] = (await loadMilestones(trx, participantId)).filter((m) => m.id === id);
     return { ok: true, milestone: milestone! };
   });
-}
-
-async function insertMilestone(trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event") {
-  const id = randomUUID();
-  await trx.insertInto("milestones").values({
-    id, participant_id: participantId, kind, occurred_on: occurredOn, note, source, celebrate_with: JSON.stringify(celebrateWith), created_by: actor.userId, created_at: new Date().toISOString(),
-  }).execute();
-  return id;
-}
-
-/**
- * A win the app notices by itself (the career profile filled in, the first pay stub
- * entered); recorded once per kind, on the day it happened (today unless told).
- */
-export async function recordMilestoneFromEvent(
-  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, meta: RequestMeta, occurredOn = new Date().toISOString().slice(0, 10),
-): Promise<void> {
-  const existing = await trx.selectFrom("milestones").select("id").where("participant_id", "=", participantId).where("kind", "=", kind).executeTakeFirst();
-  if (existing) return;
-  const id = await insertMilestone(trx, actor, participantId, kind, occurredOn, null, [], "event");
-  await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: "recorded by the app from an event", details: { kind }, meta });
 }
 
 async function loadMilestones(db: Db | Trx, participantId: string): Promise<Milestone[]> {
