@@ -3,6 +3,7 @@ import { CONCERN_STATUSES, CONCERN_TYPES, type Concern } from "../../src/domain/
 import type { Translate } from "../../src/i18n/index.ts";
 import { CsrfField, ErrorSummary, Field, SelectField, TextArea } from "./forms.tsx";
 import { TalkingPoints } from "./meetings.tsx";
+import { DisclosureFields } from "./disclosure-fields.tsx";
 
 /** What a concern form's action answered when it did not go through. */
 export interface ConcernFormResult {
@@ -11,8 +12,8 @@ export interface ConcernFormResult {
 }
 
 /** Logging a concern: its kind, who raised it, in their words, and a first plan. A resent form saves once (clientKey). */
-export function NewConcernForm({ t, concernKey, speakers, busy, result }: {
-  t: Translate; concernKey: string; speakers: { value: string; label: string }[]; busy: boolean; result: { errors: Record<string, string> } | null;
+export function NewConcernForm({ t, name, concernKey, speakers, busy, result }: {
+  t: Translate; name: string; concernKey: string; speakers: { value: string; label: string }[]; busy: boolean; result: { errors: Record<string, string> } | null;
 }) {
   return (
     <details open={!!result}>
@@ -27,14 +28,15 @@ export function NewConcernForm({ t, concernKey, speakers, busy, result }: {
         <SelectField name="raisedBy" label={t("meetings.concern.raisedBy")} options={speakers} />
         <TextArea name="description" label={t("meetings.concern.description")} errors={result?.errors} rows={2} />
         <TextArea name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} hint={t("meetings.concern.mitigationPlan.hint")} rows={2} />
+        <DisclosureFields t={t} prefix="field" name={name} checked={[]} errors={result?.errors} hint={t("meetings.concern.discloses.hint", { name })} />
         <button type="submit" disabled={busy}>{t("meetings.concern.save")}</button>
       </Form>
     </details>
   );
 }
 
-export function ConcernCard({ t, concern, participantId, canUpdate, busy, result }: {
-  t: Translate; concern: Concern; participantId: string; canUpdate: boolean; busy: boolean;
+export function ConcernCard({ t, name, concern, participantId, canUpdate, busy, result }: {
+  t: Translate; name: string; concern: Concern; participantId: string; canUpdate: boolean; busy: boolean;
   result: ConcernFormResult | null;
 }) {
   return (
@@ -43,6 +45,9 @@ export function ConcernCard({ t, concern, participantId, canUpdate, busy, result
       <p>{concern.description}</p>
       <p className="muted">{t("meetings.concern.raisedByLine", { name: concern.raisedByName ?? t(`meetings.speaker.${concern.raisedBy}`) })}</p>
       {concern.mitigationPlan ? <p><strong>{t("meetings.concern.mitigationPlan")}:</strong> {concern.mitigationPlan}</p> : null}
+      <p className="muted" data-discloses={concern.discloses.join(" ")}>
+        {t("meetings.concern.discloses")}: {concern.discloses.length ? concern.discloses.map((c) => t(`consent.category.${c}`)).join(", ") : t("meetings.concern.notReviewed")}
+      </p>
       <details>
         <summary>{t("meetings.concern.showTalkingPoints")}</summary>
         <TalkingPoints t={t} type={concern.type} participantId={participantId} headingLevel={4} />
@@ -66,6 +71,7 @@ export function ConcernCard({ t, concern, participantId, canUpdate, busy, result
             <Field prefix={`concern-${concern.id}`} name="mitigationPlan" label={t("meetings.concern.mitigationPlan")} errors={result?.errors}>
               {(props) => <textarea {...props} rows={2} defaultValue={concern.mitigationPlan ?? ""} />}
             </Field>
+            <DisclosureFields t={t} prefix={`concern-${concern.id}`} name={name} checked={concern.discloses} errors={result?.errors} />
             <button type="submit" className="secondary" disabled={busy}>{t("meetings.concern.updateSubmit")}</button>
           </Form>
         </details>

@@ -27,7 +27,9 @@ const NOT_FIELDS = new Set(["_csrf"]);
  * button's name) are not handed to the schema: the areas' schemas are strict, for the API.
  */
 function keysOf(schema: z.ZodType): { keys: Set<string> | null; lists: Set<string> } {
-  const def = schema._zod.def;
+  let def = schema._zod.def as { type: string; in?: z.ZodType };
+  // A schema that ends in a transform (defaults filled in after checking) is a pipe from the object.
+  while (def.type === "pipe" && def.in) def = def.in._zod.def as typeof def;
   if (def.type !== "object") return { keys: null, lists: new Set() };
   const shape = (def as unknown as { shape: Record<string, z.ZodType> }).shape;
   return {

@@ -39,7 +39,7 @@ export default function ConcernsPage() {
   const busy = useNavigation().state === "submitting";
   const name = shortName(participant);
   const card = (concern: (typeof open)[number]) => (
-    <ConcernCard key={concern.id} t={t} concern={concern} participantId={participant.id} canUpdate={canUpdate} busy={busy}
+    <ConcernCard key={concern.id} t={t} name={name} concern={concern} participantId={participant.id} canUpdate={canUpdate} busy={busy}
       result={result?.intent === "concernUpdate" && result.concernId === concern.id ? result : null} />
   );
   return (
@@ -51,7 +51,7 @@ export default function ConcernsPage() {
       <h2>{t("concerns.page.open")}</h2>
       {open.length === 0 ? <p>{t("meetings.concerns.none")}</p> : open.map(card)}
       {canUpdate ? (
-        <NewConcernForm t={t} concernKey={concernKey} speakers={speakerOptions(t, name, people)} busy={busy}
+        <NewConcernForm t={t} name={name} concernKey={concernKey} speakers={speakerOptions(t, name, people)} busy={busy}
           result={result?.intent === "concern" ? result : null} />
       ) : null}
       {resolved.length > 0 ? (

@@ -155,11 +155,11 @@ export default function MeetingPage() {
         <p className="hint">{t("meetings.concerns.hint")}</p>
         {concerns.length === 0 ? <p>{t("meetings.concerns.none")}</p> : null}
         {concerns.map((concern) => (
-          <ConcernCard key={concern.id} t={t} concern={concern} participantId={participant.id} canUpdate={canUpdate} busy={busy}
+          <ConcernCard key={concern.id} t={t} name={name} concern={concern} participantId={participant.id} canUpdate={canUpdate} busy={busy}
             result={result?.intent === "concernUpdate" && result.concernId === concern.id ? result : null} />
         ))}
         {canUpdate ? (
-          <NewConcernForm t={t} concernKey={concernKey} speakers={speakerOptions(t, name, meeting.invitees)} busy={busy}
+          <NewConcernForm t={t} name={name} concernKey={concernKey} speakers={speakerOptions(t, name, meeting.invitees)} busy={busy}
             result={result?.intent === "concern" ? result : null} />
         ) : null}
       </section>

@@ -6,6 +6,8 @@ import { authorizeParticipant } from "../../src/domain/participants/participants
 import { EDITABLE_PLAN_FIELDS, PLAN_STATUSES, type PlanItem } from "../../src/domain/plans/model.ts";
 import { listPlanItems, planItemHistory, planRecipients } from "../../src/domain/plans/plans.server.ts";
 import { CsrfField, ErrorSummary, Field, SelectField, TextArea, TextField } from "../components/forms.tsx";
+import { DisclosureFields, Part2Confirmation, checkedCategories } from "../components/disclosure-fields.tsx";
+import { PART2_CATEGORY } from "../../src/domain/consent/model.ts";
 import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import { formatDate } from "../../src/i18n/format.ts";
 import meetingStyles from "../components/meetings.css?url";
@@ -59,6 +61,7 @@ const FIELD_LABEL_KEYS = {
   kind: "meetings.plan.field.kind", description: "meetings.plan.field.description", provider: "meetings.plan.field.who", supportPersonId: "meetings.plan.field.who",
   frequency: "meetings.plan.field.frequency", startsOn: "meetings.plan.field.startsOn", endsOn: "meetings.plan.field.endsOn", status: "meetings.plan.field.status",
   notes: "meetings.plan.field.notes", sharedWithSupports: "meetings.plan.field.shared",
+  discloses: "meetings.plan.field.discloses", part2Confirmed: "meetings.plan.field.part2Confirmed",
 } as const;
 
 function labelsOf(t: Translate): Record<string, string> {
@@ -80,6 +83,7 @@ export default function PlanPage() {
   ];
   const whoLabel = (item: PlanItem) => item.provider === "support_person" ? item.providerName ?? "" : item.provider === "participant" ? name : t(`plan.provider.${item.provider}`);
   const createResult = result?.intent === "create" ? result : null;
+  const unreviewed = items.filter((i) => i.discloses.length === 0).length;
   const commitmentResult = result?.intent === "commitments" ? result : null;
   return (
     <div className="page">
@@ -137,6 +141,7 @@ export default function PlanPage() {
       ) : null}
 
       {items.length === 0 ? <p>{t("meetings.plan.empty")}</p> : null}
+      {unreviewed > 0 ? <p className="notice" data-unreviewed={unreviewed}>{t("meetings.plan.unreviewed", { count: unreviewed })}</p> : null}
       {PLAN_STATUSES.map((status) => {
         const group = items.filter((i) => i.status === status);
         if (group.length === 0) return null;
@@ -144,7 +149,7 @@ export default function PlanPage() {
           <section key={status} aria-labelledby={`status-${status}`} data-status={status}>
             <h2 id={`status-${status}`}>{t(`plan.status.${status}`)} ({group.length})</h2>
             {group.map((item) => (
-              <PlanItemCard key={item.id} t={t} item={item} who={whoLabel(item)} history={histories[item.id] ?? []} canUpdate={canUpdate} busy={busy}
+              <PlanItemCard key={item.id} t={t} item={item} who={whoLabel(item)} participantName={name} history={histories[item.id] ?? []} canUpdate={canUpdate} busy={busy}
                 whoOptions={whoOptions} result={result?.intent === "update" && result.itemId === item.id ? result : null} />
             ))}
           </section>
@@ -176,6 +181,9 @@ export default function PlanPage() {
               </div>
               <p id="field-sharedWithSupports-hint" className="hint">{t("meetings.plan.field.shared.hint", { name })}</p>
             </div>
+            {/* A new item starts marked as telling about the work schedule, what most help in a plan is about; the specialist changes it. */}
+            <DisclosureFields t={t} prefix="field" name={name} checked={checkedCategories(createResult?.chosen, ["work_schedule"])} errors={createResult?.errors} />
+            <Part2Confirmation t={t} prefix="field" name={name} defaultChecked={createResult?.values.part2Confirmed === "on"} errors={createResult?.errors} />
             <button type="submit" disabled={busy}>{t("meetings.plan.add.submit")}</button>
           </Form>
         </section>
@@ -184,8 +192,8 @@ export default function PlanPage() {
   );
 }
 
-function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, result }: {
-  t: Translate; item: PlanItem; who: string; history: { version: number; changedFields: string[]; changedAt: string; changedBy: string }[];
+function PlanItemCard({ t, item, who, participantName, history, canUpdate, busy, whoOptions, result }: {
+  t: Translate; item: PlanItem; who: string; participantName: string; history: { version: number; changedFields: string[]; changedAt: string; changedBy: string }[];
   canUpdate: boolean; busy: boolean; whoOptions: { value: string; label: string }[]; result: PlanActionResult | null;
 }) {
   const prefix = `item-${item.id}`;
@@ -201,6 +209,10 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
         {item.startsOn || item.endsOn ? <><dt>{t("meetings.plan.dates")}</dt><dd>{[item.startsOn ? formatDate(item.startsOn, t.locale) : "…", item.endsOn ? formatDate(item.endsOn, t.locale) : "…"].join(" – ")}</dd></> : null}
         {item.notes ? <><dt>{t("meetings.plan.field.notes")}</dt><dd>{item.notes}</dd></> : null}
         <dt>{t("meetings.plan.field.shared")}</dt><dd>{item.sharedWithSupports ? t("common.yes") : t("common.no")}</dd>
+        <dt>{t("meetings.plan.field.discloses")}</dt>
+        <dd data-discloses={item.discloses.join(" ")}>
+          {item.discloses.length ? item.discloses.map((c) => t(`consent.category.${c}`)).join(", ") : <strong className="not-reviewed">{t("meetings.plan.notReviewed")}</strong>}
+        </dd>
         {item.sourceEntryId ? <><dt>{t("meetings.plan.source")}</dt><dd>{t("meetings.plan.fromMeeting")}</dd></> : null}
       </dl>
       {canUpdate ? (
@@ -253,6 +265,10 @@ function PlanItemCard({ t, item, who, history, canUpdate, busy, whoOptions, resu
                 <label htmlFor={`${prefix}-shared`}>{t("meetings.plan.field.share")}</label>
               </div>
             </div>
+            <DisclosureFields t={t} prefix={prefix} name={participantName} checked={checkedCategories(result?.itemId === item.id ? result.chosen : undefined, item.discloses)} errors={result?.errors} />
+            {/* Confirmed when it was first shared; unticking it stops the save, it does not unshare. */}
+            <Part2Confirmation t={t} prefix={prefix} name={participantName} errors={result?.errors}
+              defaultChecked={values ? values.part2Confirmed === "on" : item.sharedWithSupports && item.discloses.includes(PART2_CATEGORY)} />
             <button type="submit" className="secondary" disabled={busy}>{t("meetings.plan.edit.submit")}</button>
           </Form>
         </details>

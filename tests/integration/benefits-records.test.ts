@@ -254,11 +254,11 @@ describe("sharing an estimate", () => {
     expect(response.status).toBe(201);
     return (await response.json()).id as string;
   }
-  async function grant(personId: string, categories: string[]) {
+  async function grant(personId: string, categories: string[], fields: Record<string, unknown> = {}) {
     const today = new Date().toISOString().slice(0, 10);
     const response = await spec1.api("POST", `/participants/${app.world.participants.participant1.id}/consent-grants`, {
       supportPersonId: personId, categories, purpose: "To help plan work and money.", mayAttendMeetings: true, mayReceivePlan: true, mayBeContacted: true,
-      startsOn: today, expiresOn: "2099-12-31", signedMethod: "in_app", signatureName: "Pat Quinn", signedOn: today, participantConfirmed: true,
+      startsOn: today, expiresOn: "2099-12-31", signedMethod: "in_app", signatureName: "Pat Quinn", signedOn: today, participantConfirmed: true, ...fields,
     });
     expect(response.status).toBe(201);
     return (await response.json()).id as string;
@@ -270,17 +270,22 @@ describe("sharing an estimate", () => {
     const cousin = await person("Cousin Lee");
     const auntGrant = await grant(aunt, ["benefits_income", "employment_goals"]);
     await grant(cousin, ["employment_goals"]);
+    // A share reaches the person by contacting them: benefits and income alone, without contact, is not enough.
+    const neighbour = await person("Neighbour Kai");
+    await grant(neighbour, ["benefits_income"], { mayBeContacted: false });
     const query = "calculate=1&year=2026&ssi=on&scenarios.0.hoursPerWeek=20&scenarios.0.hourlyWage=15";
     const path = `/participants/${id}/benefits/estimate?${query}`;
     const page = await (await spec1.fetch(path)).text();
     expect(page).toContain(`value="${aunt}"`);
     expect(page).not.toContain(`value="${cousin}"`);
-    expect(page).toContain("Not offered, because their consent does not cover benefits and income now: Cousin Lee.");
+    expect(page).not.toContain(`value="${neighbour}"`);
+    expect(page).toContain("Not offered, because their consent does not cover benefits and income, or being contacted, now: Cousin Lee, Neighbour Kai.");
 
     const request = JSON.stringify({ ...estimateRequestSchema.parse({ year: 2026, scenarios: [{ hoursPerWeek: 20, hourlyWage: 15 }] }) });
     expect((await spec1.postForm(path, { intent: "share", request })).status).toBe(400);
     const refused = await spec1.postForm(path, { intent: "share", request, supportPersonId: [aunt, cousin] });
     expect(refused.status).toBe(422);
+    expect((await spec1.postForm(path, { intent: "share", request, supportPersonId: [neighbour] })).status).toBe(422);
     expect(await app.database.db.selectFrom("benefits_estimate_shares").selectAll().execute()).toEqual([]);
 
     const seq = await lastSeq();
@@ -292,6 +297,8 @@ describe("sharing an estimate", () => {
     const rows = await auditSince(seq);
     expect(rows.map((r) => r.action)).toEqual(["benefits_estimate.share"]);
     expect(rows[0]).toMatchObject({ entity_id: share.id, participant_id: id });
+    expect(JSON.parse(rows[0]!.details ?? "{}").disclosure).toEqual({ readerKind: "support_person", readerId: aunt, categories: ["benefits_income"] });
+    expect(JSON.parse(share.discloses)).toEqual(["benefits_income"]);
     expect(shared.headers.get("location")).toContain(`shared=${share.id}`);
 
     const copyPath = `/participants/${id}/benefits/estimate?copy=${share.id}`;

@@ -27,7 +27,7 @@ async function grant(client: Client, participantId: string, personId: string, fi
   return (await response.json()) as { id: string };
 }
 async function addItem(client: Client, participantId: string, fields: Record<string, unknown>) {
-  const response = await client.api("POST", `/participants/${participantId}/plan-items`, { kind: "rides", description: "A ride", provider: "participant", status: "agreed", ...fields });
+  const response = await client.api("POST", `/participants/${participantId}/plan-items`, { kind: "rides", description: "A ride", provider: "participant", status: "agreed", discloses: ["employment_goals"], ...fields });
   expect(response.status).toBe(201);
   return (await response.json()) as { id: string; version: number };
 }
@@ -99,9 +99,11 @@ describe("take-home plan", () => {
       expect(emptyText, `PDF shows ${leak}`).not.toMatch(word);
     }
     const api = await (await spec1.api("GET", `/participants/${id}/take-home-plan?for=${rosa.id}`)).json();
-    expect(api).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false });
+    expect(api).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
     const reads = (await auditSince(before)).map((r) => [r.action, JSON.parse(r.details ?? "{}")]);
-    expect(reads).toEqual([0, 1, 2].map(() => ["plan.read", { takeHome: `support:${rosa.id}`, allowed: false }]));
+    expect(reads).toEqual([0, 1, 2].map(() => ["plan.read", {
+      takeHome: `support:${rosa.id}`, allowed: false, disclosure: { readerKind: "support_person", readerId: rosa.id, categories: [] },
+    }]));
 
     // Otto's copy still works: his consent is untouched.
     const ottoPage = await (await spec1.fetch(`/participants/${id}/plan/take-home?for=${otto.id}`)).text();
@@ -128,7 +130,7 @@ describe("job support plan", () => {
     const id = app.world.participants.participant1.id;
     const before = await lastSeq();
     const item = await addItem(spec1, id, { kind: "clothes", description: "Black shoes for the interview", provider: "participant", status: "proposed" });
-    const body = { kind: "clothes", description: "Black shoes for the interview", provider: "specialist", status: "agreed", frequency: "Before March 3", version: 1 };
+    const body = { kind: "clothes", description: "Black shoes for the interview", provider: "specialist", status: "agreed", frequency: "Before March 3", discloses: ["employment_goals"], version: 1 };
     const saved = await spec1.api("PUT", `/participants/${id}/plan-items/${item.id}`, body);
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ provider: "specialist", status: "agreed", version: 2 });
@@ -145,6 +147,7 @@ describe("job support plan", () => {
 
     const page = await spec1.postForm(`/participants/${id}/plan/items/${item.id}`, {
       version: "2", kind: "clothes", description: "Black shoes and a belt", who: "specialist", status: "active", frequency: "Before March 3",
+      discloses: "employment_goals",
     });
     expect(page.status).toBe(302);
 

@@ -75,10 +75,12 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
     name: "Tasha Green", relationshipKind: "friend", closeness: "friends", status: "supportive",
     phone: "555-0187", preferredChannel: "text", helpKinds: ["wake_up_calls", "after_hard_day"],
   });
-  await person(first.id, { name: "Walt (AA sponsor)", relationshipKind: "sponsor", closeness: "community", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"] });
+  const sponsor = await person(first.id, { name: "Walt (AA sponsor)", relationshipKind: "sponsor", closeness: "community", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"] });
   await person(first.id, { name: "Uncle Ray", relationshipKind: "relative", closeness: "friends", status: "lost_touch", notes: "Used to fix cars together. Maybe reach out later." });
   await grant(first.id, mom.id, ["employment_goals", "job_details", "work_schedule", "benefits_income"], name1, { meetings: true, plan: true });
   await grant(first.id, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
+  // 42 CFR Part 2: substance use treatment needs a consent of its own; Walt's covers only that.
+  await grant(first.id, sponsor.id, ["substance_use_treatment"], name1, { meetings: false, plan: true });
   must(await saveBenefitsProfile(db, sam, first.id, benefitsProfileInputSchema.parse({
     hasSsi: true, hasMedicaid: true, hasSnap: true, ssiMonthly: "994", version: 0,
   }), meta), "a benefits profile");
@@ -102,10 +104,15 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
     agenda: ["Welcome and why we are meeting", "What is going well", "Worries about benefits", "Ideas", "Who will do what", "Next steps"],
   }), meta), "a meeting");
   for (const item of [
-    { kind: "rides", description: "A ride to the Saturday shift", provider: "support_person", supportPersonId: mom.id, frequency: "Saturdays, 7:15 am", status: "active", sharedWithSupports: true },
-    { kind: "wake_up_calls", description: "A wake-up text on work days", provider: "support_person", supportPersonId: friend.id, frequency: "Work days, 6:30 am", status: "agreed" },
-    { kind: "after_hard_day", description: "Call Tasha after a hard shift", provider: "support_person", supportPersonId: friend.id, frequency: "When needed", status: "agreed" },
-    { kind: "budgeting", description: "Go over each paycheck and the SSI report together", provider: "specialist", frequency: "Every month", status: "active" },
+    { kind: "rides", description: "A ride to the Saturday shift", provider: "support_person", supportPersonId: mom.id, frequency: "Saturdays, 7:15 am", status: "active", sharedWithSupports: true, discloses: ["work_schedule"] },
+    { kind: "wake_up_calls", description: "A wake-up text on work days", provider: "support_person", supportPersonId: friend.id, frequency: "Work days, 6:30 am", status: "agreed", discloses: ["work_schedule"] },
+    { kind: "after_hard_day", description: "Call Tasha after a hard shift", provider: "support_person", supportPersonId: friend.id, frequency: "When needed", status: "agreed", discloses: ["employment_goals"] },
+    { kind: "budgeting", description: "Go over each paycheck and the SSI report together", provider: "specialist", frequency: "Every month", status: "active", discloses: ["benefits_income"] },
+    // Shared, yet only Walt's copy shows it (with the Part 2 notice): Gloria's and Tasha's consents do not cover substance use treatment.
+    {
+      kind: "encouragement", description: "A call after the Thursday evening recovery meeting, to talk about the work week", provider: "support_person", supportPersonId: sponsor.id,
+      frequency: "Thursdays", status: "agreed", sharedWithSupports: true, discloses: ["substance_use_treatment"], part2Confirmed: true,
+    },
   ]) must(await createPlanItem(db, sam, first.id, planItemInputSchema.parse(item), meta), "a plan item");
   must(await addMilestone(db, sam, first.id, milestoneInputSchema.parse({
     kind: "first_day", occurredOn: day(lastMonth, 2), note: "First shift stocking shelves went well.", celebrateWith: [mom.id, friend.id],

@@ -8,7 +8,7 @@ import { recordAuditRows, type AuditEvent, type Trx } from "../../domain/audit/a
 import type { AuditEventBody } from "../../domain/audit/events.ts";
 import type { Actor, RequestMeta } from "../../domain/auth/actor.ts";
 import type { ConsentCategory } from "../../domain/consent/model.ts";
-import type { PlanItem, PlanStatus, Provider } from "../../domain/plans/model.ts";
+import { USUAL_DISCLOSURE, type PlanItem, type PlanStatus, type Provider } from "../../domain/plans/model.ts";
 import { toSupportPerson } from "../../domain/network/network.server.ts";
 import type { Closeness, RelationshipKind, SupportKind } from "../../domain/network/vocabulary.ts";
 import { seededRandom, stableId, type Random } from "./random.ts";
@@ -205,14 +205,14 @@ const planItems: ExtraStep = async ({ trx, per, now, summary }, batch) => {
       const item: PlanItem = {
         id, participantId: p.id, kind, description: PLAN_DESCRIPTIONS[kind]!, provider, supportPersonId, providerName: null,
         frequency: p.random.chance(0.5) ? "Every week" : null, startsOn: isoDay(p.random, 2025), endsOn: null, status,
-        notes: null, sharedWithSupports: p.random.chance(0.7), sourceEntryId: null, version: 1, createdAt: now, updatedAt: now,
+        notes: null, sharedWithSupports: p.random.chance(0.7), discloses: [...USUAL_DISCLOSURE[kind]], sourceEntryId: null, version: 1, createdAt: now, updatedAt: now,
       };
       p.created.push({ entityType: "plan_item", entityId: id, action: "plan_item.create", details: { kind, provider, sourceEntryId: null } });
       rows.push({
         id, participant_id: p.id, kind, description: item.description, provider, support_person_id: supportPersonId,
         frequency: item.frequency, starts_on: item.startsOn, ends_on: null, status, notes: null,
         shared_with_supports: item.sharedWithSupports ? 1 : 0, source_entry_id: null, version: 1,
-        created_by: p.specialist.userId, created_at: now, updated_at: now, discloses: JSON.stringify(["work_schedule"]),
+        created_by: p.specialist.userId, created_at: now, updated_at: now, discloses: JSON.stringify(item.discloses),
       });
       versions.push({
         id: stableId("scale-plan-item-version", n), plan_item_id: id, version: 1, changed_fields: JSON.stringify(["created"]),

@@ -3,7 +3,9 @@ import type { Db } from "../../db/index.ts";
 import { supportPersonLocale } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
-import { mayShare, type PersonFacts } from "../consent/check.ts";
+import type { PersonFacts } from "../consent/check.ts";
+import { disclosedCategories, disclosesOf } from "../consent/disclosure.ts";
+import { SHARE_PIECE, maySendShare, splitShareChoices, type ShareChoices } from "./share-consent.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import type { RelationshipStatus } from "../network/vocabulary.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
@@ -19,32 +21,18 @@ import { storedBenefitYears } from "./years.server.ts";
  * so for now the record is a printable copy for that person.
  */
 
-const CATEGORY = "benefits_income" as const;
-
 async function currentSupports(db: Db | Trx, participantId: string): Promise<(PersonFacts & { name: string })[]> {
   const rows = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at"])
     .where("participant_id", "=", participantId).orderBy("name").execute();
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status as RelationshipStatus, endedAt: r.ended_at }));
 }
 
-export interface ShareChoices {
-  /** Supports whose consent covers benefits and income right now. */
-  offered: { id: string; name: string }[];
-  /** Current supports it may not go to, so the page can say why they are missing. */
-  notOffered: { id: string; name: string }[];
-}
 
 /** Who an estimate may be shared with at this moment (no audit: the page that calls it has audited its read). */
 export async function estimateShareChoices(db: Db | Trx, participantId: string, at: Date = new Date()): Promise<ShareChoices> {
   const people = await currentSupports(db, participantId);
   const consent = await loadConsentHistory(db, participantId);
-  const offered: ShareChoices["offered"] = [];
-  const notOffered: ShareChoices["notOffered"] = [];
-  for (const person of people) {
-    if (person.endedAt !== null && Date.parse(person.endedAt) <= at.getTime()) continue;
-    (mayShare(consent, person, CATEGORY, at) ? offered : notOffered).push({ id: person.id, name: person.name });
-  }
-  return { offered, notOffered };
+  return splitShareChoices(consent, people, at);
 }
 
 export type ShareResult =
@@ -71,7 +59,7 @@ export async function shareEstimate(
     const people = await currentSupports(trx, participantId);
     const consent = await loadConsentHistory(trx, participantId);
     const chosen = ids.map((id) => people.find((p) => p.id === id));
-    const refused = chosen.map((p, i) => (p && mayShare(consent, p, CATEGORY, at) ? null : p?.name ?? ids[i]!)).filter((n): n is string => n !== null);
+    const refused = chosen.map((p, i) => (p && maySendShare(consent, p, SHARE_PIECE, at) ? null : p?.name ?? ids[i]!)).filter((n): n is string => n !== null);
     if (refused.length > 0) return { ok: false, reason: "not_allowed", names: refused } as const;
     const sharedAt = at.toISOString();
     const shares = [];
@@ -81,11 +69,15 @@ export async function shareEstimate(
       const id = randomUUID();
       await trx.insertInto("benefits_estimate_shares").values({
         id, participant_id: participantId, support_person_id: person.id, request: JSON.stringify(parsed.data), result: JSON.stringify(result),
-        shared_by: actor.userId, shared_at: sharedAt,
+        shared_by: actor.userId, shared_at: sharedAt, discloses: JSON.stringify(SHARE_PIECE.categories),
       }).execute();
       await recordAudit(trx, {
         actor, action: "benefits_estimate.share", entityType: "benefits_estimate_share", entityId: id, participantId,
-        reason: `${access.reason}; consent:${CATEGORY}`, details: { supportPersonId: person.id, year: result.year, scenarios: result.scenarios.length }, meta,
+        reason: `${access.reason}; consent:${SHARE_PIECE.categories.join(",")}`,
+        details: {
+          supportPersonId: person.id, year: result.year, scenarios: result.scenarios.length,
+          disclosure: { readerKind: "support_person", readerId: person.id, categories: disclosedCategories([SHARE_PIECE]) },
+        }, meta,
       });
       shares.push({ id, supportPersonId: person.id, name: person.name });
     }
@@ -101,7 +93,7 @@ export interface SharedEstimate {
   sharedAt: string;
   request: EstimateRequest;
   result: EstimateResult;
-  /** Consent still covers benefits and income at this moment; if not, the copy is not shown. */
+  /** Consent still covers what the share tells, and contact, at this moment; if not, the copy is not shown. */
   allowed: boolean;
 }
 
@@ -132,11 +124,12 @@ export async function getSharedEstimate(db: Db, actor: Actor, participantId: str
     if (!access) return null;
     const row = await trx.selectFrom("benefits_estimate_shares as s").innerJoin("support_persons as p", "p.id", "s.support_person_id")
       .innerJoin("users as u", "u.id", "s.shared_by")
-      .select(["s.id", "s.support_person_id", "s.request", "s.result", "s.shared_at", "p.name", "p.status", "p.ended_at", "u.name as shared_by_name"])
+      .select(["s.id", "s.support_person_id", "s.request", "s.result", "s.shared_at", "s.discloses", "p.name", "p.status", "p.ended_at", "u.name as shared_by_name"])
       .where("s.id", "=", shareId).where("s.participant_id", "=", participantId).executeTakeFirst();
     if (!row) return null;
     const consent = await loadConsentHistory(trx, participantId);
-    const allowed = mayShare(consent, { id: row.support_person_id, status: row.status as RelationshipStatus, endedAt: row.ended_at }, CATEGORY, at);
+    // Checked again now, against what the stored share says it tells.
+    const allowed = maySendShare(consent, { id: row.support_person_id, status: row.status as RelationshipStatus, endedAt: row.ended_at }, { categories: disclosesOf(row.discloses) }, at);
     await recordAudit(trx, {
       actor, action: "benefits.read", entityType: "benefits_estimate_share", entityId: shareId, participantId, reason: access.reason,
       details: { copyFor: row.support_person_id, allowed }, meta,

@@ -4,6 +4,7 @@ import type { Selectable } from "kysely";
 import type { ConcernTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
+import { disclosesOf } from "../consent/disclosure.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import type { Concern, ConcernInput, ConcernType, ConcernUpdate } from "./model.ts";
 
@@ -11,7 +12,7 @@ function toConcern(row: Selectable<ConcernTable> & { person_name: string | null 
   return {
     id: row.id, participantId: row.participant_id, meetingId: row.meeting_id, type: row.type as ConcernType, description: row.description,
     raisedBy: row.raised_by as Concern["raisedBy"], supportPersonId: row.support_person_id, raisedByName: row.person_name,
-    status: row.status as Concern["status"], mitigationPlan: row.mitigation_plan, version: Number(row.version), createdAt: row.created_at, updatedAt: row.updated_at,
+    status: row.status as Concern["status"], mitigationPlan: row.mitigation_plan, discloses: disclosesOf(row.discloses), version: Number(row.version), createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 
@@ -43,7 +44,7 @@ export async function createConcern(db: Db, actor: Actor, participantId: string,
     await trx.insertInto("concerns").values({
       id, participant_id: participantId, meeting_id: input.meetingId, type: input.type, description: input.description,
       raised_by: input.supportPersonId ? "support_person" : input.raisedBy, support_person_id: input.supportPersonId,
-      status: "open", mitigation_plan: input.mitigationPlan, client_key: input.clientKey, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
+      status: "open", mitigation_plan: input.mitigationPlan, client_key: input.clientKey, discloses: JSON.stringify(input.discloses), version: 1, created_by: actor.userId, created_at: now, updated_at: now,
     }).execute();
     await recordAudit(trx, { actor, action: "concern.create", entityType: "concern", entityId: id, participantId, reason: access.reason, details: { type: input.type, meetingId: input.meetingId }, meta });
     return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", id).executeTakeFirstOrThrow()) };
@@ -56,7 +57,10 @@ export async function updateConcern(db: Db, actor: Actor, participantId: string,
     const row = access ? await selectConcerns(trx).where("c.id", "=", concernId).where("c.participant_id", "=", participantId).executeTakeFirst() : undefined;
     if (!access || !row) return { ok: false, reason: "not_found" };
     const before = toConcern(row);
-    const result = await trx.updateTable("concerns").set({ status: input.status, mitigation_plan: input.mitigationPlan, version: input.version + 1, updated_at: new Date().toISOString() })
+    const result = await trx.updateTable("concerns").set({
+      status: input.status, mitigation_plan: input.mitigationPlan, version: input.version + 1, updated_at: new Date().toISOString(),
+      ...(input.discloses ? { discloses: JSON.stringify(input.discloses) } : {}),
+    })
       .where("id", "=", concernId).where("version", "=", input.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
     await recordAudit(trx, { actor, action: "concern.update", entityType: "concern", entityId: concernId, participantId, reason: access.reason, details: { status: input.status }, meta });

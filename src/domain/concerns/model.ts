@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalText } from "../schema-fields.ts";
+import { CONSENT_CATEGORIES, disclosureCategoriesSchema, type ConsentCategory } from "../consent/model.ts";
 
 export const CONCERN_TYPES = [
   "losing_benefits", "relapse", "work_stress", "goal_disagreement", "hours_or_job_kind", "justice_involvement", "transport", "other",
@@ -20,12 +21,16 @@ export const concernInputSchema = z.strictObject({
   meetingId: optionalText(100),
   mitigationPlan: optionalText(4000),
   clientKey: optionalText(100),
-});
+  /** What the concern tells about the participant; none chosen takes the usual for its type. */
+  discloses: disclosureCategoriesSchema,
+}).transform((concern) => ({ ...concern, discloses: concern.discloses.length ? concern.discloses : [...USUAL_CONCERN_DISCLOSURE[concern.type]] }));
 export type ConcernInput = z.infer<typeof concernInputSchema>;
 
 export const concernUpdateSchema = z.strictObject({
   status: z.enum(CONCERN_STATUSES, { error: "concern.status.invalid" }),
   mitigationPlan: optionalText(4000),
+  /** A new choice of what the concern tells; left out, it stays as it was. */
+  discloses: disclosureCategoriesSchema.optional(),
   version: z.coerce.number({ error: "common.version.required" }).int().min(1),
 });
 export type ConcernUpdate = z.infer<typeof concernUpdateSchema>;
@@ -41,8 +46,26 @@ export const concernSchema = z.object({
   raisedByName: z.string().nullable(),
   status: z.enum(CONCERN_STATUSES),
   mitigationPlan: z.string().nullable(),
+  /** The consent categories the concern discloses (consent by content); [] reaches no support person. */
+  discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Concern = z.infer<typeof concernSchema>;
+
+/**
+ * What a concern of each type plainly tells, taken when the specialist chooses
+ * nothing (consent by content). A worry about relapse is substance use treatment
+ * information under 42 CFR Part 2; a worry no category covers stays unshared.
+ */
+export const USUAL_CONCERN_DISCLOSURE: Record<ConcernType, readonly ConsentCategory[]> = {
+  losing_benefits: ["benefits_income"],
+  relapse: ["substance_use_treatment"],
+  work_stress: ["job_details"],
+  goal_disagreement: ["employment_goals"],
+  hours_or_job_kind: ["work_schedule", "job_details"],
+  justice_involvement: [],
+  transport: ["work_schedule"],
+  other: [],
+};

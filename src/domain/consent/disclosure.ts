@@ -1,5 +1,5 @@
 import { isReachable, grantCategoriesAt, grantStatus, type ConsentHistory, type PersonFacts } from "./check.ts";
-import { PART2_CATEGORY, type ConsentCategory, type Involvement } from "./model.ts";
+import { CONSENT_CATEGORIES, PART2_CATEGORY, type ConsentCategory, type Involvement } from "./model.ts";
 
 /**
  * Consent by content. Whatever can leave the agency (a plan item, a meeting's title,
@@ -47,4 +47,19 @@ export function needsRedisclosureNotice(pieces: readonly DisclosurePiece[]): boo
 /** Every category an output discloses, for the audit row of the disclosure. */
 export function disclosedCategories(pieces: readonly DisclosurePiece[]): ConsentCategory[] {
   return [...new Set(pieces.flatMap((piece) => piece.categories))].sort();
+}
+
+/**
+ * The categories stored with a piece (a JSON list in its `discloses` column). Anything
+ * unreadable counts as "not reviewed", so it reaches nobody rather than somebody.
+ */
+export function disclosesOf(stored: string | null | undefined): ConsentCategory[] {
+  try {
+    const parsed: unknown = JSON.parse(stored ?? "[]");
+    // An unknown category could be one that needs a consent of its own: drop nothing, show nothing.
+    if (!Array.isArray(parsed) || !parsed.every((c) => (CONSENT_CATEGORIES as readonly unknown[]).includes(c))) return [];
+    return CONSENT_CATEGORIES.filter((c) => parsed.includes(c));
+  } catch {
+    return [];
+  }
 }

@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { mayInvolve } from "../consent/check.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
+import { disclosesOf } from "../consent/disclosure.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
 import { invitablePeople, type InvitationContent, type InvitationSender } from "./invitations.ts";
@@ -228,6 +229,8 @@ async function convertCommitment(db: Db, actor: Actor, participantId: string, me
     const item = await insertPlanItem(trx, actor, participantId, {
       kind: plan.kind, description: entry.text, provider, supportPersonId: entry.support_person_id, frequency: entry.when_text,
       startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false,
+      // The commitment tells what its meeting entry was marked as telling (unreviewed stays unreviewed).
+      discloses: disclosesOf(entry.discloses), part2Confirmed: false,
     }, entry.id, access.reason, meta);
     if (!item) return { ok: false, reason: "invalid_support_person" };
     const claimed = await trx.updateTable("meeting_entries").set({ plan_item_id: item.id }).where("id", "=", entry.id).where("plan_item_id", "is", null).executeTakeFirst();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, optionalDate, optionalText } from "../schema-fields.ts";
-import { SUPPORT_KINDS } from "../network/vocabulary.ts";
+import { CONSENT_CATEGORIES, PART2_CATEGORY, disclosureCategoriesSchema, type ConsentCategory } from "../consent/model.ts";
+import { SUPPORT_KINDS, type SupportKind } from "../network/vocabulary.ts";
 
 export const PROVIDERS = ["support_person", "specialist", "treatment_team", "participant"] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -20,14 +21,28 @@ const planItemFields = z.strictObject({
   notes: optionalText(2000),
   /** The participant chose to let every consented support see this item. */
   sharedWithSupports: checkbox,
+  /** What the item tells about the participant (consent by content); [] reaches no support person. */
+  discloses: disclosureCategoriesSchema,
+  /**
+   * The specialist read the 42 CFR Part 2 warning before an item that discloses
+   * substance use treatment is shared. Asked on every save that leaves it shared;
+   * not stored.
+   */
+  part2Confirmed: checkbox,
 });
 
-function planItemRules(item: { provider: Provider; supportPersonId: string | null; startsOn: string | null; endsOn: string | null }, ctx: z.RefinementCtx) {
+function planItemRules(item: {
+  provider: Provider; supportPersonId: string | null; startsOn: string | null; endsOn: string | null;
+  sharedWithSupports: boolean; discloses: ConsentCategory[]; part2Confirmed: boolean;
+}, ctx: z.RefinementCtx) {
   if (item.provider === "support_person" && !item.supportPersonId) {
     ctx.addIssue({ code: "custom", path: ["supportPersonId"], message: "plan.supportPerson.required" });
   }
   if (item.startsOn && item.endsOn && item.endsOn < item.startsOn) {
     ctx.addIssue({ code: "custom", path: ["endsOn"], message: "plan.endsOn.beforeStart" });
+  }
+  if (item.sharedWithSupports && item.discloses.includes(PART2_CATEGORY) && !item.part2Confirmed) {
+    ctx.addIssue({ code: "custom", path: ["part2Confirmed"], message: "plan.part2Confirmed.required" });
   }
 }
 
@@ -56,6 +71,8 @@ export const planItemSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   notes: z.string().nullable(),
   sharedWithSupports: z.boolean(),
+  /** The consent categories the item discloses; [] until a specialist reviews it, and then it reaches no support person. */
+  discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   sourceEntryId: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -77,13 +94,35 @@ export const takeHomePlanSchema = z.object({
   allowed: z.boolean().describe("False when this reader may see nothing; every other field is then empty"),
   participantName: z.string(),
   workGoal: z.string().nullable(),
-  items: z.array(planItemSchema.pick({ id: true, kind: true, description: true, provider: true, status: true }).extend({ who: z.string(), when: z.string().nullable() })),
+  items: z.array(planItemSchema.pick({ id: true, kind: true, description: true, provider: true, status: true }).extend({
+    who: z.string().nullable().describe("Who helps; null in a support person's copy when another support person helps, whose name that copy does not carry"),
+    when: z.string().nullable(),
+  })),
   contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
   specialist: z.object({ name: z.string(), email: z.string() }).nullable(),
   hardDayHelpers: z.array(z.string()),
-  redisclosureNotice: z.boolean().describe("The reader holds a substance use treatment consent: the copy must carry the 42 CFR Part 2 redisclosure notice"),
+  redisclosureNotice: z.boolean().describe("A piece of this copy discloses substance use treatment: the copy must carry the 42 CFR Part 2 redisclosure notice"),
+  discloses: z.array(z.enum(CONSENT_CATEGORIES)).describe("Every consent category this copy discloses"),
 });
 
 export const EDITABLE_PLAN_FIELDS = [
-  "kind", "description", "provider", "supportPersonId", "frequency", "startsOn", "endsOn", "status", "notes", "sharedWithSupports",
+  "kind", "description", "provider", "supportPersonId", "frequency", "startsOn", "endsOn", "status", "notes", "sharedWithSupports", "discloses",
 ] as const satisfies readonly (keyof PlanItemInput & keyof PlanItem)[];
+
+/**
+ * What an item of this kind of help usually tells, preselected in the form for the
+ * specialist to confirm or change. Never substance use treatment: that mark is
+ * always chosen on purpose.
+ */
+export const USUAL_DISCLOSURE: Record<SupportKind, readonly ConsentCategory[]> = {
+  rides: ["work_schedule"],
+  wake_up_calls: ["work_schedule"],
+  reminders: ["work_schedule"],
+  resume_applications: ["employment_goals"],
+  id_documents: ["employment_goals"],
+  clothes: ["employment_goals"],
+  bank_account: ["benefits_income"],
+  budgeting: ["benefits_income"],
+  encouragement: ["employment_goals"],
+  after_hard_day: ["employment_goals"],
+};

@@ -6,6 +6,7 @@ import type { PlanItemTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { mayInvolve } from "../consent/check.ts";
+import { disclosesOf } from "../consent/disclosure.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import type { SupportKind } from "../network/vocabulary.ts";
@@ -27,6 +28,7 @@ function toPlanItem(row: Selectable<PlanItemTable> & { provider_name: string | n
     status: row.status as PlanStatus,
     notes: row.notes,
     sharedWithSupports: row.shared_with_supports === 1,
+    discloses: disclosesOf(row.discloses),
     sourceEntryId: row.source_entry_id,
     version: Number(row.version),
     createdAt: row.created_at,
@@ -50,6 +52,7 @@ function toColumns(input: PlanItemInput) {
     status: input.status,
     notes: input.notes,
     shared_with_supports: input.sharedWithSupports ? 1 : 0,
+    discloses: JSON.stringify(input.discloses),
   };
 }
 
@@ -174,7 +177,13 @@ export async function getTakeHomePlan(db: Db, actor: Actor, participantId: strin
     }, audience);
     await recordAudit(trx, {
       actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
-      details: { takeHome: audience.kind === "participant" ? "participant" : `support:${audience.supportPersonId}`, allowed: plan.allowed }, meta,
+      details: {
+        takeHome: audience.kind === "participant" ? "participant" : `support:${audience.supportPersonId}`, allowed: plan.allowed,
+        // Who read what: the participant's "who has seen what" reads this.
+        disclosure: audience.kind === "participant"
+          ? { readerKind: "participant", readerId: participantId, categories: plan.discloses }
+          : { readerKind: "support_person", readerId: audience.supportPersonId, categories: plan.discloses },
+      }, meta,
     });
     return { plan, locale: audience.kind === "participant" ? localeFor(participant.preferred_language) : supportPersonLocale() };
   });

@@ -45,7 +45,8 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
   const self = audience === "participant";
   const specialist = plan.specialist;
   const who = (item: TakeHomePlan["items"][number]) => {
-    if (item.provider === "support_person") return item.who;
+    // Another support person stays unnamed in a support person's copy (take-home.ts).
+    if (item.provider === "support_person") return item.who ?? t("takeHome.who.someoneClose", { name });
     if (item.provider === "participant") return self ? t("takeHome.who.me") : name;
     if (item.provider === "specialist") return specialist ? t("takeHome.who.specialistNamed", { name: specialist.name }) : t("plan.provider.specialist");
     return t("plan.provider.treatment_team");

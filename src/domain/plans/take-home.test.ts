@@ -12,7 +12,7 @@ const grant = (id: string, person: string, overrides: Partial<GrantFacts> = {}):
 });
 const item = (id: string, overrides: Partial<PlanItem>): PlanItem => ({
   id, participantId: "p", kind: "rides", description: `item ${id}`, provider: "support_person", supportPersonId: null, providerName: null,
-  frequency: "Mondays", startsOn: null, endsOn: null, status: "agreed", notes: "private note", sharedWithSupports: false, sourceEntryId: null,
+  frequency: "Mondays", startsOn: null, endsOn: null, status: "agreed", notes: "private note", sharedWithSupports: false, discloses: ["work_schedule"], sourceEntryId: null,
   version: 1, createdAt: "2026-05-02T00:00:00Z", updatedAt: "2026-05-02T00:00:00Z", ...overrides,
 });
 
@@ -55,18 +55,64 @@ describe("take-home plan", () => {
     expect(JSON.stringify(plan)).not.toContain("private note");
   });
 
-  it("carries the Part 2 redisclosure notice to a reader who holds a substance use treatment consent, and only while it holds", () => {
+  it("names in a support person's copy only that reader, the participant and staff", () => {
+    const plan = buildTakeHomePlan(world(), { kind: "support", supportPersonId: "mom" });
+    expect(plan.items.find((i) => i.id === "rides")?.who).toBe("Ana Lee");
+    expect(plan.items.find((i) => i.id === "talk")?.who).toBeNull();
+    expect(plan.hardDayHelpers).toEqual([]);
+    const document = buildTakeHomeDocument(plan, "support", translator("en"), "2026-06-01");
+    expect(JSON.stringify(document)).not.toContain("Chris");
+    expect(document.sections[0]?.rows.map((r) => r.who)).toEqual(["Ana Lee", "Someone close to Jo"]);
+    expect(buildTakeHomePlan(world(), { kind: "support", supportPersonId: "friend" }).hardDayHelpers).toEqual(["Chris"]);
+  });
+
+  it("keeps a substance use item from a reader whose consent covers only the job goal and work schedule (the reproduction)", () => {
     const input = world();
-    expect(buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" }).redisclosureNotice).toBe(false);
-    input.consent = { ...input.consent, grants: [...input.consent.grants, grant("g-mom-part2", "mom", { categories: ["substance_use_treatment"], mayReceivePlan: false })] };
-    const withNotice = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
-    expect(withNotice.redisclosureNotice).toBe(true);
-    expect(buildTakeHomeDocument(withNotice, "support", translator("en"), "2026-06-01").sections.map((s) => s.id)).toContain("part2");
+    input.people = [...input.people, { id: "sponsor", name: "Dale Sponsor", phone: "555-0104", status: "supportive", endedAt: null }];
+    input.items = [...input.items, item("clinic", { description: "A ride to the methadone clinic", supportPersonId: "sponsor", sharedWithSupports: true, discloses: ["substance_use_treatment"] })];
+    const plan = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
+    const document = buildTakeHomeDocument(plan, "support", translator("en"), "2026-06-01");
+    for (const output of [JSON.stringify(plan), JSON.stringify(document)]) {
+      expect(output).not.toContain("methadone");
+      expect(output).not.toContain("Dale");
+    }
+    expect(plan.redisclosureNotice).toBe(false);
+    expect(plan.discloses).toEqual(["employment_goals", "work_schedule"]);
+    // The participant's own copy names everyone and shows everything.
+    const own = buildTakeHomePlan(input, { kind: "participant" });
+    expect(own.items.find((i) => i.id === "clinic")?.who).toBe("Dale Sponsor");
+  });
+
+  it("shows a substance use item only under a Part 2 consent that lets the reader receive the plan, and then with the redisclosure notice", () => {
+    const input = world();
+    input.items = [...input.items, item("clinic", { description: "A ride to the methadone clinic", supportPersonId: "friend", sharedWithSupports: true, discloses: ["substance_use_treatment"] })];
+    const withoutPlan = { ...input, consent: { ...input.consent, grants: [...input.consent.grants, grant("g-mom-part2", "mom", { categories: ["substance_use_treatment"], mayReceivePlan: false })] } };
+    const refused = buildTakeHomePlan(withoutPlan, { kind: "support", supportPersonId: "mom" });
+    expect(refused.items.map((i) => i.id)).not.toContain("clinic");
+    expect(refused.redisclosureNotice).toBe(false);
+    expect(buildTakeHomeDocument(refused, "support", translator("en"), "2026-06-01").sections.map((s) => s.id)).not.toContain("part2");
+
+    input.consent = { ...input.consent, grants: [...input.consent.grants, grant("g-mom-part2", "mom", { categories: ["substance_use_treatment"] })] };
+    const shown = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
+    expect(shown.items.map((i) => i.id)).toContain("clinic");
+    expect(shown.redisclosureNotice).toBe(true);
+    expect(shown.discloses).toContain("substance_use_treatment");
+    const document = buildTakeHomeDocument(shown, "support", translator("en"), "2026-06-01");
+    expect(document.sections.map((s) => s.id)).toContain("part2");
+    expect(JSON.stringify(document)).not.toContain("Chris");
     expect(buildTakeHomePlan(input, { kind: "participant" }).redisclosureNotice).toBe(false);
+
     input.consent = { ...input.consent, revocations: [{ grantId: "g-mom-part2", category: null, revokedAt: "2026-05-31T00:00:00.000Z" }] };
     const revoked = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
+    expect(revoked.items.map((i) => i.id)).not.toContain("clinic");
     expect(revoked.redisclosureNotice).toBe(false);
-    expect(buildTakeHomeDocument(revoked, "support", translator("en"), "2026-06-01").sections.map((s) => s.id)).not.toContain("part2");
+  });
+
+  it("keeps an item nobody has reviewed yet from every support person, shared or not", () => {
+    const input = world();
+    input.items = input.items.map((i) => (i.id === "rides" ? { ...i, discloses: [] } : i));
+    expect(buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" }).items.map((i) => i.id)).toEqual(["talk"]);
+    expect(buildTakeHomePlan(input, { kind: "participant" }).items.map((i) => i.id)).toContain("rides");
   });
 
   it("leaves out the job goal when the grant does not cover job goals", () => {
@@ -79,7 +125,7 @@ describe("take-home plan", () => {
     const input = world();
     input.consent = { ...input.consent, revocations: [{ grantId: "g-mom", category: null, revokedAt: "2026-05-31T00:00:00.000Z" }] };
     const plan = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
-    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false });
+    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
   });
 
   it("shows nothing to someone marked do not contact, or without a plan grant", () => {

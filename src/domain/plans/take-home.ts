@@ -1,5 +1,6 @@
-import { mayInvolve, mayShare, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
-import { PART2_CATEGORY } from "../consent/model.ts";
+import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
+import { disclosable, disclosedCategories, needsRedisclosureNotice, type DisclosurePiece, type Reader } from "../consent/disclosure.ts";
+import type { ConsentCategory } from "../consent/model.ts";
 import type { PlanItem } from "./model.ts";
 
 export interface TakeHomePerson extends PersonFacts {
@@ -23,34 +24,49 @@ export interface TakeHomePlan {
   allowed: boolean;
   participantName: string;
   workGoal: string | null;
-  items: { id: string; kind: PlanItem["kind"]; description: string; who: string; provider: PlanItem["provider"]; when: string | null; status: PlanItem["status"] }[];
+  items: {
+    id: string; kind: PlanItem["kind"]; description: string;
+    /** Who helps; null in a support person's copy when it is another support person, whose name it must not carry. */
+    who: string | null;
+    provider: PlanItem["provider"]; when: string | null; status: PlanItem["status"];
+  }[];
   contacts: { name: string; phone: string }[];
   specialist: { name: string; email: string } | null;
   hardDayHelpers: string[];
-  /**
-   * The reader holds a consent to substance use treatment information: whatever
-   * leaves under it carries the 42 CFR Part 2 redisclosure notice (42 CFR 2.32).
-   */
+  /** An included piece discloses substance use treatment: the copy carries the 42 CFR 2.32 redisclosure notice. */
   redisclosureNotice: boolean;
+  /** Every consent category this copy discloses (for the audit row of the disclosure). */
+  discloses: ConsentCategory[];
 }
 
-const EMPTY: TakeHomePlan = { allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false };
+const EMPTY: TakeHomePlan = { allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] };
 
 const SHOWN_STATUSES = new Set(["proposed", "agreed", "active", "paused"]);
 
+/** The work goal as a piece: it tells the participant's job goals. */
+const WORK_GOAL_CATEGORIES = ["employment_goals"] as const satisfies readonly ConsentCategory[];
+
+type ItemPiece = DisclosurePiece & { item: PlanItem };
+
 /**
- * The plan a reader takes home. The participant sees all of it. A support
- * person sees it only while their grant lets them receive the plan, and then only
- * their own part plus what the participant chose to share; the work goal only
- * under the employment-goals category. The consent check runs at `at`.
+ * The plan a reader takes home, assembled only from pieces that reader may see
+ * (consent by content, docs/decisions/0010-consent-by-content.md). The participant
+ * sees all of it, with everyone's name. A support person sees, while a grant lets
+ * them receive the plan, their own items and the ones the participant chose to
+ * share, each only if its categories are covered for receiving the plan; the work
+ * goal only under employment goals. A support person's copy names only them, the
+ * participant and staff: another support's name can itself disclose (a sponsor's
+ * name says substance use). The consent check runs at `at`.
  */
 export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): TakeHomePlan {
   const nameOf = (id: string | null) => input.people.find((p) => p.id === id)?.name ?? null;
   const displayName = input.participant.preferredName ?? input.participant.firstName;
   const current = input.items.filter((i) => SHOWN_STATUSES.has(i.status));
-  const who = (i: PlanItem) => (i.provider === "support_person" ? nameOf(i.supportPersonId) ?? "" : i.provider);
+  const toPiece = (item: PlanItem): ItemPiece => ({ categories: item.discloses, item });
+  const goal = input.participant.workGoal ? [{ categories: WORK_GOAL_CATEGORIES, goal: input.participant.workGoal }] : [];
 
   if (audience.kind === "participant") {
+    const who = (i: PlanItem) => (i.provider === "support_person" ? nameOf(i.supportPersonId) ?? "" : i.provider);
     const contacts = input.people
       .filter((p) => p.phone && mayInvolve(input.consent, p, "contact", input.at))
       .map((p) => ({ name: p.name, phone: p.phone! }));
@@ -62,21 +78,32 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
       contacts,
       specialist: input.specialist,
       hardDayHelpers: current.filter((i) => i.kind === "after_hard_day").map(who).filter(Boolean),
+      // The participant's own record is not a disclosure under Part 2.
       redisclosureNotice: false,
+      discloses: disclosedCategories([...current.map(toPiece), ...goal]),
     };
   }
 
-  const reader = input.people.find((p) => p.id === audience.supportPersonId);
-  if (!reader || !mayInvolve(input.consent, reader, "receivePlan", input.at)) return EMPTY;
-  const visible = current.filter((i) => i.supportPersonId === reader.id || i.sharedWithSupports);
+  const person = input.people.find((p) => p.id === audience.supportPersonId);
+  if (!person || !mayInvolve(input.consent, person, "receivePlan", input.at)) return EMPTY;
+  const reader: Reader = { kind: "support_person", person };
+  const offered = current.filter((i) => i.supportPersonId === person.id || i.sharedWithSupports).map(toPiece);
+  const items = disclosable(input.consent, reader, offered, "receivePlan", input.at).map((p) => p.item);
+  const goalShown = disclosable(input.consent, reader, goal, "receivePlan", input.at);
+  const included = [...items.map(toPiece), ...goalShown];
+  const who = (i: PlanItem) => {
+    if (i.provider !== "support_person") return i.provider;
+    return i.supportPersonId === person.id ? person.name : null;
+  };
   return {
     allowed: true,
     participantName: displayName,
-    workGoal: mayShare(input.consent, reader, "employment_goals", input.at) ? input.participant.workGoal : null,
-    items: visible.map((i) => ({ id: i.id, kind: i.kind, description: i.description, who: who(i), provider: i.provider, when: i.frequency, status: i.status })),
+    workGoal: goalShown[0]?.goal ?? null,
+    items: items.map((i) => ({ id: i.id, kind: i.kind, description: i.description, who: who(i), provider: i.provider, when: i.frequency, status: i.status })),
     contacts: [],
     specialist: input.specialist,
-    hardDayHelpers: visible.filter((i) => i.kind === "after_hard_day").map(who).filter(Boolean),
-    redisclosureNotice: mayShare(input.consent, reader, PART2_CATEGORY, input.at),
+    hardDayHelpers: items.some((i) => i.kind === "after_hard_day" && i.supportPersonId === person.id) ? [person.name] : [],
+    redisclosureNotice: needsRedisclosureNotice(included),
+    discloses: disclosedCategories(included),
   };
 }

@@ -282,7 +282,7 @@ export const benefits = {
   "benefits.share.notAllowed": "Consent no longer covers benefits and income for someone you chose. Nothing was shared. Reload the page.",
   "benefits.share.invalidRequest": "The estimate could not be read. Show the estimate again, then share it.",
   "benefits.share.nobodyAllowed": "Nobody on {name}'s network has a consent that covers benefits and income right now.",
-  "benefits.share.notOffered": "Not offered, because their consent does not cover benefits and income now: {names}.",
+  "benefits.share.notOffered": "Not offered, because their consent does not cover benefits and income, or being contacted, now: {names}.",
   "benefits.share.sharedHeading": "Shared estimates",
   "benefits.share.done": "Recorded as shared with {names}. Print their copy below.",
   "benefits.share.copyFor": "Copy for {name}",
