@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "consent.read",
   "consent.grant",
   "consent.revoke",
+  "consent.event",
+  "consent.renew",
   "document.read",
   "meeting.read",
   "meeting.create",

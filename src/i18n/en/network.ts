@@ -208,6 +208,7 @@ export const network = {
   "network.person.grant.status.not_started": "not started yet",
   "network.person.grant.status.expired": "ended",
   "network.person.grant.status.revoked": "withdrawn",
+  "network.person.grant.status.ended": "ended by its event",
   "network.person.grant.activeCategories": "May share now",
   "network.person.grant.withdraw": "Withdraw",
   "network.person.grant.withdrawOne": "Withdraw {category}",
