@@ -4,11 +4,11 @@ import type { DbHandle } from "../../db/index.ts";
 import { createConcern, readConcerns, updateConcern, type ConcernResult } from "../../domain/concerns/concerns.server.ts";
 import { concernInputSchema, concernSchema, concernUpdateSchema } from "../../domain/concerns/model.ts";
 import {
-  addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, listMeetings, recordResponse, sendInvitations, setMeetingStep,
+  addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, listMeetings, recordResponse, sendInvitations, setMeetingDisclosure, setMeetingStep,
   type MeetingResult,
 } from "../../domain/meetings/meetings.server.ts";
 import { calendarSender } from "../../domain/meetings/invitations.ts";
-import { MEETING_KINDS, MEETING_STATUSES, MEETING_STEPS, inviteResponseSchema, meetingEntryInputSchema, meetingInputSchema, meetingSchema, meetingStepSchema } from "../../domain/meetings/model.ts";
+import { MEETING_KINDS, MEETING_STATUSES, MEETING_STEPS, inviteResponseSchema, meetingDisclosureInputSchema, meetingEntryInputSchema, meetingInputSchema, meetingSchema, meetingStepSchema } from "../../domain/meetings/model.ts";
 import { encouragementInputSchema, milestoneInputSchema, milestoneSchema } from "../../domain/milestones/model.ts";
 import { addEncouragement, addMilestone, listMilestones } from "../../domain/milestones/milestones.server.ts";
 import { SUPPORT_KINDS } from "../../domain/network/vocabulary.ts";
@@ -120,6 +120,18 @@ export function meetingsApi(database: DbHandle): express.Router {
     const input = meetingStepSchema.extend({ step: z.coerce.number().int().min(0).max(MEETING_STEP_COUNT) }).safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
     sendMeetingResult(res, await setMeetingStep(db, actorOf(res), p(req, "id"), p(req, "meetingId"), input.data.step, res.locals.state.meta));
+  });
+
+  router.put("/:id/meetings/:meetingId/discloses", async (req: Request, res: Response) => {
+    const input = meetingDisclosureInputSchema.safeParse(req.body);
+    if (!input.success) return invalid(res, input.error);
+    const result = await setMeetingDisclosure(db, actorOf(res), p(req, "id"), p(req, "meetingId"), input.data, res.locals.state.meta);
+    if (!result.ok && result.reason === "confirm_substance_use") {
+      return sendError(res, 422, "confirm_substance_use", "The meeting has invitees: marking it substance use treatment needs confirmSubstanceUse. Nothing was saved.", [
+        { path: "confirmSubstanceUse", code: "required", message: "Confirm that the people invited may be told about substance use treatment." },
+      ]);
+    }
+    sendMeetingResult(res, result);
   });
 
   router.post("/:id/meetings/:meetingId/entries", async (req: Request, res: Response) => {
@@ -282,6 +294,16 @@ export function meetingsPaths(h: { json: Json; errorResponse: ErrorResponse; com
         summary: "Move to an agenda step (0-5) while running the meeting; 6 finishes it",
         requestBody: { required: true, content: json(z.strictObject({ step: z.number().int().min(0).max(MEETING_STEP_COUNT) }), "input") },
         responses: { "200": { description: "Saved", ...meetingOut }, ...common, "404": notFound },
+      },
+    },
+    "/participants/{id}/meetings/{meetingId}/discloses": {
+      parameters: [id, meetingId],
+      put: {
+        operationId: "setMeetingDisclosure",
+        summary: "Mark what the meeting's title, place and agenda disclose (consent categories)",
+        description: "Invitations go only to invitees whose consent covers every category; an empty list sends nothing. Substance use treatment with invitees needs `confirmSubstanceUse`.",
+        requestBody: { required: true, content: json(meetingDisclosureInputSchema, "input") },
+        responses: { "200": { description: "Saved", ...meetingOut }, ...common, "404": notFound, "422": errorResponse("Substance use treatment marked without the confirmation.") },
       },
     },
     "/participants/{id}/meetings/{meetingId}/entries": {
