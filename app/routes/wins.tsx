@@ -29,7 +29,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: "win" | "encouragement"; errors: Record<string, string>; values: Record<string, string>; celebrateWith: string[] };
+type ActionResult = { intent: "win" | "encouragement"; errors: Record<string, string>; values: Record<string, string>; celebrateWith: string[]; refused?: string[] };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
@@ -45,7 +45,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const parsed = milestoneInputSchema.safeParse({ kind: form.get("kind"), occurredOn: form.get("occurredOn"), note: form.get("note"), celebrateWith });
     if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrorsOf(parsed.error), values, celebrateWith }, { status: 400 });
     const result = await addMilestone(ctx.db, actor, params.id, parsed.data, ctx.meta);
-    if (!result.ok && result.reason === "not_consented") return data<ActionResult>({ intent, errors: { celebrateWith: "meetings.wins.notConsented" }, values, celebrateWith }, { status: 422 });
+    if (!result.ok && result.reason === "not_consented") {
+      return data<ActionResult>({ intent, errors: { celebrateWith: "meetings.wins.notConsented" }, values, celebrateWith, refused: result.people }, { status: 422 });
+    }
     if (!result.ok) throw notFound();
     return redirect(`${here}?added=1#win-${result.milestone.id}`);
   }
@@ -128,11 +130,17 @@ export default function WinsPage() {
             <fieldset className="field" id="field-celebrateWith">
               <legend>{t("meetings.wins.field.celebrateWith")}</legend>
               <p className="hint">{t("meetings.wins.field.celebrateWith.hint", { name })}</p>
-              {win?.errors.celebrateWith ? <p className="field-error">{t("meetings.wins.notConsented")}</p> : null}
+              {win?.errors.celebrateWith ? (
+                <p className="field-error">
+                  {t("meetings.wins.notConsented")}
+                  {win.refused?.length ? ` ${t("meetings.wins.notConsented.names", { names: win.refused.map((id) => celebrateOptions.find((p) => p.id === id)?.name ?? id).join(", ") })}` : null}
+                </p>
+              ) : null}
               {celebrateOptions.length === 0 ? <p>{t("meetings.wins.noOneToTell")}</p> : celebrateOptions.map((p) => (
                 <div className="checkbox" key={p.id}>
                   <input type="checkbox" id={`celebrate-${p.id}`} name="celebrateWith" value={p.id} defaultChecked={win?.celebrateWith.includes(p.id) ?? false} />
                   <label htmlFor={`celebrate-${p.id}`}>{p.name}</label>
+                  <span className="hint" data-categories={p.categories.join(" ")}> ({t("meetings.wins.mayBeTold", { categories: p.categories.map((c) => t(`consent.category.${c}`)).join(", ") })})</span>
                 </div>
               ))}
             </fieldset>

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "plan_item.update",
   "milestone.create",
   "milestone.read",
+  "milestone.share",
   "encouragement.create",
   "benefits.read",
   "benefits.reminders",

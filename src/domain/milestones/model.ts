@@ -1,10 +1,22 @@
 import { z } from "zod";
+import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
 
 export const MILESTONE_KINDS = [
   "career_profile_done", "resume_ready", "first_employer_contact", "interview", "job_offer", "first_day", "first_paycheck",
   "thirty_days", "ninety_days", "raise", "school_enrolment",
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+
+/** Wins on the way to a job tell what the job search is about; wins at work tell about the job (consent by content). */
+const JOB_WINS: readonly MilestoneKind[] = ["job_offer", "first_day", "first_paycheck", "thirty_days", "ninety_days", "raise"];
+
+/** What a win discloses when no one says otherwise: job wins are job details, the others employment goals. */
+export function defaultWinDisclosure(kind: MilestoneKind): ConsentCategory[] {
+  return JOB_WINS.includes(kind) ? ["job_details"] : ["employment_goals"];
+}
+
+const disclosesField = z.array(z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" })).max(CONSENT_CATEGORIES.length)
+  .transform((c) => [...new Set(c)]);
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "common.tooLong" }).nullish().transform((v) => (v ? v : null));
 
@@ -13,6 +25,8 @@ export const milestoneInputSchema = z.strictObject({
   occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "milestone.occurredOn.invalid" }),
   note: optionalText(1000),
   celebrateWith: z.array(z.string().trim().max(100)).max(30).default([]).transform((ids) => [...new Set(ids)]),
+  /** What the win (its kind and note) discloses; left out, the default for its kind (defaultWinDisclosure). */
+  discloses: disclosesField.optional(),
 });
 export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
 
@@ -21,6 +35,8 @@ export const encouragementInputSchema = z.strictObject({
   fromLabel: z.string().trim().min(1, { error: "milestone.encouragement.from.required" }).max(200, { error: "common.tooLong" }),
   supportPersonId: optionalText(100),
   milestoneId: optionalText(100),
+  /** What the note discloses; left out, what its win does, or employment goals. */
+  discloses: disclosesField.optional(),
 });
 export type EncouragementInput = z.infer<typeof encouragementInputSchema>;
 
@@ -32,7 +48,9 @@ export const milestoneSchema = z.object({
   note: z.string().nullable(),
   source: z.enum(["manual", "event"]),
   celebrateWith: z.array(z.object({ supportPersonId: z.string(), name: z.string() })),
-  encouragement: z.array(z.object({ id: z.string(), fromLabel: z.string(), text: z.string(), createdAt: z.string() })),
+  encouragement: z.array(z.object({ id: z.string(), fromLabel: z.string(), text: z.string(), createdAt: z.string(), discloses: z.array(z.enum(CONSENT_CATEGORIES)) })),
+  /** The consent categories the win discloses: only supports who may see all of them are told. */
+  discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   createdAt: z.string(),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;

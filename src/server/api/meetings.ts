@@ -220,9 +220,8 @@ export function meetingsApi(database: DbHandle): express.Router {
     const result = await addMilestone(db, actorOf(res), p(req, "id"), input.data, res.locals.state.meta);
     if (result.ok) return res.status(201).json(result.milestone);
     if (result.reason === "not_consented") {
-      return sendError(res, 422, "not_consented", "Someone in celebrateWith has no active consent. Nothing was saved.", [
-        { path: "celebrateWith", code: "not_consented", message: "Only supports with an active consent can be told about a win." },
-      ]);
+      return sendError(res, 422, "not_consented", "Someone in celebrateWith may not be told about this win: their consent does not allow contact or does not cover what it discloses. Nothing was saved.",
+        result.people.map((id) => ({ path: "celebrateWith", code: "not_consented", message: `${id} may not be told about this win.` })));
     }
     sendNotFound(res);
   });
