@@ -1,8 +1,8 @@
 import express, { type Request, type Response } from "express";
 import { z } from "zod";
 import type { DbHandle } from "../../db/index.ts";
-import { listConsentGrants, recordConsentGrant, revokeConsent, type ScanUpload } from "../../domain/consent/consent.server.ts";
-import { consentGrantInputSchema, consentGrantSchema, consentRevocationInputSchema } from "../../domain/consent/model.ts";
+import { listConsentGrants, recordConsentGrant, recordGrantEvent, renewConsentGrant, revokeConsent, type ScanUpload } from "../../domain/consent/consent.server.ts";
+import { consentGrantInputSchema, consentGrantSchema, consentRevocationInputSchema, grantEventInputSchema } from "../../domain/consent/model.ts";
 import { supportPersonEndSchema, supportPersonInputSchema, supportPersonSchema, supportPersonUpdateSchema } from "../../domain/network/model.ts";
 import { createSupportPerson, endSupportPerson, getNetwork, updateSupportPerson, type SupportSaveResult } from "../../domain/network/network.server.ts";
 import { fieldErrors, sendError, sendNotFound } from "./errors.ts";
@@ -67,7 +67,8 @@ export function networkApi(database: DbHandle): express.Router {
     res.json({ grants });
   });
 
-  router.post("/:id/consent-grants", async (req: Request, res: Response) => {
+  /** Records a grant, or a renewal of one (the same body, signed again). */
+  const postGrant = (renewing: boolean) => async (req: Request, res: Response) => {
     // The body is the form's schema plus an optional scan; each part is checked by its own schema.
     const isObject = typeof req.body === "object" && req.body !== null && !Array.isArray(req.body);
     const { scan: rawScan, ...rawGrant } = isObject ? (req.body as Record<string, unknown>) : { scan: undefined };
@@ -83,9 +84,17 @@ export function networkApi(database: DbHandle): express.Router {
     const upload: ScanUpload | null = scan?.success
       ? { filename: scan.data.filename, contentType: scan.data.contentType, bytes: Buffer.from(scan.data.contentBase64, "base64") }
       : null;
-    const result = await recordConsentGrant(db, actorOf(res), String(req.params.id), grant.data, upload, res.locals.state.meta);
+    const result = renewing
+      ? await renewConsentGrant(db, actorOf(res), String(req.params.id), String(req.params.grantId), grant.data, upload, res.locals.state.meta)
+      : await recordConsentGrant(db, actorOf(res), String(req.params.id), grant.data, upload, res.locals.state.meta);
     if (result.ok) return res.status(201).json(result.grant);
     if (result.reason === "not_found") return sendNotFound(res);
+    if (result.reason === "already_renewed") return sendError(res, 409, "already_renewed", "This consent was already renewed; renew the newest one. Nothing was saved.");
+    if (result.reason === "other_person") {
+      return sendError(res, 422, "other_person", "A renewal is for the same support person as the consent it renews.", [
+        { path: "supportPersonId", code: "other_person", message: "Not the person of the consent being renewed." },
+      ]);
+    }
     if (result.reason === "unreachable_person") {
       return sendError(res, 422, "unreachable_person", "This person is marked do not contact or is no longer on the network; no consent can be recorded for them.", [
         { path: "supportPersonId", code: "unreachable_person", message: "This person may not be contacted." },
@@ -93,6 +102,21 @@ export function networkApi(database: DbHandle): express.Router {
     }
     const message = result.reason === "scan_required" ? "A consent signed on paper needs its scan." : "The scan must be a PDF, JPEG or PNG of at most 5 MB.";
     sendError(res, 422, result.reason, message, [{ path: "scan", code: result.reason, message }]);
+  };
+  router.post("/:id/consent-grants", postGrant(false));
+  router.post("/:id/consent-grants/:grantId/renew", postGrant(true));
+
+  router.post("/:id/consent-grants/:grantId/event", async (req: Request, res: Response) => {
+    const input = grantEventInputSchema.safeParse(req.body ?? {});
+    if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
+    const result = await recordGrantEvent(db, actorOf(res), String(req.params.id), String(req.params.grantId), input.data, res.locals.state.meta);
+    if (result.ok) return res.json(result.grant);
+    if (result.reason === "not_found") return sendNotFound(res);
+    if (result.reason === "no_event") return sendError(res, 422, "no_event", "This consent ends on a date, not on an event. Nothing changed.");
+    if (result.reason === "in_future") {
+      return sendError(res, 422, "in_future", "The event cannot have happened after today.", [{ path: "occurredOn", code: "in_future", message: "Today or earlier." }]);
+    }
+    sendError(res, 409, "already_ended", "The event of this consent was already recorded. Nothing changed.");
   });
 
   router.post("/:id/consent-grants/:grantId/revoke", async (req: Request, res: Response) => {
@@ -188,6 +212,30 @@ export function networkPaths(h: { json: Json; errorResponse: ErrorResponse; comm
         responses: {
           "200": { description: "The grant after the withdrawal", content: json(consentGrantSchema) }, ...common, "404": notFound,
           "409": errorResponse("Already withdrawn; nothing changed."),
+        },
+      },
+    },
+    "/participants/{id}/consent-grants/{grantId}/renew": {
+      parameters: [id, grantId],
+      post: {
+        operationId: "renewConsentGrant",
+        summary: "Renew a grant: a new grant for the same person, signed again, that follows it",
+        requestBody: { required: true, content: withScan(json(consentGrantInputSchema, "input"), json(scanSchema, "input")) },
+        responses: {
+          "201": { description: "Recorded; renewsGrantId names the grant it follows", content: json(consentGrantSchema) }, ...common, "404": notFound,
+          "409": errorResponse("Already renewed; renew the newest grant."), "422": errorResponse("Another person, an unreachable person, or a paper consent without its scan."),
+        },
+      },
+    },
+    "/participants/{id}/consent-grants/{grantId}/event": {
+      parameters: [id, grantId],
+      post: {
+        operationId: "recordGrantEvent",
+        summary: "Record that the event a grant ends on happened; the grant ends",
+        requestBody: { required: true, content: json(grantEventInputSchema, "input") },
+        responses: {
+          "200": { description: "The grant, ended", content: json(consentGrantSchema) }, ...common, "404": notFound,
+          "409": errorResponse("Already recorded; nothing changed."), "422": errorResponse("The grant ends on a date, or the day is after today."),
         },
       },
     },
