@@ -99,7 +99,8 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
   }), meta), "a concern");
   must(await createMeeting(db, sam, first.id, meetingInputSchema.parse({
     kind: "support", title: "Planning for more hours", scheduledAt: `${day(today, 7)}T17:30`, durationMinutes: 60,
-    place: "Eastside library, study room 2", inviteeIds: [mom.id, friend.id], refreshments: "Coffee and cookies", seating: "Round table",
+    // The agenda tells about benefits: Gloria's consent covers them, Tasha's does not, so she is not invited to this one.
+    place: "Eastside library, study room 2", inviteeIds: [mom.id], refreshments: "Coffee and cookies", seating: "Round table",
     agenda: ["Welcome and why we are meeting", "What is going well", "Worries about benefits", "Ideas", "Who will do what", "Next steps"],
     discloses: ["employment_goals", "benefits_income"],
   }), meta), "a meeting");
