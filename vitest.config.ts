@@ -1,10 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests sit beside the code in src/; integration tests in tests/integration run
-// against the database TEST_DB names (sqlite or postgres), each file on its own database.
+// Unit tests sit beside the code in src/; tests/architecture checks the code's shape (no
+// import cycles); integration tests in tests/integration run against the database TEST_DB
+// names (sqlite or postgres), each file on its own database.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "app/**/*.test.ts", "app/**/*.test.tsx", "tests/integration/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "app/**/*.test.ts", "app/**/*.test.tsx", "tests/architecture/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -21,7 +21,7 @@ step "Type-checking"
 npx react-router typegen
 npx tsc --noEmit
 
-step "Unit and integration tests on SQLite"
+step "Unit tests, the import cycle check (tests/architecture), and integration tests on SQLite"
 TEST_DB=sqlite npx vitest run
 
 step "Integration tests on PostgreSQL"

@@ -1,8 +1,8 @@
 import { Form, Link, data, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin-audit";
+import { viewAuditLog } from "../../src/domain/audit/audit-log.server.ts";
 import { AUDIT_ACTIONS, auditFilterSchema } from "../../src/domain/audit/model.ts";
 import { dateTimeFormat } from "../../src/domain/formatters.ts";
-import { viewAuditLog } from "../../src/domain/users/users.server.ts";
 import { ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import { app, fieldErrorsOf, notFound, requirePermission } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -21,8 +21,16 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const rows = result.rows.map((row) => ({
     seq: Number(row.seq), occurredAt: row.occurred_at, actorLabel: row.actor_label, action: row.action,
     entityType: row.entity_type, entityId: row.entity_id, participantId: row.participant_id, ip: row.ip, reason: row.reason,
+    details: readableDetails(row.details),
   }));
   return { values, errors: {}, page: parsed.data.page, rows, hasMore: result.hasMore };
+}
+
+/** The event's details as indented JSON, or null when it has none: the action's schema (audit/events.ts) says what each key means. */
+function readableDetails(stored: string): string | null {
+  const details: unknown = JSON.parse(stored);
+  if (details && typeof details === "object" && Object.keys(details).length === 0) return null;
+  return JSON.stringify(details, null, 2);
 }
 
 /** Times in the log are UTC; the page says so rather than guessing the reader's zone. */
@@ -83,6 +91,7 @@ export default function AdminAudit() {
                 <th scope="col">{t("admin.audit.col.participant")}</th>
                 <th scope="col">{t("admin.audit.col.ip")}</th>
                 <th scope="col">{t("admin.audit.col.why")}</th>
+                <th scope="col">{t("admin.audit.col.details")}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,6 +106,14 @@ export default function AdminAudit() {
                   </td>
                   <td data-label={t("admin.audit.col.ip")}>{row.ip ?? t("common.none")}</td>
                   <td data-label={t("admin.audit.col.why")}>{row.reason}</td>
+                  <td data-label={t("admin.audit.col.details")}>
+                    {row.details ? (
+                      <details>
+                        <summary>{t("admin.audit.details.show")}</summary>
+                        <pre className="prose">{row.details}</pre>
+                      </details>
+                    ) : t("common.none")}
+                  </td>
                 </tr>
               ))}
             </tbody>

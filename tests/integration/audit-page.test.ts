@@ -94,6 +94,18 @@ describe("audit log page", () => {
     expect(second).not.toContain("page=3");
   });
 
+  it("shows each entry's details, and none for an event that has none", async () => {
+    await admin.fetch("/admin/audit?actor=spec2");
+    const html = await (await admin.fetch("/admin/audit?action=audit.list")).text();
+    const table = /<table[^>]*data-testid="audit-rows"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect(table).toContain("Show details");
+    expect(table).toMatch(/&quot;actor&quot;: &quot;spec2&quot;/);
+
+    const signIns = /<table[^>]*data-testid="audit-rows"[\s\S]*?<\/table>/.exec(await (await admin.fetch("/admin/audit?action=user.sign_in")).text())?.[0] ?? "";
+    expect(actionsShown(signIns).length).toBeGreaterThan(0);
+    expect(signIns).not.toContain("Show details");
+  });
+
   it("explains a bad date instead of showing everything", async () => {
     const response = await admin.fetch("/admin/audit?from=yesterday");
     expect(response.status).toBe(400);

@@ -60,7 +60,7 @@ describe("audit log", () => {
     await expect(
       database.db.transaction().execute(async (trx) => {
         await trx.updateTable("participants").set({ work_goal: "Changed" }).where("id", "=", world.participants.participant2.id).execute();
-        await recordAudit(trx, { actor: world.actors.specialist2, action: "participant.update", entityType: "participant", reason: "test", meta });
+        await recordAudit(trx, { actor: world.actors.specialist2, action: "participant.update", entityType: "participant", reason: "test", details: { fields: ["workGoal"], fromVersion: 1 }, meta });
         throw new Error("something failed after the audit row");
       }),
     ).rejects.toThrow("something failed");
@@ -97,6 +97,52 @@ describe("audit log", () => {
     const bulk = rows.filter((r) => Number(r.reason.slice(4)) < 10_000).map((r) => Number(r.reason.slice(4)));
     expect(bulk).toEqual(Array.from({ length: 2500 }, (_, i) => i));
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: before + 2505 });
+  });
+
+  it("writes typed events of every shape, a disclosure and a refusal among them, and the chain still verifies", async () => {
+    const before = (await auditRows()).length;
+    const participantId = world.participants.participant1.id;
+    const supportPersonId = "support-person-1";
+    await database.db.transaction().execute((trx) => recordAuditRows(trx, [
+      { actor: world.actors.specialist1, action: "participant.read", entityType: "participant", entityId: participantId, participantId, reason: "read:participant:own", meta },
+      {
+        actor: world.actors.specialist1, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: "read:participant:own", meta,
+        details: { takeHome: `support:${supportPersonId}`, allowed: true, disclosure: { readerKind: "support_person", readerId: supportPersonId, categories: ["employment_goals", "work_schedule"] } },
+      },
+      {
+        actor: world.actors.specialist2, action: "access.refused", entityType: "participant", entityId: participantId, participantId, reason: "not on the actor's caseload or team", meta,
+        details: { action: "read", entityType: "participant", reason: "not on the actor's caseload or team" },
+      },
+      { actor: { kind: "support_person", id: supportPersonId, label: "Maria Lopez" }, action: "meeting.respond", entityType: "meeting", entityId: "meeting-1", participantId, reason: "invitation link", meta, details: { supportPersonId, response: "yes" } },
+    ]));
+    const rows = (await auditRows()).slice(before);
+    expect(rows.map((r) => [r.action, r.actor_id])).toEqual([
+      ["participant.read", world.users.specialist1.id],
+      ["plan.read", world.users.specialist1.id],
+      ["access.refused", world.users.specialist2.id],
+      ["meeting.respond", `support_person:${supportPersonId}`],
+    ]);
+    expect(JSON.parse(rows[0]!.details)).toEqual({});
+    expect(JSON.parse(rows[1]!.details).disclosure).toEqual({ readerKind: "support_person", readerId: supportPersonId, categories: ["employment_goals", "work_schedule"] });
+    expect(JSON.parse(rows[2]!.details)).toEqual({ action: "read", entityType: "participant", reason: "not on the actor's caseload or team" });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+
+  it("refuses an event whose details do not fit its action, and the change it was recording rolls back with it", async () => {
+    const before = (await auditRows()).length;
+    const participantId = world.participants.participant2.id;
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await trx.updateTable("participants").set({ work_goal: "Welder" }).where("id", "=", participantId).execute();
+        // What a caller outside TypeScript's reach could send: the record's content in a read's details.
+        const leaky = { workGoal: "Welder" } as unknown as undefined;
+        await recordAudit(trx, { actor: world.actors.specialist2, action: "participant.read", entityType: "participant", participantId, reason: "read:participant:own", details: leaky, meta });
+      }),
+    ).rejects.toThrow(/participant\.read does not fit its schema/);
+    expect((await auditRows()).length).toBe(before);
+    const participant = await database.db.selectFrom("participants").select("work_goal").where("id", "=", participantId).executeTakeFirstOrThrow();
+    expect(participant.work_goal).toBeNull();
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
   });
 
   it("detects a row edited after the fact", async () => {

@@ -84,7 +84,7 @@ beforeAll(async () => {
   const made = await createUserDirect(source.db, { email: "late@test.org", name: "Late Hire", role: "admin", password: "long enough password" }, meta);
   expect(made.ok).toBe(true);
   await source.db.transaction().execute((trx) =>
-    recordAudit(trx, { actor: admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { note: AWKWARD }, meta }));
+    recordAudit(trx, { actor: admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { filter: { actor: AWKWARD, page: 1 }, shown: 0 }, meta }));
   backupFile = path.join(dir, "source.allies-backup");
   await writeBackup(source, backupFile);
 });
@@ -189,7 +189,7 @@ describe("backup while the app writes", () => {
       while (writing && written < 2000) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         await writer.db.transaction().execute((trx) =>
-          recordAudit(trx, { actor: world.actors.admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { written }, meta }));
+          recordAudit(trx, { actor: world.actors.admin, action: "audit.list", entityType: "audit_log", reason: "read:audit:any", details: { filter: { page: written + 1 }, shown: 0 }, meta }));
         written++;
       }
     })();

@@ -84,7 +84,7 @@ describe("a meeting at a methadone clinic", () => {
 
     // The audit rows name each reader and what reached them.
     const sends = (await auditSince(before)).filter((r) => r.action === "meeting.invitation_send").map((r) => r.details);
-    expect(sends).toContainEqual({ channel: "print", sentTo: [sponsor.id], disclosure: { readerKind: "support_person", readerId: sponsor.id, categories: ["substance_use_treatment"] } });
+    expect(sends).toContainEqual({ channel: "print", sentTo: [sponsor.id], refused: [], disclosure: { readerKind: "support_person", readerId: sponsor.id, categories: ["substance_use_treatment"] } });
     expect(sends).toContainEqual({ channel: "print", sentTo: [], refused: [mom.id] });
     expect(sends.some((d) => JSON.stringify(d.disclosure ?? {}).includes(mom.id))).toBe(false);
   });

@@ -230,10 +230,10 @@ describe("invitations and replies", () => {
     // Each invitation sent is its own row naming its reader and the categories it disclosed; the refused are one more row.
     const toAna = { readerKind: "support_person", readerId: ana.id, categories: ["employment_goals"] };
     expect(sent).toEqual([
-      { channel: "calendar", sentTo: [ana.id], disclosure: toAna },
-      { channel: "calendar", sentTo: [ana.id], disclosure: toAna },
+      { channel: "calendar", sentTo: [ana.id], refused: [], disclosure: toAna },
+      { channel: "calendar", sentTo: [ana.id], refused: [], disclosure: toAna },
       { channel: "calendar", sentTo: [], refused: [ben.id] },
-      { channel: "print", sentTo: [ana.id], disclosure: toAna },
+      { channel: "print", sentTo: [ana.id], refused: [], disclosure: toAna },
       { channel: "print", sentTo: [], refused: [ben.id] },
       { channel: "print", sentTo: [], refused: [ben.id] },
     ]);

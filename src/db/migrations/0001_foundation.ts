@@ -1,6 +1,36 @@
 import type { Kysely } from "kysely";
-import { GENESIS_HASH } from "../../domain/audit/chain.ts";
-import { ROLE_PERMISSIONS } from "../../domain/auth/permissions.ts";
+
+// A migration writes what was true when it was made: literals, never a live
+// constant of the app, so a later edit to the app cannot change history.
+
+/** The reference roles as they were first shipped; later changes come in their own migrations (0004). */
+const ROLE_PERMISSIONS_0001: Record<string, string[]> = {
+  specialist: [
+    "read:participant:own",
+    "create:participant:own",
+    "update:participant:own",
+    "archive:participant:own",
+  ],
+  supervisor: [
+    "read:participant:team",
+    "create:participant:team",
+    "update:participant:team",
+    "archive:participant:team",
+    "read:user:team",
+  ],
+  admin: [
+    "read:participant:any",
+    "create:participant:any",
+    "update:participant:any",
+    "archive:participant:any",
+    "read:user:any",
+    "manage:user:any",
+    "read:audit:any",
+  ],
+};
+
+/** The hash the audit chain starts from (GENESIS_HASH in domain/audit/chain.ts). */
+const GENESIS_HASH = "0".repeat(64);
 
 // Every column uses a type both SQLite and PostgreSQL store the same way
 // (docs/decisions/0003-portable-schema.md).
@@ -33,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("permission", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("role_permissions_pk", ["role", "permission"])
     .execute();
-  const rows = Object.entries(ROLE_PERMISSIONS).flatMap(([role, permissions]) =>
+  const rows = Object.entries(ROLE_PERMISSIONS_0001).flatMap(([role, permissions]) =>
     permissions.map((permission) => ({ role, permission })),
   );
   await db.insertInto("role_permissions").values(rows).execute();

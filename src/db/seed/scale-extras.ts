@@ -4,7 +4,7 @@ import type {
   ConsentGrantTable, Database, MeetingInviteeTable, MeetingTable, PlanItemTable, PlanItemVersionTable, SupportPersonTable, SupportPersonVersionTable,
 } from "../schema.ts";
 import { recordAuditRows, type AuditEvent, type Trx } from "../../domain/audit/audit.server.ts";
-import type { AuditAction } from "../../domain/audit/model.ts";
+import type { AuditEventBody } from "../../domain/audit/events.ts";
 import type { Actor, RequestMeta } from "../../domain/auth/actor.ts";
 import type { ConsentCategory } from "../../domain/consent/model.ts";
 import type { PlanItem, PlanStatus, Provider } from "../../domain/plans/model.ts";
@@ -55,9 +55,11 @@ interface SeededParticipant {
   specialist: Actor;
   random: Random;
   supportIds: string[];
-  meetingIds: string[];
-  planItemIds: string[];
+  /** What the steps created, as the audit events the app writes when a specialist creates them. */
+  created: Creation[];
 }
+
+type Creation = { entityType: string; entityId: string } & AuditEventBody;
 
 interface StepContext {
   trx: Trx;
@@ -103,10 +105,12 @@ const supportPersons: ExtraStep = async ({ trx, per, now, summary }, batch) => {
         first_call: firstCall ? 1 : 0, discovered_from: null, ended_at: null, ended_reason: null,
         version: 1, created_by: p.specialist.userId, created_at: now, updated_at: now,
       });
+      const person = toSupportPerson(rows[rows.length - 1]!);
       versions.push({
         id: stableId("scale-support-version", n), support_person_id: id, version: 1, change: "create",
-        snapshot: JSON.stringify(toSupportPerson(rows[rows.length - 1]!)), changed_by: p.specialist.userId, changed_at: now,
+        snapshot: JSON.stringify(person), changed_by: p.specialist.userId, changed_at: now,
       });
+      p.created.push({ entityType: "support_person", entityId: id, action: "support_person.create", details: { discoveredFrom: null, status: person.status } });
     }
   }
   await insertInChunks(trx, "support_persons", rows);
@@ -119,15 +123,19 @@ const consentGrants: ExtraStep = async ({ trx, per, now, summary }, batch) => {
   for (const p of batch) {
     for (let k = 0; k < Math.min(per.grants, p.supportIds.length); k++) {
       const startsOn = isoDay(p.random, 2025);
+      const id = stableId("scale-grant", p.index * per.grants + k);
+      const supportPersonId = p.supportIds[k]!;
+      const categories = GRANT_CATEGORIES[k % GRANT_CATEGORIES.length]!;
       rows.push({
-        id: stableId("scale-grant", p.index * per.grants + k), participant_id: p.id, support_person_id: p.supportIds[k]!,
-        categories: JSON.stringify(GRANT_CATEGORIES[k % GRANT_CATEGORIES.length]),
+        id, participant_id: p.id, support_person_id: supportPersonId,
+        categories: JSON.stringify(categories),
         purpose: "To help with the job search and the first months at work",
         may_attend_meetings: 1, may_receive_plan: k === 0 ? 1 : 0, may_be_contacted: 1,
         starts_on: startsOn, expires_on: `${Number(startsOn.slice(0, 4)) + 1}${startsOn.slice(4)}`, expiry_event: null,
         signed_method: "in_app", signature_name: `${p.firstName} ${p.lastName}`, signed_on: startsOn, participant_confirmed: 1,
         scan_document_id: null, recorded_by: p.specialist.userId, recorded_at: now,
       });
+      p.created.push({ entityType: "consent_grant", entityId: id, action: "consent.grant", details: { supportPersonId, categories, signedMethod: "in_app" } });
     }
   }
   await insertInChunks(trx, "consent_grants", rows);
@@ -144,11 +152,11 @@ const meetings: ExtraStep = async ({ trx, per, now, summary }, batch) => {
     for (let k = 0; k < per.meetings; k++) {
       const n = p.index * per.meetings + k;
       const id = stableId("scale-meeting", n);
-      p.meetingIds.push(id);
       const held = k < per.meetings - 1;
       const scheduledAt = `${isoDay(p.random, held ? 2025 : 2027)}T${String(p.random.int(9, 16)).padStart(2, "0")}:00:00.000Z`;
+      const kind = k === 0 ? "support" : p.random.pick(["support", "reconnection", "benefits"] as const);
       rows.push({
-        id, participant_id: p.id, kind: k === 0 ? "support" : p.random.pick(["support", "reconnection", "benefits"]),
+        id, participant_id: p.id, kind,
         title: held ? "First support meeting" : "Checking in after the first weeks", scheduled_at: scheduledAt, duration_minutes: 45,
         place: p.random.pick(["The agency's small meeting room", "Public library, study room 2", "Video call"]),
         checklist: JSON.stringify({ refreshments: "Coffee and water", seating: null }), agenda: JSON.stringify(AGENDA), separate_permission: null,
@@ -156,12 +164,14 @@ const meetings: ExtraStep = async ({ trx, per, now, summary }, batch) => {
         version: 1, created_by: p.specialist.userId, created_at: now, updated_at: now, discloses: JSON.stringify(["employment_goals"]),
       });
       // Supports with a grant (the first `grants` of them) may attend meetings.
-      for (const [j, supportId] of p.supportIds.slice(0, per.grants).entries()) {
+      const invited = p.supportIds.slice(0, per.grants);
+      for (const [j, supportId] of invited.entries()) {
         invitees.push({
           id: stableId("scale-invitee", n * per.supports + j), meeting_id: id, support_person_id: supportId,
           response: held ? "yes" : p.random.pick(["pending", "yes", "maybe"]), responded_at: held ? now : null, invited_at: now,
         });
       }
+      p.created.push({ entityType: "meeting", entityId: id, action: "meeting.create", details: { kind, invitees: invited } });
     }
   }
   await insertInChunks(trx, "meetings", rows);
@@ -187,7 +197,6 @@ const planItems: ExtraStep = async ({ trx, per, now, summary }, batch) => {
     for (let k = 0; k < per.planItems; k++) {
       const n = p.index * per.planItems + k;
       const id = stableId("scale-plan-item", n);
-      p.planItemIds.push(id);
       const kind = PLAN_KINDS[k % PLAN_KINDS.length]!;
       const provider: Provider = k < 4 && p.supportIds.length > 0 ? "support_person" : p.random.pick(["specialist", "participant"]);
       const supportPersonId = provider === "support_person" ? p.supportIds[k % Math.min(per.grants, p.supportIds.length)]! : null;
@@ -197,6 +206,7 @@ const planItems: ExtraStep = async ({ trx, per, now, summary }, batch) => {
         frequency: p.random.chance(0.5) ? "Every week" : null, startsOn: isoDay(p.random, 2025), endsOn: null, status,
         notes: null, sharedWithSupports: p.random.chance(0.7), sourceEntryId: null, version: 1, createdAt: now, updatedAt: now,
       };
+      p.created.push({ entityType: "plan_item", entityId: id, action: "plan_item.create", details: { kind, provider, sourceEntryId: null } });
       rows.push({
         id, participant_id: p.id, kind, description: item.description, provider, support_person_id: supportPersonId,
         frequency: item.frequency, starts_on: item.startsOn, ends_on: null, status, notes: null,
@@ -222,23 +232,17 @@ const auditTrail: ExtraStep = async ({ trx, per, summary }, batch) => {
   const events: AuditEvent[] = [];
   const meta: RequestMeta = { ip: "127.0.0.1", requestId: null };
   for (const p of batch) {
-    const trail: AuditEvent[] = [];
-    const add = (action: AuditAction, entityType: string, entityId: string, details?: Record<string, unknown>) =>
-      trail.push({ actor: p.specialist, action, entityType, entityId, participantId: p.id, reason: "update:participant:own", details, meta });
-    for (const supportId of p.supportIds) add("support_person.create", "support_person", supportId, { discoveredFrom: null, status: "supportive" });
-    for (let k = 0; k < Math.min(per.grants, p.supportIds.length); k++) {
-      add("consent.grant", "consent_grant", stableId("scale-grant", p.index * per.grants + k), { signedMethod: "in_app" });
-    }
-    for (const meetingId of p.meetingIds) add("meeting.create", "meeting", meetingId, { kind: "support" });
-    for (const itemId of p.planItemIds) add("plan_item.create", "plan_item", itemId, { sourceEntryId: null });
+    const trail: AuditEvent[] = p.created.map((creation) => ({ actor: p.specialist, participantId: p.id, reason: "update:participant:own", meta, ...creation }));
+    const onRecord = (event: AuditEventBody) =>
+      trail.push({ actor: p.specialist, entityType: "participant", entityId: p.id, participantId: p.id, reason: "update:participant:own", meta, ...event });
     while (trail.length < per.auditRows) {
       const roll = p.random.next();
-      if (roll < 0.5) add("participant.read", "participant", p.id);
-      else if (roll < 0.7) add("network.read", "participant", p.id);
-      else if (roll < 0.8) add("consent.read", "participant", p.id);
-      else if (roll < 0.9) add("plan.read", "participant", p.id);
-      else if (roll < 0.95) add("meeting.read", "participant", p.id);
-      else add("participant.update", "participant", p.id, { fields: ["workGoal"], fromVersion: 1 });
+      if (roll < 0.5) onRecord({ action: "participant.read" });
+      else if (roll < 0.7) onRecord({ action: "network.read" });
+      else if (roll < 0.8) onRecord({ action: "consent.read", details: { supportPersonId: null } });
+      else if (roll < 0.9) onRecord({ action: "plan.read" });
+      else if (roll < 0.95) onRecord({ action: "meeting.read" });
+      else onRecord({ action: "participant.update", details: { fields: ["workGoal"], fromVersion: 1 } });
     }
     events.push(...trail.slice(0, per.auditRows));
   }
@@ -288,7 +292,7 @@ export async function seedExtras(db: Db, options: ExtrasOptions): Promise<Extras
       const position = index++;
       return {
         index: position, id: row.id, firstName: row.first_name, lastName: row.last_name, specialist,
-        random: seededRandom(0x5ca1e + position), supportIds: [], meetingIds: [], planItemIds: [],
+        random: seededRandom(0x5ca1e + position), supportIds: [], created: [],
       };
     });
     const now = new Date().toISOString();

@@ -1,24 +1,33 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
+import { z } from "zod";
 import type { Db } from "../../db/index.ts";
 import type { Database } from "../../db/schema.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { RequestMeta } from "../auth/actor.ts";
 import { hashAuditRow, verifyChain, type ChainCheck } from "./chain.ts";
-import type { AuditAction, AuditFilter } from "./model.ts";
+import { auditActorColumns, auditEventSchema, type AuditActor, type AuditEventBody } from "./events.ts";
 
-export interface AuditEvent {
-  actor: Actor | { userId: null; label: string };
-  action: AuditAction;
+interface AuditEnvelope {
+  actor: AuditActor;
   entityType: string;
   entityId?: string | null;
   participantId?: string | null;
-  /** Why the action was allowed: the permission or rule that let it through. */
+  /** Why the action was allowed (or, for a refused attempt, why not): the permission or rule that decided. */
   reason: string;
-  details?: Record<string, unknown>;
   meta: RequestMeta;
 }
 
+/** One row of the audit log as a command writes it: who, where, why, and one of the typed events. */
+export type AuditEvent = AuditEnvelope & AuditEventBody;
+
 export type Trx = Transaction<Database>;
+
+/** The event's details, checked against its action's schema; a mismatch fails the command's transaction. */
+function validDetails(event: AuditEvent): AuditEventBody["details"] {
+  const parsed = auditEventSchema.safeParse({ action: event.action, details: event.details });
+  if (!parsed.success) throw new Error(`Audit event ${event.action} does not fit its schema: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.details;
+}
 
 /**
  * Appends one row to the audit log inside the caller's transaction, so the row
@@ -53,8 +62,7 @@ export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): 
       seq: ++seq,
       id: randomUUID(),
       occurred_at: new Date().toISOString(),
-      actor_id: event.actor.userId,
-      actor_label: "label" in event.actor ? event.actor.label : event.actor.email,
+      ...auditActorColumns(event.actor),
       action: event.action,
       entity_type: event.entityType,
       entity_id: event.entityId ?? null,
@@ -62,7 +70,7 @@ export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): 
       ip: event.meta.ip,
       request_id: event.meta.requestId,
       reason: event.reason,
-      details: JSON.stringify(event.details ?? {}),
+      details: JSON.stringify(validDetails(event) ?? {}),
     };
     const hash = hashAuditRow(prevHash, content);
     const row = { ...content, prev_hash: prevHash, hash };
@@ -94,24 +102,6 @@ export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
     return { ok: false, rows: total, brokenAtSeq: last.seq, problem: "the last row does not match the recorded head of the chain" };
   }
   return { ok: true, rows: total };
-}
-
-export const AUDIT_PAGE_SIZE = 50;
-
-export async function listAuditLog(db: Db, filter: AuditFilter) {
-  let query = db.selectFrom("audit_log");
-  if (filter.actor) query = query.where("actor_label", "like", `%${likeTerm(filter.actor.toLowerCase())}%`);
-  if (filter.action) query = query.where("action", "=", filter.action);
-  if (filter.participant) query = query.where("participant_id", "=", filter.participant);
-  if (filter.from) query = query.where("occurred_at", ">=", `${filter.from}T00:00:00.000Z`);
-  if (filter.to) query = query.where("occurred_at", "<=", `${filter.to}T23:59:59.999Z`);
-  const rows = await query
-    .selectAll()
-    .orderBy("seq", "desc")
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .offset((filter.page - 1) * AUDIT_PAGE_SIZE)
-    .execute();
-  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
 }
 
 /** LIKE wildcards typed by a person are dropped, the same way on both databases. */

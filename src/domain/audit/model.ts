@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "token.create",
   "token.revoke",
   "audit.list",
+  "access.refused",
   "data.seed",
   "data.restore",
 ] as const;

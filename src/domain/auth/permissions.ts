@@ -1,8 +1,13 @@
 /**
  * Permissions as data: `action:entity:access`, where access says how far the
- * permission reaches (own caseload, own team, any). The reference roles are
- * written to the role_permissions table by migration 0001; policies read the
+ * permission reaches (own caseload, own team, any). Policies read the
  * permissions an actor carries, never the role name.
+ *
+ * ROLE_PERMISSIONS is what the reference roles carry today. Signed-in actors get
+ * theirs from the role_permissions table, which the migrations write with
+ * literals of their own (0001 the first roles, 0004 manage:benefits:any), so a
+ * change here needs a new migration making the same change; a test holds the
+ * migrated table equal to this constant.
  */
 export const ROLES = ["specialist", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,6 +37,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:user:any",
     "manage:user:any",
     "read:audit:any",
+    "manage:benefits:any",
   ],
 };
 

@@ -3,7 +3,7 @@ import type { Db } from "../../db/index.ts";
 import type { PayStubTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
-import { recordMilestoneFromEvent } from "../milestones/milestones.server.ts";
+import { recordMilestoneFromEvent } from "../milestones/events.server.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import { caseloadScope } from "../participants/policy.ts";
 import {

@@ -197,10 +197,11 @@ async function recordGrant(db: Db, actor: Actor, participantId: string, input: C
       participant_confirmed: input.participantConfirmed ? 1 : 0, scan_document_id: scanId, recorded_by: actor.userId, recorded_at: now,
       renews_grant_id: renewsGrantId,
     }).execute();
-    await recordAudit(trx, {
-      actor, action: renewsGrantId ? "consent.renew" : "consent.grant", entityType: "consent_grant", entityId: id, participantId, reason: access.reason,
-      details: { supportPersonId: input.supportPersonId, categories: input.categories, signedMethod: input.signedMethod, ...(renewsGrantId ? { renewsGrantId } : {}) }, meta,
-    });
+    const granted = { supportPersonId: input.supportPersonId, categories: input.categories, signedMethod: input.signedMethod };
+    const envelope = { actor, entityType: "consent_grant", entityId: id, participantId, reason: access.reason, meta } as const;
+    await recordAudit(trx, renewsGrantId
+      ? { ...envelope, action: "consent.renew", details: { ...granted, renewsGrantId } }
+      : { ...envelope, action: "consent.grant", details: granted });
     const [grant] = await toGrants(trx, [await trx.selectFrom("consent_grants").selectAll().where("id", "=", id).executeTakeFirstOrThrow()], new Date());
     return { ok: true, grant: grant! };
   });

@@ -69,6 +69,21 @@ export const consentGrantInputSchema = z.strictObject({
 });
 export type ConsentGrantInput = z.infer<typeof consentGrantInputSchema>;
 
+/** A paper consent's scan sent in a JSON body, base64-encoded (the page uploads the file itself). */
+export const consentScanSchema = z.strictObject({
+  filename: z.string().trim().min(1).max(200),
+  contentType: z.string().trim().max(100),
+  contentBase64: z.base64({ error: "consent.scan.invalid" }),
+});
+
+/** A grant recorded through the API: the form's fields, and the scan of a paper signature in the same body. */
+export const consentGrantRequestSchema = consentGrantInputSchema.safeExtend({ scan: consentScanSchema.optional() });
+
+/** Which grants to list: every one, or one person's. */
+export const consentGrantsQuerySchema = z.object({
+  supportPersonId: z.string().trim().max(100).optional().describe("Only this person's grants"),
+});
+
 export const consentRevocationInputSchema = z.strictObject({
   /** A single category to withdraw, or none to revoke the whole grant. */
   category: z.union([z.literal(""), z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" })]).nullish().transform((v) => (v ? v : null)),

@@ -132,7 +132,7 @@ export async function listMeetings(db: Db, actor: Actor, participantId: string, 
     if (!access) return null;
     const rows = await trx.selectFrom("meetings").select(["id", "kind", "title", "scheduled_at", "status", "place"]).where("participant_id", "=", participantId).orderBy("scheduled_at", "desc").execute();
     await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
-    return { participant: access.participant, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status, place: r.place })) };
+    return { participant: access.participant, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status as Meeting["status"], place: r.place })) };
   });
 }
 
@@ -186,7 +186,7 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
       version: eb("version", "+", 1),
       updated_at: now,
     })).where("id", "=", meetingId).execute();
-    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { step: last ? "finished" : MEETING_STEPS[step] }, meta });
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { step: last ? "finished" : MEETING_STEPS[step]! }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
@@ -315,7 +315,7 @@ export async function sendInvitations<Output>(
       await recordAudit(trx, {
         actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
         details: {
-          channel: sender.channel, sentTo: [invitation.supportPersonId],
+          channel: sender.channel, sentTo: [invitation.supportPersonId], refused: [],
           disclosure: { readerKind: "support_person", readerId: invitation.supportPersonId, categories: invitation.discloses },
         },
         meta,

@@ -90,8 +90,9 @@ export const meetingEntryInputSchema = z.strictObject({
 });
 export type MeetingEntryInput = z.infer<typeof meetingEntryInputSchema>;
 
+/** The agenda step to show; one past the last step finishes the meeting. */
 export const meetingStepSchema = z.strictObject({
-  step: z.coerce.number().int().min(0).max(MEETING_STEPS.length - 1),
+  step: z.coerce.number().int().min(0).max(MEETING_STEPS.length),
 });
 
 export const meetingSchema = z.object({
@@ -120,6 +121,14 @@ export const meetingSchema = z.object({
   })),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
+
+export const meetingSummarySchema = meetingSchema.pick({ id: true, kind: true, title: true, scheduledAt: true, status: true, place: true });
+
+/** Who may be invited now, and who may not and why. */
+export const invitableSupportsSchema = z.object({
+  invitable: z.array(z.object({ id: z.string(), name: z.string() })),
+  notInvitable: z.array(z.object({ id: z.string(), name: z.string(), reason: z.enum(["no_meeting_consent", "do_not_contact", "not_covered", "unreviewed"]) })),
+});
 
 /** The agenda a support meeting starts from, in the participant's words later. */
 export const DEFAULT_AGENDA_KEYS = MEETING_STEPS.map((s) => `meeting.step.${s}`);

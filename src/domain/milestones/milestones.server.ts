@@ -7,6 +7,7 @@ import type { DisclosurePiece } from "../consent/disclosure.ts";
 import type { ConsentCategory } from "../consent/model.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import { celebrateWithChoices } from "./celebrate.ts";
+import { insertMilestone } from "./events.server.ts";
 import { defaultWinDisclosure, type EncouragementInput, type Milestone, type MilestoneInput, type MilestoneKind } from "./model.ts";
 
 /**
@@ -42,31 +43,6 @@ export async function addMilestone(db: Db, actor: Actor, participantId: string, 
     const [milestone] = (await loadMilestones(trx, participantId)).filter((m) => m.id === id);
     return { ok: true, milestone: milestone! };
   });
-}
-
-async function insertMilestone(
-  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event",
-  discloses: ConsentCategory[],
-) {
-  const id = randomUUID();
-  await trx.insertInto("milestones").values({
-    id, participant_id: participantId, kind, occurred_on: occurredOn, note, source, celebrate_with: JSON.stringify(celebrateWith), created_by: actor.userId, created_at: new Date().toISOString(),
-    discloses: JSON.stringify(discloses),
-  }).execute();
-  return id;
-}
-
-/**
- * A win the app notices by itself (the career profile filled in, the first pay stub
- * entered); recorded once per kind, on the day it happened (today unless told).
- */
-export async function recordMilestoneFromEvent(
-  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, meta: RequestMeta, occurredOn = new Date().toISOString().slice(0, 10),
-): Promise<void> {
-  const existing = await trx.selectFrom("milestones").select("id").where("participant_id", "=", participantId).where("kind", "=", kind).executeTakeFirst();
-  if (existing) return;
-  const id = await insertMilestone(trx, actor, participantId, kind, occurredOn, null, [], "event", defaultWinDisclosure(kind));
-  await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: "recorded by the app from an event", details: { kind }, meta });
 }
 
 async function loadMilestones(db: Db | Trx, participantId: string): Promise<Milestone[]> {

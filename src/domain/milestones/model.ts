@@ -40,6 +40,8 @@ export const encouragementInputSchema = z.strictObject({
 });
 export type EncouragementInput = z.infer<typeof encouragementInputSchema>;
 
+export const encouragementNoteSchema = z.object({ id: z.string(), fromLabel: z.string(), text: z.string(), createdAt: z.string(), discloses: z.array(z.enum(CONSENT_CATEGORIES)) });
+
 export const milestoneSchema = z.object({
   id: z.string(),
   participantId: z.string(),
@@ -48,9 +50,16 @@ export const milestoneSchema = z.object({
   note: z.string().nullable(),
   source: z.enum(["manual", "event"]),
   celebrateWith: z.array(z.object({ supportPersonId: z.string(), name: z.string() })),
-  encouragement: z.array(z.object({ id: z.string(), fromLabel: z.string(), text: z.string(), createdAt: z.string(), discloses: z.array(z.enum(CONSENT_CATEGORIES)) })),
+  encouragement: z.array(encouragementNoteSchema),
   /** The consent categories the win discloses: only supports who may see all of them are told. */
   discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   createdAt: z.string(),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
+
+/** The wins page's facts: wins newest first, notes about no one win, and who may be told about a new one. */
+export const milestonesViewSchema = z.object({
+  milestones: z.array(milestoneSchema),
+  generalNotes: z.array(encouragementNoteSchema),
+  celebrateOptions: z.array(z.object({ id: z.string(), name: z.string(), categories: z.array(z.enum(CONSENT_CATEGORIES)) })),
+});

@@ -66,3 +66,10 @@ export const supportPersonSchema = z.object({
   updatedAt: z.string(),
 });
 export type SupportPerson = z.infer<typeof supportPersonSchema>;
+
+/** The network at the moment of reading: current and past supports, and who holds consent right now. */
+export const supportNetworkSchema = z.object({
+  current: z.array(supportPersonSchema),
+  ended: z.array(supportPersonSchema),
+  withConsent: z.array(z.string()).describe("Ids of current supports holding an active consent at the moment of reading"),
+});

@@ -84,6 +84,14 @@ export const participantSummarySchema = participantSchema.pick({
 });
 export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 
+/** One page of the caseload, as the caseload query answers it. */
+export const caseloadPageSchema = z.object({
+  participants: z.array(participantSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+});
+
 /** The fields a person edits; used to show both sides of a conflict. */
 export const EDITABLE_FIELDS = [
   "firstName", "lastName", "preferredName", "phone", "email", "preferredLanguage",

@@ -8,7 +8,7 @@ import {
   type CaseloadQuery, type EditableField, type Participant, type ParticipantInput, type ParticipantSummary, type ParticipantUpdate, type SituationFlag,
 } from "./model.ts";
 import { caseloadScope, mayAssignTo, participantPermissions, type ParticipantAction } from "./policy.ts";
-import { recordMilestoneFromEvent } from "../milestones/milestones.server.ts";
+import { recordMilestoneFromEvent } from "../milestones/events.server.ts";
 
 /** The career profile counts as done once the goal, preferences, strengths and interests are written. */
 export function careerProfileDone(p: Pick<Participant, "workGoal" | "jobPreferences" | "strengths" | "interests">): boolean {

@@ -42,6 +42,9 @@ export const planItemUpdateSchema = planItemFields
   .superRefine(planItemRules);
 export type PlanItemUpdate = z.infer<typeof planItemUpdateSchema>;
 
+/** A commitment made in a meeting becomes a plan item of this kind; its words and who made it come from the meeting. */
+export const commitmentToPlanItemSchema = planItemFields.pick({ kind: true });
+
 export const planItemSchema = z.object({
   id: z.string(),
   participantId: z.string(),
@@ -62,6 +65,27 @@ export const planItemSchema = z.object({
   updatedAt: z.string(),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
+
+/** One saved version of a plan item: what changed, who, when. */
+export const planItemVersionSchema = z.object({
+  version: z.number().int(), changedFields: z.array(z.string()), item: planItemSchema, changedAt: z.string(), changedBy: z.string(),
+});
+
+/** Whose copy of the take-home plan: the participant's, or with `for` a support person's. */
+export const takeHomeQuerySchema = z.object({
+  for: z.string().trim().min(1).max(100).optional().describe("A support person's id"),
+});
+
+export const takeHomePlanSchema = z.object({
+  allowed: z.boolean().describe("False when this reader may see nothing; every other field is then empty"),
+  participantName: z.string(),
+  workGoal: z.string().nullable(),
+  items: z.array(planItemSchema.pick({ id: true, kind: true, description: true, provider: true, status: true }).extend({ who: z.string(), when: z.string().nullable() })),
+  contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
+  specialist: z.object({ name: z.string(), email: z.string() }).nullable(),
+  hardDayHelpers: z.array(z.string()),
+  redisclosureNotice: z.boolean().describe("The reader holds a substance use treatment consent: the copy must carry the 42 CFR Part 2 redisclosure notice"),
+});
 
 export const EDITABLE_PLAN_FIELDS = [
   "kind", "description", "provider", "supportPersonId", "frequency", "startsOn", "endsOn", "status", "notes", "sharedWithSupports",

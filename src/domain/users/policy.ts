@@ -6,11 +6,6 @@ export function mayManageUsers(actor: Actor): boolean {
   return accessFor(actor.permissions, "manage", "user") === "any";
 }
 
-/** Reading the program's audit log: `read:audit:any`. */
-export function mayReadAudit(actor: Actor): boolean {
-  return accessFor(actor.permissions, "read", "audit") === "any";
-}
-
 /** Specialists and supervisors reach caseloads through their team, so they need one; an admin reaches everything without. */
 export function roleNeedsTeam(role: string): boolean {
   return role === "specialist" || role === "supervisor";

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
-import { listAuditLog, recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { AuditFilter } from "../audit/model.ts";
+import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import { systemMeta, type Actor, type RequestMeta } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
 import { isRole } from "../auth/permissions.ts";
@@ -11,7 +10,7 @@ import {
   INVITATION_DAYS, acceptInvitationSchema, createUserSchema,
   type AcceptInvitationInput, type ChangeRoleInput, type InvitationView, type InviteInput, type StaffUser, type Team,
 } from "./model.ts";
-import { invitationState, mayManageUsers, mayReadAudit, userActions, type UserActions } from "./policy.ts";
+import { invitationState, mayManageUsers, userActions, type UserActions } from "./policy.ts";
 
 const MANAGE = "manage:user:any";
 
@@ -312,21 +311,5 @@ export async function createUserDirect(
       reason: "server command line", details: { email: valid.email, role: valid.role, teamId }, meta,
     });
     return { ok: true, user: toStaffUser(await selectUsers(trx).where("u.id", "=", id).executeTakeFirstOrThrow()) };
-  });
-}
-
-/**
- * One page of the audit log for an actor with `read:audit:any`; null for anyone
- * else. Looking at the log is itself recorded, with the filter used.
- */
-export async function viewAuditLog(db: Db, actor: Actor, filter: AuditFilter, meta: RequestMeta) {
-  if (!mayReadAudit(actor)) return null;
-  return db.transaction().execute(async (trx) => {
-    const page = await listAuditLog(trx, filter);
-    await recordAudit(trx, {
-      actor, action: "audit.list", entityType: "audit_log", reason: "read:audit:any",
-      details: { filter, shown: page.rows.length }, meta,
-    });
-    return page;
   });
 }

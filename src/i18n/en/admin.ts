@@ -91,5 +91,7 @@ export const admin = {
   "admin.audit.col.what": "What",
   "admin.audit.col.participant": "Participant",
   "admin.audit.col.ip": "From IP",
-  "admin.audit.col.why": "Why allowed",
+  "admin.audit.col.why": "Why allowed or refused",
+  "admin.audit.col.details": "Details",
+  "admin.audit.details.show": "Show details",
 } as const;

@@ -21,6 +21,8 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message, fields, ...extra } });
 }
 
+export const NOT_FOUND_MESSAGE = "No such record, or you do not have access to it.";
+
 export function sendNotFound(res: Response) {
-  sendError(res, 404, "not_found", "No such record, or you do not have access to it.");
+  sendError(res, 404, "not_found", NOT_FOUND_MESSAGE);
 }

@@ -1,45 +1,98 @@
 import { z } from "zod";
-import {
-  participantInputSchema, participantSchema, participantSummarySchema, participantUpdateSchema, versionOnlySchema,
-} from "../../domain/participants/model.ts";
-import { networkPaths } from "./network.ts";
-import { benefitsRecordsPaths } from "./benefits-records.ts";
-import { meetingsPaths } from "./meetings.ts";
-import { estimateRequestSchema, estimateResultSchema } from "../../domain/benefits/model.ts";
+import type { ApiOperation, ResponseDeclaration } from "./operation.ts";
 
-const fieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
-const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.array(fieldErrorSchema), current: participantSchema.optional() }),
-});
-const caseloadPageSchema = z.object({
-  participants: z.array(participantSummarySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageCount: z.number().int(),
-});
-
-function schema(s: z.ZodType, io: "input" | "output") {
-  return z.toJSONSchema(s, { target: "draft-2020-12", io, unrepresentable: "any" });
-}
-
-const json = (s: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(s, io) } });
-const errorResponse = (description: string) => ({ description, content: json(errorSchema) });
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const common = {
-  "400": errorResponse("The body or query is not valid; `fields` lists each problem."),
-  "401": errorResponse("Not signed in and no valid API token."),
-  "403": errorResponse("A cookie-authenticated change without the X-CSRF-Token header."),
+/** What each path placeholder names; every placeholder of every operation is described here. */
+const PATH_PARAMETERS: Record<string, string> = {
+  id: "The participant",
+  personId: "A support person on the participant's network",
+  grantId: "A consent grant of the participant",
+  meetingId: "A meeting of the participant",
+  entryId: "A commitment recorded in the meeting",
+  concernId: "A concern on the participant's record",
+  itemId: "An item of the participant's job support plan",
+  referralId: "A benefits counselor referral of the participant",
+  stubId: "A pay stub in the participant's earnings log",
 };
 
-/** The OpenAPI 3.1 document, generated from the same zod schemas the handlers use. */
-export function openApiDocument() {
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  return z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
+}
+
+const json = (schema: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: jsonSchema(schema, io) } });
+
+const fieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
+
+function errorSchema(current?: z.ZodType) {
+  const error = z.object({ code: z.string(), message: z.string(), fields: z.array(fieldErrorSchema) });
+  return z.object({ error: current ? error.extend({ current: current.describe("The record as it is now") }) : error });
+}
+
+function response(status: number, declared: ResponseDeclaration) {
+  if (typeof declared === "string") return { description: declared, content: json(errorSchema()) };
+  if ("current" in declared) return { description: declared.description, content: json(errorSchema(declared.current)) };
+  if ("body" in declared) return { description: declared.description, content: json(declared.body) };
+  if (status < 400) return { description: declared.description, content: { [declared.mediaType]: { schema: { type: "string" } } } };
+  throw new Error(`status ${status} declares a document, but errors answer JSON`);
+}
+
+/** The answers the pipeline itself may give before or around any operation's handler. */
+export function pipelineResponses(operation: ApiOperation): Record<number, string> {
+  const responses: Record<number, string> = {
+    400: "The body or query is not valid (or holds U+0000); `fields` lists each problem.",
+    401: "Not signed in and no valid API token.",
+  };
+  if (operation.method !== "get") responses[403] = "A cookie-authenticated change without the X-CSRF-Token header.";
+  if (operation.body) responses[413] = "The body is larger than 256 kB.";
+  return responses;
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+    const description = PATH_PARAMETERS[name!];
+    if (!description) throw new Error(`${path}: describe {${name}} in PATH_PARAMETERS`);
+    return { name, in: "path", required: true, schema: { type: "string" }, description };
+  });
+}
+
+function queryParameters(query: z.ZodType | undefined) {
+  if (!query) return [];
+  const schema = jsonSchema(query, "input");
+  return Object.entries(schema.properties ?? {}).map(([name, { description, ...property }]) => ({
+    name, in: "query", required: schema.required?.includes(name) ?? false, schema: property, ...(description ? { description } : {}),
+  }));
+}
+
+function operationEntry(operation: ApiOperation) {
+  const parameters = [...pathParameters(operation.path), ...queryParameters(operation.query)];
+  const responses = { ...pipelineResponses(operation), ...operation.responses };
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    ...(operation.permission ? { "x-permission": operation.permission } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(operation.body ? { requestBody: { required: !operation.bodyOptional, content: json(operation.body, "input") } } : {}),
+    responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b)).map(([status, declared]) => [status, response(Number(status), declared)])),
+  };
+}
+
+/** The OpenAPI 3.1 document, made from the operations' declarations and the zod schemas they name. */
+export function openApiDocument(operations: readonly ApiOperation[]) {
+  const paths: Record<string, Record<string, ReturnType<typeof operationEntry>>> = {};
+  for (const operation of operations) {
+    const item = (paths[operation.path] ??= {});
+    if (item[operation.method]) throw new Error(`${operation.method.toUpperCase()} ${operation.path} is declared twice`);
+    item[operation.method] = operationEntry(operation);
+  }
   return {
     openapi: "3.1.0",
     info: {
       title: "Allies API",
       version: "1.0.0",
       description:
-        "Participants on the caseloads you may see. Authenticate with a session cookie (send X-CSRF-Token on changes) or with `Authorization: Bearer <personal API token>`. A record you may not see answers 404, the same as one that does not exist.",
+        "Participants on the caseloads you may see. Authenticate with a session cookie (send X-CSRF-Token on changes) or with `Authorization: Bearer <personal API token>`. A record you may not see answers 404, the same as one that does not exist. `x-permission` names the permission (`action:entity`, at any reach) an operation needs at all; whether it reaches a given participant is decided per record.",
     },
     servers: [{ url: "/api/v1" }],
     components: {
@@ -49,78 +102,6 @@ export function openApiDocument() {
       },
     },
     security: [{ bearer: [] }, { session: [] }],
-    paths: {
-      ...networkPaths({ json, errorResponse, common }),
-      ...benefitsRecordsPaths({ json, errorResponse, common }),
-      ...meetingsPaths({ json, errorResponse, common }),
-      "/participants": {
-        get: {
-          operationId: "listParticipants",
-          summary: "List the participants on the caseloads you may see",
-          parameters: [
-            { name: "q", in: "query", schema: { type: "string", maxLength: 100 }, description: "Part of a name" },
-            { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
-            { name: "status", in: "query", schema: { type: "string", enum: ["active", "archived"] } },
-          ],
-          responses: { "200": { description: "One page of participants", content: json(caseloadPageSchema) }, ...common },
-        },
-        post: {
-          operationId: "createParticipant",
-          summary: "Add a participant to a caseload",
-          requestBody: { required: true, content: json(participantInputSchema, "input") },
-          responses: {
-            "201": { description: "Created", content: json(participantSchema) },
-            ...common,
-            "422": errorResponse("The chosen specialist cannot take this participant."),
-          },
-        },
-      },
-      "/participants/{id}": {
-        parameters: [idParam],
-        get: {
-          operationId: "getParticipant",
-          summary: "Read one participant",
-          responses: { "200": { description: "The participant", content: json(participantSchema) }, ...common, "404": errorResponse("Not found") },
-        },
-        put: {
-          operationId: "updateParticipant",
-          summary: "Save a participant over the version you read",
-          requestBody: { required: true, content: json(participantUpdateSchema, "input") },
-          responses: {
-            "200": { description: "Saved", content: json(participantSchema) },
-            ...common,
-            "404": errorResponse("Not found"),
-            "409": errorResponse("Someone saved a newer version; `current` holds it. Nothing was saved."),
-            "422": errorResponse("The chosen specialist cannot take this participant."),
-          },
-        },
-      },
-      "/participants/{id}/archive": {
-        parameters: [idParam],
-        post: {
-          operationId: "archiveParticipant",
-          summary: "Archive a participant (nothing is deleted)",
-          requestBody: { required: true, content: json(versionOnlySchema, "input") },
-          responses: { "200": { description: "Archived", content: json(participantSchema) }, ...common, "404": errorResponse("Not found"), "409": errorResponse("Version conflict") },
-        },
-      },
-      "/participants/{id}/restore": {
-        parameters: [idParam],
-        post: {
-          operationId: "restoreParticipant",
-          summary: "Bring an archived participant back to the active caseload",
-          requestBody: { required: true, content: json(versionOnlySchema, "input") },
-          responses: { "200": { description: "Restored", content: json(participantSchema) }, ...common, "404": errorResponse("Not found"), "409": errorResponse("Version conflict") },
-        },
-      },
-      "/benefits/estimate": {
-        post: {
-          operationId: "estimateBenefits",
-          summary: "Estimate SSI and SSDI without work and for up to four ways of working (federal rules only)",
-          requestBody: { required: true, content: json(estimateRequestSchema, "input") },
-          responses: { "200": { description: "The estimate, with a plain-language summary per scenario and notes to always show", content: json(estimateResultSchema) }, ...common },
-        },
-      },
-    },
+    paths,
   };
 }

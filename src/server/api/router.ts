@@ -1,30 +1,52 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { DbHandle } from "../../db/index.ts";
 import { actorForApiToken } from "../../domain/auth/api-tokens.server.ts";
-import type { Actor } from "../../domain/auth/actor.ts";
 import { refuseNulInApiInput } from "../input.ts";
 import { sendError } from "./errors.ts";
-import { participantsApi } from "./participants.ts";
-import { networkApi } from "./network.ts";
-import { benefitsApi } from "./benefits.ts";
-import { benefitsRecordsApi } from "./benefits-records.ts";
-import { meetingsApi } from "./meetings.ts";
 import { openApiDocument } from "./openapi.ts";
+import type { AnyReply, ApiOperation } from "./operation.ts";
+import { apiOperations } from "./operations/index.ts";
 
 export interface ApiOptions {
   database: DbHandle;
   secureCookies: boolean;
 }
 
+/** "/participants/{id}" as Express writes it: "/participants/:id". */
+export function expressPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ":$1");
+}
+
+function send(res: Response, reply: AnyReply) {
+  res.status(reply.status);
+  if ("error" in reply) res.json({ error: reply.error });
+  else if ("text" in reply) res.send(reply.text);
+  else res.json(reply.body);
+}
+
+/** One declared operation as an Express route handler. */
+function routeHandler(operation: ApiOperation, database: DbHandle) {
+  const mediaType = Object.values(operation.responses).flatMap((r) => (typeof r === "object" && "mediaType" in r ? [r.mediaType] : []))[0];
+  return async (req: Request, res: Response) => {
+    const { actor, meta } = res.locals.state;
+    if (!actor) throw new Error("API route reached without an authenticated actor");
+    const params = Object.fromEntries(Object.entries(req.params).map(([name, value]) => [name, String(value)]));
+    const reply = await operation.run({ db: database.db, actor, meta, params, query: req.query, body: req.body });
+    if ("text" in reply && mediaType) res.type(`${mediaType}; charset=utf-8`);
+    send(res, reply);
+  };
+}
+
 /**
  * The /api/v1 pipeline: parse JSON, authenticate (session cookie with CSRF header,
- * or a personal API token), then the resource routers, each validating with the
- * same zod schemas the pages use.
+ * or a personal API token), refuse U+0000, then the declared operations, each
+ * checking its permission and validating with the same zod schemas the pages use.
  */
 export function apiRouter(options: ApiOptions): express.Router {
   const router = express.Router();
+  const document = openApiDocument(apiOperations);
   router.get("/openapi.json", (_req, res) => {
-    res.json(openApiDocument());
+    res.json(document);
   });
 
   router.use(express.json({ limit: "256kb", strict: false }));
@@ -51,11 +73,7 @@ export function apiRouter(options: ApiOptions): express.Router {
 
   router.use(refuseNulInApiInput);
 
-  router.use("/participants", participantsApi(options.database));
-  router.use("/participants", networkApi(options.database));
-  router.use("/participants", meetingsApi(options.database));
-  router.use("/participants", benefitsRecordsApi(options.database));
-  router.use("/benefits", benefitsApi(options.database));
+  for (const operation of apiOperations) router[operation.method](expressPath(operation.path), routeHandler(operation, options.database));
 
   router.use((_req: Request, res: Response) => sendError(res, 404, "not_found", "No such API route."));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -69,10 +87,4 @@ export function apiRouter(options: ApiOptions): express.Router {
     sendError(res, 500, "internal", "Something went wrong on our side.");
   });
   return router;
-}
-
-export function actorOf(res: Response): Actor {
-  const actor = res.locals.state.actor;
-  if (!actor) throw new Error("API route reached without an authenticated actor");
-  return actor;
 }

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor.ts";
+import { auditActorColumns, auditEventSchema, disclosureSchema, type AuditEventBody } from "./events.ts";
+import { AUDIT_ACTIONS, type AuditAction } from "./model.ts";
+
+type DetailsOf<A extends AuditAction> = Extract<AuditEventBody, { action: A }>["details"];
+
+/**
+ * For every action: details as the command that records it writes them, and a
+ * wrong version of them with the reason it is wrong. The mapped type makes a
+ * new action fail to compile here until it has its example.
+ */
+const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; because: string } } = {
+  "participant.list": { real: { search: "no", status: "active", page: 1, shown: ["p-1", "p-2"] }, wrong: { search: "Quinn", status: "active", page: 1, shown: [] }, because: "the search text itself is never logged, only whether there was one" },
+  "participant.read": { real: undefined, wrong: { workGoal: "Baker" }, because: "a read carries no record content" },
+  "participant.create": { real: { specialistId: "u-1" }, wrong: {}, because: "the caseload it went to is required" },
+  "participant.update": { real: { fields: ["workGoal"], fromVersion: 1 }, wrong: { fields: ["workGoal"], fromVersion: 0 }, because: "versions start at 1" },
+  "participant.archive": { real: undefined, wrong: { reason: "moved away" }, because: "archiving has no details" },
+  "participant.restore": { real: {}, wrong: { fields: [] }, because: "restoring has no details" },
+  "network.read": { real: undefined, wrong: { names: ["Maria"] }, because: "a read carries no names" },
+  "support_person.create": { real: { discoveredFrom: "network.discovery.wakeUp", status: "supportive" }, wrong: { discoveredFrom: null, status: "friendly" }, because: "the status is one of the relationship statuses" },
+  "support_person.update": { real: { fields: ["phone"], status: "do_not_contact" }, wrong: { fields: "phone", status: "supportive" }, because: "fields is a list" },
+  "support_person.end": { real: undefined, wrong: { reason: "passed away" }, because: "the reason stays on the record, not in the log" },
+  "consent.read": { real: { supportPersonId: "s-1", blankForm: true, categories: ["job_details"] }, wrong: { supportPersonId: "s-1", categories: ["everything"] }, because: "categories are the consent categories" },
+  "consent.grant": { real: { supportPersonId: "s-1", categories: ["employment_goals", "work_schedule"], signedMethod: "paper" }, wrong: { supportPersonId: "s-1", categories: [], signedMethod: "paper" }, because: "a grant covers at least one category" },
+  "consent.revoke": { real: { category: "whole grant", supportPersonId: "s-1" }, wrong: { category: "all", supportPersonId: "s-1" }, because: "a revocation names one category or the whole grant" },
+  "consent.renew": { real: { supportPersonId: "s-1", categories: ["employment_goals"], signedMethod: "in_app", renewsGrantId: "g-1" }, wrong: { supportPersonId: "s-1", categories: ["employment_goals"], signedMethod: "in_app" }, because: "a renewal names the grant it follows" },
+  "consent.event": { real: { supportPersonId: "s-1", event: "when the job search ends", occurredOn: "2026-05-01", endedAt: "2026-05-02T00:00:00.000Z" }, wrong: { supportPersonId: "s-1", event: "when the job search ends" }, because: "the day it happened and when the grant ended are required" },
+  "document.read": { real: undefined, wrong: { filename: "consent.pdf" }, because: "a read carries no file name" },
+  "milestone.share": { real: { disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["job_details"] } }, wrong: {}, because: "a share names its reader and what reached them" },
+  "meeting.read": { real: { concerns: 2 }, wrong: { concerns: -1 }, because: "a count is never negative" },
+  "meeting.create": { real: { kind: "support", invitees: ["s-1", "s-2"] }, wrong: { kind: "party", invitees: [] }, because: "the kind is one of the meeting kinds" },
+  "meeting.update": { real: { step: "finished" }, wrong: { step: 3 }, because: "the step is named, not numbered" },
+  "meeting.respond": { real: { supportPersonId: "s-1", response: "yes" }, wrong: { supportPersonId: "s-1", response: "sure" }, because: "a response is one of the invitation responses" },
+  "meeting.invitation_send": {
+    real: { channel: "calendar", sentTo: ["s-1"], refused: ["s-2"], disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["employment_goals"] } },
+    wrong: { channel: "calendar", sentTo: ["s-1"], refused: [], disclosure: { readerKind: "neighbour", readerId: "s-1", categories: [] } },
+    because: "a reader is a support person, the participant or staff",
+  },
+  "meeting.entry": { real: { kind: "commitment" }, wrong: { kind: "commitment", text: "Ride on Mondays" }, because: "the entry's text stays on the record" },
+  "concern.create": { real: { type: "transport", meetingId: null }, wrong: { type: "transport" }, because: "the meeting is named, or null" },
+  "concern.update": { real: { status: "resolved" }, wrong: { status: "closed" }, because: "the status is one of the concern statuses" },
+  "plan.read": {
+    real: { takeHome: "support:s-1", allowed: true, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["work_schedule"] } },
+    wrong: { takeHome: "sponsor", allowed: true },
+    because: "a take-home copy is the participant's or support:<id>",
+  },
+  "plan_item.create": { real: { kind: "rides", provider: "support_person", sourceEntryId: null }, wrong: { kind: "rides", provider: "uncle", sourceEntryId: null }, because: "the provider is one of the providers" },
+  "plan_item.update": { real: { fields: ["status", "notes"] }, wrong: { fields: [""] }, because: "a field has a name" },
+  "milestone.create": {
+    real: { kind: "job_offer", disclosure: { readerKind: "support_person", readerId: "s-3", categories: ["job_details"] } },
+    wrong: { kind: "promotion" },
+    because: "the kind is one of the milestone kinds",
+  },
+  "milestone.read": { real: undefined, wrong: { milestones: 3 }, because: "a read has no details" },
+  "encouragement.create": { real: undefined, wrong: { text: "So proud of you" }, because: "the note's text stays on the record" },
+  "benefits.read": { real: { copyFor: "s-1", allowed: false }, wrong: { copyFor: "s-1" }, because: "whether the copy may still be seen is recorded" },
+  "benefits.reminders": { real: { shown: ["p-1"] }, wrong: { shown: "p-1" }, because: "shown is a list" },
+  "benefits_profile.update": { real: { fields: ["hasSsi", "ssiMonthly"], fromVersion: 0 }, wrong: { fields: ["ssiMonthly"] }, because: "the version it changed is required" },
+  "benefits_referral.create": { real: { outcome: "waiting" }, wrong: { outcome: "pending" }, because: "the outcome is one of the referral outcomes" },
+  "benefits_referral.update": { real: { fields: ["outcome"], outcome: "met" }, wrong: { fields: ["outcome"], outcome: "done" }, because: "the outcome is one of the referral outcomes" },
+  "pay_stub.create": { real: { payDate: "2026-03-13" }, wrong: { payDate: "March 13" }, because: "the pay date is an ISO date" },
+  "pay_stub.void": { real: { reason: "Entered twice" }, wrong: { reason: "" }, because: "voiding says why" },
+  "earnings_report.create": { real: { month: "2026-03", method: "mobile_app" }, wrong: { month: "2026-03", method: "fax" }, because: "the method is one of the report methods" },
+  "benefits_estimate.share": {
+    real: { supportPersonId: "s-1", year: 2026, scenarios: 2, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["benefits_income"] } },
+    wrong: { supportPersonId: "s-1", year: 2026, scenarios: 2, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["income"] } },
+    because: "disclosed categories are consent categories",
+  },
+  "benefit_year.create": { real: { year: 2027, replaced: false, unverified: ["sga"] }, wrong: { year: "2027", replaced: false, unverified: [] }, because: "the year is a number" },
+  "user.sign_in": { real: undefined, wrong: { password: "hunter2" }, because: "signing in logs nothing but the fact" },
+  "user.sign_in_failed": { real: undefined, wrong: { tried: "hunter2" }, because: "a failed password is never logged" },
+  "user.sign_out": { real: undefined, wrong: { sessions: 1 }, because: "signing out has no details" },
+  "user.sign_out_all": { real: undefined, wrong: { sessions: 3 }, because: "signing out everywhere has no details" },
+  "user.invite": { real: { email: "new@example.org", role: "specialist", teamId: "t-1", expiresAt: "2026-12-08T10:00:00.000Z" }, wrong: { email: "new@example.org", role: "owner", teamId: null, expiresAt: "2026-12-08T10:00:00.000Z" }, because: "the role is one of the roles" },
+  "user.accept_invitation": { real: { invitationId: "i-1", role: "specialist", teamId: "t-1" }, wrong: { invitationId: "i-1", role: "specialist", teamId: "t-1", password: "x" }, because: "the chosen password is never logged" },
+  "user.create": { real: { email: "admin@example.org", role: "admin", teamId: null }, wrong: { email: "admin@example.org", role: "admin" }, because: "the team is named, or null" },
+  "user.change_role": {
+    real: { from: { role: "specialist", teamId: "t-1" }, to: { role: "supervisor", teamId: "t-1" }, fromVersion: 2 },
+    wrong: { from: "specialist", to: "supervisor", fromVersion: 2 },
+    because: "each side names a role and a team",
+  },
+  "user.deactivate": { real: { sessionsEnded: 2, fromVersion: 4 }, wrong: { sessionsEnded: 1.5, fromVersion: 4 }, because: "sessions are counted whole" },
+  "user.reactivate": { real: { fromVersion: 5 }, wrong: undefined, because: "the version it changed is required" },
+  "token.create": { real: { name: "Reporting script" }, wrong: { name: "Reporting script", token: "allies_abc" }, because: "a token's secret is never logged" },
+  "token.revoke": { real: undefined, wrong: { name: "x" }, because: "revoking has no details" },
+  "audit.list": { real: { filter: { action: "participant.read", actor: "sup1", page: 1 }, shown: 12 }, wrong: { filter: { action: "participant.delete", page: 1 }, shown: 0 }, because: "a filter names a real action" },
+  "access.refused": { real: { action: "read", entityType: "participant", reason: "not on the actor's caseload or team" }, wrong: { action: "read", entityType: "participant" }, because: "a refusal says why" },
+  "data.seed": { real: { scale: 1000, teams: 10, users: 120 }, wrong: { participants: "many" }, because: "counts are numbers" },
+  "data.restore": {
+    real: { file: "nightly.allies-backup", backupCreatedAt: "2026-11-30T02:00:00.000Z", sourceKind: "postgres", rows: 52011, chainOk: true },
+    wrong: { file: "nightly.allies-backup", backupCreatedAt: "2026-11-30T02:00:00.000Z", sourceKind: "postgres", rows: 52011 },
+    because: "whether the restored chain verifies is recorded",
+  },
+};
+
+describe("audit event schemas", () => {
+  it("has one event kind for each action the log can be filtered by, and no other", () => {
+    const kinds = auditEventSchema.options.map((option) => option.shape.action.value);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect([...kinds].sort()).toEqual([...AUDIT_ACTIONS].sort());
+  });
+
+  for (const action of AUDIT_ACTIONS) {
+    const example = EXAMPLES[action];
+    it(`${action}: accepts what its command writes, refuses details where ${example.because}`, () => {
+      expect(auditEventSchema.safeParse({ action, details: example.real }).success).toBe(true);
+      expect(auditEventSchema.safeParse({ action, details: example.wrong }).success).toBe(false);
+    });
+  }
+
+  it("refuses an action that is not in the list", () => {
+    expect(auditEventSchema.safeParse({ action: "participant.delete" }).success).toBe(false);
+  });
+
+  it("refuses details meant for another action", () => {
+    expect(auditEventSchema.safeParse({ action: "participant.update", details: EXAMPLES["consent.grant"].real }).success).toBe(false);
+  });
+
+  it("keeps the two shapes of a plan read apart", () => {
+    expect(auditEventSchema.safeParse({ action: "plan.read" }).success).toBe(true);
+    expect(auditEventSchema.safeParse({ action: "plan.read", details: { history: true } }).success).toBe(true);
+    expect(auditEventSchema.safeParse({ action: "plan.read", details: { history: true, takeHome: "participant", allowed: true } }).success).toBe(false);
+  });
+});
+
+describe("disclosure details", () => {
+  it("name the reader and the categories disclosed", () => {
+    const disclosure = { readerKind: "participant", readerId: "p-1", categories: ["employment_goals", "substance_use_treatment"] };
+    expect(disclosureSchema.parse(disclosure)).toEqual(disclosure);
+    expect(disclosureSchema.safeParse({ readerKind: "participant", categories: [] }).success).toBe(false);
+  });
+
+  it("may ride on the events that put something in a reader's hands, and only those", () => {
+    const disclosure = { readerKind: "staff", readerId: "u-1", categories: ["job_details"] };
+    expect(auditEventSchema.safeParse({ action: "milestone.create", details: { kind: "first_day", disclosure } }).success).toBe(true);
+    expect(auditEventSchema.safeParse({ action: "participant.read", details: { disclosure } }).success).toBe(false);
+  });
+});
+
+describe("audit actors", () => {
+  const staff: Actor = { userId: "u-1", email: "spec1@example.org", name: "Spec One", role: "specialist", teamId: "t-1", permissions: [] };
+
+  it("names staff by their account and email", () => {
+    expect(auditActorColumns(staff)).toEqual({ actor_id: "u-1", actor_label: "spec1@example.org" });
+  });
+
+  it("names the app or a command line by its label alone", () => {
+    expect(auditActorColumns({ userId: null, label: "allies create-user" })).toEqual({ actor_id: null, actor_label: "allies create-user" });
+  });
+
+  it("names a support person or the participant by their record, never as a staff account", () => {
+    expect(auditActorColumns({ kind: "support_person", id: "s-1", label: "Maria Lopez" })).toEqual({ actor_id: "support_person:s-1", actor_label: "Maria Lopez" });
+    expect(auditActorColumns({ kind: "participant", id: "p-1", label: "Pat Quinn" })).toEqual({ actor_id: "participant:p-1", actor_label: "Pat Quinn" });
+  });
+});

@@ -1,0 +1,149 @@
+import { z } from "zod";
+import type { Actor } from "../auth/actor.ts";
+import { ROLES } from "../auth/permissions.ts";
+import { REFERRAL_OUTCOMES, REPORT_METHODS } from "../benefits/records.ts";
+import { CONCERN_STATUSES, CONCERN_TYPES } from "../concerns/model.ts";
+import { CONSENT_CATEGORIES, SIGNED_METHODS } from "../consent/model.ts";
+import { ENTRY_KINDS, MEETING_KINDS, MEETING_STEPS, RESPONSES } from "../meetings/model.ts";
+import { MILESTONE_KINDS } from "../milestones/model.ts";
+import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
+import { PROVIDERS } from "../plans/model.ts";
+import { AUDIT_ACTIONS } from "./model.ts";
+
+/**
+ * Who an audit row names as having acted. Staff act through their signed-in
+ * account; the app itself, a command line or an unknown person signing in go by
+ * a label; a support person or the participant (the partner pages) go by the id
+ * of their record in this program, with the kind in front so it never reads as
+ * a staff account.
+ */
+export type AuditActor =
+  | Actor
+  | { userId: null; label: string }
+  | { kind: "support_person" | "participant"; id: string; label: string };
+
+export function auditActorColumns(actor: AuditActor): { actor_id: string | null; actor_label: string } {
+  if ("kind" in actor) return { actor_id: `${actor.kind}:${actor.id}`, actor_label: actor.label };
+  if (actor.userId === null) return { actor_id: null, actor_label: actor.label };
+  return { actor_id: actor.userId, actor_label: actor.email };
+}
+
+const id = z.string().min(1).max(200);
+const ids = z.array(id);
+const fieldNames = z.array(z.string().min(1).max(100));
+const version = z.number().int().min(1);
+const count = z.number().int().min(0);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const category = z.enum(CONSENT_CATEGORIES);
+/** An event that says everything in its envelope (who, what, which participant). */
+const noDetails = z.strictObject({}).optional();
+
+/**
+ * What a piece of the record shown to someone disclosed, and to whom: the
+ * participant's "who has seen what" reads these. Staff readers are named too, so
+ * a disclosure to the treatment team is traced the same way.
+ */
+export const disclosureSchema = z.strictObject({
+  readerKind: z.enum(["support_person", "participant", "staff"]),
+  readerId: id,
+  categories: z.array(category),
+});
+export type Disclosure = z.infer<typeof disclosureSchema>;
+
+const event = <const A extends string, D extends z.ZodType>(action: A, details: D) =>
+  z.strictObject({ action: z.literal(action), details });
+
+/**
+ * Every kind of audit event and the details it carries. `recordAudit` takes only
+ * an event that fits one of these, so a reader of the log (the admin page, the
+ * participant's disclosure history) knows each row's shape from its action.
+ */
+export const auditEventSchema = z.discriminatedUnion("action", [
+  event("participant.list", z.strictObject({ search: z.enum(["yes", "no"]), status: z.enum(["active", "archived"]), page: z.number().int().min(1), shown: ids })),
+  event("participant.read", noDetails),
+  event("participant.create", z.strictObject({ specialistId: id })),
+  event("participant.update", z.strictObject({ fields: fieldNames, fromVersion: version })),
+  event("participant.archive", noDetails),
+  event("participant.restore", noDetails),
+
+  event("network.read", noDetails),
+  event("support_person.create", z.strictObject({ discoveredFrom: z.string().max(100).nullable(), status: z.enum(RELATIONSHIP_STATUSES) })),
+  event("support_person.update", z.strictObject({ fields: fieldNames, status: z.enum(RELATIONSHIP_STATUSES) })),
+  event("support_person.end", noDetails),
+
+  event("consent.read", z.strictObject({ supportPersonId: id.nullable(), blankForm: z.literal(true).optional(), categories: z.array(category).readonly().optional() })),
+  event("consent.grant", z.strictObject({ supportPersonId: id, categories: z.array(category).min(1), signedMethod: z.enum(SIGNED_METHODS) })),
+  event("consent.revoke", z.strictObject({ category: z.union([category, z.literal("whole grant")]), supportPersonId: id })),
+  event("consent.renew", z.strictObject({ supportPersonId: id, categories: z.array(category).min(1), signedMethod: z.enum(SIGNED_METHODS), renewsGrantId: id })),
+  event("consent.event", z.strictObject({ supportPersonId: id, event: z.string().max(300), occurredOn: z.string().max(10), endedAt: z.string().max(40) })),
+  event("document.read", noDetails),
+
+  // A concerns list is read as part of the meetings it came from.
+  event("meeting.read", z.strictObject({ concerns: count }).optional()),
+  event("meeting.create", z.strictObject({ kind: z.enum(MEETING_KINDS), invitees: ids, discloses: z.array(category).optional() })),
+  event("meeting.update", z.union([z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) }), z.strictObject({ discloses: z.array(category) })])),
+  event("meeting.respond", z.strictObject({ supportPersonId: id, response: z.enum(RESPONSES) })),
+  event("meeting.invitation_send", z.strictObject({ channel: z.string().min(1).max(50), sentTo: ids, refused: ids, disclosure: disclosureSchema.optional() })),
+  event("meeting.entry", z.strictObject({ kind: z.enum(ENTRY_KINDS) })),
+  event("concern.create", z.strictObject({ type: z.enum(CONCERN_TYPES), meetingId: id.nullable() })),
+  event("concern.update", z.strictObject({ status: z.enum(CONCERN_STATUSES) })),
+
+  event("plan.read", z.union([
+    z.strictObject({ history: z.literal(true) }),
+    // The take-home copy: the participant's own, or `support:<id>` for one support person's.
+    z.strictObject({ takeHome: z.union([z.literal("participant"), z.string().regex(/^support:.+/)]), allowed: z.boolean(), disclosure: disclosureSchema.optional() }),
+  ]).optional()),
+  event("plan_item.create", z.strictObject({ kind: z.enum(SUPPORT_KINDS), provider: z.enum(PROVIDERS), sourceEntryId: id.nullable() })),
+  event("plan_item.update", z.strictObject({ fields: fieldNames })),
+
+  event("milestone.create", z.strictObject({ kind: z.enum(MILESTONE_KINDS), discloses: z.array(category).optional(), disclosure: disclosureSchema.optional() })),
+  event("milestone.share", z.strictObject({ disclosure: disclosureSchema })),
+  event("milestone.read", noDetails),
+  event("encouragement.create", noDetails),
+
+  // A shared estimate, opened again: whether its support person may still see it.
+  event("benefits.read", z.strictObject({ copyFor: id, allowed: z.boolean(), disclosure: disclosureSchema.optional() }).optional()),
+  event("benefits.reminders", z.strictObject({ shown: ids })),
+  // Version 0 is the profile before its first save.
+  event("benefits_profile.update", z.strictObject({ fields: fieldNames, fromVersion: z.number().int().min(0) })),
+  event("benefits_referral.create", z.strictObject({ outcome: z.enum(REFERRAL_OUTCOMES) })),
+  event("benefits_referral.update", z.strictObject({ fields: fieldNames, outcome: z.enum(REFERRAL_OUTCOMES) })),
+  event("pay_stub.create", z.strictObject({ payDate: day })),
+  event("pay_stub.void", z.strictObject({ reason: z.string().min(1).max(500) })),
+  event("earnings_report.create", z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), method: z.enum(REPORT_METHODS) })),
+  event("benefits_estimate.share", z.strictObject({ supportPersonId: id, year: z.number().int(), scenarios: count, disclosure: disclosureSchema.optional() })),
+  event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
+
+  event("user.sign_in", noDetails),
+  event("user.sign_in_failed", noDetails),
+  event("user.sign_out", noDetails),
+  event("user.sign_out_all", noDetails),
+  event("user.invite", z.strictObject({ email: z.string().min(1).max(254), role: z.enum(ROLES), teamId: id.nullable(), expiresAt: z.string().min(1) })),
+  // The role as the invitation row stored it.
+  event("user.accept_invitation", z.strictObject({ invitationId: id, role: z.string().min(1), teamId: id.nullable() })),
+  event("user.create", z.strictObject({ email: z.string().min(1).max(254), role: z.enum(ROLES), teamId: id.nullable() })),
+  event("user.change_role", z.strictObject({
+    from: z.strictObject({ role: z.string().min(1), teamId: id.nullable() }),
+    to: z.strictObject({ role: z.enum(ROLES), teamId: id.nullable() }),
+    fromVersion: version,
+  })),
+  event("user.deactivate", z.strictObject({ sessionsEnded: count, fromVersion: version })),
+  event("user.reactivate", z.strictObject({ fromVersion: version })),
+  event("token.create", z.strictObject({ name: z.string().min(1).max(200) })),
+  event("token.revoke", noDetails),
+
+  event("audit.list", z.strictObject({
+    filter: z.strictObject({
+      actor: z.string().optional(), action: z.enum(AUDIT_ACTIONS).optional(), participant: z.string().optional(),
+      from: z.string().optional(), to: z.string().optional(), page: z.number().int().min(1),
+    }),
+    shown: count,
+  })),
+  // An attempt the policy refused: answered like "not found", recorded so it leaves a trace.
+  event("access.refused", z.strictObject({ action: z.string().min(1).max(100), entityType: z.string().min(1).max(100), reason: z.string().min(1).max(500) })),
+  event("data.seed", z.strictObject({ participants: count.optional(), scale: count.optional(), teams: count.optional(), users: count.optional() }).optional()),
+  event("data.restore", z.strictObject({ file: z.string().min(1), backupCreatedAt: z.string().min(1), sourceKind: z.string().min(1), rows: count, chainOk: z.boolean() })),
+]);
+
+/** One audit event's action and its details, as a caller writes them. */
+export type AuditEventBody = z.input<typeof auditEventSchema>;

@@ -1,0 +1,21 @@
+import type { ApiOperation } from "../operation.ts";
+import { benefitsOperations } from "./benefits.ts";
+import { concernOperations } from "./concerns.ts";
+import { consentOperations } from "./consent.ts";
+import { meetingOperations } from "./meetings.ts";
+import { milestoneOperations } from "./milestones.ts";
+import { networkOperations } from "./network.ts";
+import { participantOperations } from "./participants.ts";
+import { planOperations } from "./plans.ts";
+
+/** Every /api/v1 operation: the router mounts these and the OpenAPI document describes these, and nothing else. */
+export const apiOperations: readonly ApiOperation[] = [
+  ...participantOperations,
+  ...networkOperations,
+  ...consentOperations,
+  ...meetingOperations,
+  ...concernOperations,
+  ...planOperations,
+  ...milestoneOperations,
+  ...benefitsOperations,
+];
