@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from "react";
 import { Link } from "react-router";
 import type { ConcernType } from "../../src/domain/concerns/model.ts";
 import { talkingPointsFor, type NextAction } from "../../src/domain/concerns/talking-points.ts";
+import { CONSENT_CATEGORIES, PART2_CATEGORY } from "../../src/domain/consent/model.ts";
 import { formatDateTime } from "../../src/i18n/format.ts";
 import type { Locale, Translate } from "../../src/i18n/index.ts";
 import { errorText } from "../lib/i18n.ts";
@@ -154,4 +155,41 @@ export function parseSpeaker(value: string | undefined): { speaker: string; supp
   const text = value ?? "participant";
   if (text.startsWith("person:")) return { speaker: "support_person", supportPersonId: text.slice("person:".length) };
   return { speaker: text, supportPersonId: null };
+}
+
+/**
+ * What a meeting's title, place and agenda disclose (consent by content): the usual
+ * categories as checkboxes, substance use treatment as its own mark with a plain
+ * warning, and the confirmation it needs before anyone is invited. Works without
+ * JavaScript: the server refuses a substance use meeting with invitees unconfirmed.
+ */
+export function MeetingDisclosesFields({ t, checked, errors, confirmed }: {
+  t: Translate; checked: readonly string[]; errors?: Record<string, string>; confirmed: boolean;
+}) {
+  const usual = CONSENT_CATEGORIES.filter((c) => c !== PART2_CATEGORY);
+  const confirmError = errors?.confirmSubstanceUse;
+  return (
+    <fieldset className="field" id="field-discloses" aria-describedby="discloses-hint">
+      <legend>{t("meetings.discloses.legend")}</legend>
+      <p id="discloses-hint" className="hint">{t("meetings.discloses.hint")}</p>
+      {usual.map((c) => (
+        <div className="checkbox" key={c}>
+          <input type="checkbox" id={`discloses-${c}`} name="discloses" value={c} defaultChecked={checked.includes(c)} />
+          <label htmlFor={`discloses-${c}`}>{t(`consent.category.${c}`)}</label>
+        </div>
+      ))}
+      <p className="notice" id="discloses-part2-warning">{t("meetings.discloses.substanceUse.warning")}</p>
+      <div className="checkbox">
+        <input type="checkbox" id={`discloses-${PART2_CATEGORY}`} name="discloses" value={PART2_CATEGORY} defaultChecked={checked.includes(PART2_CATEGORY)}
+          aria-describedby="discloses-part2-warning" />
+        <label htmlFor={`discloses-${PART2_CATEGORY}`}>{t("meetings.discloses.substanceUse")}</label>
+      </div>
+      <div className={confirmError ? "checkbox field--error" : "checkbox"} id="field-confirmSubstanceUse">
+        {confirmError ? <p id="confirmSubstanceUse-error" className="field-error">{errorText(t, confirmError)}</p> : null}
+        <input type="checkbox" id="confirmSubstanceUse" name="confirmSubstanceUse" defaultChecked={confirmed}
+          aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? "confirmSubstanceUse-error" : undefined} />
+        <label htmlFor="confirmSubstanceUse">{t("meetings.discloses.confirmSubstanceUse")}</label>
+      </div>
+    </fieldset>
+  );
 }

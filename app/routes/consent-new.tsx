@@ -1,7 +1,8 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/consent-new";
 import { buildConsentForm, type ConsentTerms } from "../../src/domain/consent/consent-form.ts";
-import { recordConsentGrant, SCAN_MAX_BYTES, SCAN_TYPES, type ScanUpload } from "../../src/domain/consent/consent.server.ts";
+import { formatDate } from "../../src/i18n/format.ts";
+import { listConsentGrants, recordConsentGrant, renewConsentGrant, SCAN_MAX_BYTES, SCAN_TYPES, type ScanUpload } from "../../src/domain/consent/consent.server.ts";
 import { CONSENT_CATEGORIES, PART2_CATEGORY, consentGrantInputSchema } from "../../src/domain/consent/model.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { CheckboxField, CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
@@ -64,18 +65,38 @@ async function personFor(args: Route.LoaderArgs | Route.ActionArgs) {
   return { actor, ctx, view, person, blocked: person.status === "do_not_contact" };
 }
 
+/**
+ * A renewal (?renews=<grantId>): the grant it follows, for the same person. Its terms
+ * prefill the form; the participant signs again, as for any grant.
+ */
+async function renewedGrant(args: Route.LoaderArgs | Route.ActionArgs, personId: string) {
+  const renews = new URL(args.request.url).searchParams.get("renews");
+  if (!renews) return null;
+  const { actor, ctx } = { actor: requireActor(args.context, args.request), ctx: app(args.context) };
+  const grants = await listConsentGrants(ctx.db, actor, args.params.id, ctx.meta, personId);
+  const grant = grants?.find((g) => g.id === renews);
+  if (!grant) throw notFound();
+  return grant;
+}
+
 export async function loader(args: Route.LoaderArgs) {
   const { view, person, blocked } = await personFor(args);
   const start = today();
+  const renews = await renewedGrant(args, person.id);
   return {
+    renews: renews ? { id: renews.id, signedOn: renews.signedOn } : null,
     participant: view.participant,
     person: { id: person.id, name: person.name, relationshipKind: person.relationshipKind, relationshipOther: person.relationshipOther, phone: person.phone, email: person.email },
     blocked,
     scan: { types: SCAN_TYPES.join(","), maxMegabytes: Math.round(SCAN_MAX_BYTES / 1024 / 1024) },
-    defaults: {
+    defaults: (renews ? {
+      categories: renews.categories, purpose: renews.purpose, mayAttendMeetings: renews.mayAttendMeetings, mayReceivePlan: renews.mayReceivePlan,
+      mayBeContacted: renews.mayBeContacted, startsOn: start, expiresOn: renews.expiryEvent && !renews.expiresOn ? "" : aYearFrom(start),
+      expiryEvent: renews.expiryEvent ?? "", signedMethod: renews.signedMethod, signatureName: "", signedOn: start, participantConfirmed: false,
+    } : {
       categories: [], purpose: "", mayAttendMeetings: false, mayReceivePlan: false, mayBeContacted: true, startsOn: start, expiresOn: aYearFrom(start),
       expiryEvent: "", signedMethod: "in_app", signatureName: "", signedOn: start, participantConfirmed: false,
-    } satisfies ConsentValues,
+    }) satisfies ConsentValues,
   };
 }
 
@@ -85,7 +106,7 @@ interface StepResult {
   values: ConsentValues;
   errors: FieldErrors;
   terms: ConsentTerms | null;
-  formError: "consent.new.blocked" | null;
+  formError: "consent.new.blocked" | "consent.renew.already" | null;
 }
 
 function respond(result: StepResult, status = 200) {
@@ -119,9 +140,13 @@ export async function action(args: Route.ActionArgs) {
     const scan: ScanUpload | null = parsed.data.signedMethod === "paper" && file
       ? { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
       : null;
-    const result = await recordConsentGrant(ctx.db, actor, args.params.id, parsed.data, scan, ctx.meta);
+    const renews = await renewedGrant(args, person.id);
+    const result = renews
+      ? await renewConsentGrant(ctx.db, actor, args.params.id, renews.id, parsed.data, scan, ctx.meta)
+      : await recordConsentGrant(ctx.db, actor, args.params.id, parsed.data, scan, ctx.meta);
     if (result.ok) return redirect(`/participants/${args.params.id}/network/${person.id}?consent=${result.grant.id}#consent`);
-    if (result.reason === "not_found") throw notFound();
+    if (result.reason === "not_found" || result.reason === "other_person") throw notFound();
+    if (result.reason === "already_renewed") return respond({ step: "terms", values, errors: {}, terms: null, formError: "consent.renew.already" }, 409);
     if (result.reason === "unreachable_person") return respond({ step: "terms", values, errors: {}, terms: null, formError: "consent.new.blocked" }, 409);
     const key = result.reason === "scan_required" ? "consent.scan.required" : "consent.scan.invalid";
     return respond({ step: "sign", values, errors: { scan: key }, terms: termsFrom(values), formError: null }, 400);
@@ -139,7 +164,7 @@ function termsFrom(values: ConsentValues): ConsentTerms {
 
 export default function ConsentNewPage() {
   const t = useT();
-  const { participant, person, blocked, defaults, scan } = useLoaderData<typeof loader>();
+  const { participant, person, blocked, defaults, scan, renews } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as StepResult | undefined;
   const busy = useNavigation().state === "submitting";
   const name = participantDisplayName(participant);
@@ -153,7 +178,8 @@ export default function ConsentNewPage() {
       <p><Link to={back}>{t("consent.new.back", { name: person.name })}</Link></p>
       <h1>{t("consent.new.title", { name: person.name })}</h1>
       <p className="muted">{t("consent.new.subtitle", { participant: name })}</p>
-      {blocked || result?.formError ? (
+      {renews ? <p className="notice" data-testid="renewing">{t("consent.renew.intro", { date: formatDate(renews.signedOn, t.locale) })}</p> : null}
+      {result?.formError === "consent.renew.already" ? <p className="form-error" role="alert">{t("consent.renew.already")}</p> : blocked || result?.formError ? (
         <div className="banner-stop" role="alert">
           <h2>{t("network.person.dnc.title")}</h2>
           <p>{t("consent.new.blocked")}</p>

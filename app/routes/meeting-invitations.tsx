@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-invitations";
+import { needsRedisclosureNotice } from "../../src/domain/consent/disclosure.ts";
 import { printSender } from "../../src/domain/meetings/invitations.ts";
 import { sendInvitations } from "../../src/domain/meetings/meetings.server.ts";
 import { supportPersonLocale, translator } from "../../src/i18n/index.ts";
@@ -21,12 +22,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const forPerson = new URL(request.url).searchParams.get("for");
   const result = await sendInvitations(ctx.db, actor, params.id, params.meetingId, printSender, forPerson ? { supportPersonId: forPerson } : "all", ctx.meta);
   if (!result.ok) throw notFound();
-  return { participantId: params.id, meetingId: params.meetingId, invitations: result.sent, refusedCount: result.refused.length };
+  return { participantId: params.id, meetingId: params.meetingId, invitations: result.sent, refusedCount: result.refused.length, unreviewed: result.unreviewed };
 }
 
 export default function MeetingInvitationsPage() {
   const t = useT();
-  const { participantId, meetingId, invitations, refusedCount } = useLoaderData<typeof loader>();
+  const { participantId, meetingId, invitations, refusedCount, unreviewed } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <title>{`${t("meetings.invitation.heading")} · ${t("app.name")}`}</title>
@@ -34,7 +35,8 @@ export default function MeetingInvitationsPage() {
         <p className="back-link"><Link to={`/participants/${participantId}/meetings/${meetingId}`}>{t("meetings.invitation.back")}</Link></p>
         <h1>{t("meetings.invitation.heading")}</h1>
         <p className="hint">{t("meetings.invitation.hint")}</p>
-        {refusedCount ? <p className="notice" role="status">{t("meetings.invitation.leftOut", { count: refusedCount })}</p> : null}
+        {unreviewed ? <p className="notice" role="status">{t("meetings.invitation.unreviewed")}</p>
+          : refusedCount ? <p className="notice" role="status">{t("meetings.invitation.leftOutByContent", { count: refusedCount })}</p> : null}
         {invitations.length ? (
           <div className="actions">
             <button type="button" onClick={() => window.print()}>{t("meetings.invitation.print")}</button>
@@ -65,6 +67,9 @@ function Invitation({ invitation }: { invitation: ReturnType<typeof useLoaderDat
         </>
       ) : null}
       <p>{t("meetings.invitation.reply", { specialist: invitation.specialistName })}</p>
+      {needsRedisclosureNotice([{ categories: invitation.discloses }]) ? (
+        <section className="part2-notice" aria-label={t("consentForm.part2.heading")}><p>{t("consent.part2Notice")}</p></section>
+      ) : null}
     </article>
   );
 }

@@ -3,10 +3,10 @@ import type { Route } from "./+types/meeting-new";
 import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
 import { CONCERN_TYPES, type Concern, type ConcernType } from "../../src/domain/concerns/model.ts";
 import { concernTypesToPrepare } from "../../src/domain/concerns/talking-points.ts";
-import { MEETING_KINDS, MEETING_STEPS, meetingInputSchema, type MeetingKind } from "../../src/domain/meetings/model.ts";
+import { MEETING_KINDS, MEETING_STEPS, defaultMeetingDisclosure, meetingInputSchema, type MeetingKind } from "../../src/domain/meetings/model.ts";
 import { createMeeting, invitableSupports, listMeetings } from "../../src/domain/meetings/meetings.server.ts";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors } from "../components/forms.tsx";
-import { ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
+import { MeetingDisclosesFields, ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
@@ -30,14 +30,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const query = new URL(request.url).searchParams;
   const kind = query.get("kind");
   const t = translator(actor.locale);
+  const meetingKind = MEETING_KINDS.includes(kind as MeetingKind) ? (kind as MeetingKind) : "support";
   return {
     participant: view.participant,
     openConcerns: concerns.filter((c) => c.status !== "resolved").map((c) => ({ id: c.id, type: c.type, description: c.description })),
     prepare: concernTypesToPrepare(concerns, query.getAll("concern")),
-    invitable: invitable.map((p) => ({ id: p.id, name: p.name })),
+    invitable: invitable.map((p) => ({ id: p.id, name: p.name, categories: p.categories })),
     notInvitable: notInvitable.map((p) => ({ id: p.id, name: p.name, reason: p.reason })),
     defaults: {
-      kind: MEETING_KINDS.includes(kind as MeetingKind) ? (kind as MeetingKind) : "support",
+      kind: meetingKind,
+      discloses: defaultMeetingDisclosure(meetingKind),
       agenda: MEETING_STEPS.map((s) => t(`meeting.step.${s}`)).join("\n"),
     },
   };
@@ -58,11 +60,13 @@ function formInput(form: SubmittedForm) {
     agenda: text("agenda").split(/\r?\n/).map((line) => line.trim()),
     separatePermission: text("separatePermission"),
     checkedWithParticipant: form.get("checkedWithParticipant") === "on",
+    discloses: form.getAll("discloses").map(String),
+    confirmSubstanceUse: form.get("confirmSubstanceUse") === "on",
   };
 }
 
 function valuesOf(form: { values: Record<string, string>; chosen: Record<string, string[]> }): Values {
-  return { ...form.values, inviteeIds: form.chosen.inviteeIds ?? [] };
+  return { ...form.values, inviteeIds: form.chosen.inviteeIds ?? [], discloses: form.chosen.discloses ?? [] };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -90,6 +94,7 @@ function labelsOf(t: Translate): Record<string, string> {
     agenda: t("meetings.field.agenda"),
     inviteeIds: t("meetings.field.invitees"),
     separatePermission: t("meetings.field.separatePermission"),
+    confirmSubstanceUse: t("meetings.discloses.legend"),
   };
 }
 
@@ -102,6 +107,7 @@ export default function MeetingNewPage() {
   const values = result?.values ?? {};
   const value = (key: string, fallback = "") => (typeof values[key] === "string" ? (values[key] as string) : result ? "" : fallback);
   const chosen = Array.isArray(values.inviteeIds) ? values.inviteeIds : [];
+  const discloses = result ? (Array.isArray(values.discloses) ? values.discloses : []) : defaults.discloses;
   const errors = result?.errors;
   const refusedNames = (result?.refused ?? []).map((id) => notInvitable.find((p) => p.id === id)?.name ?? id);
   return (
@@ -111,7 +117,7 @@ export default function MeetingNewPage() {
       <h1>{t("meetings.new.title")}</h1>
       <p>{t("meetings.new.intro", { name })}</p>
       <ErrorSummary errors={errors} labels={labelsOf(t)} />
-      {refusedNames.length ? <p className="form-error" role="alert">{t("meetings.new.refused", { names: refusedNames.join(", ") })}</p> : null}
+      {refusedNames.length ? <p className="form-error" role="alert">{t("meetings.new.refusedByContent", { names: refusedNames.join(", ") })}</p> : null}
       <PrepareTalkingPoints t={t} participantId={participant.id} name={name} prepare={prepare} openConcerns={openConcerns} />
       <Form method="post" noValidate>
         <CsrfField />
@@ -125,6 +131,7 @@ export default function MeetingNewPage() {
         <TextField name="refreshments" label={t("meetings.field.refreshments")} errors={errors} defaultValue={value("refreshments")} hint={t("meetings.field.refreshments.hint")} />
         <TextField name="seating" label={t("meetings.field.seating")} errors={errors} defaultValue={value("seating", t("meetings.field.seating.default"))} hint={t("meetings.field.seating.hint")} />
         <TextArea name="agenda" label={t("meetings.field.agenda")} errors={errors} defaultValue={value("agenda", defaults.agenda)} hint={t("meetings.field.agenda.hint")} rows={7} />
+        <MeetingDisclosesFields t={t} checked={discloses} errors={errors} confirmed={values.confirmSubstanceUse === "on"} />
 
         <fieldset className="field" id="field-inviteeIds" aria-describedby={errors?.inviteeIds ? "inviteeIds-error" : "inviteeIds-hint"}>
           <legend>{t("meetings.field.invitees")}</legend>
@@ -135,6 +142,7 @@ export default function MeetingNewPage() {
             <div className="checkbox" key={p.id}>
               <input type="checkbox" id={`invitee-${p.id}`} name="inviteeIds" value={p.id} defaultChecked={chosen.includes(p.id)} />
               <label htmlFor={`invitee-${p.id}`}>{p.name}</label>
+              <span className="hint"> ({t("meetings.new.mayBeShown", { categories: p.categories.map((c) => t(`consent.category.${c}`)).join(", ") })})</span>
             </div>
           ))}
           {notInvitable.length ? (

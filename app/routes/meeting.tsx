@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/meeting";
 import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
-import { getMeeting, invitableSupports, recordResponse } from "../../src/domain/meetings/meetings.server.ts";
-import { RESPONSES, inviteResponseSchema } from "../../src/domain/meetings/model.ts";
+import { getMeeting, invitableSupports, recordResponse, setMeetingDisclosure } from "../../src/domain/meetings/meetings.server.ts";
+import { RESPONSES, inviteResponseSchema, meetingDisclosureInputSchema } from "../../src/domain/meetings/model.ts";
 import { ConcernCard, NewConcernForm } from "../components/concern-card.tsx";
 import { CsrfField } from "../components/forms.tsx";
-import { ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
+import { MeetingDisclosesFields, ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
@@ -20,7 +20,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = app(context);
   const view = await getMeeting(ctx.db, actor, params.id, params.meetingId, ctx.meta);
   if (!view) throw notFound();
-  const { invitable } = await invitableSupports(ctx.db, params.id);
+  const { invitable, notInvitable } = await invitableSupports(ctx.db, params.id, { categories: view.meeting.discloses });
   const concerns = await listConcerns(ctx.db, params.id);
   const url = new URL(request.url);
   return {
@@ -28,9 +28,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     meeting: view.meeting,
     canUpdate: view.canUpdate,
     reachable: view.meeting.invitees.filter((i) => invitable.some((p) => p.id === i.supportPersonId)).map((i) => i.supportPersonId),
+    // Invitees who may attend meetings but may not be shown what this one discloses.
+    notCovered: notInvitable.filter((p) => p.reason === "not_covered" || p.reason === "unreviewed").map((p) => p.id),
     concerns: [...concerns.filter((c) => c.meetingId === params.meetingId), ...concerns.filter((c) => c.meetingId !== params.meetingId && c.status !== "resolved")],
     concernKey: randomUUID(),
     notice: url.searchParams.has("planned") ? ("planned" as const) : url.searchParams.has("finished") ? ("finished" as const) : null,
+    disclosesSaved: url.searchParams.has("marked"),
   };
 }
 
@@ -50,6 +53,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`${here}#invitees`);
   }
 
+  if (intent === "discloses") {
+    const parsed = form.parse(meetingDisclosureInputSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId: null }, { status: 400 });
+    const result = await setMeetingDisclosure(ctx.db, actor, params.id, params.meetingId, parsed.data, ctx.meta);
+    if (!result.ok && result.reason === "confirm_substance_use") {
+      return data({ intent, errors: { confirmSubstanceUse: "meeting.discloses.confirmSubstanceUse" }, message: null, concernId: null }, { status: 422 });
+    }
+    if (!result.ok) throw notFound();
+    return redirect(`${here}?marked=1#discloses`);
+  }
+
   const concernAnswer = await concernAction(ctx, actor, params.id, params.meetingId, form, here);
   if (concernAnswer) return concernAnswer;
   throw notFound();
@@ -57,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function MeetingPage() {
   const t = useT();
-  const { participant, meeting, canUpdate, reachable, concerns, concernKey, notice } = useLoaderData<typeof loader>();
+  const { participant, meeting, canUpdate, reachable, notCovered, concerns, concernKey, notice, disclosesSaved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const name = shortName(participant);
@@ -71,6 +85,7 @@ export default function MeetingPage() {
       <div>
         <h1>{meeting.title}</h1>
         {notice ? <p className="notice" role="status">{t(`meetings.meeting.notice.${notice}`)}</p> : null}
+        {meeting.discloses.length === 0 ? <p className="notice" role="status" data-testid="meeting-unreviewed">{t("meetings.discloses.unreviewed")}</p> : null}
         <dl className="facts">
           <dt>{t("meetings.field.kind")}</dt><dd>{t(`meeting.kind.${meeting.kind}`)}</dd>
           <dt>{t("meetings.field.when")}</dt><dd>{when}</dd>
@@ -79,6 +94,8 @@ export default function MeetingPage() {
           <dt>{t("meetings.field.refreshments")}</dt><dd>{meeting.refreshments ?? t("common.none")}</dd>
           <dt>{t("meetings.field.seating")}</dt><dd>{meeting.seating ?? t("common.none")}</dd>
           <dt>{t("meetings.field.status")}</dt><dd>{t(`meeting.status.${meeting.status}`)}</dd>
+          <dt>{t("meetings.discloses.heading")}</dt>
+          <dd data-testid="meeting-discloses">{meeting.discloses.length ? meeting.discloses.map((c) => t(`consent.category.${c}`)).join(", ") : t("meetings.discloses.none")}</dd>
           {meeting.separatePermission ? <><dt>{t("meetings.field.separatePermission")}</dt><dd>{meeting.separatePermission}</dd></> : null}
         </dl>
         <h2 id="agenda">{t("meetings.field.agenda")}</h2>
@@ -125,7 +142,7 @@ export default function MeetingPage() {
                                 </button>
                               ))}
                             </Form>
-                          ) : !mayContact ? <span className="muted">{t("meetings.invitee.noLongerInvitable")}</span> : null}
+                          ) : !mayContact ? <span className="muted">{t(notCovered.includes(invitee.supportPersonId) ? "meetings.invitee.notCovered" : "meetings.invitee.noLongerInvitable")}</span> : null}
                         </td>
                         <td data-label={t("meetings.invitees.calendar")}>
                           {mayContact ? (
@@ -147,6 +164,19 @@ export default function MeetingPage() {
           <h2 id="invitations">{t("meetings.invitation.heading")}</h2>
           <p className="hint">{t("meetings.invitation.hint")}</p>
           <p><Link className="button" to={`${base}/invitations`}>{t("meetings.invitation.open")}</Link></p>
+        </section>
+      ) : null}
+
+      {canUpdate ? (
+        <section aria-labelledby="discloses" className="no-print">
+          <h2 id="discloses">{t("meetings.discloses.heading")}</h2>
+          {disclosesSaved ? <p className="notice" role="status">{t("meetings.discloses.saved")}</p> : null}
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="discloses" />
+            <MeetingDisclosesFields t={t} checked={meeting.discloses} errors={result?.intent === "discloses" ? result.errors : undefined} confirmed={false} />
+            <button type="submit" className="secondary" disabled={busy}>{t("meetings.discloses.submit")}</button>
+          </Form>
         </section>
       ) : null}
 

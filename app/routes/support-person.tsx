@@ -1,12 +1,12 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/support-person";
 import { formatDate } from "../../src/i18n/format.ts";
-import { listConsentGrants, revokeConsent } from "../../src/domain/consent/consent.server.ts";
-import { CONSENT_CATEGORIES, consentRevocationInputSchema, type ConsentCategory, type ConsentGrant } from "../../src/domain/consent/model.ts";
+import { listConsentGrants, recordGrantEvent, revokeConsent } from "../../src/domain/consent/consent.server.ts";
+import { CONSENT_CATEGORIES, consentRevocationInputSchema, grantEventInputSchema, type ConsentCategory, type ConsentGrant } from "../../src/domain/consent/model.ts";
 import { RECONNECT_IDEAS } from "../../src/domain/network/discovery.ts";
 import { supportPersonEndSchema, supportPersonUpdateSchema, type SupportPerson } from "../../src/domain/network/model.ts";
 import { endSupportPerson, getNetwork, supportPersonHistory, updateSupportPerson } from "../../src/domain/network/network.server.ts";
-import { CsrfField, ErrorSummary, TextArea } from "../components/forms.tsx";
+import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/forms.tsx";
 import {
   SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
 } from "../components/support-person-fields.tsx";
@@ -53,6 +53,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       ended: url.searchParams.has("ended"),
       revoked: url.searchParams.get("revoked"),
       consent: grants.find((g) => g.id === url.searchParams.get("consent"))?.id ?? null,
+      eventRecorded: url.searchParams.has("eventRecorded"),
     },
   };
 }
@@ -91,6 +92,19 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!result.ok) return data({ intent, errors: {}, values: null, conflict: false, message: "network.person.revoke.already" as const }, { status: 409 });
     return redirect(`${here}?revoked=${grantId}#consent`);
   }
+
+  if (intent === "event") {
+    const grantId = form.get("grantId") ?? "";
+    const parsed = form.parse(grantEventInputSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, conflict: false, message: null, grantId }, { status: 400 });
+    const result = await recordGrantEvent(ctx.db, actor, params.id, grantId, parsed.data, ctx.meta);
+    if (!result.ok && (result.reason === "not_found" || result.reason === "no_event")) throw notFound();
+    if (!result.ok && result.reason === "in_future") {
+      return data({ intent, errors: { occurredOn: "consent.event.occurredOn.invalid" }, values: null, conflict: false, message: null, grantId }, { status: 422 });
+    }
+    if (!result.ok) return data({ intent, errors: {}, values: null, conflict: false, message: "network.person.grant.event.already" as const, grantId }, { status: 409 });
+    return redirect(`${here}?eventRecorded=1#grant-${grantId}`);
+  }
   throw notFound();
 }
 
@@ -124,6 +138,7 @@ export default function SupportPersonPage() {
       {notice.saved ? <p className="notice" role="status">{t("network.person.saved")}</p> : null}
       {notice.ended ? <p className="notice" role="status">{t("network.person.endedNotice")}</p> : null}
       {notice.revoked ? <p className="notice" role="status">{t("network.person.revoked")}</p> : null}
+      {notice.eventRecorded ? <p className="notice" role="status">{t("network.person.grant.event.saved")}</p> : null}
       {notice.consent ? (
         <p className="notice" role="status">
           {t("network.person.consentSaved")} <Link to={`${base}/consent/${notice.consent}/form`}>{t("network.person.printConsent")}</Link>
@@ -160,7 +175,8 @@ export default function SupportPersonPage() {
         {result?.intent === "revoke" && result.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
         {grants.length === 0 ? <p>{t("network.person.consent.none")}</p> : null}
         {grants.map((grant) => (
-          <GrantCard key={grant.id} t={t} grant={grant} person={person} base={base} here={here} mayRevoke={mayUpdate} confirm={confirm?.grantId === grant.id ? confirm : null} />
+          <GrantCard key={grant.id} t={t} grant={grant} person={person} base={base} here={here} mayRevoke={mayUpdate} confirm={confirm?.grantId === grant.id ? confirm : null}
+            grants={grants} eventResult={result?.intent === "event" && "grantId" in result && result.grantId === grant.id ? result : null} />
         ))}
       </section>
 
@@ -236,10 +252,14 @@ function discoveryQuestion(promptId: string, t: Translate): string {
   return isMessageKey(key) ? t(key) : promptId;
 }
 
-function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
+function GrantCard({ t, grant, person, base, here, mayRevoke, confirm, grants, eventResult }: {
   t: Translate; grant: ConsentGrant; person: SupportPerson; base: string; here: string; mayRevoke: boolean;
   confirm: { grantId: string; category: ConsentCategory | null } | null;
+  grants: readonly ConsentGrant[]; eventResult: { errors: Record<string, string>; message: string | null } | null;
 }) {
+  const signedOnOf = (id: string | null) => grants.find((g) => g.id === id)?.signedOn;
+  const renews = signedOnOf(grant.renewsGrantId);
+  const renewedBy = signedOnOf(grant.renewedByGrantId);
   const active = grant.status === "active";
   const withdrawn = CONSENT_CATEGORIES.filter((c) => grant.categories.includes(c) && !grant.activeCategories.includes(c));
   return (
@@ -272,6 +292,11 @@ function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
         <dt>{t("network.person.grant.signed")}</dt>
         <dd>{grant.signedMethod === "in_app" ? t("network.person.grant.signedInApp", { name: grant.signatureName ?? "" }) : t("network.person.grant.signedOnPaper")}{` · ${t("network.person.grant.recordedBy", { name: grant.recordedBy })}`}</dd>
       </dl>
+      {grant.event ? (
+        <p data-testid="grant-event">{t("network.person.grant.event.recorded", { event: grant.expiryEvent ?? "", date: formatDate(grant.event.occurredOn, t.locale), note: grant.event.note, name: grant.event.recordedBy })}</p>
+      ) : null}
+      {renews ? <p>{t("network.person.grant.renews", { date: formatDate(renews, t.locale) })}</p> : null}
+      {renewedBy ? <p>{t("network.person.grant.renewedBy", { date: formatDate(renewedBy, t.locale) })}</p> : null}
       <p className="no-print">
         <Link to={`${base}/consent/${grant.id}/form`}>{t("network.person.grant.print")}</Link>
         {" · "}
@@ -280,6 +305,27 @@ function GrantCard({ t, grant, person, base, here, mayRevoke, confirm }: {
       </p>
       {mayRevoke && active && !confirm ? (
         <p className="no-print"><Link className="button secondary" to={`${here}?revoke=${grant.id}#grant-${grant.id}`}>{t("network.person.grant.withdrawAll")}</Link></p>
+      ) : null}
+      {mayRevoke && !grant.renewedByGrantId && grant.status !== "revoked" && person.status !== "do_not_contact" && !person.endedAt ? (
+        <p className="no-print">
+          <Link to={`${here}/consent/new?renews=${grant.id}`} aria-label={t("network.person.grant.renewLabel", { date: formatDate(grant.signedOn, t.locale) })}>{t("network.person.grant.renew")}</Link>
+        </p>
+      ) : null}
+      {mayRevoke && active && grant.expiryEvent && !grant.event ? (
+        <div className="no-print" role="region" aria-labelledby={`event-${grant.id}`}>
+          <h4 id={`event-${grant.id}`}>{t("network.person.grant.event.heading", { event: grant.expiryEvent })}</h4>
+          <p className="hint">{t("network.person.grant.event.hint")}</p>
+          {eventResult?.message ? <p className="form-error" role="alert">{t(eventResult.message as "network.person.grant.event.already")}</p> : null}
+          <ErrorSummary errors={eventResult?.errors} labels={{ occurredOn: t("network.person.grant.event.occurredOn"), note: t("network.person.grant.event.note") }} />
+          <Form method="post" action={here} noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="event" />
+            <input type="hidden" name="grantId" value={grant.id} />
+            <TextField name="occurredOn" type="date" label={t("network.person.grant.event.occurredOn")} errors={eventResult?.errors} defaultValue={new Date().toISOString().slice(0, 10)} />
+            <TextArea name="note" label={t("network.person.grant.event.note")} errors={eventResult?.errors} rows={2} />
+            <button type="submit" className="secondary">{t("network.person.grant.event.submit")}</button>
+          </Form>
+        </div>
       ) : null}
       {confirm ? (
         <div className="confirm no-print" role="region" aria-labelledby={`confirm-${grant.id}`}>

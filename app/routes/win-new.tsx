@@ -13,11 +13,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
   const form = await parseForm(request, milestoneInputSchema);
-  const fail = (status: number, errors: Record<string, string>) =>
-    data<WinsActionResult>({ intent: "win", errors, values: form.values, chosen: form.chosen }, { status });
+  const fail = (status: number, errors: Record<string, string>, refused?: string[]) =>
+    data<WinsActionResult>({ intent: "win", errors, values: form.values, chosen: form.chosen, refused }, { status });
   if (!form.ok) return fail(400, form.errors);
   const result = await addMilestone(ctx.db, actor, params.id, form.data, ctx.meta);
-  if (!result.ok && result.reason === "not_consented") return fail(422, { celebrateWith: "meetings.wins.notConsented" });
+  // Someone chosen may not be told about this win (consent by content): name them, save nothing.
+  if (!result.ok && result.reason === "not_consented") return fail(422, { celebrateWith: "meetings.wins.notConsented" }, result.people);
   if (!result.ok) throw notFound();
   return redirect(`/participants/${params.id}/wins?added=${result.milestone.id}#win-${result.milestone.id}`);
 }

@@ -38,7 +38,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
  * own route (win-new, encouragement-new); those routes draw this same page, so the
  * problem shows beside the form that had it, with or without JavaScript.
  */
-export type WinsActionResult = { intent: "win" | "encouragement"; errors: Record<string, string>; values: FormValues; chosen: FormChoices };
+export type WinsActionResult = { intent: "win" | "encouragement"; errors: Record<string, string>; values: FormValues; chosen: FormChoices; refused?: string[] };
 
 export default function WinsPage() {
   const t = useT();
@@ -95,15 +95,23 @@ export default function WinsPage() {
               options={[{ value: "", label: t("meetings.wins.chooseKind") }, ...MILESTONE_KINDS.map((k) => ({ value: k, label: t(`milestone.kind.${k}`) }))]} />
             <DateField name="occurredOn" label={t("meetings.wins.field.date")} errors={win?.errors} defaultValue={win?.values.occurredOn ?? today} />
             <TextArea name="note" label={t("meetings.wins.field.note")} hint={t("meetings.wins.field.note.hint")} errors={win?.errors} defaultValue={win?.values.note} rows={2} />
-            {celebrateOptions.length === 0 ? (
-              <fieldset className="field" id="field-celebrateWith">
-                <legend>{t("meetings.wins.field.celebrateWith")}</legend>
-                <p>{t("meetings.wins.noOneToTell")}</p>
-              </fieldset>
-            ) : (
-              <CheckboxGroup name="celebrateWith" label={t("meetings.wins.field.celebrateWith")} hint={t("meetings.wins.field.celebrateWith.hint", { name })}
-                errors={win?.errors} checked={win?.chosen.celebrateWith ?? []} options={celebrateOptions.map((p) => ({ value: p.id, label: p.name }))} />
-            )}
+            <fieldset className="field" id="field-celebrateWith">
+              <legend>{t("meetings.wins.field.celebrateWith")}</legend>
+              <p className="hint">{t("meetings.wins.field.celebrateWith.hint", { name })}</p>
+              {win?.errors.celebrateWith ? (
+                <p className="field-error">
+                  {t("meetings.wins.notConsented")}
+                  {win.refused?.length ? ` ${t("meetings.wins.notConsented.names", { names: win.refused.map((id) => celebrateOptions.find((p) => p.id === id)?.name ?? id).join(", ") })}` : null}
+                </p>
+              ) : null}
+              {celebrateOptions.length === 0 ? <p>{t("meetings.wins.noOneToTell")}</p> : celebrateOptions.map((p) => (
+                <div className="checkbox" key={p.id}>
+                  <input type="checkbox" id={`celebrate-${p.id}`} name="celebrateWith" value={p.id} defaultChecked={win?.chosen.celebrateWith?.includes(p.id) ?? false} />
+                  <label htmlFor={`celebrate-${p.id}`}>{p.name}</label>
+                  <span className="hint" data-categories={p.categories.join(" ")}> ({t("meetings.wins.mayBeTold", { categories: p.categories.map((c) => t(`consent.category.${c}`)).join(", ") })})</span>
+                </div>
+              ))}
+            </fieldset>
             <button type="submit" disabled={busy}>{t("meetings.wins.add.submit")}</button>
           </Form>
 

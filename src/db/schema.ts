@@ -102,6 +102,15 @@ export interface ConsentGrantTable {
   scan_document_id: string | null;
   recorded_by: string;
   recorded_at: string;
+  /** The day the event the grant ends on happened, once recorded (migration 0006). */
+  event_occurred_on: Generated<string | null>;
+  event_note: Generated<string | null>;
+  event_recorded_by: Generated<string | null>;
+  event_recorded_at: Generated<string | null>;
+  /** When the recorded event ended the grant. */
+  ended_at: Generated<string | null>;
+  /** The grant this one renews. */
+  renews_grant_id: Generated<string | null>;
 }
 
 export interface ConsentRevocationTable {

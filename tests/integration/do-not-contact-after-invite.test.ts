@@ -101,7 +101,7 @@ describe("a support person marked do not contact after being invited", () => {
     expect((await spec1.fetch(`${base}/invitees/${gina.id}.ics`)).status).toBe(404);
     expect((await spec1.api("GET", `${base}/invitees/${gina.id}/ics`)).status).toBe(404);
     expect(await sendInvitations(database.db, world.actors.specialist1, id, meeting.id, calendarSender, { supportPersonId: gina.id }, meta))
-      .toEqual({ ok: true, sent: [], refused: [gina.id] });
+      .toEqual({ ok: true, sent: [], refused: [gina.id], unreviewed: false });
     expect((await spec1.fetch(`${base}/invitees/${hal.id}.ics`)).status).toBe(200);
 
     // The printed invitations: Hal's only, and none when asked for Gina's alone.
@@ -122,7 +122,7 @@ describe("a support person marked do not contact after being invited", () => {
     expect((await spec1.postForm(`/participants/${id}/wins/new`, { kind: "interview", occurredOn: "2030-06-01", celebrateWith: [gina.id] })).status).toBe(422);
     expect((await spec1.api("POST", `/participants/${id}/milestones`, { kind: "interview", occurredOn: "2030-06-01", celebrateWith: [gina.id] })).status).toBe(422);
     expect(await addMilestone(database.db, world.actors.specialist1, id, { kind: "interview", occurredOn: "2030-06-01", note: null, celebrateWith: [gina.id] }, meta))
-      .toEqual({ ok: false, reason: "not_consented" });
+      .toEqual({ ok: false, reason: "not_consented", people: [gina.id] });
 
     // An estimate: not offered, refused when sent anyway, and the copy shared before is no longer shown.
     const estimatePage = await (await spec1.fetch(estimatePath)).text();

@@ -120,11 +120,11 @@ describe("planning a meeting", () => {
 
     const page = await spec1.postForm(`/participants/${id}/meetings/new`, {
       kind: "support", title: "Sneaking Cal in", scheduledAt: "2030-03-14T18:30", durationMinutes: "60", place: "Library",
-      inviteeIds: [ana.id, cal.id], agenda: "Welcome\nStrengths",
+      inviteeIds: [ana.id, cal.id], agenda: "Welcome\nStrengths", discloses: ["employment_goals"],
     });
     expect(page.status).toBe(422);
     const html = await page.text();
-    expect(html).toContain(`Not invited, because their consent does not allow meetings: ${cal.name}. Nothing was saved.`);
+    expect(html).toContain(`Not invited, because their consent does not cover what this meeting tells (its title, place and agenda): ${cal.name}. Nothing was saved.`);
 
     for (const refused of [cal.id, dee.id]) {
       const api = await spec1.api("POST", `/participants/${id}/meetings`, meetingBody([ana.id, refused]));
@@ -152,6 +152,7 @@ describe("planning a meeting", () => {
     const good = await spec1.postForm(`/participants/${id}/meetings/new`, {
       kind: "support", title: "Family meeting", scheduledAt: "2030-04-02T17:00", durationMinutes: "90", place: "Grace church hall",
       refreshments: "Tea", seating: "A round table", agenda: "Welcome\n\nStrengths\nCommitments", inviteeIds: [ana.id, ben.id], checkedWithParticipant: "on",
+      discloses: ["employment_goals"],
     });
     expect(good.status).toBe(302);
     const location = good.headers.get("location")!;
@@ -215,7 +216,7 @@ describe("invitations and replies", () => {
     const printed = await (await spec1.fetch(`${base}/invitations`)).text();
     expect(printed).not.toContain(`${ben.name}, you are invited`);
     expect(printed).toContain(`${ana.name}, you are invited`);
-    expect(printed).toContain("One person invited gets no invitation: their consent no longer allows meetings.");
+    expect(printed).toContain("One person invited gets no invitation: their consent does not allow meetings, or does not cover what this meeting tells.");
     const benOnly = await spec1.fetch(`${base}/invitations?for=${ben.id}`);
     expect(benOnly.status).toBe(200);
     expect(await benOnly.text()).not.toContain(`${ben.name}, you are invited`);
@@ -226,11 +227,14 @@ describe("invitations and replies", () => {
     expect(actions).toContain("consent.revoke");
     // Every invitation went out through a sender, and each sending is recorded with who got one.
     const sent = rows.filter((r) => r.action === "meeting.invitation_send").map((r) => JSON.parse(r.details ?? "{}"));
+    // Each invitation sent is its own row naming its reader and the categories it disclosed; the refused are one more row.
+    const toAna = { readerKind: "support_person", readerId: ana.id, categories: ["employment_goals"] };
     expect(sent).toEqual([
-      { channel: "calendar", sentTo: [ana.id], refused: [] },
-      { channel: "calendar", sentTo: [ana.id], refused: [] },
+      { channel: "calendar", sentTo: [ana.id], refused: [], disclosure: toAna },
+      { channel: "calendar", sentTo: [ana.id], refused: [], disclosure: toAna },
       { channel: "calendar", sentTo: [], refused: [ben.id] },
-      { channel: "print", sentTo: [ana.id], refused: [ben.id] },
+      { channel: "print", sentTo: [ana.id], refused: [], disclosure: toAna },
+      { channel: "print", sentTo: [], refused: [ben.id] },
       { channel: "print", sentTo: [], refused: [ben.id] },
     ]);
   });

@@ -238,7 +238,8 @@ describe("small wins", () => {
     const spec1 = await clientFor("spec1@test.org");
     const id = app.world.participants.participant1.id;
     const mia = await addPerson(spec1, id, "Mia Torres");
-    await grant(spec1, id, mia.id);
+    // A paycheck is job details: Mia's grant covers them.
+    await grant(spec1, id, mia.id, { categories: ["employment_goals", "job_details"] });
     const noConsent = await addPerson(spec1, id, "Sam Without Consent");
     const page = await (await spec1.fetch(`/participants/${id}/wins`)).text();
     expect(page).toContain(`name="celebrateWith" value="${mia.id}"`);
@@ -264,6 +265,6 @@ describe("small wins", () => {
     const timeline = await (await spec1.fetch(`/participants/${id}/wins`)).text();
     expect(timeline).toContain("First paycheck");
     expect(timeline).toContain("So proud of you!");
-    expect((await auditSince(before)).map((r) => r.action).filter((a) => !a.endsWith(".read"))).toEqual(["milestone.create", "encouragement.create"]);
+    expect((await auditSince(before)).map((r) => r.action).filter((a) => !a.endsWith(".read"))).toEqual(["milestone.create", "milestone.share", "encouragement.create"]);
   });
 });

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_network_consent.ts";
 import * as m0003 from "./0003_meetings_plans.ts";
 import * as m0004 from "./0004_benefits.ts";
 import * as m0005 from "./0005_consent_by_content.ts";
+import * as m0006 from "./0006_grant_events_renewal.ts";
 import * as m0007 from "./0007_user_locale.ts";
 import * as m0011 from "./0011_api_token_expiry.ts";
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0003_meetings_plans": m0003,
   "0004_benefits": m0004,
   "0005_consent_by_content": m0005,
+  "0006_grant_events_renewal": m0006,
   "0007_user_locale": m0007,
   "0011_api_token_expiry": m0011,
 };

@@ -4,8 +4,8 @@ import { systemMeta } from "../../domain/auth/actor.ts";
 import { localeFor } from "../../i18n/index.ts";
 import { createSupportPerson } from "../../domain/network/network.server.ts";
 import { supportPersonInputSchema } from "../../domain/network/model.ts";
-import { recordConsentGrant } from "../../domain/consent/consent.server.ts";
-import { consentGrantInputSchema } from "../../domain/consent/model.ts";
+import { recordConsentGrant, recordGrantEvent, renewConsentGrant } from "../../domain/consent/consent.server.ts";
+import { consentGrantInputSchema, grantEventInputSchema } from "../../domain/consent/model.ts";
 import { saveBenefitsProfile, createReferral } from "../../domain/benefits/profile.server.ts";
 import { addPayStub } from "../../domain/benefits/earnings.server.ts";
 import { benefitsProfileInputSchema, payStubInputSchema, referralInputSchema } from "../../domain/benefits/records.ts";
@@ -80,7 +80,7 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
   await grant(first.id, mom.id, ["employment_goals", "job_details", "work_schedule", "benefits_income"], name1, { meetings: true, plan: true });
   await grant(first.id, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
   // 42 CFR Part 2: substance use treatment needs a consent of its own; Walt's covers only that.
-  await grant(first.id, sponsor.id, ["substance_use_treatment"], name1, { meetings: false, plan: true });
+  await grant(first.id, sponsor.id, ["substance_use_treatment"], name1, { meetings: true, plan: true });
   must(await saveBenefitsProfile(db, sam, first.id, benefitsProfileInputSchema.parse({
     hasSsi: true, hasMedicaid: true, hasSnap: true, ssiMonthly: "994", version: 0,
   }), meta), "a benefits profile");
@@ -100,8 +100,16 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
   }), meta), "a concern");
   must(await createMeeting(db, sam, first.id, meetingInputSchema.parse({
     kind: "support", title: "Planning for more hours", scheduledAt: `${day(today, 7)}T17:30`, durationMinutes: 60,
-    place: "Eastside library, study room 2", inviteeIds: [mom.id, friend.id], refreshments: "Coffee and cookies", seating: "Round table",
+    // The agenda tells about benefits: Gloria's consent covers them, Tasha's does not, so she is not invited to this one.
+    place: "Eastside library, study room 2", inviteeIds: [mom.id], refreshments: "Coffee and cookies", seating: "Round table",
     agenda: ["Welcome and why we are meeting", "What is going well", "Worries about benefits", "Ideas", "Who will do what", "Next steps"],
+    discloses: ["employment_goals", "benefits_income"],
+  }), meta), "a meeting");
+  // Held where the place itself tells about treatment: only the sponsor, whose consent covers it, is invited.
+  must(await createMeeting(db, sam, first.id, meetingInputSchema.parse({
+    kind: "support", title: "Fitting work around treatment", scheduledAt: `${day(today, 10)}T10:00`, durationMinutes: 45,
+    place: "Eastside Recovery Center, room B", inviteeIds: [sponsor.id], agenda: ["Treatment times and the shift schedule", "Who to call on a hard day"],
+    discloses: ["substance_use_treatment"], confirmSubstanceUse: true,
   }), meta), "a meeting");
   for (const item of [
     { kind: "rides", description: "A ride to the Saturday shift", provider: "support_person", supportPersonId: mom.id, frequency: "Saturdays, 7:15 am", status: "active", sharedWithSupports: true, discloses: ["work_schedule"] },
@@ -115,7 +123,8 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
     },
   ]) must(await createPlanItem(db, sam, first.id, planItemInputSchema.parse(item), meta), "a plan item");
   must(await addMilestone(db, sam, first.id, milestoneInputSchema.parse({
-    kind: "first_day", occurredOn: day(lastMonth, 2), note: "First shift stocking shelves went well.", celebrateWith: [mom.id, friend.id],
+    // A first day is job details: Gloria's consent covers them, Tasha's does not.
+    kind: "first_day", occurredOn: day(lastMonth, 2), note: "First shift stocking shelves went well.", celebrateWith: [mom.id],
   }), meta), "a milestone");
 
   // 2. Back from prison: a roommate who helps, a strained tie with the officer, a sister to reconnect with.
@@ -127,7 +136,20 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
   await person(second.id, { name: "Officer Dana Brooks", relationshipKind: "probation_officer", closeness: "services", status: "strained", phone: "555-0100", preferredChannel: "phone" });
   await person(second.id, { name: "Keisha (sister)", relationshipKind: "relative", closeness: "friends", status: "wants_to_reconnect", notes: "Has not talked in two years. Wants to try a phone call first." });
   await person(second.id, { name: "Marcus", relationshipKind: "street_family", closeness: "community", status: "do_not_contact", notes: "Asked us never to contact him." });
-  await grant(second.id, roommate.id, ["employment_goals", "job_details"], name2, { meetings: true, plan: false });
+  // A consent that ended on its event (the job search ended), then renewed, signed again, for the job itself.
+  const searchOnly = must(await recordConsentGrant(db, sam, second.id, consentGrantInputSchema.parse({
+    supportPersonId: roommate.id, categories: ["employment_goals"], purpose: "To help me find a job.", mayAttendMeetings: true, mayReceivePlan: false,
+    mayBeContacted: true, startsOn: day(today, -60), expiryEvent: "when the job search ends", signedMethod: "in_app", signatureName: name2,
+    signedOn: day(today, -60), participantConfirmed: true,
+  }), null, meta), "a consent grant").grant;
+  must(await recordGrantEvent(db, sam, second.id, searchOnly.id, grantEventInputSchema.parse({
+    occurredOn: day(today, -10), note: "Hired at Riverside Hardware; the job search is over.",
+  }), meta), "a grant's event");
+  must(await renewConsentGrant(db, sam, second.id, searchOnly.id, consentGrantInputSchema.parse({
+    supportPersonId: roommate.id, categories: ["employment_goals", "job_details"], purpose: "To help me keep my new job.", mayAttendMeetings: true,
+    mayReceivePlan: false, mayBeContacted: true, startsOn: day(today, -9), expiresOn: day(today, 356), signedMethod: "in_app", signatureName: name2,
+    signedOn: day(today, -9), participantConfirmed: true,
+  }), null, meta), "a renewed consent grant");
   must(await createConcern(db, sam, second.id, concernInputSchema.parse({
     type: "justice_involvement", description: "Worried employers will turn them down because of the record.", raisedBy: "participant",
     mitigationPlan: "Practice how to talk about the record; look for second-chance employers.",

@@ -120,7 +120,7 @@ const supportPersons: ExtraStep = async ({ trx, per, now, summary }, batch) => {
 };
 
 const consentGrants: ExtraStep = async ({ trx, per, now, summary }, batch) => {
-  const rows: ConsentGrantTable[] = [];
+  const rows: Insertable<ConsentGrantTable>[] = [];
   for (const p of batch) {
     for (let k = 0; k < Math.min(per.grants, p.supportIds.length); k++) {
       const startsOn = isoDay(p.random, 2025);

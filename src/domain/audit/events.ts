@@ -74,12 +74,14 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("consent.read", z.strictObject({ supportPersonId: id.nullable(), blankForm: z.literal(true).optional(), categories: z.array(category).readonly().optional() })),
   event("consent.grant", z.strictObject({ supportPersonId: id, categories: z.array(category).min(1), signedMethod: z.enum(SIGNED_METHODS) })),
   event("consent.revoke", z.strictObject({ category: z.union([category, z.literal("whole grant")]), supportPersonId: id })),
+  event("consent.renew", z.strictObject({ supportPersonId: id, categories: z.array(category).min(1), signedMethod: z.enum(SIGNED_METHODS), renewsGrantId: id })),
+  event("consent.event", z.strictObject({ supportPersonId: id, event: z.string().max(300), occurredOn: z.string().max(10), endedAt: z.string().max(40) })),
   event("document.read", noDetails),
 
   // A concerns list is read as part of the meetings it came from.
   event("meeting.read", z.strictObject({ concerns: count }).optional()),
-  event("meeting.create", z.strictObject({ kind: z.enum(MEETING_KINDS), invitees: ids })),
-  event("meeting.update", z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) })),
+  event("meeting.create", z.strictObject({ kind: z.enum(MEETING_KINDS), invitees: ids, discloses: z.array(category).optional() })),
+  event("meeting.update", z.union([z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) }), z.strictObject({ discloses: z.array(category) })])),
   event("meeting.respond", z.strictObject({ supportPersonId: id, response: z.enum(RESPONSES) })),
   event("meeting.invitation_send", z.strictObject({ channel: z.string().min(1).max(50), sentTo: ids, refused: ids, disclosure: disclosureSchema.optional() })),
   event("meeting.entry", z.strictObject({ kind: z.enum(ENTRY_KINDS) })),
@@ -94,7 +96,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("plan_item.create", z.strictObject({ kind: z.enum(SUPPORT_KINDS), provider: z.enum(PROVIDERS), sourceEntryId: id.nullable() })),
   event("plan_item.update", z.strictObject({ fields: fieldNames })),
 
-  event("milestone.create", z.strictObject({ kind: z.enum(MILESTONE_KINDS), disclosure: disclosureSchema.optional() })),
+  event("milestone.create", z.strictObject({ kind: z.enum(MILESTONE_KINDS), discloses: z.array(category).optional(), disclosure: disclosureSchema.optional() })),
+  event("milestone.share", z.strictObject({ disclosure: disclosureSchema })),
   event("milestone.read", noDetails),
   event("encouragement.create", noDetails),
 

@@ -23,6 +23,8 @@ const grantArb = (id: string) =>
     start: instant,
     length: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
     recordedOffset: fc.integer({ min: -5 * DAY, max: 5 * DAY }),
+    // A grant that ends on an event may have had the event recorded (migration 0006).
+    endedAfter: fc.option(fc.integer({ min: 0, max: 90 * DAY }), { nil: null }),
   }).map((g): GrantFacts => ({
     id,
     supportPersonId: g.supportPersonId,
@@ -33,6 +35,7 @@ const grantArb = (id: string) =>
     startsOn: date(BASE + g.start),
     expiresOn: g.length === null ? null : date(BASE + g.start + g.length * DAY),
     recordedAt: iso(BASE + g.start + g.recordedOffset),
+    endedAt: g.endedAfter === null ? null : iso(BASE + g.start + g.endedAfter),
   }));
 
 const historyArb = fc.integer({ min: 0, max: 5 }).chain((n) =>
@@ -68,6 +71,7 @@ function coveredByActiveGrant(history: ConsentHistory, person: PersonFacts, cat:
     g.startsOn <= day &&
     g.recordedAt <= atIso &&
     (g.expiresOn === null || day <= g.expiresOn) &&
+    (g.endedAt == null || atIso < g.endedAt) &&
     !history.revocations.some((r) => r.grantId === g.id && (r.category === null || r.category === cat) && r.revokedAt <= atIso),
   );
 }
@@ -151,5 +155,23 @@ describe("grant lifetime", () => {
     const history = { grants: [grant], revocations: [{ grantId: "g", category: null, revokedAt: "2026-03-10T09:00:00.000Z" }] };
     expect(grantStatus(grant, history.revocations, new Date("2026-03-10T09:00:00Z"))).toBe("revoked");
     expect(mayInvolve(history, person, "contact", new Date("2026-03-12T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("a grant ended by its event", () => {
+  it("is 'ended' from the recorded moment on and covers nothing after it, whatever its dates", () => {
+    fc.assert(
+      fc.property(historyArb, personArb, category, instant, (history, person, cat, ms) => {
+        const at = new Date(BASE + ms);
+        for (const grant of history.grants) {
+          if (grant.endedAt != null && Date.parse(grant.endedAt) <= at.getTime()) {
+            expect(["ended", "expired", "revoked", "not_started"]).toContain(grantStatus(grant, history.revocations, at));
+          }
+        }
+        const onlyUnended = { ...history, grants: history.grants.filter((g) => g.endedAt == null || at.getTime() < Date.parse(g.endedAt)) };
+        expect(mayShare(history, person, cat, at)).toBe(mayShare(onlyUnended, person, cat, at));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

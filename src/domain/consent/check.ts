@@ -20,6 +20,11 @@ export interface GrantFacts {
   expiresOn: string | null;
   /** When the grant was recorded: it never covers anything before that. */
   recordedAt: string;
+  /**
+   * When the event the grant ends on was recorded as having happened (the end of
+   * that day, or the moment of recording if sooner); absent or null while it has not.
+   */
+  endedAt?: string | null;
 }
 
 export interface RevocationFacts {
@@ -40,7 +45,7 @@ export interface ConsentHistory {
   revocations: readonly RevocationFacts[];
 }
 
-export type GrantStatus = "active" | "not_started" | "expired" | "revoked";
+export type GrantStatus = "active" | "not_started" | "expired" | "ended" | "revoked";
 
 const DAY_MS = 86_400_000;
 
@@ -55,6 +60,7 @@ export function grantStatus(grant: GrantFacts, revocations: readonly RevocationF
   if (wholeRevoked) return "revoked";
   if (t < dayStart(grant.startsOn) || t < Date.parse(grant.recordedAt)) return "not_started";
   if (grant.expiresOn !== null && t >= dayStart(grant.expiresOn) + DAY_MS) return "expired";
+  if (grant.endedAt != null && t >= Date.parse(grant.endedAt)) return "ended";
   return "active";
 }
 

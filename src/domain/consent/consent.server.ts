@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
 import type { ConsentGrantTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
@@ -7,10 +8,12 @@ import { authorizeParticipant } from "../participants/participants.server.ts";
 import { grantCategoriesAt, grantStatus, type ConsentHistory, type GrantFacts, type RevocationFacts } from "./check.ts";
 import type { ConsentFormFacts, ConsentTerms } from "./consent-form.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
-import type { ConsentCategory, ConsentGrant, ConsentGrantInput, ConsentRevocationInput } from "./model.ts";
+import type { ConsentCategory, ConsentGrant, ConsentGrantInput, ConsentRevocationInput, GrantEventInput } from "./model.ts";
 import { scanMatchesDeclaredType } from "./scan-type.ts";
 
-function grantFacts(row: ConsentGrantTable): GrantFacts {
+type GrantRow = Selectable<ConsentGrantTable>;
+
+function grantFacts(row: GrantRow): GrantFacts {
   return {
     id: row.id,
     supportPersonId: row.support_person_id,
@@ -21,6 +24,7 @@ function grantFacts(row: ConsentGrantTable): GrantFacts {
     startsOn: row.starts_on,
     expiresOn: row.expires_on,
     recordedAt: row.recorded_at,
+    endedAt: row.ended_at,
   };
 }
 
@@ -35,10 +39,12 @@ export async function loadConsentHistory(db: Db | Trx, participantId: string): P
   };
 }
 
-async function toGrants(db: Db | Trx, rows: ConsentGrantTable[], at: Date): Promise<ConsentGrant[]> {
+async function toGrants(db: Db | Trx, rows: GrantRow[], at: Date): Promise<ConsentGrant[]> {
   if (rows.length === 0) return [];
   const revocations = await db.selectFrom("consent_revocations").selectAll().where("grant_id", "in", rows.map((g) => g.id)).orderBy("revoked_at").execute();
-  const names = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...new Set(rows.map((r) => r.recorded_by))]).execute();
+  const userIds = rows.flatMap((r) => [r.recorded_by, r.event_recorded_by]).filter((id): id is string => id !== null);
+  const names = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...new Set(userIds)]).execute();
+  const renewals = await db.selectFrom("consent_grants").select(["id", "renews_grant_id"]).where("renews_grant_id", "in", rows.map((g) => g.id)).execute();
   const facts = revocations.map((r): RevocationFacts => ({ grantId: r.grant_id, category: r.category as ConsentCategory | null, revokedAt: r.revoked_at }));
   return rows.map((row) => {
     const grant = grantFacts(row);
@@ -63,6 +69,13 @@ async function toGrants(db: Db | Trx, rows: ConsentGrantTable[], at: Date): Prom
       recordedAt: row.recorded_at,
       revocations: revocations.filter((r) => r.grant_id === row.id)
         .map((r) => ({ id: r.id, category: r.category as ConsentCategory | null, revokedAt: r.revoked_at, reason: r.reason })),
+      event: row.event_occurred_on && row.event_recorded_at ? {
+        occurredOn: row.event_occurred_on, note: row.event_note ?? "", recordedAt: row.event_recorded_at,
+        recordedBy: names.find((n) => n.id === row.event_recorded_by)?.name ?? "",
+      } : null,
+      endedAt: row.ended_at,
+      renewsGrantId: row.renews_grant_id,
+      renewedByGrantId: renewals.find((r) => r.renews_grant_id === row.id)?.id ?? null,
       status: grantStatus(grant, facts, at),
       activeCategories: grantCategoriesAt(grant, facts, at),
     };
@@ -133,6 +146,22 @@ export type GrantResult =
  * changes are a new grant, and the participant withdraws with a revocation.
  */
 export async function recordConsentGrant(db: Db, actor: Actor, participantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta): Promise<GrantResult> {
+  // Nothing is renewed, so neither renewal refusal can come back.
+  return recordGrant(db, actor, participantId, input, scan, meta, null) as Promise<GrantResult>;
+}
+
+export type RenewResult = GrantResult | { ok: false; reason: "already_renewed" | "other_person" };
+
+/**
+ * Renews a grant: a new grant, signed again (in the app or on paper, as any grant),
+ * that follows the old one. The old grant keeps its own dates; the consent history
+ * shows the chain. A grant is renewed once; a later renewal renews the newest grant.
+ */
+export async function renewConsentGrant(db: Db, actor: Actor, participantId: string, grantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta): Promise<RenewResult> {
+  return recordGrant(db, actor, participantId, input, scan, meta, grantId);
+}
+
+async function recordGrant(db: Db, actor: Actor, participantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta, renewsGrantId: string | null): Promise<RenewResult> {
   if (input.signedMethod === "paper") {
     if (!scan || scan.bytes.byteLength === 0) return { ok: false, reason: "scan_required" };
     if (!(SCAN_TYPES as readonly string[]).includes(scan.contentType) || scan.bytes.byteLength > SCAN_MAX_BYTES) return { ok: false, reason: "scan_invalid" };
@@ -145,6 +174,13 @@ export async function recordConsentGrant(db: Db, actor: Actor, participantId: st
       .where("id", "=", input.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
     if (!person) return { ok: false, reason: "not_found" };
     if (person.status === "do_not_contact" || person.ended_at) return { ok: false, reason: "unreachable_person" };
+    if (renewsGrantId) {
+      const renewed = await trx.selectFrom("consent_grants").select(["id", "support_person_id"]).where("id", "=", renewsGrantId).where("participant_id", "=", participantId).executeTakeFirst();
+      if (!renewed) return { ok: false, reason: "not_found" };
+      if (renewed.support_person_id !== input.supportPersonId) return { ok: false, reason: "other_person" };
+      const successor = await trx.selectFrom("consent_grants").select("id").where("renews_grant_id", "=", renewsGrantId).executeTakeFirst();
+      if (successor) return { ok: false, reason: "already_renewed" };
+    }
     const now = new Date().toISOString();
     let scanId: string | null = null;
     if (input.signedMethod === "paper" && scan) {
@@ -161,11 +197,13 @@ export async function recordConsentGrant(db: Db, actor: Actor, participantId: st
       may_be_contacted: input.mayBeContacted ? 1 : 0, starts_on: input.startsOn, expires_on: input.expiresOn, expiry_event: input.expiryEvent,
       signed_method: input.signedMethod, signature_name: input.signatureName, signed_on: input.signedOn,
       participant_confirmed: input.participantConfirmed ? 1 : 0, scan_document_id: scanId, recorded_by: actor.userId, recorded_at: now,
+      renews_grant_id: renewsGrantId,
     }).execute();
-    await recordAudit(trx, {
-      actor, action: "consent.grant", entityType: "consent_grant", entityId: id, participantId, reason: access.reason,
-      details: { supportPersonId: input.supportPersonId, categories: input.categories, signedMethod: input.signedMethod }, meta,
-    });
+    const granted = { supportPersonId: input.supportPersonId, categories: input.categories, signedMethod: input.signedMethod };
+    const envelope = { actor, entityType: "consent_grant", entityId: id, participantId, reason: access.reason, meta } as const;
+    await recordAudit(trx, renewsGrantId
+      ? { ...envelope, action: "consent.renew", details: { ...granted, renewsGrantId } }
+      : { ...envelope, action: "consent.grant", details: granted });
     const [grant] = await toGrants(trx, [await trx.selectFrom("consent_grants").selectAll().where("id", "=", id).executeTakeFirstOrThrow()], new Date());
     return { ok: true, grant: grant! };
   });
@@ -192,6 +230,39 @@ export async function revokeConsent(db: Db, actor: Actor, participantId: string,
       details: { category: input.category ?? "whole grant", supportPersonId: row.support_person_id }, meta,
     });
     const [grant] = await toGrants(trx, [row], new Date(Date.parse(now) + 1));
+    return { ok: true, grant: grant! };
+  });
+}
+
+export type GrantEventResult = { ok: true; grant: ConsentGrant } | { ok: false; reason: "not_found" | "no_event" | "already_ended" | "in_future" };
+
+/**
+ * Records that the event a grant ends on has happened ("when the job search ends").
+ * The grant covers nothing after the end of the day the event happened, nor after
+ * this moment if that is sooner: nobody learns anything new once it is known the
+ * release no longer holds. The record says who recorded it and when; audited.
+ */
+export async function recordGrantEvent(db: Db, actor: Actor, participantId: string, grantId: string, input: GrantEventInput, meta: RequestMeta, at = new Date()): Promise<GrantEventResult> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    if (!access) return { ok: false, reason: "not_found" };
+    const row = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).where("participant_id", "=", participantId).executeTakeFirst();
+    if (!row) return { ok: false, reason: "not_found" };
+    if (!row.expiry_event) return { ok: false, reason: "no_event" };
+    if (row.ended_at) return { ok: false, reason: "already_ended" };
+    const now = at.toISOString();
+    if (input.occurredOn > now.slice(0, 10)) return { ok: false, reason: "in_future" };
+    const endOfEventDay = new Date(Date.parse(`${input.occurredOn}T00:00:00.000Z`) + 86_400_000).toISOString();
+    const endedAt = endOfEventDay < now ? endOfEventDay : now;
+    await trx.updateTable("consent_grants").set({
+      event_occurred_on: input.occurredOn, event_note: input.note, event_recorded_by: actor.userId, event_recorded_at: now, ended_at: endedAt,
+    }).where("id", "=", grantId).execute();
+    await recordAudit(trx, {
+      actor, action: "consent.event", entityType: "consent_grant", entityId: grantId, participantId, reason: access.reason,
+      details: { supportPersonId: row.support_person_id, event: row.expiry_event, occurredOn: input.occurredOn, endedAt }, meta,
+    });
+    const updated = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).executeTakeFirstOrThrow();
+    const [grant] = await toGrants(trx, [updated], new Date(Math.max(at.getTime(), Date.parse(endedAt)) + 1));
     return { ok: true, grant: grant! };
   });
 }

@@ -89,6 +89,13 @@ export const consentRevocationInputSchema = z.strictObject({
 });
 export type ConsentRevocationInput = z.infer<typeof consentRevocationInputSchema>;
 
+/** Recording that the event a grant ends on has happened ("when the job search ends"). */
+export const grantEventInputSchema = z.strictObject({
+  occurredOn: isoDate("consent.event.occurredOn.invalid"),
+  note: z.string().trim().min(1, { error: "consent.event.note.required" }).max(500, { error: "common.tooLong" }),
+});
+export type GrantEventInput = z.infer<typeof grantEventInputSchema>;
+
 export const consentGrantSchema = z.object({
   id: z.string(),
   participantId: z.string(),
@@ -109,8 +116,15 @@ export const consentGrantSchema = z.object({
   recordedBy: z.string(),
   recordedAt: z.string(),
   revocations: z.array(z.object({ id: z.string(), category: z.enum(CONSENT_CATEGORIES).nullable(), revokedAt: z.string(), reason: z.string().nullable() })),
+  /** The event the grant ends on, once recorded as having happened. */
+  event: z.object({ occurredOn: z.string(), note: z.string(), recordedBy: z.string(), recordedAt: z.string() }).nullable(),
+  /** When the recorded event ended the grant. */
+  endedAt: z.string().nullable(),
+  /** The grant this one renews, and the grant that renewed this one. */
+  renewsGrantId: z.string().nullable(),
+  renewedByGrantId: z.string().nullable(),
   /** Worked out at the moment of reading. */
-  status: z.enum(["active", "not_started", "expired", "revoked"]),
+  status: z.enum(["active", "not_started", "expired", "ended", "revoked"]),
   activeCategories: z.array(z.enum(CONSENT_CATEGORIES)),
 });
 export type ConsentGrant = z.infer<typeof consentGrantSchema>;

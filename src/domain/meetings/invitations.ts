@@ -1,11 +1,52 @@
 import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
+import type { ConsentCategory } from "../consent/model.ts";
+import { mayDisclose, needsRedisclosureNotice, type DisclosurePiece } from "../consent/disclosure.ts";
+import { supportPersonLocale, translator } from "../../i18n/index.ts";
 
 /**
- * Who may be invited to a meeting: only people whose active grant allows
- * meetings, and never anyone marked do not contact (the consent check covers both).
+ * Who may be invited to a meeting. For a meeting that says what it discloses: only
+ * people who may be shown its title, place and agenda at a meeting (mayDisclose, with
+ * the involvement "attend meetings"), so a meeting at a methadone clinic reaches only
+ * someone with a substance use consent. Before the categories are chosen (while
+ * planning): people whose active grant allows meetings at all. Never anyone marked do
+ * not contact (the consent check covers it).
  */
-export function invitablePeople<P extends PersonFacts>(people: readonly P[], consent: ConsentHistory, at: Date): P[] {
-  return people.filter((p) => mayInvolve(consent, p, "attendMeetings", at));
+export function invitablePeople<P extends PersonFacts>(people: readonly P[], consent: ConsentHistory, meeting: DisclosurePiece | null, at: Date): P[] {
+  return people.filter((person) => meeting
+    ? mayDisclose(consent, { kind: "support_person", person }, meeting, "attendMeetings", at)
+    : mayInvolve(consent, person, "attendMeetings", at));
+}
+
+/** The meeting, as far as an invitation tells it. */
+export interface InvitedMeeting extends DisclosurePiece {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  durationMinutes: number;
+  place: string;
+  refreshments: string | null;
+  agenda: string[];
+}
+
+/**
+ * The invitations a meeting's invitees may be sent right now, and who is refused.
+ * Each is built for one invitee from the meeting only when that invitee passes the
+ * disclosure check; it names only the invitee, the participant and the specialist,
+ * never the other people invited. Pure: sendInvitations feeds it and the senders.
+ */
+export function invitationsToSend<P extends PersonFacts & { name: string }>(
+  meeting: InvitedMeeting, invitees: readonly P[], consent: ConsentHistory, from: { participantName: string; specialistName: string }, at: Date,
+): { invitations: InvitationContent[]; refused: string[] } {
+  const allowed = invitablePeople(invitees, consent, meeting, at);
+  return {
+    invitations: allowed.map((invitee) => ({
+      meetingId: meeting.id, supportPersonId: invitee.id, inviteeName: invitee.name,
+      participantName: from.participantName, specialistName: from.specialistName,
+      title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes, place: meeting.place,
+      refreshments: meeting.refreshments, agenda: meeting.agenda, discloses: [...meeting.categories],
+    })),
+    refused: invitees.filter((i) => !allowed.includes(i)).map((i) => i.id),
+  };
 }
 
 /**
@@ -113,6 +154,8 @@ export interface InvitationContent {
   place: string;
   refreshments: string | null;
   agenda: string[];
+  /** The consent categories it discloses: for the audit row of the sending. */
+  discloses: ConsentCategory[];
 }
 
 /** The channels there are today. Email and text come in a later issue, as more senders. */
@@ -141,7 +184,10 @@ export const calendarSender: InvitationSender<string> = {
   send: async (invitation, sentAt) => meetingIcs({
     uid: `${invitation.meetingId}-${invitation.supportPersonId}@allies`, title: invitation.title, startsAt: invitation.scheduledAt,
     durationMinutes: invitation.durationMinutes, place: invitation.place,
-    description: `${invitation.participantName} invites you. ${invitation.agenda.join("; ")}`,
+    description: [
+      `${invitation.participantName} invites you. ${invitation.agenda.join("; ")}`,
+      ...(needsRedisclosureNotice([{ categories: invitation.discloses }]) ? [translator(supportPersonLocale())("consent.part2Notice")] : []),
+    ].join("\n\n"),
     organizerName: invitation.specialistName, attendeeName: invitation.inviteeName, stamp: sentAt.toISOString(),
   }),
 };

@@ -4,26 +4,42 @@ import type { MeetingTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
-import { mayInvolve } from "../consent/check.ts";
+import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
+import { mayDisclose, type DisclosurePiece } from "../consent/disclosure.ts";
+import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
-import { invitablePeople, type InvitationContent, type InvitationSender } from "./invitations.ts";
-import { MEETING_STEPS, type InviteResponse, type Meeting, type MeetingEntryInput, type MeetingInput, type MeetingKind } from "./model.ts";
+import { invitablePeople, invitationsToSend, type InvitationSender } from "./invitations.ts";
+import {
+  MEETING_STEPS, defaultMeetingDisclosure, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
+} from "./model.ts";
 
-/** The people this participant's meeting may invite right now, by the consent check. */
-export async function invitableSupports(db: Db | Trx, participantId: string, at = new Date()) {
+/**
+ * The people this participant's meeting may invite right now, by the consent check.
+ * Given the meeting (what it discloses), only those who may be shown it at a meeting;
+ * while planning, before its categories are chosen, those who may attend meetings at
+ * all, each with the categories they may be shown at one.
+ */
+export async function invitableSupports(db: Db | Trx, participantId: string, meeting: DisclosurePiece | null = null, at = new Date()) {
   const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at", "relationship_kind"])
     .where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
   const consent = await loadConsentHistory(db, participantId);
   const facts = people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at, relationshipKind: p.relationship_kind }));
-  const invitable = invitablePeople(facts, consent, at);
-  const notInvitable = facts.filter((p) => !invitable.includes(p)).map((p) => ({
+  const invitable = invitablePeople(facts, consent, meeting, at).map((p) => ({ ...p, categories: meetingCategoriesFor(consent, p, at) }));
+  const notInvitable = facts.filter((p) => !invitable.some((i) => i.id === p.id)).map((p) => ({
     ...p,
-    reason: p.status === "do_not_contact" ? ("do_not_contact" as const) : ("no_meeting_consent" as const),
+    reason: p.status === "do_not_contact" ? ("do_not_contact" as const)
+      : meeting && invitablePeople([p], consent, null, at).length ? (meeting.categories.length ? ("not_covered" as const) : ("unreviewed" as const))
+      : ("no_meeting_consent" as const),
   }));
   return { invitable, notInvitable };
+}
+
+/** The categories a person may be shown at a meeting now, one by one. */
+function meetingCategoriesFor(consent: ConsentHistory, person: PersonFacts, at: Date): ConsentCategory[] {
+  return CONSENT_CATEGORIES.filter((category) => mayDisclose(consent, { kind: "support_person", person }, { categories: [category] }, "attendMeetings", at));
 }
 
 /** Is this person still allowed to be involved in meetings at this moment? */
@@ -47,11 +63,12 @@ async function loadMeeting(db: Db | Trx, participantId: string, meetingId: strin
     id: row.id, participantId: row.participant_id, kind: row.kind as MeetingKind, title: row.title, scheduledAt: row.scheduled_at,
     durationMinutes: Number(row.duration_minutes), place: row.place, refreshments: checklist.refreshments, seating: checklist.seating,
     agenda: JSON.parse(row.agenda) as string[], separatePermission: row.separate_permission, status: row.status as Meeting["status"],
-    currentStep: Number(row.current_step), heldAt: row.held_at, version: Number(row.version),
+    currentStep: Number(row.current_step), heldAt: row.held_at, version: Number(row.version), discloses: JSON.parse(row.discloses) as ConsentCategory[],
     invitees: invitees.map((i) => ({ supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at })),
     entries: entries.map((e) => ({
       id: e.id, kind: e.kind as Meeting["entries"][number]["kind"], text: e.text, speaker: e.speaker, supportPersonId: e.support_person_id,
       speakerName: e.speaker_name, whenText: e.when_text, planItemId: e.plan_item_id, createdAt: e.created_at,
+      discloses: JSON.parse(e.discloses) as ConsentCategory[],
     })),
   };
 }
@@ -75,7 +92,9 @@ export async function createMeeting(db: Db, actor: Actor, participantId: string,
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "update");
     if (!access) return { ok: false, reason: "not_found" };
-    const { invitable } = await invitableSupports(trx, participantId);
+    const discloses = input.discloses ?? defaultMeetingDisclosure(input.kind);
+    // A meeting not yet marked may name invitees, but sends nothing until it is marked (sendInvitations).
+    const { invitable } = await invitableSupports(trx, participantId, discloses.length ? { categories: discloses } : null);
     const refused = input.inviteeIds.filter((id) => !invitable.some((p) => p.id === id));
     if (refused.length) return { ok: false, reason: "not_invitable", people: refused };
     const now = new Date().toISOString();
@@ -85,13 +104,14 @@ export async function createMeeting(db: Db, actor: Actor, participantId: string,
       duration_minutes: input.durationMinutes, place: input.place, checklist: JSON.stringify({ refreshments: input.refreshments, seating: input.seating }),
       agenda: JSON.stringify(input.agenda), separate_permission: input.kind === "separate" ? input.separatePermission : null,
       status: "planned", current_step: 0, held_at: null, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
+      discloses: JSON.stringify(discloses),
     }).execute();
     if (input.inviteeIds.length) {
       await trx.insertInto("meeting_invitees").values(input.inviteeIds.map((personId) => ({
         id: randomUUID(), meeting_id: id, support_person_id: personId, response: "pending", responded_at: null, invited_at: now,
       }))).execute();
     }
-    await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason: access.reason, details: { kind: input.kind, invitees: input.inviteeIds }, meta });
+    await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason: access.reason, details: { kind: input.kind, invitees: input.inviteeIds, discloses }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, id))! };
   });
 }
@@ -114,6 +134,26 @@ export async function listMeetings(db: Db, actor: Actor, participantId: string, 
     const rows = await trx.selectFrom("meetings").select(["id", "kind", "title", "scheduled_at", "status", "place"]).where("participant_id", "=", participantId).orderBy("scheduled_at", "desc").execute();
     await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
     return { participant: access.participant, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status as Meeting["status"], place: r.place })) };
+  });
+}
+
+/**
+ * Marks what a meeting's title, place and agenda disclose (the specialist reviews a
+ * meeting that was not marked, or corrects one). Invitees who may no longer be shown
+ * it stay on the list but are sent nothing (sendInvitations checks at sending).
+ */
+export async function setMeetingDisclosure(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingDisclosureInput, meta: RequestMeta): Promise<MeetingResult | { ok: false; reason: "confirm_substance_use" }> {
+  return db.transaction().execute(async (trx) => {
+    const access = await authorizeParticipant(trx, actor, participantId, "update");
+    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
+    if (!access || !meeting) return { ok: false, reason: "not_found" } as const;
+    if (input.discloses.includes("substance_use_treatment") && meeting.invitees.length > 0 && !input.confirmSubstanceUse) {
+      return { ok: false, reason: "confirm_substance_use" } as const;
+    }
+    await trx.updateTable("meetings").set((eb) => ({ discloses: JSON.stringify(input.discloses), version: eb("version", "+", 1), updated_at: new Date().toISOString() }))
+      .where("id", "=", meetingId).execute();
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { discloses: input.discloses }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }
 
@@ -185,6 +225,8 @@ async function insertMeetingEntry(db: Db, actor: Actor, participantId: string, m
       id: randomUUID(), meeting_id: meetingId, kind: input.kind, text: input.text, speaker: input.supportPersonId ? "support_person" : input.speaker,
       support_person_id: input.supportPersonId, when_text: input.whenText, concern_id: null, plan_item_id: null, client_key: input.clientKey,
       created_by: actor.userId, created_at: new Date().toISOString(),
+      // What is said in a meeting discloses what the meeting does, until someone marks it otherwise.
+      discloses: JSON.stringify(meeting.discloses),
     }).execute();
     await recordAudit(trx, { actor, action: "meeting.entry", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { kind: input.kind }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
@@ -239,14 +281,16 @@ async function convertCommitment(db: Db, actor: Actor, participantId: string, me
   });
 }
 
-export type SendResult<Output> = { ok: true; sent: Output[]; refused: string[] } | { ok: false; reason: "not_found" };
+export type SendResult<Output> = { ok: true; sent: Output[]; refused: string[]; unreviewed: boolean } | { ok: false; reason: "not_found" };
 
 /**
  * Sends a meeting's invitations through one sender, to one invitee or to all of them.
- * Consent is checked for each person at this moment (an active grant that allows
- * meetings, not marked do not contact): the sender never sees anyone who fails it,
- * and they are listed as refused. One audit row records the channel and who was sent
- * an invitation, in the same transaction.
+ * Consent by content is checked for each person at this moment (invitationsToSend:
+ * an active grant that allows meetings and covers every category the meeting
+ * discloses, not marked do not contact): the sender never sees anyone who fails it,
+ * and they are listed as refused. A meeting not yet marked with what it discloses
+ * is sent to no one. Each invitation sent is one audit row naming its reader and the
+ * categories disclosed; the refused are one more row. All in the same transaction.
  */
 export async function sendInvitations<Output>(
   db: Db, actor: Actor, participantId: string, meetingId: string, sender: InvitationSender<Output>,
@@ -258,23 +302,34 @@ export async function sendInvitations<Output>(
     if (!access || !meeting) return { ok: false, reason: "not_found" } as const;
     const invitees = to === "all" ? meeting.invitees : meeting.invitees.filter((i) => i.supportPersonId === to.supportPersonId);
     if (to !== "all" && invitees.length === 0) return { ok: false, reason: "not_found" } as const;
-    const { invitable } = await invitableSupports(trx, participantId, at);
-    const allowed = invitees.filter((i) => invitable.some((p) => p.id === i.supportPersonId));
-    const refused = invitees.filter((i) => !allowed.includes(i)).map((i) => i.supportPersonId);
-    const sent: Output[] = [];
-    for (const invitee of allowed) {
-      const content: InvitationContent = {
-        meetingId, supportPersonId: invitee.supportPersonId, inviteeName: invitee.name,
-        participantName: access.participant.preferredName ?? access.participant.firstName, specialistName: access.participant.specialistName,
-        title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes, place: meeting.place,
-        refreshments: meeting.refreshments, agenda: meeting.agenda,
-      };
-      sent.push(await sender.send(content, at));
-    }
-    await recordAudit(trx, {
-      actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
-      details: { channel: sender.channel, sentTo: allowed.map((i) => i.supportPersonId), refused }, meta,
+    const people = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("participant_id", "=", participantId)
+      .where("id", "in", invitees.length ? invitees.map((i) => i.supportPersonId) : [""]).execute();
+    const facts = invitees.flatMap((i) => {
+      const person = people.find((p) => p.id === i.supportPersonId);
+      return person ? [{ id: person.id, name: i.name, status: person.status as never, endedAt: person.ended_at }] : [];
     });
-    return { ok: true, sent, refused } as const;
+    const consent = await loadConsentHistory(trx, participantId);
+    const { invitations, refused } = invitationsToSend({ ...meeting, categories: meeting.discloses }, facts, consent, {
+      participantName: access.participant.preferredName ?? access.participant.firstName, specialistName: access.participant.specialistName,
+    }, at);
+    const sent: Output[] = [];
+    for (const invitation of invitations) {
+      sent.push(await sender.send(invitation, at));
+      await recordAudit(trx, {
+        actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
+        details: {
+          channel: sender.channel, sentTo: [invitation.supportPersonId], refused: [],
+          disclosure: { readerKind: "support_person", readerId: invitation.supportPersonId, categories: invitation.discloses },
+        },
+        meta,
+      });
+    }
+    if (refused.length || invitations.length === 0) {
+      await recordAudit(trx, {
+        actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
+        details: { channel: sender.channel, sentTo: [], refused }, meta,
+      });
+    }
+    return { ok: true, sent, refused, unreviewed: meeting.discloses.length === 0 } as const;
   });
 }

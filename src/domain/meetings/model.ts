@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkbox, optionalText } from "../schema-fields.ts";
+import { CONSENT_CATEGORIES, PART2_CATEGORY, type ConsentCategory } from "../consent/model.ts";
 
 export const MEETING_KINDS = ["support", "reconnection", "benefits", "separate"] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -16,6 +17,30 @@ export const ENTRY_KINDS = ["strength", "idea", "commitment", "next_step", "note
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 
+/**
+ * What a meeting's title, place and agenda disclose when no one has said otherwise
+ * (consent by content): a support or reconnection meeting is about the job search, a
+ * benefits meeting about benefits and income. A separate conversation has no default:
+ * the specialist says what it is about. Substance use treatment is never a default;
+ * it is marked on its own.
+ */
+export function defaultMeetingDisclosure(kind: MeetingKind): ConsentCategory[] {
+  if (kind === "benefits") return ["benefits_income"];
+  if (kind === "support" || kind === "reconnection") return ["employment_goals"];
+  return [];
+}
+
+/** The categories a meeting discloses, as chosen where it is planned or edited. */
+const disclosesField = z.array(z.enum(CONSENT_CATEGORIES, { error: "consent.categories.invalid" })).max(CONSENT_CATEGORIES.length)
+  .transform((c) => [...new Set(c)]);
+
+/** 42 CFR Part 2: a meeting marked substance use treatment goes to invitees only after an explicit confirmation. */
+function part2Confirmation(m: { discloses?: ConsentCategory[]; confirmSubstanceUse: boolean }, invitees: number, ctx: z.RefinementCtx) {
+  if (m.discloses?.includes(PART2_CATEGORY) && invitees > 0 && !m.confirmSubstanceUse) {
+    ctx.addIssue({ code: "custom", path: ["confirmSubstanceUse"], message: "meeting.discloses.confirmSubstanceUse" });
+  }
+}
+
 export const meetingInputSchema = z.strictObject({
   kind: z.enum(MEETING_KINDS, { error: "meeting.kind.invalid" }),
   title: z.string().trim().min(1, { error: "meeting.title.required" }).max(200, { error: "common.tooLong" }),
@@ -29,12 +54,23 @@ export const meetingInputSchema = z.strictObject({
   /** For a separate conversation: the participant's permission, recorded in their words. */
   separatePermission: optionalText(500),
   checkedWithParticipant: checkbox,
+  /** What the title, place and agenda disclose; left out, the default for the kind (defaultMeetingDisclosure). */
+  discloses: disclosesField.optional(),
+  confirmSubstanceUse: checkbox,
 }).superRefine((m, ctx) => {
   if (m.kind === "separate" && !m.separatePermission) {
     ctx.addIssue({ code: "custom", path: ["separatePermission"], message: "meeting.separatePermission.required" });
   }
+  part2Confirmation(m, m.inviteeIds.length, ctx);
 });
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
+
+/** Marking, or changing, what a planned meeting discloses. */
+export const meetingDisclosureInputSchema = z.strictObject({
+  discloses: disclosesField,
+  confirmSubstanceUse: checkbox,
+});
+export type MeetingDisclosureInput = z.infer<typeof meetingDisclosureInputSchema>;
 
 export const inviteResponseSchema = z.strictObject({
   supportPersonId: z.string().trim().min(1).max(100),
@@ -73,10 +109,13 @@ export const meetingSchema = z.object({
   currentStep: z.number().int(),
   heldAt: z.string().nullable(),
   version: z.number().int(),
+  /** The consent categories its title, place and agenda disclose; empty until reviewed (then it reaches no one). */
+  discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   invitees: z.array(z.object({ supportPersonId: z.string(), name: z.string(), response: z.enum(RESPONSES), respondedAt: z.string().nullable() })),
   entries: z.array(z.object({
     id: z.string(), kind: z.enum(ENTRY_KINDS), text: z.string(), speaker: z.string(), supportPersonId: z.string().nullable(),
     speakerName: z.string().nullable(), whenText: z.string().nullable(), planItemId: z.string().nullable(), createdAt: z.string(),
+    discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   })),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -86,7 +125,7 @@ export const meetingSummarySchema = meetingSchema.pick({ id: true, kind: true, t
 /** Who may be invited now, and who may not and why. */
 export const invitableSupportsSchema = z.object({
   invitable: z.array(z.object({ id: z.string(), name: z.string() })),
-  notInvitable: z.array(z.object({ id: z.string(), name: z.string(), reason: z.enum(["no_meeting_consent", "do_not_contact"]) })),
+  notInvitable: z.array(z.object({ id: z.string(), name: z.string(), reason: z.enum(["no_meeting_consent", "do_not_contact", "not_covered", "unreviewed"]) })),
 });
 
 /** The agenda a support meeting starts from, in the participant's words later. */

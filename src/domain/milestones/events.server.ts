@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
-import type { MilestoneKind } from "./model.ts";
+import type { ConsentCategory } from "../consent/model.ts";
+import { defaultWinDisclosure, type MilestoneKind } from "./model.ts";
 
 /**
  * Writing a milestone row. It sits below milestones.server.ts because areas that
@@ -9,10 +10,14 @@ import type { MilestoneKind } from "./model.ts";
  * own events: importing the whole milestones area from there would close an import
  * circle through the participant check.
  */
-export async function insertMilestone(trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event") {
+export async function insertMilestone(
+  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event",
+  discloses: ConsentCategory[],
+) {
   const id = randomUUID();
   await trx.insertInto("milestones").values({
     id, participant_id: participantId, kind, occurred_on: occurredOn, note, source, celebrate_with: JSON.stringify(celebrateWith), created_by: actor.userId, created_at: new Date().toISOString(),
+    discloses: JSON.stringify(discloses),
   }).execute();
   return id;
 }
@@ -26,6 +31,6 @@ export async function recordMilestoneFromEvent(
 ): Promise<void> {
   const existing = await trx.selectFrom("milestones").select("id").where("participant_id", "=", participantId).where("kind", "=", kind).executeTakeFirst();
   if (existing) return;
-  const id = await insertMilestone(trx, actor, participantId, kind, occurredOn, null, [], "event");
+  const id = await insertMilestone(trx, actor, participantId, kind, occurredOn, null, [], "event", defaultWinDisclosure(kind));
   await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: "recorded by the app from an event", details: { kind }, meta });
 }

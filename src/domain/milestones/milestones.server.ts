@@ -2,29 +2,44 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
-import { holdsConsent } from "../consent/check.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
+import type { DisclosurePiece } from "../consent/disclosure.ts";
+import type { ConsentCategory } from "../consent/model.ts";
 import { authorizeParticipant } from "../participants/participants.server.ts";
+import { celebrateWithChoices } from "./celebrate.ts";
 import { insertMilestone } from "./events.server.ts";
-import type { EncouragementInput, Milestone, MilestoneInput, MilestoneKind } from "./model.ts";
+import { defaultWinDisclosure, type EncouragementInput, type Milestone, type MilestoneInput, type MilestoneKind } from "./model.ts";
 
-/** Supports who may be told about a win: reachable, with an active consent right now. */
-export async function celebratableSupports(trx: Db | Trx, participantId: string, at = new Date()) {
+/**
+ * Supports who may be told about this win right now (celebrateWithChoices): reachable,
+ * and shown everything it discloses by a grant that allows contact. Without a win,
+ * everyone who may be told about something, each with the categories they may be told.
+ */
+export async function celebratableSupports(trx: Db | Trx, participantId: string, win: DisclosurePiece | null = null, at = new Date()) {
   const people = await trx.selectFrom("support_persons").select(["id", "name", "status", "ended_at"]).where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
   const consent = await loadConsentHistory(trx, participantId);
-  return people.filter((p) => holdsConsent(consent, { id: p.id, status: p.status as never, endedAt: p.ended_at }, at)).map((p) => ({ id: p.id, name: p.name }));
+  return celebrateWithChoices(people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at })), consent, win, at);
 }
 
-export type MilestoneResult = { ok: true; milestone: Milestone } | { ok: false; reason: "not_found" | "not_consented" };
+export type MilestoneResult = { ok: true; milestone: Milestone } | { ok: false; reason: "not_found" } | { ok: false; reason: "not_consented"; people: string[] };
 
 export async function addMilestone(db: Db, actor: Actor, participantId: string, input: MilestoneInput, meta: RequestMeta): Promise<MilestoneResult> {
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "update");
     if (!access) return { ok: false, reason: "not_found" };
-    const allowed = await celebratableSupports(trx, participantId);
-    if (input.celebrateWith.some((id) => !allowed.some((a) => a.id === id))) return { ok: false, reason: "not_consented" };
-    const id = await insertMilestone(trx, actor, participantId, input.kind, input.occurredOn, input.note, input.celebrateWith, "manual");
-    await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: access.reason, details: { kind: input.kind }, meta });
+    const discloses = input.discloses ?? defaultWinDisclosure(input.kind);
+    const allowed = await celebratableSupports(trx, participantId, { categories: discloses });
+    const refused = input.celebrateWith.filter((id) => !allowed.some((a) => a.id === id));
+    if (refused.length) return { ok: false, reason: "not_consented", people: refused };
+    const id = await insertMilestone(trx, actor, participantId, input.kind, input.occurredOn, input.note, input.celebrateWith, "manual", discloses);
+    await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: access.reason, details: { kind: input.kind, discloses }, meta });
+    // Each person told about the win is a disclosure of its categories to that reader.
+    for (const readerId of input.celebrateWith) {
+      await recordAudit(trx, {
+        actor, action: "milestone.share", entityType: "milestone", entityId: id, participantId, reason: access.reason,
+        details: { disclosure: { readerKind: "support_person", readerId, categories: discloses } }, meta,
+      });
+    }
     const [milestone] = (await loadMilestones(trx, participantId)).filter((m) => m.id === id);
     return { ok: true, milestone: milestone! };
   });
@@ -38,8 +53,10 @@ async function loadMilestones(db: Db | Trx, participantId: string): Promise<Mile
     id: r.id, participantId: r.participant_id, kind: r.kind as MilestoneKind, occurredOn: r.occurred_on, note: r.note,
     source: r.source === "event" ? "event" : "manual",
     celebrateWith: (JSON.parse(r.celebrate_with) as string[]).map((id) => ({ supportPersonId: id, name: people.find((p) => p.id === id)?.name ?? "" })),
-    encouragement: notes.filter((n) => n.milestone_id === r.id).map((n) => ({ id: n.id, fromLabel: n.from_label, text: n.text, createdAt: n.created_at })),
+    encouragement: notes.filter((n) => n.milestone_id === r.id)
+      .map((n) => ({ id: n.id, fromLabel: n.from_label, text: n.text, createdAt: n.created_at, discloses: JSON.parse(n.discloses) as ConsentCategory[] })),
     createdAt: r.created_at,
+    discloses: JSON.parse(r.discloses) as ConsentCategory[],
   }));
 }
 
@@ -49,7 +66,7 @@ export async function listMilestones(db: Db, actor: Actor, participantId: string
     if (!access) return null;
     const milestones = await loadMilestones(trx, participantId);
     const generalNotes = (await trx.selectFrom("encouragement_notes").selectAll().where("participant_id", "=", participantId).where("milestone_id", "is", null).orderBy("created_at", "desc").execute())
-      .map((n) => ({ id: n.id, fromLabel: n.from_label, text: n.text, createdAt: n.created_at }));
+      .map((n) => ({ id: n.id, fromLabel: n.from_label, text: n.text, createdAt: n.created_at, discloses: JSON.parse(n.discloses) as ConsentCategory[] }));
     const celebrateOptions = await celebratableSupports(trx, participantId);
     await recordAudit(trx, { actor, action: "milestone.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
     return { participant: access.participant, milestones, generalNotes, celebrateOptions };
@@ -60,9 +77,12 @@ export async function addEncouragement(db: Db, actor: Actor, participantId: stri
   return db.transaction().execute(async (trx) => {
     const access = await authorizeParticipant(trx, actor, participantId, "update");
     if (!access) return { ok: false };
+    let discloses: ConsentCategory[] = input.discloses ?? ["employment_goals"];
     if (input.milestoneId) {
-      const milestone = await trx.selectFrom("milestones").select("id").where("id", "=", input.milestoneId).where("participant_id", "=", participantId).executeTakeFirst();
+      const milestone = await trx.selectFrom("milestones").select(["id", "discloses"]).where("id", "=", input.milestoneId).where("participant_id", "=", participantId).executeTakeFirst();
       if (!milestone) return { ok: false };
+      // A note about a win says as much as the win does, unless it is marked otherwise.
+      discloses = input.discloses ?? (JSON.parse(milestone.discloses) as ConsentCategory[]);
     }
     // A note from a support person names one on this participant's network, never someone else's.
     if (input.supportPersonId) {
@@ -72,7 +92,7 @@ export async function addEncouragement(db: Db, actor: Actor, participantId: stri
     const id = randomUUID();
     await trx.insertInto("encouragement_notes").values({
       id, participant_id: participantId, milestone_id: input.milestoneId, support_person_id: input.supportPersonId, from_label: input.fromLabel, text: input.text,
-      created_by: actor.userId, created_at: new Date().toISOString(),
+      created_by: actor.userId, created_at: new Date().toISOString(), discloses: JSON.stringify(discloses),
     }).execute();
     await recordAudit(trx, { actor, action: "encouragement.create", entityType: "encouragement_note", entityId: id, participantId, reason: access.reason, meta });
     return { ok: true };

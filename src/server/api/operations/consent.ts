@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listConsentGrants, recordConsentGrant, revokeConsent, type ScanUpload } from "../../../domain/consent/consent.server.ts";
-import { consentGrantRequestSchema, consentGrantSchema, consentGrantsQuerySchema, consentRevocationInputSchema } from "../../../domain/consent/model.ts";
+import { listConsentGrants, recordConsentGrant, recordGrantEvent, renewConsentGrant, revokeConsent, type ScanUpload } from "../../../domain/consent/consent.server.ts";
+import { consentGrantRequestSchema, consentGrantSchema, consentGrantsQuerySchema, consentRevocationInputSchema, grantEventInputSchema } from "../../../domain/consent/model.ts";
 import { defineOperation, failure, notFound, reply } from "../operation.ts";
 
 const NOT_FOUND = "No such participant, person or grant, or you may not see it";
@@ -62,6 +62,57 @@ export const consentOperations = [
       if (result.ok) return reply(200, result.grant);
       if (result.reason === "not_found") return notFound();
       return failure(409, "already_revoked", "That consent, or that category of it, was already withdrawn. Nothing changed.");
+    },
+  }),
+  defineOperation({
+    operationId: "renewConsentGrant",
+    method: "post",
+    path: "/participants/{id}/consent-grants/{grantId}/renew",
+    summary: "Renew a grant: a new grant for the same person, signed again, that follows it (renewsGrantId)",
+    permission: "update:participant",
+    body: consentGrantRequestSchema,
+    responses: {
+      201: { description: "Recorded", body: consentGrantSchema },
+      404: NOT_FOUND,
+      409: "Already renewed; renew the newest grant.",
+      422: "Another person, an unreachable person, or a paper consent without its scan.",
+    },
+    handler: async ({ db, actor, params, body, meta }) => {
+      const { scan, ...grant } = body;
+      const upload: ScanUpload | null = scan ? { filename: scan.filename, contentType: scan.contentType, bytes: Buffer.from(scan.contentBase64, "base64") } : null;
+      const result = await renewConsentGrant(db, actor, params.id, params.grantId, grant, upload, meta);
+      if (result.ok) return reply(201, result.grant);
+      if (result.reason === "not_found") return notFound();
+      if (result.reason === "already_renewed") return failure(409, "already_renewed", "This consent was already renewed; renew the newest one. Nothing was saved.");
+      if (result.reason === "other_person" || result.reason === "unreachable_person") {
+        return failure(422, result.reason, "A renewal is for the same, reachable, support person as the consent it renews.", [
+          { path: "supportPersonId", code: result.reason, message: "Not a person this consent can be renewed for." },
+        ]);
+      }
+      const message = result.reason === "scan_required" ? "A consent signed on paper needs its scan." : "The scan must be a PDF, JPEG or PNG of at most 5 MB.";
+      return failure(422, result.reason, message, [{ path: "scan", code: result.reason, message }]);
+    },
+  }),
+  defineOperation({
+    operationId: "recordGrantEvent",
+    method: "post",
+    path: "/participants/{id}/consent-grants/{grantId}/event",
+    summary: "Record that the event a grant ends on happened; the grant ends",
+    permission: "update:participant",
+    body: grantEventInputSchema,
+    responses: {
+      200: { description: "The grant, ended", body: consentGrantSchema },
+      404: NOT_FOUND,
+      409: "Already recorded; nothing changed.",
+      422: "The grant ends on a date, or the day is after today.",
+    },
+    handler: async ({ db, actor, params, body, meta }) => {
+      const result = await recordGrantEvent(db, actor, params.id, params.grantId, body, meta);
+      if (result.ok) return reply(200, result.grant);
+      if (result.reason === "not_found") return notFound();
+      if (result.reason === "no_event") return failure(422, "no_event", "This consent ends on a date, not on an event. Nothing changed.");
+      if (result.reason === "in_future") return failure(422, "in_future", "The event cannot have happened after today.", [{ path: "occurredOn", code: "in_future", message: "Today or earlier." }]);
+      return failure(409, "already_ended", "The event of this consent was already recorded. Nothing changed.");
     },
   }),
 ];

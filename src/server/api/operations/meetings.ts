@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
-  addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, listMeetings, recordResponse, sendInvitations, setMeetingStep,
+  addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, listMeetings, recordResponse, sendInvitations, setMeetingDisclosure, setMeetingStep,
   type MeetingResult,
 } from "../../../domain/meetings/meetings.server.ts";
 import { calendarSender } from "../../../domain/meetings/invitations.ts";
 import {
-  inviteResponseSchema, invitableSupportsSchema, meetingEntryInputSchema, meetingInputSchema, meetingSchema, meetingStepSchema, meetingSummarySchema,
+  inviteResponseSchema, invitableSupportsSchema, meetingDisclosureInputSchema, meetingEntryInputSchema, meetingInputSchema, meetingSchema, meetingStepSchema, meetingSummarySchema,
 } from "../../../domain/meetings/model.ts";
 import { commitmentToPlanItemSchema, planItemSchema } from "../../../domain/plans/model.ts";
 import { defineOperation, failure, notFound, reply, replyText } from "../operation.ts";
@@ -104,6 +104,26 @@ export const meetingOperations = [
     handler: async ({ db, actor, params, body, meta }) => {
       const result = await setMeetingStep(db, actor, params.id, params.meetingId, body.step, meta);
       return result.ok ? reply(200, result.meeting) : notFound();
+    },
+  }),
+  defineOperation({
+    operationId: "setMeetingDisclosure",
+    method: "put",
+    path: "/participants/{id}/meetings/{meetingId}/discloses",
+    summary: "Mark what the meeting's title, place and agenda disclose (consent categories)",
+    description: "Invitations go only to invitees whose consent covers every category; an empty list sends nothing. Substance use treatment with invitees needs `confirmSubstanceUse`.",
+    permission: "update:participant",
+    body: meetingDisclosureInputSchema,
+    responses: { 200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND, 422: "Substance use treatment marked without the confirmation." },
+    handler: async ({ db, actor, params, body, meta }) => {
+      const result = await setMeetingDisclosure(db, actor, params.id, params.meetingId, body, meta);
+      if (result.ok) return reply(200, result.meeting);
+      if (result.reason === "confirm_substance_use") {
+        return failure(422, "confirm_substance_use", "The meeting has invitees: marking it substance use treatment needs confirmSubstanceUse. Nothing was saved.", [
+          { path: "confirmSubstanceUse", code: "required", message: "Confirm that the people invited may be told about substance use treatment." },
+        ]);
+      }
+      return notFound();
     },
   }),
   defineOperation({

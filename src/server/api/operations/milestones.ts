@@ -31,8 +31,8 @@ export const milestoneOperations = [
       const result = await addMilestone(db, actor, params.id, body, meta);
       if (result.ok) return reply(201, result.milestone);
       if (result.reason === "not_consented") {
-        return failure(422, "not_consented", "Someone in celebrateWith has no active consent. Nothing was saved.", [
-          { path: "celebrateWith", code: "not_consented", message: "Only supports with an active consent can be told about a win." },
+        return failure(422, "not_consented", "Someone in celebrateWith may not be told about this win: their consent does not allow contact or does not cover what it discloses. Nothing was saved.", [
+          ...result.people.map((id) => ({ path: "celebrateWith", code: "not_consented", message: `${id} may not be told about this win.` })),
         ]);
       }
       return notFound();
