@@ -12,7 +12,7 @@ import { Checkbox, Field, PrefixedErrorSummary, dollars, formatDate, formatMonth
 import benefitsStyles from "../components/benefits.css?url";
 import { CsrfField } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
@@ -27,9 +27,9 @@ const DONE = ["profile", "report", "stub", "void", "referral", "referralUpdate"]
 type Done = (typeof DONE)[number];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getBenefitsOverview(ctx.db, actor, params.id, ctx.meta);
+  const view = await getBenefitsOverview(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
   const done = new URL(request.url).searchParams.get("done");
   const { studentExclusionUsed: _unused, ...overview } = view.overview;
@@ -52,7 +52,7 @@ function valuesOf(form: FormData): Record<string, string> {
 type ActionResult = { intent: string; target: string | null; errors: Record<string, string>; values: Record<string, string>; message: MessageKey | null };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -71,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       birthYear: field("birthYear"), priorTrialWorkMonths: field("priorTrialWorkMonths"), notes: field("notes"), version: field("version"),
     });
     if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await saveBenefitsProfile(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    const result = await saveBenefitsProfile(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "conflict") return fail(409, {}, "benefits.profile.conflict");
     if (!result.ok) throw notFound();
     return done("profile", "profile");
@@ -80,7 +80,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "report") {
     const parsed = earningsReportInputSchema.safeParse({ month: field("month"), reportedOn: field("reportedOn"), method: field("method") });
     if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await recordEarningsReport(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    const result = await recordEarningsReport(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return done("report", "reporting");
   }
@@ -91,7 +91,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       gross: field("gross"), employer: field("employer"), clientKey: field("clientKey"),
     });
     if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await addPayStub(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    const result = await addPayStub(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return done("stub", "earnings");
   }
@@ -99,7 +99,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "void") {
     const parsed = payStubVoidSchema.safeParse({ reason: field("reason") });
     if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await voidPayStub(ctx.db, actor, params.id, target ?? "", parsed.data.reason, ctx.meta);
+    const result = await voidPayStub(ctx.db, access, target ?? "", parsed.data.reason, ctx.meta);
     if (!result.ok && result.reason === "already_voided") return fail(409, {}, "benefits.payStub.alreadyVoided");
     if (!result.ok) throw notFound();
     return done("void", "earnings");
@@ -113,13 +113,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (intent === "referral") {
       const parsed = referralInputSchema.safeParse(input);
       if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-      const result = await createReferral(ctx.db, actor, params.id, parsed.data, ctx.meta);
+      const result = await createReferral(ctx.db, access, parsed.data, ctx.meta);
       if (!result.ok) throw notFound();
       return done("referral", "referrals");
     }
     const parsed = referralUpdateSchema.safeParse({ ...input, version: field("version") });
     if (!parsed.success) return fail(400, fieldErrorsOf(parsed.error));
-    const result = await updateReferral(ctx.db, actor, params.id, target ?? "", parsed.data, ctx.meta);
+    const result = await updateReferral(ctx.db, access, target ?? "", parsed.data, ctx.meta);
     if (!result.ok && result.reason === "conflict") return fail(409, {}, "benefits.referral.conflict");
     if (!result.ok) throw notFound();
     return done("referralUpdate", "referrals");

@@ -8,7 +8,7 @@ import { CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../co
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireParticipant, type FieldErrors } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -57,12 +57,12 @@ function inputOf(values: ConsentValues, supportPersonId: string) {
 
 /** Who the consent is for, refused when the person may not be reached (do not contact, or taken off the network). */
 async function personFor(args: Route.LoaderArgs | Route.ActionArgs) {
-  const actor = requireActor(args.context, args.request);
+  const access = await requireParticipant(args.context, args.request, args.params.id, "update");
   const ctx = app(args.context);
-  const view = await getNetwork(ctx.db, actor, args.params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, access, ctx.meta);
   const person = view?.current.find((p) => p.id === args.params.personId);
   if (!view || !person || !view.can.update) throw notFound();
-  return { actor, ctx, view, person, blocked: person.status === "do_not_contact" };
+  return { access, ctx, view, person, blocked: person.status === "do_not_contact" };
 }
 
 export async function loader(args: Route.LoaderArgs) {
@@ -94,7 +94,7 @@ function respond(result: StepResult, status = 200) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { actor, ctx, person, blocked } = await personFor(args);
+  const { access, ctx, person, blocked } = await personFor(args);
   const form = await args.request.formData();
   const values = valuesOf(form);
   const intent = form.get("intent");
@@ -120,7 +120,7 @@ export async function action(args: Route.ActionArgs) {
     const scan: ScanUpload | null = parsed.data.signedMethod === "paper" && file instanceof File && file.size > 0
       ? { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
       : null;
-    const result = await recordConsentGrant(ctx.db, actor, args.params.id, parsed.data, scan, ctx.meta);
+    const result = await recordConsentGrant(ctx.db, access, parsed.data, scan, ctx.meta);
     if (result.ok) return redirect(`/participants/${args.params.id}/network/${person.id}?consent=${result.grant.id}#consent`);
     if (result.reason === "not_found") throw notFound();
     if (result.reason === "unreachable_person") return respond({ step: "terms", values, errors: {}, terms: null, formError: "consent.new.blocked" }, 409);

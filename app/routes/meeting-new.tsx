@@ -9,7 +9,7 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors 
 import { ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -19,13 +19,13 @@ const DURATIONS = ["30", "45", "60", "90", "120"] as const;
 type Values = Record<string, string | string[]>;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await listMeetings(ctx.db, actor, params.id, ctx.meta);
+  const view = await listMeetings(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
-  const { invitable, notInvitable } = await invitableSupports(ctx.db, params.id);
+  const { invitable, notInvitable } = await invitableSupports(ctx.db, access);
   // Read with the meetings list above, which authorized and audited this page's read.
-  const concerns = await listConcerns(ctx.db, params.id);
+  const concerns = await listConcerns(ctx.db, access);
   const query = new URL(request.url).searchParams;
   const kind = query.get("kind");
   const t = translator("en");
@@ -70,12 +70,12 @@ function valuesOf(form: FormData): Values {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await request.formData();
   const parsed = meetingInputSchema.safeParse(formInput(form));
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values: valuesOf(form), refused: [] as string[] }, { status: 400 });
-  const result = await createMeeting(ctx.db, actor, params.id, parsed.data, ctx.meta);
+  const result = await createMeeting(ctx.db, access, parsed.data, ctx.meta);
   if (!result.ok && result.reason === "not_invitable") {
     return data({ errors: { inviteeIds: "meetings.new.notInvitable" }, values: valuesOf(form), refused: result.people }, { status: 422 });
   }

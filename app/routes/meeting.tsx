@@ -9,18 +9,18 @@ import { CsrfField } from "../components/forms.tsx";
 import { ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getMeeting(ctx.db, actor, params.id, params.meetingId, ctx.meta);
+  const view = await getMeeting(ctx.db, access, params.meetingId, ctx.meta);
   if (!view) throw notFound();
-  const { invitable } = await invitableSupports(ctx.db, params.id);
-  const concerns = await listConcerns(ctx.db, params.id);
+  const { invitable } = await invitableSupports(ctx.db, access);
+  const concerns = await listConcerns(ctx.db, access);
   const url = new URL(request.url);
   return {
     participant: view.participant,
@@ -34,7 +34,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -43,13 +43,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "respond") {
     const parsed = inviteResponseSchema.safeParse({ supportPersonId: form.get("supportPersonId"), response: form.get("response") });
     if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), message: null, concernId: null }, { status: 400 });
-    const result = await recordResponse(ctx.db, actor, params.id, params.meetingId, parsed.data.supportPersonId, parsed.data.response, ctx.meta);
+    const result = await recordResponse(ctx.db, access, params.meetingId, parsed.data.supportPersonId, parsed.data.response, ctx.meta);
     if (!result.ok && result.reason === "not_invitable") return data({ intent, errors: {}, message: "meetings.invitee.noLongerInvitable" as const, concernId: null }, { status: 422 });
     if (!result.ok) throw notFound();
     return redirect(`${here}#invitees`);
   }
 
-  const concernAnswer = await concernAction(ctx, actor, params.id, params.meetingId, form, here);
+  const concernAnswer = await concernAction(ctx, access, params.meetingId, form, here);
   if (concernAnswer) return concernAnswer;
   throw notFound();
 }

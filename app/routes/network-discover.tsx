@@ -12,7 +12,7 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor, type FieldErrors } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireActor, requireParticipant, type FieldErrors } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -22,7 +22,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = app(context);
   const found = await getParticipant(ctx.db, actor, params.id, ctx.meta);
   if (!found) throw notFound();
-  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, found.access, ctx.meta);
   if (!view) throw notFound();
   const added = new URL(request.url).searchParams.get("added");
   return {
@@ -37,7 +37,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await request.formData();
   const promptId = String(form.get("discoveredFrom") ?? "");
@@ -45,7 +45,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (!prompt) throw notFound();
   const parsed = supportPersonInputSchema.safeParse(supportPersonFormInput(form));
   if (!parsed.success) return data({ promptId, errors: fieldErrorsOf(parsed.error), values: supportPersonValuesOf(form) }, { status: 400 });
-  const result = await createSupportPerson(ctx.db, actor, params.id, parsed.data, ctx.meta);
+  const result = await createSupportPerson(ctx.db, access, parsed.data, ctx.meta);
   if (!result.ok) throw notFound();
   return redirect(`/participants/${params.id}/network/discover?added=${result.person.id}#prompt-${prompt.id}`);
 }

@@ -11,15 +11,15 @@ import {
 import networkStyles from "../components/network.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
 import { CLOSENESS, RELATIONSHIP_STATUSES } from "../../src/domain/network/vocabulary.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
   const t = translator("en");
   const added = new URL(request.url).searchParams.get("added");
@@ -35,12 +35,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await request.formData();
   const parsed = supportPersonInputSchema.safeParse(supportPersonFormInput(form));
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values: supportPersonValuesOf(form) }, { status: 400 });
-  const result = await createSupportPerson(ctx.db, actor, params.id, parsed.data, ctx.meta);
+  const result = await createSupportPerson(ctx.db, access, parsed.data, ctx.meta);
   if (!result.ok) throw notFound();
   return redirect(`/participants/${params.id}/network?added=${result.person.id}`);
 }

@@ -2,38 +2,40 @@ import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation
 import type { Route } from "./+types/plan";
 import { commitmentToPlanItem, invitableSupports, pendingCommitments } from "../../src/domain/meetings/meetings.server.ts";
 import { SUPPORT_KINDS, type SupportKind } from "../../src/domain/network/vocabulary.ts";
-import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
 import { EDITABLE_PLAN_FIELDS, PLAN_STATUSES, planItemInputSchema, planItemUpdateSchema, type PlanItem } from "../../src/domain/plans/model.ts";
-import { createPlanItem, listPlanItems, planItemHistory, planRecipients, updatePlanItem } from "../../src/domain/plans/plans.server.ts";
+import { createPlanItem, listPlanItems, planHistories, planRecipients, updatePlanItem } from "../../src/domain/plans/plans.server.ts";
+import { planActions } from "../../src/domain/plans/policy.ts";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
 import { formatDate } from "../../src/domain/consent/consent-form.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  // One authorization for the whole page; every read below takes its answer.
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const access = await authorizeParticipant(ctx.db, actor, params.id, "read");
-  const items = access ? await listPlanItems(ctx.db, actor, params.id, ctx.meta) : null;
-  if (!access || !items) throw notFound();
-  const canUpdate = !!(await authorizeParticipant(ctx.db, actor, params.id, "update"));
-  const histories = await Promise.all(items.map(async (item) => [item.id, (await planItemHistory(ctx.db, actor, params.id, item.id)) ?? []] as const));
-  const { invitable, notInvitable } = await invitableSupports(ctx.db, params.id);
+  const items = await listPlanItems(ctx.db, access, ctx.meta);
+  if (!items) throw notFound();
+  const can = planActions(access);
+  const canUpdate = can.updateItem;
+  const histories = await planHistories(ctx.db, access, items.map((item) => item.id));
+  const { invitable, notInvitable } = await invitableSupports(ctx.db, access);
   const url = new URL(request.url);
   return {
     participant: access.participant,
     canUpdate,
+    can,
     items,
-    histories: Object.fromEntries(histories.map(([id, versions]) => [id, versions.map((v) => ({ version: v.version, changedFields: v.changedFields, changedAt: v.changedAt, changedBy: v.changedBy }))])),
+    histories: Object.fromEntries(items.map((item) => [item.id, (histories.get(item.id) ?? []).map((v) => ({ version: v.version, changedFields: v.changedFields, changedAt: v.changedAt, changedBy: v.changedBy }))])),
     // Anyone current on the network may be named as a helper, except people not to be contacted.
     helpers: [...invitable, ...notInvitable.filter((p) => p.reason !== "do_not_contact")].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    commitments: canUpdate ? await pendingCommitments(ctx.db, params.id) : [],
-    recipients: await planRecipients(ctx.db, params.id),
+    commitments: can.convertCommitments ? await pendingCommitments(ctx.db, access) : [],
+    recipients: await planRecipients(ctx.db, access),
     notice: url.searchParams.get("added") ? "added" as const : url.searchParams.get("saved") ? "saved" as const : url.searchParams.get("converted") ? "converted" as const : null,
   };
 }
@@ -79,7 +81,7 @@ function valuesOf(form: FormData): Record<string, string> {
 type ActionResult = { intent: string; itemId: string | null; errors: Record<string, string>; values: Record<string, string>; message: string | null };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -89,7 +91,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "create") {
     const parsed = planItemInputSchema.safeParse(planFormInput(form));
     if (!parsed.success) return fail(400, { itemId: null, errors: planErrorsOf(parsed.error), values: valuesOf(form), message: null });
-    const result = await createPlanItem(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    const result = await createPlanItem(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "invalid_support_person") return fail(422, { itemId: null, errors: { who: "meetings.plan.helperUnavailable" }, values: valuesOf(form), message: null });
     if (!result.ok) throw notFound();
     return redirect(`${here}?added=${result.item.id}#item-${result.item.id}`);
@@ -99,7 +101,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const itemId = String(form.get("itemId") ?? "");
     const parsed = planItemUpdateSchema.safeParse({ ...planFormInput(form), version: form.get("version") });
     if (!parsed.success) return fail(400, { itemId, errors: planErrorsOf(parsed.error), values: valuesOf(form), message: null });
-    const result = await updatePlanItem(ctx.db, actor, params.id, itemId, parsed.data, ctx.meta);
+    const result = await updatePlanItem(ctx.db, access, itemId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "conflict") return fail(409, { itemId, errors: {}, values: valuesOf(form), message: "meetings.plan.conflict" });
     if (!result.ok && result.reason === "invalid_support_person") return fail(422, { itemId, errors: { who: "meetings.plan.helperUnavailable" }, values: valuesOf(form), message: null });
     if (!result.ok) throw notFound();
@@ -116,7 +118,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (Object.keys(errors).length) return fail(400, { itemId: null, errors, values: valuesOf(form), message: null });
     let converted = 0;
     for (const entryId of chosen) {
-      const result = await commitmentToPlanItem(ctx.db, actor, params.id, String(form.get(`meeting-${entryId}`) ?? ""), entryId,
+      const result = await commitmentToPlanItem(ctx.db, access, String(form.get(`meeting-${entryId}`) ?? ""), entryId,
         { kind: String(form.get(`kind-${entryId}`)) as SupportKind }, ctx.meta);
       // Already in the plan (a second click, or someone else first) is not an error: it is there.
       if (result.ok) converted++;

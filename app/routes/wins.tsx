@@ -3,24 +3,23 @@ import type { Route } from "./+types/wins";
 import { formatDate } from "../../src/domain/consent/consent-form.ts";
 import { MILESTONE_KINDS, encouragementInputSchema, milestoneInputSchema } from "../../src/domain/milestones/model.ts";
 import { addEncouragement, addMilestone, celebratableSupports, listMilestones } from "../../src/domain/milestones/milestones.server.ts";
-import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import { app, fieldErrorsOf, notFound, requireActor } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await listMilestones(ctx.db, actor, params.id, ctx.meta);
+  const view = await listMilestones(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
   const url = new URL(request.url);
   return {
     participant: view.participant,
-    canUpdate: !!(await authorizeParticipant(ctx.db, actor, params.id, "update")),
+    canUpdate: view.can.addWin,
     milestones: view.milestones,
     generalNotes: view.generalNotes,
     celebrateOptions: view.celebrateOptions,
@@ -32,7 +31,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 type ActionResult = { intent: "win" | "encouragement"; errors: Record<string, string>; values: Record<string, string>; celebrateWith: string[] };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
+  const { actor } = access;
   const ctx = app(context);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -44,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "win") {
     const parsed = milestoneInputSchema.safeParse({ kind: form.get("kind"), occurredOn: form.get("occurredOn"), note: form.get("note"), celebrateWith });
     if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrorsOf(parsed.error), values, celebrateWith }, { status: 400 });
-    const result = await addMilestone(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    const result = await addMilestone(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "not_consented") return data<ActionResult>({ intent, errors: { celebrateWith: "meetings.wins.notConsented" }, values, celebrateWith }, { status: 422 });
     if (!result.ok) throw notFound();
     return redirect(`${here}?added=1#win-${result.milestone.id}`);
@@ -52,7 +52,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
   if (intent === "encouragement") {
     const from = String(form.get("from") ?? "");
-    const people = await celebratableSupports(ctx.db, params.id);
+    const people = await celebratableSupports(ctx.db, access);
     const person = from.startsWith("person:") ? people.find((p) => `person:${p.id}` === from) : undefined;
     const fromLabel = person?.name ?? (from === "specialist" ? actor.name : String(form.get("fromName") ?? ""));
     const parsed = encouragementInputSchema.safeParse({ text: form.get("text"), fromLabel, supportPersonId: person?.id ?? null, milestoneId: form.get("milestoneId") });
@@ -62,7 +62,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       delete errors.fromLabel;
       return data<ActionResult>({ intent, errors, values, celebrateWith }, { status: 400 });
     }
-    const result = await addEncouragement(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    const result = await addEncouragement(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return redirect(`${here}?noted=1`);
   }

@@ -21,6 +21,18 @@ export interface AuditEvent {
 export type Trx = Transaction<Database>;
 
 /**
+ * Who the row is about: staff by user id and email; a support person or the
+ * participant acting for themselves have no user row, so their label names them
+ * by kind and record id.
+ */
+function auditActorColumns(actor: AuditEvent["actor"]): { actor_id: string | null; actor_label: string } {
+  if ("label" in actor) return { actor_id: null, actor_label: actor.label };
+  if (actor.kind === "staff") return { actor_id: actor.userId, actor_label: actor.email };
+  if (actor.kind === "support_person") return { actor_id: null, actor_label: `support_person:${actor.supportPersonId}` };
+  return { actor_id: null, actor_label: `participant:${actor.participantId}` };
+}
+
+/**
  * Appends one row to the audit log inside the caller's transaction, so the row
  * exists exactly when the change it records does.
  */
@@ -53,8 +65,7 @@ export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): 
       seq: ++seq,
       id: randomUUID(),
       occurred_at: new Date().toISOString(),
-      actor_id: event.actor.userId,
-      actor_label: "label" in event.actor ? event.actor.label : event.actor.email,
+      ...auditActorColumns(event.actor),
       action: event.action,
       entity_type: event.entityType,
       entity_id: event.entityId ?? null,

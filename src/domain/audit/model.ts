@@ -2,6 +2,7 @@ import { z } from "zod";
 
 /** Every kind of event the audit log records. */
 export const AUDIT_ACTIONS = [
+  "access.refused",
   "participant.list",
   "participant.read",
   "participant.create",

@@ -2,20 +2,24 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { MeetingTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { mayInvolve } from "../consent/check.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { meetingActions, meetingsActions } from "./policy.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
 import { invitablePeople, type InvitationContent, type InvitationSender } from "./invitations.ts";
 import { MEETING_STEPS, type InviteResponse, type Meeting, type MeetingEntryInput, type MeetingInput, type MeetingKind } from "./model.ts";
 
 /** The people this participant's meeting may invite right now, by the consent check. */
-export async function invitableSupports(db: Db | Trx, participantId: string, at = new Date()) {
+export async function invitableSupports(db: Db | Trx, access: AuthorizedParticipant, at = new Date()) {
+  if (!meetingsActions(access).read) return { invitable: [], notInvitable: [] };
+  const participantId = access.participant.id;
   const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at", "relationship_kind"])
     .where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
-  const consent = await loadConsentHistory(db, participantId);
+  const consent = await loadConsentHistory(db, access);
   const facts = people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at, relationshipKind: p.relationship_kind }));
   const invitable = invitablePeople(facts, consent, at);
   const notInvitable = facts.filter((p) => !invitable.includes(p)).map((p) => ({
@@ -26,11 +30,12 @@ export async function invitableSupports(db: Db | Trx, participantId: string, at 
 }
 
 /** Is this person still allowed to be involved in meetings at this moment? */
-async function mayAttend(db: Db | Trx, participantId: string, supportPersonId: string, at: Date): Promise<boolean> {
+async function mayAttend(db: Db | Trx, access: AuthorizedParticipant, supportPersonId: string, at: Date): Promise<boolean> {
+  const participantId = access.participant.id;
   const person = await db.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", supportPersonId)
     .where("participant_id", "=", participantId).executeTakeFirst();
   if (!person) return false;
-  const consent = await loadConsentHistory(db, participantId);
+  const consent = await loadConsentHistory(db, access);
   return mayInvolve(consent, { id: person.id, status: person.status as never, endedAt: person.ended_at }, "attendMeetings", at);
 }
 
@@ -70,11 +75,12 @@ function wallClock(scheduledAt: string): string {
   return new Date(hasZone ? scheduledAt : `${scheduledAt.length === 16 ? `${scheduledAt}:00` : scheduledAt}Z`).toISOString();
 }
 
-export async function createMeeting(db: Db, actor: Actor, participantId: string, input: MeetingInput, meta: RequestMeta): Promise<MeetingResult> {
+export async function createMeeting(db: Db, access: AuthorizedParticipant, input: MeetingInput, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingsActions(access).schedule);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
-    const { invitable } = await invitableSupports(trx, participantId);
+    const { invitable } = await invitableSupports(trx, access);
     const refused = input.inviteeIds.filter((id) => !invitable.some((p) => p.id === id));
     if (refused.length) return { ok: false, reason: "not_invitable", people: refused };
     const now = new Date().toISOString();
@@ -90,52 +96,69 @@ export async function createMeeting(db: Db, actor: Actor, participantId: string,
         id: randomUUID(), meeting_id: id, support_person_id: personId, response: "pending", responded_at: null, invited_at: now,
       }))).execute();
     }
-    await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason: access.reason, details: { kind: input.kind, invitees: input.inviteeIds }, meta });
+    await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason, details: { kind: input.kind, invitees: input.inviteeIds }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, id))! };
   });
 }
 
-export async function getMeeting(db: Db, actor: Actor, participantId: string, meetingId: string, meta: RequestMeta) {
+export async function getMeeting(db: Db, access: AuthorizedParticipant, meetingId: string, meta: RequestMeta) {
+  const { actor, participant: { id: participantId } } = access;
+  const can = meetingActions(access);
+  const reason = readAllowed(access, can.read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return null;
-    const canUpdate = !!(await authorizeParticipant(trx, actor, participantId, "update"));
-    await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, meta });
-    return { participant: access.participant, meeting, canUpdate };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return null;
+    }
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
+    return { participant: access.participant, meeting, canUpdate: can.run, can };
   });
 }
 
-export async function listMeetings(db: Db, actor: Actor, participantId: string, meta: RequestMeta) {
+export async function listMeetings(db: Db, access: AuthorizedParticipant, meta: RequestMeta) {
+  const { actor, participant: { id: participantId } } = access;
+  const can = meetingsActions(access);
+  const reason = readAllowed(access, can.read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     const rows = await trx.selectFrom("meetings").select(["id", "kind", "title", "scheduled_at", "status", "place"]).where("participant_id", "=", participantId).orderBy("scheduled_at", "desc").execute();
-    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
-    return { participant: access.participant, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status, place: r.place })) };
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason, meta });
+    return { participant: access.participant, can, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status, place: r.place })) };
   });
 }
 
 /** Records an invitee's reply. Only people invited can reply, and only while consent still allows meetings. */
-export async function recordResponse(db: Db, actor: Actor, participantId: string, meetingId: string, supportPersonId: string, response: InviteResponse, meta: RequestMeta): Promise<MeetingResult> {
+export async function recordResponse(db: Db, access: AuthorizedParticipant, meetingId: string, supportPersonId: string, response: InviteResponse, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).recordResponse);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting || !meeting.invitees.some((i) => i.supportPersonId === supportPersonId)) return { ok: false, reason: "not_found" };
-    if (!(await mayAttend(trx, participantId, supportPersonId, new Date()))) return { ok: false, reason: "not_invitable", people: [supportPersonId] };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting || !meeting.invitees.some((i) => i.supportPersonId === supportPersonId)) {
+      await recordRefusal(trx, actor, { action: "respond:meeting", entityType: meeting ? "support_person" : "meeting", entityId: meeting ? supportPersonId : meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
+    if (!(await mayAttend(trx, access, supportPersonId, new Date()))) return { ok: false, reason: "not_invitable", people: [supportPersonId] };
     await trx.updateTable("meeting_invitees").set({ response, responded_at: new Date().toISOString() })
       .where("meeting_id", "=", meetingId).where("support_person_id", "=", supportPersonId).execute();
-    await recordAudit(trx, { actor, action: "meeting.respond", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { supportPersonId, response }, meta });
+    await recordAudit(trx, { actor, action: "meeting.respond", entityType: "meeting", entityId: meetingId, participantId, reason, details: { supportPersonId, response }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
 
 /** Moves through the agenda; saving the step lets a reload land where the meeting was. */
-export async function setMeetingStep(db: Db, actor: Actor, participantId: string, meetingId: string, step: number, meta: RequestMeta): Promise<MeetingResult> {
+export async function setMeetingStep(db: Db, access: AuthorizedParticipant, meetingId: string, step: number, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).run);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return { ok: false, reason: "not_found" };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const last = step >= MEETING_STEPS.length;
     const now = new Date().toISOString();
     await trx.updateTable("meetings").set((eb) => ({
@@ -146,7 +169,7 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
       version: eb("version", "+", 1),
       updated_at: now,
     })).where("id", "=", meetingId).execute();
-    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { step: last ? "finished" : MEETING_STEPS[step] }, meta });
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason, details: { step: last ? "finished" : MEETING_STEPS[step] }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
@@ -155,13 +178,13 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
  * Saves one thing said in the meeting. The form's clientKey makes a resent form
  * (double click, dropped connection, reload) save once.
  */
-export async function addMeetingEntry(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+export async function addMeetingEntry(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
   try {
-    return await insertMeetingEntry(db, actor, participantId, meetingId, input, meta);
+    return await insertMeetingEntry(db, access, meetingId, input, meta);
   } catch (error) {
     // Two copies of one form sent at once both pass the check above the insert; the
     // unique client_key stops the second, which then finds the first and saves nothing.
-    if (isUniqueViolation(error)) return insertMeetingEntry(db, actor, participantId, meetingId, input, meta);
+    if (isUniqueViolation(error)) return insertMeetingEntry(db, access, meetingId, input, meta);
     throw error;
   }
 }
@@ -172,11 +195,16 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || (typeof message === "string" && message.includes("UNIQUE constraint failed"));
 }
 
-async function insertMeetingEntry(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+async function insertMeetingEntry(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).run);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return { ok: false, reason: "not_found" };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const existing = await trx.selectFrom("meeting_entries").select(["id", "meeting_id"]).where("client_key", "=", input.clientKey).executeTakeFirst();
     if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting } : { ok: false, reason: "not_found" };
     if (input.supportPersonId && !meeting.invitees.some((i) => i.supportPersonId === input.supportPersonId)) return { ok: false, reason: "not_found" };
@@ -185,13 +213,15 @@ async function insertMeetingEntry(db: Db, actor: Actor, participantId: string, m
       support_person_id: input.supportPersonId, when_text: input.whenText, concern_id: null, plan_item_id: null, client_key: input.clientKey,
       created_by: actor.userId, created_at: new Date().toISOString(),
     }).execute();
-    await recordAudit(trx, { actor, action: "meeting.entry", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { kind: input.kind }, meta });
+    await recordAudit(trx, { actor, action: "meeting.entry", entityType: "meeting", entityId: meetingId, participantId, reason, details: { kind: input.kind }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
 
 /** Commitments made in this participant's meetings that are not yet in the plan (read inside an audited page or call). */
-export async function pendingCommitments(db: Db | Trx, participantId: string) {
+export async function pendingCommitments(db: Db | Trx, access: AuthorizedParticipant) {
+  if (!meetingActions(access).read) return [];
+  const participantId = access.participant.id;
   const rows = await db.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").leftJoin("support_persons as s", "s.id", "e.support_person_id")
     .select(["e.id", "e.meeting_id", "e.text", "e.speaker", "e.support_person_id", "e.when_text", "s.name as speaker_name", "m.title as meeting_title", "m.scheduled_at"])
     .where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").where("e.plan_item_id", "is", null)
@@ -205,9 +235,9 @@ export async function pendingCommitments(db: Db | Trx, participantId: string) {
 export type CommitmentResult = { ok: true; item: PlanItem } | { ok: false; reason: "not_found" | "already_in_plan" | "invalid_support_person" };
 
 /** Turns a commitment made in the meeting into a job support plan item, in one step. */
-export async function commitmentToPlanItem(db: Db, actor: Actor, participantId: string, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+export async function commitmentToPlanItem(db: Db, access: AuthorizedParticipant, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
   try {
-    return await convertCommitment(db, actor, participantId, meetingId, entryId, plan, meta);
+    return await convertCommitment(db, access, meetingId, entryId, plan, meta);
   } catch (error) {
     if (error === ALREADY_CONVERTED) return { ok: false, reason: "already_in_plan" };
     throw error;
@@ -217,18 +247,23 @@ export async function commitmentToPlanItem(db: Db, actor: Actor, participantId: 
 /** Thrown to roll back a plan item when another request turned the same commitment into one first. */
 const ALREADY_CONVERTED = new Error("commitment already in the plan");
 
-async function convertCommitment(db: Db, actor: Actor, participantId: string, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+async function convertCommitment(db: Db, access: AuthorizedParticipant, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).convertCommitment);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const entry = access ? await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
-      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").executeTakeFirst() : undefined;
-    if (!access || !entry) return { ok: false, reason: "not_found" };
+    const entry = await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
+      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").executeTakeFirst();
+    if (!entry) {
+      await recordRefusal(trx, actor, { action: "update:meeting_entry", entityType: "meeting_entry", entityId: entryId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     if (entry.plan_item_id) return { ok: false, reason: "already_in_plan" };
     const provider = entry.support_person_id ? "support_person" : entry.speaker === "specialist" ? "specialist" : "participant";
-    const item = await insertPlanItem(trx, actor, participantId, {
+    const item = await insertPlanItem(trx, access, {
       kind: plan.kind, description: entry.text, provider, supportPersonId: entry.support_person_id, frequency: entry.when_text,
       startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false,
-    }, entry.id, access.reason, meta);
+    }, entry.id, reason, meta);
     if (!item) return { ok: false, reason: "invalid_support_person" };
     const claimed = await trx.updateTable("meeting_entries").set({ plan_item_id: item.id }).where("id", "=", entry.id).where("plan_item_id", "is", null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) throw ALREADY_CONVERTED;
@@ -246,16 +281,21 @@ export type SendResult<Output> = { ok: true; sent: Output[]; refused: string[] }
  * an invitation, in the same transaction.
  */
 export async function sendInvitations<Output>(
-  db: Db, actor: Actor, participantId: string, meetingId: string, sender: InvitationSender<Output>,
+  db: Db, access: AuthorizedParticipant, meetingId: string, sender: InvitationSender<Output>,
   to: { supportPersonId: string } | "all", meta: RequestMeta, at = new Date(),
 ): Promise<SendResult<Output>> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, meetingActions(access).sendInvitations);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return { ok: false, reason: "not_found" } as const;
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
     const invitees = to === "all" ? meeting.invitees : meeting.invitees.filter((i) => i.supportPersonId === to.supportPersonId);
     if (to !== "all" && invitees.length === 0) return { ok: false, reason: "not_found" } as const;
-    const { invitable } = await invitableSupports(trx, participantId, at);
+    const { invitable } = await invitableSupports(trx, access, at);
     const allowed = invitees.filter((i) => invitable.some((p) => p.id === i.supportPersonId));
     const refused = invitees.filter((i) => !allowed.includes(i)).map((i) => i.supportPersonId);
     const sent: Output[] = [];
@@ -269,7 +309,7 @@ export async function sendInvitations<Output>(
       sent.push(await sender.send(content, at));
     }
     await recordAudit(trx, {
-      actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
+      actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason,
       details: { channel: sender.channel, sentTo: allowed.map((i) => i.supportPersonId), refused }, meta,
     });
     return { ok: true, sent, refused } as const;

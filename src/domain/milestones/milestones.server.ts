@@ -1,35 +1,43 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { StaffActor, RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { holdsConsent } from "../consent/check.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { milestoneActions } from "./policy.ts";
 import type { EncouragementInput, Milestone, MilestoneInput, MilestoneKind } from "./model.ts";
 
 /** Supports who may be told about a win: reachable, with an active consent right now. */
-export async function celebratableSupports(trx: Db | Trx, participantId: string, at = new Date()) {
-  const people = await trx.selectFrom("support_persons").select(["id", "name", "status", "ended_at"]).where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
-  const consent = await loadConsentHistory(trx, participantId);
+export async function celebratableSupports(db: Db | Trx, access: AuthorizedParticipant, at = new Date()) {
+  if (!milestoneActions(access).read) return [];
+  return supportsToCelebrateWith(db, access, at);
+}
+
+async function supportsToCelebrateWith(trx: Db | Trx, access: AuthorizedParticipant, at: Date) {
+  const people = await trx.selectFrom("support_persons").select(["id", "name", "status", "ended_at"]).where("participant_id", "=", access.participant.id).where("ended_at", "is", null).orderBy("name").execute();
+  const consent = await loadConsentHistory(trx, access);
   return people.filter((p) => holdsConsent(consent, { id: p.id, status: p.status as never, endedAt: p.ended_at }, at)).map((p) => ({ id: p.id, name: p.name }));
 }
 
 export type MilestoneResult = { ok: true; milestone: Milestone } | { ok: false; reason: "not_found" | "not_consented" };
 
-export async function addMilestone(db: Db, actor: Actor, participantId: string, input: MilestoneInput, meta: RequestMeta): Promise<MilestoneResult> {
+export async function addMilestone(db: Db, access: AuthorizedParticipant, input: MilestoneInput, meta: RequestMeta): Promise<MilestoneResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, milestoneActions(access).addWin);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
-    const allowed = await celebratableSupports(trx, participantId);
+    const allowed = await supportsToCelebrateWith(trx, access, new Date());
     if (input.celebrateWith.some((id) => !allowed.some((a) => a.id === id))) return { ok: false, reason: "not_consented" };
     const id = await insertMilestone(trx, actor, participantId, input.kind, input.occurredOn, input.note, input.celebrateWith, "manual");
-    await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason: access.reason, details: { kind: input.kind }, meta });
+    await recordAudit(trx, { actor, action: "milestone.create", entityType: "milestone", entityId: id, participantId, reason, details: { kind: input.kind }, meta });
     const [milestone] = (await loadMilestones(trx, participantId)).filter((m) => m.id === id);
     return { ok: true, milestone: milestone! };
   });
 }
 
-async function insertMilestone(trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event") {
+async function insertMilestone(trx: Trx, actor: StaffActor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event") {
   const id = randomUUID();
   await trx.insertInto("milestones").values({
     id, participant_id: participantId, kind, occurred_on: occurredOn, note, source, celebrate_with: JSON.stringify(celebrateWith), created_by: actor.userId, created_at: new Date().toISOString(),
@@ -42,7 +50,7 @@ async function insertMilestone(trx: Trx, actor: Actor, participantId: string, ki
  * entered); recorded once per kind, on the day it happened (today unless told).
  */
 export async function recordMilestoneFromEvent(
-  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, meta: RequestMeta, occurredOn = new Date().toISOString().slice(0, 10),
+  trx: Trx, actor: StaffActor, participantId: string, kind: MilestoneKind, meta: RequestMeta, occurredOn = new Date().toISOString().slice(0, 10),
 ): Promise<void> {
   const existing = await trx.selectFrom("milestones").select("id").where("participant_id", "=", participantId).where("kind", "=", kind).executeTakeFirst();
   if (existing) return;
@@ -63,38 +71,46 @@ async function loadMilestones(db: Db | Trx, participantId: string): Promise<Mile
   }));
 }
 
-export async function listMilestones(db: Db, actor: Actor, participantId: string, meta: RequestMeta) {
+export async function listMilestones(db: Db, access: AuthorizedParticipant, meta: RequestMeta) {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, milestoneActions(access).read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     const milestones = await loadMilestones(trx, participantId);
     const generalNotes = (await trx.selectFrom("encouragement_notes").selectAll().where("participant_id", "=", participantId).where("milestone_id", "is", null).orderBy("created_at", "desc").execute())
       .map((n) => ({ id: n.id, fromLabel: n.from_label, text: n.text, createdAt: n.created_at }));
-    const celebrateOptions = await celebratableSupports(trx, participantId);
-    await recordAudit(trx, { actor, action: "milestone.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
-    return { participant: access.participant, milestones, generalNotes, celebrateOptions };
+    const celebrateOptions = await supportsToCelebrateWith(trx, access, new Date());
+    await recordAudit(trx, { actor, action: "milestone.read", entityType: "participant", entityId: participantId, participantId, reason, meta });
+    return { participant: access.participant, milestones, generalNotes, celebrateOptions, can: milestoneActions(access) };
   });
 }
 
-export async function addEncouragement(db: Db, actor: Actor, participantId: string, input: EncouragementInput, meta: RequestMeta): Promise<{ ok: boolean }> {
+export async function addEncouragement(db: Db, access: AuthorizedParticipant, input: EncouragementInput, meta: RequestMeta): Promise<{ ok: boolean }> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, milestoneActions(access).addEncouragement);
+  if (!reason) return { ok: false };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false };
     if (input.milestoneId) {
       const milestone = await trx.selectFrom("milestones").select("id").where("id", "=", input.milestoneId).where("participant_id", "=", participantId).executeTakeFirst();
-      if (!milestone) return { ok: false };
+      if (!milestone) {
+        await recordRefusal(trx, actor, { action: "create:encouragement_note", entityType: "milestone", entityId: input.milestoneId, participantId, reason: "not_found" }, meta);
+        return { ok: false };
+      }
     }
     // A note from a support person names one on this participant's network, never someone else's.
     if (input.supportPersonId) {
       const person = await trx.selectFrom("support_persons").select("id").where("id", "=", input.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
-      if (!person) return { ok: false };
+      if (!person) {
+        await recordRefusal(trx, actor, { action: "create:encouragement_note", entityType: "support_person", entityId: input.supportPersonId, participantId, reason: "not_found" }, meta);
+        return { ok: false };
+      }
     }
     const id = randomUUID();
     await trx.insertInto("encouragement_notes").values({
       id, participant_id: participantId, milestone_id: input.milestoneId, support_person_id: input.supportPersonId, from_label: input.fromLabel, text: input.text,
       created_by: actor.userId, created_at: new Date().toISOString(),
     }).execute();
-    await recordAudit(trx, { actor, action: "encouragement.create", entityType: "encouragement_note", entityId: id, participantId, reason: access.reason, meta });
+    await recordAudit(trx, { actor, action: "encouragement.create", entityType: "encouragement_note", entityId: id, participantId, reason, meta });
     return { ok: true };
   });
 }

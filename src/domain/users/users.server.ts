@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { listAuditLog, recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { AuditFilter } from "../audit/model.ts";
-import { systemMeta, type Actor, type RequestMeta } from "../auth/actor.ts";
+import { systemMeta, type StaffActor, type RequestMeta } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
 import { isRole } from "../auth/permissions.ts";
 import { createSession, loadActor } from "../auth/sessions.server.ts";
@@ -41,7 +41,7 @@ function toStaffUser(row: UserRow): StaffUser {
 }
 
 /** Every staff account with its team, for an actor who manages users; null for anyone else. */
-export async function listUsers(db: Db, actor: Actor): Promise<StaffUser[] | null> {
+export async function listUsers(db: Db, actor: StaffActor): Promise<StaffUser[] | null> {
   if (!mayManageUsers(actor)) return null;
   const rows = await selectUsers(db).orderBy("u.active", "desc").orderBy("u.name").orderBy("u.id").execute();
   return rows.map(toStaffUser);
@@ -58,7 +58,7 @@ export interface UserView {
 }
 
 /** One staff account for an actor who manages users; null when missing or not allowed, alike. */
-export async function getUser(db: Db, actor: Actor, userId: string): Promise<UserView | null> {
+export async function getUser(db: Db, actor: StaffActor, userId: string): Promise<UserView | null> {
   if (!mayManageUsers(actor)) return null;
   const row = await selectUsers(db).where("u.id", "=", userId).executeTakeFirst();
   if (!row) return null;
@@ -67,7 +67,7 @@ export async function getUser(db: Db, actor: Actor, userId: string): Promise<Use
 }
 
 /** The signed-in person's own account, as their profile shows it. */
-export async function getProfile(db: Db, actor: Actor): Promise<StaffUser | null> {
+export async function getProfile(db: Db, actor: StaffActor): Promise<StaffUser | null> {
   const row = await selectUsers(db).where("u.id", "=", actor.userId).executeTakeFirst();
   return row ? toStaffUser(row) : null;
 }
@@ -89,7 +89,7 @@ export type InviteResult =
  * Invites a new staff member. The link's secret is returned once, to show the
  * admin; the database keeps only its hash.
  */
-export async function inviteUser(db: Db, actor: Actor, input: InviteInput, meta: RequestMeta, now = new Date()): Promise<InviteResult> {
+export async function inviteUser(db: Db, actor: StaffActor, input: InviteInput, meta: RequestMeta, now = new Date()): Promise<InviteResult> {
   if (!mayManageUsers(actor)) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx): Promise<InviteResult> => {
     if (await emailTaken(trx, input.email)) return { ok: false, reason: "email_taken" };
@@ -119,7 +119,7 @@ export interface OpenInvitation {
 }
 
 /** Invitations not yet accepted and not yet expired, soonest to expire first. */
-export async function listOpenInvitations(db: Db, actor: Actor, now = new Date()): Promise<OpenInvitation[] | null> {
+export async function listOpenInvitations(db: Db, actor: StaffActor, now = new Date()): Promise<OpenInvitation[] | null> {
   if (!mayManageUsers(actor)) return null;
   const rows = await db.selectFrom("invitations as i").leftJoin("teams as t", "t.id", "i.team_id")
     .select(["i.id", "i.email", "i.name", "i.role", "t.name as team_name", "i.expires_at"])
@@ -145,7 +145,7 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
 }
 
 export type AcceptResult =
-  | { ok: true; token: string; actor: Actor }
+  | { ok: true; token: string; actor: StaffActor }
   | { ok: false; reason: "invalid" | "email_taken" };
 
 /**
@@ -194,7 +194,7 @@ export type UserChangeResult =
  * Loads the account for a change and checks what may go wrong before anything is
  * written: missing (or not the actor's to manage), a stale version, a refused action.
  */
-async function accountForChange(trx: Trx, actor: Actor, userId: string, version: number): Promise<UserChangeResult> {
+async function accountForChange(trx: Trx, actor: StaffActor, userId: string, version: number): Promise<UserChangeResult> {
   if (!mayManageUsers(actor)) return { ok: false, reason: "not_found" };
   const row = await selectUsers(trx).where("u.id", "=", userId).executeTakeFirst();
   if (!row) return { ok: false, reason: "not_found" };
@@ -215,7 +215,7 @@ async function updateAccount(trx: Trx, before: StaffUser, set: { role?: string; 
 }
 
 /** Changes a staff member's role and team. Permissions follow the role on their next request. */
-export async function changeRole(db: Db, actor: Actor, userId: string, input: ChangeRoleInput, meta: RequestMeta): Promise<UserChangeResult> {
+export async function changeRole(db: Db, actor: StaffActor, userId: string, input: ChangeRoleInput, meta: RequestMeta): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
     const found = await accountForChange(trx, actor, userId, input.version);
     if (!found.ok) return found;
@@ -241,7 +241,7 @@ export async function changeRole(db: Db, actor: Actor, userId: string, input: Ch
  * they are but stop working, since every request loads only active users; a
  * reactivated account gets them back.
  */
-export async function deactivateUser(db: Db, actor: Actor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
+export async function deactivateUser(db: Db, actor: StaffActor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
     const found = await accountForChange(trx, actor, userId, version);
     if (!found.ok) return found;
@@ -257,7 +257,7 @@ export async function deactivateUser(db: Db, actor: Actor, userId: string, versi
   });
 }
 
-export async function reactivateUser(db: Db, actor: Actor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
+export async function reactivateUser(db: Db, actor: StaffActor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
     const found = await accountForChange(trx, actor, userId, version);
     if (!found.ok) return found;
@@ -319,7 +319,7 @@ export async function createUserDirect(
  * One page of the audit log for an actor with `read:audit:any`; null for anyone
  * else. Looking at the log is itself recorded, with the filter used.
  */
-export async function viewAuditLog(db: Db, actor: Actor, filter: AuditFilter, meta: RequestMeta) {
+export async function viewAuditLog(db: Db, actor: StaffActor, filter: AuditFilter, meta: RequestMeta) {
   if (!mayReadAudit(actor)) return null;
   return db.transaction().execute(async (trx) => {
     const page = await listAuditLog(trx, filter);

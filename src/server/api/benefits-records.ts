@@ -8,7 +8,7 @@ import {
   payStubInputSchema, payStubSchema, payStubVoidSchema, referralInputSchema, referralSchema, referralUpdateSchema,
 } from "../../domain/benefits/records.ts";
 import { fieldErrors, sendError, sendNotFound } from "./errors.ts";
-import { actorOf } from "./router.ts";
+import { authorizeCall } from "./router.ts";
 
 /**
  * A participant's benefits records over HTTP, under /participants/:id/benefits:
@@ -32,7 +32,9 @@ export function benefitsRecordsApi(database: DbHandle): express.Router {
   const meta = (res: Response) => res.locals.state.meta;
 
   router.get("/:id/benefits", async (req: Request, res: Response) => {
-    const view = await getBenefitsOverview(db, actorOf(res), String(req.params.id), meta(res));
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const view = await getBenefitsOverview(db, access, meta(res));
     if (!view) return sendNotFound(res);
     const { studentExclusionUsed: _unused, ...overview } = view.overview;
     res.json(overview);
@@ -41,7 +43,9 @@ export function benefitsRecordsApi(database: DbHandle): express.Router {
   router.put("/:id/benefits/profile", async (req: Request, res: Response) => {
     const input = benefitsProfileInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    const result = await saveBenefitsProfile(db, actorOf(res), String(req.params.id), input.data, meta(res));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await saveBenefitsProfile(db, access, input.data, meta(res));
     if (result.ok) return res.json(result.profile);
     if (result.reason === "not_found") return sendNotFound(res);
     sendError(res, 409, "conflict", "Someone saved the benefits profile after you read it. Nothing was saved.", [], { current: result.current });
@@ -50,19 +54,25 @@ export function benefitsRecordsApi(database: DbHandle): express.Router {
   router.post("/:id/benefits/referrals", async (req: Request, res: Response) => {
     const input = referralInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendReferral(res, await createReferral(db, actorOf(res), String(req.params.id), input.data, meta(res)), 201);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendReferral(res, await createReferral(db, access, input.data, meta(res)), 201);
   });
 
   router.put("/:id/benefits/referrals/:referralId", async (req: Request, res: Response) => {
     const input = referralUpdateSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendReferral(res, await updateReferral(db, actorOf(res), String(req.params.id), String(req.params.referralId), input.data, meta(res)));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendReferral(res, await updateReferral(db, access, String(req.params.referralId), input.data, meta(res)));
   });
 
   router.post("/:id/benefits/pay-stubs", async (req: Request, res: Response) => {
     const input = payStubInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    const result = await addPayStub(db, actorOf(res), String(req.params.id), input.data, meta(res));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await addPayStub(db, access, input.data, meta(res));
     if (!result.ok) return sendNotFound(res);
     res.status(result.created ? 201 : 200).json(result.stub);
   });
@@ -70,7 +80,9 @@ export function benefitsRecordsApi(database: DbHandle): express.Router {
   router.post("/:id/benefits/pay-stubs/:stubId/void", async (req: Request, res: Response) => {
     const input = payStubVoidSchema.safeParse(req.body ?? {});
     if (!input.success) return invalid(res, input.error);
-    const result = await voidPayStub(db, actorOf(res), String(req.params.id), String(req.params.stubId), input.data.reason, meta(res));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await voidPayStub(db, access, String(req.params.stubId), input.data.reason, meta(res));
     if (result.ok) return res.json(result.stub);
     if (result.reason === "not_found") return sendNotFound(res);
     sendError(res, 409, "already_voided", "That pay stub was already voided. Nothing changed.");
@@ -79,7 +91,9 @@ export function benefitsRecordsApi(database: DbHandle): express.Router {
   router.post("/:id/benefits/reports", async (req: Request, res: Response) => {
     const input = earningsReportInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    const result = await recordEarningsReport(db, actorOf(res), String(req.params.id), input.data, meta(res));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await recordEarningsReport(db, access, input.data, meta(res));
     if (!result.ok) return sendNotFound(res);
     res.status(201).json(result.report);
   });

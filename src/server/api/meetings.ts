@@ -15,7 +15,7 @@ import { SUPPORT_KINDS } from "../../domain/network/vocabulary.ts";
 import { planItemInputSchema, planItemSchema, planItemUpdateSchema, PLAN_STATUSES, PROVIDERS } from "../../domain/plans/model.ts";
 import { createPlanItem, getTakeHomePlan, listPlanItems, planItemHistory, updatePlanItem, type PlanSaveResult } from "../../domain/plans/plans.server.ts";
 import { fieldErrors, sendError, sendNotFound } from "./errors.ts";
-import { actorOf } from "./router.ts";
+import { authorizeCall } from "./router.ts";
 
 /** One past the last agenda step finishes the meeting. */
 const MEETING_STEP_COUNT = MEETING_STEPS.length;
@@ -86,14 +86,18 @@ export function meetingsApi(database: DbHandle): express.Router {
   const p = (req: Request, name: string) => String(req.params[name]);
 
   router.get("/:id/invitable-supports", async (req: Request, res: Response) => {
-    const view = await listMeetings(db, actorOf(res), p(req, "id"), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const view = await listMeetings(db, access, res.locals.state.meta);
     if (!view) return sendNotFound(res);
-    const { invitable, notInvitable } = await invitableSupports(db, p(req, "id"));
+    const { invitable, notInvitable } = await invitableSupports(db, access);
     res.json({ invitable: invitable.map((x) => ({ id: x.id, name: x.name })), notInvitable: notInvitable.map((x) => ({ id: x.id, name: x.name, reason: x.reason })) });
   });
 
   router.get("/:id/meetings", async (req: Request, res: Response) => {
-    const view = await listMeetings(db, actorOf(res), p(req, "id"), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const view = await listMeetings(db, access, res.locals.state.meta);
     if (!view) return sendNotFound(res);
     res.json({ meetings: view.meetings });
   });
@@ -101,11 +105,15 @@ export function meetingsApi(database: DbHandle): express.Router {
   router.post("/:id/meetings", async (req: Request, res: Response) => {
     const input = meetingInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendMeetingResult(res, await createMeeting(db, actorOf(res), p(req, "id"), input.data, res.locals.state.meta), 201);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendMeetingResult(res, await createMeeting(db, access, input.data, res.locals.state.meta), 201);
   });
 
   router.get("/:id/meetings/:meetingId", async (req: Request, res: Response) => {
-    const view = await getMeeting(db, actorOf(res), p(req, "id"), p(req, "meetingId"), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const view = await getMeeting(db, access, p(req, "meetingId"), res.locals.state.meta);
     if (!view) return sendNotFound(res);
     res.json(view.meeting);
   });
@@ -113,25 +121,33 @@ export function meetingsApi(database: DbHandle): express.Router {
   router.post("/:id/meetings/:meetingId/responses", async (req: Request, res: Response) => {
     const input = inviteResponseSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendMeetingResult(res, await recordResponse(db, actorOf(res), p(req, "id"), p(req, "meetingId"), input.data.supportPersonId, input.data.response, res.locals.state.meta));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendMeetingResult(res, await recordResponse(db, access, p(req, "meetingId"), input.data.supportPersonId, input.data.response, res.locals.state.meta));
   });
 
   router.put("/:id/meetings/:meetingId/step", async (req: Request, res: Response) => {
     const input = meetingStepSchema.extend({ step: z.coerce.number().int().min(0).max(MEETING_STEP_COUNT) }).safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendMeetingResult(res, await setMeetingStep(db, actorOf(res), p(req, "id"), p(req, "meetingId"), input.data.step, res.locals.state.meta));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendMeetingResult(res, await setMeetingStep(db, access, p(req, "meetingId"), input.data.step, res.locals.state.meta));
   });
 
   router.post("/:id/meetings/:meetingId/entries", async (req: Request, res: Response) => {
     const input = meetingEntryInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendMeetingResult(res, await addMeetingEntry(db, actorOf(res), p(req, "id"), p(req, "meetingId"), input.data, res.locals.state.meta));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendMeetingResult(res, await addMeetingEntry(db, access, p(req, "meetingId"), input.data, res.locals.state.meta));
   });
 
   router.post("/:id/meetings/:meetingId/entries/:entryId/plan-item", async (req: Request, res: Response) => {
     const input = commitmentInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    const result = await commitmentToPlanItem(db, actorOf(res), p(req, "id"), p(req, "meetingId"), p(req, "entryId"), input.data, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await commitmentToPlanItem(db, access, p(req, "meetingId"), p(req, "entryId"), input.data, res.locals.state.meta);
     if (result.ok) return res.status(201).json(result.item);
     if (result.reason === "already_in_plan") return sendError(res, 409, "already_in_plan", "This commitment is already in the plan. Nothing changed.");
     if (result.reason === "invalid_support_person") return sendError(res, 422, "invalid_support_person", "The person who made this commitment is no longer on the network, or is marked do not contact.");
@@ -139,14 +155,18 @@ export function meetingsApi(database: DbHandle): express.Router {
   });
 
   router.get("/:id/meetings/:meetingId/invitees/:personId/ics", async (req: Request, res: Response) => {
-    const result = await sendInvitations(db, actorOf(res), p(req, "id"), p(req, "meetingId"), calendarSender, { supportPersonId: p(req, "personId") }, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const result = await sendInvitations(db, access, p(req, "meetingId"), calendarSender, { supportPersonId: p(req, "personId") }, res.locals.state.meta);
     const ics = result.ok ? result.sent[0] : undefined;
     if (!ics) return sendNotFound(res);
     res.type("text/calendar; charset=utf-8").send(ics);
   });
 
   router.get("/:id/concerns", async (req: Request, res: Response) => {
-    const concerns = await readConcerns(db, actorOf(res), p(req, "id"), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const concerns = await readConcerns(db, access, res.locals.state.meta);
     if (!concerns) return sendNotFound(res);
     res.json({ concerns });
   });
@@ -154,17 +174,23 @@ export function meetingsApi(database: DbHandle): express.Router {
   router.post("/:id/concerns", async (req: Request, res: Response) => {
     const input = concernInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendConcernResult(res, await createConcern(db, actorOf(res), p(req, "id"), input.data, res.locals.state.meta), 201);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendConcernResult(res, await createConcern(db, access, input.data, res.locals.state.meta), 201);
   });
 
   router.put("/:id/concerns/:concernId", async (req: Request, res: Response) => {
     const input = concernUpdateSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendConcernResult(res, await updateConcern(db, actorOf(res), p(req, "id"), p(req, "concernId"), input.data, res.locals.state.meta));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendConcernResult(res, await updateConcern(db, access, p(req, "concernId"), input.data, res.locals.state.meta));
   });
 
   router.get("/:id/plan-items", async (req: Request, res: Response) => {
-    const items = await listPlanItems(db, actorOf(res), p(req, "id"), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const items = await listPlanItems(db, access, res.locals.state.meta);
     if (!items) return sendNotFound(res);
     res.json({ items });
   });
@@ -172,17 +198,23 @@ export function meetingsApi(database: DbHandle): express.Router {
   router.post("/:id/plan-items", async (req: Request, res: Response) => {
     const input = planItemInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendPlanResult(res, await createPlanItem(db, actorOf(res), p(req, "id"), input.data, res.locals.state.meta), 201);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendPlanResult(res, await createPlanItem(db, access, input.data, res.locals.state.meta), 201);
   });
 
   router.put("/:id/plan-items/:itemId", async (req: Request, res: Response) => {
     const input = planItemUpdateSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    sendPlanResult(res, await updatePlanItem(db, actorOf(res), p(req, "id"), p(req, "itemId"), input.data, res.locals.state.meta));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendPlanResult(res, await updatePlanItem(db, access, p(req, "itemId"), input.data, res.locals.state.meta));
   });
 
   router.get("/:id/plan-items/:itemId/history", async (req: Request, res: Response) => {
-    const versions = await planItemHistory(db, actorOf(res), p(req, "id"), p(req, "itemId"), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const versions = await planItemHistory(db, access, p(req, "itemId"), res.locals.state.meta);
     if (!versions || versions.length === 0) return sendNotFound(res);
     res.json({ versions });
   });
@@ -191,13 +223,17 @@ export function meetingsApi(database: DbHandle): express.Router {
     const query = takeHomeQuerySchema.safeParse(req.query);
     if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error));
     const audience = query.data.for ? { kind: "support" as const, supportPersonId: query.data.for } : { kind: "participant" as const };
-    const plan = await getTakeHomePlan(db, actorOf(res), p(req, "id"), audience, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const plan = await getTakeHomePlan(db, access, audience, res.locals.state.meta);
     if (!plan) return sendNotFound(res);
     res.json(plan);
   });
 
   router.get("/:id/milestones", async (req: Request, res: Response) => {
-    const view = await listMilestones(db, actorOf(res), p(req, "id"), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const view = await listMilestones(db, access, res.locals.state.meta);
     if (!view) return sendNotFound(res);
     res.json({ milestones: view.milestones, generalNotes: view.generalNotes, celebrateOptions: view.celebrateOptions });
   });
@@ -205,7 +241,9 @@ export function meetingsApi(database: DbHandle): express.Router {
   router.post("/:id/milestones", async (req: Request, res: Response) => {
     const input = milestoneInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    const result = await addMilestone(db, actorOf(res), p(req, "id"), input.data, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await addMilestone(db, access, input.data, res.locals.state.meta);
     if (result.ok) return res.status(201).json(result.milestone);
     if (result.reason === "not_consented") {
       return sendError(res, 422, "not_consented", "Someone in celebrateWith has no active consent. Nothing was saved.", [
@@ -218,7 +256,9 @@ export function meetingsApi(database: DbHandle): express.Router {
   router.post("/:id/encouragement-notes", async (req: Request, res: Response) => {
     const input = encouragementInputSchema.safeParse(req.body);
     if (!input.success) return invalid(res, input.error);
-    const result = await addEncouragement(db, actorOf(res), p(req, "id"), input.data, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await addEncouragement(db, access, input.data, res.locals.state.meta);
     if (!result.ok) return sendNotFound(res);
     res.status(201).json({ ok: true });
   });

@@ -6,7 +6,7 @@ import { consentGrantInputSchema, consentGrantSchema, consentRevocationInputSche
 import { supportPersonEndSchema, supportPersonInputSchema, supportPersonSchema, supportPersonUpdateSchema } from "../../domain/network/model.ts";
 import { createSupportPerson, endSupportPerson, getNetwork, updateSupportPerson, type SupportSaveResult } from "../../domain/network/network.server.ts";
 import { fieldErrors, sendError, sendNotFound } from "./errors.ts";
-import { actorOf } from "./router.ts";
+import { authorizeCall } from "./router.ts";
 
 /** The network as the API shows it: current and past supports, and who holds consent right now. */
 export const networkResponseSchema = z.object({
@@ -35,7 +35,9 @@ export function networkApi(database: DbHandle): express.Router {
   const { db } = database;
 
   router.get("/:id/support-persons", async (req: Request, res: Response) => {
-    const view = await getNetwork(db, actorOf(res), String(req.params.id), res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const view = await getNetwork(db, access, res.locals.state.meta);
     if (!view) return sendNotFound(res);
     res.json({ current: view.current, ended: view.ended, withConsent: view.withConsent });
   });
@@ -43,26 +45,34 @@ export function networkApi(database: DbHandle): express.Router {
   router.post("/:id/support-persons", async (req: Request, res: Response) => {
     const input = supportPersonInputSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
-    sendSupportResult(res, await createSupportPerson(db, actorOf(res), String(req.params.id), input.data, res.locals.state.meta), 201);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendSupportResult(res, await createSupportPerson(db, access, input.data, res.locals.state.meta), 201);
   });
 
   router.put("/:id/support-persons/:personId", async (req: Request, res: Response) => {
     const input = supportPersonUpdateSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
-    sendSupportResult(res, await updateSupportPerson(db, actorOf(res), String(req.params.id), String(req.params.personId), input.data, res.locals.state.meta));
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    sendSupportResult(res, await updateSupportPerson(db, access, String(req.params.personId), input.data, res.locals.state.meta));
   });
 
   router.post("/:id/support-persons/:personId/end", async (req: Request, res: Response) => {
     const input = supportPersonEndSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
-    const result = await endSupportPerson(db, actorOf(res), String(req.params.id), String(req.params.personId), input.data.version, input.data.reason, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await endSupportPerson(db, access, String(req.params.personId), input.data.version, input.data.reason, res.locals.state.meta);
     sendSupportResult(res, result);
   });
 
   router.get("/:id/consent-grants", async (req: Request, res: Response) => {
     const query = listQuerySchema.safeParse(req.query);
     if (!query.success) return sendError(res, 400, "invalid_query", "The query is not valid.", fieldErrors(query.error));
-    const grants = await listConsentGrants(db, actorOf(res), String(req.params.id), res.locals.state.meta, query.data.supportPersonId);
+    const access = await authorizeCall(db, req, res, "read");
+    if (!access) return;
+    const grants = await listConsentGrants(db, access, res.locals.state.meta, query.data.supportPersonId);
     if (!grants) return sendNotFound(res);
     res.json({ grants });
   });
@@ -83,7 +93,9 @@ export function networkApi(database: DbHandle): express.Router {
     const upload: ScanUpload | null = scan?.success
       ? { filename: scan.data.filename, contentType: scan.data.contentType, bytes: Buffer.from(scan.data.contentBase64, "base64") }
       : null;
-    const result = await recordConsentGrant(db, actorOf(res), String(req.params.id), grant.data, upload, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await recordConsentGrant(db, access, grant.data, upload, res.locals.state.meta);
     if (result.ok) return res.status(201).json(result.grant);
     if (result.reason === "not_found") return sendNotFound(res);
     if (result.reason === "unreachable_person") {
@@ -98,7 +110,9 @@ export function networkApi(database: DbHandle): express.Router {
   router.post("/:id/consent-grants/:grantId/revoke", async (req: Request, res: Response) => {
     const input = consentRevocationInputSchema.safeParse(req.body ?? {});
     if (!input.success) return sendError(res, 400, "invalid_body", "Some fields need attention.", fieldErrors(input.error));
-    const result = await revokeConsent(db, actorOf(res), String(req.params.id), String(req.params.grantId), input.data, res.locals.state.meta);
+    const access = await authorizeCall(db, req, res, "update");
+    if (!access) return;
+    const result = await revokeConsent(db, access, String(req.params.grantId), input.data, res.locals.state.meta);
     if (result.ok) return res.json(result.grant);
     if (result.reason === "not_found") return sendNotFound(res);
     sendError(res, 409, "already_revoked", "That consent, or that category of it, was already withdrawn. Nothing changed.");

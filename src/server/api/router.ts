@@ -1,9 +1,13 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { DbHandle } from "../../db/index.ts";
 import { actorForApiToken } from "../../domain/auth/api-tokens.server.ts";
-import type { Actor } from "../../domain/auth/actor.ts";
+import type { Db } from "../../db/index.ts";
+import { authorizeParticipant } from "../../domain/access/access.server.ts";
+import type { AuthorizedParticipant } from "../../domain/access/model.ts";
+import type { StaffActor } from "../../domain/auth/actor.ts";
+import type { ParticipantAction } from "../../domain/participants/policy.ts";
 import { refuseNulInApiInput } from "../input.ts";
-import { sendError } from "./errors.ts";
+import { sendError, sendNotFound } from "./errors.ts";
 import { participantsApi } from "./participants.ts";
 import { networkApi } from "./network.ts";
 import { benefitsApi } from "./benefits.ts";
@@ -71,8 +75,19 @@ export function apiRouter(options: ApiOptions): express.Router {
   return router;
 }
 
-export function actorOf(res: Response): Actor {
+export function actorOf(res: Response): StaffActor {
   const actor = res.locals.state.actor;
   if (!actor) throw new Error("API route reached without an authenticated actor");
   return actor;
+}
+
+/**
+ * The call's one authorization step for the participant in its path: the
+ * authorized participant every domain function of the call takes, or null once
+ * the answer for a missing record has been sent (refusals are audited).
+ */
+export async function authorizeCall(db: Db, req: Request, res: Response, action: ParticipantAction): Promise<AuthorizedParticipant | null> {
+  const access = await authorizeParticipant(db, actorOf(res), String(req.params.id), action, res.locals.state.meta);
+  if (!access) sendNotFound(res);
+  return access;
 }
