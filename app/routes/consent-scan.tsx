@@ -1,6 +1,6 @@
 import type { Route } from "./+types/consent-scan";
 import { getConsentScan } from "../../src/domain/consent/consent.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 
 /** The uploaded scan of a consent signed on paper. Reading it is authorized and audited in the domain. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {

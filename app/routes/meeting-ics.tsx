@@ -1,7 +1,7 @@
 import type { Route } from "./+types/meeting-ics";
 import { calendarSender } from "../../src/domain/meetings/invitations.ts";
 import { sendInvitations } from "../../src/domain/meetings/meetings.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 
 /** One invitee's calendar file, sent through the calendar sender: only while their consent still allows meetings. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -9,7 +9,7 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors 
 import { ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];

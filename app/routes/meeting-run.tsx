@@ -10,7 +10,7 @@ import { CsrfField, ErrorSummary } from "../components/forms.tsx";
 import { Field, ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];

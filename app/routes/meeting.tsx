@@ -9,7 +9,7 @@ import { CsrfField } from "../components/forms.tsx";
 import { ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
-import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];

@@ -2,7 +2,7 @@ import type { Route } from "./+types/plan-take-home-pdf";
 import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
 import { buildTakeHomeDocument, renderTakeHomePdf } from "../../src/domain/plans/take-home-pdf.server.ts";
 import { translator } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 
 /** The take-home plan as a PDF: the same words as the print page, the same ?for= copy. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -4,7 +4,7 @@ import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
 import { buildTakeHomeDocument } from "../../src/domain/plans/take-home-pdf.server.ts";
 import meetingStyles from "../components/meetings.css?url";
 import { translator } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];

@@ -6,7 +6,7 @@ import { addEncouragement, addMilestone, celebratableSupports, listMilestones } 
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import { Field, ParticipantSections, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import { app, fieldErrorsOf, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, fieldErrorsOf, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
