@@ -1,7 +1,7 @@
 import type { ConsentFormFacts } from "../../src/domain/consent/consent-form.ts";
 import { blankConsentForm } from "../../src/domain/consent/consent.server.ts";
 import { consentTermsSchema } from "../../src/domain/consent/model.ts";
-import { app, notFound, requireActor } from "./request.server.ts";
+import { app, notFound, requireParticipant } from "./request.server.ts";
 import type { RouterContextProvider } from "react-router";
 
 /**
@@ -12,7 +12,7 @@ import type { RouterContextProvider } from "react-router";
 export async function loadBlankConsentForm(
   context: Readonly<RouterContextProvider>, request: Request, params: { id: string; personId: string },
 ): Promise<ConsentFormFacts | null> {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const query = new URL(request.url).searchParams;
   const text = (name: string) => query.get(name) ?? "";
@@ -21,7 +21,7 @@ export async function loadBlankConsentForm(
     mayBeContacted: text("mayBeContacted"), startsOn: text("startsOn"), expiresOn: text("expiresOn"), expiryEvent: text("expiryEvent"),
   });
   if (!terms.success) return null;
-  const result = await blankConsentForm(ctx.db, actor, params.id, params.personId, terms.data, ctx.meta);
+  const result = await blankConsentForm(ctx.db, access, params.personId, terms.data, ctx.meta);
   if (!result.ok) throw notFound();
   return result.facts;
 }

@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import { createConcern, updateConcern } from "../../src/domain/concerns/concerns.server.ts";
 import { concernInputSchema, concernUpdateSchema } from "../../src/domain/concerns/model.ts";
-import type { Actor } from "../../src/domain/auth/actor.ts";
+import type { AuthorizedParticipant } from "../../src/domain/access/model.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { parseSpeaker } from "../components/meetings.tsx";
 import { notFound } from "./request.server.ts";
@@ -12,7 +12,7 @@ import type { SubmittedForm } from "./form.server.ts";
  * page: log a concern (from a meeting or not), and update its status and plan.
  * Answers null for any other intent, so the page can handle its own.
  */
-export async function concernAction(ctx: AppContext, actor: Actor, participantId: string, meetingId: string | null, form: SubmittedForm, here: string) {
+export async function concernAction(ctx: AppContext, access: AuthorizedParticipant, meetingId: string | null, form: SubmittedForm, here: string) {
   const intent = form.get("intent");
   if (intent === "concern") {
     // "Raised by" is one select: a support person, or one of the other speakers.
@@ -21,7 +21,7 @@ export async function concernAction(ctx: AppContext, actor: Actor, participantId
       return { ...fields, raisedBy: who.speaker, supportPersonId: who.supportPersonId, meetingId };
     });
     if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId: null }, { status: 400 });
-    const result = await createConcern(ctx.db, actor, participantId, parsed.data, ctx.meta);
+    const result = await createConcern(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return redirect(`${here}#concern-${result.concern.id}`);
   }
@@ -29,7 +29,7 @@ export async function concernAction(ctx: AppContext, actor: Actor, participantId
     const concernId = form.get("concernId") ?? "";
     const parsed = form.parse(concernUpdateSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId }, { status: 400 });
-    const result = await updateConcern(ctx.db, actor, participantId, concernId, parsed.data, ctx.meta);
+    const result = await updateConcern(ctx.db, access, concernId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "conflict") return data({ intent, errors: {}, message: "meetings.concern.conflict" as const, concernId }, { status: 409 });
     if (!result.ok) throw notFound();
     return redirect(`${here}#concern-${concernId}`);

@@ -1,15 +1,18 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { appContext, type AppContext } from "../../src/server/context.ts";
-import type { Actor } from "../../src/domain/auth/actor.ts";
+import type { StaffActor } from "../../src/domain/auth/actor.ts";
 import { accessFor } from "../../src/domain/auth/permissions.ts";
 import { isMessageKey, type MessageKey } from "../../src/i18n/index.ts";
+import { authorizeParticipant } from "../../src/domain/access/access.server.ts";
+import type { AuthorizedParticipant } from "../../src/domain/access/model.ts";
+import type { ParticipantAction } from "../../src/domain/participants/policy.ts";
 
 export function app(context: Readonly<RouterContextProvider>): AppContext {
   return context.get(appContext);
 }
 
 /** The signed-in staff member, or a redirect to the sign-in page that comes back here. */
-export function requireActor(context: Readonly<RouterContextProvider>, request: Request): Actor {
+export function requireActor(context: Readonly<RouterContextProvider>, request: Request): StaffActor {
   const actor = app(context).actor;
   if (!actor) {
     const url = new URL(request.url);
@@ -19,10 +22,23 @@ export function requireActor(context: Readonly<RouterContextProvider>, request: 
 }
 
 /** A page that only some roles may open answers 404 to the rest, like a missing record. */
-export function requirePermission(context: Readonly<RouterContextProvider>, request: Request, action: string, entity: string): Actor {
+export function requirePermission(context: Readonly<RouterContextProvider>, request: Request, action: string, entity: string): StaffActor {
   const actor = requireActor(context, request);
   if (!accessFor(actor.permissions, action, entity)) throw notFound();
   return actor;
+}
+
+/**
+ * A participant page's one authorization step: the participant the signed-in
+ * actor may take this action on, handed to every area the page reads, or the
+ * not-found page (refusals are audited, and look exactly like a missing record).
+ */
+export async function requireParticipant(context: Readonly<RouterContextProvider>, request: Request, participantId: string, action: ParticipantAction): Promise<AuthorizedParticipant> {
+  const actor = requireActor(context, request);
+  const ctx = app(context);
+  const access = await authorizeParticipant(ctx.db, actor, participantId, action, ctx.meta);
+  if (!access) throw notFound();
+  return access;
 }
 
 export function notFound() {

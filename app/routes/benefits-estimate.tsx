@@ -8,13 +8,14 @@ import { getBenefitsOverview } from "../../src/domain/benefits/profile.server.ts
 import { estimateDefaults } from "../../src/domain/benefits/records.ts";
 import { estimateShareChoices, getSharedEstimate, listEstimateShares, shareEstimate } from "../../src/domain/benefits/shares.server.ts";
 import { storedBenefitYears } from "../../src/domain/benefits/years.server.ts";
-import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
 import { EstimateResults, PrintButton, scenarioLabel } from "../components/benefits.tsx";
 import { formatDate } from "../../src/i18n/format.ts";
+import { benefitsActions } from "../../src/domain/benefits/policy.ts";
+import type { AuthorizedParticipant } from "../../src/domain/access/model.ts";
 import benefitsStyles from "../components/benefits.css?url";
 import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -119,24 +120,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const extraYears = await storedBenefitYears(ctx.db);
   const years = supportedYears(extraYears);
   const participantId = "id" in params && typeof params.id === "string" ? params.id : null;
+  // The page's one authorization, when it is about a participant; the reads below take its answer.
+  const access: AuthorizedParticipant | null = participantId ? await requireParticipant(context, request, participantId, "read") : null;
   const now = new Date();
 
   let participant: { id: string; firstName: string; lastName: string; preferredName: string | null; specialistName: string } | null = null;
   let canShare = false;
   let defaults: Omit<EstimateRequestInput, "scenarios"> = { year: defaultYear(years, now), ssi: true };
-  if (participantId) {
+  if (access) {
     const copyId = url.searchParams.get("copy");
     if (copyId) {
       // getSharedEstimate checks access, consent at this moment, and audits the read.
-      const copy = await getSharedEstimate(ctx.db, actor, participantId, copyId, ctx.meta, now);
-      const access = copy ? await authorizeParticipant(ctx.db, actor, participantId, "read") : null;
-      if (!copy || !access) throw notFound();
+      const copy = await getSharedEstimate(ctx.db, access, copyId, ctx.meta, now);
+      if (!copy) throw notFound();
       return { mode: "copy" as const, participant: access.participant, copy: copy.allowed ? copy : { ...copy, request: null, result: null } };
     }
-    const view = await getBenefitsOverview(ctx.db, actor, participantId, ctx.meta, now);
+    const view = await getBenefitsOverview(ctx.db, access, ctx.meta, now);
     if (!view) throw notFound();
     participant = view.participant;
-    canShare = view.canUpdate;
+    canShare = benefitsActions(access).shareEstimate;
     defaults = estimateDefaults(view.overview, view.overview.studentExclusionUsed);
     if (!years.includes(Number(defaults.year))) defaults.year = defaultYear(years, now);
   }
@@ -157,7 +159,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   }
 
   const sharedIds = (url.searchParams.get("shared") ?? "").split(",").filter(Boolean);
-  const shares = participantId ? await listEstimateShares(ctx.db, participantId) : [];
+  const shares = access ? await listEstimateShares(ctx.db, access) : [];
   return {
     mode: "estimate" as const,
     participant,
@@ -169,17 +171,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     result,
     today: now.toISOString().slice(0, 10),
     preparedBy: actor.name,
-    shareChoices: participantId && result && canShare ? await estimateShareChoices(ctx.db, participantId, now) : null,
+    shareChoices: access && result && canShare ? await estimateShareChoices(ctx.db, access, now) : null,
     shares,
     justShared: shares.filter((s) => sharedIds.includes(s.id)),
   };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
   const ctx = app(context);
   const participantId = "id" in params && typeof params.id === "string" ? params.id : null;
   if (!participantId) throw notFound();
+  const access = await requireParticipant(context, request, participantId, "update");
   const form = await readForm(request);
   if (String(form.get("intent") ?? "") !== "share") throw notFound();
   let body: unknown = null;
@@ -189,7 +191,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return data({ errors: {}, message: "benefits.share.invalidRequest" as const }, { status: 400 });
   }
   const ids = form.getAll("supportPersonId").map(String);
-  const result = await shareEstimate(ctx.db, actor, participantId, body, ids, ctx.meta);
+  const result = await shareEstimate(ctx.db, access, body, ids, ctx.meta);
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
     if (result.reason === "nobody") return data({ errors: { supportPersonId: "benefits.share.nobody" }, message: null }, { status: 400 });

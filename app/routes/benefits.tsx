@@ -8,7 +8,7 @@ import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts
 import benefitsStyles from "../components/benefits.css?url";
 import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import type { FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -24,9 +24,9 @@ const DONE = ["profile", "report", "stub", "void", "referral", "referralUpdate"]
 type Done = (typeof DONE)[number];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getBenefitsOverview(ctx.db, actor, params.id, ctx.meta);
+  const view = await getBenefitsOverview(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
   const done = new URL(request.url).searchParams.get("done");
   const { studentExclusionUsed: _unused, ...overview } = view.overview;

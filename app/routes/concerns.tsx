@@ -6,7 +6,7 @@ import { ConcernCard, NewConcernForm } from "../components/concern-card.tsx";
 import { ParticipantSections, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -14,9 +14,9 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meet
 
 /** The concerns on a participant's record, from meetings or raised any other time, each with its status and plan. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const record = await getConcernRecord(ctx.db, actor, params.id, ctx.meta);
+  const record = await getConcernRecord(ctx.db, access, ctx.meta);
   if (!record) throw notFound();
   const open = record.concerns.filter((c) => c.status !== "resolved");
   const resolved = record.concerns.filter((c) => c.status === "resolved");
@@ -24,10 +24,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await readForm(request);
-  const answer = await concernAction(ctx, actor, params.id, null, form, `/participants/${params.id}/concerns`);
+  const answer = await concernAction(ctx, access, null, form, `/participants/${params.id}/concerns`);
   if (!answer) throw notFound();
   return answer;
 }

@@ -4,16 +4,16 @@ import { renderConsentPdf } from "../../src/domain/consent/consent-pdf.server.ts
 import { listConsentGrants } from "../../src/domain/consent/consent.server.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { localeFor, translator } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 
 /** The consent form as a PDF: the same content as the printable page. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const grants = await listConsentGrants(ctx.db, actor, params.id, ctx.meta);
+  const grants = await listConsentGrants(ctx.db, access, ctx.meta);
   const grant = grants?.find((g) => g.id === params.grantId);
   if (!grant) throw notFound();
-  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, access, ctx.meta);
   const person = view ? [...view.current, ...view.ended].find((p) => p.id === grant.supportPersonId) : undefined;
   if (!view || !person) throw notFound();
   const t = translator(localeFor(view.participant.preferredLanguage));

@@ -5,7 +5,7 @@ import { listConsentGrants } from "../../src/domain/consent/consent.server.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { ConsentFormDocument } from "../components/consent-form.tsx";
 import networkStyles from "../components/network.css?url";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { localeFor, translator } from "../../src/i18n/index.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -13,12 +13,12 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: netw
 
 /** The printable release of information: the same content as the PDF, from consent-form.ts. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const grants = await listConsentGrants(ctx.db, actor, params.id, ctx.meta);
+  const grants = await listConsentGrants(ctx.db, access, ctx.meta);
   const grant = grants?.find((g) => g.id === params.grantId);
   if (!grant) throw notFound();
-  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, access, ctx.meta);
   const person = view ? [...view.current, ...view.ended].find((p) => p.id === grant.supportPersonId) : undefined;
   if (!view || !person) throw notFound();
   return {

@@ -1,4 +1,5 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { AuthorizedParticipant } from "../../src/domain/access/model.ts";
 import type { Route } from "./+types/consent-new";
 import { buildConsentForm, type ConsentTerms } from "../../src/domain/consent/consent-form.ts";
 import { formatDate } from "../../src/i18n/format.ts";
@@ -9,7 +10,7 @@ import { CheckboxField, CsrfField, ErrorSummary, TextArea, TextField, type Error
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { localeFor, translator, type Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import type { FieldErrors } from "../../src/domain/validation.ts";
 import { readForm, type SubmittedForm } from "../lib/form.server.ts";
 import { errorText, useT } from "../lib/i18n.ts";
@@ -57,32 +58,32 @@ function inputOf(values: ConsentValues, supportPersonId: string) {
 
 /** Who the consent is for, refused when the person may not be reached (do not contact, or taken off the network). */
 async function personFor(args: Route.LoaderArgs | Route.ActionArgs) {
-  const actor = requireActor(args.context, args.request);
+  const access = await requireParticipant(args.context, args.request, args.params.id, "update");
   const ctx = app(args.context);
-  const view = await getNetwork(ctx.db, actor, args.params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, access, ctx.meta);
   const person = view?.current.find((p) => p.id === args.params.personId);
   if (!view || !person || !view.can.update) throw notFound();
-  return { actor, ctx, view, person, blocked: person.status === "do_not_contact" };
+  return { access, ctx, view, person, blocked: person.status === "do_not_contact" };
 }
 
 /**
  * A renewal (?renews=<grantId>): the grant it follows, for the same person. Its terms
  * prefill the form; the participant signs again, as for any grant.
  */
-async function renewedGrant(args: Route.LoaderArgs | Route.ActionArgs, personId: string) {
+async function renewedGrant(args: Route.LoaderArgs | Route.ActionArgs, access: AuthorizedParticipant, personId: string) {
   const renews = new URL(args.request.url).searchParams.get("renews");
   if (!renews) return null;
-  const { actor, ctx } = { actor: requireActor(args.context, args.request), ctx: app(args.context) };
-  const grants = await listConsentGrants(ctx.db, actor, args.params.id, ctx.meta, personId);
+  const ctx = app(args.context);
+  const grants = await listConsentGrants(ctx.db, access, ctx.meta, personId);
   const grant = grants?.find((g) => g.id === renews);
   if (!grant) throw notFound();
   return grant;
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { view, person, blocked } = await personFor(args);
+  const { access, view, person, blocked } = await personFor(args);
   const start = today();
-  const renews = await renewedGrant(args, person.id);
+  const renews = await renewedGrant(args, access, person.id);
   return {
     renews: renews ? { id: renews.id, signedOn: renews.signedOn } : null,
     participant: view.participant,
@@ -114,7 +115,7 @@ function respond(result: StepResult, status = 200) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { actor, ctx, person, blocked } = await personFor(args);
+  const { access, ctx, person, blocked } = await personFor(args);
   const form = await readForm(args.request);
   const values = valuesOf(form);
   const intent = form.get("intent");
@@ -140,10 +141,10 @@ export async function action(args: Route.ActionArgs) {
     const scan: ScanUpload | null = parsed.data.signedMethod === "paper" && file
       ? { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
       : null;
-    const renews = await renewedGrant(args, person.id);
+    const renews = await renewedGrant(args, access, person.id);
     const result = renews
-      ? await renewConsentGrant(ctx.db, actor, args.params.id, renews.id, parsed.data, scan, ctx.meta)
-      : await recordConsentGrant(ctx.db, actor, args.params.id, parsed.data, scan, ctx.meta);
+      ? await renewConsentGrant(ctx.db, access, renews.id, parsed.data, scan, ctx.meta)
+      : await recordConsentGrant(ctx.db, access, parsed.data, scan, ctx.meta);
     if (result.ok) return redirect(`/participants/${args.params.id}/network/${person.id}?consent=${result.grant.id}#consent`);
     if (result.reason === "not_found" || result.reason === "other_person") throw notFound();
     if (result.reason === "already_renewed") return respond({ step: "terms", values, errors: {}, terms: null, formError: "consent.renew.already" }, 409);

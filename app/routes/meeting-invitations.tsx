@@ -6,7 +6,7 @@ import { sendInvitations } from "../../src/domain/meetings/meetings.server.ts";
 import { supportPersonLocale, translator } from "../../src/i18n/index.ts";
 import { formatMeetingTime } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -17,10 +17,10 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meet
  * checks each person's consent now and records who was given an invitation.
  */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
   const forPerson = new URL(request.url).searchParams.get("for");
-  const result = await sendInvitations(ctx.db, actor, params.id, params.meetingId, printSender, forPerson ? { supportPersonId: forPerson } : "all", ctx.meta);
+  const result = await sendInvitations(ctx.db, access, params.meetingId, printSender, forPerson ? { supportPersonId: forPerson } : "all", ctx.meta);
   if (!result.ok) throw notFound();
   return { participantId: params.id, meetingId: params.meetingId, invitations: result.sent, refusedCount: result.refused.length, unreviewed: result.unreviewed };
 }

@@ -9,7 +9,7 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors 
 import { MeetingDisclosesFields, ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { parseForm, type SubmittedForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -20,16 +20,16 @@ const DURATIONS = ["30", "45", "60", "90", "120"] as const;
 type Values = Record<string, string | string[]>;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await listMeetings(ctx.db, actor, params.id, ctx.meta);
+  const view = await listMeetings(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
-  const { invitable, notInvitable } = await invitableSupports(ctx.db, params.id);
+  const { invitable, notInvitable } = await invitableSupports(ctx.db, access);
   // Read with the meetings list above, which authorized and audited this page's read.
-  const concerns = await listConcerns(ctx.db, params.id);
+  const concerns = await listConcerns(ctx.db, access);
   const query = new URL(request.url).searchParams;
   const kind = query.get("kind");
-  const t = translator(actor.locale);
+  const t = translator(access.actor.locale);
   const meetingKind = MEETING_KINDS.includes(kind as MeetingKind) ? (kind as MeetingKind) : "support";
   return {
     participant: view.participant,
@@ -70,11 +70,11 @@ function valuesOf(form: { values: Record<string, string>; chosen: Record<string,
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await parseForm(request, meetingInputSchema, formInput);
   if (!form.ok) return data({ errors: form.errors, values: valuesOf(form), refused: [] as string[] }, { status: 400 });
-  const result = await createMeeting(ctx.db, actor, params.id, form.data, ctx.meta);
+  const result = await createMeeting(ctx.db, access, form.data, ctx.meta);
   if (!result.ok && result.reason === "not_invitable") {
     return data({ errors: { inviteeIds: "meetings.new.notInvitable" }, values: valuesOf(form), refused: result.people }, { status: 422 });
   }

@@ -10,7 +10,7 @@ import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -25,11 +25,11 @@ const FORM_OF_STEP: Record<MeetingStep, FormName | null> = {
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getMeeting(ctx.db, actor, params.id, params.meetingId, ctx.meta);
+  const view = await getMeeting(ctx.db, access, params.meetingId, ctx.meta);
   if (!view || !view.canUpdate) throw notFound();
-  const concerns = await listConcerns(ctx.db, params.id, params.meetingId);
+  const concerns = await listConcerns(ctx.db, access, params.meetingId);
   const asked = new URL(request.url).searchParams.get("concern");
   // A fresh key per form and per render: sending one rendered form twice saves it once.
   const keys = Object.fromEntries(FORMS.map((f) => [f, randomUUID()])) as Record<FormName, string>;
@@ -45,7 +45,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 type ActionResult = { saved: FormName | null; form: FormName | null; errors: Record<string, string>; values: Record<string, string> };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await readForm(request);
   const intent = form.get("intent");
@@ -54,13 +54,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "step") {
     const step = Number(form.get("step"));
     if (step >= MEETING_STEPS.length) {
-      const result = await setMeetingStep(ctx.db, actor, params.id, params.meetingId, MEETING_STEPS.length, ctx.meta);
+      const result = await setMeetingStep(ctx.db, access, params.meetingId, MEETING_STEPS.length, ctx.meta);
       if (!result.ok) throw notFound();
       return redirect(`/participants/${params.id}/meetings/${params.meetingId}?finished=1`);
     }
     const parsed = form.parse(meetingStepSchema);
     if (!parsed.ok) throw notFound();
-    const result = await setMeetingStep(ctx.db, actor, params.id, params.meetingId, parsed.data.step, ctx.meta);
+    const result = await setMeetingStep(ctx.db, access, params.meetingId, parsed.data.step, ctx.meta);
     if (!result.ok) throw notFound();
     return data(ok(null));
   }
@@ -74,7 +74,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       };
     });
     if (!parsed.ok) return data<ActionResult>({ saved: null, form: "concern", errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const result = await createConcern(ctx.db, actor, params.id, parsed.data, ctx.meta);
+    const result = await createConcern(ctx.db, access, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return data(ok("concern"));
   }
@@ -88,7 +88,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     });
     const formName = FORMS.includes(kind) ? kind : null;
     if (!parsed.ok) return data<ActionResult>({ saved: null, form: formName, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const result = await addMeetingEntry(ctx.db, actor, params.id, params.meetingId, parsed.data, ctx.meta);
+    const result = await addMeetingEntry(ctx.db, access, params.meetingId, parsed.data, ctx.meta);
     if (!result.ok) throw notFound();
     return data(ok(formName));
   }

@@ -9,19 +9,19 @@ import { CsrfField } from "../components/forms.tsx";
 import { MeetingDisclosesFields, ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getMeeting(ctx.db, actor, params.id, params.meetingId, ctx.meta);
+  const view = await getMeeting(ctx.db, access, params.meetingId, ctx.meta);
   if (!view) throw notFound();
-  const { invitable, notInvitable } = await invitableSupports(ctx.db, params.id, { categories: view.meeting.discloses });
-  const concerns = await listConcerns(ctx.db, params.id);
+  const { invitable, notInvitable } = await invitableSupports(ctx.db, access, { categories: view.meeting.discloses });
+  const concerns = await listConcerns(ctx.db, access);
   const url = new URL(request.url);
   return {
     participant: view.participant,
@@ -38,7 +38,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await readForm(request);
   const intent = form.get("intent");
@@ -47,7 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "respond") {
     const parsed = form.parse(inviteResponseSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId: null }, { status: 400 });
-    const result = await recordResponse(ctx.db, actor, params.id, params.meetingId, parsed.data.supportPersonId, parsed.data.response, ctx.meta);
+    const result = await recordResponse(ctx.db, access, params.meetingId, parsed.data.supportPersonId, parsed.data.response, ctx.meta);
     if (!result.ok && result.reason === "not_invitable") return data({ intent, errors: {}, message: "meetings.invitee.noLongerInvitable" as const, concernId: null }, { status: 422 });
     if (!result.ok) throw notFound();
     return redirect(`${here}#invitees`);
@@ -56,7 +56,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "discloses") {
     const parsed = form.parse(meetingDisclosureInputSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId: null }, { status: 400 });
-    const result = await setMeetingDisclosure(ctx.db, actor, params.id, params.meetingId, parsed.data, ctx.meta);
+    const result = await setMeetingDisclosure(ctx.db, access, params.meetingId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "confirm_substance_use") {
       return data({ intent, errors: { confirmSubstanceUse: "meeting.discloses.confirmSubstanceUse" }, message: null, concernId: null }, { status: 422 });
     }
@@ -64,7 +64,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`${here}?marked=1#discloses`);
   }
 
-  const concernAnswer = await concernAction(ctx, actor, params.id, params.meetingId, form, here);
+  const concernAnswer = await concernAction(ctx, access, params.meetingId, form, here);
   if (concernAnswer) return concernAnswer;
   throw notFound();
 }

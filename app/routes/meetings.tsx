@@ -4,15 +4,15 @@ import { listMeetings } from "../../src/domain/meetings/meetings.server.ts";
 import type { Meeting } from "../../src/domain/meetings/model.ts";
 import { ParticipantSections, formatMeetingTime, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await listMeetings(ctx.db, actor, params.id, ctx.meta);
+  const view = await listMeetings(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
   return { participant: view.participant, meetings: view.meetings };
 }

@@ -12,7 +12,7 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import type { FieldErrors } from "../../src/domain/validation.ts";
 import { readForm } from "../lib/form.server.ts";
 import { errorText, useT } from "../lib/i18n.ts";
@@ -24,7 +24,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = app(context);
   const found = await getParticipant(ctx.db, actor, params.id, ctx.meta);
   if (!found) throw notFound();
-  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, found.access, ctx.meta);
   if (!view) throw notFound();
   const added = new URL(request.url).searchParams.get("added");
   return {
@@ -39,7 +39,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await readForm(request);
   const promptId = String(form.get("discoveredFrom") ?? "");
@@ -47,7 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (!prompt) throw notFound();
   const parsed = form.parse(supportPersonInputSchema, (submitted) => supportPersonFormInput(submitted));
   if (!parsed.ok) return data({ promptId, errors: parsed.errors, values: supportPersonValuesOf(form) }, { status: 400 });
-  const result = await createSupportPerson(ctx.db, actor, params.id, parsed.data, ctx.meta);
+  const result = await createSupportPerson(ctx.db, access, parsed.data, ctx.meta);
   if (!result.ok) throw notFound();
   return redirect(`/participants/${params.id}/network/discover?added=${result.person.id}#prompt-${prompt.id}`);
 }

@@ -11,18 +11,18 @@ import {
 import networkStyles from "../components/network.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
 import { CLOSENESS, RELATIONSHIP_STATUSES } from "../../src/domain/network/vocabulary.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
-  const t = translator(actor.locale);
+  const t = translator(access.actor.locale);
   const added = new URL(request.url).searchParams.get("added");
   return {
     participant: view.participant,
@@ -36,12 +36,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await readForm(request);
   const parsed = form.parse(supportPersonInputSchema, (submitted) => supportPersonFormInput(submitted));
   if (!parsed.ok) return data({ errors: parsed.errors, values: supportPersonValuesOf(form) }, { status: 400 });
-  const result = await createSupportPerson(ctx.db, actor, params.id, parsed.data, ctx.meta);
+  const result = await createSupportPerson(ctx.db, access, parsed.data, ctx.meta);
   if (!result.ok) throw notFound();
   return redirect(`/participants/${params.id}/network?added=${result.person.id}`);
 }

@@ -17,12 +17,13 @@ const NOTICES = ["created", "saved", "archived", "restored"] as const;
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const view = await getParticipant(ctx.db, actor, params.id, ctx.meta);
-  if (!view) throw notFound();
+  const found = await getParticipant(ctx.db, actor, params.id, ctx.meta);
+  if (!found) throw notFound();
+  const { access, ...view } = found;
   const done = new URL(request.url).searchParams.get("done");
   const reminders = view.participant.status === "active" ? await ssiReportsDue(ctx.db, actor, ctx.meta, new Date(), { participantId: params.id }) : [];
   // Part of the record just read (and audited) above.
-  const concerns = (await listConcerns(ctx.db, params.id)).filter((c) => c.status !== "resolved");
+  const concerns = (await listConcerns(ctx.db, access)).filter((c) => c.status !== "resolved");
   return { ...view, reminders, concerns, notice: NOTICES.find((n) => n === done) ?? null };
 }
 

@@ -4,7 +4,7 @@ import type { Route } from "./+types/plan-commitments";
 import { commitmentToPlanItem } from "../../src/domain/meetings/meetings.server.ts";
 import { SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
 import { parseForm } from "../lib/form.server.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import type { PlanActionResult } from "./plan.tsx";
 
 /**
@@ -22,7 +22,7 @@ const commitmentsSchema = z.object({
 });
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   // Each ticked commitment (entryId) brings its meeting and the kind of help chosen beside it.
   const form = await parseForm(request, commitmentsSchema, (submitted) => ({
@@ -39,7 +39,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   let converted = 0;
   for (const commitment of form.data.chosen) {
-    const result = await commitmentToPlanItem(ctx.db, actor, params.id, commitment.meetingId, commitment.entryId, { kind: commitment.kind }, ctx.meta);
+    const result = await commitmentToPlanItem(ctx.db, access, commitment.meetingId, commitment.entryId, { kind: commitment.kind }, ctx.meta);
     // Already in the plan (a second click, or someone else first) is not an error: it is there.
     if (result.ok) converted++;
     else if (result.reason === "not_found") throw notFound();

@@ -4,7 +4,7 @@ import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
 import { buildTakeHomeDocument } from "../../src/domain/plans/take-home-pdf.server.ts";
 import meetingStyles from "../components/meetings.css?url";
 import { translator } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -15,11 +15,11 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meet
  * finished words leave the server, so a copy that may show nothing carries nothing.
  */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
   const forPerson = new URL(request.url).searchParams.get("for");
   const audience = forPerson ? { kind: "support" as const, supportPersonId: forPerson } : { kind: "participant" as const };
-  const takeHome = await getTakeHomePlan(ctx.db, actor, params.id, audience, ctx.meta);
+  const takeHome = await getTakeHomePlan(ctx.db, access, audience, ctx.meta);
   if (!takeHome) throw notFound();
   const today = new Date().toISOString().slice(0, 10);
   return {

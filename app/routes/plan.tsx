@@ -2,9 +2,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "react-r
 import type { Route } from "./+types/plan";
 import { invitableSupports, pendingCommitments } from "../../src/domain/meetings/meetings.server.ts";
 import { SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
-import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
 import { EDITABLE_PLAN_FIELDS, PLAN_STATUSES, type PlanItem } from "../../src/domain/plans/model.ts";
-import { listPlanItems, planItemHistory, planRecipients } from "../../src/domain/plans/plans.server.ts";
+import { listPlanItems, planHistories, planRecipients } from "../../src/domain/plans/plans.server.ts";
+import { planActions } from "../../src/domain/plans/policy.ts";
 import { CsrfField, ErrorSummary, Field, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import { DisclosureFields, Part2Confirmation, checkedCategories } from "../components/disclosure-fields.tsx";
 import { PART2_CATEGORY } from "../../src/domain/consent/model.ts";
@@ -12,31 +12,33 @@ import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import { formatDate } from "../../src/i18n/format.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import type { FormChoices, FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  // One authorization for the whole page; every read below takes its answer.
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const access = await authorizeParticipant(ctx.db, actor, params.id, "read");
-  const items = access ? await listPlanItems(ctx.db, actor, params.id, ctx.meta) : null;
-  if (!access || !items) throw notFound();
-  const canUpdate = !!(await authorizeParticipant(ctx.db, actor, params.id, "update"));
-  const histories = await Promise.all(items.map(async (item) => [item.id, (await planItemHistory(ctx.db, actor, params.id, item.id)) ?? []] as const));
-  const { invitable, notInvitable } = await invitableSupports(ctx.db, params.id);
+  const items = await listPlanItems(ctx.db, access, ctx.meta);
+  if (!items) throw notFound();
+  const can = planActions(access);
+  const canUpdate = can.updateItem;
+  const histories = await planHistories(ctx.db, access, items.map((item) => item.id));
+  const { invitable, notInvitable } = await invitableSupports(ctx.db, access);
   const url = new URL(request.url);
   return {
     participant: access.participant,
     canUpdate,
+    can,
     items,
-    histories: Object.fromEntries(histories.map(([id, versions]) => [id, versions.map((v) => ({ version: v.version, changedFields: v.changedFields, changedAt: v.changedAt, changedBy: v.changedBy }))])),
+    histories: Object.fromEntries(items.map((item) => [item.id, (histories.get(item.id) ?? []).map((v) => ({ version: v.version, changedFields: v.changedFields, changedAt: v.changedAt, changedBy: v.changedBy }))])),
     // Anyone current on the network may be named as a helper, except people not to be contacted.
     helpers: [...invitable, ...notInvitable.filter((p) => p.reason !== "do_not_contact")].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    commitments: canUpdate ? await pendingCommitments(ctx.db, params.id) : [],
-    recipients: await planRecipients(ctx.db, params.id),
+    commitments: can.convertCommitments ? await pendingCommitments(ctx.db, access) : [],
+    recipients: await planRecipients(ctx.db, access),
     // The item just added: a new blank form for the next one.
     added: url.searchParams.get("added"),
     notice: url.searchParams.get("added") ? "added" as const : url.searchParams.get("saved") ? "saved" as const : url.searchParams.get("converted") ? "converted" as const : null,

@@ -12,7 +12,7 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -21,13 +21,13 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: netw
 const COMPARED = ["name", "relationshipKind", "relationshipOther", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall"] as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await getNetwork(ctx.db, actor, params.id, ctx.meta);
+  const view = await getNetwork(ctx.db, access, ctx.meta);
   const person = view ? [...view.current, ...view.ended].find((p) => p.id === params.personId) : undefined;
   if (!view || !person) throw notFound();
-  const versions = (await supportPersonHistory(ctx.db, actor, params.id, person.id)) ?? [];
-  const grants = (await listConsentGrants(ctx.db, actor, params.id, ctx.meta, person.id)) ?? [];
+  const versions = (await supportPersonHistory(ctx.db, access, person.id)) ?? [];
+  const grants = (await listConsentGrants(ctx.db, access, ctx.meta, person.id)) ?? [];
   const url = new URL(request.url);
 
   // The confirm step of a withdrawal, reached by a plain link so it works without JavaScript.
@@ -59,7 +59,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await readForm(request);
   const intent = form.get("intent");
@@ -68,7 +68,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "update") {
     const parsed = form.parse(supportPersonUpdateSchema, (submitted) => supportPersonFormInput(submitted, ["version"]));
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: supportPersonValuesOf(form), conflict: false, message: null }, { status: 400 });
-    const result = await updateSupportPerson(ctx.db, actor, params.id, params.personId, parsed.data, ctx.meta);
+    const result = await updateSupportPerson(ctx.db, access, params.personId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return data({ intent, errors: {}, values: supportPersonValuesOf(form), conflict: true, message: null }, { status: 409 });
     return redirect(`${here}?saved=1`);
@@ -77,7 +77,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "end") {
     const parsed = form.parse(supportPersonEndSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, conflict: false, message: null }, { status: 400 });
-    const result = await endSupportPerson(ctx.db, actor, params.id, params.personId, parsed.data.version, parsed.data.reason, ctx.meta);
+    const result = await endSupportPerson(ctx.db, access, params.personId, parsed.data.version, parsed.data.reason, ctx.meta);
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return data({ intent, errors: {}, values: null, conflict: true, message: null }, { status: 409 });
     return redirect(`${here}?ended=1`);
@@ -87,7 +87,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const grantId = String(form.get("grantId") ?? "");
     const parsed = form.parse(consentRevocationInputSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, conflict: false, message: null }, { status: 400 });
-    const result = await revokeConsent(ctx.db, actor, params.id, grantId, parsed.data, ctx.meta);
+    const result = await revokeConsent(ctx.db, access, grantId, parsed.data, ctx.meta);
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) return data({ intent, errors: {}, values: null, conflict: false, message: "network.person.revoke.already" as const }, { status: 409 });
     return redirect(`${here}?revoked=${grantId}#consent`);
@@ -97,7 +97,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const grantId = form.get("grantId") ?? "";
     const parsed = form.parse(grantEventInputSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, conflict: false, message: null, grantId }, { status: 400 });
-    const result = await recordGrantEvent(ctx.db, actor, params.id, grantId, parsed.data, ctx.meta);
+    const result = await recordGrantEvent(ctx.db, access, grantId, parsed.data, ctx.meta);
     if (!result.ok && (result.reason === "not_found" || result.reason === "no_event")) throw notFound();
     if (!result.ok && result.reason === "in_future") {
       return data({ intent, errors: { occurredOn: "consent.event.occurredOn.invalid" }, values: null, conflict: false, message: null, grantId }, { status: 422 });

@@ -3,20 +3,20 @@ import type { Route } from "./+types/win-new";
 import { milestoneInputSchema } from "../../src/domain/milestones/model.ts";
 import { addMilestone } from "../../src/domain/milestones/milestones.server.ts";
 import { parseForm } from "../lib/form.server.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import type { WinsActionResult } from "./wins.tsx";
 
 /** Adds a win; on a problem the wins page is drawn again with it (see wins.tsx). */
 export { default, links, loader } from "./wins.tsx";
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
   const form = await parseForm(request, milestoneInputSchema);
   const fail = (status: number, errors: Record<string, string>, refused?: string[]) =>
     data<WinsActionResult>({ intent: "win", errors, values: form.values, chosen: form.chosen, refused }, { status });
   if (!form.ok) return fail(400, form.errors);
-  const result = await addMilestone(ctx.db, actor, params.id, form.data, ctx.meta);
+  const result = await addMilestone(ctx.db, access, form.data, ctx.meta);
   // Someone chosen may not be told about this win (consent by content): name them, save nothing.
   if (!result.ok && result.reason === "not_consented") return fail(422, { celebrateWith: "meetings.wins.notConsented" }, result.people);
   if (!result.ok) throw notFound();

@@ -3,25 +3,24 @@ import type { Route } from "./+types/wins";
 import { formatDate } from "../../src/i18n/format.ts";
 import { MILESTONE_KINDS } from "../../src/domain/milestones/model.ts";
 import { listMilestones } from "../../src/domain/milestones/milestones.server.ts";
-import { authorizeParticipant } from "../../src/domain/participants/participants.server.ts";
 import { CheckboxGroup, CsrfField, DateField, ErrorSummary, Field, SelectField, TextArea } from "../components/forms.tsx";
 import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import type { FormChoices, FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const access = await requireParticipant(context, request, params.id, "read");
   const ctx = app(context);
-  const view = await listMilestones(ctx.db, actor, params.id, ctx.meta);
+  const view = await listMilestones(ctx.db, access, ctx.meta);
   if (!view) throw notFound();
   const url = new URL(request.url);
   return {
     participant: view.participant,
-    canUpdate: !!(await authorizeParticipant(ctx.db, actor, params.id, "update")),
+    canUpdate: view.can.addWin,
     milestones: view.milestones,
     generalNotes: view.generalNotes,
     celebrateOptions: view.celebrateOptions,

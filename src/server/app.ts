@@ -4,7 +4,7 @@ import { createRequestHandler } from "@react-router/express";
 import type { ServerBuild } from "react-router";
 import type { Logger } from "pino";
 import type { DbHandle } from "../db/index.ts";
-import type { Actor, RequestMeta } from "../domain/auth/actor.ts";
+import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../domain/auth/model.ts";
 import { actorForSession } from "../domain/auth/sessions.server.ts";
 import { apiRouter } from "./api/router.ts";
@@ -35,7 +35,7 @@ export interface RequestState {
   requestId: string;
   log: Logger;
   meta: RequestMeta;
-  actor: Actor | null;
+  actor: StaffActor | null;
   sessionId: string | null;
   csrfToken: string;
   nonce: string;

@@ -1,14 +1,14 @@
 import { createContext, RouterContextProvider, type RouterContext } from "react-router";
 import type { Logger } from "pino";
 import type { Db, DbKind } from "../db/index.ts";
-import type { Actor, RequestMeta } from "../domain/auth/actor.ts";
+import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
 import type { SessionLimits } from "../domain/auth/model.ts";
 
 /** What every loader and action gets from the HTTP layer. */
 export interface AppContext {
   db: Db;
   dbKind: DbKind;
-  actor: Actor | null;
+  actor: StaffActor | null;
   sessionId: string | null;
   /** The token forms carry back in their `_csrf` field. */
   csrfToken: string;

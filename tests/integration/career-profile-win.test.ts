@@ -7,6 +7,8 @@ import { participantInputSchema } from "../../src/domain/participants/model.ts";
 import { getParticipant, updateParticipant } from "../../src/domain/participants/participants.server.ts";
 import { freshDatabase } from "../support/db.ts";
 import { buildWorld, type World } from "../support/world.ts";
+import { authorized } from "../support/access.ts";
+import { authorizeParticipant } from "../../src/domain/access/access.server.ts";
 
 let database: DbHandle;
 let world: World;
@@ -43,32 +45,31 @@ describe("small wins from events", () => {
     const stub = (payDate: string, clientKey: string) =>
       payStubInputSchema.parse({ payDate, periodStart: "2025-03-01", periodEnd: "2025-03-14", hours: 20, gross: "300", employer: "Corner Bakery", clientKey });
 
-    const first = await addPayStub(database.db, actor, id, stub("2025-03-18", "stub-1"), meta);
+    const first = await addPayStub(database.db, await authorized(database.db, actor, id), stub("2025-03-18", "stub-1"), meta);
     expect(first).toMatchObject({ ok: true, created: true });
     expect(await milestones()).toEqual([{ kind: "first_paycheck", source: "event", occurred_on: "2025-03-18" }]);
     const audit = await database.db.selectFrom("audit_log").select("action").where("participant_id", "=", id).where("action", "in", ["pay_stub.create", "milestone.create"]).orderBy("seq").execute();
     expect(audit.map((row) => row.action)).toEqual(["pay_stub.create", "milestone.create"]);
 
     // The same form sent again, a second stub, and a stub after voiding all leave the one win.
-    expect(await addPayStub(database.db, actor, id, stub("2025-03-18", "stub-1"), meta)).toMatchObject({ ok: true, created: false });
-    expect(await addPayStub(database.db, actor, id, stub("2025-04-01", "stub-2"), meta)).toMatchObject({ ok: true, created: true });
+    expect(await addPayStub(database.db, await authorized(database.db, actor, id), stub("2025-03-18", "stub-1"), meta)).toMatchObject({ ok: true, created: false });
+    expect(await addPayStub(database.db, await authorized(database.db, actor, id), stub("2025-04-01", "stub-2"), meta)).toMatchObject({ ok: true, created: true });
     expect(await milestones()).toHaveLength(1);
-    const listed = await listMilestones(database.db, actor, id, meta);
+    const listed = await listMilestones(database.db, await authorized(database.db, actor, id, "read"), meta);
     expect(listed?.milestones.map((m) => [m.kind, m.source, m.occurredOn])).toEqual([["first_paycheck", "event", "2025-03-18"]]);
 
     // A participant with pay stubs logged before wins were recorded (here: the win removed) gets none from a later stub.
     const other = world.participants.participant1.id;
-    expect((await addPayStub(database.db, world.actors.specialist1, other, stub("2025-03-18", "other-1"), meta)).ok).toBe(true);
+    expect((await addPayStub(database.db, await authorized(database.db, world.actors.specialist1, other), stub("2025-03-18", "other-1"), meta)).ok).toBe(true);
     await database.db.deleteFrom("milestones").where("participant_id", "=", other).where("kind", "=", "first_paycheck").execute();
-    await addPayStub(database.db, world.actors.specialist1, other, stub("2025-04-01", "other-2"), meta);
+    await addPayStub(database.db, await authorized(database.db, world.actors.specialist1, other), stub("2025-04-01", "other-2"), meta);
     expect(await database.db.selectFrom("milestones").select("kind").where("participant_id", "=", other).where("kind", "=", "first_paycheck").execute()).toEqual([]);
   });
 
   it("records no win when the pay stub is refused", async () => {
     const id = world.participants.participant2.id;
-    const refused = await addPayStub(database.db, world.actors.specialist1, id,
-      payStubInputSchema.parse({ payDate: "2025-03-18", periodStart: "2025-03-01", periodEnd: "2025-03-14", gross: "300", employer: "Elsewhere" }), meta);
-    expect(refused).toEqual({ ok: false, reason: "not_found" });
+    // Another team's participant: no authorized value to add a pay stub with, and the refusal is audited.
+    expect(await authorizeParticipant(database.db, world.actors.specialist1, id, "update", meta)).toBeNull();
     expect(await database.db.selectFrom("milestones").select("id").where("participant_id", "=", id).execute()).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { loadConsentHistory, recordConsentGrant } from "../../src/domain/consent
 import { consentGrantInputSchema } from "../../src/domain/consent/model.ts";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
+import { authorized } from "../support/access.ts";
 
 // Consent grants and revocations through the pages and the API, checked with the one consent check.
 const app = useTestApp();
@@ -80,7 +81,7 @@ describe("granting and revoking consent", () => {
     const grant = await granted.json();
     expect(grant).toMatchObject({ status: "active", activeCategories: ["employment_goals", "work_schedule"], recordedBy: "Spec One", signedMethod: "in_app" });
 
-    let history = await loadConsentHistory(app.database.db, id);
+    let history = await loadConsentHistory(app.database.db, await authorized(app.database.db, app.world.actors.specialist1, id, "read"));
     let now = new Date();
     const facts = await personFacts(person.id);
     expect(mayShare(history, facts, "employment_goals", now)).toBe(true);
@@ -92,7 +93,7 @@ describe("granting and revoking consent", () => {
     const one = await spec1.api("POST", `/participants/${id}/consent-grants/${grant.id}/revoke`, { category: "work_schedule", reason: "Changed my mind" });
     expect(one.status).toBe(200);
     expect((await one.json()).activeCategories).toEqual(["employment_goals"]);
-    history = await loadConsentHistory(app.database.db, id);
+    history = await loadConsentHistory(app.database.db, await authorized(app.database.db, app.world.actors.specialist1, id, "read"));
     now = new Date();
     expect(mayShare(history, facts, "work_schedule", now)).toBe(false);
     expect(mayShare(history, facts, "employment_goals", now)).toBe(true);
@@ -105,7 +106,7 @@ describe("granting and revoking consent", () => {
     expect(confirmPage).toContain("Withdraw the whole consent for Dee Quinn?");
     const whole = await spec1.postForm(`/participants/${id}/network/${person.id}`, { intent: "revoke", grantId: grant.id, category: "", reason: "" });
     expect(whole.status).toBe(302);
-    history = await loadConsentHistory(app.database.db, id);
+    history = await loadConsentHistory(app.database.db, await authorized(app.database.db, app.world.actors.specialist1, id, "read"));
     now = new Date();
     expect(mayShare(history, facts, "employment_goals", now)).toBe(false);
     expect(holdsConsent(history, facts, now)).toBe(false);
@@ -256,7 +257,8 @@ describe("granting and revoking consent", () => {
     const spec2 = await clientFor("spec2@test.org");
     expect((await spec2.fetch(link!)).status).toBe(404);
     expect((await spec2.fetch(link!.replace("/blank?", "/blank.pdf?"))).status).toBe(404);
-    expect((await auditSince(seq)).map((r) => r.action).filter((a) => a !== "user.sign_in")).toEqual([]);
+    // Nothing but the two refusals, each audited.
+    expect((await auditSince(seq)).map((r) => r.action).filter((a) => a !== "user.sign_in")).toEqual(["access.refused", "access.refused"]);
     const vic = await addPerson(spec1, id, { name: "Cousin Vic", status: "do_not_contact" });
     expect((await spec1.fetch(link!.replace(person.id, vic.id))).status).toBe(404);
   });
@@ -373,7 +375,7 @@ describe("do not contact", () => {
     expect(post.status).toBe(409);
 
     const input = consentGrantInputSchema.parse(grantBody(person.id));
-    const direct = await recordConsentGrant(app.database.db, app.world.actors.specialist1, id, input, null, systemMeta);
+    const direct = await recordConsentGrant(app.database.db, await authorized(app.database.db, app.world.actors.specialist1, id), input, null, systemMeta);
     expect(direct).toEqual({ ok: false, reason: "unreachable_person" });
     expect(await grantCount(person.id)).toBe(0);
   });
@@ -385,7 +387,7 @@ describe("do not contact", () => {
     expect((await spec1.api("POST", `/participants/${id}/consent-grants`, grantBody(person.id))).status).toBe(201);
     const marked = await spec1.api("PUT", `/participants/${id}/support-persons/${person.id}`, { name: "Cousin Al", relationshipKind: "relative", closeness: "inner", status: "do_not_contact", version: 1 });
     expect(marked.status).toBe(200);
-    const history = await loadConsentHistory(app.database.db, id);
+    const history = await loadConsentHistory(app.database.db, await authorized(app.database.db, app.world.actors.specialist1, id, "read"));
     expect(mayShare(history, await personFacts(person.id), "employment_goals", new Date())).toBe(false);
     expect((await (await spec1.api("GET", `/participants/${id}/support-persons`)).json()).withConsent).not.toContain(person.id);
     expect((await spec1.fetch(`/participants/${id}/network/${person.id}/consent/new`)).status).toBe(200);
@@ -411,7 +413,8 @@ describe("who may see consent", () => {
     const pageRevoke = await spec2.postForm(`/participants/${id}/network/${person.id}`, { intent: "revoke", grantId: grant.id, category: "" });
     expect(pageRevoke.status).toBe(404);
 
-    expect(await auditSince(before)).toEqual([]);
+    // Only the refusals are recorded.
+    expect(new Set((await auditSince(before)).map((r) => r.action))).toEqual(new Set(["access.refused"]));
     const still = await (await spec1.api("GET", `/participants/${id}/consent-grants?supportPersonId=${person.id}`)).json();
     expect(still.grants[0].status).toBe("active");
 

@@ -9,6 +9,7 @@ import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
 import { freshDatabase } from "../support/db.ts";
 import { Client, startTestServer } from "../support/server.ts";
 import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
+import { authorized } from "../support/access.ts";
 
 // A support person who was invited, with a grant that covers everything, is then
 // marked "do not contact". From that moment no path gives them anything: no calendar
@@ -100,7 +101,7 @@ describe("a support person marked do not contact after being invited", () => {
     // The calendar file: the page route, the API and the domain.
     expect((await spec1.fetch(`${base}/invitees/${gina.id}.ics`)).status).toBe(404);
     expect((await spec1.api("GET", `${base}/invitees/${gina.id}/ics`)).status).toBe(404);
-    expect(await sendInvitations(database.db, world.actors.specialist1, id, meeting.id, calendarSender, { supportPersonId: gina.id }, meta))
+    expect(await sendInvitations(database.db, await authorized(database.db, world.actors.specialist1, id, "read"), meeting.id, calendarSender, { supportPersonId: gina.id }, meta))
       .toEqual({ ok: true, sent: [], refused: [gina.id], unreviewed: false });
     expect((await spec1.fetch(`${base}/invitees/${hal.id}.ics`)).status).toBe(200);
 
@@ -109,7 +110,7 @@ describe("a support person marked do not contact after being invited", () => {
     expect(printed).toContain("Hal Ortega, you are invited");
     expect(printed).not.toContain("Gina Marsh");
     expect(await (await spec1.fetch(`${base}/invitations?for=${gina.id}`)).text()).not.toContain("Gina Marsh, you are invited");
-    const onPaper = await sendInvitations(database.db, world.actors.specialist1, id, meeting.id, printSender, "all", meta);
+    const onPaper = await sendInvitations(database.db, await authorized(database.db, world.actors.specialist1, id, "read"), meeting.id, printSender, "all", meta);
     expect(onPaper.ok && onPaper.sent.map((i) => i.supportPersonId)).toEqual([hal.id]);
     const meetingPage = await (await spec1.fetch(base)).text();
     expect(meetingPage).not.toContain(`href="${base}/invitees/${gina.id}.ics"`);
@@ -121,7 +122,7 @@ describe("a support person marked do not contact after being invited", () => {
     expect(wins).toContain(`value="${hal.id}"`);
     expect((await spec1.postForm(`/participants/${id}/wins/new`, { kind: "interview", occurredOn: "2030-06-01", celebrateWith: [gina.id] })).status).toBe(422);
     expect((await spec1.api("POST", `/participants/${id}/milestones`, { kind: "interview", occurredOn: "2030-06-01", celebrateWith: [gina.id] })).status).toBe(422);
-    expect(await addMilestone(database.db, world.actors.specialist1, id, { kind: "interview", occurredOn: "2030-06-01", note: null, celebrateWith: [gina.id] }, meta))
+    expect(await addMilestone(database.db, await authorized(database.db, world.actors.specialist1, id), { kind: "interview", occurredOn: "2030-06-01", note: null, celebrateWith: [gina.id] }, meta))
       .toEqual({ ok: false, reason: "not_consented", people: [gina.id] });
 
     // An estimate: not offered, refused when sent anyway, and the copy shared before is no longer shown.
@@ -130,7 +131,7 @@ describe("a support person marked do not contact after being invited", () => {
     expect(estimatePage).toContain(`value="${hal.id}"`);
     const sharesBefore = await database.db.selectFrom("benefits_estimate_shares").select("id").execute();
     expect((await spec1.postForm(estimatePath, { intent: "share", request, supportPersonId: [gina.id] })).status).toBe(422);
-    expect(await shareEstimate(database.db, world.actors.specialist1, id, JSON.parse(request), [gina.id], meta))
+    expect(await shareEstimate(database.db, await authorized(database.db, world.actors.specialist1, id), JSON.parse(request), [gina.id], meta))
       .toEqual({ ok: false, reason: "not_allowed", names: ["Gina Marsh"] });
     expect(await database.db.selectFrom("benefits_estimate_shares").select("id").execute()).toEqual(sharesBefore);
     const copy = await (await spec1.fetch(copyPath)).text();
@@ -147,7 +148,7 @@ describe("a support person marked do not contact after being invited", () => {
     const pdfWords = pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(pdfWords).toContain("Nothing to show");
     for (const leak of ["Pat", "bakery", "Gina"]) expect(pdfWords).not.toMatch(new RegExp(`\\b${leak}\\b`));
-    const plan = await getTakeHomePlan(database.db, world.actors.specialist1, id, { kind: "support", supportPersonId: gina.id }, meta);
+    const plan = await getTakeHomePlan(database.db, await authorized(database.db, world.actors.specialist1, id, "read"), { kind: "support", supportPersonId: gina.id }, meta);
     expect(plan).toMatchObject({ allowed: false });
     expect(await (await spec1.fetch(`/participants/${id}/plan/take-home?for=${hal.id}`)).text()).toContain("How you can help Pat at work");
   });

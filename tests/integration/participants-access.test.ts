@@ -32,6 +32,38 @@ describe("who sees which participant", () => {
     expect(put.status).toBe(404);
   });
 
+  it("audits each refused attempt as access.refused, while answering exactly like a missing record", async () => {
+    const spec2 = await clientFor("spec2@test.org");
+    const id = app.world.participants.participant1.id;
+    const ghost = "00000000-0000-4000-8000-000000000001";
+    const refusals = () => app.database.db.selectFrom("audit_log").select(["actor_label", "participant_id", "entity_id", "details"])
+      .where("action", "=", "access.refused").orderBy("seq").execute();
+    const before = (await refusals()).length;
+
+    // A page of another area (the plan) and an API call of another area (the network), for a team-1 participant.
+    const plan = await spec2.fetch(`/participants/${id}/plan`);
+    const missingPlan = await spec2.fetch(`/participants/${ghost}/plan`);
+    expect(plan.status).toBe(404);
+    expect(missingPlan.status).toBe(404);
+    const withoutNonce = (html: string) => {
+      const nonce = /nonce="([^"]+)"/.exec(html)?.[1];
+      return nonce ? html.split(nonce).join("") : html;
+    };
+    expect(withoutNonce(await plan.text())).toBe(withoutNonce(await missingPlan.text()));
+    const network = await spec2.api("GET", `/participants/${id}/support-persons`);
+    const missingNetwork = await spec2.api("GET", `/participants/${ghost}/support-persons`);
+    expect(network.status).toBe(404);
+    expect(await network.json()).toEqual(await missingNetwork.json());
+
+    const rows = (await refusals()).slice(before);
+    expect(rows.map((r) => ({ ...r, details: JSON.parse(r.details) }))).toEqual([
+      { actor_label: "spec2@test.org", participant_id: id, entity_id: id, details: { action: "read:participant", entityType: "participant", reason: "not_permitted" } },
+      { actor_label: "spec2@test.org", participant_id: null, entity_id: ghost, details: { action: "read:participant", entityType: "participant", reason: "not_found" } },
+      { actor_label: "spec2@test.org", participant_id: id, entity_id: id, details: { action: "read:participant", entityType: "participant", reason: "not_permitted" } },
+      { actor_label: "spec2@test.org", participant_id: null, entity_id: ghost, details: { action: "read:participant", entityType: "participant", reason: "not_found" } },
+    ]);
+  });
+
   it("lets the specialist whose caseload it is read it", async () => {
     const spec1 = await clientFor("spec1@test.org");
     const response = await spec1.api("GET", `/participants/${app.world.participants.participant1.id}`);

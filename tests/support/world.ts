@@ -1,6 +1,6 @@
 import type { Db } from "../../src/db/index.ts";
 import { buildParticipant, buildTeam, buildUser } from "../../src/db/seed/factories.ts";
-import type { Actor } from "../../src/domain/auth/actor.ts";
+import type { StaffActor } from "../../src/domain/auth/actor.ts";
 import { hashPassword } from "../../src/domain/auth/password.ts";
 import { loadActor } from "../../src/domain/auth/sessions.server.ts";
 
@@ -23,7 +23,7 @@ export async function buildWorld(db: Db) {
   const participant1 = await buildParticipant(db, specialist1.id, { firstName: "Pat", lastName: "Quinn", workGoal: "Baker" });
   const participant1b = await buildParticipant(db, specialist1b.id, { firstName: "Lee", lastName: "Morgan" });
   const participant2 = await buildParticipant(db, specialist2.id, { firstName: "Kim", lastName: "Ortiz" });
-  const actor = async (id: string): Promise<Actor> => {
+  const actor = async (id: string): Promise<StaffActor> => {
     const found = await loadActor(db, id);
     if (!found) throw new Error("test actor missing");
     return found;

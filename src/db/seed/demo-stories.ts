@@ -1,7 +1,9 @@
 import type { Db } from "../index.ts";
-import type { Actor } from "../../domain/auth/actor.ts";
+import type { StaffActor } from "../../domain/auth/actor.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
 import { localeFor } from "../../i18n/index.ts";
+import { authorizeParticipant } from "../../domain/access/access.server.ts";
+import type { AuthorizedParticipant } from "../../domain/access/model.ts";
 import { createSupportPerson } from "../../domain/network/network.server.ts";
 import { supportPersonInputSchema } from "../../domain/network/model.ts";
 import { recordConsentGrant, recordGrantEvent, renewConsentGrant } from "../../domain/consent/consent.server.ts";
@@ -28,10 +30,10 @@ function monthStart(today: Date, offset: number): Date {
   return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
 }
 
-async function actorFor(db: Db, email: string): Promise<Actor> {
+async function actorFor(db: Db, email: string): Promise<StaffActor> {
   const user = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id", "locale"]).where("email", "=", email).executeTakeFirstOrThrow();
   const permissions = await db.selectFrom("role_permissions").select("permission").where("role", "=", user.role).execute();
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Actor["role"], teamId: user.team_id, permissions: permissions.map((p) => p.permission), locale: localeFor(user.locale) };
+  return { kind: "staff", userId: user.id, email: user.email, name: user.name, role: user.role as StaffActor["role"], teamId: user.team_id, permissions: permissions.map((p) => p.permission), locale: localeFor(user.locale) };
 }
 
 function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
@@ -55,10 +57,16 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
   const [first, second, third] = caseload;
   if (!first || !second || !third) return;
   const meta = systemMeta;
-  const person = async (participantId: string, input: Record<string, unknown>) =>
-    must(await createSupportPerson(db, sam, participantId, supportPersonInputSchema.parse(input), meta), "a support person").person;
-  const grant = async (participantId: string, supportPersonId: string, categories: string[], signer: string, involvement: { meetings: boolean; plan: boolean }) =>
-    must(await recordConsentGrant(db, sam, participantId, consentGrantInputSchema.parse({
+  const authorized = async (participantId: string): Promise<AuthorizedParticipant> => {
+    const access = await authorizeParticipant(db, sam, participantId, "update", meta);
+    if (!access) throw new Error(`The demo specialist cannot work with participant ${participantId}`);
+    return access;
+  };
+  const [firstAccess, secondAccess, thirdAccess] = [await authorized(first.id), await authorized(second.id), await authorized(third.id)];
+  const person = async (access: AuthorizedParticipant, input: Record<string, unknown>) =>
+    must(await createSupportPerson(db, access, supportPersonInputSchema.parse(input), meta), "a support person").person;
+  const grant = async (access: AuthorizedParticipant, supportPersonId: string, categories: string[], signer: string, involvement: { meetings: boolean; plan: boolean }) =>
+    must(await recordConsentGrant(db, access, consentGrantInputSchema.parse({
       supportPersonId, categories, purpose: "To help me find a job and keep it.",
       mayAttendMeetings: involvement.meetings, mayReceivePlan: involvement.plan, mayBeContacted: true,
       startsOn: day(today, -30), expiresOn: day(today, 335), signedMethod: "in_app", signatureName: signer, signedOn: day(today, -30), participantConfirmed: true,
@@ -66,39 +74,39 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
 
   // 1. On SSI, working a few hours: a close family, a meeting next week, a plan, pay to report.
   const name1 = `${first.first_name} ${first.last_name}`;
-  const mom = await person(first.id, {
+  const mom = await person(firstAccess, {
     name: "Gloria Reyes", relationshipKind: "relative", relationshipOther: null, closeness: "inner", status: "supportive",
     phone: "555-0141", preferredChannel: "phone", helpKinds: ["rides", "encouragement", "budgeting"], firstCall: true,
     notes: "Mother. Worries about losing SSI; wants to help with rides.",
   });
-  const friend = await person(first.id, {
+  const friend = await person(firstAccess, {
     name: "Tasha Green", relationshipKind: "friend", closeness: "friends", status: "supportive",
     phone: "555-0187", preferredChannel: "text", helpKinds: ["wake_up_calls", "after_hard_day"],
   });
-  const sponsor = await person(first.id, { name: "Walt (AA sponsor)", relationshipKind: "sponsor", closeness: "community", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"] });
-  await person(first.id, { name: "Uncle Ray", relationshipKind: "relative", closeness: "friends", status: "lost_touch", notes: "Used to fix cars together. Maybe reach out later." });
-  await grant(first.id, mom.id, ["employment_goals", "job_details", "work_schedule", "benefits_income"], name1, { meetings: true, plan: true });
-  await grant(first.id, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
+  const sponsor = await person(firstAccess, { name: "Walt (AA sponsor)", relationshipKind: "sponsor", closeness: "community", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"] });
+  await person(firstAccess, { name: "Uncle Ray", relationshipKind: "relative", closeness: "friends", status: "lost_touch", notes: "Used to fix cars together. Maybe reach out later." });
+  await grant(firstAccess, mom.id, ["employment_goals", "job_details", "work_schedule", "benefits_income"], name1, { meetings: true, plan: true });
+  await grant(firstAccess, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
   // 42 CFR Part 2: substance use treatment needs a consent of its own; Walt's covers only that.
-  await grant(first.id, sponsor.id, ["substance_use_treatment"], name1, { meetings: true, plan: true });
-  must(await saveBenefitsProfile(db, sam, first.id, benefitsProfileInputSchema.parse({
+  await grant(firstAccess, sponsor.id, ["substance_use_treatment"], name1, { meetings: true, plan: true });
+  must(await saveBenefitsProfile(db, firstAccess, benefitsProfileInputSchema.parse({
     hasSsi: true, hasMedicaid: true, hasSnap: true, ssiMonthly: "994", version: 0,
   }), meta), "a benefits profile");
-  must(await createReferral(db, sam, first.id, referralInputSchema.parse({
+  must(await createReferral(db, firstAccess, referralInputSchema.parse({
     referredOn: day(today, -20), counselorName: "Lee Carter, CWIC", organization: "Work Incentives Planning and Assistance", outcome: "waiting",
   }), meta), "a benefits counselor referral");
   const lastMonth = monthStart(today, -1);
   for (const [offset, gross] of [[13, "412.50"], [27, "396.00"]] as const) {
     const payDate = new Date(lastMonth.getTime() + offset * 86_400_000);
-    must(await addPayStub(db, sam, first.id, payStubInputSchema.parse({
+    must(await addPayStub(db, firstAccess, payStubInputSchema.parse({
       payDate: day(payDate, 0), periodStart: day(payDate, -16), periodEnd: day(payDate, -3), hours: "30", gross, employer: "Green Leaf Grocery",
     }), meta), "a pay stub");
   }
-  must(await createConcern(db, sam, first.id, concernInputSchema.parse({
+  must(await createConcern(db, firstAccess, concernInputSchema.parse({
     type: "losing_benefits", description: "Gloria is afraid more hours will stop the SSI check and Medicaid.", raisedBy: "support_person", supportPersonId: mom.id,
     mitigationPlan: "Benefits counselor appointment; show the estimate at 15 and 20 hours.",
   }), meta), "a concern");
-  must(await createMeeting(db, sam, first.id, meetingInputSchema.parse({
+  must(await createMeeting(db, firstAccess, meetingInputSchema.parse({
     kind: "support", title: "Planning for more hours", scheduledAt: `${day(today, 7)}T17:30`, durationMinutes: 60,
     // The agenda tells about benefits: Gloria's consent covers them, Tasha's does not, so she is not invited to this one.
     place: "Eastside library, study room 2", inviteeIds: [mom.id], refreshments: "Coffee and cookies", seating: "Round table",
@@ -106,7 +114,7 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
     discloses: ["employment_goals", "benefits_income"],
   }), meta), "a meeting");
   // Held where the place itself tells about treatment: only the sponsor, whose consent covers it, is invited.
-  must(await createMeeting(db, sam, first.id, meetingInputSchema.parse({
+  must(await createMeeting(db, firstAccess, meetingInputSchema.parse({
     kind: "support", title: "Fitting work around treatment", scheduledAt: `${day(today, 10)}T10:00`, durationMinutes: 45,
     place: "Eastside Recovery Center, room B", inviteeIds: [sponsor.id], agenda: ["Treatment times and the shift schedule", "Who to call on a hard day"],
     discloses: ["substance_use_treatment"], confirmSubstanceUse: true,
@@ -121,48 +129,48 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
       kind: "encouragement", description: "A call after the Thursday evening recovery meeting, to talk about the work week", provider: "support_person", supportPersonId: sponsor.id,
       frequency: "Thursdays", status: "agreed", sharedWithSupports: true, discloses: ["substance_use_treatment"], part2Confirmed: true,
     },
-  ]) must(await createPlanItem(db, sam, first.id, planItemInputSchema.parse(item), meta), "a plan item");
-  must(await addMilestone(db, sam, first.id, milestoneInputSchema.parse({
+  ]) must(await createPlanItem(db, firstAccess, planItemInputSchema.parse(item), meta), "a plan item");
+  must(await addMilestone(db, firstAccess, milestoneInputSchema.parse({
     // A first day is job details: Gloria's consent covers them, Tasha's does not.
     kind: "first_day", occurredOn: day(lastMonth, 2), note: "First shift stocking shelves went well.", celebrateWith: [mom.id],
   }), meta), "a milestone");
 
   // 2. Back from prison: a roommate who helps, a strained tie with the officer, a sister to reconnect with.
   const name2 = `${second.first_name} ${second.last_name}`;
-  const roommate = await person(second.id, {
+  const roommate = await person(secondAccess, {
     name: "Jamal Price", relationshipKind: "roommate", closeness: "inner", status: "supportive", phone: "555-0163", preferredChannel: "text",
     helpKinds: ["rides", "clothes"], firstCall: true,
   });
-  await person(second.id, { name: "Officer Dana Brooks", relationshipKind: "probation_officer", closeness: "services", status: "strained", phone: "555-0100", preferredChannel: "phone" });
-  await person(second.id, { name: "Keisha (sister)", relationshipKind: "relative", closeness: "friends", status: "wants_to_reconnect", notes: "Has not talked in two years. Wants to try a phone call first." });
-  await person(second.id, { name: "Marcus", relationshipKind: "street_family", closeness: "community", status: "do_not_contact", notes: "Asked us never to contact him." });
+  await person(secondAccess, { name: "Officer Dana Brooks", relationshipKind: "probation_officer", closeness: "services", status: "strained", phone: "555-0100", preferredChannel: "phone" });
+  await person(secondAccess, { name: "Keisha (sister)", relationshipKind: "relative", closeness: "friends", status: "wants_to_reconnect", notes: "Has not talked in two years. Wants to try a phone call first." });
+  await person(secondAccess, { name: "Marcus", relationshipKind: "street_family", closeness: "community", status: "do_not_contact", notes: "Asked us never to contact him." });
   // A consent that ended on its event (the job search ended), then renewed, signed again, for the job itself.
-  const searchOnly = must(await recordConsentGrant(db, sam, second.id, consentGrantInputSchema.parse({
+  const searchOnly = must(await recordConsentGrant(db, secondAccess, consentGrantInputSchema.parse({
     supportPersonId: roommate.id, categories: ["employment_goals"], purpose: "To help me find a job.", mayAttendMeetings: true, mayReceivePlan: false,
     mayBeContacted: true, startsOn: day(today, -60), expiryEvent: "when the job search ends", signedMethod: "in_app", signatureName: name2,
     signedOn: day(today, -60), participantConfirmed: true,
   }), null, meta), "a consent grant").grant;
-  must(await recordGrantEvent(db, sam, second.id, searchOnly.id, grantEventInputSchema.parse({
+  must(await recordGrantEvent(db, secondAccess, searchOnly.id, grantEventInputSchema.parse({
     occurredOn: day(today, -10), note: "Hired at Riverside Hardware; the job search is over.",
   }), meta), "a grant's event");
-  must(await renewConsentGrant(db, sam, second.id, searchOnly.id, consentGrantInputSchema.parse({
+  must(await renewConsentGrant(db, secondAccess, searchOnly.id, consentGrantInputSchema.parse({
     supportPersonId: roommate.id, categories: ["employment_goals", "job_details"], purpose: "To help me keep my new job.", mayAttendMeetings: true,
     mayReceivePlan: false, mayBeContacted: true, startsOn: day(today, -9), expiresOn: day(today, 356), signedMethod: "in_app", signatureName: name2,
     signedOn: day(today, -9), participantConfirmed: true,
   }), null, meta), "a renewed consent grant");
-  must(await createConcern(db, sam, second.id, concernInputSchema.parse({
+  must(await createConcern(db, secondAccess, concernInputSchema.parse({
     type: "justice_involvement", description: "Worried employers will turn them down because of the record.", raisedBy: "participant",
     mitigationPlan: "Practice how to talk about the record; look for second-chance employers.",
   }), meta), "a concern");
-  must(await addMilestone(db, sam, second.id, milestoneInputSchema.parse({ kind: "resume_ready", occurredOn: day(today, -5), celebrateWith: [roommate.id] }), meta), "a milestone");
+  must(await addMilestone(db, secondAccess, milestoneInputSchema.parse({ kind: "resume_ready", occurredOn: day(today, -5), celebrateWith: [roommate.id] }), meta), "a milestone");
 
   // 3. On SSDI and working full time: the Trial Work Period counts up from the pay stubs.
-  must(await saveBenefitsProfile(db, sam, third.id, benefitsProfileInputSchema.parse({
+  must(await saveBenefitsProfile(db, thirdAccess, benefitsProfileInputSchema.parse({
     hasSsdi: true, hasMedicare: true, ssdiMonthly: "1250", version: 0,
   }), meta), "a benefits profile");
   for (let back = 4; back >= 1; back--) {
     const month = monthStart(today, -back);
-    must(await addPayStub(db, sam, third.id, payStubInputSchema.parse({
+    must(await addPayStub(db, thirdAccess, payStubInputSchema.parse({
       payDate: day(month, 27), periodStart: day(month, 0), periodEnd: day(month, 24), hours: "120", gross: "1620.00", employer: "Riverside Hardware",
     }), meta), "a pay stub");
   }

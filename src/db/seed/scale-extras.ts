@@ -6,7 +6,7 @@ import type {
 } from "../schema.ts";
 import { recordAuditRows, type AuditEvent, type Trx } from "../../domain/audit/audit.server.ts";
 import type { AuditEventBody } from "../../domain/audit/events.ts";
-import type { Actor, RequestMeta } from "../../domain/auth/actor.ts";
+import type { StaffActor, RequestMeta } from "../../domain/auth/actor.ts";
 import type { ConsentCategory } from "../../domain/consent/model.ts";
 import { USUAL_DISCLOSURE, type PlanItem, type PlanStatus, type Provider } from "../../domain/plans/model.ts";
 import { toSupportPerson } from "../../domain/network/network.server.ts";
@@ -53,7 +53,7 @@ interface SeededParticipant {
   id: string;
   firstName: string;
   lastName: string;
-  specialist: Actor;
+  specialist: StaffActor;
   random: Random;
   supportIds: string[];
   /** What the steps created, as the audit events the app writes when a specialist creates them. */
@@ -270,12 +270,12 @@ export async function seedExtras(db: Db, options: ExtrasOptions): Promise<Extras
   const batchSize = options.batchSize ?? 250;
   const summary: ExtrasSummary = { participants: 0, supportPersons: 0, consentGrants: 0, meetings: 0, planItems: 0, auditRows: 0 };
 
-  const specialists = new Map<string, Actor>();
+  const specialists = new Map<string, StaffActor>();
   const staff = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id", "locale"]).execute();
   const permissions = await db.selectFrom("role_permissions").select(["role", "permission"]).execute();
   for (const user of staff) {
     specialists.set(user.id, {
-      userId: user.id, email: user.email, name: user.name, role: user.role as Actor["role"], teamId: user.team_id,
+      kind: "staff", userId: user.id, email: user.email, name: user.name, role: user.role as StaffActor["role"], teamId: user.team_id,
       permissions: permissions.filter((p) => p.role === user.role).map((p) => p.permission), locale: localeFor(user.locale),
     });
   }

@@ -140,7 +140,7 @@ describe("disclosure details", () => {
 });
 
 describe("audit actors", () => {
-  const staff: Actor = { userId: "u-1", email: "spec1@example.org", name: "Spec One", role: "specialist", teamId: "t-1", permissions: [], locale: "en" };
+  const staff: Actor = { kind: "staff", userId: "u-1", email: "spec1@example.org", name: "Spec One", role: "specialist", teamId: "t-1", permissions: [], locale: "en" };
 
   it("names staff by their account and email", () => {
     expect(auditActorColumns(staff)).toEqual({ actor_id: "u-1", actor_label: "spec1@example.org" });

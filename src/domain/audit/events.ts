@@ -23,9 +23,16 @@ export type AuditActor =
   | { kind: "support_person" | "participant"; id: string; label: string };
 
 export function auditActorColumns(actor: AuditActor): { actor_id: string | null; actor_label: string } {
-  if ("kind" in actor) return { actor_id: `${actor.kind}:${actor.id}`, actor_label: actor.label };
-  if (actor.userId === null) return { actor_id: null, actor_label: actor.label };
-  return { actor_id: actor.userId, actor_label: actor.email };
+  if (!("kind" in actor)) return { actor_id: null, actor_label: actor.label };
+  switch (actor.kind) {
+    case "staff": return { actor_id: actor.userId, actor_label: actor.email };
+    case "support_person": return "id" in actor
+      ? { actor_id: `support_person:${actor.id}`, actor_label: actor.label }
+      : { actor_id: `support_person:${actor.supportPersonId}`, actor_label: actor.name };
+    case "participant": return "id" in actor
+      ? { actor_id: `participant:${actor.id}`, actor_label: actor.label }
+      : { actor_id: `participant:${actor.participantId}`, actor_label: actor.name };
+  }
 }
 
 const id = z.string().min(1).max(200);

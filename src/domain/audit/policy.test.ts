@@ -4,7 +4,7 @@ import { ROLE_PERMISSIONS, type Role } from "../auth/permissions.ts";
 import { mayReadAuditLog } from "./policy.ts";
 
 function actor(role: Role, permissions: readonly string[] = ROLE_PERMISSIONS[role]): Actor {
-  return { userId: `${role}-1`, role, teamId: role === "admin" ? null : "team-1", email: `${role}@x.org`, name: role, permissions, locale: "en" };
+  return { kind: "staff", userId: `${role}-1`, role, teamId: role === "admin" ? null : "team-1", email: `${role}@x.org`, name: role, permissions, locale: "en" };
 }
 
 describe("who may read the audit log", () => {

@@ -6,5 +6,5 @@ import { accessFor } from "../auth/permissions.ts";
  * participant and who looked at them, so no narrower access reads part of it.
  */
 export function mayReadAuditLog(actor: Actor): boolean {
-  return accessFor(actor.permissions, "read", "audit") === "any";
+  return actor.kind === "staff" && accessFor(actor.permissions, "read", "audit") === "any";
 }

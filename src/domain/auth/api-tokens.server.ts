@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "./actor.ts";
+import type { StaffActor, RequestMeta } from "./actor.ts";
 import { loadActor } from "./sessions.server.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
@@ -11,7 +11,7 @@ export const API_TOKEN_DAYS = 90;
 /** last_used_at is written at most this often, not on every call. */
 const LAST_USED_SECONDS = 60;
 
-export async function createApiToken(db: Db, actor: Actor, name: string, meta: RequestMeta): Promise<{ id: string; token: string; expiresAt: string }> {
+export async function createApiToken(db: Db, actor: StaffActor, name: string, meta: RequestMeta): Promise<{ id: string; token: string; expiresAt: string }> {
   const token = newSecret(API_TOKEN_PREFIX);
   const id = randomUUID();
   const now = new Date();
@@ -25,13 +25,13 @@ export async function createApiToken(db: Db, actor: Actor, name: string, meta: R
   return { id, token, expiresAt };
 }
 
-export async function listApiTokens(db: Db, actor: Actor) {
+export async function listApiTokens(db: Db, actor: StaffActor) {
   return db.selectFrom("api_tokens").select(["id", "name", "created_at", "last_used_at", "revoked_at", "expires_at"])
     .where("user_id", "=", actor.userId).orderBy("created_at", "desc").execute();
 }
 
 /** Revokes one of the actor's own tokens; false when there is no such live token. */
-export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, meta: RequestMeta): Promise<boolean> {
+export async function revokeApiToken(db: Db, actor: StaffActor, tokenId: string, meta: RequestMeta): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const result = await trx.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() })
       .where("id", "=", tokenId).where("user_id", "=", actor.userId).where("revoked_at", "is", null).executeTakeFirst();
@@ -42,7 +42,7 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, meta
 }
 
 /** The actor behind a live token: not revoked, not expired, its owner active. Records when it was last used. */
-export async function actorForApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+export async function actorForApiToken(db: Db, token: string, now = new Date()): Promise<StaffActor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db.selectFrom("api_tokens").select(["id", "user_id", "expires_at", "last_used_at"])
     .where("token_hash", "=", hashSecret(token)).where("revoked_at", "is", null).executeTakeFirst();

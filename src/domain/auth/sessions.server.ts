@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { localeFor } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "./actor.ts";
+import type { StaffActor, RequestMeta } from "./actor.ts";
 import { DEFAULT_SESSION_LIMITS, SESSION_TOUCH_SECONDS, SIGN_IN_LIMITS, type SessionLimits, type SignInInput } from "./model.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { isRole } from "./permissions.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export type SignInResult =
-  | { ok: true; token: string; actor: Actor }
+  | { ok: true; token: string; actor: StaffActor }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
 function minutesAgo(minutes: number, now = new Date()): string {
@@ -17,11 +17,12 @@ function minutesAgo(minutes: number, now = new Date()): string {
 }
 
 /** Loads a user with the permissions of their role; null when missing or deactivated. */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+export async function loadActor(db: Db, userId: string): Promise<StaffActor | null> {
   const user = await db.selectFrom("users").selectAll().where("id", "=", userId).where("active", "=", 1).executeTakeFirst();
   if (!user || !isRole(user.role)) return null;
   const permissions = await db.selectFrom("role_permissions").select("permission").where("role", "=", user.role).execute();
   return {
+    kind: "staff",
     userId: user.id,
     email: user.email,
     name: user.name,
@@ -102,7 +103,7 @@ export async function createSession(trx: Trx, userId: string, meta: RequestMeta,
  * deleted. Being used moves last_seen_at on (at most once a minute), in the
  * database, so every app server sees the same idle time.
  */
-export async function actorForSession(db: Db, token: string, limits: SessionLimits = DEFAULT_SESSION_LIMITS, now = new Date()): Promise<{ actor: Actor; sessionId: string } | null> {
+export async function actorForSession(db: Db, token: string, limits: SessionLimits = DEFAULT_SESSION_LIMITS, now = new Date()): Promise<{ actor: StaffActor; sessionId: string } | null> {
   const session = await db.selectFrom("sessions").select(["id", "user_id", "created_at", "expires_at", "last_seen_at"])
     .where("token_hash", "=", hashSecret(token)).executeTakeFirst();
   if (!session) return null;
@@ -122,14 +123,14 @@ export async function actorForSession(db: Db, token: string, limits: SessionLimi
   return { actor, sessionId: session.id };
 }
 
-export async function signOut(db: Db, sessionId: string, actor: Actor, meta: RequestMeta): Promise<void> {
+export async function signOut(db: Db, sessionId: string, actor: StaffActor, meta: RequestMeta): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("sessions").where("id", "=", sessionId).execute();
     await recordAudit(trx, { actor, action: "user.sign_out", entityType: "user", entityId: actor.userId, reason: "own session", meta });
   });
 }
 
-export async function signOutEverywhere(db: Db, actor: Actor, meta: RequestMeta): Promise<number> {
+export async function signOutEverywhere(db: Db, actor: StaffActor, meta: RequestMeta): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const result = await trx.deleteFrom("sessions").where("user_id", "=", actor.userId).executeTakeFirst();
     await recordAudit(trx, { actor, action: "user.sign_out_all", entityType: "user", entityId: actor.userId, reason: "own sessions", meta });

@@ -4,7 +4,9 @@ import type { PayStubTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { recordMilestoneFromEvent } from "../milestones/events.server.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { changeAllowed, type AuthorizedParticipant } from "../access/model.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { benefitsActions, payStubActions } from "./policy.ts";
 import { caseloadScope } from "../participants/policy.ts";
 import {
   monthlyTotals, needsReport, ssiReportingMonths, type EarningsReportFacts, type MonthReport, type PayStubFacts,
@@ -51,8 +53,10 @@ export interface EarningsLog {
   reportFacts: EarningsReportFacts[];
 }
 
-/** Everything in one participant's log, newest pay date first. No authorization: callers check and audit. */
-export async function loadEarningsLog(db: Db | Trx, participantId: string): Promise<EarningsLog> {
+/** Everything in one participant's log, newest pay date first, for a caller that audits its read. */
+export async function loadEarningsLog(db: Db | Trx, access: AuthorizedParticipant): Promise<EarningsLog> {
+  if (!benefitsActions(access).read) return { payStubs: [], facts: [], reports: [], reportFacts: [] };
+  const participantId = access.participant.id;
   const rows = await selectStubs(db).where("s.participant_id", "=", participantId).orderBy("s.pay_date", "desc").orderBy("s.created_at", "desc").execute();
   const reportRows = await db.selectFrom("earnings_reports as r").innerJoin("users as u", "u.id", "r.recorded_by")
     .selectAll("r").select("u.name as recorded_by_name")
@@ -71,10 +75,11 @@ export async function loadEarningsLog(db: Db | Trx, participantId: string): Prom
 export type PayStubResult = { ok: true; stub: PayStub; created: boolean } | { ok: false; reason: "not_found" };
 
 /** Adds a pay stub. The same client key twice stores it once and answers with the first. */
-export async function addPayStub(db: Db, actor: Actor, participantId: string, input: PayStubInput, meta: RequestMeta): Promise<PayStubResult> {
+export async function addPayStub(db: Db, access: AuthorizedParticipant, input: PayStubInput, meta: RequestMeta): Promise<PayStubResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, benefitsActions(access).recordEarnings);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" } as const;
     if (input.clientKey) {
       const earlier = await selectStubs(trx).where("s.client_key", "=", input.clientKey).where("s.participant_id", "=", participantId).executeTakeFirst();
       if (earlier) return { ok: true, stub: toPayStub(earlier), created: false } as const;
@@ -87,7 +92,7 @@ export async function addPayStub(db: Db, actor: Actor, participantId: string, in
       entered_by: actor.userId, created_at: new Date().toISOString(), voided_at: null, voided_by: null, void_reason: null,
     }).execute();
     await recordAudit(trx, {
-      actor, action: "pay_stub.create", entityType: "pay_stub", entityId: id, participantId, reason: access.reason,
+      actor, action: "pay_stub.create", entityType: "pay_stub", entityId: id, participantId, reason,
       details: { payDate: input.payDate }, meta,
     });
     // The first pay stub in the log is the first paycheck: a small win, on its pay date.
@@ -99,18 +104,24 @@ export async function addPayStub(db: Db, actor: Actor, participantId: string, in
 export type VoidResult = { ok: true; stub: PayStub } | { ok: false; reason: "not_found" | "already_voided" };
 
 /** Voids a stub entered by mistake: it stays in the log, marked, and stops counting. */
-export async function voidPayStub(db: Db, actor: Actor, participantId: string, stubId: string, reason: string, meta: RequestMeta): Promise<VoidResult> {
+export async function voidPayStub(db: Db, access: AuthorizedParticipant, stubId: string, reason: string, meta: RequestMeta): Promise<VoidResult> {
+  const { actor, participant: { id: participantId } } = access;
+  if (!benefitsActions(access).recordEarnings) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" } as const;
+    const stub = await trx.selectFrom("pay_stubs").select(["id", "voided_at"]).where("id", "=", stubId).where("participant_id", "=", participantId).executeTakeFirst();
+    if (!stub) {
+      await recordRefusal(trx, actor, { action: "void:pay_stub", entityType: "pay_stub", entityId: stubId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
+    const permission = changeAllowed(access, payStubActions(access, { voidedAt: stub.voided_at }).void);
+    if (!permission) return { ok: false, reason: "already_voided" } as const;
     const now = new Date().toISOString();
     const result = await trx.updateTable("pay_stubs").set({ voided_at: now, voided_by: actor.userId, void_reason: reason })
       .where("id", "=", stubId).where("participant_id", "=", participantId).where("voided_at", "is", null).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      const exists = await trx.selectFrom("pay_stubs").select("id").where("id", "=", stubId).where("participant_id", "=", participantId).executeTakeFirst();
-      return { ok: false, reason: exists ? "already_voided" : "not_found" } as const;
+      return { ok: false, reason: "already_voided" } as const;
     }
-    await recordAudit(trx, { actor, action: "pay_stub.void", entityType: "pay_stub", entityId: stubId, participantId, reason: access.reason, details: { reason }, meta });
+    await recordAudit(trx, { actor, action: "pay_stub.void", entityType: "pay_stub", entityId: stubId, participantId, reason: permission, details: { reason }, meta });
     return { ok: true, stub: toPayStub(await selectStubs(trx).where("s.id", "=", stubId).executeTakeFirstOrThrow()) } as const;
   });
 }
@@ -118,10 +129,11 @@ export async function voidPayStub(db: Db, actor: Actor, participantId: string, s
 export type ReportResult = { ok: true; report: EarningsReport } | { ok: false; reason: "not_found" };
 
 /** Records that a month's wages were reported to SSA, with the month's paid total as the log shows it now. */
-export async function recordEarningsReport(db: Db, actor: Actor, participantId: string, input: EarningsReportInput, meta: RequestMeta): Promise<ReportResult> {
+export async function recordEarningsReport(db: Db, access: AuthorizedParticipant, input: EarningsReportInput, meta: RequestMeta): Promise<ReportResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, benefitsActions(access).recordEarnings);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" } as const;
     const stubs = await trx.selectFrom("pay_stubs").selectAll().where("participant_id", "=", participantId).execute();
     const paidCents = monthlyTotals(stubs.map(stubFacts)).find((t) => t.month === input.month)?.paidCents ?? 0;
     const id = randomUUID();
@@ -131,7 +143,7 @@ export async function recordEarningsReport(db: Db, actor: Actor, participantId: 
       gross_cents: paidCents, recorded_by: actor.userId, recorded_at: recordedAt,
     }).execute();
     await recordAudit(trx, {
-      actor, action: "earnings_report.create", entityType: "earnings_report", entityId: id, participantId, reason: access.reason,
+      actor, action: "earnings_report.create", entityType: "earnings_report", entityId: id, participantId, reason,
       details: { month: input.month, method: input.method }, meta,
     });
     return { ok: true, report: { id, month: input.month, reportedOn: input.reportedOn, method: input.method, gross: toDollars(paidCents), recordedBy: actor.name, recordedAt } } as const;

@@ -3,7 +3,9 @@ import type { Db } from "../../db/index.ts";
 import type { BenefitsProfileTable, BenefitsReferralTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { benefitsActions, type BenefitsActions } from "./policy.ts";
 import { monthlyTotals, ssdiWorkHistory, ssiReportingMonths, studentExclusionUsedThisYear, trialWorkMonthsFromLog } from "./earnings.ts";
 import { loadEarningsLog } from "./earnings.server.ts";
 import type { BenefitYear } from "./parameters.ts";
@@ -65,14 +67,15 @@ function toReferral(row: BenefitsReferralTable): Referral {
 /**
  * The whole benefits picture of one participant at a moment: profile, referrals,
  * earnings log, monthly totals, SSI months to report (with SSI) and the trial work
- * and EPE months (with SSDI). No authorization here: callers check and audit.
+ * and EPE months (with SSDI). For a caller that audits its read.
  */
-export async function loadBenefitsOverview(db: Db | Trx, participantId: string, at: Date, extraYears?: readonly BenefitYear[]): Promise<BenefitsOverview & { studentExclusionUsed: number }> {
+export async function loadBenefitsOverview(db: Db | Trx, access: AuthorizedParticipant, at: Date, extraYears?: readonly BenefitYear[]): Promise<BenefitsOverview & { studentExclusionUsed: number }> {
+  const participantId = access.participant.id;
   const years = extraYears ?? await storedBenefitYears(db);
   const profile = await loadProfile(db, participantId);
   const referralRows = await db.selectFrom("benefits_referrals").selectAll().where("participant_id", "=", participantId)
     .orderBy("referred_on", "desc").orderBy("created_at", "desc").execute();
-  const log = await loadEarningsLog(db, participantId);
+  const log = await loadEarningsLog(db, access);
   const totals = monthlyTotals(log.facts);
   const today = todayOf(at);
   const thisMonth = today.slice(0, 7);
@@ -94,20 +97,22 @@ export async function loadBenefitsOverview(db: Db | Trx, participantId: string, 
 }
 
 export interface BenefitsView {
-  participant: NonNullable<Awaited<ReturnType<typeof authorizeParticipant>>>["participant"];
+  participant: AuthorizedParticipant["participant"];
   canUpdate: boolean;
+  can: BenefitsActions;
   overview: BenefitsOverview & { studentExclusionUsed: number };
 }
 
 /** Reads a participant's benefits record for the page or the API, audited as one read. */
-export async function getBenefitsOverview(db: Db, actor: Actor, participantId: string, meta: RequestMeta, at: Date = new Date()): Promise<BenefitsView | null> {
+export async function getBenefitsOverview(db: Db, access: AuthorizedParticipant, meta: RequestMeta, at: Date = new Date()): Promise<BenefitsView | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const can = benefitsActions(access);
+  const reason = readAllowed(access, can.read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
-    const canUpdate = !!(await authorizeParticipant(trx, actor, participantId, "update"));
-    const overview = await loadBenefitsOverview(trx, participantId, at);
-    await recordAudit(trx, { actor, action: "benefits.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
-    return { participant: access.participant, canUpdate, overview };
+    const overview = await loadBenefitsOverview(trx, access, at);
+    await recordAudit(trx, { actor, action: "benefits.read", entityType: "participant", entityId: participantId, participantId, reason, meta });
+    return { participant: access.participant, canUpdate: can.updateProfile, can, overview };
   });
 }
 
@@ -125,10 +130,11 @@ const PROFILE_FIELDS = [
  * Saves the profile over the version the person read (0 for the first save). When
  * someone saved in between, nothing is written and the current profile comes back.
  */
-export async function saveBenefitsProfile(db: Db, actor: Actor, participantId: string, input: BenefitsProfileInput, meta: RequestMeta): Promise<ProfileSaveResult> {
+export async function saveBenefitsProfile(db: Db, access: AuthorizedParticipant, input: BenefitsProfileInput, meta: RequestMeta): Promise<ProfileSaveResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, benefitsActions(access).updateProfile);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" } as const;
     const before = await loadProfile(trx, participantId);
     if (before.version !== input.version) return { ok: false, reason: "conflict", current: before } as const;
     const now = new Date().toISOString();
@@ -166,7 +172,7 @@ export async function saveBenefitsProfile(db: Db, actor: Actor, participantId: s
     const fields = PROFILE_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(profile[f]));
     await recordAudit(trx, {
       actor, action: "benefits_profile.update", entityType: "benefits_profile", entityId: participantId, participantId,
-      reason: access.reason, details: { fields, fromVersion: input.version }, meta,
+      reason, details: { fields, fromVersion: input.version }, meta,
     });
     return { ok: true, profile } as const;
   });
@@ -185,17 +191,18 @@ function referralColumns(input: ReferralInput) {
 }
 
 /** Records a referral to a certified benefits planner (CWIC at a WIPA project). */
-export async function createReferral(db: Db, actor: Actor, participantId: string, input: ReferralInput, meta: RequestMeta): Promise<ReferralSaveResult> {
+export async function createReferral(db: Db, access: AuthorizedParticipant, input: ReferralInput, meta: RequestMeta): Promise<ReferralSaveResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, benefitsActions(access).refer);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" } as const;
     const id = randomUUID();
     const now = new Date().toISOString();
     await trx.insertInto("benefits_referrals").values({
       id, participant_id: participantId, ...referralColumns(input), version: 1, created_by: actor.userId, created_at: now, updated_at: now,
     }).execute();
     await recordAudit(trx, {
-      actor, action: "benefits_referral.create", entityType: "benefits_referral", entityId: id, participantId, reason: access.reason,
+      actor, action: "benefits_referral.create", entityType: "benefits_referral", entityId: id, participantId, reason,
       details: { outcome: input.outcome }, meta,
     });
     return { ok: true, referral: toReferral(await trx.selectFrom("benefits_referrals").selectAll().where("id", "=", id).executeTakeFirstOrThrow()) } as const;
@@ -203,13 +210,16 @@ export async function createReferral(db: Db, actor: Actor, participantId: string
 }
 
 /** Saves a referral's outcome (or corrects it) over the version read. */
-export async function updateReferral(db: Db, actor: Actor, participantId: string, referralId: string, input: ReferralUpdate, meta: RequestMeta): Promise<ReferralSaveResult> {
+export async function updateReferral(db: Db, access: AuthorizedParticipant, referralId: string, input: ReferralUpdate, meta: RequestMeta): Promise<ReferralSaveResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, benefitsActions(access).refer);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const row = access
-      ? await trx.selectFrom("benefits_referrals").selectAll().where("id", "=", referralId).where("participant_id", "=", participantId).executeTakeFirst()
-      : undefined;
-    if (!access || !row) return { ok: false, reason: "not_found" } as const;
+    const row = await trx.selectFrom("benefits_referrals").selectAll().where("id", "=", referralId).where("participant_id", "=", participantId).executeTakeFirst();
+    if (!row) {
+      await recordRefusal(trx, actor, { action: "update:benefits_referral", entityType: "benefits_referral", entityId: referralId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
     const before = toReferral(row);
     if (before.version !== input.version) return { ok: false, reason: "conflict", current: before } as const;
     const updated = await trx.updateTable("benefits_referrals")
@@ -219,7 +229,7 @@ export async function updateReferral(db: Db, actor: Actor, participantId: string
     const referral = toReferral(await trx.selectFrom("benefits_referrals").selectAll().where("id", "=", referralId).executeTakeFirstOrThrow());
     const fields = (["referredOn", "counselorName", "organization", "outcome", "outcomeOn", "notes"] as const).filter((f) => before[f] !== referral[f]);
     await recordAudit(trx, {
-      actor, action: "benefits_referral.update", entityType: "benefits_referral", entityId: referralId, participantId, reason: access.reason,
+      actor, action: "benefits_referral.update", entityType: "benefits_referral", entityId: referralId, participantId, reason,
       details: { fields, outcome: referral.outcome }, meta,
     });
     return { ok: true, referral } as const;

@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { supportPersonLocale } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import type { PersonFacts } from "../consent/check.ts";
 import { disclosedCategories, disclosesOf } from "../consent/disclosure.ts";
 import { SHARE_PIECE, maySendShare, splitShareChoices, type ShareChoices } from "./share-consent.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import type { RelationshipStatus } from "../network/vocabulary.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { benefitsActions } from "./policy.ts";
 import { estimate } from "./estimate.ts";
 import { estimateRequestSchemaFor, type EstimateRequest, type EstimateResult } from "./model.ts";
 import { storedBenefitYears } from "./years.server.ts";
@@ -29,9 +31,10 @@ async function currentSupports(db: Db | Trx, participantId: string): Promise<(Pe
 
 
 /** Who an estimate may be shared with at this moment (no audit: the page that calls it has audited its read). */
-export async function estimateShareChoices(db: Db | Trx, participantId: string, at: Date = new Date()): Promise<ShareChoices> {
-  const people = await currentSupports(db, participantId);
-  const consent = await loadConsentHistory(db, participantId);
+export async function estimateShareChoices(db: Db | Trx, access: AuthorizedParticipant, at: Date = new Date()): Promise<ShareChoices> {
+  if (!benefitsActions(access).shareEstimate) return { offered: [], notOffered: [] };
+  const people = await currentSupports(db, access.participant.id);
+  const consent = await loadConsentHistory(db, access);
   return splitShareChoices(consent, people, at);
 }
 
@@ -46,18 +49,19 @@ export type ShareResult =
  * If consent does not cover any one of the people chosen, nothing is shared.
  */
 export async function shareEstimate(
-  db: Db, actor: Actor, participantId: string, requestBody: unknown, supportPersonIds: readonly string[], meta: RequestMeta, at: Date = new Date(),
+  db: Db, access: AuthorizedParticipant, requestBody: unknown, supportPersonIds: readonly string[], meta: RequestMeta, at: Date = new Date(),
 ): Promise<ShareResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, benefitsActions(access).shareEstimate);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" } as const;
     const ids = [...new Set(supportPersonIds)];
     if (ids.length === 0) return { ok: false, reason: "nobody" } as const;
     const extraYears = await storedBenefitYears(trx);
     const parsed = estimateRequestSchemaFor(extraYears).safeParse(requestBody);
     if (!parsed.success) return { ok: false, reason: "invalid_request" } as const;
     const people = await currentSupports(trx, participantId);
-    const consent = await loadConsentHistory(trx, participantId);
+    const consent = await loadConsentHistory(trx, access);
     const chosen = ids.map((id) => people.find((p) => p.id === id));
     const refused = chosen.map((p, i) => (p && maySendShare(consent, p, SHARE_PIECE, at) ? null : p?.name ?? ids[i]!)).filter((n): n is string => n !== null);
     if (refused.length > 0) return { ok: false, reason: "not_allowed", names: refused } as const;
@@ -73,7 +77,7 @@ export async function shareEstimate(
       }).execute();
       await recordAudit(trx, {
         actor, action: "benefits_estimate.share", entityType: "benefits_estimate_share", entityId: id, participantId,
-        reason: `${access.reason}; consent:${SHARE_PIECE.categories.join(",")}`,
+        reason: `${reason}; consent:${SHARE_PIECE.categories.join(",")}`,
         details: {
           supportPersonId: person.id, year: result.year, scenarios: result.scenarios.length,
           disclosure: { readerKind: "support_person", readerId: person.id, categories: disclosedCategories([SHARE_PIECE]) },
@@ -106,7 +110,9 @@ export interface ShareListing {
 }
 
 /** The estimates shared for a participant, newest first (for the page that has audited its read). */
-export async function listEstimateShares(db: Db | Trx, participantId: string): Promise<ShareListing[]> {
+export async function listEstimateShares(db: Db | Trx, access: AuthorizedParticipant): Promise<ShareListing[]> {
+  if (!benefitsActions(access).read) return [];
+  const participantId = access.participant.id;
   const rows = await db.selectFrom("benefits_estimate_shares as s").innerJoin("support_persons as p", "p.id", "s.support_person_id")
     .innerJoin("users as u", "u.id", "s.shared_by")
     .select(["s.id", "s.result", "s.shared_at", "p.name", "u.name as shared_by_name"])
@@ -118,20 +124,24 @@ export async function listEstimateShares(db: Db | Trx, participantId: string): P
 }
 
 /** One shared copy, with the consent check made again now. Audited as a read of the participant's benefits. */
-export async function getSharedEstimate(db: Db, actor: Actor, participantId: string, shareId: string, meta: RequestMeta, at: Date = new Date()): Promise<SharedEstimate | null> {
+export async function getSharedEstimate(db: Db, access: AuthorizedParticipant, shareId: string, meta: RequestMeta, at: Date = new Date()): Promise<SharedEstimate | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, benefitsActions(access).read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     const row = await trx.selectFrom("benefits_estimate_shares as s").innerJoin("support_persons as p", "p.id", "s.support_person_id")
       .innerJoin("users as u", "u.id", "s.shared_by")
       .select(["s.id", "s.support_person_id", "s.request", "s.result", "s.shared_at", "s.discloses", "p.name", "p.status", "p.ended_at", "u.name as shared_by_name"])
       .where("s.id", "=", shareId).where("s.participant_id", "=", participantId).executeTakeFirst();
-    if (!row) return null;
-    const consent = await loadConsentHistory(trx, participantId);
+    if (!row) {
+      await recordRefusal(trx, actor, { action: "read:benefits_estimate_share", entityType: "benefits_estimate_share", entityId: shareId, participantId, reason: "not_found" }, meta);
+      return null;
+    }
+    const consent = await loadConsentHistory(trx, access);
     // Checked again now, against what the stored share says it tells.
     const allowed = maySendShare(consent, { id: row.support_person_id, status: row.status as RelationshipStatus, endedAt: row.ended_at }, { categories: disclosesOf(row.discloses) }, at);
     await recordAudit(trx, {
-      actor, action: "benefits.read", entityType: "benefits_estimate_share", entityId: shareId, participantId, reason: access.reason,
+      actor, action: "benefits.read", entityType: "benefits_estimate_share", entityId: shareId, participantId, reason,
       details: { copyFor: row.support_person_id, allowed }, meta,
     });
     return {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
-import { accessFor } from "../auth/permissions.ts";
+import type { StaffActor, RequestMeta } from "../auth/actor.ts";
+import { mayManageBenefitYears } from "./policy.ts";
 import { BUILT_IN_YEARS, benefitYearSchema, mergeYears, type BenefitYear } from "./parameters.ts";
 
 /**
@@ -21,10 +21,6 @@ export async function storedBenefitYears(db: Db | Trx): Promise<BenefitYear[]> {
     if (parsed.success) latest.set(parsed.data.year, parsed.data);
   }
   return [...latest.values()];
-}
-
-export function mayManageBenefitYears(actor: Actor): boolean {
-  return accessFor(actor.permissions, "manage", "benefits") !== null;
 }
 
 export interface BenefitYearListing {
@@ -66,7 +62,7 @@ export type AddYearResult = { ok: true; year: BenefitYear } | { ok: false; reaso
  * Adds a year's figures (already validated by `benefitYearSchema`). A year that
  * already has figures, built in or stored, is replaced only when `replace` says so.
  */
-export async function addBenefitYear(db: Db, actor: Actor, year: BenefitYear, replace: boolean, meta: RequestMeta): Promise<AddYearResult> {
+export async function addBenefitYear(db: Db, actor: StaffActor, year: BenefitYear, replace: boolean, meta: RequestMeta): Promise<AddYearResult> {
   if (!mayManageBenefitYears(actor)) return { ok: false, reason: "forbidden" };
   return db.transaction().execute(async (trx) => {
     const exists = mergeYears(await storedBenefitYears(trx)).some((y) => y.year === year.year);

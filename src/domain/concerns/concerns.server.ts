@@ -3,9 +3,11 @@ import type { Db } from "../../db/index.ts";
 import type { Selectable } from "kysely";
 import type { ConcernTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { concernActions } from "./policy.ts";
 import type { Concern, ConcernInput, ConcernType, ConcernUpdate } from "./model.ts";
 
 function toConcern(row: Selectable<ConcernTable> & { person_name: string | null }): Concern {
@@ -23,21 +25,28 @@ function selectConcerns(db: Db | Trx) {
 export type ConcernResult = { ok: true; concern: Concern } | { ok: false; reason: "not_found" } | { ok: false; reason: "conflict"; current: Concern };
 
 /** Logs a concern, from a meeting or not. The same clientKey twice records it once. */
-export async function createConcern(db: Db, actor: Actor, participantId: string, input: ConcernInput, meta: RequestMeta): Promise<ConcernResult> {
+export async function createConcern(db: Db, access: AuthorizedParticipant, input: ConcernInput, meta: RequestMeta): Promise<ConcernResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, concernActions(access).raise);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
     if (input.clientKey) {
       const existing = await selectConcerns(trx).where("c.client_key", "=", input.clientKey).where("c.participant_id", "=", participantId).executeTakeFirst();
       if (existing) return { ok: true, concern: toConcern(existing) };
     }
     if (input.meetingId) {
       const meeting = await trx.selectFrom("meetings").select("id").where("id", "=", input.meetingId).where("participant_id", "=", participantId).executeTakeFirst();
-      if (!meeting) return { ok: false, reason: "not_found" };
+      if (!meeting) {
+        await recordRefusal(trx, actor, { action: "create:concern", entityType: "meeting", entityId: input.meetingId, participantId, reason: "not_found" }, meta);
+        return { ok: false, reason: "not_found" };
+      }
     }
     if (input.supportPersonId) {
       const person = await trx.selectFrom("support_persons").select("id").where("id", "=", input.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
-      if (!person) return { ok: false, reason: "not_found" };
+      if (!person) {
+        await recordRefusal(trx, actor, { action: "create:concern", entityType: "support_person", entityId: input.supportPersonId, participantId, reason: "not_found" }, meta);
+        return { ok: false, reason: "not_found" };
+      }
     }
     const now = new Date().toISOString();
     const id = randomUUID();
@@ -46,16 +55,21 @@ export async function createConcern(db: Db, actor: Actor, participantId: string,
       raised_by: input.supportPersonId ? "support_person" : input.raisedBy, support_person_id: input.supportPersonId,
       status: "open", mitigation_plan: input.mitigationPlan, client_key: input.clientKey, discloses: JSON.stringify(input.discloses), version: 1, created_by: actor.userId, created_at: now, updated_at: now,
     }).execute();
-    await recordAudit(trx, { actor, action: "concern.create", entityType: "concern", entityId: id, participantId, reason: access.reason, details: { type: input.type, meetingId: input.meetingId }, meta });
+    await recordAudit(trx, { actor, action: "concern.create", entityType: "concern", entityId: id, participantId, reason, details: { type: input.type, meetingId: input.meetingId }, meta });
     return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", id).executeTakeFirstOrThrow()) };
   });
 }
 
-export async function updateConcern(db: Db, actor: Actor, participantId: string, concernId: string, input: ConcernUpdate, meta: RequestMeta): Promise<ConcernResult> {
+export async function updateConcern(db: Db, access: AuthorizedParticipant, concernId: string, input: ConcernUpdate, meta: RequestMeta): Promise<ConcernResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, concernActions(access).update);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const row = access ? await selectConcerns(trx).where("c.id", "=", concernId).where("c.participant_id", "=", participantId).executeTakeFirst() : undefined;
-    if (!access || !row) return { ok: false, reason: "not_found" };
+    const row = await selectConcerns(trx).where("c.id", "=", concernId).where("c.participant_id", "=", participantId).executeTakeFirst();
+    if (!row) {
+      await recordRefusal(trx, actor, { action: "update:concern", entityType: "concern", entityId: concernId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const before = toConcern(row);
     const result = await trx.updateTable("concerns").set({
       status: input.status, mitigation_plan: input.mitigationPlan, version: input.version + 1, updated_at: new Date().toISOString(),
@@ -63,25 +77,28 @@ export async function updateConcern(db: Db, actor: Actor, participantId: string,
     })
       .where("id", "=", concernId).where("version", "=", input.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
-    await recordAudit(trx, { actor, action: "concern.update", entityType: "concern", entityId: concernId, participantId, reason: access.reason, details: { status: input.status }, meta });
+    await recordAudit(trx, { actor, action: "concern.update", entityType: "concern", entityId: concernId, participantId, reason, details: { status: input.status }, meta });
     return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", concernId).executeTakeFirstOrThrow()) };
   });
 }
 
 /** Concerns on the participant's record (read as part of a page that already audited its read). */
-export async function listConcerns(db: Db | Trx, participantId: string, meetingId?: string): Promise<Concern[]> {
+export async function listConcerns(db: Db | Trx, access: AuthorizedParticipant, meetingId?: string): Promise<Concern[]> {
+  if (!concernActions(access).read) return [];
+  const participantId = access.participant.id;
   let query = selectConcerns(db).where("c.participant_id", "=", participantId);
   if (meetingId) query = query.where("c.meeting_id", "=", meetingId);
   return (await query.orderBy("c.created_at").orderBy("c.id").execute()).map(toConcern);
 }
 
 /** Concerns on the participant's record, for a caller that has not read anything else: authorized and audited. */
-export async function readConcerns(db: Db, actor: Actor, participantId: string, meta: RequestMeta): Promise<Concern[] | null> {
+export async function readConcerns(db: Db, access: AuthorizedParticipant, meta: RequestMeta): Promise<Concern[] | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, concernActions(access).read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
-    const concerns = await listConcerns(trx, participantId);
-    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, details: { concerns: concerns.length }, meta });
+    const concerns = await listConcerns(trx, access);
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason, details: { concerns: concerns.length }, meta });
     return concerns;
   });
 }
@@ -95,15 +112,17 @@ export interface ConcernRecord {
 }
 
 /** Every concern on the participant's record, from meetings or not, for the concerns page: authorized and audited. */
-export async function getConcernRecord(db: Db, actor: Actor, participantId: string, meta: RequestMeta): Promise<ConcernRecord | null> {
+export async function getConcernRecord(db: Db, access: AuthorizedParticipant, meta: RequestMeta): Promise<ConcernRecord | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const can = concernActions(access);
+  const reason = readAllowed(access, can.read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
-    const canUpdate = (await authorizeParticipant(trx, actor, participantId, "update")) !== null;
-    const concerns = await listConcerns(trx, participantId);
+    const canUpdate = can.update;
+    const concerns = await listConcerns(trx, access);
     const people = await trx.selectFrom("support_persons").select(["id", "name"])
       .where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").orderBy("id").execute();
-    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, details: { concerns: concerns.length }, meta });
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason, details: { concerns: concerns.length }, meta });
     const { id, firstName, lastName, preferredName } = access.participant;
     return { participant: { id, firstName, lastName, preferredName }, concerns, people: people.map((p) => ({ supportPersonId: p.id, name: p.name })), canUpdate };
   });

@@ -3,8 +3,10 @@ import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
 import type { ConsentGrantTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import type { RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
+import { consentActions } from "./policy.ts";
 import { grantCategoriesAt, grantStatus, type ConsentHistory, type GrantFacts, type RevocationFacts } from "./check.ts";
 import type { ConsentFormFacts, ConsentTerms } from "./consent-form.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
@@ -28,8 +30,13 @@ function grantFacts(row: GrantRow): GrantFacts {
   };
 }
 
-/** Every grant and revocation for a participant: the input of the consent check. */
-export async function loadConsentHistory(db: Db | Trx, participantId: string): Promise<ConsentHistory> {
+/**
+ * Every grant and revocation for a participant: the input of the consent check,
+ * for an area that is already reading the participant's record (not audited here).
+ */
+export async function loadConsentHistory(db: Db | Trx, access: AuthorizedParticipant): Promise<ConsentHistory> {
+  if (!consentActions(access).read) return { grants: [], revocations: [] };
+  const participantId = access.participant.id;
   const grants = await db.selectFrom("consent_grants").selectAll().where("participant_id", "=", participantId).orderBy("recorded_at").execute();
   const revocations = grants.length === 0 ? [] : await db.selectFrom("consent_revocations")
     .select(["grant_id", "category", "revoked_at"]).where("grant_id", "in", grants.map((g) => g.id)).orderBy("revoked_at").execute();
@@ -83,14 +90,15 @@ async function toGrants(db: Db | Trx, rows: GrantRow[], at: Date): Promise<Conse
 }
 
 /** The grants for one participant (optionally one support person), each with its status now. Audited. */
-export async function listConsentGrants(db: Db, actor: Actor, participantId: string, meta: RequestMeta, supportPersonId?: string, at = new Date()): Promise<ConsentGrant[] | null> {
+export async function listConsentGrants(db: Db, access: AuthorizedParticipant, meta: RequestMeta, supportPersonId?: string, at = new Date()): Promise<ConsentGrant[] | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, consentActions(access).read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     let query = trx.selectFrom("consent_grants").selectAll().where("participant_id", "=", participantId);
     if (supportPersonId) query = query.where("support_person_id", "=", supportPersonId);
     const grants = await toGrants(trx, await query.orderBy("recorded_at", "desc").execute(), at);
-    await recordAudit(trx, { actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, details: { supportPersonId: supportPersonId ?? null }, meta });
+    await recordAudit(trx, { actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason, details: { supportPersonId: supportPersonId ?? null }, meta });
     return grants;
   });
 }
@@ -104,16 +112,20 @@ export type BlankFormResult = { ok: true; facts: ConsentFormFacts } | { ok: fals
  * of people marked do not contact or taken off the network. Audited: it names the
  * participant and the support person.
  */
-export async function blankConsentForm(db: Db, actor: Actor, participantId: string, supportPersonId: string, terms: ConsentTerms, meta: RequestMeta): Promise<BlankFormResult> {
+export async function blankConsentForm(db: Db, access: AuthorizedParticipant, supportPersonId: string, terms: ConsentTerms, meta: RequestMeta): Promise<BlankFormResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, consentActions(access).record);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" } as const;
     const person = await trx.selectFrom("support_persons").select(["id", "name", "relationship_kind", "relationship_other", "phone", "email", "status", "ended_at"])
       .where("id", "=", supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
-    if (!person) return { ok: false, reason: "not_found" } as const;
+    if (!person) {
+      await recordRefusal(trx, actor, { action: "read:consent_form", entityType: "support_person", entityId: supportPersonId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
     if (person.status === "do_not_contact" || person.ended_at) return { ok: false, reason: "unreachable_person" } as const;
     await recordAudit(trx, {
-      actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
+      actor, action: "consent.read", entityType: "participant", entityId: participantId, participantId, reason,
       details: { supportPersonId, blankForm: true, categories: terms.categories }, meta,
     });
     const { firstName, lastName, preferredName, preferredLanguage, specialistName } = access.participant;
@@ -145,9 +157,9 @@ export type GrantResult =
  * Records a release of information exactly as signed. A grant is never edited:
  * changes are a new grant, and the participant withdraws with a revocation.
  */
-export async function recordConsentGrant(db: Db, actor: Actor, participantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta): Promise<GrantResult> {
+export async function recordConsentGrant(db: Db, access: AuthorizedParticipant, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta): Promise<GrantResult> {
   // Nothing is renewed, so neither renewal refusal can come back.
-  return recordGrant(db, actor, participantId, input, scan, meta, null) as Promise<GrantResult>;
+  return recordGrant(db, access, input, scan, meta, null) as Promise<GrantResult>;
 }
 
 export type RenewResult = GrantResult | { ok: false; reason: "already_renewed" | "other_person" };
@@ -157,22 +169,26 @@ export type RenewResult = GrantResult | { ok: false; reason: "already_renewed" |
  * that follows the old one. The old grant keeps its own dates; the consent history
  * shows the chain. A grant is renewed once; a later renewal renews the newest grant.
  */
-export async function renewConsentGrant(db: Db, actor: Actor, participantId: string, grantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta): Promise<RenewResult> {
-  return recordGrant(db, actor, participantId, input, scan, meta, grantId);
+export async function renewConsentGrant(db: Db, access: AuthorizedParticipant, grantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta): Promise<RenewResult> {
+  return recordGrant(db, access, input, scan, meta, grantId);
 }
 
-async function recordGrant(db: Db, actor: Actor, participantId: string, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta, renewsGrantId: string | null): Promise<RenewResult> {
+async function recordGrant(db: Db, access: AuthorizedParticipant, input: ConsentGrantInput, scan: ScanUpload | null, meta: RequestMeta, renewsGrantId: string | null): Promise<RenewResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, consentActions(access).record);
+  if (!reason) return { ok: false, reason: "not_found" };
   if (input.signedMethod === "paper") {
     if (!scan || scan.bytes.byteLength === 0) return { ok: false, reason: "scan_required" };
     if (!(SCAN_TYPES as readonly string[]).includes(scan.contentType) || scan.bytes.byteLength > SCAN_MAX_BYTES) return { ok: false, reason: "scan_invalid" };
     if (!scanMatchesDeclaredType(scan.bytes, scan.contentType)) return { ok: false, reason: "scan_invalid" };
   }
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
     const person = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"])
       .where("id", "=", input.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
-    if (!person) return { ok: false, reason: "not_found" };
+    if (!person) {
+      await recordRefusal(trx, actor, { action: "create:consent_grant", entityType: "support_person", entityId: input.supportPersonId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     if (person.status === "do_not_contact" || person.ended_at) return { ok: false, reason: "unreachable_person" };
     if (renewsGrantId) {
       const renewed = await trx.selectFrom("consent_grants").select(["id", "support_person_id"]).where("id", "=", renewsGrantId).where("participant_id", "=", participantId).executeTakeFirst();
@@ -200,7 +216,7 @@ async function recordGrant(db: Db, actor: Actor, participantId: string, input: C
       renews_grant_id: renewsGrantId,
     }).execute();
     const granted = { supportPersonId: input.supportPersonId, categories: input.categories, signedMethod: input.signedMethod };
-    const envelope = { actor, entityType: "consent_grant", entityId: id, participantId, reason: access.reason, meta } as const;
+    const envelope = { actor, entityType: "consent_grant", entityId: id, participantId, reason, meta } as const;
     await recordAudit(trx, renewsGrantId
       ? { ...envelope, action: "consent.renew", details: { ...granted, renewsGrantId } }
       : { ...envelope, action: "consent.grant", details: granted });
@@ -212,12 +228,16 @@ async function recordGrant(db: Db, actor: Actor, participantId: string, input: C
 export type RevokeResult = { ok: true; grant: ConsentGrant } | { ok: false; reason: "not_found" | "already_revoked" };
 
 /** Withdraws one category or the whole grant, effective the moment it is recorded. */
-export async function revokeConsent(db: Db, actor: Actor, participantId: string, grantId: string, input: ConsentRevocationInput, meta: RequestMeta): Promise<RevokeResult> {
+export async function revokeConsent(db: Db, access: AuthorizedParticipant, grantId: string, input: ConsentRevocationInput, meta: RequestMeta): Promise<RevokeResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, consentActions(access).record);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
     const row = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).where("participant_id", "=", participantId).executeTakeFirst();
-    if (!row) return { ok: false, reason: "not_found" };
+    if (!row) {
+      await recordRefusal(trx, actor, { action: "revoke:consent_grant", entityType: "consent_grant", entityId: grantId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const earlier = await trx.selectFrom("consent_revocations").select("category").where("grant_id", "=", grantId).execute();
     const categories = JSON.parse(row.categories) as ConsentCategory[];
     const wholeGone = earlier.some((r) => r.category === null);
@@ -226,7 +246,7 @@ export async function revokeConsent(db: Db, actor: Actor, participantId: string,
     const now = new Date().toISOString();
     await trx.insertInto("consent_revocations").values({ id: randomUUID(), grant_id: grantId, category: input.category, revoked_at: now, reason: input.reason, recorded_by: actor.userId }).execute();
     await recordAudit(trx, {
-      actor, action: "consent.revoke", entityType: "consent_grant", entityId: grantId, participantId, reason: access.reason,
+      actor, action: "consent.revoke", entityType: "consent_grant", entityId: grantId, participantId, reason,
       details: { category: input.category ?? "whole grant", supportPersonId: row.support_person_id }, meta,
     });
     const [grant] = await toGrants(trx, [row], new Date(Date.parse(now) + 1));
@@ -242,10 +262,11 @@ export type GrantEventResult = { ok: true; grant: ConsentGrant } | { ok: false; 
  * this moment if that is sooner: nobody learns anything new once it is known the
  * release no longer holds. The record says who recorded it and when; audited.
  */
-export async function recordGrantEvent(db: Db, actor: Actor, participantId: string, grantId: string, input: GrantEventInput, meta: RequestMeta, at = new Date()): Promise<GrantEventResult> {
+export async function recordGrantEvent(db: Db, access: AuthorizedParticipant, grantId: string, input: GrantEventInput, meta: RequestMeta, at = new Date()): Promise<GrantEventResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, consentActions(access).record);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
     const row = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).where("participant_id", "=", participantId).executeTakeFirst();
     if (!row) return { ok: false, reason: "not_found" };
     if (!row.expiry_event) return { ok: false, reason: "no_event" };
@@ -258,7 +279,7 @@ export async function recordGrantEvent(db: Db, actor: Actor, participantId: stri
       event_occurred_on: input.occurredOn, event_note: input.note, event_recorded_by: actor.userId, event_recorded_at: now, ended_at: endedAt,
     }).where("id", "=", grantId).execute();
     await recordAudit(trx, {
-      actor, action: "consent.event", entityType: "consent_grant", entityId: grantId, participantId, reason: access.reason,
+      actor, action: "consent.event", entityType: "consent_grant", entityId: grantId, participantId, reason,
       details: { supportPersonId: row.support_person_id, event: row.expiry_event, occurredOn: input.occurredOn, endedAt }, meta,
     });
     const updated = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).executeTakeFirstOrThrow();
@@ -268,15 +289,16 @@ export async function recordGrantEvent(db: Db, actor: Actor, participantId: stri
 }
 
 /** The scan of a paper consent, for download. Audited as a read of the record. */
-export async function getConsentScan(db: Db, actor: Actor, participantId: string, grantId: string, meta: RequestMeta) {
+export async function getConsentScan(db: Db, access: AuthorizedParticipant, grantId: string, meta: RequestMeta) {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, consentActions(access).read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     const doc = await trx.selectFrom("consent_grants as g").innerJoin("documents as d", "d.id", "g.scan_document_id")
       .select(["d.id", "d.filename", "d.content_type", "d.content_base64"])
       .where("g.id", "=", grantId).where("g.participant_id", "=", participantId).executeTakeFirst();
     if (!doc) return null;
-    await recordAudit(trx, { actor, action: "document.read", entityType: "document", entityId: doc.id, participantId, reason: access.reason, meta });
+    await recordAudit(trx, { actor, action: "document.read", entityType: "document", entityId: doc.id, participantId, reason, meta });
     return { filename: doc.filename, contentType: doc.content_type, bytes: Buffer.from(doc.content_base64, "base64") };
   });
 }

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { MeetingTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
-import { mayDisclose, type DisclosurePiece } from "../consent/disclosure.ts";
+import { disclosesOf, mayDisclose, type DisclosurePiece } from "../consent/disclosure.ts";
 import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
-import { disclosesOf } from "../consent/disclosure.ts";
+import { meetingActions, meetingsActions } from "./policy.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
 import { invitablePeople, invitationsToSend, type InvitationSender } from "./invitations.ts";
@@ -22,10 +23,12 @@ import {
  * while planning, before its categories are chosen, those who may attend meetings at
  * all, each with the categories they may be shown at one.
  */
-export async function invitableSupports(db: Db | Trx, participantId: string, meeting: DisclosurePiece | null = null, at = new Date()) {
+export async function invitableSupports(db: Db | Trx, access: AuthorizedParticipant, meeting: DisclosurePiece | null = null, at = new Date()) {
+  if (!meetingsActions(access).read) return { invitable: [], notInvitable: [] };
+  const participantId = access.participant.id;
   const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at", "relationship_kind"])
     .where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
-  const consent = await loadConsentHistory(db, participantId);
+  const consent = await loadConsentHistory(db, access);
   const facts = people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at, relationshipKind: p.relationship_kind }));
   const invitable = invitablePeople(facts, consent, meeting, at).map((p) => ({ ...p, categories: meetingCategoriesFor(consent, p, at) }));
   const notInvitable = facts.filter((p) => !invitable.some((i) => i.id === p.id)).map((p) => ({
@@ -43,11 +46,12 @@ function meetingCategoriesFor(consent: ConsentHistory, person: PersonFacts, at: 
 }
 
 /** Is this person still allowed to be involved in meetings at this moment? */
-async function mayAttend(db: Db | Trx, participantId: string, supportPersonId: string, at: Date): Promise<boolean> {
+async function mayAttend(db: Db | Trx, access: AuthorizedParticipant, supportPersonId: string, at: Date): Promise<boolean> {
+  const participantId = access.participant.id;
   const person = await db.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", supportPersonId)
     .where("participant_id", "=", participantId).executeTakeFirst();
   if (!person) return false;
-  const consent = await loadConsentHistory(db, participantId);
+  const consent = await loadConsentHistory(db, access);
   return mayInvolve(consent, { id: person.id, status: person.status as never, endedAt: person.ended_at }, "attendMeetings", at);
 }
 
@@ -88,13 +92,14 @@ function wallClock(scheduledAt: string): string {
   return new Date(hasZone ? scheduledAt : `${scheduledAt.length === 16 ? `${scheduledAt}:00` : scheduledAt}Z`).toISOString();
 }
 
-export async function createMeeting(db: Db, actor: Actor, participantId: string, input: MeetingInput, meta: RequestMeta): Promise<MeetingResult> {
+export async function createMeeting(db: Db, access: AuthorizedParticipant, input: MeetingInput, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingsActions(access).schedule);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
     const discloses = input.discloses ?? defaultMeetingDisclosure(input.kind);
     // A meeting not yet marked may name invitees, but sends nothing until it is marked (sendInvitations).
-    const { invitable } = await invitableSupports(trx, participantId, discloses.length ? { categories: discloses } : null);
+    const { invitable } = await invitableSupports(trx, access, discloses.length ? { categories: discloses } : null);
     const refused = input.inviteeIds.filter((id) => !invitable.some((p) => p.id === id));
     if (refused.length) return { ok: false, reason: "not_invitable", people: refused };
     const now = new Date().toISOString();
@@ -111,29 +116,36 @@ export async function createMeeting(db: Db, actor: Actor, participantId: string,
         id: randomUUID(), meeting_id: id, support_person_id: personId, response: "pending", responded_at: null, invited_at: now,
       }))).execute();
     }
-    await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason: access.reason, details: { kind: input.kind, invitees: input.inviteeIds, discloses }, meta });
+    await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason, details: { kind: input.kind, invitees: input.inviteeIds, discloses }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, id))! };
   });
 }
 
-export async function getMeeting(db: Db, actor: Actor, participantId: string, meetingId: string, meta: RequestMeta) {
+export async function getMeeting(db: Db, access: AuthorizedParticipant, meetingId: string, meta: RequestMeta) {
+  const { actor, participant: { id: participantId } } = access;
+  const can = meetingActions(access);
+  const reason = readAllowed(access, can.read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return null;
-    const canUpdate = !!(await authorizeParticipant(trx, actor, participantId, "update"));
-    await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, meta });
-    return { participant: access.participant, meeting, canUpdate };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return null;
+    }
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
+    return { participant: access.participant, meeting, canUpdate: can.run, can };
   });
 }
 
-export async function listMeetings(db: Db, actor: Actor, participantId: string, meta: RequestMeta) {
+export async function listMeetings(db: Db, access: AuthorizedParticipant, meta: RequestMeta) {
+  const { actor, participant: { id: participantId } } = access;
+  const can = meetingsActions(access);
+  const reason = readAllowed(access, can.read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     const rows = await trx.selectFrom("meetings").select(["id", "kind", "title", "scheduled_at", "status", "place"]).where("participant_id", "=", participantId).orderBy("scheduled_at", "desc").execute();
-    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
-    return { participant: access.participant, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status as Meeting["status"], place: r.place })) };
+    await recordAudit(trx, { actor, action: "meeting.read", entityType: "participant", entityId: participantId, participantId, reason, meta });
+    return { participant: access.participant, can, meetings: rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at, status: r.status as Meeting["status"], place: r.place })) };
   });
 }
 
@@ -142,41 +154,53 @@ export async function listMeetings(db: Db, actor: Actor, participantId: string, 
  * meeting that was not marked, or corrects one). Invitees who may no longer be shown
  * it stay on the list but are sent nothing (sendInvitations checks at sending).
  */
-export async function setMeetingDisclosure(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingDisclosureInput, meta: RequestMeta): Promise<MeetingResult | { ok: false; reason: "confirm_substance_use" }> {
+export async function setMeetingDisclosure(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingDisclosureInput, meta: RequestMeta): Promise<MeetingResult | { ok: false; reason: "confirm_substance_use" }> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingsActions(access).schedule);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return { ok: false, reason: "not_found" } as const;
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) return { ok: false, reason: "not_found" } as const;
     if (input.discloses.includes("substance_use_treatment") && meeting.invitees.length > 0 && !input.confirmSubstanceUse) {
       return { ok: false, reason: "confirm_substance_use" } as const;
     }
     await trx.updateTable("meetings").set((eb) => ({ discloses: JSON.stringify(input.discloses), version: eb("version", "+", 1), updated_at: new Date().toISOString() }))
       .where("id", "=", meetingId).execute();
-    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { discloses: input.discloses }, meta });
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason, details: { discloses: input.discloses }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }
 
 /** Records an invitee's reply. Only people invited can reply, and only while consent still allows meetings. */
-export async function recordResponse(db: Db, actor: Actor, participantId: string, meetingId: string, supportPersonId: string, response: InviteResponse, meta: RequestMeta): Promise<MeetingResult> {
+export async function recordResponse(db: Db, access: AuthorizedParticipant, meetingId: string, supportPersonId: string, response: InviteResponse, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).recordResponse);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting || !meeting.invitees.some((i) => i.supportPersonId === supportPersonId)) return { ok: false, reason: "not_found" };
-    if (!(await mayAttend(trx, participantId, supportPersonId, new Date()))) return { ok: false, reason: "not_invitable", people: [supportPersonId] };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting || !meeting.invitees.some((i) => i.supportPersonId === supportPersonId)) {
+      await recordRefusal(trx, actor, { action: "respond:meeting", entityType: meeting ? "support_person" : "meeting", entityId: meeting ? supportPersonId : meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
+    if (!(await mayAttend(trx, access, supportPersonId, new Date()))) return { ok: false, reason: "not_invitable", people: [supportPersonId] };
     await trx.updateTable("meeting_invitees").set({ response, responded_at: new Date().toISOString() })
       .where("meeting_id", "=", meetingId).where("support_person_id", "=", supportPersonId).execute();
-    await recordAudit(trx, { actor, action: "meeting.respond", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { supportPersonId, response }, meta });
+    await recordAudit(trx, { actor, action: "meeting.respond", entityType: "meeting", entityId: meetingId, participantId, reason, details: { supportPersonId, response }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
 
 /** Moves through the agenda; saving the step lets a reload land where the meeting was. */
-export async function setMeetingStep(db: Db, actor: Actor, participantId: string, meetingId: string, step: number, meta: RequestMeta): Promise<MeetingResult> {
+export async function setMeetingStep(db: Db, access: AuthorizedParticipant, meetingId: string, step: number, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).run);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return { ok: false, reason: "not_found" };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const last = step >= MEETING_STEPS.length;
     const now = new Date().toISOString();
     await trx.updateTable("meetings").set((eb) => ({
@@ -187,7 +211,7 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
       version: eb("version", "+", 1),
       updated_at: now,
     })).where("id", "=", meetingId).execute();
-    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { step: last ? "finished" : MEETING_STEPS[step]! }, meta });
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason, details: { step: last ? "finished" : MEETING_STEPS[step]! }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
@@ -196,13 +220,13 @@ export async function setMeetingStep(db: Db, actor: Actor, participantId: string
  * Saves one thing said in the meeting. The form's clientKey makes a resent form
  * (double click, dropped connection, reload) save once.
  */
-export async function addMeetingEntry(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+export async function addMeetingEntry(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
   try {
-    return await insertMeetingEntry(db, actor, participantId, meetingId, input, meta);
+    return await insertMeetingEntry(db, access, meetingId, input, meta);
   } catch (error) {
     // Two copies of one form sent at once both pass the check above the insert; the
     // unique client_key stops the second, which then finds the first and saves nothing.
-    if (isUniqueViolation(error)) return insertMeetingEntry(db, actor, participantId, meetingId, input, meta);
+    if (isUniqueViolation(error)) return insertMeetingEntry(db, access, meetingId, input, meta);
     throw error;
   }
 }
@@ -213,11 +237,16 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || (typeof message === "string" && message.includes("UNIQUE constraint failed"));
 }
 
-async function insertMeetingEntry(db: Db, actor: Actor, participantId: string, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+async function insertMeetingEntry(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).run);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return { ok: false, reason: "not_found" };
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const existing = await trx.selectFrom("meeting_entries").select(["id", "meeting_id"]).where("client_key", "=", input.clientKey).executeTakeFirst();
     if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting } : { ok: false, reason: "not_found" };
     if (input.supportPersonId && !meeting.invitees.some((i) => i.supportPersonId === input.supportPersonId)) return { ok: false, reason: "not_found" };
@@ -228,13 +257,15 @@ async function insertMeetingEntry(db: Db, actor: Actor, participantId: string, m
       // What is said in a meeting discloses what the meeting does, until someone marks it otherwise.
       discloses: JSON.stringify(meeting.discloses),
     }).execute();
-    await recordAudit(trx, { actor, action: "meeting.entry", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason, details: { kind: input.kind }, meta });
+    await recordAudit(trx, { actor, action: "meeting.entry", entityType: "meeting", entityId: meetingId, participantId, reason, details: { kind: input.kind }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
   });
 }
 
 /** Commitments made in this participant's meetings that are not yet in the plan (read inside an audited page or call). */
-export async function pendingCommitments(db: Db | Trx, participantId: string) {
+export async function pendingCommitments(db: Db | Trx, access: AuthorizedParticipant) {
+  if (!meetingActions(access).read) return [];
+  const participantId = access.participant.id;
   const rows = await db.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").leftJoin("support_persons as s", "s.id", "e.support_person_id")
     .select(["e.id", "e.meeting_id", "e.text", "e.speaker", "e.support_person_id", "e.when_text", "s.name as speaker_name", "m.title as meeting_title", "m.scheduled_at"])
     .where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").where("e.plan_item_id", "is", null)
@@ -248,9 +279,9 @@ export async function pendingCommitments(db: Db | Trx, participantId: string) {
 export type CommitmentResult = { ok: true; item: PlanItem } | { ok: false; reason: "not_found" | "already_in_plan" | "invalid_support_person" };
 
 /** Turns a commitment made in the meeting into a job support plan item, in one step. */
-export async function commitmentToPlanItem(db: Db, actor: Actor, participantId: string, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+export async function commitmentToPlanItem(db: Db, access: AuthorizedParticipant, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
   try {
-    return await convertCommitment(db, actor, participantId, meetingId, entryId, plan, meta);
+    return await convertCommitment(db, access, meetingId, entryId, plan, meta);
   } catch (error) {
     if (error === ALREADY_CONVERTED) return { ok: false, reason: "already_in_plan" };
     throw error;
@@ -260,20 +291,25 @@ export async function commitmentToPlanItem(db: Db, actor: Actor, participantId: 
 /** Thrown to roll back a plan item when another request turned the same commitment into one first. */
 const ALREADY_CONVERTED = new Error("commitment already in the plan");
 
-async function convertCommitment(db: Db, actor: Actor, participantId: string, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+async function convertCommitment(db: Db, access: AuthorizedParticipant, meetingId: string, entryId: string, plan: Pick<PlanItemInput, "kind">, meta: RequestMeta): Promise<CommitmentResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).convertCommitment);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const entry = access ? await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
-      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").executeTakeFirst() : undefined;
-    if (!access || !entry) return { ok: false, reason: "not_found" };
+    const entry = await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
+      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").executeTakeFirst();
+    if (!entry) {
+      await recordRefusal(trx, actor, { action: "update:meeting_entry", entityType: "meeting_entry", entityId: entryId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     if (entry.plan_item_id) return { ok: false, reason: "already_in_plan" };
     const provider = entry.support_person_id ? "support_person" : entry.speaker === "specialist" ? "specialist" : "participant";
-    const item = await insertPlanItem(trx, actor, participantId, {
+    const item = await insertPlanItem(trx, access, {
       kind: plan.kind, description: entry.text, provider, supportPersonId: entry.support_person_id, frequency: entry.when_text,
       startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false,
       // The commitment tells what its meeting entry was marked as telling (unreviewed stays unreviewed).
       discloses: disclosesOf(entry.discloses), part2Confirmed: false,
-    }, entry.id, access.reason, meta);
+    }, entry.id, reason, meta);
     if (!item) return { ok: false, reason: "invalid_support_person" };
     const claimed = await trx.updateTable("meeting_entries").set({ plan_item_id: item.id }).where("id", "=", entry.id).where("plan_item_id", "is", null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) throw ALREADY_CONVERTED;
@@ -293,13 +329,18 @@ export type SendResult<Output> = { ok: true; sent: Output[]; refused: string[]; 
  * categories disclosed; the refused are one more row. All in the same transaction.
  */
 export async function sendInvitations<Output>(
-  db: Db, actor: Actor, participantId: string, meetingId: string, sender: InvitationSender<Output>,
+  db: Db, access: AuthorizedParticipant, meetingId: string, sender: InvitationSender<Output>,
   to: { supportPersonId: string } | "all", meta: RequestMeta, at = new Date(),
 ): Promise<SendResult<Output>> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, meetingActions(access).sendInvitations);
+  if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    const meeting = access ? await loadMeeting(trx, participantId, meetingId) : null;
-    if (!access || !meeting) return { ok: false, reason: "not_found" } as const;
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
     const invitees = to === "all" ? meeting.invitees : meeting.invitees.filter((i) => i.supportPersonId === to.supportPersonId);
     if (to !== "all" && invitees.length === 0) return { ok: false, reason: "not_found" } as const;
     const people = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("participant_id", "=", participantId)
@@ -308,7 +349,7 @@ export async function sendInvitations<Output>(
       const person = people.find((p) => p.id === i.supportPersonId);
       return person ? [{ id: person.id, name: i.name, status: person.status as never, endedAt: person.ended_at }] : [];
     });
-    const consent = await loadConsentHistory(trx, participantId);
+    const consent = await loadConsentHistory(trx, access);
     const { invitations, refused } = invitationsToSend({ ...meeting, categories: meeting.discloses }, facts, consent, {
       participantName: access.participant.preferredName ?? access.participant.firstName, specialistName: access.participant.specialistName,
     }, at);
@@ -316,7 +357,7 @@ export async function sendInvitations<Output>(
     for (const invitation of invitations) {
       sent.push(await sender.send(invitation, at));
       await recordAudit(trx, {
-        actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
+        actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason,
         details: {
           channel: sender.channel, sentTo: [invitation.supportPersonId], refused: [],
           disclosure: { readerKind: "support_person", readerId: invitation.supportPersonId, categories: invitation.discloses },
@@ -326,7 +367,7 @@ export async function sendInvitations<Output>(
     }
     if (refused.length || invitations.length === 0) {
       await recordAudit(trx, {
-        actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason: access.reason,
+        actor, action: "meeting.invitation_send", entityType: "meeting", entityId: meetingId, participantId, reason,
         details: { channel: sender.channel, sentTo: [], refused }, meta,
       });
     }

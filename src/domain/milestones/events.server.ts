@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { RequestMeta, StaffActor } from "../auth/actor.ts";
 import type { ConsentCategory } from "../consent/model.ts";
 import { defaultWinDisclosure, type MilestoneKind } from "./model.ts";
 
@@ -11,7 +11,7 @@ import { defaultWinDisclosure, type MilestoneKind } from "./model.ts";
  * circle through the participant check.
  */
 export async function insertMilestone(
-  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event",
+  trx: Trx, actor: StaffActor, participantId: string, kind: MilestoneKind, occurredOn: string, note: string | null, celebrateWith: string[], source: "manual" | "event",
   discloses: ConsentCategory[],
 ) {
   const id = randomUUID();
@@ -27,7 +27,7 @@ export async function insertMilestone(
  * entered); recorded once per kind, on the day it happened (today unless told).
  */
 export async function recordMilestoneFromEvent(
-  trx: Trx, actor: Actor, participantId: string, kind: MilestoneKind, meta: RequestMeta, occurredOn = new Date().toISOString().slice(0, 10),
+  trx: Trx, actor: StaffActor, participantId: string, kind: MilestoneKind, meta: RequestMeta, occurredOn = new Date().toISOString().slice(0, 10),
 ): Promise<void> {
   const existing = await trx.selectFrom("milestones").select("id").where("participant_id", "=", participantId).where("kind", "=", kind).executeTakeFirst();
   if (existing) return;

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { SupportPersonTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { StaffActor, RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { holdsConsent, type ConsentHistory } from "../consent/check.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { networkActions, supportPersonActions } from "./policy.ts";
 import type { EcomapInput } from "./ecomap-model.ts";
 import type { SupportPerson, SupportPersonInput, SupportPersonUpdate } from "./model.ts";
 import type { Closeness, ContactChannel, RelationshipKind, RelationshipStatus, SupportKind } from "./vocabulary.ts";
@@ -55,7 +57,7 @@ function toColumns(input: SupportPersonInput) {
   };
 }
 
-async function snapshot(trx: Trx, person: SupportPerson, change: "create" | "update" | "end", actor: Actor) {
+async function snapshot(trx: Trx, person: SupportPerson, change: "create" | "update" | "end", actor: StaffActor) {
   await trx.insertInto("support_person_versions").values({
     id: randomUUID(), support_person_id: person.id, version: person.version, change,
     snapshot: JSON.stringify(person), changed_by: actor.userId, changed_at: new Date().toISOString(),
@@ -81,15 +83,16 @@ export interface NetworkView {
 }
 
 /** The participant's network with its consent history, read and audited in one go. */
-export async function getNetwork(db: Db, actor: Actor, participantId: string, meta: RequestMeta, at = new Date()): Promise<NetworkView | null> {
+export async function getNetwork(db: Db, access: AuthorizedParticipant, meta: RequestMeta, at = new Date()): Promise<NetworkView | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const can = networkActions(access);
+  const reason = readAllowed(access, can.read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
-    const mayUpdate = await authorizeParticipant(trx, actor, participantId, "update");
     const rows = await trx.selectFrom("support_persons").selectAll().where("participant_id", "=", participantId).orderBy("name").orderBy("id").execute();
     const people = rows.map(toSupportPerson);
-    const consent = await loadConsentHistory(trx, participantId);
-    await recordAudit(trx, { actor, action: "network.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
+    const consent = await loadConsentHistory(trx, access);
+    await recordAudit(trx, { actor, action: "network.read", entityType: "participant", entityId: participantId, participantId, reason, meta });
     const current = people.filter((p) => !p.endedAt);
     return {
       participant: access.participant,
@@ -97,7 +100,7 @@ export async function getNetwork(db: Db, actor: Actor, participantId: string, me
       ended: people.filter((p) => p.endedAt),
       consent,
       withConsent: current.filter((p) => holdsConsent(consent, p, at)).map((p) => p.id),
-      can: { update: !!mayUpdate },
+      can: { update: can.addSupport },
     };
   });
 }
@@ -118,10 +121,11 @@ export type SupportSaveResult =
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "conflict"; current: SupportPerson };
 
-export async function createSupportPerson(db: Db, actor: Actor, participantId: string, input: SupportPersonInput, meta: RequestMeta): Promise<SupportSaveResult> {
+export async function createSupportPerson(db: Db, access: AuthorizedParticipant, input: SupportPersonInput, meta: RequestMeta): Promise<SupportSaveResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, networkActions(access).addSupport);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
     const now = new Date().toISOString();
     const id = randomUUID();
     await trx.insertInto("support_persons").values({
@@ -132,7 +136,7 @@ export async function createSupportPerson(db: Db, actor: Actor, participantId: s
     const person = toSupportPerson(await trx.selectFrom("support_persons").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
     await snapshot(trx, person, "create", actor);
     await recordAudit(trx, {
-      actor, action: "support_person.create", entityType: "support_person", entityId: id, participantId, reason: access.reason,
+      actor, action: "support_person.create", entityType: "support_person", entityId: id, participantId, reason,
       details: { discoveredFrom: input.discoveredFrom, status: input.status }, meta,
     });
     return { ok: true, person };
@@ -144,12 +148,19 @@ async function loadPerson(trx: Trx, participantId: string, personId: string) {
   return row ? toSupportPerson(row) : null;
 }
 
-export async function updateSupportPerson(db: Db, actor: Actor, participantId: string, personId: string, input: SupportPersonUpdate, meta: RequestMeta): Promise<SupportSaveResult> {
+export async function updateSupportPerson(db: Db, access: AuthorizedParticipant, personId: string, input: SupportPersonUpdate, meta: RequestMeta): Promise<SupportSaveResult> {
+  const { actor, participant: { id: participantId } } = access;
+  if (!networkActions(access).read) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const before = access ? await loadPerson(trx, participantId, personId) : null;
-    if (!access || !before) return { ok: false, reason: "not_found" };
-    if (before.endedAt || before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+    const before = await loadPerson(trx, participantId, personId);
+    if (!before) {
+      await recordRefusal(trx, actor, { action: "update:support_person", entityType: "support_person", entityId: personId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
+    // Someone taken off the network in the meantime is a conflict to show, not a refusal.
+    const reason = before.endedAt ? null : changeAllowed(access, supportPersonActions(access, before).update);
+    if (!before.endedAt && !reason) return { ok: false, reason: "not_found" };
+    if (!reason || before.version !== input.version) return { ok: false, reason: "conflict", current: before };
     const now = new Date().toISOString();
     const result = await trx.updateTable("support_persons")
       // Where a person came from (the discovery prompt) is history, not an editable field.
@@ -161,7 +172,7 @@ export async function updateSupportPerson(db: Db, actor: Actor, participantId: s
     await snapshot(trx, person, "update", actor);
     const fields = EDITABLE.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k]));
     await recordAudit(trx, {
-      actor, action: "support_person.update", entityType: "support_person", entityId: personId, participantId, reason: access.reason,
+      actor, action: "support_person.update", entityType: "support_person", entityId: personId, participantId, reason,
       details: { fields, status: person.status }, meta,
     });
     return { ok: true, person };
@@ -169,12 +180,18 @@ export async function updateSupportPerson(db: Db, actor: Actor, participantId: s
 }
 
 /** Ending takes a person off the current network; the record stays in history. */
-export async function endSupportPerson(db: Db, actor: Actor, participantId: string, personId: string, version: number, reason: string | null, meta: RequestMeta): Promise<SupportSaveResult> {
+export async function endSupportPerson(db: Db, access: AuthorizedParticipant, personId: string, version: number, reason: string | null, meta: RequestMeta): Promise<SupportSaveResult> {
+  const { actor, participant: { id: participantId } } = access;
+  if (!networkActions(access).read) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const before = access ? await loadPerson(trx, participantId, personId) : null;
-    if (!access || !before) return { ok: false, reason: "not_found" };
-    if (before.endedAt || before.version !== version) return { ok: false, reason: "conflict", current: before };
+    const before = await loadPerson(trx, participantId, personId);
+    if (!before) {
+      await recordRefusal(trx, actor, { action: "end:support_person", entityType: "support_person", entityId: personId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
+    const permission = before.endedAt ? null : changeAllowed(access, supportPersonActions(access, before).end);
+    if (!before.endedAt && !permission) return { ok: false, reason: "not_found" };
+    if (!permission || before.version !== version) return { ok: false, reason: "conflict", current: before };
     const now = new Date().toISOString();
     const result = await trx.updateTable("support_persons")
       .set({ ended_at: now, ended_reason: reason, first_call: 0, version: version + 1, updated_at: now })
@@ -182,14 +199,14 @@ export async function endSupportPerson(db: Db, actor: Actor, participantId: stri
     if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
     const person = (await loadPerson(trx, participantId, personId))!;
     await snapshot(trx, person, "end", actor);
-    await recordAudit(trx, { actor, action: "support_person.end", entityType: "support_person", entityId: personId, participantId, reason: access.reason, meta });
+    await recordAudit(trx, { actor, action: "support_person.end", entityType: "support_person", entityId: personId, participantId, reason: permission, meta });
     return { ok: true, person };
   });
 }
 
-export async function supportPersonHistory(db: Db, actor: Actor, participantId: string, personId: string) {
-  const access = await authorizeParticipant(db, actor, participantId, "read");
-  if (!access) return null;
+export async function supportPersonHistory(db: Db, access: AuthorizedParticipant, personId: string) {
+  if (!networkActions(access).read) return null;
+  const participantId = access.participant.id;
   // Joined to the person so a person id from another participant's network gives nothing.
   const rows = await db.selectFrom("support_person_versions as v").innerJoin("users as u", "u.id", "v.changed_by")
     .innerJoin("support_persons as sp", "sp.id", "v.support_person_id")

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { ParticipantTable } from "../../db/schema.ts";
 import { likeTerm, recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { Actor, RequestMeta, StaffActor } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import type { AuthorizedParticipant } from "../access/model.ts";
 import {
   CASELOAD_PAGE_SIZE, EDITABLE_FIELDS, SITUATION_FLAGS,
   type CaseloadQuery, type EditableField, type Participant, type ParticipantInput, type ParticipantSummary, type ParticipantUpdate, type SituationFlag,
@@ -24,6 +26,13 @@ const FLAG_COLUMNS: Record<SituationFlag, keyof ParticipantTable> = {
 };
 
 type Row = ParticipantTable & { specialist_name: string; team_id: string | null };
+
+/** A refused or missing participant: audited, then answered like a record that does not exist. */
+function recordParticipantRefusal(trx: Trx, actor: Actor, action: ParticipantAction, id: string, row: Row | undefined, meta: RequestMeta) {
+  return recordRefusal(trx, actor, {
+    action: `${action}:participant`, entityType: "participant", entityId: id, participantId: row ? row.id : null, reason: row ? "not_permitted" : "not_found",
+  }, meta);
+}
 
 function toParticipant(row: Row): Participant {
   return {
@@ -134,6 +143,8 @@ export interface ParticipantView {
   participant: Participant;
   /** What the actor may do with this record, so pages show only what works. */
   can: Record<ParticipantAction, boolean>;
+  /** The read's authorization, for the other areas the same page reads. */
+  access: AuthorizedParticipant;
 }
 
 function canFrom(permissions: Record<ParticipantAction, string | null>): Record<ParticipantAction, boolean> {
@@ -142,16 +153,24 @@ function canFrom(permissions: Record<ParticipantAction, string | null>): Record<
 
 /**
  * Reads one participant and audits the read. Returns null both when the record
- * does not exist and when the actor may not see it, so a refusal reveals nothing.
+ * does not exist and when the actor may not see it, so a refusal reveals nothing;
+ * the audit log keeps an `access.refused` row for either.
  */
 export async function getParticipant(db: Db, actor: Actor, id: string, meta: RequestMeta): Promise<ParticipantView | null> {
   return db.transaction().execute(async (trx) => {
     const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirst();
-    if (!row) return null;
-    const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
-    if (!permissions.read) return null;
+    const permissions = row ? participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id }) : null;
+    if (!row || !permissions?.read || actor.kind !== "staff") {
+      await recordParticipantRefusal(trx, actor, "read", id, row, meta);
+      return null;
+    }
     await recordAudit(trx, { actor, action: "participant.read", entityType: "participant", entityId: id, participantId: id, reason: permissions.read, meta });
-    return { participant: toParticipant(row), can: canFrom(permissions) };
+    const participant = toParticipant(row);
+    const { firstName, lastName, preferredName, preferredLanguage, specialistId, specialistName, teamId } = participant;
+    const access: AuthorizedParticipant = {
+      actor, participant: { id, firstName, lastName, preferredName, preferredLanguage, specialistId, specialistName, teamId }, permissions, reason: permissions.read,
+    };
+    return { participant, can: canFrom(permissions), access };
   });
 }
 
@@ -161,7 +180,7 @@ export type SaveResult =
   | { ok: false; reason: "invalid_specialist" }
   | { ok: false; reason: "conflict"; current: Participant };
 
-async function resolveSpecialist(trx: Trx, actor: Actor, requested: string | null): Promise<string | null> {
+async function resolveSpecialist(trx: Trx, actor: StaffActor, requested: string | null): Promise<string | null> {
   const specialistId = requested ?? actor.userId;
   const specialist = await trx.selectFrom("users").select(["id", "team_id", "role", "active"]).where("id", "=", specialistId).executeTakeFirst();
   if (!specialist) return null;
@@ -169,7 +188,7 @@ async function resolveSpecialist(trx: Trx, actor: Actor, requested: string | nul
   return allowed ? specialist.id : null;
 }
 
-export async function createParticipant(db: Db, actor: Actor, input: ParticipantInput, meta: RequestMeta): Promise<SaveResult> {
+export async function createParticipant(db: Db, actor: StaffActor, input: ParticipantInput, meta: RequestMeta): Promise<SaveResult> {
   return db.transaction().execute(async (trx) => {
     const specialistId = await resolveSpecialist(trx, actor, input.specialistId);
     if (!specialistId) return { ok: false, reason: "invalid_specialist" };
@@ -197,13 +216,14 @@ export function changedFields(before: Participant, after: ParticipantInput): Edi
  * saved in between, nothing is written and the current record comes back so the
  * person can compare and choose.
  */
-export async function updateParticipant(db: Db, actor: Actor, id: string, input: ParticipantUpdate, meta: RequestMeta): Promise<SaveResult> {
+export async function updateParticipant(db: Db, actor: StaffActor, id: string, input: ParticipantUpdate, meta: RequestMeta): Promise<SaveResult> {
   return db.transaction().execute(async (trx) => {
     const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirst();
-    if (!row) return { ok: false, reason: "not_found" };
-    const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
-    if (!permissions.read) return { ok: false, reason: "not_found" };
-    if (!permissions.update) return { ok: false, reason: "not_found" };
+    const permissions = row ? participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id }) : null;
+    if (!row || !permissions?.read || !permissions.update) {
+      await recordParticipantRefusal(trx, actor, "update", id, row, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const before = toParticipant(row);
     if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
 
@@ -234,12 +254,14 @@ export async function updateParticipant(db: Db, actor: Actor, id: string, input:
 }
 
 /** Archiving hides a participant from the active caseload; nothing is ever deleted. */
-export async function setParticipantArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number, meta: RequestMeta): Promise<SaveResult> {
+export async function setParticipantArchived(db: Db, actor: StaffActor, id: string, archived: boolean, version: number, meta: RequestMeta): Promise<SaveResult> {
   return db.transaction().execute(async (trx) => {
     const row = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirst();
-    if (!row) return { ok: false, reason: "not_found" };
-    const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
-    if (!permissions.read || !permissions.archive) return { ok: false, reason: "not_found" };
+    const permissions = row ? participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id }) : null;
+    if (!row || !permissions?.read || !permissions.archive) {
+      await recordParticipantRefusal(trx, actor, "archive", id, row, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const now = new Date().toISOString();
     const result = await trx.updateTable("participants")
       .set({ status: archived ? "archived" : "active", archived_at: archived ? now : null, version: version + 1, updated_at: now })
@@ -262,28 +284,4 @@ export async function listAssignableSpecialists(db: Db, actor: Actor): Promise<{
   return rows
     .filter((u) => mayAssignTo(actor, { id: u.id, teamId: u.team_id, role: u.role, active: u.active === 1 }))
     .map((u) => ({ id: u.id, name: u.name }));
-}
-
-/**
- * For areas that hang off a participant (network, consent, meetings...): may the
- * actor take this action on this participant's record? Returns the permission
- * that allowed it (for the audit row), or null for "not found" — missing and
- * refused look the same.
- */
-export async function authorizeParticipant(db: Db | Trx, actor: Actor, participantId: string, action: ParticipantAction): Promise<{ reason: string; participant: { id: string; firstName: string; lastName: string; preferredName: string | null; preferredLanguage: string; specialistId: string; specialistName: string } } | null> {
-  const row = await db
-    .selectFrom("participants as p")
-    .innerJoin("users as s", "s.id", "p.specialist_id")
-    .select(["p.id", "p.first_name", "p.last_name", "p.preferred_name", "p.preferred_language", "p.specialist_id", "s.team_id", "s.name as specialist_name"])
-    .where("p.id", "=", participantId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const permissions = participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id });
-  const reason = permissions[action];
-  if (!permissions.read || !reason) return null;
-  return {
-    reason,
-    // The language documents made for the participant are written in.
-    participant: { id: row.id, firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name, preferredLanguage: row.preferred_language, specialistId: row.specialist_id, specialistName: row.specialist_name },
-  };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor.ts";
-import { ROLE_PERMISSIONS, type Role } from "../auth/permissions.ts";
+import { buildParticipantActor, buildStaffActor, buildSupportPersonActor } from "../access/builders.ts";
+import type { StaffActor } from "../auth/actor.ts";
+import type { Role } from "../auth/permissions.ts";
 import { caseloadScope, mayAssignTo, mayParticipant, participantPermissions } from "./policy.ts";
 
-function actor(role: Role, userId: string, teamId: string | null): Actor {
-  return { userId, role, teamId, email: `${userId}@x.org`, name: userId, permissions: ROLE_PERMISSIONS[role], locale: "en" };
+function actor(role: Role, userId: string, teamId: string | null): StaffActor {
+  return buildStaffActor(role, { userId, teamId });
 }
 
 const specialistA = actor("specialist", "spec-a", "team-1");
@@ -41,9 +42,17 @@ describe("participant policy", () => {
   });
 
   it("gives an actor without permissions nothing", () => {
-    const nobody: Actor = { ...specialistA, permissions: [] };
+    const nobody: StaffActor = { ...specialistA, permissions: [] };
     expect(participantPermissions(nobody, onCaseloadA)).toEqual({ read: null, update: null, archive: null });
     expect(caseloadScope(nobody)).toEqual({ kind: "none" });
+  });
+
+  it("gives a support person or the participant as actor nothing, even on their own participant's record", () => {
+    for (const outsider of [buildSupportPersonActor({ participantId: "p-1" }), buildParticipantActor({ participantId: "p-1" })]) {
+      expect(participantPermissions(outsider, onCaseloadA)).toEqual({ read: null, update: null, archive: null });
+      expect(caseloadScope(outsider)).toEqual({ kind: "none" });
+      expect(mayAssignTo(outsider, { id: "spec-a", teamId: "team-1", role: "specialist", active: true })).toBe(false);
+    }
   });
 
   it("scopes caseload lists by role", () => {

@@ -4,11 +4,13 @@ import type { Selectable } from "kysely";
 import { localeFor, supportPersonLocale, type Locale } from "../../i18n/index.ts";
 import type { PlanItemTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { Actor, RequestMeta } from "../auth/actor.ts";
+import type { StaffActor, RequestMeta } from "../auth/actor.ts";
+import { recordRefusal } from "../access/access.server.ts";
+import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { mayInvolve } from "../consent/check.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
-import { authorizeParticipant } from "../participants/participants.server.ts";
+import { planActions } from "./policy.ts";
 import type { SupportKind } from "../network/vocabulary.ts";
 import { EDITABLE_PLAN_FIELDS, type PlanItem, type PlanItemInput, type PlanItemUpdate, type PlanStatus, type Provider } from "./model.ts";
 import { buildTakeHomePlan, type Audience, type TakeHomePlan } from "./take-home.ts";
@@ -69,15 +71,19 @@ async function supportPersonIsCurrent(trx: Trx, participantId: string, supportPe
   return !!person && person.status !== "do_not_contact";
 }
 
-async function writeVersion(trx: Trx, item: PlanItem, fields: string[], actor: Actor) {
+async function writeVersion(trx: Trx, item: PlanItem, fields: string[], actor: StaffActor) {
   await trx.insertInto("plan_item_versions").values({
     id: randomUUID(), plan_item_id: item.id, version: item.version, changed_fields: JSON.stringify(fields),
     snapshot: JSON.stringify(item), changed_by: actor.userId, changed_at: new Date().toISOString(),
   }).execute();
 }
 
-/** Adds a plan item; inside a caller's transaction when a meeting commitment becomes one. */
-export async function insertPlanItem(trx: Trx, actor: Actor, participantId: string, input: PlanItemInput, sourceEntryId: string | null, reason: string, meta: RequestMeta): Promise<PlanItem | null> {
+/**
+ * Adds a plan item, inside the caller's transaction when a meeting commitment
+ * becomes one. `reason` is the permission the caller's policy check rested on.
+ */
+export async function insertPlanItem(trx: Trx, access: AuthorizedParticipant, input: PlanItemInput, sourceEntryId: string | null, reason: string, meta: RequestMeta): Promise<PlanItem | null> {
+  const { actor, participant: { id: participantId } } = access;
   if (!(await supportPersonIsCurrent(trx, participantId, input.provider === "support_person" ? input.supportPersonId : null))) return null;
   const now = new Date().toISOString();
   const id = randomUUID();
@@ -90,20 +96,25 @@ export async function insertPlanItem(trx: Trx, actor: Actor, participantId: stri
   return item;
 }
 
-export async function createPlanItem(db: Db, actor: Actor, participantId: string, input: PlanItemInput, meta: RequestMeta): Promise<PlanSaveResult> {
+export async function createPlanItem(db: Db, access: AuthorizedParticipant, input: PlanItemInput, meta: RequestMeta): Promise<PlanSaveResult> {
+  const reason = changeAllowed(access, planActions(access).addItem);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    if (!access) return { ok: false, reason: "not_found" };
-    const item = await insertPlanItem(trx, actor, participantId, input, null, access.reason, meta);
+    const item = await insertPlanItem(trx, access, input, null, reason, meta);
     return item ? { ok: true, item } : { ok: false, reason: "invalid_support_person" };
   });
 }
 
-export async function updatePlanItem(db: Db, actor: Actor, participantId: string, itemId: string, input: PlanItemUpdate, meta: RequestMeta): Promise<PlanSaveResult> {
+export async function updatePlanItem(db: Db, access: AuthorizedParticipant, itemId: string, input: PlanItemUpdate, meta: RequestMeta): Promise<PlanSaveResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, planActions(access).updateItem);
+  if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "update");
-    const row = access ? await selectItems(trx).where("i.id", "=", itemId).where("i.participant_id", "=", participantId).executeTakeFirst() : undefined;
-    if (!access || !row) return { ok: false, reason: "not_found" };
+    const row = await selectItems(trx).where("i.id", "=", itemId).where("i.participant_id", "=", participantId).executeTakeFirst();
+    if (!row) {
+      await recordRefusal(trx, actor, { action: "update:plan_item", entityType: "plan_item", entityId: itemId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" };
+    }
     const before = toPlanItem(row);
     if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
     if (!(await supportPersonIsCurrent(trx, participantId, input.provider === "support_person" ? input.supportPersonId : null))) return { ok: false, reason: "invalid_support_person" };
@@ -113,42 +124,68 @@ export async function updatePlanItem(db: Db, actor: Actor, participantId: string
     const item = toPlanItem(await selectItems(trx).where("i.id", "=", itemId).executeTakeFirstOrThrow());
     const fields = EDITABLE_PLAN_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(item[f]));
     await writeVersion(trx, item, fields, actor);
-    await recordAudit(trx, { actor, action: "plan_item.update", entityType: "plan_item", entityId: itemId, participantId, reason: access.reason, details: { fields }, meta });
+    await recordAudit(trx, { actor, action: "plan_item.update", entityType: "plan_item", entityId: itemId, participantId, reason, details: { fields }, meta });
     return { ok: true, item };
   });
 }
 
-export async function listPlanItems(db: Db, actor: Actor, participantId: string, meta: RequestMeta): Promise<PlanItem[] | null> {
+export async function listPlanItems(db: Db, access: AuthorizedParticipant, meta: RequestMeta): Promise<PlanItem[] | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, planActions(access).read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     const rows = await selectItems(trx).where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute();
-    await recordAudit(trx, { actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason, meta });
+    await recordAudit(trx, { actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason, meta });
     return rows.map(toPlanItem);
   });
 }
 
+export interface PlanItemVersion {
+  version: number;
+  changedFields: string[];
+  item: PlanItem;
+  changedAt: string;
+  changedBy: string;
+}
+
 /**
- * Every saved version of a plan item: what changed, who changed it, when. Audited
- * when `meta` is given; a page that already audited its plan read passes none.
+ * Every saved version of one plan item: what changed, who changed it, when.
+ * Audited when `meta` is given; a page that already audited its plan read passes none.
  */
-export async function planItemHistory(db: Db, actor: Actor, participantId: string, itemId: string, meta?: RequestMeta) {
-  const access = await authorizeParticipant(db, actor, participantId, "read");
-  if (!access) return null;
-  const rows = await db.selectFrom("plan_item_versions as v").innerJoin("plan_items as i", "i.id", "v.plan_item_id").innerJoin("users as u", "u.id", "v.changed_by")
-    .select(["v.version", "v.changed_fields", "v.snapshot", "v.changed_at", "u.name as changed_by_name"])
-    .where("v.plan_item_id", "=", itemId).where("i.participant_id", "=", participantId).orderBy("v.version").execute();
-  if (meta && rows.length) {
-    await db.transaction().execute((trx) => recordAudit(trx, { actor, action: "plan.read", entityType: "plan_item", entityId: itemId, participantId, reason: access.reason, details: { history: true }, meta }));
+export async function planItemHistory(db: Db, access: AuthorizedParticipant, itemId: string, meta?: RequestMeta): Promise<PlanItemVersion[] | null> {
+  const reason = readAllowed(access, planActions(access).read);
+  if (!reason) return null;
+  const histories = await planHistories(db, access, [itemId]);
+  const versions = histories.get(itemId) ?? [];
+  if (meta && versions.length) {
+    const { actor, participant: { id: participantId } } = access;
+    await db.transaction().execute((trx) => recordAudit(trx, { actor, action: "plan.read", entityType: "plan_item", entityId: itemId, participantId, reason, details: { history: true }, meta }));
   }
-  return rows.map((r) => ({ version: Number(r.version), changedFields: JSON.parse(r.changed_fields) as string[], item: JSON.parse(r.snapshot) as PlanItem, changedAt: r.changed_at, changedBy: r.changed_by_name }));
+  return versions;
+}
+
+/** The versions of many plan items in one query, by item: for the plan page, read within its audited plan read. */
+export async function planHistories(db: Db | Trx, access: AuthorizedParticipant, itemIds: readonly string[]): Promise<Map<string, PlanItemVersion[]>> {
+  const byItem = new Map<string, PlanItemVersion[]>();
+  if (!planActions(access).read || itemIds.length === 0) return byItem;
+  const rows = await db.selectFrom("plan_item_versions as v").innerJoin("plan_items as i", "i.id", "v.plan_item_id").innerJoin("users as u", "u.id", "v.changed_by")
+    .select(["v.plan_item_id", "v.version", "v.changed_fields", "v.snapshot", "v.changed_at", "u.name as changed_by_name"])
+    .where("v.plan_item_id", "in", [...itemIds]).where("i.participant_id", "=", access.participant.id).orderBy("v.plan_item_id").orderBy("v.version").execute();
+  for (const r of rows) {
+    const versions = byItem.get(r.plan_item_id) ?? [];
+    versions.push({ version: Number(r.version), changedFields: JSON.parse(r.changed_fields) as string[], item: JSON.parse(r.snapshot) as PlanItem, changedAt: r.changed_at, changedBy: r.changed_by_name });
+    byItem.set(r.plan_item_id, versions);
+  }
+  return byItem;
 }
 
 /** Current supports whose consent lets them receive the plan right now: the copies that may be printed. */
-export async function planRecipients(db: Db | Trx, participantId: string, at = new Date()): Promise<{ id: string; name: string }[]> {
+export async function planRecipients(db: Db | Trx, access: AuthorizedParticipant, at = new Date()): Promise<{ id: string; name: string }[]> {
+  if (!planActions(access).read) return [];
+  const participantId = access.participant.id;
   const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at"]).where("participant_id", "=", participantId)
     .where("ended_at", "is", null).orderBy("name").execute();
-  const consent = await loadConsentHistory(db, participantId);
+  const consent = await loadConsentHistory(db, access);
   return people.filter((p) => mayInvolve(consent, { id: p.id, status: p.status as never, endedAt: p.ended_at }, "receivePlan", at)).map((p) => ({ id: p.id, name: p.name }));
 }
 
@@ -157,16 +194,17 @@ export async function planRecipients(db: Db | Trx, participantId: string, at = n
  * this moment through the consent check. Audited as a read. It comes with the
  * language to write it in: its reader's.
  */
-export async function getTakeHomePlan(db: Db, actor: Actor, participantId: string, audience: Audience, meta: RequestMeta, at = new Date()): Promise<{ plan: TakeHomePlan; locale: Locale } | null> {
+export async function getTakeHomePlan(db: Db, access: AuthorizedParticipant, audience: Audience, meta: RequestMeta, at = new Date()): Promise<{ plan: TakeHomePlan; locale: Locale } | null> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, planActions(access).read);
+  if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const access = await authorizeParticipant(trx, actor, participantId, "read");
-    if (!access) return null;
     const participant = await trx.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id")
       .select(["p.first_name", "p.last_name", "p.preferred_name", "p.preferred_language", "p.work_goal", "u.name as specialist_name", "u.email as specialist_email"])
       .where("p.id", "=", participantId).executeTakeFirstOrThrow();
     const items = (await selectItems(trx).where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute()).map(toPlanItem);
     const people = await trx.selectFrom("support_persons").select(["id", "name", "phone", "status", "ended_at"]).where("participant_id", "=", participantId).orderBy("name").execute();
-    const consent = await loadConsentHistory(trx, participantId);
+    const consent = await loadConsentHistory(trx, access);
     const plan = buildTakeHomePlan({
       participant: { firstName: participant.first_name, lastName: participant.last_name, preferredName: participant.preferred_name, workGoal: participant.work_goal },
       specialist: { name: participant.specialist_name, email: participant.specialist_email },
@@ -176,7 +214,7 @@ export async function getTakeHomePlan(db: Db, actor: Actor, participantId: strin
       at,
     }, audience);
     await recordAudit(trx, {
-      actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason: access.reason,
+      actor, action: "plan.read", entityType: "participant", entityId: participantId, participantId, reason,
       details: {
         takeHome: audience.kind === "participant" ? "participant" : `support:${audience.supportPersonId}`, allowed: plan.allowed,
         // Who read what: the participant's "who has seen what" reads this.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor.ts";
-import { ROLE_PERMISSIONS, type Role } from "../auth/permissions.ts";
+import { buildStaffActor, buildSupportPersonActor } from "../access/builders.ts";
+import type { StaffActor } from "../auth/actor.ts";
+import type { Role } from "../auth/permissions.ts";
 import { acceptInvitationSchema, changeRoleSchema, inviteInputSchema } from "./model.ts";
 import { invitationState, mayManageUsers, roleNeedsTeam, userActions } from "./policy.ts";
 
-function actor(role: Role, userId: string, teamId: string | null = null): Actor {
-  return { userId, role, teamId, email: `${userId}@x.org`, name: userId, permissions: ROLE_PERMISSIONS[role], locale: "en" };
+function actor(role: Role, userId: string, teamId: string | null = null): StaffActor {
+  return buildStaffActor(role, { userId, teamId });
 }
 
 const admin = actor("admin", "admin-1");
@@ -24,6 +25,13 @@ describe("user administration policy", () => {
   it("goes by permissions, not the role's name", () => {
     expect(mayManageUsers({ ...admin, permissions: [] })).toBe(false);
     expect(mayManageUsers({ ...specialist, permissions: ["manage:user:any"] })).toBe(true);
+  });
+
+
+  it("lets a support person manage no one", () => {
+    const supportPerson = buildSupportPersonActor();
+    expect(mayManageUsers(supportPerson)).toBe(false);
+    expect(userActions(supportPerson, { id: "spec-1", active: false })).toEqual({ changeRole: false, changeTeam: false, deactivate: false, reactivate: false });
   });
 
   it("keeps an admin from deactivating themselves or changing their own role", () => {

@@ -3,7 +3,7 @@ import { accessFor } from "../auth/permissions.ts";
 
 /** Inviting, changing and deactivating staff accounts: `manage:user:any`. */
 export function mayManageUsers(actor: Actor): boolean {
-  return accessFor(actor.permissions, "manage", "user") === "any";
+  return actor.kind === "staff" && accessFor(actor.permissions, "manage", "user") === "any";
 }
 
 /** Specialists and supervisors reach caseloads through their team, so they need one; an admin reaches everything without. */
@@ -25,7 +25,7 @@ export interface UserActions {
  */
 export function userActions(actor: Actor, target: { id: string; active: boolean }): UserActions {
   const manage = mayManageUsers(actor);
-  const self = target.id === actor.userId;
+  const self = actor.kind === "staff" && target.id === actor.userId;
   return {
     changeRole: manage && !self,
     changeTeam: manage,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { localeFor } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import { systemMeta, type Actor, type RequestMeta } from "../auth/actor.ts";
+import { systemMeta, type StaffActor, type RequestMeta } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
 import { isRole } from "../auth/permissions.ts";
 import { createSession, loadActor } from "../auth/sessions.server.ts";
@@ -42,7 +42,7 @@ function toStaffUser(row: UserRow): StaffUser {
 }
 
 /** Every staff account with its team, for an actor who manages users; null for anyone else. */
-export async function listUsers(db: Db, actor: Actor): Promise<StaffUser[] | null> {
+export async function listUsers(db: Db, actor: StaffActor): Promise<StaffUser[] | null> {
   if (!mayManageUsers(actor)) return null;
   const rows = await selectUsers(db).orderBy("u.active", "desc").orderBy("u.name").orderBy("u.id").execute();
   return rows.map(toStaffUser);
@@ -59,7 +59,7 @@ export interface UserView {
 }
 
 /** One staff account for an actor who manages users; null when missing or not allowed, alike. */
-export async function getUser(db: Db, actor: Actor, userId: string): Promise<UserView | null> {
+export async function getUser(db: Db, actor: StaffActor, userId: string): Promise<UserView | null> {
   if (!mayManageUsers(actor)) return null;
   const row = await selectUsers(db).where("u.id", "=", userId).executeTakeFirst();
   if (!row) return null;
@@ -68,7 +68,7 @@ export async function getUser(db: Db, actor: Actor, userId: string): Promise<Use
 }
 
 /** The signed-in person's own account, as their profile shows it. */
-export async function getProfile(db: Db, actor: Actor): Promise<StaffUser | null> {
+export async function getProfile(db: Db, actor: StaffActor): Promise<StaffUser | null> {
   const row = await selectUsers(db).where("u.id", "=", actor.userId).executeTakeFirst();
   return row ? toStaffUser(row) : null;
 }
@@ -77,7 +77,7 @@ export async function getProfile(db: Db, actor: Actor): Promise<StaffUser | null
  * The signed-in person chooses the language of their own pages. It is theirs to
  * change, so no permission is asked; the next request reads it.
  */
-export async function changeLanguage(db: Db, actor: Actor, choice: LanguageChoice, meta: RequestMeta): Promise<void> {
+export async function changeLanguage(db: Db, actor: StaffActor, choice: LanguageChoice, meta: RequestMeta): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("users").select(["locale", "version"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
     if (before.locale === choice.locale) return;
@@ -108,7 +108,7 @@ export type InviteResult =
  * Invites a new staff member. The link's secret is returned once, to show the
  * admin; the database keeps only its hash.
  */
-export async function inviteUser(db: Db, actor: Actor, input: InviteInput, meta: RequestMeta, now = new Date()): Promise<InviteResult> {
+export async function inviteUser(db: Db, actor: StaffActor, input: InviteInput, meta: RequestMeta, now = new Date()): Promise<InviteResult> {
   if (!mayManageUsers(actor)) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx): Promise<InviteResult> => {
     if (await emailTaken(trx, input.email)) return { ok: false, reason: "email_taken" };
@@ -138,7 +138,7 @@ export interface OpenInvitation {
 }
 
 /** Invitations not yet accepted and not yet expired, soonest to expire first. */
-export async function listOpenInvitations(db: Db, actor: Actor, now = new Date()): Promise<OpenInvitation[] | null> {
+export async function listOpenInvitations(db: Db, actor: StaffActor, now = new Date()): Promise<OpenInvitation[] | null> {
   if (!mayManageUsers(actor)) return null;
   const rows = await db.selectFrom("invitations as i").leftJoin("teams as t", "t.id", "i.team_id")
     .select(["i.id", "i.email", "i.name", "i.role", "t.name as team_name", "i.expires_at"])
@@ -164,7 +164,7 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
 }
 
 export type AcceptResult =
-  | { ok: true; token: string; actor: Actor }
+  | { ok: true; token: string; actor: StaffActor }
   | { ok: false; reason: "invalid" | "email_taken" };
 
 /**
@@ -213,7 +213,7 @@ export type UserChangeResult =
  * Loads the account for a change and checks what may go wrong before anything is
  * written: missing (or not the actor's to manage), a stale version, a refused action.
  */
-async function accountForChange(trx: Trx, actor: Actor, userId: string, version: number): Promise<UserChangeResult> {
+async function accountForChange(trx: Trx, actor: StaffActor, userId: string, version: number): Promise<UserChangeResult> {
   if (!mayManageUsers(actor)) return { ok: false, reason: "not_found" };
   const row = await selectUsers(trx).where("u.id", "=", userId).executeTakeFirst();
   if (!row) return { ok: false, reason: "not_found" };
@@ -234,7 +234,7 @@ async function updateAccount(trx: Trx, before: StaffUser, set: { role?: string; 
 }
 
 /** Changes a staff member's role and team. Permissions follow the role on their next request. */
-export async function changeRole(db: Db, actor: Actor, userId: string, input: ChangeRoleInput, meta: RequestMeta): Promise<UserChangeResult> {
+export async function changeRole(db: Db, actor: StaffActor, userId: string, input: ChangeRoleInput, meta: RequestMeta): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
     const found = await accountForChange(trx, actor, userId, input.version);
     if (!found.ok) return found;
@@ -259,7 +259,7 @@ export async function changeRole(db: Db, actor: Actor, userId: string, input: Ch
  * Deactivates an account, ends its sessions and revokes its API tokens at once:
  * a reactivated account signs in again and makes new tokens.
  */
-export async function deactivateUser(db: Db, actor: Actor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
+export async function deactivateUser(db: Db, actor: StaffActor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
     const found = await accountForChange(trx, actor, userId, version);
     if (!found.ok) return found;
@@ -277,7 +277,7 @@ export async function deactivateUser(db: Db, actor: Actor, userId: string, versi
   });
 }
 
-export async function reactivateUser(db: Db, actor: Actor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
+export async function reactivateUser(db: Db, actor: StaffActor, userId: string, version: number, meta: RequestMeta): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
     const found = await accountForChange(trx, actor, userId, version);
     if (!found.ok) return found;

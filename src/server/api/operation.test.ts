@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Db } from "../../db/index.ts";
-import type { Actor } from "../../domain/auth/actor.ts";
+import type { StaffActor } from "../../domain/auth/actor.ts";
 import { ROLE_PERMISSIONS } from "../../domain/auth/permissions.ts";
 import { openApiDocument } from "./openapi.ts";
 import { defineOperation, failure, notFound, reply } from "./operation.ts";
 
-const specialist: Actor = { userId: "spec-a", email: "a@example.org", name: "A", role: "specialist", teamId: "team-1", permissions: ROLE_PERMISSIONS.specialist, locale: "en" };
-const nobody: Actor = { ...specialist, permissions: [] };
+const specialist: StaffActor = { kind: "staff", userId: "spec-a", email: "a@example.org", name: "A", role: "specialist", teamId: "team-1", permissions: ROLE_PERMISSIONS.specialist, locale: "en" };
+const nobody: StaffActor = { ...specialist, permissions: [] };
 // The operations below never reach a database; run() passes it through to the handler unread.
 const db = null as unknown as Db;
 const meta = { ip: null, requestId: null };

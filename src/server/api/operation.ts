@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { Db } from "../../db/index.ts";
-import type { Actor, RequestMeta } from "../../domain/auth/actor.ts";
+import { authorizeParticipant } from "../../domain/access/access.server.ts";
+import type { AuthorizedParticipant } from "../../domain/access/model.ts";
+import type { RequestMeta, StaffActor } from "../../domain/auth/actor.ts";
+import type { ParticipantAction } from "../../domain/participants/policy.ts";
 import { accessFor } from "../../domain/auth/permissions.ts";
 import { fieldErrors, NOT_FOUND_MESSAGE, type FieldError } from "./errors.ts";
 
@@ -54,16 +57,20 @@ export type AnyReply = { status: number; body: unknown } | { status: number; tex
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
-interface OperationRequest<Path extends string, Query, Body> {
+interface OperationRequest<Path extends string, Query, Body, Action> {
   db: Db;
-  actor: Actor;
+  actor: StaffActor;
+  /** The participant in the path, authorized once for the declared action. */
+  access: Action extends ParticipantAction ? AuthorizedParticipant : undefined;
   meta: RequestMeta;
   params: Record<PathParams<Path>, string>;
   query: Parsed<Query>;
   body: Parsed<Body>;
 }
 
-export interface OperationDeclaration<Path extends string, Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, R extends Responses> {
+export interface OperationDeclaration<
+  Path extends string, Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, R extends Responses, Action extends ParticipantAction | undefined,
+> {
   operationId: string;
   method: Method;
   /** Under /api/v1, with OpenAPI {placeholders}. */
@@ -71,6 +78,12 @@ export interface OperationDeclaration<Path extends string, Query extends z.ZodTy
   summary: string;
   description?: string;
   permission: OperationPermission;
+  /**
+   * The action on the participant named by the path's {id}: the call's one
+   * authorization step, before the handler, which gets the authorized participant.
+   * Missing and refused both answer 404 and leave an `access.refused` row.
+   */
+  participant?: Action;
   query?: Query;
   body?: Body;
   /** A body may be left out (an empty body means `{}`). */
@@ -78,13 +91,13 @@ export interface OperationDeclaration<Path extends string, Query extends z.ZodTy
   /** The body's schema at the moment of the request, when stored data (an administrator's benefit years) widens the declared one. */
   bodyAt?: (db: Db) => Promise<z.ZodType<Parsed<Body>>>;
   responses: R;
-  handler: (request: OperationRequest<Path, Query, Body>) => Promise<Reply<R>>;
+  handler: (request: OperationRequest<Path, Query, Body, Action>) => Promise<Reply<R>>;
 }
 
 /** What the pipeline hands an operation: the request as it arrived, after authentication. */
 export interface IncomingRequest {
   db: Db;
-  actor: Actor;
+  actor: StaffActor;
   meta: RequestMeta;
   params: Record<string, string>;
   query: unknown;
@@ -130,15 +143,15 @@ export function failure<const Status extends number, Extra extends { current?: u
 }
 
 // Field messages are in the reader's language, from their profile.
-function invalidQuery(error: z.ZodError, actor: Actor) {
+function invalidQuery(error: z.ZodError, actor: StaffActor) {
   return failure(400, "invalid_query", "The query is not valid.", fieldErrors(error, actor.locale));
 }
 
-function invalidBody(error: z.ZodError, actor: Actor) {
+function invalidBody(error: z.ZodError, actor: StaffActor) {
   return failure(400, "invalid_body", "Some fields need attention.", fieldErrors(error, actor.locale));
 }
 
-function mayUse(actor: Actor, permission: OperationPermission): boolean {
+function mayUse(actor: StaffActor, permission: OperationPermission): boolean {
   if (permission === null) return true;
   const [action, entity] = permission.split(":") as [string, string];
   return accessFor(actor.permissions, action, entity) !== null;
@@ -146,7 +159,8 @@ function mayUse(actor: Actor, permission: OperationPermission): boolean {
 
 export function defineOperation<
   const Path extends string, Query extends z.ZodType | undefined = undefined, Body extends z.ZodType | undefined = undefined, const R extends Responses = Responses,
->(declaration: OperationDeclaration<Path, Query, Body, R>): ApiOperation {
+  const Action extends ParticipantAction | undefined = undefined,
+>(declaration: OperationDeclaration<Path, Query, Body, R, Action>): ApiOperation {
   const { handler, bodyAt, ...described } = declaration;
   if (declaration.permission !== null && !(404 in declaration.responses)) {
     throw new Error(`${declaration.operationId}: an operation behind a permission answers 404 to whoever lacks it; declare 404`);
@@ -169,9 +183,16 @@ export function defineOperation<
         if (!parsed.success) return invalidBody(parsed.error, request.actor);
         body = parsed.data;
       }
-      // The casts restore what the schemas above just checked: query and body are their outputs, params the path's names.
+      let access: AuthorizedParticipant | undefined;
+      if (declaration.participant) {
+        const authorized = await authorizeParticipant(request.db, request.actor, request.params.id ?? "", declaration.participant, request.meta);
+        if (!authorized) return notFound();
+        access = authorized;
+      }
+      // The casts restore what the schemas above just checked: query and body are their outputs, params the path's names, access the declared action's.
       return handler({
         db: request.db, actor: request.actor, meta: request.meta,
+        access: access as OperationRequest<Path, Query, Body, Action>["access"],
         params: request.params as Record<PathParams<Path>, string>,
         query: query as Parsed<Query>,
         body: body as Parsed<Body>,

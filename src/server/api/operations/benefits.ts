@@ -44,9 +44,10 @@ export const benefitsOperations = [
     path: "/participants/{id}/benefits",
     summary: "The benefits profile, referrals, earnings log, monthly totals, SSI months to report and SSDI trial work months",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "The benefits record at the moment of reading", body: benefitsOverviewSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const view = await getBenefitsOverview(db, actor, params.id, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const view = await getBenefitsOverview(db, access, meta);
       if (!view) return notFound();
       // How much of the student exclusion is used feeds the page's estimate; it is not part of the record the API shows.
       const { studentExclusionUsed: _unused, ...overview } = view.overview;
@@ -60,10 +61,11 @@ export const benefitsOperations = [
     summary: "Save the benefits profile over the version you read (0 for the first save)",
     description: MONEY,
     permission: "update:participant",
+    participant: "update",
     body: benefitsProfileInputSchema,
     responses: { 200: { description: "Saved", body: benefitsProfileSchema }, 404: NOT_FOUND, 409: conflictWith(benefitsProfileSchema) },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await saveBenefitsProfile(db, actor, params.id, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await saveBenefitsProfile(db, access, body, meta);
       if (result.ok) return reply(200, result.profile);
       if (result.reason === "conflict") {
         return failure(409, "conflict", "Someone saved the benefits profile after you read it. Nothing was saved.", [], { current: result.current });
@@ -77,11 +79,12 @@ export const benefitsOperations = [
     path: "/participants/{id}/benefits/referrals",
     summary: "Record a referral to a certified benefits planner (CWIC)",
     permission: "update:participant",
+    participant: "update",
     body: referralInputSchema,
     responses: { 201: { description: "Recorded", body: referralSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, body, meta }) => {
+    handler: async ({ db, access, params, body, meta }) => {
       // A new referral has no earlier version to conflict with: refused or missing is all that can go wrong.
-      const result = await createReferral(db, actor, params.id, body, meta);
+      const result = await createReferral(db, access, body, meta);
       return result.ok ? reply(201, result.referral) : notFound();
     },
   }),
@@ -91,9 +94,10 @@ export const benefitsOperations = [
     path: "/participants/{id}/benefits/referrals/{referralId}",
     summary: "Save a referral's outcome over the version you read",
     permission: "update:participant",
+    participant: "update",
     body: referralUpdateSchema,
     responses: { 200: { description: "Saved", body: referralSchema }, 404: NOT_FOUND, 409: conflictWith(referralSchema) },
-    handler: async ({ db, actor, params, body, meta }) => referralSaved(await updateReferral(db, actor, params.id, params.referralId, body, meta)),
+    handler: async ({ db, access, params, body, meta }) => referralSaved(await updateReferral(db, access, params.referralId, body, meta)),
   }),
   defineOperation({
     operationId: "addPayStub",
@@ -102,14 +106,15 @@ export const benefitsOperations = [
     summary: "Add a pay stub to the earnings log",
     description: `${MONEY} Send the same clientKey again to be sure a retried request stores the stub once (200 with the first copy).`,
     permission: "update:participant",
+    participant: "update",
     body: payStubInputSchema,
     responses: {
       200: { description: "Already stored under this clientKey", body: payStubSchema },
       201: { description: "Added", body: payStubSchema },
       404: NOT_FOUND,
     },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await addPayStub(db, actor, params.id, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await addPayStub(db, access, body, meta);
       if (!result.ok) return notFound();
       return result.created ? reply(201, result.stub) : reply(200, result.stub);
     },
@@ -120,11 +125,12 @@ export const benefitsOperations = [
     path: "/participants/{id}/benefits/pay-stubs/{stubId}/void",
     summary: "Void a pay stub entered by mistake (it stays in the log, marked, and stops counting)",
     permission: "update:participant",
+    participant: "update",
     body: payStubVoidSchema,
     bodyOptional: true,
     responses: { 200: { description: "Voided", body: payStubSchema }, 404: NOT_FOUND, 409: "Already voided" },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await voidPayStub(db, actor, params.id, params.stubId, body.reason, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await voidPayStub(db, access, params.stubId, body.reason, meta);
       if (result.ok) return reply(200, result.stub);
       if (result.reason === "already_voided") return failure(409, "already_voided", "That pay stub was already voided. Nothing changed.");
       return notFound();
@@ -136,10 +142,11 @@ export const benefitsOperations = [
     path: "/participants/{id}/benefits/reports",
     summary: "Record that a month's wages were reported to SSA (the month's paid total is stored with it)",
     permission: "update:participant",
+    participant: "update",
     body: earningsReportInputSchema,
     responses: { 201: { description: "Recorded", body: earningsReportSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await recordEarningsReport(db, actor, params.id, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await recordEarningsReport(db, access, body, meta);
       return result.ok ? reply(201, result.report) : notFound();
     },
   }),

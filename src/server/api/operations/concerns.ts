@@ -13,9 +13,10 @@ export const concernOperations = [
     path: "/participants/{id}/concerns",
     summary: "Concerns on the participant's record",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "The concerns", body: z.object({ concerns: z.array(concernSchema) }) }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const concerns = await readConcerns(db, actor, params.id, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const concerns = await readConcerns(db, access, meta);
       return concerns ? reply(200, { concerns }) : notFound();
     },
   }),
@@ -25,11 +26,12 @@ export const concernOperations = [
     path: "/participants/{id}/concerns",
     summary: "Log a concern, in a meeting or not; the same clientKey twice records it once",
     permission: "update:participant",
+    participant: "update",
     body: concernInputSchema,
     responses: { 201: { description: "Logged", body: concernSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, body, meta }) => {
+    handler: async ({ db, access, params, body, meta }) => {
       // A new concern has no earlier version to conflict with: refused or missing is all that can go wrong.
-      const result = await createConcern(db, actor, params.id, body, meta);
+      const result = await createConcern(db, access, body, meta);
       return result.ok ? reply(201, result.concern) : notFound();
     },
   }),
@@ -39,14 +41,15 @@ export const concernOperations = [
     path: "/participants/{id}/concerns/{concernId}",
     summary: "Change a concern's status and mitigation plan over the version you read",
     permission: "update:participant",
+    participant: "update",
     body: concernUpdateSchema,
     responses: {
       200: { description: "Saved", body: concernSchema },
       404: NOT_FOUND,
       409: { description: "Someone saved a newer version; `current` holds it. Nothing was saved.", current: concernSchema },
     },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await updateConcern(db, actor, params.id, params.concernId, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await updateConcern(db, access, params.concernId, body, meta);
       if (result.ok) return reply(200, result.concern);
       if (result.reason === "conflict") {
         return failure(409, "conflict", "Someone saved a newer version of this concern. Nothing was saved.", [], { current: result.current });

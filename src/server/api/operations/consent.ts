@@ -13,10 +13,11 @@ export const consentOperations = [
     path: "/participants/{id}/consent-grants",
     summary: "Consent grants, newest first, each with its status at the moment of reading",
     permission: "read:participant",
+    participant: "read",
     query: consentGrantsQuerySchema,
     responses: { 200: { description: "The grants", body: z.object({ grants: z.array(consentGrantSchema) }) }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, query, meta }) => {
-      const grants = await listConsentGrants(db, actor, params.id, meta, query.supportPersonId);
+    handler: async ({ db, access, params, query, meta }) => {
+      const grants = await listConsentGrants(db, access, meta, query.supportPersonId);
       return grants ? reply(200, { grants }) : notFound();
     },
   }),
@@ -27,16 +28,17 @@ export const consentOperations = [
     summary: "Record a release of information as signed; never edited afterwards",
     description: "Substance use treatment (42 CFR Part 2) must be a grant of its own. A paper signature needs `scan` (base64, within the body limit).",
     permission: "update:participant",
+    participant: "update",
     body: consentGrantRequestSchema,
     responses: {
       201: { description: "Recorded", body: consentGrantSchema },
       404: NOT_FOUND,
       422: "The person is marked do not contact or was taken off the network, or the paper scan is missing or not accepted.",
     },
-    handler: async ({ db, actor, params, body, meta }) => {
+    handler: async ({ db, access, params, body, meta }) => {
       const { scan, ...grant } = body;
       const upload: ScanUpload | null = scan ? { filename: scan.filename, contentType: scan.contentType, bytes: Buffer.from(scan.contentBase64, "base64") } : null;
-      const result = await recordConsentGrant(db, actor, params.id, grant, upload, meta);
+      const result = await recordConsentGrant(db, access, grant, upload, meta);
       if (result.ok) return reply(201, result.grant);
       if (result.reason === "not_found") return notFound();
       if (result.reason === "unreachable_person") {
@@ -54,11 +56,12 @@ export const consentOperations = [
     path: "/participants/{id}/consent-grants/{grantId}/revoke",
     summary: "Withdraw one category, or the whole grant (no category), effective at once",
     permission: "update:participant",
+    participant: "update",
     body: consentRevocationInputSchema,
     bodyOptional: true,
     responses: { 200: { description: "The grant after the withdrawal", body: consentGrantSchema }, 404: NOT_FOUND, 409: "Already withdrawn; nothing changed." },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await revokeConsent(db, actor, params.id, params.grantId, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await revokeConsent(db, access, params.grantId, body, meta);
       if (result.ok) return reply(200, result.grant);
       if (result.reason === "not_found") return notFound();
       return failure(409, "already_revoked", "That consent, or that category of it, was already withdrawn. Nothing changed.");
@@ -70,6 +73,7 @@ export const consentOperations = [
     path: "/participants/{id}/consent-grants/{grantId}/renew",
     summary: "Renew a grant: a new grant for the same person, signed again, that follows it (renewsGrantId)",
     permission: "update:participant",
+    participant: "update",
     body: consentGrantRequestSchema,
     responses: {
       201: { description: "Recorded", body: consentGrantSchema },
@@ -77,10 +81,10 @@ export const consentOperations = [
       409: "Already renewed; renew the newest grant.",
       422: "Another person, an unreachable person, or a paper consent without its scan.",
     },
-    handler: async ({ db, actor, params, body, meta }) => {
+    handler: async ({ db, access, params, body, meta }) => {
       const { scan, ...grant } = body;
       const upload: ScanUpload | null = scan ? { filename: scan.filename, contentType: scan.contentType, bytes: Buffer.from(scan.contentBase64, "base64") } : null;
-      const result = await renewConsentGrant(db, actor, params.id, params.grantId, grant, upload, meta);
+      const result = await renewConsentGrant(db, access, params.grantId, grant, upload, meta);
       if (result.ok) return reply(201, result.grant);
       if (result.reason === "not_found") return notFound();
       if (result.reason === "already_renewed") return failure(409, "already_renewed", "This consent was already renewed; renew the newest one. Nothing was saved.");
@@ -99,6 +103,7 @@ export const consentOperations = [
     path: "/participants/{id}/consent-grants/{grantId}/event",
     summary: "Record that the event a grant ends on happened; the grant ends",
     permission: "update:participant",
+    participant: "update",
     body: grantEventInputSchema,
     responses: {
       200: { description: "The grant, ended", body: consentGrantSchema },
@@ -106,8 +111,8 @@ export const consentOperations = [
       409: "Already recorded; nothing changed.",
       422: "The grant ends on a date, or the day is after today.",
     },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await recordGrantEvent(db, actor, params.id, params.grantId, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await recordGrantEvent(db, access, params.grantId, body, meta);
       if (result.ok) return reply(200, result.grant);
       if (result.reason === "not_found") return notFound();
       if (result.reason === "no_event") return failure(422, "no_event", "This consent ends on a date, not on an event. Nothing changed.");

@@ -31,11 +31,12 @@ export const meetingOperations = [
     path: "/participants/{id}/invitable-supports",
     summary: "Who may be invited to a meeting right now (active consent allowing meetings, not do-not-contact), and who may not and why",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "The two lists", body: invitableSupportsSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const view = await listMeetings(db, actor, params.id, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const view = await listMeetings(db, access, meta);
       if (!view) return notFound();
-      const { invitable, notInvitable } = await invitableSupports(db, params.id);
+      const { invitable, notInvitable } = await invitableSupports(db, access);
       return reply(200, {
         invitable: invitable.map((x) => ({ id: x.id, name: x.name })),
         notInvitable: notInvitable.map((x) => ({ id: x.id, name: x.name, reason: x.reason })),
@@ -48,9 +49,10 @@ export const meetingOperations = [
     path: "/participants/{id}/meetings",
     summary: "The participant's meetings, newest first",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "The meetings", body: z.object({ meetings: z.array(meetingSummarySchema) }) }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const view = await listMeetings(db, actor, params.id, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const view = await listMeetings(db, access, meta);
       return view ? reply(200, { meetings: view.meetings }) : notFound();
     },
   }),
@@ -61,10 +63,11 @@ export const meetingOperations = [
     summary: "Plan a meeting with the participant",
     description: "`scheduledAt` is the local wall-clock time where the meeting is held (YYYY-MM-DDTHH:MM); calendar files carry it as floating local time. Every invitee must be invitable now.",
     permission: "update:participant",
+    participant: "update",
     body: meetingInputSchema,
     responses: { 201: { description: "Planned", body: meetingSchema }, 404: NOT_FOUND, 422: "Someone in inviteeIds cannot be invited. Nothing was saved." },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await createMeeting(db, actor, params.id, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await createMeeting(db, access, body, meta);
       if (result.ok) return reply(201, result.meeting);
       if (result.reason === "not_invitable") return notInvitable(result.people);
       return notFound();
@@ -76,9 +79,10 @@ export const meetingOperations = [
     path: "/participants/{id}/meetings/{meetingId}",
     summary: "One meeting with its invitees and everything recorded in it",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "The meeting", body: meetingSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const view = await getMeeting(db, actor, params.id, params.meetingId, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const view = await getMeeting(db, access, params.meetingId, meta);
       return view ? reply(200, view.meeting) : notFound();
     },
   }),
@@ -88,10 +92,11 @@ export const meetingOperations = [
     path: "/participants/{id}/meetings/{meetingId}/responses",
     summary: "Record an invitee's reply (yes, no, maybe)",
     permission: "update:participant",
+    participant: "update",
     body: inviteResponseSchema,
     responses: { 200: { description: "Recorded", body: meetingSchema }, 404: NOT_FOUND, 422: "The invitee's consent no longer allows meetings." },
-    handler: async ({ db, actor, params, body, meta }) =>
-      meetingSaved(await recordResponse(db, actor, params.id, params.meetingId, body.supportPersonId, body.response, meta)),
+    handler: async ({ db, access, params, body, meta }) =>
+      meetingSaved(await recordResponse(db, access, params.meetingId, body.supportPersonId, body.response, meta)),
   }),
   defineOperation({
     operationId: "setMeetingStep",
@@ -99,10 +104,11 @@ export const meetingOperations = [
     path: "/participants/{id}/meetings/{meetingId}/step",
     summary: "Move to an agenda step (0-5) while running the meeting; 6 finishes it",
     permission: "update:participant",
+    participant: "update",
     body: meetingStepSchema,
     responses: { 200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await setMeetingStep(db, actor, params.id, params.meetingId, body.step, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await setMeetingStep(db, access, params.meetingId, body.step, meta);
       return result.ok ? reply(200, result.meeting) : notFound();
     },
   }),
@@ -113,10 +119,11 @@ export const meetingOperations = [
     summary: "Mark what the meeting's title, place and agenda disclose (consent categories)",
     description: "Invitations go only to invitees whose consent covers every category; an empty list sends nothing. Substance use treatment with invitees needs `confirmSubstanceUse`.",
     permission: "update:participant",
+    participant: "update",
     body: meetingDisclosureInputSchema,
     responses: { 200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND, 422: "Substance use treatment marked without the confirmation." },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await setMeetingDisclosure(db, actor, params.id, params.meetingId, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await setMeetingDisclosure(db, access, params.meetingId, body, meta);
       if (result.ok) return reply(200, result.meeting);
       if (result.reason === "confirm_substance_use") {
         return failure(422, "confirm_substance_use", "The meeting has invitees: marking it substance use treatment needs confirmSubstanceUse. Nothing was saved.", [
@@ -133,10 +140,11 @@ export const meetingOperations = [
     summary: "Record a strength, idea, commitment or next step said in the meeting",
     description: "Sending the same `clientKey` again saves nothing new and answers the meeting as it is.",
     permission: "update:participant",
+    participant: "update",
     body: meetingEntryInputSchema,
     responses: { 200: { description: "Saved (or already saved)", body: meetingSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await addMeetingEntry(db, actor, params.id, params.meetingId, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await addMeetingEntry(db, access, params.meetingId, body, meta);
       return result.ok ? reply(200, result.meeting) : notFound();
     },
   }),
@@ -146,6 +154,7 @@ export const meetingOperations = [
     path: "/participants/{id}/meetings/{meetingId}/entries/{entryId}/plan-item",
     summary: "Turn a commitment made in the meeting into a job support plan item",
     permission: "update:participant",
+    participant: "update",
     body: commitmentToPlanItemSchema,
     responses: {
       201: { description: "The new plan item", body: planItemSchema },
@@ -153,8 +162,8 @@ export const meetingOperations = [
       409: "Already in the plan.",
       422: "The person who made it is no longer on the network.",
     },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await commitmentToPlanItem(db, actor, params.id, params.meetingId, params.entryId, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await commitmentToPlanItem(db, access, params.meetingId, params.entryId, body, meta);
       if (result.ok) return reply(201, result.item);
       if (result.reason === "already_in_plan") return failure(409, "already_in_plan", "This commitment is already in the plan. Nothing changed.");
       if (result.reason === "invalid_support_person") {
@@ -169,9 +178,10 @@ export const meetingOperations = [
     path: "/participants/{id}/meetings/{meetingId}/invitees/{personId}/ics",
     summary: "The invitation as an iCalendar file, only while the invitee's consent allows meetings",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "RFC 5545 calendar", mediaType: "text/calendar" }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const result = await sendInvitations(db, actor, params.id, params.meetingId, calendarSender, { supportPersonId: params.personId }, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const result = await sendInvitations(db, access, params.meetingId, calendarSender, { supportPersonId: params.personId }, meta);
       const ics = result.ok ? result.sent[0] : undefined;
       return ics ? replyText(200, ics) : notFound();
     },

@@ -13,9 +13,10 @@ export const milestoneOperations = [
     path: "/participants/{id}/milestones",
     summary: "Small wins, newest first, with encouragement notes",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "The wins", body: milestonesViewSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const view = await listMilestones(db, actor, params.id, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const view = await listMilestones(db, access, meta);
       return view ? reply(200, { milestones: view.milestones, generalNotes: view.generalNotes, celebrateOptions: view.celebrateOptions }) : notFound();
     },
   }),
@@ -25,10 +26,11 @@ export const milestoneOperations = [
     path: "/participants/{id}/milestones",
     summary: "Add a win; celebrateWith may name only supports with an active consent",
     permission: "update:participant",
+    participant: "update",
     body: milestoneInputSchema,
     responses: { 201: { description: "Added", body: milestoneSchema }, 404: NOT_FOUND, 422: "Someone in celebrateWith has no active consent." },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await addMilestone(db, actor, params.id, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await addMilestone(db, access, body, meta);
       if (result.ok) return reply(201, result.milestone);
       if (result.reason === "not_consented") {
         return failure(422, "not_consented", "Someone in celebrateWith may not be told about this win: their consent does not allow contact or does not cover what it discloses. Nothing was saved.", [
@@ -44,10 +46,11 @@ export const milestoneOperations = [
     path: "/participants/{id}/encouragement-notes",
     summary: "Record a note of encouragement, about one win or in general",
     permission: "update:participant",
+    participant: "update",
     body: encouragementInputSchema,
     responses: { 201: { description: "Recorded", body: z.object({ ok: z.boolean() }) }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, body, meta }) => {
-      const result = await addEncouragement(db, actor, params.id, body, meta);
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await addEncouragement(db, access, body, meta);
       return result.ok ? reply(201, { ok: true }) : notFound();
     },
   }),

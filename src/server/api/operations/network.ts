@@ -26,9 +26,10 @@ export const networkOperations = [
     path: "/participants/{id}/support-persons",
     summary: "The participant's support network, with who holds consent right now",
     permission: "read:participant",
+    participant: "read",
     responses: { 200: { description: "The network", body: supportNetworkSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, meta }) => {
-      const view = await getNetwork(db, actor, params.id, meta);
+    handler: async ({ db, access, params, meta }) => {
+      const view = await getNetwork(db, access, meta);
       return view ? reply(200, { current: view.current, ended: view.ended, withConsent: view.withConsent }) : notFound();
     },
   }),
@@ -38,11 +39,12 @@ export const networkOperations = [
     path: "/participants/{id}/support-persons",
     summary: "Add a support person",
     permission: "update:participant",
+    participant: "update",
     body: supportPersonInputSchema,
     responses: { 201: { description: "Added", body: supportPersonSchema }, 404: NOT_FOUND },
-    handler: async ({ db, actor, params, body, meta }) => {
+    handler: async ({ db, access, params, body, meta }) => {
       // A new person has no earlier version to conflict with: refused or missing is all that can go wrong.
-      const result = await createSupportPerson(db, actor, params.id, body, meta);
+      const result = await createSupportPerson(db, access, body, meta);
       return result.ok ? reply(201, result.person) : notFound();
     },
   }),
@@ -52,9 +54,10 @@ export const networkOperations = [
     path: "/participants/{id}/support-persons/{personId}",
     summary: "Save a support person over the version you read",
     permission: "update:participant",
+    participant: "update",
     body: supportPersonUpdateSchema,
     responses: { 200: { description: "Saved", body: supportPersonSchema }, 404: NOT_FOUND, 409: CONFLICT },
-    handler: async ({ db, actor, params, body, meta }) => saved(await updateSupportPerson(db, actor, params.id, params.personId, body, meta)),
+    handler: async ({ db, access, params, body, meta }) => saved(await updateSupportPerson(db, access, params.personId, body, meta)),
   }),
   defineOperation({
     operationId: "endSupportPerson",
@@ -62,9 +65,10 @@ export const networkOperations = [
     path: "/participants/{id}/support-persons/{personId}/end",
     summary: "Take a person off the network (kept in history, never deleted)",
     permission: "update:participant",
+    participant: "update",
     body: supportPersonEndSchema,
     responses: { 200: { description: "Ended", body: supportPersonSchema }, 404: NOT_FOUND, 409: CONFLICT },
-    handler: async ({ db, actor, params, body, meta }) =>
-      saved(await endSupportPerson(db, actor, params.id, params.personId, body.version, body.reason, meta)),
+    handler: async ({ db, access, params, body, meta }) =>
+      saved(await endSupportPerson(db, access, params.personId, body.version, body.reason, meta)),
   }),
 ];
