@@ -3,7 +3,7 @@ import { addPayStub } from "../../src/domain/benefits/earnings.server.ts";
 import { payStubInputSchema } from "../../src/domain/benefits/records.ts";
 import { benefitsFailure, benefitsSaved } from "../lib/benefits-form.server.ts";
 import { parseForm } from "../lib/form.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 
 /** Adds a pay stub to the earnings log; on a problem the benefits page is drawn again with it (see benefits.tsx). */
 export { default, links, loader } from "./benefits.tsx";

@@ -3,7 +3,7 @@ import { saveBenefitsProfile } from "../../src/domain/benefits/profile.server.ts
 import { benefitsProfileInputSchema } from "../../src/domain/benefits/records.ts";
 import { benefitsFailure, benefitsSaved } from "../lib/benefits-form.server.ts";
 import { parseForm } from "../lib/form.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 
 /** Saves the benefits profile; on a problem the benefits page is drawn again with it (see benefits.tsx). */
 export { default, links, loader } from "./benefits.tsx";

@@ -8,7 +8,7 @@ import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts
 import benefitsStyles from "../components/benefits.css?url";
 import { CheckboxField, CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import type { MessageKey, Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -4,7 +4,7 @@ import { renderConsentPdf } from "../../src/domain/consent/consent-pdf.server.ts
 import { listConsentGrants } from "../../src/domain/consent/consent.server.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { localeFor, translator } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 
 /** The consent form as a PDF: the same content as the printable page. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {

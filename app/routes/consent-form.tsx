@@ -5,7 +5,7 @@ import { listConsentGrants } from "../../src/domain/consent/consent.server.ts";
 import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { ConsentFormDocument } from "../components/consent-form.tsx";
 import networkStyles from "../components/network.css?url";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { localeFor, translator } from "../../src/i18n/index.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -10,7 +10,7 @@ import { CheckboxField, CsrfField, ErrorSummary, TextArea, TextField, type Error
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { localeFor, translator, type Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { FieldErrors } from "../../src/domain/validation.ts";
 import { readForm, type SubmittedForm } from "../lib/form.server.ts";
 import { errorText, useT } from "../lib/i18n.ts";

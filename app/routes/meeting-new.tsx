@@ -9,7 +9,7 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type Errors 
 import { MeetingDisclosesFields, ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { parseForm, type SubmittedForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -10,7 +10,7 @@ import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -9,7 +9,7 @@ import { CsrfField } from "../components/forms.tsx";
 import { MeetingDisclosesFields, ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -11,7 +11,7 @@ import {
 import networkStyles from "../components/network.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
 import { CLOSENESS, RELATIONSHIP_STATUSES } from "../../src/domain/network/vocabulary.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

@@ -4,7 +4,7 @@ import type { Route } from "./+types/plan-commitments";
 import { commitmentToPlanItem } from "../../src/domain/meetings/meetings.server.ts";
 import { SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
 import { parseForm } from "../lib/form.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { PlanActionResult } from "./plan.tsx";
 
 /**

@@ -4,7 +4,7 @@ import { planItemInputSchema } from "../../src/domain/plans/model.ts";
 import { createPlanItem } from "../../src/domain/plans/plans.server.ts";
 import { parseForm } from "../lib/form.server.ts";
 import { planItemErrors, planItemInput } from "../lib/plan-item-form.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { PlanActionResult } from "./plan.tsx";
 
 /** Adds a plan item; on a problem the plan page is drawn again with it (see plan.tsx). */

@@ -12,7 +12,7 @@ import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import { formatDate } from "../../src/i18n/format.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { FormChoices, FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

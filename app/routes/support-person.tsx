@@ -12,7 +12,7 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

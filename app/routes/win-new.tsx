@@ -3,7 +3,7 @@ import type { Route } from "./+types/win-new";
 import { milestoneInputSchema } from "../../src/domain/milestones/model.ts";
 import { addMilestone } from "../../src/domain/milestones/milestones.server.ts";
 import { parseForm } from "../lib/form.server.ts";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { WinsActionResult } from "./wins.tsx";
 
 /** Adds a win; on a problem the wins page is drawn again with it (see wins.tsx). */

@@ -6,7 +6,7 @@ import { listMilestones } from "../../src/domain/milestones/milestones.server.ts
 import { CheckboxGroup, CsrfField, DateField, ErrorSummary, Field, SelectField, TextArea } from "../components/forms.tsx";
 import { ParticipantSections, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
-import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { FormChoices, FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 

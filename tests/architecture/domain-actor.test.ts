@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Every read and command a domain area exports from a `*.server.ts` file says who
+ * acts: it takes the actor (`Actor`, `StaffActor`) or the request's one
+ * authorization (`AuthorizedParticipant`), so no page or API call can reach a
+ * participant's information without the access layer having said yes. The few
+ * functions that act for no one in particular are listed here, each with why;
+ * adding one is a reviewed change.
+ */
+const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
+  "src/domain/audit/audit.server.ts#recordAudit": "writes the audit row inside the command's transaction; the event names its actor",
+  "src/domain/audit/audit.server.ts#recordAuditRows": "the same, many rows at once (the scale seed)",
+  "src/domain/audit/audit.server.ts#verifyAuditChain": "audit verification: checks hashes for the CLI and health check, shows no participant information",
+  "src/domain/auth/api-tokens.server.ts#actorForApiToken": "authentication: finds who a bearer token acts for",
+  "src/domain/auth/sessions.server.ts#loadActor": "authentication: builds the actor itself from a user id",
+  "src/domain/auth/sessions.server.ts#isSignInLimited": "sign-in: counts failed attempts by email and address",
+  "src/domain/auth/sessions.server.ts#signIn": "sign-in: nobody acts yet; the attempt is audited under the email given",
+  "src/domain/auth/sessions.server.ts#createSession": "sign-in: starts the session of the user just authenticated",
+  "src/domain/auth/sessions.server.ts#actorForSession": "authentication: finds who a session cookie acts for",
+  "src/domain/benefits/years.server.ts#storedBenefitYears": "program-wide benefit figures, no participant information",
+  "src/domain/benefits/years.server.ts#listBenefitYears": "program-wide benefit figures, no participant information",
+  "src/domain/users/users.server.ts#listTeams": "team names for staff forms, no participant information",
+  "src/domain/users/users.server.ts#findInvitation": "the public invitation page: the token is the permission",
+  "src/domain/users/users.server.ts#acceptInvitation": "the public invitation page: the token is the permission",
+  "src/domain/users/users.server.ts#createUserDirect": "the create-user command run on the server (first admin); audited under the command's name",
+};
+
+const ROOT = join(import.meta.dirname, "../..");
+const ACTORISH = /\b(Actor|StaffActor|AuthorizedParticipant)\b/;
+/** A function reaches stored information when it is handed the database (or a transaction) or a participant's id. */
+const DATABASE = /\b(Db|Trx|Transaction)\b/;
+
+function serverFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return serverFiles(path);
+    return entry.name.endsWith(".server.ts") ? [path] : [];
+  });
+}
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+interface DomainFunction {
+  name: string;
+  /** Handed the database or a participant's id: it can read or change stored information. */
+  reachesData: boolean;
+  takesActor: boolean;
+}
+
+/** Each exported function of the file (declarations and exported arrow constants), read from its parameters. */
+function exportedFunctions(file: string): DomainFunction[] {
+  const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true);
+  const found: DomainFunction[] = [];
+  const describe = (name: string, fn: ts.SignatureDeclarationBase): DomainFunction => {
+    const typeOf = (p: ts.ParameterDeclaration) => p.type?.getText(source) ?? "";
+    return {
+      name,
+      reachesData: fn.parameters.some((p) => DATABASE.test(typeOf(p)) || p.name.getText(source) === "participantId"),
+      takesActor: fn.parameters.some((p) => ACTORISH.test(typeOf(p))),
+    };
+  };
+  for (const statement of source.statements) {
+    if (!isExported(statement)) continue;
+    if (ts.isFunctionDeclaration(statement) && statement.name) found.push(describe(statement.name.text, statement));
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          found.push(describe(declaration.name.text, init));
+        }
+      }
+    }
+  }
+  return found;
+}
+
+describe("domain reads and commands", () => {
+  const functions = serverFiles("src/domain").flatMap((file) => exportedFunctions(file).map((fn) => ({ ...fn, key: `${relative(ROOT, join(ROOT, file))}#${fn.name}` })))
+    .filter((fn) => fn.reachesData);
+
+  it("finds the domain's exported functions (the check looks where they are)", () => {
+    expect(functions.length).toBeGreaterThan(50);
+    expect(functions.some((fn) => fn.key === "src/domain/plans/plans.server.ts#getTakeHomePlan")).toBe(true);
+  });
+
+  it("each take the actor or the authorized participant, except the reviewed few", () => {
+    const withoutActor = functions.filter((fn) => !fn.takesActor && !(fn.key in ALLOWED_WITHOUT_ACTOR)).map((fn) => fn.key);
+    expect(withoutActor).toEqual([]);
+  });
+
+  it("keeps the allowlist to functions that exist and still need it", () => {
+    const stale = Object.keys(ALLOWED_WITHOUT_ACTOR).filter((key) => !functions.some((fn) => fn.key === key && !fn.takesActor));
+    expect(stale).toEqual([]);
+  });
+});
