@@ -12,7 +12,8 @@ export { default, links, loader } from "./wins.tsx";
 export async function action({ context, request, params }: Route.ActionArgs) {
   const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
-  const form = await parseForm(request, milestoneInputSchema);
+  // The form has no categories to choose: a win discloses what its kind does (defaultWinDisclosure).
+  const form = await parseForm(request, milestoneInputSchema, (_submitted, { discloses: _unused, ...fields }) => fields);
   const fail = (status: number, errors: Record<string, string>, refused?: string[]) =>
     data<WinsActionResult>({ intent: "win", errors, values: form.values, chosen: form.chosen, refused }, { status });
   if (!form.ok) return fail(400, form.errors);

@@ -167,7 +167,7 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
-  /** Null only never: every token expires (migration 0011). */
+  /** Null only never: every token expires (migration 0008). */
   expires_at: string | null;
 }
 

@@ -133,7 +133,7 @@ describe("celebrate with", () => {
     // A job offer, to the sponsor or the officer: refused on the page and through the API, nothing saved.
     const before = await lastSeq();
     for (const person of [sponsor, officer]) {
-      const page = await spec1.postForm(`/participants/${id}/wins`, { intent: "win", kind: "job_offer", occurredOn: today(), note: "Offer from Lakeside Bakery", celebrateWith: [person.id] });
+      const page = await spec1.postForm(`/participants/${id}/wins/new`, { kind: "job_offer", occurredOn: today(), note: "Offer from Lakeside Bakery", celebrateWith: [person.id] });
       expect(page.status).toBe(422);
       expect(await page.text()).toContain(`Their consent does not cover this kind of win: ${person.name}.`);
       const api = await spec1.api("POST", `/participants/${id}/milestones`, { kind: "job_offer", occurredOn: today(), celebrateWith: [person.id] });

@@ -70,7 +70,7 @@ describe("a support person marked do not contact after being invited", () => {
     expect(meetingResponse.status).toBe(201);
     const meeting = (await meetingResponse.json()) as { id: string };
     const item = await spec1.api("POST", `/participants/${id}/plan-items`, {
-      kind: "rides", description: "Drive Pat to the bakery", provider: "support_person", supportPersonId: gina.id, status: "agreed",
+      kind: "rides", description: "Drive Pat to the bakery", provider: "support_person", supportPersonId: gina.id, status: "agreed", discloses: ["work_schedule"],
     });
     expect(item.status).toBe(201);
 
@@ -148,7 +148,7 @@ describe("a support person marked do not contact after being invited", () => {
     const pdfWords = pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(pdfWords).toContain("Nothing to show");
     for (const leak of ["Pat", "bakery", "Gina"]) expect(pdfWords).not.toMatch(new RegExp(`\\b${leak}\\b`));
-    const plan = await getTakeHomePlan(database.db, await authorized(database.db, world.actors.specialist1, id, "read"), { kind: "support", supportPersonId: gina.id }, meta);
+    const plan = (await getTakeHomePlan(database.db, await authorized(database.db, world.actors.specialist1, id, "read"), { kind: "support", supportPersonId: gina.id }, meta))?.plan;
     expect(plan).toMatchObject({ allowed: false });
     expect(await (await spec1.fetch(`/participants/${id}/plan/take-home?for=${hal.id}`)).text()).toContain("How you can help Pat at work");
   });

@@ -34,7 +34,7 @@ describe("the profile's language setting", () => {
     expect(await (await spec1.fetch("/profile")).text()).toContain('<html lang="en">');
 
     const seq = await app.lastSeq();
-    const saved = await spec1.postForm("/profile", { intent: "changeLanguage", locale: "en" });
+    const saved = await spec1.postForm("/profile/language", { locale: "en" });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe("/profile?language=saved#language");
     expect(await storedLocale(specialist1.id)).toBe("en");
@@ -51,14 +51,14 @@ describe("the profile's language setting", () => {
 
     // Saving the language already chosen changes nothing and writes no audit row.
     const again = await app.lastSeq();
-    expect((await spec1.postForm("/profile", { intent: "changeLanguage", locale: "en" })).status).toBe(302);
+    expect((await spec1.postForm("/profile/language", { locale: "en" })).status).toBe(302);
     expect(await app.lastSeq()).toBe(again);
   });
 
   it("refuses a language without a catalog, says why, and keeps the one chosen", async () => {
     const spec1 = await app.clientFor("spec1@test.org");
     for (const locale of ["es", "", "en-US"]) {
-      const refused = await spec1.postForm("/profile", { intent: "changeLanguage", locale });
+      const refused = await spec1.postForm("/profile/language", { locale });
       expect(refused.status).toBe(400);
       expect(await refused.text()).toContain("Choose one of the languages listed.");
     }

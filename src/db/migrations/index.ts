@@ -6,7 +6,7 @@ import * as m0004 from "./0004_benefits.ts";
 import * as m0005 from "./0005_consent_by_content.ts";
 import * as m0006 from "./0006_grant_events_renewal.ts";
 import * as m0007 from "./0007_user_locale.ts";
-import * as m0011 from "./0011_api_token_expiry.ts";
+import * as m0008 from "./0008_api_token_expiry.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -17,7 +17,7 @@ export const migrations: Record<string, Migration> = {
   "0005_consent_by_content": m0005,
   "0006_grant_events_renewal": m0006,
   "0007_user_locale": m0007,
-  "0011_api_token_expiry": m0011,
+  "0008_api_token_expiry": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
