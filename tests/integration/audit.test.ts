@@ -48,11 +48,13 @@ describe("audit log", () => {
     expect(JSON.parse(rows[2]!.details).fields).toEqual(["workGoal"]);
   });
 
-  it("writes no audit row for a refused read", async () => {
+  it("writes only an access.refused row for a refused read", async () => {
     const before = (await auditRows()).length;
     const view = await getParticipant(database.db, world.actors.specialist2, world.participants.participant1.id, meta);
     expect(view).toBeNull();
-    expect((await auditRows()).length).toBe(before);
+    const written = (await auditRows()).slice(before);
+    expect(written.map((row) => [row.action, row.actor_id, row.participant_id])).toEqual([["access.refused", world.actors.specialist2.userId, world.participants.participant1.id]]);
+    expect(JSON.parse(written[0]!.details)).toEqual({ action: "read:participant", entityType: "participant", reason: "not_permitted" });
   });
 
   it("leaves no audit row when the change rolls back", async () => {
