@@ -138,10 +138,17 @@ export function invalidBodies(op: Operation, base: Record<string, unknown>): fc.
   }).filter((bad) => bad.raw !== undefined || (bad.body === null && op.bodyRequired) || surelyInvalid(schema, bad.body));
 }
 
+/**
+ * Rows per table. A request refused on a participant's address (a made-up id) leaves
+ * its `access.refused` audit row: that is what a refusal is meant to write, so those
+ * rows are not counted.
+ */
 async function rowCounts(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES_IN_DEPENDENCY_ORDER) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = table === "audit_log"
+      ? await db.selectFrom("audit_log").where("action", "!=", "access.refused").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()
+      : await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
