@@ -154,4 +154,10 @@ describe("audit actors", () => {
     expect(auditActorColumns({ kind: "support_person", id: "s-1", label: "Maria Lopez" })).toEqual({ actor_id: "support_person:s-1", actor_label: "Maria Lopez" });
     expect(auditActorColumns({ kind: "participant", id: "p-1", label: "Pat Quinn" })).toEqual({ actor_id: "participant:p-1", actor_label: "Pat Quinn" });
   });
+
+  it("names a support person or participant acting for themselves the same way, from their actor", () => {
+    expect(auditActorColumns({ kind: "support_person", supportPersonId: "s-1", participantId: "p-1", name: "Maria Lopez", locale: "en" }))
+      .toEqual({ actor_id: "support_person:s-1", actor_label: "Maria Lopez" });
+    expect(auditActorColumns({ kind: "participant", participantId: "p-1", name: "Pat Quinn", locale: "en" })).toEqual({ actor_id: "participant:p-1", actor_label: "Pat Quinn" });
+  });
 });
