@@ -38,7 +38,8 @@ export async function halfWritten(db: Db, createdSince: string): Promise<string[
   const versions = await db.selectFrom("participants").select(["id", "version"]).execute();
   report("participants whose version does not match their audited changes", versions.filter((p) => Number(p.version) - 1 !== (changeAudits.get(p.id) ?? 0)).map((p) => `${p.id} v${p.version}`));
 
-  const grantAudits = await auditedIds(db, ["consent.grant"]);
+  // A renewal is a grant of its own, audited as such.
+  const grantAudits = await auditedIds(db, ["consent.grant", "consent.renew"]);
   report("consent grants without their audit row", (await db.selectFrom("consent_grants").select("id").execute()).filter((g) => !grantAudits.has(g.id)).map((g) => g.id));
 
   const planAudits = await auditedIds(db, ["plan_item.create"]);

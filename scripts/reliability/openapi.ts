@@ -103,12 +103,15 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
     case "updateSupportPerson":
       return { name: "Grace Hopper", relationshipKind: "friend", closeness: "friends", version };
     case "recordConsentGrant":
+    case "renewConsentGrant":
       return {
         supportPersonId: records.personId, categories: ["employment_goals"], purpose: "Help with the job search",
         ...consentTerms(), signedMethod: "in_app", signatureName: "Ada Lovelace", participantConfirmed: true,
       };
     case "revokeConsent":
       return { category: "employment_goals" };
+    case "recordGrantEvent":
+      return { occurredOn: day(-1), note: "The job search ended with a job" };
     case "estimateBenefits":
       return { year: 2026, scenarios: [{ monthlyGross: 1000 }] };
     case "addPayStub":

@@ -141,7 +141,8 @@ export async function buildSubject(owner: Caller, label: string) {
   const grant = (await made("consent", "POST", `${base}/consent-grants`, {
     supportPersonId: supportPerson.id, categories: ["employment_goals"], purpose: "Help with the job search",
     mayAttendMeetings: true, mayReceivePlan: true, mayBeContacted: true,
-    ...consentTerms(), signedMethod: "paper",
+    // It ends on a date or on an event, whichever comes first, so recording the event can be tried.
+    ...consentTerms(), expiryEvent: "when the job search ends", signedMethod: "paper",
     scan: { filename: "consent.pdf", contentType: "application/pdf", contentBase64: pdf },
   })) as { id: string };
   const referral = (await made("benefits referral", "POST", `${base}/benefits/referrals`, { referredOn: day(-20), counselorName: `Counselor of ${label}` })) as { id: string };

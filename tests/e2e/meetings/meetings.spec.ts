@@ -12,7 +12,8 @@ async function api(page: Page, method: string, path: string, data?: unknown) {
 
 /**
  * A participant of the demo specialist with three supports: Ana and Ben may come to
- * meetings and get the plan; Cal's consent leaves meetings out.
+ * meetings and get the plan; Cal's consent leaves meetings out. Each covers the job goal and the
+ * job's details (a paycheck win is a job detail).
  */
 async function buildParticipant(page: Page) {
   const suffix = Date.now().toString(36);
@@ -22,7 +23,7 @@ async function buildParticipant(page: Page) {
   for (const [key, name, mayAttendMeetings] of [["ana", "Ana Reyes", true], ["ben", "Ben Okafor", true], ["cal", "Cal Winters", false]] as const) {
     const person = await api(page, "POST", `/participants/${participant.id}/support-persons`, { name, relationshipKind: "friend", closeness: "inner", phone: "555-0100" });
     await api(page, "POST", `/participants/${participant.id}/consent-grants`, {
-      supportPersonId: person.id, categories: ["employment_goals"], purpose: "To help Jordan get and keep a job.", mayAttendMeetings, mayReceivePlan: true,
+      supportPersonId: person.id, categories: ["employment_goals", "job_details"], purpose: "To help Jordan get and keep a job.", mayAttendMeetings, mayReceivePlan: true,
       mayBeContacted: true, startsOn: today, expiresOn: "2099-12-31", signedMethod: "in_app", signatureName: "Jordan Reyes", signedOn: today, participantConfirmed: true,
     });
     people[key] = person;
@@ -57,7 +58,7 @@ test("plan a support meeting, run it, turn commitments into the plan, take the p
   await expect(invitees.getByRole("checkbox")).toHaveCount(2);
   await expect(invitees.getByRole("checkbox", { name: cal.name })).toHaveCount(0);
   await expect(page.getByTestId("not-invitable")).toContainText(`${cal.name}: no consent for meetings`);
-  await expect(page.getByLabel("Agenda")).toHaveValue(/^Welcome and why we are here\nStrengths: each person names one/);
+  await expect(page.getByLabel("Agenda", { exact: true })).toHaveValue(/^Welcome and why we are here\nStrengths: each person names one/);
   await checkA11y();
   await page.getByLabel("Name of the meeting").fill("Getting ready for the bakery job");
   await page.getByLabel("Date and time").fill("2030-05-14T18:30");
