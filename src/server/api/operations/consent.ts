@@ -6,6 +6,17 @@ import { defineOperation, failure, notFound, reply } from "../operation.ts";
 const NOT_FOUND = "No such participant, person or grant, or you may not see it";
 
 /** Releases of information: recorded once as signed, withdrawn in part or whole, never edited. */
+/** A scan as the API carries it (base64 in the JSON body), as the domain takes it. */
+function scanUpload(scan: { filename: string; contentType: string; contentBase64: string } | undefined): ScanUpload | null {
+  return scan ? { filename: scan.filename, contentType: scan.contentType, bytes: Buffer.from(scan.contentBase64, "base64") } : null;
+}
+
+/** The answer to a paper consent whose scan is missing or not a PDF, JPEG or PNG within the limit. */
+function scanRefused(reason: "scan_required" | "scan_invalid") {
+  const message = reason === "scan_required" ? "A consent signed on paper needs its scan." : "The scan must be a PDF, JPEG or PNG of at most 5 MB.";
+  return failure(422, reason, message, [{ path: "scan", code: reason, message }]);
+}
+
 export const consentOperations = [
   defineOperation({
     operationId: "listConsentGrants",
@@ -37,7 +48,7 @@ export const consentOperations = [
     },
     handler: async ({ db, access, params, body, meta }) => {
       const { scan, ...grant } = body;
-      const upload: ScanUpload | null = scan ? { filename: scan.filename, contentType: scan.contentType, bytes: Buffer.from(scan.contentBase64, "base64") } : null;
+      const upload = scanUpload(scan);
       const result = await recordConsentGrant(db, access, grant, upload, meta);
       if (result.ok) return reply(201, result.grant);
       if (result.reason === "not_found") return notFound();
@@ -46,8 +57,7 @@ export const consentOperations = [
           { path: "supportPersonId", code: "unreachable_person", message: "This person may not be contacted." },
         ]);
       }
-      const message = result.reason === "scan_required" ? "A consent signed on paper needs its scan." : "The scan must be a PDF, JPEG or PNG of at most 5 MB.";
-      return failure(422, result.reason, message, [{ path: "scan", code: result.reason, message }]);
+      return scanRefused(result.reason);
     },
   }),
   defineOperation({
@@ -83,7 +93,7 @@ export const consentOperations = [
     },
     handler: async ({ db, access, params, body, meta }) => {
       const { scan, ...grant } = body;
-      const upload: ScanUpload | null = scan ? { filename: scan.filename, contentType: scan.contentType, bytes: Buffer.from(scan.contentBase64, "base64") } : null;
+      const upload = scanUpload(scan);
       const result = await renewConsentGrant(db, access, params.grantId, grant, upload, meta);
       if (result.ok) return reply(201, result.grant);
       if (result.reason === "not_found") return notFound();
@@ -93,8 +103,7 @@ export const consentOperations = [
           { path: "supportPersonId", code: result.reason, message: "Not a person this consent can be renewed for." },
         ]);
       }
-      const message = result.reason === "scan_required" ? "A consent signed on paper needs its scan." : "The scan must be a PDF, JPEG or PNG of at most 5 MB.";
-      return failure(422, result.reason, message, [{ path: "scan", code: result.reason, message }]);
+      return scanRefused(result.reason);
     },
   }),
   defineOperation({
