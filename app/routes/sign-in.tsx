@@ -10,6 +10,9 @@ import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 
+/** A refused attempt says when to try again in Retry-After as well as on the page. */
+export const headers: Route.HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
+
 export function loader({ context, request }: Route.LoaderArgs) {
   const query = new URL(request.url).searchParams;
   if (app(context).actor) throw redirect(safeNextPath(query.get("next")));

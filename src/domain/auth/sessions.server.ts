@@ -145,8 +145,10 @@ export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, user
   const afterFailure = async (failure: "password" | "code"): Promise<SignInResult> => {
     await recordFailure(db, input.email, ip, user?.id ?? null, failure, meta, now);
     const next = await signInWaitFor(db, input.email, ip, now);
+    // During a wait, a failed attempt is answered like any other in it: which part was wrong is not said.
+    const during = wait.passwordFailures ? (next.passwordFailures ?? wait.passwordFailures) : null;
+    if (during) return { ok: false, reason: "wait", retryAt: during.toISOString() };
     const retryAt = (failure === "code" ? next.codeFailures : next.passwordFailures)?.toISOString() ?? null;
-    if (wait.passwordFailures && retryAt) return { ok: false, reason: "wait", retryAt };
     return failure === "code" ? { ok: false, reason: "code_invalid", retryAt } : { ok: false, reason: "invalid", retryAt };
   };
 
