@@ -69,9 +69,12 @@ export class Client {
     return this.fetch(`/api/v1${pathname}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
-  /** Signs in through the form; the test admins' two-factor code is typed too (others' accounts ignore it). */
-  async signIn(email: string, password: string): Promise<void> {
-    const response = await this.postForm("/sign-in", { email, password, code: await nextTotpCode(DEMO_TOTP_SECRET, email) });
+  /**
+   * Signs in through the form; the test admins' two-factor code is typed too (others'
+   * accounts ignore it): the given one, or the next their authenticator shows.
+   */
+  async signIn(email: string, password: string, code?: string): Promise<void> {
+    const response = await this.postForm("/sign-in", { email, password, code: code ?? (await nextTotpCode(DEMO_TOTP_SECRET, email)) });
     if (response.status !== 302) throw new Error(`sign-in failed for ${email}: ${response.status}`);
   }
 }
