@@ -92,12 +92,14 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  if (isRouteErrorResponse(error) && error.status === 400 && error.data?.message === "error.badCharacter") {
+  // A form refused before its route ran: the reason, from the middleware or readForm.
+  const refused: unknown = isRouteErrorResponse(error) && error.status === 400 ? error.data?.message : null;
+  if (refused === "error.badCharacter" || refused === "error.body.unreadable") {
     return (
       <div className="page">
         <title>{`${t("error.generic.title")} · ${t("app.name")}`}</title>
         <h1>{t("error.generic.title")}</h1>
-        <p>{t("error.badCharacter")}</p>
+        <p>{t(refused)}</p>
       </div>
     );
   }

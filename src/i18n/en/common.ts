@@ -20,6 +20,7 @@ export const common = {
   "common.tooLong": "This is too long.",
   "common.required": "This is required.",
   "common.nulCharacter": "This holds a character that cannot be stored (U+0000). Remove it and try again.",
+  "common.tooDeep": "This is nested too deeply: at most {depth} levels.",
   "common.version.required": "The record version is missing. Reload the page and try again.",
   "common.formErrors": "Please fix the {count, plural, one {problem} other {# problems}} below.",
   "common.previous": "Previous",
@@ -35,4 +36,10 @@ export const common = {
   "error.generic.body": "Please try again. If it keeps happening, tell your administrator.",
   "error.badCharacter": "The address or the form holds a character that cannot be stored (U+0000). Nothing was saved.",
   "error.csrf": "This form expired. Reload the page and try again.",
+  "error.body.title": "The form was not sent",
+  "error.body.home": "Go to the start page",
+  "error.body.tooLarge": "What you sent is too large. A form may hold at most {formSize}, and a consent scan may be at most {scanSize}. Nothing was saved: go back and send less, or a smaller file.",
+  "error.body.lengthRequired": "The form arrived without its length, so it was not read. Nothing was saved: go back and send it again.",
+  "error.body.unsupported": "The form arrived compressed or in a character set other than UTF-8, which Allies cannot read. Nothing was saved: go back and send it again from the page.",
+  "error.body.unreadable": "The form could not be read. Nothing was saved: reload the page and send it again.",
 } as const;
