@@ -50,6 +50,14 @@ export function bodyLimits(operations: readonly ApiOperation[]): (method: string
   };
 }
 
+/**
+ * A refused body up to this size is read and thrown away after the answer, so the
+ * sender (a browser still uploading a scan that is too large) gets to read the
+ * answer; a longer one, or one of unknown length, gets the answer and the connection
+ * is closed at once. Either way nothing of it is kept.
+ */
+export const DRAIN_LIMIT = 64 * 1024 * 1024;
+
 const UTF_8 = new Set(["utf-8", "utf8"]);
 
 /** The charset a Content-Type names, lower-cased, or null when it names none. */
@@ -83,8 +91,7 @@ interface Refusal {
 /**
  * Refuses, from its headers, a body that is too large, that does not say its length,
  * that is compressed or that is in a charset other than UTF-8: 411, 413 or 415, as a
- * JSON problem under /api/ and as a page elsewhere. The connection is closed after the
- * answer, so the unread rest of the body is never read.
+ * JSON problem under /api/ and as a page elsewhere.
  */
 export function limitRequestBodies(operations: readonly ApiOperation[]) {
   const limitFor = bodyLimits(operations);
@@ -96,7 +103,8 @@ export function limitRequestBodies(operations: readonly ApiOperation[]) {
     const refusal = refusalOf(req, limit, chunked ? null : Number(declared));
     if (!refusal) return next();
     const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
-    res.setHeader("Connection", "close");
+    // Node reads and drops an unread body after the answer on a connection kept open.
+    if (chunked || Number(declared) > DRAIN_LIMIT) res.setHeader("Connection", "close");
     if (req.path.startsWith("/api/")) {
       const limits = refusal.status === 413 ? { limitBytes: limit.bytes } : {};
       return sendError(res, refusal.status, refusal.code, refusal.apiMessage, [{ path: "(body)", code: refusal.code, message: refusal.apiMessage }], limits);
