@@ -3,7 +3,7 @@ import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
 import { app } from "./lib/request.server.ts";
 import { readForm } from "./lib/form.server.ts";
-import { localeFromAcceptLanguage } from "../src/i18n/index.ts";
+import { localeFromAcceptLanguage, type MessageKey } from "../src/i18n/index.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useT } from "./lib/i18n.ts";
@@ -11,6 +11,7 @@ import { useT } from "./lib/i18n.ts";
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 const SAFE = new Set(["GET", "HEAD"]);
+const BODY_REFUSALS: Partial<Record<number, MessageKey>> = { 411: "error.body.lengthRequired", 413: "error.body.tooLargeHere", 415: "error.body.unsupported" };
 const NUL = "\u0000";
 
 /**
@@ -100,6 +101,18 @@ export function ErrorBoundary() {
         <title>{`${t("error.generic.title")} · ${t("app.name")}`}</title>
         <h1>{t("error.generic.title")}</h1>
         <p>{t(refused)}</p>
+      </div>
+    );
+  }
+  // A body the server refused from its headers (src/server/bodies.ts) while the page
+  // posted its form itself (JavaScript on): the reason, as the plain refusal page gives it.
+  const bodyRefusal = isRouteErrorResponse(error) ? BODY_REFUSALS[error.status] : undefined;
+  if (bodyRefusal) {
+    return (
+      <div className="page">
+        <title>{`${t("error.body.title")} · ${t("app.name")}`}</title>
+        <h1>{t("error.body.title")}</h1>
+        <p>{t(bodyRefusal)}</p>
       </div>
     );
   }

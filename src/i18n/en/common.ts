@@ -39,6 +39,7 @@ export const common = {
   "error.body.title": "The form was not sent",
   "error.body.home": "Go to the start page",
   "error.body.tooLarge": "What you sent is too large. A form may hold at most {formSize}, and a consent scan may be at most {scanSize}. Nothing was saved: go back and send less, or a smaller file.",
+  "error.body.tooLargeHere": "What you sent is too large. Nothing was saved: go back and send less, or a smaller file (the hint beside a file field says how large it may be).",
   "error.body.lengthRequired": "The form arrived without its length, so it was not read. Nothing was saved: go back and send it again.",
   "error.body.unsupported": "The form arrived compressed or in a character set other than UTF-8, which Allies cannot read. Nothing was saved: go back and send it again from the page.",
   "error.body.unreadable": "The form could not be read. Nothing was saved: reload the page and send it again.",
