@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { listConsentGrants, recordConsentGrant, recordGrantEvent, renewConsentGrant, revokeConsent, SCAN_MAX_BYTES, type ScanUpload } from "../../../domain/consent/consent.server.ts";
 import { consentGrantRequestSchema, consentGrantSchema, consentGrantsQuerySchema, consentRevocationInputSchema, grantEventInputSchema } from "../../../domain/consent/model.ts";
-import { UPLOAD_JSON_LIMIT } from "../../bodies.ts";
+import { FORM_BODY_LIMIT, UPLOAD_JSON_LIMIT } from "../../bodies.ts";
 import { defineOperation, failure, notFound, reply } from "../operation.ts";
 
 const NOT_FOUND = "No such participant, person or grant, or you may not see it";
 
 /** The scan's rule, the same file size as the page takes (docs/decisions/0018). */
-const SCAN_DESCRIPTION = `the file (PDF, JPEG or PNG, at most ${SCAN_MAX_BYTES / 1024 / 1024} MB), base64-encoded in the JSON body; this operation's body may be up to ${UPLOAD_JSON_LIMIT / 1024 / 1024} MB, where others take 256 kB.`;
+const SCAN_DESCRIPTION = `the file (PDF, JPEG or PNG, at most ${SCAN_MAX_BYTES / 1024 / 1024} MB), base64-encoded in the JSON body; this operation's body may be up to ${UPLOAD_JSON_LIMIT / 1024 / 1024} MB, where others take ${FORM_BODY_LIMIT / 1024} kB.`;
 
 /** Releases of information: recorded once as signed, withdrawn in part or whole, never edited. */
 /** A scan as the API carries it (base64 in the JSON body), as the domain takes it. */
