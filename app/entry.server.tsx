@@ -7,7 +7,7 @@ import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { appContext } from "../src/server/context.ts";
-import { noteDatabaseBusy } from "./lib/busy.server.ts";
+import { isReplacedRender, noteDatabaseBusy } from "./lib/busy.server.ts";
 
 export const streamTimeout = 5_000;
 
@@ -34,7 +34,7 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   // https://httpwg.org/specs/rfc9110.html#HEAD
-  if (request.method.toUpperCase() === "HEAD") {
+  if (request.method.toUpperCase() === "HEAD" || isReplacedRender(loadContext, responseStatusCode)) {
     return new Response(null, {
       status: responseStatusCode,
       headers: responseHeaders,

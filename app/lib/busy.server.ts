@@ -12,6 +12,15 @@ export function noteDatabaseBusy(error: unknown, context: Readonly<RouterContext
 }
 
 /**
+ * Whether this render is the one the busy answer replaces: the generic error page
+ * (status 500) of a request whose database was busy. entry.server skips rendering
+ * it, so a crowd of requests giving up at once costs one render each, not two.
+ */
+export function isReplacedRender(context: Readonly<RouterContextProvider>, status: number): boolean {
+  return context.get(databaseBusy) && status !== 503;
+}
+
+/**
  * Root middleware that turns a loader's or action's busy database into 503 with
  * Retry-After and the root error page's "busy, try again", for a page and its
  * .data alike. React Router catches a loader's error and renders the generic
