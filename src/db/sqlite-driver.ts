@@ -22,8 +22,11 @@ const BUSY_CODE = "ALLIES_DATABASE_BUSY";
  */
 export class DatabaseBusyError extends Error {
   readonly code = BUSY_CODE;
-  constructor(waitedMs: number) {
-    super(`The database's write lock is held by another process; gave up after ${waitedMs} ms.`);
+  /** `waitedMs` is null when SQLite refused a statement of a transaction that cannot wait. */
+  constructor(waitedMs: number | null) {
+    super(waitedMs === null
+      ? "Another process holds a lock this transaction needs; it was rolled back."
+      : `The database's write lock is held by another process; gave up after ${waitedMs} ms.`);
     this.name = "DatabaseBusyError";
   }
 }
@@ -149,7 +152,7 @@ class WaitingSqliteConnection implements DatabaseConnection {
       try {
         return run();
       } catch (error) {
-        if (isSqliteBusy(error)) throw new DatabaseBusyError(0);
+        if (isSqliteBusy(error)) throw new DatabaseBusyError(null);
         throw error;
       }
     }
@@ -174,7 +177,7 @@ class WaitingSqliteConnection implements DatabaseConnection {
     try {
       this.#raw.exec(statement);
     } catch (error) {
-      if (isSqliteBusy(error)) throw new DatabaseBusyError(0);
+      if (isSqliteBusy(error)) throw new DatabaseBusyError(null);
       throw error;
     }
   }
