@@ -1,6 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
 import {
-  CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, SelectQueryNode,
+  SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, SelectQueryNode, type CompiledQuery,
   type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely,
   type QueryCompiler, type QueryResult, type SqliteDatabase, type TransactionSettings,
 } from "kysely";
