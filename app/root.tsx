@@ -3,6 +3,7 @@ import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
 import { app } from "./lib/request.server.ts";
 import { readForm } from "./lib/form.server.ts";
+import { busyDatabaseMiddleware } from "./lib/busy.server.ts";
 import { localeFromAcceptLanguage, type MessageKey } from "../src/i18n/index.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { SiteHeader } from "./components/site-header.tsx";
@@ -21,6 +22,7 @@ const NUL = "\u0000";
  * same in src/server/input.ts).
  */
 export const middleware: Route.MiddlewareFunction[] = [
+  ...busyDatabaseMiddleware,
   async ({ request, context }, next) => {
     if ([...new URL(request.url).searchParams].some(([name, value]) => name.includes(NUL) || value.includes(NUL))) {
       throw data({ message: "error.badCharacter" }, { status: 400 });
@@ -113,6 +115,15 @@ export function ErrorBoundary() {
         <title>{`${t("error.body.title")} · ${t("app.name")}`}</title>
         <h1>{t("error.body.title")}</h1>
         <p>{t(bodyRefusal)}</p>
+      </div>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    return (
+      <div className="page">
+        <title>{`${t("error.busy.title")} · ${t("app.name")}`}</title>
+        <h1>{t("error.busy.title")}</h1>
+        <p>{t("error.busy.body")}</p>
       </div>
     );
   }

@@ -43,4 +43,6 @@ export const common = {
   "error.body.lengthRequired": "The form arrived without its length, so it was not read. Nothing was saved: go back and send it again.",
   "error.body.unsupported": "The form arrived compressed or in a character set other than UTF-8, which Allies cannot read. Nothing was saved: go back and send it again from the page.",
   "error.body.unreadable": "The form could not be read. Nothing was saved: reload the page and send it again.",
+  "error.busy.title": "Busy, try again",
+  "error.busy.body": "Allies could not reach its records just now because other work is using them. Nothing was changed. Please try again in a few seconds.",
 } as const;

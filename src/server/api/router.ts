@@ -4,6 +4,7 @@ import { actorForApiToken } from "../../domain/auth/api-tokens.server.ts";
 import { UPLOAD_JSON_LIMIT } from "../bodies.ts";
 import { refuseNulInApiInput } from "../input.ts";
 import { sendError } from "./errors.ts";
+import { isDatabaseBusy, sendBusyProblem } from "../busy.ts";
 import { openApiDocument } from "./openapi.ts";
 import type { AnyReply, ApiOperation } from "./operation.ts";
 import { apiOperations } from "./operations/index.ts";
@@ -85,6 +86,10 @@ export function apiRouter(options: ApiOptions): express.Router {
     }
     if (error && typeof error === "object" && "type" in error && (error as { type: string }).type === "entity.too.large") {
       return sendError(res, 413, "too_large", "The request body is too large.", [{ path: "(body)", code: "too_large", message: "The request body is too large." }]);
+    }
+    if (isDatabaseBusy(error)) {
+      res.locals.state?.log.warn({ err: error }, "database busy");
+      return sendBusyProblem(res);
     }
     // Any other body the parser could not read (cut short, an unknown charset) is the sender's error, as its status says.
     const status = error && typeof error === "object" && "status" in error && typeof error.status === "number" ? error.status : 500;
