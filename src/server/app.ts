@@ -7,7 +7,9 @@ import type { DbHandle } from "../db/index.ts";
 import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../domain/auth/model.ts";
 import { actorForSession } from "../domain/auth/sessions.server.ts";
+import { apiOperations } from "./api/operations/index.ts";
 import { apiRouter } from "./api/router.ts";
+import { limitRequestBodies } from "./bodies.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
 import { routerContextFor } from "./context.ts";
 import { newSecret } from "../domain/auth/tokens.ts";
@@ -89,6 +91,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     next();
   });
 
+  // Before anything reads a body: too large, without a length, compressed or not UTF-8 is refused from the headers.
+  app.use(limitRequestBodies(apiOperations));
   app.use(refuseUnreadablePaths);
 
   if (options.clientDir) {
