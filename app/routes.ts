@@ -47,6 +47,7 @@ export default [
   route("participants/:id/plan/items", "routes/plan-item-new.tsx"),
   route("participants/:id/plan/items/:itemId", "routes/plan-item-edit.tsx"),
   route("participants/:id/plan/commitments", "routes/plan-commitments.tsx"),
+  route("participants/:id/plan/help", "routes/plan-help.tsx"),
   route("participants/:id/plan/take-home", "routes/plan-take-home.tsx"),
   route("participants/:id/plan/take-home.pdf", "routes/plan-take-home-pdf.tsx"),
   route("participants/:id/wins", "routes/wins.tsx"),

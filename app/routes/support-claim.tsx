@@ -4,10 +4,6 @@ import { claimHelpRequest } from "../../src/domain/partners/support-page.server.
 import { readForm } from "../lib/form.server.ts";
 import { app, notFound, requirePartner } from "../lib/request.server.ts";
 
-export function loader() {
-  return redirect("/support");
-}
-
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { actor } = requirePartner(context, "support_person");
   const ctx = app(context);

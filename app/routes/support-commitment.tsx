@@ -5,10 +5,6 @@ import { reportCommitment } from "../../src/domain/partners/support-page.server.
 import { parseForm } from "../lib/form.server.ts";
 import { app, notFound, requirePartner } from "../lib/request.server.ts";
 
-export function loader() {
-  return redirect("/support");
-}
-
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { actor } = requirePartner(context, "support_person");
   const ctx = app(context);

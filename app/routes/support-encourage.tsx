@@ -7,9 +7,10 @@ import { parseForm } from "../lib/form.server.ts";
 import { app, requirePartner } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
+// Without JavaScript an empty note comes back to this page, the form on its own, with its error.
 export function loader({ context }: Route.LoaderArgs) {
   requirePartner(context, "support_person");
-  return redirect("/support#encourage");
+  return null;
 }
 
 /** An empty note comes back here with its error; a note sent goes back to the page. */

@@ -5,10 +5,6 @@ import { answerInvitation } from "../../src/domain/partners/support-page.server.
 import { parseForm } from "../lib/form.server.ts";
 import { app, notFound, requirePartner } from "../lib/request.server.ts";
 
-export function loader() {
-  return redirect("/support");
-}
-
 /** A support person answers an invitation. Without a choice the page is shown again as it was. */
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { actor } = requirePartner(context, "support_person");

@@ -28,6 +28,9 @@ export const stepOutSchema = z.strictObject({
   confirm: z.literal("yes", { error: "supportPage.stepOut.confirm" }),
 });
 
+/** The `ended_reason` of someone who stepped out of the network themselves, from their own page. */
+export const STEPPED_OUT = "stepped_out";
+
 /** A need posted for the network: a ride on Tuesday at 8:30, a wake-up call, help with ID papers. */
 export const helpRequestInputSchema = z.strictObject({
   kind: z.enum(SUPPORT_KINDS, { error: "help.kind.invalid" }),

@@ -8,7 +8,7 @@ import type { ConsentHistory, RevocationFacts } from "../consent/check.ts";
 import type { ConsentCategory } from "../consent/model.ts";
 import type { OwnContactInput } from "../network/model.ts";
 import type { ContactChannel, RelationshipStatus, SupportKind } from "../network/vocabulary.ts";
-import type { CommitmentReport, RsvpInput, SupportPage } from "./model.ts";
+import { STEPPED_OUT, type CommitmentReport, type RsvpInput, type SupportPage } from "./model.ts";
 import { mayClaimHelp, mayShow, mayShowCommitment, mayShowMeeting, mayShowWin, WORK_GOAL_PIECE, type SupportReader } from "./policy.ts";
 
 /**
@@ -269,6 +269,3 @@ export async function stepOutOfNetwork(db: Db, actor: SupportPersonActor, meta: 
     await recordAudit(trx, { ...envelope(actor, "support_person", before.id, meta), action: "support_page.step_out", details: { disclosure: disclosureTo(actor, []) } });
   });
 }
-
-/** The `ended_reason` of someone who stepped out of the network themselves. */
-export const STEPPED_OUT = "stepped_out";
