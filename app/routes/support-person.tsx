@@ -17,6 +17,7 @@ import { supportLinkActions } from "../../src/domain/links/policy.ts";
 import { STEPPED_OUT } from "../../src/domain/partners/model.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { qrCodeDataUrl } from "../lib/qr.server.ts";
+import { PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -285,7 +286,7 @@ function PersonalLinkSection({ t, person, participantName, links, can, issued, r
   t: Translate; person: SupportPerson; participantName: string;
   links: readonly { id: string; issuedAt: string; expiresAt: string; lastUsedAt: string | null; state: string }[];
   can: { read: boolean; issue: boolean; revoke: boolean };
-  issued: { href: string; qr: string; expiresAt: string } | null; revoked: boolean;
+  issued: IssuedLinkCard | null; revoked: boolean;
 }) {
   const current = links.find((l) => l.state === "valid");
   return (
@@ -294,15 +295,11 @@ function PersonalLinkSection({ t, person, participantName, links, can, issued, r
       <p className="no-print">{t("links.intro", { name: person.name })}</p>
       {revoked ? <p className="notice no-print" role="status">{t("links.revoked")}</p> : null}
       {issued ? (
-        <div className="link-card" data-testid="personal-link">
+        <>
           <p className="notice no-print" role="status">{t("links.issued")}</p>
-          <h3>{t("links.printout.heading", { participant: participantName })}</h3>
-          <p>{t("links.printout.body")}</p>
-          <img src={issued.qr} alt={t("links.qr.alt", { name: person.name })} width={192} height={192} />
-          <p className="token">{issued.href}</p>
-          <p>{t("links.expiresOn")}: {formatDate(issued.expiresAt, t.locale)}</p>
+          <PersonalLinkCard t={t} link={issued} participantName={participantName} />
           <p className="no-print"><button type="button" className="secondary" onClick={() => window.print()}>{t("links.print")}</button></p>
-        </div>
+        </>
       ) : null}
       {links.length === 0 ? <p className="no-print">{t("links.none", { name: person.name })}</p> : (
         <div className="table-wrap no-print">

@@ -211,6 +211,21 @@ describe("the specialist's side of links", () => {
     expect((await opened.client.fetch("/support")).headers.get("location")).toBe("/l");
   });
 
+  it("puts a new link on the support person's take-home copy, and the old link stops", async () => {
+    const p = app.world.participants.participant1.id;
+    const person = await addSupportPerson(staff, p, { name: "Copy Holder" });
+    await grantConsent(staff, p, person.id);
+    const old = await issueLink(app.database.db, app.world.actors.specialist1, p, person.id);
+    const copy = await staff.postForm(`/participants/${p}/plan/take-home?for=${person.id}`, {});
+    expect(copy.status).toBe(200);
+    const html = await copy.text();
+    const href = /(http:\/\/127\.0\.0\.1:\d+\/l\/[\w-]+)/.exec(html)?.[1];
+    expect(href).toBeTruthy();
+    expect(html).toContain("data:image/svg+xml;base64,");
+    expect((await openLink(app.url, new URL(href!).pathname)).location).toBe("/support");
+    expect((await openLink(app.url, old.path)).location).toBe("/l");
+  });
+
   it("gives no link to someone without consent", async () => {
     const p = app.world.participants.participant1.id;
     const person = await addSupportPerson(staff, p, { name: "No Consent Yet" });

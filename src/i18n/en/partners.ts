@@ -112,6 +112,7 @@ export const partners = {
   "links.revoke": "Stop the link now",
   "links.issued": "Here is the new link. Copy it or print it now: it will not be shown again.",
   "links.print": "Print the link with a QR code",
+  "links.addToCopy": "Add a new personal link to this copy (the old link stops working)",
   "links.revoked": "The link was stopped.",
   "links.state": "Status",
   "links.state.valid": "Works",
@@ -125,7 +126,7 @@ export const partners = {
   "links.expiresOn": "Works until",
   "links.lastUsed": "Last opened",
   "links.never": "Never",
-  "links.qr.alt": "QR code for {name}'s personal link",
+  "links.qr.alt": "QR code that opens the personal page",
   "links.printout.heading": "Your own page about {participant}'s job search",
   "links.printout.body": "Scan the code with your phone camera, or type the link. Keep this paper safe: anyone with it can open your page.",
 
