@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { systemMeta } from "../../src/domain/auth/actor.ts";
+import { postHelpRequest } from "../../src/domain/partners/help-requests.server.ts";
+import { helpRequestInputSchema } from "../../src/domain/partners/model.ts";
 import { useTestApp } from "../support/app.ts";
 import { addSupportPerson, grantConsent, issueLink, openLink, today } from "../support/partners.ts";
 import type { Client } from "../support/server.ts";
@@ -149,6 +152,16 @@ describe("the support person's page", () => {
     }
     const otherInvitee = await app.database.db.selectFrom("meeting_invitees").select("response").where("meeting_id", "=", ids.otherMeeting).executeTakeFirstOrThrow();
     expect(otherInvitee.response).toBe("pending");
+  });
+
+  it("shows a need the participant posted themselves", async () => {
+    const p = app.world.participants.participant1.id;
+    const pat = { kind: "participant" as const, participantId: p, name: "Pat", locale: "en" as const };
+    const posted = await postHelpRequest(app.database.db, pat, helpRequestInputSchema.parse({ kind: "wake_up_calls", description: "A wake-up call before my first shift", neededOn: inDays(2), discloses: ["work_schedule"] }), systemMeta);
+    expect(posted.ok).toBe(true);
+    const row = await app.database.db.selectFrom("help_requests").select("posted_by").where("description", "=", "A wake-up call before my first shift").executeTakeFirstOrThrow();
+    expect(row.posted_by).toBe(`participant:${p}`);
+    expect(await page()).toContain("A wake-up call before my first shift");
   });
 
   it("lets Gloria correct her own contact details", async () => {

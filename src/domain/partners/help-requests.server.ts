@@ -3,7 +3,7 @@ import type { Db } from "../../db/index.ts";
 import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import { recordAudit } from "../audit/audit.server.ts";
-import type { RequestMeta } from "../auth/actor.ts";
+import type { ParticipantActor, RequestMeta } from "../auth/actor.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
 import type { SupportKind } from "../network/vocabulary.ts";
 import { planActions } from "../plans/policy.ts";
@@ -28,18 +28,26 @@ export async function listHelpRequests(db: Db, access: AuthorizedParticipant): P
   }));
 }
 
-export async function postHelpRequest(db: Db, access: AuthorizedParticipant, input: HelpRequestInput, meta: RequestMeta): Promise<{ ok: true; id: string } | { ok: false }> {
-  const reason = changeAllowed(access, planActions(access).addItem);
+/**
+ * Posts a need: by the specialist (an `AuthorizedParticipant` that may add to the
+ * plan), or by the participant on their own page (a `ParticipantActor`, for
+ * their own record only). `posted_by` is the user id or `participant:<id>`.
+ */
+export async function postHelpRequest(db: Db, by: AuthorizedParticipant | ParticipantActor, input: HelpRequestInput, meta: RequestMeta): Promise<{ ok: true; id: string } | { ok: false }> {
+  const staff = "participant" in by;
+  const reason = staff ? changeAllowed(by, planActions(by).addItem) : "own record";
   if (!reason) return { ok: false };
+  const participantId = staff ? by.participant.id : by.participantId;
+  const actor = staff ? by.actor : by;
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("help_requests").values({
-      id, participant_id: access.participant.id, kind: input.kind, description: input.description, needed_on: input.neededOn, needed_time: input.neededTime,
-      discloses: JSON.stringify(input.discloses), status: "open", posted_by: access.actor.userId, posted_at: new Date().toISOString(),
+      id, participant_id: participantId, kind: input.kind, description: input.description, needed_on: input.neededOn, needed_time: input.neededTime,
+      discloses: JSON.stringify(input.discloses), status: "open", posted_by: staff ? by.actor.userId : `participant:${by.participantId}`, posted_at: new Date().toISOString(),
       claimed_by: null, claimed_at: null, plan_item_id: null, cancelled_at: null, cancelled_by: null,
     }).execute();
     await recordAudit(trx, {
-      actor: access.actor, action: "help_request.create", entityType: "help_request", entityId: id, participantId: access.participant.id, reason,
+      actor, action: "help_request.create", entityType: "help_request", entityId: id, participantId, reason,
       details: { kind: input.kind, neededOn: input.neededOn, discloses: input.discloses }, meta,
     });
   });
