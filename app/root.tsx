@@ -3,6 +3,7 @@ import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
 import { app } from "./lib/request.server.ts";
 import { readForm } from "./lib/form.server.ts";
+import { busyDatabaseMiddleware } from "./lib/busy.server.ts";
 import { localeFromAcceptLanguage } from "../src/i18n/index.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { SiteHeader } from "./components/site-header.tsx";
@@ -20,6 +21,7 @@ const NUL = "\u0000";
  * same in src/server/input.ts).
  */
 export const middleware: Route.MiddlewareFunction[] = [
+  ...busyDatabaseMiddleware,
   async ({ request, context }, next) => {
     if ([...new URL(request.url).searchParams].some(([name, value]) => name.includes(NUL) || value.includes(NUL))) {
       throw data({ message: "error.badCharacter" }, { status: 400 });
@@ -98,6 +100,15 @@ export function ErrorBoundary() {
         <title>{`${t("error.generic.title")} · ${t("app.name")}`}</title>
         <h1>{t("error.generic.title")}</h1>
         <p>{t("error.badCharacter")}</p>
+      </div>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    return (
+      <div className="page">
+        <title>{`${t("error.busy.title")} · ${t("app.name")}`}</title>
+        <h1>{t("error.busy.title")}</h1>
+        <p>{t("error.busy.body")}</p>
       </div>
     );
   }

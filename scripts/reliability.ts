@@ -5,7 +5,7 @@
  * free loopback ports. Bounded in time; prints a table; exits 1 on any failure.
  *
  *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 600
- *   --only access,bad-input       (areas: web-security access bad-input escaping concurrency load integrity crash)
+ *   --only access,bad-input       (areas: web-security access bad-input escaping concurrency load outside-lock integrity crash)
  */
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
@@ -18,6 +18,7 @@ import { Caller } from "./reliability/http.ts";
 import { auditChainVerifies, halfWritten } from "./reliability/invariants.ts";
 import { checkCrash, checkLoad } from "./reliability/load-and-crash.ts";
 import { operationsOf } from "./reliability/openapi.ts";
+import { checkOutsideLock } from "./reliability/outside-lock.ts";
 import { Results } from "./reliability/report.ts";
 import { checkWebSecurity } from "./reliability/web-security.ts";
 import { buildReliabilityWorld, buildSubject, signInEveryone } from "./reliability/world.ts";
@@ -101,6 +102,9 @@ async function suiteOn(kind: DbKind): Promise<void> {
       });
 
       await area("load", kind, () => checkLoad(results, kind, world, callers, server, { clients: Number(args.clients), seconds: Number(args.seconds) }));
+
+      // Embedded SQLite only: PostgreSQL has no file lock another process could hold.
+      if (kind === "sqlite") await area("outside lock", kind, () => checkOutsideLock(results, kind, world, callers, server.url, scratch.url));
 
       await area("integrity", kind, async () => {
         const problems = await halfWritten(db, worldBuilt);

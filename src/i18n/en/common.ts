@@ -35,4 +35,6 @@ export const common = {
   "error.generic.body": "Please try again. If it keeps happening, tell your administrator.",
   "error.badCharacter": "The address or the form holds a character that cannot be stored (U+0000). Nothing was saved.",
   "error.csrf": "This form expired. Reload the page and try again.",
+  "error.busy.title": "Busy, try again",
+  "error.busy.body": "Allies could not reach its records just now because other work is using them. Nothing was changed. Please try again in a few seconds.",
 } as const;

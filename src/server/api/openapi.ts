@@ -42,6 +42,7 @@ export function pipelineResponses(operation: ApiOperation): Record<number, strin
   const responses: Record<number, string> = {
     400: "The body or query is not valid (or holds U+0000); `fields` lists each problem.",
     401: "Not signed in and no valid API token.",
+    503: "The database stayed locked by another process (embedded SQLite); nothing was saved. Try again after the Retry-After seconds.",
   };
   if (operation.method !== "get") responses[403] = "A cookie-authenticated change without the X-CSRF-Token header.";
   if (operation.body) responses[413] = "The body is larger than 256 kB.";

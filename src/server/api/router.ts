@@ -3,6 +3,7 @@ import type { DbHandle } from "../../db/index.ts";
 import { actorForApiToken } from "../../domain/auth/api-tokens.server.ts";
 import { refuseNulInApiInput } from "../input.ts";
 import { sendError } from "./errors.ts";
+import { isDatabaseBusy, sendBusyProblem } from "../busy.ts";
 import { openApiDocument } from "./openapi.ts";
 import type { AnyReply, ApiOperation } from "./operation.ts";
 import { apiOperations } from "./operations/index.ts";
@@ -82,6 +83,10 @@ export function apiRouter(options: ApiOptions): express.Router {
     }
     if (error && typeof error === "object" && "type" in error && (error as { type: string }).type === "entity.too.large") {
       return sendError(res, 413, "too_large", "The request body is too large.", [{ path: "(body)", code: "too_large", message: "The request body is too large." }]);
+    }
+    if (isDatabaseBusy(error)) {
+      res.locals.state?.log.warn({ err: error }, "database busy");
+      return sendBusyProblem(res);
     }
     res.locals.state?.log.error({ err: error }, "api error");
     sendError(res, 500, "internal", "Something went wrong on our side.");
