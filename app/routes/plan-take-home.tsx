@@ -30,7 +30,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     participantId: params.id,
     forPerson,
-    participantName: access.participant.preferredName ?? access.participant.firstName,
     query: forPerson ? `?for=${encodeURIComponent(forPerson)}` : "",
     locale: takeHome.locale,
     document: buildTakeHomeDocument(takeHome.plan, audience.kind, translator(takeHome.locale), today),
@@ -51,12 +50,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const issued = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: forPerson }, ctx.meta);
   if (!issued.ok) throw notFound();
   const href = new URL(issued.link.path, request.url).href;
-  return { link: { href, qr: await qrCodeDataUrl(href), expiresAt: issued.link.expiresAt } };
+  // The participant's name travels only with a link just made, which needed a current consent: a copy that may show nothing names no one.
+  return { link: { href, qr: await qrCodeDataUrl(href), expiresAt: issued.link.expiresAt }, participantName: access.participant.preferredName ?? access.participant.firstName };
 }
 
 export default function TakeHomePage() {
   const t = useT();
-  const { participantId, forPerson, participantName, query, locale, document: plan } = useLoaderData<typeof loader>();
+  const { participantId, forPerson, query, locale, document: plan } = useLoaderData<typeof loader>();
   const issued = useActionData<typeof action>();
   const base = `/participants/${participantId}/plan`;
   return (
@@ -109,7 +109,7 @@ export default function TakeHomePage() {
           </section>
         ))}
         <p className="muted">{plan.footer}</p>
-        {issued && plan.allowed ? <PersonalLinkCard t={t} link={issued.link} participantName={participantName} /> : null}
+        {issued && plan.allowed ? <PersonalLinkCard t={t} link={issued.link} participantName={issued.participantName} /> : null}
       </article>
     </div>
   );
