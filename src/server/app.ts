@@ -9,7 +9,9 @@ import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../domain/auth/model
 import { actorForSession } from "../domain/auth/sessions.server.ts";
 import { partnerForSession } from "../domain/links/links.server.ts";
 import type { PartnerActor } from "../domain/links/model.ts";
+import { apiOperations } from "./api/operations/index.ts";
 import { apiRouter } from "./api/router.ts";
+import { limitRequestBodies } from "./bodies.ts";
 import { CSRF_COOKIE, PARTNER_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
 import { routerContextFor } from "./context.ts";
 import { newSecret } from "../domain/auth/tokens.ts";
@@ -103,6 +105,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     next();
   });
 
+  // Before anything reads a body: too large, without a length, compressed or not UTF-8 is refused from the headers.
+  app.use(limitRequestBodies(apiOperations));
   app.use(refuseUnreadablePaths);
 
   if (options.clientDir) {
