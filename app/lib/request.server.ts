@@ -1,6 +1,6 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { appContext, type AppContext } from "../../src/server/context.ts";
-import type { StaffActor } from "../../src/domain/auth/actor.ts";
+import type { ParticipantActor, StaffActor, SupportPersonActor } from "../../src/domain/auth/actor.ts";
 import { accessFor } from "../../src/domain/auth/permissions.ts";
 import { isMessageKey, type MessageKey } from "../../src/i18n/index.ts";
 import { authorizeParticipant } from "../../src/domain/access/access.server.ts";
@@ -52,6 +52,20 @@ export async function requireParticipant(context: Readonly<RouterContextProvider
   const access = await authorizeParticipant(ctx.db, actor, participantId, action, ctx.meta);
   if (!access) throw notFound();
   return access;
+}
+
+/**
+ * The partner a partner page acts for: a support person or the participant,
+ * signed in by their personal link. Anyone else (staff included: a staff
+ * session is not a partner session) goes to the page that asks them to open
+ * their link again, which says nothing about any record.
+ */
+export function requirePartner(context: Readonly<RouterContextProvider>, kind: "support_person"): { actor: SupportPersonActor; sessionId: string };
+export function requirePartner(context: Readonly<RouterContextProvider>, kind: "participant"): { actor: ParticipantActor; sessionId: string };
+export function requirePartner(context: Readonly<RouterContextProvider>, kind: "support_person" | "participant") {
+  const ctx = app(context);
+  if (!ctx.partner || ctx.partner.kind !== kind || !ctx.partnerSessionId) throw redirect("/l");
+  return { actor: ctx.partner, sessionId: ctx.partnerSessionId };
 }
 
 export function notFound() {

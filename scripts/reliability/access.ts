@@ -11,6 +11,7 @@ import { consentTerms } from "./dates.ts";
 import { changedTables, contentDigest } from "./invariants.ts";
 import { fillPath, validBody, type Operation } from "./openapi.ts";
 import type { Results } from "./report.ts";
+import { PARTNER_PAGES, checkPartnerAccess } from "./partner-access.ts";
 import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject, type SubjectRecords } from "./world.ts";
 
 const AREA = "access";
@@ -52,7 +53,7 @@ export const PAGE_QUERIES: Record<string, () => string> = {
 };
 
 /** Pages anyone may open, signed in or not; they name no record of the program. */
-const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/invitations/:token", "/*"]);
+const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out"]);
 
 export function fillPage(path: string, records: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
@@ -338,7 +339,7 @@ export async function checkAccess(results: Results, database: string, world: Rel
 
   const pageSubject = await buildSubject(callers.specialistOwn, "Pages");
   for (const path of pagePaths()) {
-    if (PUBLIC_PAGES.has(path)) continue;
+    if (PUBLIC_PAGES.has(path) || PARTNER_PAGES.includes(path)) continue;
     try {
       if (path.startsWith("/participants/:id")) await checkParticipantPage(results, database, world, callers, path, pageSubject);
       else await checkStaffPage(results, database, world, callers, path);
@@ -347,4 +348,5 @@ export async function checkAccess(results: Results, database: string, world: Rel
       results.record(AREA, database, `page ${path}`, false, error instanceof Error ? error.message : String(error));
     }
   }
+  await checkPartnerAccess(results, database, world, callers);
 }

@@ -8,6 +8,7 @@ import * as m0006 from "./0006_grant_events_renewal.ts";
 import * as m0007 from "./0007_user_locale.ts";
 import * as m0008 from "./0008_api_token_expiry.ts";
 import * as m0010 from "./0010_staff_sign_in.ts";
+import * as m0012 from "./0012_personal_links.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "0007_user_locale": m0007,
   "0008_api_token_expiry": m0008,
   "0010_staff_sign_in": m0010,
+  "0012_personal_links": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
