@@ -52,5 +52,13 @@ export default [
   route("participants/:id/benefits/estimate", "routes/benefits-estimate.tsx"),
   route("benefits/estimate", "routes/benefits-estimate.tsx", { id: "routes/benefits-estimate-anonymous" }),
   route("admin/benefit-years", "routes/admin-benefit-years.tsx"),
+  route("me", "routes/me.tsx"),
+  route("me/privacy", "routes/me-privacy.tsx"),
+  route("me/privacy/grants/:grantId/withdraw", "routes/me-withdraw.tsx"),
+  route("me/privacy/suggestions", "routes/me-suggest.tsx"),
+  route("me/seen", "routes/me-seen.tsx"),
+  route("me/copy", "routes/me-copy.tsx"),
+  route("me/copy.pdf", "routes/me-copy-pdf.tsx"),
+  route("me/copy.json", "routes/me-copy-json.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -6,6 +6,8 @@ import { isMessageKey, type MessageKey } from "../../src/i18n/index.ts";
 import { authorizeParticipant } from "../../src/domain/access/access.server.ts";
 import type { AuthorizedParticipant } from "../../src/domain/access/model.ts";
 import type { ParticipantAction } from "../../src/domain/participants/policy.ts";
+import { authorizeOwnRecord } from "../../src/domain/portal/access.server.ts";
+import type { OwnRecord } from "../../src/domain/portal/model.ts";
 
 export function app(context: Readonly<RouterContextProvider>): AppContext {
   return context.get(appContext);
@@ -43,4 +45,17 @@ export async function requireParticipant(context: Readonly<RouterContextProvider
 
 export function notFound() {
   return data({ message: "error.notFound.body" }, { status: 404 });
+}
+
+/**
+ * The participant's own pages' one authorization step: the signed-in
+ * participant's record, or the not-found page for anyone else (audited). No
+ * participant id comes from the address: the session says whose record it is.
+ */
+export async function requireOwnRecord(context: Readonly<RouterContextProvider>): Promise<OwnRecord> {
+  const ctx = app(context);
+  if (!ctx.actor) throw notFound();
+  const own = await authorizeOwnRecord(ctx.db, ctx.actor, ctx.meta);
+  if (!own) throw notFound();
+  return own;
 }

@@ -36,6 +36,7 @@ export interface Database {
   earnings_reports: EarningsReportTable;
   benefits_estimate_shares: BenefitsEstimateShareTable;
   benefit_years: BenefitYearTable;
+  support_suggestions: SupportSuggestionTable;
 }
 
 export interface SupportPersonTable {
@@ -473,5 +474,18 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
   "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years",
+  "support_suggestions",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
+
+/** Someone the participant would like to add, held for the specialist to follow up (migration 0013). */
+export interface SupportSuggestionTable {
+  id: string;
+  participant_id: string;
+  name: string;
+  how_to_reach: string | null;
+  note: string | null;
+  created_at: string;
+  followed_up_at: string | null;
+  followed_up_by: string | null;
+}

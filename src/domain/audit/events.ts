@@ -8,6 +8,7 @@ import { ENTRY_KINDS, MEETING_KINDS, MEETING_STEPS, RESPONSES } from "../meeting
 import { MILESTONE_KINDS } from "../milestones/model.ts";
 import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
 import { PROVIDERS } from "../plans/model.ts";
+import { OWN_RECORD_PAGES, RECORD_COPY_FORMATS } from "../portal/model.ts";
 import { AUDIT_ACTIONS } from "./model.ts";
 
 /**
@@ -120,6 +121,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("earnings_report.create", z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), method: z.enum(REPORT_METHODS) })),
   event("benefits_estimate.share", z.strictObject({ supportPersonId: id, year: z.number().int(), scenarios: count, disclosure: disclosureSchema.optional() })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
+
+  // The participant's own pages: which page they read, and the copy of their record they took (HIPAA right of access).
+  event("own_record.read", z.strictObject({ page: z.enum(OWN_RECORD_PAGES) })),
+  event("own_record.export", z.strictObject({ format: z.enum(RECORD_COPY_FORMATS) })),
+  // Someone the participant would like to add; the name stays in its row, not in the log.
+  event("support_suggestion.create", noDetails),
+  event("support_suggestion.follow_up", noDetails),
 
   event("user.sign_in", noDetails),
   event("user.sign_in_failed", noDetails),
