@@ -11,6 +11,7 @@ export default [
   route("participants/:id/edit", "routes/participant-edit.tsx"),
   route("participants/:id/network", "routes/network.tsx"),
   route("participants/:id/network/discover", "routes/network-discover.tsx"),
+  route("participants/:id/network/suggestions/:suggestionId/follow-up", "routes/network-suggestion-follow-up.tsx"),
   route("participants/:id/network/:personId", "routes/support-person.tsx"),
   route("participants/:id/network/:personId/consent/new", "routes/consent-new.tsx"),
   route("participants/:id/network/:personId/consent/blank", "routes/consent-blank.tsx"),
