@@ -41,10 +41,10 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { actor, csrfToken, nonce } = app(context);
+  const { actor, partner, csrfToken, nonce } = app(context);
   return {
     // The signed-in person's choice on their profile; before sign-in, what the browser asks for.
-    locale: actor?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language")),
+    locale: actor?.locale ?? partner?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language")),
     csrfToken,
     nonce,
     actor: actor && {

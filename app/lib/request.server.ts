@@ -1,6 +1,6 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { appContext, type AppContext } from "../../src/server/context.ts";
-import type { StaffActor } from "../../src/domain/auth/actor.ts";
+import type { ParticipantActor, StaffActor, SupportPersonActor } from "../../src/domain/auth/actor.ts";
 import { accessFor } from "../../src/domain/auth/permissions.ts";
 import { isMessageKey, type MessageKey } from "../../src/i18n/index.ts";
 import { authorizeParticipant } from "../../src/domain/access/access.server.ts";
@@ -43,19 +43,34 @@ export async function requireParticipant(context: Readonly<RouterContextProvider
   return access;
 }
 
+/**
+ * The partner a partner page acts for: a support person or the participant,
+ * signed in by their personal link. Anyone else (staff included: a staff
+ * session is not a partner session) goes to the page that asks them to open
+ * their link again, which says nothing about any record.
+ */
+export function requirePartner(context: Readonly<RouterContextProvider>, kind: "support_person"): { actor: SupportPersonActor; sessionId: string };
+export function requirePartner(context: Readonly<RouterContextProvider>, kind: "participant"): { actor: ParticipantActor; sessionId: string };
+export function requirePartner(context: Readonly<RouterContextProvider>, kind: "support_person" | "participant") {
+  const ctx = app(context);
+  if (!ctx.partner || ctx.partner.kind !== kind || !ctx.partnerSessionId) throw redirect("/l");
+  return { actor: ctx.partner, sessionId: ctx.partnerSessionId };
+}
+
 export function notFound() {
   return data({ message: "error.notFound.body" }, { status: 404 });
 }
 
 /**
- * The participant's own pages' one authorization step: the signed-in
- * participant's record, or the not-found page for anyone else (audited). No
- * participant id comes from the address: the session says whose record it is.
+ * The participant's own pages' one authorization step: the record of the
+ * participant signed in by their personal link (decision 0022), or the link
+ * page for anyone else. No participant id comes from the address: the session
+ * says whose record it is. A record that is no longer there is "not found" (audited).
  */
 export async function requireOwnRecord(context: Readonly<RouterContextProvider>): Promise<OwnRecord> {
+  const { actor } = requirePartner(context, "participant");
   const ctx = app(context);
-  if (!ctx.actor) throw notFound();
-  const own = await authorizeOwnRecord(ctx.db, ctx.actor, ctx.meta);
+  const own = await authorizeOwnRecord(ctx.db, actor, ctx.meta);
   if (!own) throw notFound();
   return own;
 }

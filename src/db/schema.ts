@@ -36,6 +36,9 @@ export interface Database {
   earnings_reports: EarningsReportTable;
   benefits_estimate_shares: BenefitsEstimateShareTable;
   benefit_years: BenefitYearTable;
+  personal_links: PersonalLinkTable;
+  partner_sessions: PartnerSessionTable;
+  help_requests: HelpRequestTable;
   support_suggestions: SupportSuggestionTable;
 }
 
@@ -281,6 +284,8 @@ export interface MeetingInviteeTable {
   response: string;
   responded_at: string | null;
   invited_at: string;
+  /** A note the invitee left with their answer (migration 0012). */
+  response_note: string | null;
 }
 
 export interface MeetingEntryTable {
@@ -339,6 +344,9 @@ export interface PlanItemTable {
   updated_at: string;
   /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
   discloses: Generated<string>;
+  /** The support person's own word on their commitment, from their page: "done" or "cant_this_week" (migration 0012). */
+  support_report: Generated<string | null>;
+  support_report_at: Generated<string | null>;
 }
 
 export interface PlanItemVersionTable {
@@ -465,6 +473,58 @@ export interface BenefitYearTable {
   created_at: string;
 }
 
+/** A personal link: the token's hash, whose page it opens, until when (migration 0012). */
+export interface PersonalLinkTable {
+  id: string;
+  participant_id: string;
+  /** "support_person" or "participant". */
+  subject_kind: string;
+  support_person_id: string | null;
+  token_hash: string;
+  /** A staff user id, or `participant:<id>` when the participant asked for it. */
+  issued_by: string;
+  issued_at: string;
+  expires_at: string;
+  /** Each use moves the expiry this many days on; null: the link never renews. */
+  renew_days: number | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+}
+
+/** A session opened by a personal link (migration 0012). */
+export interface PartnerSessionTable {
+  id: string;
+  token_hash: string;
+  link_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A need posted for the network to claim (migration 0012). */
+export interface HelpRequestTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  description: string;
+  needed_on: string;
+  needed_time: string | null;
+  discloses: string;
+  /** "open", "claimed" or "cancelled". */
+  status: string;
+  posted_by: string;
+  posted_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  plan_item_id: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+}
+
 /**
  * Every application table, parents before children: the order to copy data in
  * (backup, restore) and the reverse order to clear it.
@@ -474,6 +534,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
   "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years",
+  "personal_links", "partner_sessions", "help_requests",
   "support_suggestions",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];

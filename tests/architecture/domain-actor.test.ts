@@ -21,6 +21,8 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/auth/sessions.server.ts#signIn": "sign-in: nobody acts yet; the attempt is audited under the email given",
   "src/domain/auth/sessions.server.ts#createSession": "sign-in: starts the session of the user just authenticated",
   "src/domain/auth/sessions.server.ts#actorForSession": "authentication: finds who a session cookie acts for",
+  "src/domain/links/links.server.ts#openPersonalLink": "a personal link: the token is the permission, and opening it makes the partner actor",
+  "src/domain/links/links.server.ts#partnerForSession": "authentication: finds who a partner session cookie acts for",
   "src/domain/benefits/years.server.ts#storedBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/benefits/years.server.ts#listBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/users/users.server.ts#listTeams": "team names for staff forms, no participant information",
@@ -31,7 +33,7 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
 
 const ROOT = join(import.meta.dirname, "../..");
 // OwnRecord: the participant's own pages' authorization (src/domain/portal), made from the signed-in participant alone.
-const ACTORISH = /\b(Actor|StaffActor|AuthorizedParticipant|OwnRecord)\b/;
+const ACTORISH = /\b(Actor|StaffActor|SupportPersonActor|ParticipantActor|PartnerActor|AuthorizedParticipant|OwnRecord)\b/;
 /** A function reaches stored information when it is handed the database (or a transaction) or a participant's id. */
 const DATABASE = /\b(Db|Trx|Transaction)\b/;
 

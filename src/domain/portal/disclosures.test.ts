@@ -32,6 +32,12 @@ describe("a disclosure in an audit row", () => {
     expect(disclosureInRow(row("milestone.share", { disclosure: toRosa(["job_details"]) }))?.kind).toBe("win");
   });
 
+  it("reads a view of the support person's own page with what it showed them", () => {
+    const shown = { workGoal: true, meetings: ["m-1"], commitments: [], wins: [], helpRequests: [] };
+    expect(disclosureInRow(row("support_page.read", { disclosure: toRosa(["employment_goals"]), shown })))
+      .toEqual({ at, kind: "partner_page", disclosure: toRosa(["employment_goals"]) });
+  });
+
   it("leaves out staff readers and rows of other actions", () => {
     expect(disclosureInRow(row("plan.read", { takeHome: "support:rosa", allowed: true, disclosure: { readerKind: "staff", readerId: "u-1", categories: [] } }))).toBeNull();
     expect(disclosureInRow(row("consent.read", { supportPersonId: "rosa", disclosure: toRosa(["job_details"]) }))).toBeNull();

@@ -4,6 +4,8 @@ import type { DisclosureKind } from "./model.ts";
 /** The audit actions that can record something reaching a support person or guest. */
 export const DISCLOSING_ACTIONS = [
   "plan.read", "meeting.invitation_send", "benefits_estimate.share", "benefits.read", "milestone.create", "milestone.share",
+  // The support person's own page (decision 0022): each view names what it showed them.
+  "support_page.read",
 ] as const;
 
 export interface DisclosureRow {
@@ -30,6 +32,7 @@ function kindOf(action: string, details: Record<string, unknown>): DisclosureKin
     case "benefits.read": return details.allowed === true ? "estimate" : null;
     case "milestone.create":
     case "milestone.share": return "win";
+    case "support_page.read": return "partner_page";
     default: return null;
   }
 }
