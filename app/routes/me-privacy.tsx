@@ -1,6 +1,7 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/me-privacy";
 import { formatDate } from "../../src/i18n/format.ts";
+import { liveLinks } from "../../src/domain/portal/participant-link.server.ts";
 import { getMyPrivacy } from "../../src/domain/portal/privacy.server.ts";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/forms.tsx";
 import { OwnSections } from "../components/own-record.tsx";
@@ -17,8 +18,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const privacy = await getMyPrivacy(ctx.db, own, ctx.meta);
   if (!privacy) throw notFound();
   const url = new URL(request.url);
-  const notice = url.searchParams.has("withdrawn") ? "withdrawn" as const : url.searchParams.has("suggested") ? "suggested" as const : null;
-  return { privacy, notice, suggested: url.searchParams.get("suggested") };
+  const notice = url.searchParams.has("withdrawn") ? "withdrawn" as const : url.searchParams.has("suggested") ? "suggested" as const
+    : url.searchParams.has("linkOff") ? "linkOff" as const : null;
+  return { privacy, links: await liveLinks(ctx.db, own), notice, suggested: url.searchParams.get("suggested") };
 }
 
 /** What the suggestion form's action answers when it cannot save (me-suggest.tsx draws this page again). */
@@ -26,7 +28,7 @@ export type SuggestActionResult = { errors: Record<string, string>; values: Form
 
 export default function MyPrivacyPage() {
   const t = useT();
-  const { privacy, notice, suggested } = useLoaderData<typeof loader>();
+  const { privacy, links: live, notice, suggested } = useLoaderData<typeof loader>();
   const result = useActionData<SuggestActionResult>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("own.suggest.name"), howToReach: t("own.suggest.howToReach"), note: t("own.suggest.note") };
@@ -43,6 +45,14 @@ export default function MyPrivacyPage() {
           <h2 id={`person-${person.id}`}>{person.name}</h2>
           <p className="muted">{person.relationshipKind === "other" && person.relationshipOther ? person.relationshipOther : t(`network.relationshipKind.${person.relationshipKind}`)}</p>
           {person.doNotContact ? <p>{t("own.privacy.doNotContact")}</p> : null}
+          {live.supportPersonIds.includes(person.id) ? (
+            <Form method="post" action="/me/privacy/links">
+              <CsrfField />
+              <input type="hidden" name="whose" value={person.id} />
+              <p>{t("own.privacy.hasLink", { name: person.name })}</p>
+              <button type="submit" className="secondary" disabled={busy}>{t("own.privacy.linkOff", { name: person.name })}</button>
+            </Form>
+          ) : null}
           {person.grants.length === 0 ? <p>{t("own.privacy.seesNothing", { name: person.name })}</p> : person.grants.map((grant) => (
             <div key={grant.id} className="own-grant">
               {grant.status === "not_started" ? <p>{t("own.privacy.startsOn", { date: formatDate(grant.startsOn, t.locale) })}</p> : null}
@@ -82,6 +92,18 @@ export default function MyPrivacyPage() {
           ))}
         </section>
       ))}
+
+      {live.own ? (
+        <section aria-labelledby="my-link">
+          <h2 id="my-link">{t("own.privacy.myLink.heading")}</h2>
+          <p>{t("own.privacy.myLink.body")}</p>
+          <Form method="post" action="/me/privacy/links">
+            <CsrfField />
+            <input type="hidden" name="whose" value="own" />
+            <button type="submit" className="secondary" disabled={busy}>{t("own.privacy.myLink.off")}</button>
+          </Form>
+        </section>
+      ) : null}
 
       <h2 id="add">{t("own.suggest.heading")}</h2>
       <p>{t("own.suggest.intro")}</p>

@@ -7,7 +7,7 @@ import { getMyPrivacy, suggestSupport, withdrawMyConsent } from "../../src/domai
 import { getMyRecordCopy } from "../../src/domain/portal/record-copy.server.ts";
 import { buildRecordDocument } from "../../src/domain/portal/record-pdf.server.ts";
 import { translator } from "../../src/i18n/index.ts";
-import type { Client } from "../support/server.ts";
+import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
 
 // The participant's own pages (issue 11 §2), through the domain with the participant
@@ -170,5 +170,57 @@ describe("the participant's own record", () => {
     expect(overview!.reminders).toEqual([{ month: "2026-01", paid: 412.5, dueOn: "2026-02-10", status: "due" }]);
     const audit = await app.database.db.selectFrom("audit_log").select(["action", "actor_id", "details"]).where("seq", ">", before).execute();
     expect(audit).toEqual([{ action: "own_record.read", actor_id: `participant:${id}`, details: JSON.stringify({ page: "home" }) }]);
+  });
+});
+
+describe("the participant's own pages over HTTP, signed in by their personal link", () => {
+  it("the specialist makes the link; it opens /me; a withdrawal, who has seen what and the copy work; nobody else gets in", async () => {
+    const spec1 = await app.clientFor("spec1@test.org");
+    const id = app.world.participants.participant1.id;
+    // The specialist's page makes the link and shows it once.
+    const issued = await spec1.postForm(`/participants/${id}/own-link`, { intent: "issue" });
+    expect(issued.status).toBe(200);
+    const url = /data-testid="own-link">([^<]+)</.exec(await issued.text())?.[1];
+    expect(url).toMatch(/\/l\/[\w-]+$/);
+    const path = new URL(url!).pathname;
+
+    const phone = new Client(app.url);
+    const opened = await phone.fetch(path);
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("location")).toBe("/me");
+    const home = await phone.fetch("/me");
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("Ride to the bakery interview");
+
+    // Withdraw Tia's job details on the privacy page.
+    const tiasGrant = await app.database.db.selectFrom("consent_grants as g").innerJoin("support_persons as s", "s.id", "g.support_person_id")
+      .select("g.id").where("s.name", "=", "Tia Brooks").executeTakeFirstOrThrow();
+    const privacy = await (await phone.fetch("/me/privacy")).text();
+    expect(privacy).toContain(`/me/privacy/grants/${tiasGrant.id}/withdraw`);
+    const withdrawn = await phone.postForm(`/me/privacy/grants/${tiasGrant.id}/withdraw`, { category: "job_details" });
+    expect(withdrawn.status).toBe(302);
+    expect(await app.database.db.selectFrom("consent_revocations").select(["category", "recorded_by"]).where("grant_id", "=", tiasGrant.id).execute())
+      .toEqual([{ category: "job_details", recorded_by: `participant:${id}` }]);
+
+    // Another participant's grant id is "not found", and changes nothing.
+    const kimsGrant = await app.database.db.selectFrom("consent_grants").select("id").where("participant_id", "=", app.world.participants.participant2.id).executeTakeFirstOrThrow();
+    expect((await phone.postForm(`/me/privacy/grants/${kimsGrant.id}/withdraw`, { category: "" })).status).toBe(404);
+    expect(await app.database.db.selectFrom("consent_revocations").select("id").where("grant_id", "=", kimsGrant.id).execute()).toEqual([]);
+
+    const seen = await (await phone.fetch("/me/seen")).text();
+    expect(seen).toContain("Tia Brooks got a calendar invite for a meeting");
+    expect(seen).toContain("Tia Brooks got a printed copy of their part of your plan");
+
+    const json = await phone.fetch("/me/copy.json");
+    expect(json.status).toBe(200);
+    expect(((await json.json()) as { participant: { id: string } }).participant.id).toBe(id);
+    const pdf = await phone.fetch("/me/copy.pdf");
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+
+    // Staff are not the participant: their session gets the link page, not the record.
+    expect((await spec1.fetch("/me")).headers.get("location")).toBe("/l");
+    // The specialist turns the link off: the phone's session ends at once.
+    expect((await spec1.postForm(`/participants/${id}/own-link`, { intent: "revoke" })).status).toBe(302);
+    expect((await phone.fetch("/me")).headers.get("location")).toBe("/l");
   });
 });
