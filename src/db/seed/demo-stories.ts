@@ -19,6 +19,9 @@ import { addMilestone } from "../../domain/milestones/milestones.server.ts";
 import { milestoneInputSchema } from "../../domain/milestones/model.ts";
 import { createConcern } from "../../domain/concerns/concerns.server.ts";
 import { concernInputSchema } from "../../domain/concerns/model.ts";
+import { authorizeOwnRecord } from "../../domain/portal/access.server.ts";
+import { supportSuggestionInputSchema } from "../../domain/portal/model.ts";
+import { suggestSupport, withdrawMyConsent } from "../../domain/portal/privacy.server.ts";
 
 /** A day counted from `today`, as "YYYY-MM-DD". */
 function day(today: Date, offsetDays: number): string {
@@ -86,7 +89,7 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
   const sponsor = await person(firstAccess, { name: "Walt (AA sponsor)", relationshipKind: "sponsor", closeness: "community", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"] });
   await person(firstAccess, { name: "Uncle Ray", relationshipKind: "relative", closeness: "friends", status: "lost_touch", notes: "Used to fix cars together. Maybe reach out later." });
   await grant(firstAccess, mom.id, ["employment_goals", "job_details", "work_schedule", "benefits_income"], name1, { meetings: true, plan: true });
-  await grant(firstAccess, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
+  const tashasGrant = await grant(firstAccess, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
   // 42 CFR Part 2: substance use treatment needs a consent of its own; Walt's covers only that.
   await grant(firstAccess, sponsor.id, ["substance_use_treatment"], name1, { meetings: true, plan: true });
   must(await saveBenefitsProfile(db, firstAccess, benefitsProfileInputSchema.parse({
@@ -134,6 +137,15 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
     // A first day is job details: Gloria's consent covers them, Tasha's does not.
     kind: "first_day", occurredOn: day(lastMonth, 2), note: "First shift stocking shelves went well.", celebrateWith: [mom.id],
   }), meta), "a milestone");
+
+  // On their own page, the participant took back their work schedule from Tasha (her
+  // copy of the plan loses the wake-up texts), and asked to add someone from the gym.
+  const own = await authorizeOwnRecord(db, { kind: "participant", participantId: first.id, name: first.first_name, locale: "en" }, meta);
+  if (!own) throw new Error("demo data: the participant's own record");
+  must(await withdrawMyConsent(db, own, tashasGrant.grant.id, { category: "work_schedule", reason: null }, meta), "a withdrawal");
+  must(await suggestSupport(db, own, supportSuggestionInputSchema.parse({
+    name: "Coach Dee", howToReach: "At the Eastside gym, mornings", note: "She helped me train for the 5K. I think she would help me keep going.",
+  }), meta), "a suggestion");
 
   // 2. Back from prison: a roommate who helps, a strained tie with the officer, a sister to reconnect with.
   const name2 = `${second.first_name} ${second.last_name}`;
