@@ -1,4 +1,5 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { STEPPED_OUT } from "../../src/domain/partners/model.ts";
 import type { Route } from "./+types/network";
 import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
 import { formatDate } from "../../src/i18n/format.ts";
@@ -159,7 +160,7 @@ export default function NetworkPage() {
                 <Link to={`${base}/network/${person.id}`}>{person.name}</Link>
                 {` (${relationshipLabel(person, t)}) — `}
                 {t("network.past.endedOn", { date: formatDate(person.endedAt ?? "", t.locale) })}
-                {person.endedReason ? `: ${person.endedReason}` : ""}
+                {person.endedReason === STEPPED_OUT ? ` ${t("network.steppedOut", { date: formatDate(person.endedAt ?? "", t.locale) })}` : person.endedReason ? `: ${person.endedReason}` : ""}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { issuePersonalLink, revokePersonalLinks } from "../../src/domain/links/l
 import { PARTICIPANT_LINK_TERMS } from "../../src/domain/links/model.ts";
 import { readForm } from "../lib/form.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
+import type { OwnLinkResult } from "./participant.tsx";
 
 /**
  * The specialist gives the participant a link to their own page (7 days, never
@@ -12,8 +13,6 @@ import { app, notFound, requireParticipant } from "../lib/request.server.ts";
  * never put in an address.
  */
 export { default, loader } from "./participant.tsx";
-
-export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const access = await requireParticipant(context, request, params.id, "update");

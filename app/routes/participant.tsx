@@ -10,9 +10,11 @@ import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import { participantLinkStatus } from "../../src/domain/portal/participant-link.server.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
-import type { OwnLinkResult } from "./participant-own-link.tsx";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
+
+/** What the own-link route (participant-own-link.tsx) answers after making a link: shown once, on this page. */
+export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } };
 
 const NOTICES = ["created", "saved", "archived", "restored", "linkRevoked"] as const;
 

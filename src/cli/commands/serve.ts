@@ -20,9 +20,12 @@ export async function serve(args: string[]): Promise<void> {
 
   // Demo data only ever goes into a brand-new embedded database.
   if (database.kind === "sqlite" && config.ALLIES_DEMO_DATA === "1" && (await isEmptyDatabase(database.db))) {
-    await loadDemoData(database.db);
+    const stories = await loadDemoData(database.db);
     console.log(`\nLoaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
     for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
+    // The token exists only now (the database keeps its hash), so the banner is the one place to find it.
+    if (stories.supportLinkPath) console.log(`A support person's own page (Gloria Reyes), on a phone: http://localhost:${config.PORT}${stories.supportLinkPath}`);
+    if (stories.participantLinkPath) console.log(`The participant's own page, on a phone: http://localhost:${config.PORT}${stories.participantLinkPath}`);
     console.log("");
   }
 

@@ -4,7 +4,7 @@ import { systemMeta } from "../../domain/auth/actor.ts";
 import { hashPassword } from "../../domain/auth/password.ts";
 import { SITUATION_FLAGS, type PastJob, type SituationFlag } from "../../domain/participants/model.ts";
 import { buildParticipant, buildTeam, buildUser } from "./factories.ts";
-import { addDemoStories } from "./demo-stories.ts";
+import { addDemoStories, type DemoStories } from "./demo-stories.ts";
 import { seededRandom, stableId, type Random } from "./random.ts";
 
 export const DEMO_PASSWORD = "allies-demo";
@@ -69,7 +69,7 @@ function demoParticipant(random: Random, n: number) {
  * The demo world: an admin, two teams each with a supervisor and three
  * specialists, about twenty participants per specialist. Same data every time.
  */
-export async function loadDemoData(db: Db): Promise<void> {
+export async function loadDemoData(db: Db): Promise<DemoStories> {
   const random = seededRandom(2026);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -100,5 +100,5 @@ export async function loadDemoData(db: Db): Promise<void> {
       reason: "demo data for a new embedded database", details: { participants: n }, meta: systemMeta,
     });
   });
-  await addDemoStories(db);
+  return addDemoStories(db);
 }
