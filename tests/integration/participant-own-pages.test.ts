@@ -9,6 +9,7 @@ import { buildRecordDocument } from "../../src/domain/portal/record-pdf.server.t
 import { translator } from "../../src/i18n/index.ts";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
+import { issueLink } from "../support/partners.ts";
 
 // The participant's own pages (issue 11 §2), through the domain with the participant
 // as actor: their own record only; withdrawing takes effect at once on what a support
@@ -207,7 +208,15 @@ describe("the participant's own pages over HTTP, signed in by their personal lin
     expect((await phone.postForm(`/me/privacy/grants/${kimsGrant.id}/withdraw`, { category: "" })).status).toBe(404);
     expect(await app.database.db.selectFrom("consent_revocations").select("id").where("grant_id", "=", kimsGrant.id).execute()).toEqual([]);
 
+    // Tia opens her own page by her link: a disclosure too.
+    const tia = await app.database.db.selectFrom("support_persons").select("id").where("name", "=", "Tia Brooks").executeTakeFirstOrThrow();
+    const tiasLink = await issueLink(app.database.db, app.world.actors.specialist1, id, tia.id);
+    const tiasPhone = new Client(app.url);
+    await tiasPhone.fetch(tiasLink.path);
+    expect((await tiasPhone.fetch("/support")).status).toBe(200);
+
     const seen = await (await phone.fetch("/me/seen")).text();
+    expect(seen).toContain("Tia Brooks looked at their page about you");
     expect(seen).toContain("Tia Brooks got a calendar invite for a meeting");
     expect(seen).toContain("Tia Brooks got a printed copy of their part of your plan");
 
