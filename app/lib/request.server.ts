@@ -6,6 +6,8 @@ import { isMessageKey, type MessageKey } from "../../src/i18n/index.ts";
 import { authorizeParticipant } from "../../src/domain/access/access.server.ts";
 import type { AuthorizedParticipant } from "../../src/domain/access/model.ts";
 import type { ParticipantAction } from "../../src/domain/participants/policy.ts";
+import { authorizeOwnRecord } from "../../src/domain/portal/access.server.ts";
+import type { OwnRecord } from "../../src/domain/portal/model.ts";
 
 export function app(context: Readonly<RouterContextProvider>): AppContext {
   return context.get(appContext);
@@ -70,4 +72,18 @@ export function requirePartner(context: Readonly<RouterContextProvider>, kind: "
 
 export function notFound() {
   return data({ message: "error.notFound.body" }, { status: 404 });
+}
+
+/**
+ * The participant's own pages' one authorization step: the record of the
+ * participant signed in by their personal link (decision 0022), or the link
+ * page for anyone else. No participant id comes from the address: the session
+ * says whose record it is. A record that is no longer there is "not found" (audited).
+ */
+export async function requireOwnRecord(context: Readonly<RouterContextProvider>): Promise<OwnRecord> {
+  const { actor } = requirePartner(context, "participant");
+  const ctx = app(context);
+  const own = await authorizeOwnRecord(ctx.db, actor, ctx.meta);
+  if (!own) throw notFound();
+  return own;
 }

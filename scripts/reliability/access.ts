@@ -11,6 +11,7 @@ import { consentTerms } from "./dates.ts";
 import { changedTables, contentDigest } from "./invariants.ts";
 import { fillPath, validBody, type Operation } from "./openapi.ts";
 import type { Results } from "./report.ts";
+import { buildOwnPagesWorld, checkOwnPage, checkOwnWrongParticipant } from "./own-pages.ts";
 import { PARTNER_PAGES, checkPartnerAccess } from "./partner-access.ts";
 import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject, type SubjectRecords } from "./world.ts";
 
@@ -338,10 +339,13 @@ export async function checkAccess(results: Results, database: string, world: Rel
   }
 
   const pageSubject = await buildSubject(callers.specialistOwn, "Pages");
+  const own = await buildOwnPagesWorld(world, callers);
+  await checkOwnWrongParticipant(results, database, world, callers, own);
   for (const path of pagePaths()) {
     if (PUBLIC_PAGES.has(path) || PARTNER_PAGES.includes(path)) continue;
     try {
-      if (path.startsWith("/participants/:id")) await checkParticipantPage(results, database, world, callers, path, pageSubject);
+      if (path === "/me" || path.startsWith("/me/")) await checkOwnPage(results, database, callers, own, path);
+      else if (path.startsWith("/participants/:id")) await checkParticipantPage(results, database, world, callers, path, pageSubject);
       else await checkStaffPage(results, database, world, callers, path);
     } catch (error) {
       // A page naming a record the subject does not have yet: the suite needs one, and says so.

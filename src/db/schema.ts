@@ -41,6 +41,7 @@ export interface Database {
   personal_links: PersonalLinkTable;
   partner_sessions: PartnerSessionTable;
   help_requests: HelpRequestTable;
+  support_suggestions: SupportSuggestionTable;
 }
 
 export interface SupportPersonTable {
@@ -564,5 +565,18 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years",
   "personal_links", "partner_sessions", "help_requests",
+  "support_suggestions",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
+
+/** Someone the participant would like to add, held for the specialist to follow up (migration 0013). */
+export interface SupportSuggestionTable {
+  id: string;
+  participant_id: string;
+  name: string;
+  how_to_reach: string | null;
+  note: string | null;
+  created_at: string;
+  followed_up_at: string | null;
+  followed_up_by: string | null;
+}

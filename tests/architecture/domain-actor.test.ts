@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 /**
  * Every read and command a domain area exports from a `*.server.ts` file says who
  * acts: it takes the actor (`Actor`, `StaffActor`) or the request's one
- * authorization (`AuthorizedParticipant`), so no page or API call can reach a
+ * authorization (`AuthorizedParticipant`, or `OwnRecord` on the participant's own pages), so no page or API call can reach a
  * participant's information without the access layer having said yes. The few
  * functions that act for no one in particular are listed here, each with why;
  * adding one is a reviewed change.
@@ -36,7 +36,8 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
 };
 
 const ROOT = join(import.meta.dirname, "../..");
-const ACTORISH = /\b(Actor|StaffActor|SupportPersonActor|ParticipantActor|PartnerActor|AuthorizedParticipant)\b/;
+// OwnRecord: the participant's own pages' authorization (src/domain/portal), made from the signed-in participant alone.
+const ACTORISH = /\b(Actor|StaffActor|SupportPersonActor|ParticipantActor|PartnerActor|AuthorizedParticipant|OwnRecord)\b/;
 /** A function reaches stored information when it is handed the database (or a transaction) or a participant's id. */
 const DATABASE = /\b(Db|Trx|Transaction)\b/;
 

@@ -62,6 +62,7 @@ export async function seed(args: string[]): Promise<number> {
     for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
     console.log(`The admin signs in with two-factor: add the secret ${DEMO_TOTP_SECRET} to an authenticator app (demo data only).`);
     if (stories.supportLinkPath) console.log(`A support person's own page (Gloria Reyes): ${stories.supportLinkPath} on this server's address`);
+    if (stories.participantLinkPath) console.log(`The participant's own page (Gloria Reyes's family member, 7 days): ${stories.participantLinkPath} on this server's address`);
     return 0;
   } finally {
     await database.close();

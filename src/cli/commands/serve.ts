@@ -31,6 +31,7 @@ export async function serve(args: string[]): Promise<void> {
     console.log(`The admin signs in with two-factor: add the secret ${DEMO_TOTP_SECRET} to an authenticator app (demo data only).`);
     // The token exists only now (the database keeps its hash), so the banner is the one place to find it.
     if (stories.supportLinkPath) console.log(`A support person's own page (Gloria Reyes), on a phone: http://localhost:${config.PORT}${stories.supportLinkPath}`);
+    if (stories.participantLinkPath) console.log(`The participant's own page, on a phone: http://localhost:${config.PORT}${stories.participantLinkPath}`);
     console.log("");
   }
 

@@ -9,6 +9,7 @@ import { MILESTONE_KINDS } from "../milestones/model.ts";
 import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
 import { PROVIDERS } from "../plans/model.ts";
 import { LINK_REFUSALS, LINK_SUBJECT_KINDS } from "../links/model.ts";
+import { OWN_RECORD_PAGES, RECORD_COPY_FORMATS } from "../portal/model.ts";
 import { AUDIT_ACTIONS } from "./model.ts";
 
 /**
@@ -145,6 +146,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("support_page.step_out", z.strictObject({ disclosure: disclosureSchema })),
   event("help_request.create", z.strictObject({ kind: z.enum(SUPPORT_KINDS), neededOn: day, discloses: z.array(category) })),
   event("help_request.cancel", noDetails),
+
+  // The participant's own pages: which page they read, and the copy of their record they took (HIPAA right of access).
+  event("own_record.read", z.strictObject({ page: z.enum(OWN_RECORD_PAGES) })),
+  event("own_record.export", z.strictObject({ format: z.enum(RECORD_COPY_FORMATS) })),
+  // Someone the participant would like to add; the name stays in its row, not in the log.
+  event("support_suggestion.create", noDetails),
+  event("support_suggestion.follow_up", noDetails),
 
   event("user.sign_in_failed", noDetails),
   event("user.sign_out", noDetails),
