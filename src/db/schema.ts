@@ -36,6 +36,8 @@ export interface Database {
   earnings_reports: EarningsReportTable;
   benefits_estimate_shares: BenefitsEstimateShareTable;
   benefit_years: BenefitYearTable;
+  program_settings: ProgramSettingsTable;
+  meeting_invitee_removals: MeetingInviteeRemovalTable;
 }
 
 export interface SupportPersonTable {
@@ -141,6 +143,8 @@ export interface UserTable {
   updated_at: string;
   /** The language of the pages for this staff member: a catalog code (src/i18n). */
   locale: Generated<string>;
+  /** Where participants and supports reach this staff member (migration 0011). */
+  phone: Generated<string | null>;
 }
 
 export interface RolePermissionTable {
@@ -244,6 +248,21 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** The program's own settings, one row with id "program" (migration 0011, decision 0021). */
+export interface ProgramSettingsTable {
+  id: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  /** An IANA time zone: the zone every meeting time is in. */
+  time_zone: string;
+  logo_content_type: string | null;
+  logo_base64: string | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface AppMetaTable {
   key: string;
   value: string;
@@ -271,6 +290,9 @@ export interface MeetingTable {
   updated_at: string;
   /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
   discloses: Generated<string>;
+  /** The calendar SEQUENCE (RFC 5545 3.8.7.4): raised by each reschedule or cancellation (migration 0011). */
+  sequence: Generated<number>;
+  cancelled_at: Generated<string | null>;
 }
 
 export interface MeetingInviteeTable {
@@ -280,6 +302,15 @@ export interface MeetingInviteeTable {
   response: string;
   responded_at: string | null;
   invited_at: string;
+}
+
+/** Someone taken off a meeting's list, who may still be handed its cancellation (migration 0011). */
+export interface MeetingInviteeRemovalTable {
+  id: string;
+  meeting_id: string;
+  support_person_id: string;
+  removed_by: string;
+  removed_at: string;
 }
 
 export interface MeetingEntryTable {
@@ -471,7 +502,7 @@ export interface BenefitYearTable {
 export const TABLES_IN_DEPENDENCY_ORDER = [
   "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "invitations",
   "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
-  "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
-  "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years",
+  "meetings", "meeting_invitees", "meeting_invitee_removals", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
+  "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years", "program_settings",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];

@@ -88,7 +88,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // A concerns list is read as part of the meetings it came from.
   event("meeting.read", z.strictObject({ concerns: count }).optional()),
   event("meeting.create", z.strictObject({ kind: z.enum(MEETING_KINDS), invitees: ids, discloses: z.array(category).optional() })),
-  event("meeting.update", z.union([z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) }), z.strictObject({ discloses: z.array(category) })])),
+  event("meeting.update", z.union([
+    z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) }),
+    z.strictObject({ discloses: z.array(category) }),
+    // An edit or reschedule: the fields changed, the invitees added and removed, the calendar sequence it is now at.
+    z.strictObject({ fields: fieldNames, fromVersion: version, sequence: count, added: ids, removed: ids }),
+  ])),
+  event("meeting.cancel", z.strictObject({ fromVersion: version, sequence: count })),
   event("meeting.respond", z.strictObject({ supportPersonId: id, response: z.enum(RESPONSES) })),
   event("meeting.invitation_send", z.strictObject({ channel: z.string().min(1).max(50), sentTo: ids, refused: ids, disclosure: disclosureSchema.optional() })),
   event("meeting.entry", z.strictObject({ kind: z.enum(ENTRY_KINDS) })),
@@ -119,6 +125,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("pay_stub.void", z.strictObject({ reason: z.string().min(1).max(500) })),
   event("earnings_report.create", z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), method: z.enum(REPORT_METHODS) })),
   event("benefits_estimate.share", z.strictObject({ supportPersonId: id, year: z.number().int(), scenarios: count, disclosure: disclosureSchema.optional() })),
+  event("program.update", z.strictObject({ fields: fieldNames, logo: z.enum(["kept", "replaced", "removed"]), fromVersion: z.number().int().min(0) })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
   event("user.sign_in", noDetails),
@@ -135,6 +142,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     fromVersion: version,
   })),
   // A staff member's own interface language (locale codes as stored).
+  event("user.change_phone", z.strictObject({ cleared: z.boolean() })),
   event("user.change_language", z.strictObject({ from: z.string().min(2).max(20), to: z.string().min(2).max(20) })),
   event("user.deactivate", z.strictObject({ sessionsEnded: count, tokensRevoked: count, fromVersion: version })),
   event("user.reactivate", z.strictObject({ fromVersion: version })),
