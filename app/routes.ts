@@ -30,6 +30,8 @@ export default [
   route("participants/:id/meetings/new", "routes/meeting-new.tsx"),
   route("participants/:id/meetings/:meetingId", "routes/meeting.tsx"),
   route("participants/:id/meetings/:meetingId/run", "routes/meeting-run.tsx"),
+  route("participants/:id/meetings/:meetingId/edit", "routes/meeting-edit.tsx"),
+  route("participants/:id/meetings/:meetingId/minutes", "routes/meeting-minutes.tsx"),
   route("participants/:id/meetings/:meetingId/invitees/:personId.ics", "routes/meeting-ics.tsx"),
   route("participants/:id/meetings/:meetingId/invitations", "routes/meeting-invitations.tsx"),
   route("participants/:id/concerns", "routes/concerns.tsx"),
@@ -52,5 +54,7 @@ export default [
   route("participants/:id/benefits/estimate", "routes/benefits-estimate.tsx"),
   route("benefits/estimate", "routes/benefits-estimate.tsx", { id: "routes/benefits-estimate-anonymous" }),
   route("admin/benefit-years", "routes/admin-benefit-years.tsx"),
+  route("admin/program", "routes/admin-program.tsx"),
+  route("program/logo", "routes/program-logo.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -302,6 +302,8 @@ export interface MeetingInviteeTable {
   response: string;
   responded_at: string | null;
   invited_at: string;
+  /** 1 came, 0 did not, null not noted (migration 0011). */
+  attended: Generated<number | null>;
 }
 
 /** Someone taken off a meeting's list, who may still be handed its cancellation (migration 0011). */

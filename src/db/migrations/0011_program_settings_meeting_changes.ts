@@ -20,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable("meetings").addColumn("sequence", "integer", (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable("meetings").addColumn("cancelled_at", "text").execute();
+  // Who came, noted at the meeting: 1 came, 0 did not, null not noted.
+  await db.schema.alterTable("meeting_invitees").addColumn("attended", "integer").execute();
   await db.schema.alterTable("users").addColumn("phone", "text").execute();
   // Someone taken off a meeting's list: their invitee row goes (every reader of the list
   // stays right without knowing of this table); this row lets them still be handed the
@@ -41,6 +43,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.deleteFrom("role_permissions").where("permission", "=", "manage:program:any").execute();
   await db.schema.dropTable("meeting_invitee_removals").execute();
   await db.schema.alterTable("users").dropColumn("phone").execute();
+  await db.schema.alterTable("meeting_invitees").dropColumn("attended").execute();
   await db.schema.alterTable("meetings").dropColumn("cancelled_at").execute();
   await db.schema.alterTable("meetings").dropColumn("sequence").execute();
   await db.schema.dropTable("program_settings").execute();

@@ -32,6 +32,12 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "meeting.create": { real: { kind: "support", invitees: ["s-1", "s-2"] }, wrong: { kind: "party", invitees: [] }, because: "the kind is one of the meeting kinds" },
   "meeting.update": { real: { step: "finished" }, wrong: { step: 3 }, because: "the step is named, not numbered" },
   "meeting.cancel": { real: { fromVersion: 3, sequence: 2 }, wrong: { fromVersion: 3, sequence: 2, reason: "Rosa is sick" }, because: "why a meeting was called off is not kept in the log" },
+  "meeting.attendance": { real: { came: ["s-1"] }, wrong: { came: "s-1" }, because: "who came is a list of ids" },
+  "meeting.minutes_share": {
+    real: { disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["employment_goals"] } },
+    wrong: { disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["diagnosis"] } },
+    because: "a copy of the minutes names the consent categories it disclosed",
+  },
   "meeting.respond": { real: { supportPersonId: "s-1", response: "yes" }, wrong: { supportPersonId: "s-1", response: "sure" }, because: "a response is one of the invitation responses" },
   "meeting.invitation_send": {
     real: { channel: "calendar", sentTo: ["s-1"], refused: ["s-2"], disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["employment_goals"] } },

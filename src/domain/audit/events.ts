@@ -94,6 +94,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     // An edit or reschedule: the fields changed, the invitees added and removed, the calendar sequence it is now at.
     z.strictObject({ fields: fieldNames, fromVersion: version, sequence: count, added: ids, removed: ids }),
   ])),
+  event("meeting.attendance", z.strictObject({ came: ids })),
+  event("meeting.minutes_share", z.strictObject({ disclosure: disclosureSchema })),
   event("meeting.cancel", z.strictObject({ fromVersion: version, sequence: count })),
   event("meeting.respond", z.strictObject({ supportPersonId: id, response: z.enum(RESPONSES) })),
   event("meeting.invitation_send", z.strictObject({ channel: z.string().min(1).max(50), sentTo: ids, refused: ids, disclosure: disclosureSchema.optional() })),

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "meeting.create",
   "meeting.update",
   "meeting.cancel",
+  "meeting.attendance",
+  "meeting.minutes_share",
   "meeting.respond",
   "meeting.invitation_send",
   "meeting.entry",

@@ -262,6 +262,7 @@ export const calendarSender: InvitationSender<string> = {
     timeZone: invitation.timeZone, title: invitation.title, startsAt: invitation.scheduledAt,
     durationMinutes: invitation.durationMinutes, place: invitation.place,
     description: [
+      ...(invitation.cancelled ? [translator(supportPersonLocale())("meetings.invitation.cancelled")] : []),
       `${invitation.participantName} invites you. ${invitation.agenda.join("; ")}`,
       ...(needsRedisclosureNotice([{ categories: invitation.discloses }]) ? [translator(supportPersonLocale())("consent.part2Notice")] : []),
     ].join("\n\n"),

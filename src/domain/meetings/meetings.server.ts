@@ -7,7 +7,9 @@ import { recordRefusal } from "../access/access.server.ts";
 import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
-import { disclosesOf, mayDisclose, type DisclosurePiece } from "../consent/disclosure.ts";
+import { disclosesOf, mayDisclose, type DisclosurePiece, type Reader } from "../consent/disclosure.ts";
+import { listConcerns } from "../concerns/concerns.server.ts";
+import { meetingMinutes } from "./minutes.ts";
 import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
 import { meetingActions, meetingsActions } from "./policy.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
@@ -61,7 +63,7 @@ async function loadMeeting(db: Db | Trx, participantId: string, meetingId: strin
   const row = await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).where("participant_id", "=", participantId).executeTakeFirst();
   if (!row) return null;
   const invitees = await db.selectFrom("meeting_invitees as i").innerJoin("support_persons as s", "s.id", "i.support_person_id")
-    .select(["i.support_person_id", "s.name", "i.response", "i.responded_at"]).where("i.meeting_id", "=", meetingId).orderBy("s.name").execute();
+    .select(["i.support_person_id", "s.name", "i.response", "i.responded_at", "i.attended"]).where("i.meeting_id", "=", meetingId).orderBy("s.name").execute();
   const entries = await db.selectFrom("meeting_entries as e").leftJoin("support_persons as s", "s.id", "e.support_person_id")
     .selectAll("e").select("s.name as speaker_name").where("e.meeting_id", "=", meetingId).orderBy("e.created_at").orderBy("e.id").execute();
   const removed = await db.selectFrom("meeting_invitee_removals as r").innerJoin("support_persons as s", "s.id", "r.support_person_id")
@@ -74,7 +76,10 @@ async function loadMeeting(db: Db | Trx, participantId: string, meetingId: strin
     currentStep: Number(row.current_step), heldAt: row.held_at, version: Number(row.version), discloses: JSON.parse(row.discloses) as ConsentCategory[],
     sequence: Number(row.sequence), cancelledAt: row.cancelled_at,
     removedInvitees: removed.map((r) => ({ supportPersonId: r.support_person_id, name: r.name, removedAt: r.removed_at })),
-    invitees: invitees.map((i) => ({ supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at })),
+    invitees: invitees.map((i) => ({
+      supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at,
+      attended: i.attended === null ? null : Number(i.attended) === 1,
+    })),
     entries: entries.map((e) => ({
       id: e.id, kind: e.kind as Meeting["entries"][number]["kind"], text: e.text, speaker: e.speaker, supportPersonId: e.support_person_id,
       speakerName: e.speaker_name, whenText: e.when_text, planItemId: e.plan_item_id, createdAt: e.created_at,
@@ -157,7 +162,7 @@ function changedMeetingFields(meeting: Meeting, input: MeetingUpdateInput, discl
  */
 export async function updateMeeting(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingUpdateInput, meta: RequestMeta, at = new Date()): Promise<MeetingResult> {
   const { actor, participant: { id: participantId } } = access;
-  const reason = changeAllowed(access, meetingsActions(access).schedule);
+  const reason = changeAllowed(access, meetingActions(access).edit);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
     const meeting = await loadMeeting(trx, participantId, meetingId);
@@ -215,7 +220,7 @@ export async function updateMeeting(db: Db, access: AuthorizedParticipant, meeti
  */
 export async function cancelMeeting(db: Db, access: AuthorizedParticipant, meetingId: string, version: number, meta: RequestMeta, at = new Date()): Promise<MeetingResult> {
   const { actor, participant: { id: participantId } } = access;
-  const reason = changeAllowed(access, meetingsActions(access).schedule);
+  const reason = changeAllowed(access, meetingActions(access).edit);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
     const meeting = await loadMeeting(trx, participantId, meetingId);
@@ -301,6 +306,64 @@ export async function recordResponse(db: Db, access: AuthorizedParticipant, meet
       .where("meeting_id", "=", meetingId).where("support_person_id", "=", supportPersonId).execute();
     await recordAudit(trx, { actor, action: "meeting.respond", entityType: "meeting", entityId: meetingId, participantId, reason, details: { supportPersonId, response }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! };
+  });
+}
+
+/** Notes who came to the meeting (invitees ticked came, the others did not), while it runs or just after. */
+export async function recordAttendance(db: Db, access: AuthorizedParticipant, meetingId: string, cameIds: readonly string[], meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).run);
+  if (!reason) return { ok: false, reason: "not_found" };
+  return db.transaction().execute(async (trx) => {
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting || cameIds.some((id) => !meeting.invitees.some((i) => i.supportPersonId === id))) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
+    if (meeting.status === "cancelled") return { ok: false, reason: "not_changeable", status: meeting.status } as const;
+    for (const invitee of meeting.invitees) {
+      await trx.updateTable("meeting_invitees").set({ attended: cameIds.includes(invitee.supportPersonId) ? 1 : 0 })
+        .where("meeting_id", "=", meetingId).where("support_person_id", "=", invitee.supportPersonId).execute();
+    }
+    await recordAudit(trx, { actor, action: "meeting.attendance", entityType: "meeting", entityId: meetingId, participantId, reason, details: { came: [...cameIds] }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
+  });
+}
+
+/**
+ * The minutes of a held meeting: the whole summary for staff (forPersonId null,
+ * audited as reading the meeting), or the copy for one person who came, made of
+ * only what their consent covers and audited as a disclosure to them.
+ */
+export async function getMeetingMinutes(db: Db, access: AuthorizedParticipant, meetingId: string, forPersonId: string | null, meta: RequestMeta, at = new Date()) {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, meetingActions(access).read);
+  if (!reason) return null;
+  return db.transaction().execute(async (trx) => {
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    const person = forPersonId ? meeting?.invitees.find((i) => i.supportPersonId === forPersonId && i.attended === true) : null;
+    if (!meeting || meeting.status !== "held" || (forPersonId && !person)) {
+      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return null;
+    }
+    const concerns = await listConcerns(trx, access, meetingId);
+    const consent = await loadConsentHistory(trx, access);
+    let reader: Reader = { kind: "participant" };
+    if (person) {
+      const facts = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", person.supportPersonId).executeTakeFirstOrThrow();
+      reader = { kind: "support_person", person: { id: facts.id, status: facts.status as never, endedAt: facts.ended_at } };
+    }
+    const minutes = meetingMinutes(meeting, concerns, reader, consent, at);
+    if (!minutes) return { participant: access.participant, meeting, minutes: null, forPerson: person ?? null };
+    if (person) {
+      await recordAudit(trx, {
+        actor, action: "meeting.minutes_share", entityType: "meeting", entityId: meetingId, participantId, reason,
+        details: { disclosure: { readerKind: "support_person", readerId: person.supportPersonId, categories: minutes.discloses } }, meta,
+      });
+    } else {
+      await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
+    }
+    return { participant: access.participant, meeting, minutes, forPerson: person ?? null };
   });
 }
 

@@ -80,6 +80,11 @@ const versionField = z.coerce.number({ error: "common.version.required" }).int()
 export const meetingUpdateSchema = z.strictObject({ ...meetingFields, version: versionField }).superRefine(meetingRules);
 export type MeetingUpdateInput = z.infer<typeof meetingUpdateSchema>;
 
+/** Who came: the invitees ticked; the others did not. */
+export const meetingAttendanceSchema = z.strictObject({
+  cameIds: z.array(z.string().trim().max(100)).max(30).default([]).transform((ids) => [...new Set(ids)]),
+});
+
 /** Calling a planned meeting off: kept on the record as cancelled, never deleted. */
 export const meetingCancelSchema = z.strictObject({ version: versionField });
 
@@ -152,7 +157,11 @@ export const meetingSchema = z.object({
   removedInvitees: z.array(z.object({ supportPersonId: z.string(), name: z.string(), removedAt: z.string() })),
   /** The consent categories its title, place and agenda disclose; empty until reviewed (then it reaches no one). */
   discloses: z.array(z.enum(CONSENT_CATEGORIES)),
-  invitees: z.array(z.object({ supportPersonId: z.string(), name: z.string(), response: z.enum(RESPONSES), respondedAt: z.string().nullable() })),
+  invitees: z.array(z.object({
+    supportPersonId: z.string(), name: z.string(), response: z.enum(RESPONSES), respondedAt: z.string().nullable(),
+    /** Noted at the meeting: true came, false did not, null not noted. */
+    attended: z.boolean().nullable(),
+  })),
   entries: z.array(z.object({
     id: z.string(), kind: z.enum(ENTRY_KINDS), text: z.string(), speaker: z.string(), supportPersonId: z.string().nullable(),
     speakerName: z.string().nullable(), whenText: z.string().nullable(), planItemId: z.string().nullable(), createdAt: z.string(),

@@ -6,6 +6,7 @@ import { profile } from "./profile.ts";
 import { benefits } from "./benefits.ts";
 import { network } from "./network.ts";
 import { meetings } from "./meetings.ts";
+import { meetingChanges } from "./meeting-changes.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges } as const;
