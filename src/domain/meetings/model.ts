@@ -85,6 +85,21 @@ export const meetingAttendanceSchema = z.strictObject({
   cameIds: z.array(z.string().trim().max(100)).max(30).default([]).transform((ids) => [...new Set(ids)]),
 });
 
+/** Whose copy of the minutes: left out, the whole summary for staff. */
+export const meetingMinutesQuerySchema = z.strictObject({ for: z.string().trim().min(1).max(100).optional() });
+
+const minutesLine = z.object({ text: z.string(), by: z.string().nullable(), whenText: z.string().nullable() });
+
+/** A held meeting's minutes, as minutes.ts makes them for one reader. */
+export const meetingMinutesSchema = z.object({
+  meetingId: z.string(), title: z.string(), scheduledAt: z.string(), place: z.string(), heldAt: z.string().nullable(),
+  came: z.array(z.string()),
+  strengths: z.array(minutesLine),
+  concerns: z.array(minutesLine.extend({ type: z.string(), plan: z.string().nullable() })),
+  ideas: z.array(minutesLine), commitments: z.array(minutesLine), nextSteps: z.array(minutesLine),
+  leftOut: z.boolean(), discloses: z.array(z.enum(CONSENT_CATEGORIES)), part2Notice: z.boolean(),
+});
+
 /** Calling a planned meeting off: kept on the record as cancelled, never deleted. */
 export const meetingCancelSchema = z.strictObject({ version: versionField });
 
