@@ -23,6 +23,7 @@ export default [
   route("profile/tokens/:tokenId/revoke", "routes/profile-token-revoke.tsx"),
   route("profile/sign-out-everywhere", "routes/profile-sign-out-everywhere.tsx"),
   route("profile/language", "routes/profile-language.tsx"),
+  route("profile/phone", "routes/profile-phone.tsx"),
   route("admin/users", "routes/admin-users.tsx"),
   route("admin/users/:id", "routes/admin-user.tsx"),
   route("admin/audit", "routes/admin-audit.tsx"),

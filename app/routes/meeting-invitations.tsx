@@ -69,6 +69,7 @@ function Invitation({ invitation }: { invitation: ReturnType<typeof useLoaderDat
         </>
       ) : null}
       <p>{t("meetings.invitation.reply", { specialist: invitation.specialistName })}</p>
+      {invitation.specialistPhone ? <p>{t("meetings.invitation.specialistPhone", { specialist: invitation.specialistName, phone: invitation.specialistPhone })}</p> : null}
       {invitation.programPhone ? <p>{t("meetings.invitation.program", { program: invitation.programName, phone: invitation.programPhone })}</p> : null}
       {needsRedisclosureNotice([{ categories: invitation.discloses }]) ? (
         <section className="part2-notice" aria-label={t("consentForm.part2.heading")}><p>{t("consent.part2Notice")}</p></section>

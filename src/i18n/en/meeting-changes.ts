@@ -28,6 +28,7 @@ export const meetingChanges = {
 
   "meetings.invitation.cancelled": "This meeting is cancelled.",
   "meetings.invitation.updated": "This meeting has changed. Please use this new time and place.",
+  "meetings.invitation.specialistPhone": "You can call {specialist} at {phone}.",
   "meetings.invitation.program": "{program}, phone {phone}",
 
   "meetings.run.maybeComing": "Said maybe: {names}",
@@ -52,6 +53,12 @@ export const meetingChanges = {
   "meetings.minutes.copyFor": "Copy for {name}",
   "meetings.minutes.copies.heading": "Copies for the people who came",
   "meetings.minutes.copies.hint": "Each copy holds only what that person's consent covers. Opening a copy is recorded as sharing it with them.",
+
+  "profile.phone.heading": "Your phone",
+  "profile.phone.label": "Phone number",
+  "profile.phone.hint": "Where participants and their supports can reach you. It is printed on invitations.",
+  "profile.phone.save": "Save the phone number",
+  "profile.phone.saved": "Your phone number was saved.",
 
   "program.title": "Program settings",
   "program.intro": "These appear on printouts, pages and calendar files. Meeting times are in the program's time zone.",
