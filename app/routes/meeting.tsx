@@ -213,7 +213,7 @@ export default function MeetingPage() {
             <CsrfField />
             <input type="hidden" name="intent" value="cancel" />
             <input type="hidden" name="version" value={meeting.version} />
-            <button type="submit" className="warning" disabled={busy}>{t("meetings.cancel.submit")}</button>
+            <button type="submit" className="danger" disabled={busy}>{t("meetings.cancel.submit")}</button>
           </Form>
         </section>
       ) : null}
