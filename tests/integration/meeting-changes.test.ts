@@ -231,6 +231,22 @@ describe("a meeting that changes", () => {
   });
 });
 
+describe("the specialist's phone", () => {
+  it("is set on the profile, audited without the number, and printed on invitations", async () => {
+    const spec = await clientFor("spec1@test.org");
+    const { id, ana } = await buildNetwork(spec);
+    const before = await lastSeq();
+    const saved = await spec.postForm("/profile/phone", { phone: "555-0199" });
+    expect([saved.status, saved.headers.get("location")]).toEqual([302, "/profile?phone=saved#phone"]);
+    const audit = (await auditSince(before)).filter((r) => r.action === "user.change_phone");
+    expect(audit.map((r) => JSON.parse(r.details!))).toEqual([{ cleared: false }]);
+    const meeting = await (await spec.api("POST", `/participants/${id}/meetings`, body([ana.id]))).json();
+    const printed = await (await spec.fetch(`/participants/${id}/meetings/${meeting.id}/invitations`)).text();
+    expect(printed).toContain("555-0199");
+    expect(printed).toContain("555-0100");
+  });
+});
+
 describe("a held meeting's minutes", () => {
   it("show what was said instead of the run-sheet, and each attendee's copy holds only what their consent covers", async () => {
     const spec = await clientFor("spec1@test.org");
