@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseSync } from "node:sqlite";
 import type { Database } from "./schema.ts";
 import { openSqlite } from "./sqlite-adapter.ts";
+import { DEFAULT_LOCK_WAIT_MS, waitingSqliteDialect } from "./sqlite-driver.ts";
 import { migrationProvider } from "./migrations/index.ts";
 
 export type Db = Kysely<Database>;
@@ -16,7 +17,17 @@ export interface DbHandle {
   url: string;
   /** The node:sqlite connection, for online backup; null on PostgreSQL. */
   sqlite: DatabaseSync | null;
+  /**
+   * How long the longest request now waiting for SQLite's write lock has waited
+   * (ms); 0 when none is, and always on PostgreSQL.
+   */
+  longestLockWaitMs(): number;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** SQLite: how long a write waits for a lock another process holds before giving up as busy. */
+  lockWaitMs?: number;
 }
 
 // PostgreSQL returns bigint/numeric as strings by default; our counts fit in a JS number.
@@ -26,8 +37,13 @@ export function dbKindOf(url: string): DbKind {
   return url.startsWith("postgres://") || url.startsWith("postgresql://") ? "postgres" : "sqlite";
 }
 
+/** The file of an embedded database's URL (`file:PATH` or a path). */
+export function sqlitePathOf(url: string): string {
+  return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
 /** A DATABASE_URL of `postgres://...` means PostgreSQL; `file:PATH` or a path means SQLite. */
-export function openDatabase(url: string): DbHandle {
+export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
   const kind = dbKindOf(url);
   if (kind === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -36,13 +52,14 @@ export function openDatabase(url: string): DbHandle {
     // pool's "error" event would be thrown and take the whole process down.
     pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind, url, sqlite: null, close: () => db.destroy() };
+    return { db, kind, url, sqlite: null, longestLockWaitMs: () => 0, close: () => db.destroy() };
   }
-  const path = url.startsWith("file:") ? url.slice("file:".length) : url;
+  const path = sqlitePathOf(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const { kysely, raw } = openSqlite(path);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kysely }) });
-  return { db, kind, url, sqlite: raw, close: () => db.destroy() };
+  const { dialect, longestLockWaitMs } = waitingSqliteDialect(kysely, raw, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+  const db = new Kysely<Database>({ dialect });
+  return { db, kind, url, sqlite: raw, longestLockWaitMs, close: () => db.destroy() };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
