@@ -56,6 +56,5 @@ export default [
   route("benefits/estimate", "routes/benefits-estimate.tsx", { id: "routes/benefits-estimate-anonymous" }),
   route("admin/benefit-years", "routes/admin-benefit-years.tsx"),
   route("admin/program", "routes/admin-program.tsx"),
-  route("program/logo", "routes/program-logo.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

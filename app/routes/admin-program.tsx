@@ -1,7 +1,7 @@
 import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/admin-program";
 import { programSettingsInputSchema } from "../../src/domain/program/model.ts";
-import { getProgramSettings, saveProgramSettings } from "../../src/domain/program/program.server.ts";
+import { getProgramLogo, getProgramSettings, saveProgramSettings } from "../../src/domain/program/program.server.ts";
 import { CheckboxField, CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requirePermission } from "../lib/request.server.ts";
@@ -15,9 +15,10 @@ import { useT } from "../lib/i18n.ts";
 export async function loader({ context, request }: Route.LoaderArgs) {
   requirePermission(context, request, "manage", "program");
   const settings = await getProgramSettings(app(context).db);
+  const logo = settings.hasLogo ? await getProgramLogo(app(context).db) : null;
   // The zones this server knows, for the list to choose from; the schema checks the choice again.
   const zones = Intl.supportedValuesOf("timeZone");
-  return { settings, zones, saved: new URL(request.url).searchParams.has("saved") };
+  return { settings, logo, zones, saved: new URL(request.url).searchParams.has("saved") };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -45,7 +46,7 @@ function labelsOf(t: Translate) {
 
 export default function AdminProgramPage() {
   const t = useT();
-  const { settings, zones, saved } = useLoaderData<typeof loader>();
+  const { settings, logo, zones, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const labels = labelsOf(t);
@@ -79,9 +80,9 @@ export default function AdminProgramPage() {
           <input id="field-logo" name="logo" type="file" accept="image/png,image/jpeg" aria-invalid={logoError ? true : undefined}
             aria-describedby={["field-logo-hint", logoError ? "field-logo-error" : ""].filter(Boolean).join(" ")} />
         </div>
-        {settings.hasLogo ? (
+        {logo ? (
           <>
-            <p><img src="/program/logo" alt={t("program.logo.current")} className="program-logo" /></p>
+            <p><img src={logo} alt={t("program.logo.current")} className="program-logo" /></p>
             <CheckboxField name="removeLogo" label={labels.removeLogo} errors={errors} defaultChecked={false} />
           </>
         ) : null}

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-minutes";
 import { getMeetingMinutes } from "../../src/domain/meetings/meetings.server.ts";
 import type { MeetingMinutes, MinutesLine } from "../../src/domain/meetings/minutes.ts";
-import { getProgramSettings } from "../../src/domain/program/program.server.ts";
+import { getProgramLogo, getProgramSettings } from "../../src/domain/program/program.server.ts";
 import { ParticipantSections, formatMeetingTime, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -31,13 +31,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     forPerson: view.forPerson ? { id: view.forPerson.supportPersonId, name: view.forPerson.name } : null,
     // Copies can be made for people who came.
     attendees: view.meeting.invitees.filter((i) => i.attended === true).map((i) => ({ id: i.supportPersonId, name: i.name })),
-    program: { name: program.name, phone: program.phone, hasLogo: program.hasLogo },
+    held: view.meeting.status === "held",
+    program: { name: program.name, phone: program.phone, logo: program.hasLogo ? await getProgramLogo(ctx.db) : null },
   };
 }
 
 export default function MeetingMinutesPage() {
   const t = useT();
-  const { participant, meetingId, title, minutes, forPerson, attendees, program } = useLoaderData<typeof loader>();
+  const { participant, meetingId, title, minutes, forPerson, attendees, program, held } = useLoaderData<typeof loader>();
   const name = shortName(participant);
   const base = `/participants/${participant.id}/meetings/${meetingId}`;
   return (
@@ -48,12 +49,14 @@ export default function MeetingMinutesPage() {
         <p className="back-link"><Link to={forPerson ? `${base}/minutes` : base}>{t("meetings.run.back", { title })}</Link></p>
       </div>
       <header className="print-header">
-        {program.hasLogo ? <img src="/program/logo" alt="" className="program-logo" /> : null}
+        {program.logo ? <img src={program.logo} alt="" className="program-logo" /> : null}
         <p>{program.name}{program.phone ? ` · ${program.phone}` : ""}</p>
       </header>
       <h1>{t("meetings.minutes.title", { title })}</h1>
       {forPerson ? <p data-testid="copy-for">{t("meetings.minutes.copyFor", { name: forPerson.name })}</p> : null}
-      {minutes ? <Minutes t={t} minutes={minutes} name={name} /> : <p data-testid="minutes-not-shown">{t("meetings.minutes.notShown")}</p>}
+      {minutes ? <Minutes t={t} minutes={minutes} name={name} />
+        : !held ? <p data-testid="minutes-not-held">{t("meetings.minutes.notHeld")}</p>
+        : <p data-testid="minutes-not-shown">{t("meetings.minutes.notShown")}</p>}
       <div className="actions no-print">
         <button type="button" onClick={() => window.print()}>{t("meetings.minutes.print")}</button>
       </div>

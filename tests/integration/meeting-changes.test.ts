@@ -129,6 +129,9 @@ describe("a meeting that changes", () => {
     expect(page.status).toBe(422);
     expect(await page.text()).toContain("can be marked as held on that day or after");
     expect((await (await spec.api("GET", `/participants/${id}/meetings/${meeting.id}`)).json()).status).toBe("planned");
+    // Its minutes page says it has not been held; no copy is handed to anyone.
+    expect(await (await spec.fetch(`/participants/${id}/meetings/${meeting.id}/minutes`)).text()).toContain('data-testid="minutes-not-held"');
+    expect((await spec.fetch(`/participants/${id}/meetings/${meeting.id}/minutes?for=${ana.id}`)).status).toBe(404);
   });
 
   it("reschedules as an update of the same calendar event, in the program's zone, from the specialist's address", async () => {

@@ -342,7 +342,7 @@ export async function getMeetingMinutes(db: Db, access: AuthorizedParticipant, m
   return db.transaction().execute(async (trx) => {
     const meeting = await loadMeeting(trx, participantId, meetingId);
     const person = forPersonId ? meeting?.invitees.find((i) => i.supportPersonId === forPersonId && i.attended === true) : null;
-    if (!meeting || meeting.status !== "held" || (forPersonId && !person)) {
+    if (!meeting || (forPersonId && (!person || meeting.status !== "held"))) {
       await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
       return null;
     }
@@ -353,7 +353,12 @@ export async function getMeetingMinutes(db: Db, access: AuthorizedParticipant, m
       const facts = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", person.supportPersonId).executeTakeFirstOrThrow();
       reader = { kind: "support_person", person: { id: facts.id, status: facts.status as never, endedAt: facts.ended_at } };
     }
-    const minutes = meetingMinutes(meeting, concerns, reader, consent, at);
+    // Not held yet: there are no minutes to read, only the meeting (read as such).
+    const minutes = meeting.status === "held" ? meetingMinutes(meeting, concerns, reader, consent, at) : null;
+    if (!minutes && !person) {
+      await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
+      return { participant: access.participant, meeting, minutes: null, forPerson: null };
+    }
     if (!minutes) return { participant: access.participant, meeting, minutes: null, forPerson: person ?? null };
     if (person) {
       await recordAudit(trx, {

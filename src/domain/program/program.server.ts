@@ -25,11 +25,14 @@ export async function getProgramSettings(db: Db | Trx): Promise<ProgramSettings>
   };
 }
 
-/** The logo's bytes and type, for pages and printouts to show; null when there is none. */
-export async function getProgramLogo(db: Db | Trx): Promise<{ contentType: LogoType; bytes: Buffer } | null> {
+/**
+ * The logo as a data: URL, for pages and printouts to show inline (a printout then
+ * needs no second request); null when there is none. Small by rule (LOGO_MAX_BYTES).
+ */
+export async function getProgramLogo(db: Db | Trx): Promise<string | null> {
   const row = await db.selectFrom("program_settings").select(["logo_content_type", "logo_base64"]).where("id", "=", ROW_ID).executeTakeFirst();
   if (!row?.logo_content_type || !row.logo_base64) return null;
-  return { contentType: row.logo_content_type as LogoType, bytes: Buffer.from(row.logo_base64, "base64") };
+  return `data:${row.logo_content_type as LogoType};base64,${row.logo_base64}`;
 }
 
 /** An uploaded logo, checked by its first bytes (never the declared type) and its size. */

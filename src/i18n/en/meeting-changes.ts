@@ -49,6 +49,7 @@ export const meetingChanges = {
   "meetings.minutes.nextSteps": "Next steps",
   "meetings.minutes.leftOut": "Some of what was said is not in this copy: this person's consent does not cover it.",
   "meetings.minutes.notShown": "This person's consent does not cover what this meeting was about, so they get no copy.",
+  "meetings.minutes.notHeld": "This meeting has not been held yet. Its minutes appear here once it is finished.",
   "meetings.minutes.print": "Print",
   "meetings.minutes.copyFor": "Copy for {name}",
   "meetings.minutes.copies.heading": "Copies for the people who came",
