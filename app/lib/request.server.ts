@@ -11,8 +11,21 @@ export function app(context: Readonly<RouterContextProvider>): AppContext {
   return context.get(appContext);
 }
 
-/** The signed-in staff member, or a redirect to the sign-in page that comes back here. */
+/**
+ * The signed-in staff member, or a redirect to the sign-in page that comes back
+ * here. An administrator who has not turned on two-factor is sent to do so first
+ * (decision 0019): no page of theirs opens before it.
+ */
 export function requireActor(context: Readonly<RouterContextProvider>, request: Request): StaffActor {
+  const actor = requireSignedIn(context, request);
+  if (app(context).mustEnrolTwoFactor) throw redirect(TWO_FACTOR_PATH);
+  return actor;
+}
+
+export const TWO_FACTOR_PATH = "/profile/two-factor";
+
+/** The signed-in staff member, whether or not two-factor still has to be turned on: for the enrolment page and signing out. */
+export function requireSignedIn(context: Readonly<RouterContextProvider>, request: Request): StaffActor {
   const actor = app(context).actor;
   if (!actor) {
     const url = new URL(request.url);

@@ -12,6 +12,8 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_attempts: LoginAttemptTable;
+  recovery_codes: RecoveryCodeTable;
+  password_resets: PasswordResetTable;
   invitations: InvitationTable;
   participants: ParticipantTable;
   audit_log: AuditLogTable;
@@ -143,6 +145,11 @@ export interface UserTable {
   updated_at: string;
   /** The language of the pages for this staff member: a catalog code (src/i18n). */
   locale: Generated<string>;
+  /** Two-factor (migration 0010): the TOTP secret sealed with a key derived from the password. */
+  totp_secret_sealed: string | null;
+  totp_enabled_at: string | null;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totp_last_step: number | null;
   /** Where participants and supports reach this staff member (migration 0011). */
   phone: Generated<string | null>;
 }
@@ -161,6 +168,8 @@ export interface SessionTable {
   last_seen_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** JSON: failed sign-in attempts since the previous sign-in, shown once (migration 0010). */
+  sign_in_notice: string | null;
 }
 
 export interface ApiTokenTable {
@@ -181,6 +190,27 @@ export interface LoginAttemptTable {
   ip: string;
   attempted_at: string;
   succeeded: number;
+  /** What was wrong in a failed attempt: "password" or "code"; null for a success (migration 0010). */
+  failure: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  issued_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  voided_at: string | null;
 }
 
 export interface InvitationTable {
@@ -502,7 +532,7 @@ export interface BenefitYearTable {
  * (backup, restore) and the reverse order to clear it.
  */
 export const TABLES_IN_DEPENDENCY_ORDER = [
-  "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "invitations",
+  "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "recovery_codes", "password_resets", "invitations",
   "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
   "meetings", "meeting_invitees", "meeting_invitee_removals", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years", "program_settings",

@@ -5,7 +5,7 @@ import type { ServerBuild } from "react-router";
 import type { Logger } from "pino";
 import type { DbHandle } from "../db/index.ts";
 import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
-import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../domain/auth/model.ts";
+import { DEFAULT_SESSION_LIMITS, type SessionLimits, type SignInNotice } from "../domain/auth/model.ts";
 import { actorForSession } from "../domain/auth/sessions.server.ts";
 import { apiOperations } from "./api/operations/index.ts";
 import { apiRouter } from "./api/router.ts";
@@ -40,6 +40,8 @@ export interface RequestState {
   meta: RequestMeta;
   actor: StaffActor | null;
   sessionId: string | null;
+  mustEnrolTwoFactor: boolean;
+  signInNotice: SignInNotice | null;
   csrfToken: string;
   nonce: string;
 }
@@ -85,6 +87,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       meta: { ip: req.ip ?? null, requestId },
       actor: null,
       sessionId: null,
+      mustEnrolTwoFactor: false,
+      signInNotice: null,
       csrfToken: "",
       nonce: res.locals.nonce,
     };
@@ -126,6 +130,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         if (found) {
           state.actor = found.actor;
           state.sessionId = found.sessionId;
+          state.mustEnrolTwoFactor = found.mustEnrolTwoFactor;
+          state.signInNotice = found.notice;
         }
       }
       next();
@@ -148,6 +154,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
           dbKind: database.kind,
           actor: state.actor,
           sessionId: state.sessionId,
+          mustEnrolTwoFactor: state.mustEnrolTwoFactor,
+          signInNotice: state.signInNotice,
           csrfToken: state.csrfToken,
           nonce: state.nonce,
           meta: state.meta,

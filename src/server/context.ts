@@ -2,7 +2,7 @@ import { createContext, RouterContextProvider, type RouterContext } from "react-
 import type { Logger } from "pino";
 import type { Db, DbKind } from "../db/index.ts";
 import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
-import type { SessionLimits } from "../domain/auth/model.ts";
+import type { SessionLimits, SignInNotice } from "../domain/auth/model.ts";
 
 /** What every loader and action gets from the HTTP layer. */
 export interface AppContext {
@@ -10,6 +10,10 @@ export interface AppContext {
   dbKind: DbKind;
   actor: StaffActor | null;
   sessionId: string | null;
+  /** An administrator without two-factor yet: every page but enrolment sends them there (decision 0019). */
+  mustEnrolTwoFactor: boolean;
+  /** Failed sign-ins before this session began, until a page has shown them. */
+  signInNotice: SignInNotice | null;
   /** The token forms carry back in their `_csrf` field. */
   csrfToken: string;
   /** Nonce for the page's inline scripts, matching the Content-Security-Policy. */

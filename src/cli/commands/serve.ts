@@ -6,6 +6,7 @@ import type { ServerBuild } from "react-router";
 import { loadConfig } from "../../config.ts";
 import { dbKindOf, isEmptyDatabase, migrateToLatest, openDatabase, sqlitePathOf } from "../../db/index.ts";
 import { lockForServing } from "../../db/server-lock.ts";
+import { DEMO_TOTP_SECRET } from "../../db/seed/authenticator.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { createHttpApp } from "../../server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
@@ -27,6 +28,7 @@ export async function serve(args: string[]): Promise<void> {
     await loadDemoData(database.db);
     console.log(`\nLoaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
     for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
+    console.log(`The admin signs in with two-factor: add the secret ${DEMO_TOTP_SECRET} to an authenticator app (demo data only).`);
     console.log("");
   }
 

@@ -130,7 +130,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("program.update", z.strictObject({ fields: fieldNames, logo: z.enum(["kept", "replaced", "removed"]), fromVersion: z.number().int().min(0) })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
-  event("user.sign_in", noDetails),
+  // Rows from before two-factor (migration 0010) have no details.
+  event("user.sign_in", z.strictObject({ secondFactor: z.enum(["none", "totp", "recovery_code"]), failedAttemptsBefore: count }).optional()),
   event("user.sign_in_failed", noDetails),
   event("user.sign_out", noDetails),
   event("user.sign_out_all", noDetails),
@@ -146,6 +147,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // A staff member's own interface language (locale codes as stored).
   event("user.change_phone", z.strictObject({ cleared: z.boolean() })),
   event("user.change_language", z.strictObject({ from: z.string().min(2).max(20), to: z.string().min(2).max(20) })),
+  // Changing a password ends the person's other sessions; a reset (link or command line) ends all, and
+  // turns two-factor off when it cannot be carried over (the secret is sealed with the old password).
+  event("user.change_password", z.strictObject({ sessionsEnded: count, twoFactorOff: z.boolean() })),
+  event("user.password_reset_issue", z.strictObject({ expiresAt: z.iso.datetime(), voided: count })),
+  event("user.password_reset_use", z.strictObject({ resetId: id, sessionsEnded: count, twoFactorOff: z.boolean() })),
+  event("user.two_factor_enable", z.strictObject({ recoveryCodes: count })),
+  event("user.two_factor_disable", noDetails),
   event("user.deactivate", z.strictObject({ sessionsEnded: count, tokensRevoked: count, fromVersion: version })),
   event("user.reactivate", z.strictObject({ fromVersion: version })),
   event("token.create", z.strictObject({ name: z.string().min(1).max(200), expiresAt: z.iso.datetime() })),
