@@ -35,6 +35,7 @@ export default [
   route("profile/tokens/:tokenId/revoke", "routes/profile-token-revoke.tsx"),
   route("profile/sign-out-everywhere", "routes/profile-sign-out-everywhere.tsx"),
   route("profile/language", "routes/profile-language.tsx"),
+  route("profile/phone", "routes/profile-phone.tsx"),
   route("profile/password", "routes/profile-password.tsx"),
   route("profile/two-factor", "routes/profile-two-factor.tsx"),
   route("password-reset/:token", "routes/password-reset.tsx"),
@@ -45,6 +46,8 @@ export default [
   route("participants/:id/meetings/new", "routes/meeting-new.tsx"),
   route("participants/:id/meetings/:meetingId", "routes/meeting.tsx"),
   route("participants/:id/meetings/:meetingId/run", "routes/meeting-run.tsx"),
+  route("participants/:id/meetings/:meetingId/edit", "routes/meeting-edit.tsx"),
+  route("participants/:id/meetings/:meetingId/minutes", "routes/meeting-minutes.tsx"),
   route("participants/:id/meetings/:meetingId/invitees/:personId.ics", "routes/meeting-ics.tsx"),
   route("participants/:id/meetings/:meetingId/invitations", "routes/meeting-invitations.tsx"),
   route("participants/:id/concerns", "routes/concerns.tsx"),
@@ -77,5 +80,6 @@ export default [
   route("me/copy", "routes/me-copy.tsx"),
   route("me/copy.pdf", "routes/me-copy-pdf.tsx"),
   route("me/copy.json", "routes/me-copy-json.tsx"),
+  route("admin/program", "routes/admin-program.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

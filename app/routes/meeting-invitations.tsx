@@ -54,6 +54,8 @@ function Invitation({ invitation }: { invitation: ReturnType<typeof useLoaderDat
   return (
     <article className="invitation" lang={t.locale} data-person-id={invitation.supportPersonId} aria-labelledby={`invitation-${invitation.supportPersonId}`}>
       <h2 id={`invitation-${invitation.supportPersonId}`}>{t("meetings.invitation.title", { name: invitation.inviteeName })}</h2>
+      {invitation.cancelled ? <p className="notice notice--warning" data-testid="invitation-cancelled"><strong>{t("meetings.invitation.cancelled")}</strong></p>
+        : invitation.sequence > 0 ? <p className="notice" data-testid="invitation-updated"><strong>{t("meetings.invitation.updated")}</strong></p> : null}
       <p>{t("meetings.invitation.body", { name: invitation.participantName })}</p>
       <p>
         <strong>{t("meetings.invitation.when")}</strong> {formatMeetingTime(invitation.scheduledAt, t.locale)} ({t("meetings.duration.minutes", { count: invitation.durationMinutes })})
@@ -67,6 +69,8 @@ function Invitation({ invitation }: { invitation: ReturnType<typeof useLoaderDat
         </>
       ) : null}
       <p>{t("meetings.invitation.reply", { specialist: invitation.specialistName })}</p>
+      {invitation.specialistPhone ? <p>{t("meetings.invitation.specialistPhone", { specialist: invitation.specialistName, phone: invitation.specialistPhone })}</p> : null}
+      {invitation.programPhone ? <p>{t("meetings.invitation.program", { program: invitation.programName, phone: invitation.programPhone })}</p> : null}
       {needsRedisclosureNotice([{ categories: invitation.discloses }]) ? (
         <section className="part2-notice" aria-label={t("consentForm.part2.heading")}><p>{t("consent.part2Notice")}</p></section>
       ) : null}

@@ -4,8 +4,8 @@ import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation
 import type { Route } from "./+types/meeting-run";
 import { createConcern, listConcerns } from "../../src/domain/concerns/concerns.server.ts";
 import { CONCERN_TYPES, concernInputSchema, type ConcernType } from "../../src/domain/concerns/model.ts";
-import { addMeetingEntry, getMeeting, setMeetingStep } from "../../src/domain/meetings/meetings.server.ts";
-import { MEETING_STEPS, meetingEntryInputSchema, meetingStepSchema, type Meeting, type MeetingStep } from "../../src/domain/meetings/model.ts";
+import { addMeetingEntry, getMeeting, recordAttendance, setMeetingStep } from "../../src/domain/meetings/meetings.server.ts";
+import { MEETING_STEPS, meetingAttendanceSchema, meetingEntryInputSchema, meetingStepSchema, type Meeting, type MeetingStep } from "../../src/domain/meetings/model.ts";
 import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
@@ -29,6 +29,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = app(context);
   const view = await getMeeting(ctx.db, access, params.meetingId, ctx.meta);
   if (!view || !view.canUpdate) throw notFound();
+  // A finished meeting is read as its minutes; the live run-sheet does not reopen it. A cancelled one is not run.
+  if (view.meeting.status === "held") throw redirect(`/participants/${params.id}/meetings/${params.meetingId}/minutes`);
+  if (view.meeting.status === "cancelled") throw redirect(`/participants/${params.id}/meetings/${params.meetingId}`);
   const concerns = await listConcerns(ctx.db, access, params.meetingId);
   const asked = new URL(request.url).searchParams.get("concern");
   // A fresh key per form and per render: sending one rendered form twice saves it once.
@@ -42,7 +45,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { saved: FormName | null; form: FormName | null; errors: Record<string, string>; values: Record<string, string> };
+type ActionResult = {
+  saved: FormName | "attendance" | null; form: FormName | null; errors: Record<string, string>; values: Record<string, string>;
+  problem?: "meetings.run.tooEarly";
+};
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const access = await requireParticipant(context, request, params.id, "update");
@@ -55,6 +61,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const step = Number(form.get("step"));
     if (step >= MEETING_STEPS.length) {
       const result = await setMeetingStep(ctx.db, access, params.meetingId, MEETING_STEPS.length, ctx.meta);
+      if (!result.ok && result.reason === "too_early") return data<ActionResult>({ ...ok(null), problem: "meetings.run.tooEarly" }, { status: 422 });
       if (!result.ok) throw notFound();
       return redirect(`/participants/${params.id}/meetings/${params.meetingId}?finished=1`);
     }
@@ -63,6 +70,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const result = await setMeetingStep(ctx.db, access, params.meetingId, parsed.data.step, ctx.meta);
     if (!result.ok) throw notFound();
     return data(ok(null));
+  }
+
+  if (intent === "attendance") {
+    const parsed = form.parse(meetingAttendanceSchema);
+    if (!parsed.ok) throw notFound();
+    const result = await recordAttendance(ctx.db, access, params.meetingId, parsed.data.cameIds, ctx.meta);
+    if (!result.ok) throw notFound();
+    return data<ActionResult>({ ...ok(null), saved: "attendance" });
   }
 
   if (intent === "concern") {
@@ -132,7 +147,7 @@ export default function MeetingRunPage() {
         <h2 id="step-heading">{t("meetings.run.stepOf", { n: stepIndex + 1, total: MEETING_STEPS.length, label: t(`meeting.step.${step}`) })}</h2>
         <div className="guide">
           <p>{t(`meetings.run.guide.${step}`, { name })}</p>
-          {step === "welcome" ? <WelcomeFacts t={t} meeting={meeting} /> : null}
+          {step === "welcome" ? <WelcomeFacts t={t} meeting={meeting} saved={result?.saved === "attendance"} busy={busy} /> : null}
         </div>
         {result?.saved && result.saved === formName ? <p className="notice" role="status">{t("meetings.run.saved")}</p> : null}
 
@@ -166,6 +181,7 @@ export default function MeetingRunPage() {
         ) : null}
       </section>
 
+      {result?.problem ? <p className="form-error" role="alert">{t(result.problem)}</p> : null}
       <Form method="post" className="step-nav">
         <CsrfField />
         <input type="hidden" name="intent" value="step" />
@@ -186,12 +202,34 @@ export default function MeetingRunPage() {
   );
 }
 
-function WelcomeFacts({ t, meeting }: { t: Translate; meeting: Meeting }) {
-  const coming = meeting.invitees.filter((i) => i.response === "yes" || i.response === "maybe");
+function WelcomeFacts({ t, meeting, saved, busy }: { t: Translate; meeting: Meeting; saved: boolean; busy: boolean }) {
+  // Only a "yes" is coming; a "maybe" is named apart, so no one is counted on who did not say so.
+  const coming = meeting.invitees.filter((i) => i.response === "yes");
+  const maybe = meeting.invitees.filter((i) => i.response === "maybe");
   return (
     <>
-      <p>{t("meetings.run.coming", { names: coming.length ? coming.map((i) => i.name).join(", ") : t("common.none") })}</p>
+      <p data-testid="coming">{t("meetings.run.coming", { names: coming.length ? coming.map((i) => i.name).join(", ") : t("common.none") })}</p>
+      {maybe.length ? <p data-testid="maybe-coming">{t("meetings.run.maybeComing", { names: maybe.map((i) => i.name).join(", ") })}</p> : null}
       {meeting.agenda.length ? <ol>{meeting.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol> : null}
+      {meeting.invitees.length ? (
+        <Form method="post" className="attendance">
+          <CsrfField />
+          <input type="hidden" name="intent" value="attendance" />
+          <fieldset className="field">
+            <legend>{t("meetings.run.attendance.legend")}</legend>
+            <p className="hint">{t("meetings.run.attendance.hint")}</p>
+            {meeting.invitees.map((i) => (
+              <div className="checkbox" key={i.supportPersonId}>
+                <input type="checkbox" id={`came-${i.supportPersonId}`} name="cameIds" value={i.supportPersonId}
+                  defaultChecked={i.attended ?? i.response === "yes"} />
+                <label htmlFor={`came-${i.supportPersonId}`}>{i.name}</label>
+              </div>
+            ))}
+          </fieldset>
+          {saved ? <p className="notice" role="status">{t("meetings.run.attendance.saved")}</p> : null}
+          <button type="submit" className="secondary" disabled={busy}>{t("meetings.run.attendance.submit")}</button>
+        </Form>
+      ) : null}
     </>
   );
 }

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/meeting";
 import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
-import { getMeeting, invitableSupports, recordResponse, setMeetingDisclosure } from "../../src/domain/meetings/meetings.server.ts";
-import { RESPONSES, inviteResponseSchema, meetingDisclosureInputSchema } from "../../src/domain/meetings/model.ts";
+import { cancelMeeting, getMeeting, invitableSupports, recordResponse, setMeetingDisclosure } from "../../src/domain/meetings/meetings.server.ts";
+import { RESPONSES, inviteResponseSchema, meetingCancelSchema, meetingDisclosureInputSchema } from "../../src/domain/meetings/model.ts";
 import { ConcernCard, NewConcernForm } from "../components/concern-card.tsx";
 import { CsrfField } from "../components/forms.tsx";
 import { MeetingDisclosesFields, ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
@@ -27,12 +27,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     participant: view.participant,
     meeting: view.meeting,
     canUpdate: view.canUpdate,
+    canEdit: view.can.edit && view.meeting.status === "planned",
     reachable: view.meeting.invitees.filter((i) => invitable.some((p) => p.id === i.supportPersonId)).map((i) => i.supportPersonId),
     // Invitees who may attend meetings but may not be shown what this one discloses.
     notCovered: notInvitable.filter((p) => p.reason === "not_covered" || p.reason === "unreviewed").map((p) => p.id),
     concerns: [...concerns.filter((c) => c.meetingId === params.meetingId), ...concerns.filter((c) => c.meetingId !== params.meetingId && c.status !== "resolved")],
     concernKey: randomUUID(),
-    notice: url.searchParams.has("planned") ? ("planned" as const) : url.searchParams.has("finished") ? ("finished" as const) : null,
+    notice: url.searchParams.has("planned") ? ("planned" as const) : url.searchParams.has("finished") ? ("finished" as const)
+      : url.searchParams.has("changed") ? ("changed" as const) : url.searchParams.has("cancelled") ? ("cancelled" as const) : null,
     disclosesSaved: url.searchParams.has("marked"),
   };
 }
@@ -53,6 +55,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`${here}#invitees`);
   }
 
+  if (intent === "cancel") {
+    const parsed = form.parse(meetingCancelSchema);
+    if (!parsed.ok) throw notFound();
+    const result = await cancelMeeting(ctx.db, access, params.meetingId, parsed.data.version, ctx.meta);
+    if (result.ok) return redirect(`${here}?cancelled=1`);
+    // Changed meanwhile by someone else, or no longer planned: nothing written; the page shows it as it now is.
+    if (result.reason === "conflict" || result.reason === "not_changeable") {
+      return data({ intent, errors: {}, message: "meetings.cancel.conflict" as const, concernId: null }, { status: 409 });
+    }
+    throw notFound();
+  }
+
   if (intent === "discloses") {
     const parsed = form.parse(meetingDisclosureInputSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, concernId: null }, { status: 400 });
@@ -71,7 +85,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function MeetingPage() {
   const t = useT();
-  const { participant, meeting, canUpdate, reachable, notCovered, concerns, concernKey, notice, disclosesSaved } = useLoaderData<typeof loader>();
+  const { participant, meeting, canUpdate, canEdit, reachable, notCovered, concerns, concernKey, notice, disclosesSaved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const name = shortName(participant);
@@ -85,6 +99,9 @@ export default function MeetingPage() {
       <div>
         <h1>{meeting.title}</h1>
         {notice ? <p className="notice" role="status">{t(`meetings.meeting.notice.${notice}`)}</p> : null}
+        {meeting.status === "cancelled" ? (
+          <p className="notice notice--warning" data-testid="meeting-cancelled">{t("meetings.meeting.cancelledOn", { when: formatMeetingTime(meeting.cancelledAt ?? meeting.scheduledAt, t.locale) })}</p>
+        ) : null}
         {meeting.discloses.length === 0 ? <p className="notice" role="status" data-testid="meeting-unreviewed">{t("meetings.discloses.unreviewed")}</p> : null}
         <dl className="facts">
           <dt>{t("meetings.field.kind")}</dt><dd>{t(`meeting.kind.${meeting.kind}`)}</dd>
@@ -100,9 +117,12 @@ export default function MeetingPage() {
         </dl>
         <h2 id="agenda">{t("meetings.field.agenda")}</h2>
         {meeting.agenda.length ? <ol>{meeting.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol> : <p>{t("common.none")}</p>}
-        {canUpdate && meeting.status !== "cancelled" ? (
-          <p className="no-print">
-            <Link className="button" to={`${base}/run`}>{meeting.status === "held" ? t("meetings.meeting.review") : t("meetings.meeting.run")}</Link>
+        {meeting.status === "held" ? (
+          <p className="no-print"><Link className="button" to={`${base}/minutes`}>{t("meetings.minutes.open")}</Link></p>
+        ) : canUpdate && meeting.status !== "cancelled" ? (
+          <p className="no-print actions">
+            <Link className="button" to={`${base}/run`}>{t("meetings.meeting.run")}</Link>
+            {canEdit ? <Link className="button secondary" to={`${base}/edit`}>{t("meetings.meeting.edit")}</Link> : null}
           </p>
         ) : null}
 
@@ -158,6 +178,21 @@ export default function MeetingPage() {
             </div>
           )}
         </section>
+
+        {meeting.removedInvitees.length ? (
+          <section aria-labelledby="removed-invitees">
+            <h2 id="removed-invitees">{t("meetings.invitees.removed.heading")}</h2>
+            <p className="hint">{t("meetings.invitees.removed.hint")}</p>
+            <ul>
+              {meeting.removedInvitees.map((person) => (
+                <li key={person.supportPersonId} data-person-id={person.supportPersonId}>
+                  {person.name}{" "}
+                  <a href={`${base}/invitees/${person.supportPersonId}.ics`} download>{t("meetings.invitees.cancelIcs", { name: person.name })}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
 
       {invitations.length ? (
@@ -168,7 +203,23 @@ export default function MeetingPage() {
         </section>
       ) : null}
 
-      {canUpdate ? (
+      {canEdit ? (
+        <section aria-labelledby="cancel" className="no-print">
+          <h2 id="cancel">{t("meetings.cancel.heading")}</h2>
+          <p className="hint">{t("meetings.cancel.hint")}</p>
+          {result?.intent === "cancel" && result.message ? (
+            <p className="form-error" role="alert">{t(result.message)} <a href={base}>{t("meetings.cancel.reload")}</a></p>
+          ) : null}
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value="cancel" />
+            <input type="hidden" name="version" value={meeting.version} />
+            <button type="submit" className="danger" disabled={busy}>{t("meetings.cancel.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {canUpdate && meeting.status !== "cancelled" ? (
         <section aria-labelledby="discloses" className="no-print">
           <h2 id="discloses">{t("meetings.discloses.heading")}</h2>
           {disclosesSaved ? <p className="notice" role="status">{t("meetings.discloses.saved")}</p> : null}

@@ -18,6 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ended = Number(query.get("ended"));
   return {
     profile, tokens, twoFactor, now: new Date().toISOString(), revoked: query.has("revoked"), languageSaved: query.has("language"),
+    phoneSaved: query.has("phone"),
     passwordChanged: query.get("password") === "changed" ? { sessionsEnded: Number.isInteger(ended) && ended >= 0 ? ended : 0 } : null,
   };
 }
@@ -29,7 +30,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
  * shows here, with or without JavaScript.
  */
 export type ProfileActionResult = {
-  intent: "createToken" | "revokeToken" | "changeLanguage" | "changePassword";
+  intent: "createToken" | "revokeToken" | "changeLanguage" | "changePassword" | "changePhone";
   errors: Record<string, string>;
   name: string;
   created: { name: string; token: string } | null;
@@ -38,7 +39,7 @@ export type ProfileActionResult = {
 
 export default function Profile() {
   const t = useT();
-  const { profile, tokens, twoFactor, now, revoked, languageSaved, passwordChanged } = useLoaderData<typeof loader>();
+  const { profile, tokens, twoFactor, now, revoked, languageSaved, passwordChanged, phoneSaved } = useLoaderData<typeof loader>();
   const result = useActionData<ProfileActionResult>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
@@ -55,6 +56,17 @@ export default function Profile() {
         <dt>{t("profile.role")}</dt><dd>{t(`role.${profile.role}`)}</dd>
         <dt>{t("profile.team")}</dt><dd>{profile.teamName ?? t("common.none")}</dd>
       </dl>
+
+      <section aria-labelledby="phone">
+        <h2 id="phone">{t("profile.phone.heading")}</h2>
+        {phoneSaved ? <p className="notice" role="status">{t("profile.phone.saved")}</p> : null}
+        <Form method="post" action="/profile/phone" noValidate>
+          <CsrfField />
+          <TextField name="phone" type="tel" autoComplete="tel" label={t("profile.phone.label")} hint={t("profile.phone.hint")}
+            defaultValue={profile.phone} errors={result?.intent === "changePhone" ? result.errors : undefined} />
+          <button type="submit" disabled={busy}>{t("profile.phone.save")}</button>
+        </Form>
+      </section>
 
       <section aria-labelledby="language">
         <h2 id="language">{t("profile.language.heading")}</h2>

@@ -120,6 +120,8 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
       return { month: month(-1), reportedOn: day(0), method: "phone" };
     case "createMeeting":
       return { kind: "support", title: "Planning", scheduledAt: meetingAt(14), place: "The library", inviteeIds: [records.personId] };
+    case "updateMeeting":
+      return { kind: "support", title: "Planning, moved", scheduledAt: meetingAt(15), place: "The library", inviteeIds: [records.personId], version };
     case "recordMeetingResponse":
       return { supportPersonId: records.personId, response: "yes" };
     case "createPlanItem":

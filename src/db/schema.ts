@@ -42,6 +42,8 @@ export interface Database {
   partner_sessions: PartnerSessionTable;
   help_requests: HelpRequestTable;
   support_suggestions: SupportSuggestionTable;
+  program_settings: ProgramSettingsTable;
+  meeting_invitee_removals: MeetingInviteeRemovalTable;
 }
 
 export interface SupportPersonTable {
@@ -152,6 +154,8 @@ export interface UserTable {
   totp_enabled_at: string | null;
   /** The last TOTP time step accepted, so a code cannot be used twice. */
   totp_last_step: number | null;
+  /** Where participants and supports reach this staff member (migration 0011). */
+  phone: Generated<string | null>;
 }
 
 export interface RolePermissionTable {
@@ -278,6 +282,21 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** The program's own settings, one row with id "program" (migration 0011, decision 0021). */
+export interface ProgramSettingsTable {
+  id: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  /** An IANA time zone: the zone every meeting time is in. */
+  time_zone: string;
+  logo_content_type: string | null;
+  logo_base64: string | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface AppMetaTable {
   key: string;
   value: string;
@@ -305,6 +324,9 @@ export interface MeetingTable {
   updated_at: string;
   /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
   discloses: Generated<string>;
+  /** The calendar SEQUENCE (RFC 5545 3.8.7.4): raised by each reschedule or cancellation (migration 0011). */
+  sequence: Generated<number>;
+  cancelled_at: Generated<string | null>;
 }
 
 export interface MeetingInviteeTable {
@@ -316,6 +338,17 @@ export interface MeetingInviteeTable {
   invited_at: string;
   /** A note the invitee left with their answer (migration 0012). */
   response_note: string | null;
+  /** 1 came, 0 did not, null not noted (migration 0011). */
+  attended: Generated<number | null>;
+}
+
+/** Someone taken off a meeting's list, who may still be handed its cancellation (migration 0011). */
+export interface MeetingInviteeRemovalTable {
+  id: string;
+  meeting_id: string;
+  support_person_id: string;
+  removed_by: string;
+  removed_at: string;
 }
 
 export interface MeetingEntryTable {
@@ -562,8 +595,8 @@ export interface HelpRequestTable {
 export const TABLES_IN_DEPENDENCY_ORDER = [
   "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "recovery_codes", "password_resets", "invitations",
   "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
-  "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
-  "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years",
+  "meetings", "meeting_invitees", "meeting_invitee_removals", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
+  "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years", "program_settings",
   "personal_links", "partner_sessions", "help_requests",
   "support_suggestions",
   "audit_log", "audit_head", "app_meta",

@@ -29,6 +29,8 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/links/links.server.ts#partnerForSession": "authentication: finds who a partner session cookie acts for",
   "src/domain/benefits/years.server.ts#storedBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/benefits/years.server.ts#listBenefitYears": "program-wide benefit figures, no participant information",
+  "src/domain/program/program.server.ts#getProgramSettings": "the program's own name, address, phone and time zone for every page, printout and calendar file, no participant information",
+  "src/domain/program/program.server.ts#getProgramLogo": "the program's logo for pages and printouts, no participant information",
   "src/domain/users/users.server.ts#listTeams": "team names for staff forms, no participant information",
   "src/domain/users/users.server.ts#findInvitation": "the public invitation page: the token is the permission",
   "src/domain/users/users.server.ts#acceptInvitation": "the public invitation page: the token is the permission",

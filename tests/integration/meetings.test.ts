@@ -305,7 +305,8 @@ describe("running a meeting", () => {
   it("keeps the step on the server, shows the talking points of the chosen concern, and finishes the meeting", async () => {
     const spec1 = await clientFor("spec1@test.org");
     const { id, ana } = await buildNetwork(spec1);
-    const meeting = await (await spec1.api("POST", `/participants/${id}/meetings`, meetingBody([ana.id]))).json();
+    // A meeting is held on its day: this one is later today (the program's zone is UTC until set).
+    const meeting = await (await spec1.api("POST", `/participants/${id}/meetings`, meetingBody([ana.id], { scheduledAt: `${today()}T23:59` }))).json();
     const run = `/participants/${id}/meetings/${meeting.id}/run`;
 
     const first = await (await spec1.fetch(run)).text();

@@ -11,9 +11,13 @@ import { consentGrantInputSchema, grantEventInputSchema } from "../../domain/con
 import { saveBenefitsProfile, createReferral } from "../../domain/benefits/profile.server.ts";
 import { addPayStub } from "../../domain/benefits/earnings.server.ts";
 import { benefitsProfileInputSchema, payStubInputSchema, referralInputSchema } from "../../domain/benefits/records.ts";
-import { createMeeting } from "../../domain/meetings/meetings.server.ts";
-import { meetingInputSchema } from "../../domain/meetings/model.ts";
+import {
+  addMeetingEntry, cancelMeeting, createMeeting, recordAttendance, recordResponse, setMeetingStep, updateMeeting,
+} from "../../domain/meetings/meetings.server.ts";
+import { MEETING_STEPS, meetingEntryInputSchema, meetingInputSchema, meetingUpdateSchema } from "../../domain/meetings/model.ts";
 import { createPlanItem } from "../../domain/plans/plans.server.ts";
+import { saveProgramSettings } from "../../domain/program/program.server.ts";
+import { programSettingsInputSchema } from "../../domain/program/model.ts";
 import { planItemInputSchema } from "../../domain/plans/model.ts";
 import { addMilestone } from "../../domain/milestones/milestones.server.ts";
 import { milestoneInputSchema } from "../../domain/milestones/model.ts";
@@ -60,6 +64,11 @@ function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { 
 export interface DemoStories { supportLinkPath: string | null; participantLinkPath?: string | null }
 
 export async function addDemoStories(db: Db, today = new Date()): Promise<DemoStories> {
+  const admin = await actorFor(db, "admin@example.org");
+  must(await saveProgramSettings(db, admin, programSettingsInputSchema.parse({
+    name: "Eastside Supported Employment", address: "200 River Street, Suite 3\nSpringfield, IL 62701", phone: "555-0110",
+    timeZone: "America/Chicago", version: 0,
+  }), null, systemMeta), "the program settings");
   const sam = await actorFor(db, "specialist@example.org");
   const caseload = await db.selectFrom("participants").select(["id", "first_name", "last_name"])
     .where("specialist_id", "=", sam.userId).where("status", "=", "active")
@@ -129,6 +138,45 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
     place: "Eastside Recovery Center, room B", inviteeIds: [sponsor.id], agenda: ["Treatment times and the shift schedule", "Who to call on a hard day"],
     discloses: ["substance_use_treatment"], confirmSubstanceUse: true,
   }), meta), "a meeting");
+  // A meeting held last week, with who came and what was said: its minutes, and a copy for each who came.
+  const daysAgo = (n: number, hour: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - n, hour));
+  const held = must(await createMeeting(db, firstAccess, meetingInputSchema.parse({
+    kind: "support", title: "First family meeting", scheduledAt: `${day(today, -6)}T17:00`, durationMinutes: 60,
+    place: "Eastside library, study room 2", inviteeIds: [mom.id, friend.id], refreshments: "Tea and fruit",
+    agenda: ["Welcome", "Strengths", "Worries", "Ideas", "Who will do what", "Next steps"], discloses: ["employment_goals"],
+  }), meta, daysAgo(8, 12)), "a meeting").meeting;
+  must(await recordResponse(db, firstAccess, held.id, mom.id, "yes", meta), "a reply");
+  must(await recordResponse(db, firstAccess, held.id, friend.id, "maybe", meta), "a reply");
+  must(await recordAttendance(db, firstAccess, held.id, [mom.id, friend.id], meta), "who came");
+  for (const [index, entry] of ([
+    { kind: "strength", text: "Never late to anything that matters.", speaker: "support_person", supportPersonId: mom.id },
+    { kind: "strength", text: "Good with customers; people remember a friendly face.", speaker: "support_person", supportPersonId: friend.id },
+    { kind: "idea", text: "Ask the store for the same shift each week so rides are easy to plan.", speaker: "participant" },
+    { kind: "commitment", text: "Text a wake-up reminder on work days.", speaker: "support_person", supportPersonId: friend.id, whenText: "Work days, 6:30 am" },
+    { kind: "next_step", text: "Meet the benefits counselor before adding hours.", speaker: "specialist", whenText: "Within two weeks" },
+  ] as const).entries()) {
+    must(await addMeetingEntry(db, firstAccess, held.id, meetingEntryInputSchema.parse({ ...entry, clientKey: `demo-held-meeting-${index}` }), meta), "a meeting entry");
+  }
+  must(await createConcern(db, firstAccess, concernInputSchema.parse({
+    type: "work_stress", description: "Long shifts felt tiring in the first weeks.", raisedBy: "participant", meetingId: held.id,
+    mitigationPlan: "Start with four-hour shifts and check in after two weeks.",
+  }), meta), "a concern");
+  must(await setMeetingStep(db, firstAccess, held.id, MEETING_STEPS.length, meta, daysAgo(5, 1)), "a finished meeting");
+  // Rescheduled once (its calendar files are the update), and one called off (kept, shown as cancelled).
+  const moved = must(await createMeeting(db, firstAccess, meetingInputSchema.parse({
+    kind: "support", title: "Checking in after two weeks", scheduledAt: `${day(today, 12)}T16:00`, durationMinutes: 45,
+    place: "Green Leaf Grocery break room", inviteeIds: [friend.id], agenda: ["How the shifts are going", "Next steps"], discloses: ["employment_goals", "work_schedule"],
+  }), meta), "a meeting").meeting;
+  must(await updateMeeting(db, firstAccess, moved.id, meetingUpdateSchema.parse({
+    kind: "support", title: moved.title, scheduledAt: `${day(today, 14)}T16:30`, durationMinutes: 45, place: moved.place, inviteeIds: [friend.id],
+    agenda: moved.agenda, discloses: moved.discloses, version: moved.version,
+  }), meta), "a rescheduled meeting");
+  const calledOff = must(await createMeeting(db, firstAccess, meetingInputSchema.parse({
+    kind: "support", title: "Practice interview", scheduledAt: `${day(today, 3)}T11:00`, durationMinutes: 30,
+    place: "The agency, room 4", inviteeIds: [mom.id], agenda: ["Practice questions"], discloses: ["employment_goals"],
+  }), meta), "a meeting").meeting;
+  must(await cancelMeeting(db, firstAccess, calledOff.id, calledOff.version, meta), "a cancelled meeting");
+
   for (const item of [
     { kind: "rides", description: "A ride to the Saturday shift", provider: "support_person", supportPersonId: mom.id, frequency: "Saturdays, 7:15 am", status: "active", sharedWithSupports: true, discloses: ["work_schedule"] },
     { kind: "wake_up_calls", description: "A wake-up text on work days", provider: "support_person", supportPersonId: friend.id, frequency: "Work days, 6:30 am", status: "agreed", discloses: ["work_schedule"] },

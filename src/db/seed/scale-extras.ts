@@ -148,7 +148,7 @@ const AGENDA = ["Welcome", "What is going well", "Worries", "Ideas", "Who will d
 /** One support meeting held last year and one planned, with the supports whose grant lets them attend. */
 const meetings: ExtraStep = async ({ trx, per, now, summary }, batch) => {
   const rows: Insertable<MeetingTable>[] = [];
-  const invitees: MeetingInviteeTable[] = [];
+  const invitees: Insertable<MeetingInviteeTable>[] = [];
   for (const p of batch) {
     for (let k = 0; k < per.meetings; k++) {
       const n = p.index * per.meetings + k;

@@ -31,6 +31,13 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "meeting.read": { real: { concerns: 2 }, wrong: { concerns: -1 }, because: "a count is never negative" },
   "meeting.create": { real: { kind: "support", invitees: ["s-1", "s-2"] }, wrong: { kind: "party", invitees: [] }, because: "the kind is one of the meeting kinds" },
   "meeting.update": { real: { step: "finished" }, wrong: { step: 3 }, because: "the step is named, not numbered" },
+  "meeting.cancel": { real: { fromVersion: 3, sequence: 2 }, wrong: { fromVersion: 3, sequence: 2, reason: "Rosa is sick" }, because: "why a meeting was called off is not kept in the log" },
+  "meeting.attendance": { real: { came: ["s-1"] }, wrong: { came: "s-1" }, because: "who came is a list of ids" },
+  "meeting.minutes_share": {
+    real: { disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["employment_goals"] } },
+    wrong: { disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["diagnosis"] } },
+    because: "a copy of the minutes names the consent categories it disclosed",
+  },
   "meeting.respond": { real: { supportPersonId: "s-1", response: "yes" }, wrong: { supportPersonId: "s-1", response: "sure" }, because: "a response is one of the invitation responses" },
   "meeting.invitation_send": {
     real: { channel: "calendar", sentTo: ["s-1"], refused: ["s-2"], disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["employment_goals"] } },
@@ -86,6 +93,8 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
     because: "disclosed categories are consent categories",
   },
   "benefit_year.create": { real: { year: 2027, replaced: false, unverified: ["sga"] }, wrong: { year: "2027", replaced: false, unverified: [] }, because: "the year is a number" },
+  "program.update": { real: { fields: ["timeZone"], logo: "kept", fromVersion: 0 }, wrong: { fields: ["timeZone"], logo: "new.png", fromVersion: 0 }, because: "the logo is described, never named or stored in the log" },
+  "user.change_phone": { real: { cleared: false }, wrong: { phone: "555-0100" }, because: "the number itself is not copied into the log" },
   "user.sign_in": { real: { secondFactor: "totp", failedAttemptsBefore: 2 }, wrong: { secondFactor: "totp", failedAttemptsBefore: 0, code: "123456" }, because: "the code typed is never logged" },
   "user.sign_in_failed": { real: undefined, wrong: { tried: "hunter2" }, because: "a failed password is never logged" },
   "user.sign_out": { real: undefined, wrong: { sessions: 1 }, because: "signing out has no details" },

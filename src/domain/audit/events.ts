@@ -90,7 +90,15 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // A concerns list is read as part of the meetings it came from.
   event("meeting.read", z.strictObject({ concerns: count }).optional()),
   event("meeting.create", z.strictObject({ kind: z.enum(MEETING_KINDS), invitees: ids, discloses: z.array(category).optional() })),
-  event("meeting.update", z.union([z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) }), z.strictObject({ discloses: z.array(category) })])),
+  event("meeting.update", z.union([
+    z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) }),
+    z.strictObject({ discloses: z.array(category) }),
+    // An edit or reschedule: the fields changed, the invitees added and removed, the calendar sequence it is now at.
+    z.strictObject({ fields: fieldNames, fromVersion: version, sequence: count, added: ids, removed: ids }),
+  ])),
+  event("meeting.attendance", z.strictObject({ came: ids })),
+  event("meeting.minutes_share", z.strictObject({ disclosure: disclosureSchema })),
+  event("meeting.cancel", z.strictObject({ fromVersion: version, sequence: count })),
   event("meeting.respond", z.strictObject({ supportPersonId: id, response: z.enum(RESPONSES) })),
   event("meeting.invitation_send", z.strictObject({ channel: z.string().min(1).max(50), sentTo: ids, refused: ids, disclosure: disclosureSchema.optional() })),
   event("meeting.entry", z.strictObject({ kind: z.enum(ENTRY_KINDS) })),
@@ -121,6 +129,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("pay_stub.void", z.strictObject({ reason: z.string().min(1).max(500) })),
   event("earnings_report.create", z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), method: z.enum(REPORT_METHODS) })),
   event("benefits_estimate.share", z.strictObject({ supportPersonId: id, year: z.number().int(), scenarios: count, disclosure: disclosureSchema.optional() })),
+  event("program.update", z.strictObject({ fields: fieldNames, logo: z.enum(["kept", "replaced", "removed"]), fromVersion: z.number().int().min(0) })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
   // Rows from before two-factor (migration 0010) have no details.
@@ -167,6 +176,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     fromVersion: version,
   })),
   // A staff member's own interface language (locale codes as stored).
+  event("user.change_phone", z.strictObject({ cleared: z.boolean() })),
   event("user.change_language", z.strictObject({ from: z.string().min(2).max(20), to: z.string().min(2).max(20) })),
   // Changing a password ends the person's other sessions; a reset (link or command line) ends all, and
   // turns two-factor off when it cannot be carried over (the secret is sealed with the old password).

@@ -47,10 +47,13 @@ describe("support-facing meeting and win outputs", () => {
         const at = new Date(BASE + day * DAY + 12 * 3_600_000);
         const pieces: InvitedMeeting[] = meetings.map((cats, i) => ({
           id: `m${i}`, categories: cats, title: `TITLE-MARK-${i}`, place: `PLACE-MARK-${i}`, agenda: [`AGENDA-MARK-${i}`],
-          scheduledAt: "2026-03-01T10:00:00.000Z", durationMinutes: 60, refreshments: null,
+          scheduledAt: "2026-03-01T10:00:00.000Z", durationMinutes: 60, refreshments: null, sequence: i % 3, cancelled: i % 2 === 1,
         }));
         for (const meeting of pieces) {
-          const { invitations, refused } = invitationsToSend(meeting, people, consent, { participantName: "Pat", specialistName: "Sam" }, at);
+          const { invitations, refused } = invitationsToSend(meeting, people, consent, {
+            participantName: "Pat", specialistName: "Sam", specialistEmail: "sam@program.example", specialistPhone: null,
+            programName: "Program", programPhone: null, timeZone: "America/Chicago",
+          }, at);
           expect(invitations.length + refused.length).toBe(people.length);
           for (const invitation of invitations) {
             const reader = people.find((p) => p.id === invitation.supportPersonId)!;

@@ -2,6 +2,7 @@ import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/ch
 import type { ConsentCategory } from "../consent/model.ts";
 import { mayDisclose, needsRedisclosureNotice, type DisclosurePiece } from "../consent/disclosure.ts";
 import { supportPersonLocale, translator } from "../../i18n/index.ts";
+import { offsetMinutes, transitions } from "../program/time-zone.ts";
 
 /**
  * Who may be invited to a meeting. For a meeting that says what it discloses: only
@@ -26,6 +27,20 @@ export interface InvitedMeeting extends DisclosurePiece {
   place: string;
   refreshments: string | null;
   agenda: string[];
+  /** How many times it was rescheduled, changed or cancelled since first planned. */
+  sequence: number;
+  cancelled: boolean;
+}
+
+/** Who an invitation comes from, and the program it is sent in. */
+export interface InvitationSource {
+  participantName: string;
+  specialistName: string;
+  specialistEmail: string;
+  specialistPhone: string | null;
+  programName: string;
+  programPhone: string | null;
+  timeZone: string | null;
 }
 
 /**
@@ -35,15 +50,15 @@ export interface InvitedMeeting extends DisclosurePiece {
  * never the other people invited. Pure: sendInvitations feeds it and the senders.
  */
 export function invitationsToSend<P extends PersonFacts & { name: string }>(
-  meeting: InvitedMeeting, invitees: readonly P[], consent: ConsentHistory, from: { participantName: string; specialistName: string }, at: Date,
+  meeting: InvitedMeeting, invitees: readonly P[], consent: ConsentHistory, from: InvitationSource, at: Date,
 ): { invitations: InvitationContent[]; refused: string[] } {
   const allowed = invitablePeople(invitees, consent, meeting, at);
   return {
     invitations: allowed.map((invitee) => ({
-      meetingId: meeting.id, supportPersonId: invitee.id, inviteeName: invitee.name,
-      participantName: from.participantName, specialistName: from.specialistName,
+      ...from, meetingId: meeting.id, supportPersonId: invitee.id, inviteeName: invitee.name,
       title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes, place: meeting.place,
       refreshments: meeting.refreshments, agenda: meeting.agenda, discloses: [...meeting.categories],
+      sequence: meeting.sequence, cancelled: meeting.cancelled,
     })),
     refused: invitees.filter((i) => !allowed.includes(i)).map((i) => i.id),
   };
@@ -76,12 +91,53 @@ function icsDate(iso: string): string {
 
 /**
  * A meeting's time is the wall-clock time where it is held, as the planner typed
- * it (stored with a nominal Z). It goes into the file as floating local time
- * (RFC 5545 3.3.5, form #1) so every calendar shows the hour that was agreed,
- * whatever time zone the phone is set to.
+ * it (stored with a nominal Z). In the file it is that local time: with the
+ * program's zone (TZID, RFC 5545 3.2.19) once an administrator has set one, else
+ * floating (3.3.5, form #1), so every calendar shows the hour that was agreed.
  */
 function icsLocalTime(iso: string): string {
   return icsDate(iso).replace(/Z$/, "");
+}
+
+function icsOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
+}
+
+/**
+ * The zone's definition (RFC 5545 3.6.5) for the years around the meeting: the
+ * offset it starts at, then each change as its own observance (DAYLIGHT when the
+ * clocks go forward). Drawn from the runtime's zone data, so no rule is copied by hand.
+ */
+export function vtimezone(zone: string, around: string): string[] {
+  const year = new Date(around).getUTCFullYear();
+  const key = `${zone} ${year}`;
+  const known = zoneDefinitions.get(key);
+  if (known) return known;
+  const definition = zoneDefinition(zone, year);
+  zoneDefinitions.set(key, definition);
+  return definition;
+}
+
+/** Zone definitions already worked out, by zone and year: the zone data do not change while the server runs. */
+const zoneDefinitions = new Map<string, string[]>();
+
+function zoneDefinition(zone: string, year: number): string[] {
+  const start = new Date(Date.UTC(year - 1, 0, 1));
+  const changes = transitions(zone, start, new Date(Date.UTC(year + 2, 0, 1)));
+  const first = offsetMinutes(zone, start);
+  const observance = (kind: "STANDARD" | "DAYLIGHT", onset: string, from: number, to: number) => [
+    `BEGIN:${kind}`, `DTSTART:${onset}`, `TZOFFSETFROM:${icsOffset(from)}`, `TZOFFSETTO:${icsOffset(to)}`, `END:${kind}`,
+  ];
+  return [
+    "BEGIN:VTIMEZONE",
+    `TZID:${zone}`,
+    ...observance("STANDARD", "19700101T000000", first, first),
+    // An onset is the local time just before the change, in the offset being left.
+    ...changes.flatMap((c) => observance(c.to > c.from ? "DAYLIGHT" : "STANDARD", icsLocalTime(new Date(c.at.getTime() + c.from * 60_000).toISOString()), c.from, c.to)),
+    "END:VTIMEZONE",
+  ];
 }
 
 /**
@@ -105,34 +161,54 @@ function fold(line: string): string {
 
 export interface IcsEvent {
   uid: string;
+  /** RFC 5545 3.8.7.4: 0 when first sent, one more with each change; a calendar keeps the highest. */
+  sequence: number;
+  /** A cancelled meeting's file removes it from the calendar (METHOD:CANCEL, RFC 5546 3.2.5). */
+  cancelled: boolean;
+  /** The program's IANA zone; null for floating local times. */
+  timeZone: string | null;
   title: string;
   startsAt: string;
   durationMinutes: number;
   place: string;
   description: string;
   organizerName: string;
+  /** The specialist's own address: replies and questions reach a person. */
+  organizerEmail: string;
   attendeeName: string;
   stamp: string;
 }
 
-/** One invitation as an iCalendar file (RFC 5545). */
+/** An address as a mailto: URI; anything that is not a plain address falls back to one that reaches no one. */
+function mailto(address: string): string {
+  return /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(address) ? `mailto:${address}` : "mailto:noreply@allies.invalid";
+}
+
+/**
+ * One invitation as an iCalendar file (RFC 5545): the first one, an update (same
+ * UID, higher SEQUENCE) or a cancellation (METHOD:CANCEL, STATUS:CANCELLED).
+ */
 export function meetingIcs(event: IcsEvent): string {
   const end = new Date(Date.parse(event.startsAt) + event.durationMinutes * 60_000).toISOString();
+  const zoned = event.timeZone ? `;TZID=${event.timeZone}` : "";
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Allies//Support meetings//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    event.cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH",
+    ...(event.timeZone ? vtimezone(event.timeZone, event.startsAt) : []),
     "BEGIN:VEVENT",
     `UID:${event.uid}`,
+    `SEQUENCE:${event.sequence}`,
     `DTSTAMP:${icsDate(event.stamp)}`,
-    `DTSTART:${icsLocalTime(event.startsAt)}`,
-    `DTEND:${icsLocalTime(end)}`,
+    `DTSTART${zoned}:${icsLocalTime(event.startsAt)}`,
+    `DTEND${zoned}:${icsLocalTime(end)}`,
+    event.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
     `SUMMARY:${icsEscape(event.title)}`,
     `LOCATION:${icsEscape(event.place)}`,
     `DESCRIPTION:${icsEscape(event.description)}`,
-    `ORGANIZER;CN=${icsParam(event.organizerName)}:mailto:noreply@allies.invalid`,
+    `ORGANIZER;CN=${icsParam(event.organizerName)}:${mailto(event.organizerEmail)}`,
     `ATTENDEE;CN=${icsParam(event.attendeeName)};RSVP=TRUE:mailto:noreply@allies.invalid`,
     "END:VEVENT",
     "END:VCALENDAR",
@@ -140,14 +216,13 @@ export function meetingIcs(event: IcsEvent): string {
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
-/** What one invitation says, for one invitee. */
-export interface InvitationContent {
+/** What one invitation says, for one invitee: the first one, an update, or a cancellation. */
+export interface InvitationContent extends InvitationSource {
   meetingId: string;
   supportPersonId: string;
   inviteeName: string;
-  /** The participant as they like to be called: the invitation comes from them. */
-  participantName: string;
-  specialistName: string;
+  sequence: number;
+  cancelled: boolean;
   title: string;
   scheduledAt: string;
   durationMinutes: number;
@@ -182,12 +257,15 @@ export const printSender: InvitationSender<InvitationContent> = {
 export const calendarSender: InvitationSender<string> = {
   channel: "calendar",
   send: async (invitation, sentAt) => meetingIcs({
-    uid: `${invitation.meetingId}-${invitation.supportPersonId}@allies`, title: invitation.title, startsAt: invitation.scheduledAt,
+    // One UID per meeting and invitee, kept through every change: the calendar updates the event it has.
+    uid: `${invitation.meetingId}-${invitation.supportPersonId}@allies`, sequence: invitation.sequence, cancelled: invitation.cancelled,
+    timeZone: invitation.timeZone, title: invitation.title, startsAt: invitation.scheduledAt,
     durationMinutes: invitation.durationMinutes, place: invitation.place,
     description: [
+      ...(invitation.cancelled ? [translator(supportPersonLocale())("meetings.invitation.cancelled")] : []),
       `${invitation.participantName} invites you. ${invitation.agenda.join("; ")}`,
       ...(needsRedisclosureNotice([{ categories: invitation.discloses }]) ? [translator(supportPersonLocale())("consent.part2Notice")] : []),
     ].join("\n\n"),
-    organizerName: invitation.specialistName, attendeeName: invitation.inviteeName, stamp: sentAt.toISOString(),
+    organizerName: invitation.specialistName, organizerEmail: invitation.specialistEmail, attendeeName: invitation.inviteeName, stamp: sentAt.toISOString(),
   }),
 };

@@ -7,14 +7,18 @@ import { recordRefusal } from "../access/access.server.ts";
 import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
-import { disclosesOf, mayDisclose, type DisclosurePiece } from "../consent/disclosure.ts";
+import { disclosesOf, mayDisclose, type DisclosurePiece, type Reader } from "../consent/disclosure.ts";
+import { listConcerns } from "../concerns/concerns.server.ts";
+import { meetingMinutes } from "./minutes.ts";
 import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
 import { meetingActions, meetingsActions } from "./policy.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
 import { invitablePeople, invitationsToSend, type InvitationSender } from "./invitations.ts";
+import { getProgramSettings } from "../program/program.server.ts";
+import { wallClockAt } from "../program/time-zone.ts";
 import {
-  MEETING_STEPS, defaultMeetingDisclosure, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
+  INVITATION_FIELDS, MEETING_STEPS, defaultMeetingDisclosure, mayBeHeld, schedulingProblem, type MeetingUpdateInput, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
 } from "./model.ts";
 
 /**
@@ -59,16 +63,23 @@ async function loadMeeting(db: Db | Trx, participantId: string, meetingId: strin
   const row = await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).where("participant_id", "=", participantId).executeTakeFirst();
   if (!row) return null;
   const invitees = await db.selectFrom("meeting_invitees as i").innerJoin("support_persons as s", "s.id", "i.support_person_id")
-    .select(["i.support_person_id", "s.name", "i.response", "i.responded_at", "i.response_note"]).where("i.meeting_id", "=", meetingId).orderBy("s.name").execute();
+    .select(["i.support_person_id", "s.name", "i.response", "i.responded_at", "i.response_note", "i.attended"]).where("i.meeting_id", "=", meetingId).orderBy("s.name").execute();
   const entries = await db.selectFrom("meeting_entries as e").leftJoin("support_persons as s", "s.id", "e.support_person_id")
     .selectAll("e").select("s.name as speaker_name").where("e.meeting_id", "=", meetingId).orderBy("e.created_at").orderBy("e.id").execute();
+  const removed = await db.selectFrom("meeting_invitee_removals as r").innerJoin("support_persons as s", "s.id", "r.support_person_id")
+    .select(["r.support_person_id", "s.name", "r.removed_at"]).where("r.meeting_id", "=", meetingId).orderBy("s.name").execute();
   const checklist = JSON.parse(row.checklist) as { refreshments: string | null; seating: string | null };
   return {
     id: row.id, participantId: row.participant_id, kind: row.kind as MeetingKind, title: row.title, scheduledAt: row.scheduled_at,
     durationMinutes: Number(row.duration_minutes), place: row.place, refreshments: checklist.refreshments, seating: checklist.seating,
     agenda: JSON.parse(row.agenda) as string[], separatePermission: row.separate_permission, status: row.status as Meeting["status"],
     currentStep: Number(row.current_step), heldAt: row.held_at, version: Number(row.version), discloses: JSON.parse(row.discloses) as ConsentCategory[],
-    invitees: invitees.map((i) => ({ supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at, responseNote: i.response_note })),
+    sequence: Number(row.sequence), cancelledAt: row.cancelled_at,
+    removedInvitees: removed.map((r) => ({ supportPersonId: r.support_person_id, name: r.name, removedAt: r.removed_at })),
+    invitees: invitees.map((i) => ({
+      supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at, responseNote: i.response_note,
+      attended: i.attended === null ? null : Number(i.attended) === 1,
+    })),
     entries: entries.map((e) => ({
       id: e.id, kind: e.kind as Meeting["entries"][number]["kind"], text: e.text, speaker: e.speaker, supportPersonId: e.support_person_id,
       speakerName: e.speaker_name, whenText: e.when_text, planItemId: e.plan_item_id, createdAt: e.created_at,
@@ -81,7 +92,16 @@ export type MeetingResult =
   | { ok: true; meeting: Meeting }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "not_invitable"; people: string[] }
-  | { ok: false; reason: "conflict"; current: Meeting };
+  | { ok: false; reason: "conflict"; current: Meeting }
+  | { ok: false; reason: "past" }
+  | { ok: false; reason: "not_changeable"; status: Meeting["status"] }
+  | { ok: false; reason: "too_early" };
+
+/** The wall clock now where the program's meetings are held (UTC until an administrator sets the zone). */
+async function nowInProgram(db: Db | Trx, at: Date): Promise<string> {
+  const { timeZone } = await getProgramSettings(db);
+  return wallClockAt(timeZone ?? "UTC", at);
+}
 
 /**
  * The meeting's local time as typed, kept with a nominal Z (see icsLocalTime).
@@ -92,11 +112,12 @@ function wallClock(scheduledAt: string): string {
   return new Date(hasZone ? scheduledAt : `${scheduledAt.length === 16 ? `${scheduledAt}:00` : scheduledAt}Z`).toISOString();
 }
 
-export async function createMeeting(db: Db, access: AuthorizedParticipant, input: MeetingInput, meta: RequestMeta): Promise<MeetingResult> {
+export async function createMeeting(db: Db, access: AuthorizedParticipant, input: MeetingInput, meta: RequestMeta, at = new Date()): Promise<MeetingResult> {
   const { actor, participant: { id: participantId } } = access;
   const reason = changeAllowed(access, meetingsActions(access).schedule);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
+    if (schedulingProblem(wallClock(input.scheduledAt), await nowInProgram(trx, at))) return { ok: false, reason: "past" } as const;
     const discloses = input.discloses ?? defaultMeetingDisclosure(input.kind);
     // A meeting not yet marked may name invitees, but sends nothing until it is marked (sendInvitations).
     const { invitable } = await invitableSupports(trx, access, discloses.length ? { categories: discloses } : null);
@@ -118,6 +139,104 @@ export async function createMeeting(db: Db, access: AuthorizedParticipant, input
     }
     await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason, details: { kind: input.kind, invitees: input.inviteeIds, discloses }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, id))! };
+  });
+}
+
+/** The fields of an edit that differ from the meeting as it is. */
+function changedMeetingFields(meeting: Meeting, input: MeetingUpdateInput, discloses: ConsentCategory[]): string[] {
+  const now = {
+    kind: input.kind, title: input.title, scheduledAt: wallClock(input.scheduledAt), durationMinutes: input.durationMinutes, place: input.place,
+    refreshments: input.refreshments, seating: input.seating, agenda: input.agenda, separatePermission: input.kind === "separate" ? input.separatePermission : null, discloses,
+  };
+  return (Object.keys(now) as (keyof typeof now)[]).filter((field) => JSON.stringify(now[field]) !== JSON.stringify(meeting[field]));
+}
+
+/**
+ * Edits a planned meeting: its details, its time (a reschedule) and who is invited.
+ * Saved only over the version the editor started from; otherwise nothing is written
+ * and the meeting as it now is comes back (the editor sees both). A change to what
+ * an invitation says raises the calendar SEQUENCE, so every invitee's next calendar
+ * file and printout is the update; people taken off the list keep a removal row and
+ * are handed the cancellation. Sending the new versions to people by message is the
+ * job of the messaging issue: it will read the same `sendInvitations`.
+ */
+export async function updateMeeting(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingUpdateInput, meta: RequestMeta, at = new Date()): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).edit);
+  if (!reason) return { ok: false, reason: "not_found" };
+  return db.transaction().execute(async (trx) => {
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
+    if (meeting.version !== input.version) return { ok: false, reason: "conflict", current: meeting } as const;
+    if (meeting.status !== "planned") return { ok: false, reason: "not_changeable", status: meeting.status } as const;
+    const scheduledAt = wallClock(input.scheduledAt);
+    // Only a new time is checked: fixing a typo in a meeting later today is not "planning in the past".
+    if (scheduledAt !== meeting.scheduledAt && schedulingProblem(scheduledAt, await nowInProgram(trx, at))) return { ok: false, reason: "past" } as const;
+    const discloses = input.discloses ?? meeting.discloses;
+    const added = input.inviteeIds.filter((id) => !meeting.invitees.some((i) => i.supportPersonId === id));
+    const removed = meeting.invitees.filter((i) => !input.inviteeIds.includes(i.supportPersonId)).map((i) => i.supportPersonId);
+    // Everyone who stays must still be allowed to be shown what the meeting now tells; newcomers too.
+    const { invitable } = await invitableSupports(trx, access, discloses.length ? { categories: discloses } : null, at);
+    const refused = added.filter((id) => !invitable.some((p) => p.id === id));
+    if (refused.length) return { ok: false, reason: "not_invitable", people: refused } as const;
+    const fields = changedMeetingFields(meeting, input, discloses);
+    const sequence = fields.some((f) => (INVITATION_FIELDS as readonly string[]).includes(f)) ? meeting.sequence + 1 : meeting.sequence;
+    const now = at.toISOString();
+    const saved = await trx.updateTable("meetings").set({
+      kind: input.kind, title: input.title, scheduled_at: scheduledAt, duration_minutes: input.durationMinutes, place: input.place,
+      checklist: JSON.stringify({ refreshments: input.refreshments, seating: input.seating }), agenda: JSON.stringify(input.agenda),
+      separate_permission: input.kind === "separate" ? input.separatePermission : null, discloses: JSON.stringify(discloses),
+      sequence, version: input.version + 1, updated_at: now,
+    }).where("id", "=", meetingId).where("version", "=", input.version).executeTakeFirst();
+    if (Number(saved.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: (await loadMeeting(trx, participantId, meetingId))! } as const;
+    if (removed.length) {
+      await trx.deleteFrom("meeting_invitees").where("meeting_id", "=", meetingId).where("support_person_id", "in", removed).execute();
+      await trx.deleteFrom("meeting_invitee_removals").where("meeting_id", "=", meetingId).where("support_person_id", "in", removed).execute();
+      await trx.insertInto("meeting_invitee_removals").values(removed.map((personId) => ({
+        id: randomUUID(), meeting_id: meetingId, support_person_id: personId, removed_by: actor.userId, removed_at: now,
+      }))).execute();
+    }
+    if (added.length) {
+      await trx.deleteFrom("meeting_invitee_removals").where("meeting_id", "=", meetingId).where("support_person_id", "in", added).execute();
+      await trx.insertInto("meeting_invitees").values(added.map((personId) => ({
+        id: randomUUID(), meeting_id: meetingId, support_person_id: personId, response: "pending", responded_at: null, invited_at: now,
+      }))).execute();
+    }
+    await recordAudit(trx, {
+      actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason,
+      details: { fields, fromVersion: input.version, sequence, added, removed }, meta,
+    });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
+  });
+}
+
+/**
+ * Calls a planned meeting off. It stays on the record, shown as cancelled; its
+ * invitees' next calendar file is the cancellation (same UID, higher SEQUENCE,
+ * METHOD:CANCEL) and their printout says it is off.
+ */
+export async function cancelMeeting(db: Db, access: AuthorizedParticipant, meetingId: string, version: number, meta: RequestMeta, at = new Date()): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).edit);
+  if (!reason) return { ok: false, reason: "not_found" };
+  return db.transaction().execute(async (trx) => {
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
+    if (meeting.version !== version) return { ok: false, reason: "conflict", current: meeting } as const;
+    if (meeting.status !== "planned") return { ok: false, reason: "not_changeable", status: meeting.status } as const;
+    const now = at.toISOString();
+    const saved = await trx.updateTable("meetings")
+      .set({ status: "cancelled", cancelled_at: now, sequence: meeting.sequence + 1, version: version + 1, updated_at: now })
+      .where("id", "=", meetingId).where("version", "=", version).executeTakeFirst();
+    if (Number(saved.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: (await loadMeeting(trx, participantId, meetingId))! } as const;
+    await recordAudit(trx, { actor, action: "meeting.cancel", entityType: "meeting", entityId: meetingId, participantId, reason, details: { fromVersion: version, sequence: meeting.sequence + 1 }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }
 
@@ -190,8 +309,71 @@ export async function recordResponse(db: Db, access: AuthorizedParticipant, meet
   });
 }
 
+/** Notes who came to the meeting (invitees ticked came, the others did not), while it runs or just after. */
+export async function recordAttendance(db: Db, access: AuthorizedParticipant, meetingId: string, cameIds: readonly string[], meta: RequestMeta): Promise<MeetingResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).run);
+  if (!reason) return { ok: false, reason: "not_found" };
+  return db.transaction().execute(async (trx) => {
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    if (!meeting || cameIds.some((id) => !meeting.invitees.some((i) => i.supportPersonId === id))) {
+      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
+    if (meeting.status === "cancelled") return { ok: false, reason: "not_changeable", status: meeting.status } as const;
+    for (const invitee of meeting.invitees) {
+      await trx.updateTable("meeting_invitees").set({ attended: cameIds.includes(invitee.supportPersonId) ? 1 : 0 })
+        .where("meeting_id", "=", meetingId).where("support_person_id", "=", invitee.supportPersonId).execute();
+    }
+    await recordAudit(trx, { actor, action: "meeting.attendance", entityType: "meeting", entityId: meetingId, participantId, reason, details: { came: [...cameIds] }, meta });
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
+  });
+}
+
+/**
+ * The minutes of a held meeting: the whole summary for staff (forPersonId null,
+ * audited as reading the meeting), or the copy for one person who came, made of
+ * only what their consent covers and audited as a disclosure to them.
+ */
+export async function getMeetingMinutes(db: Db, access: AuthorizedParticipant, meetingId: string, forPersonId: string | null, meta: RequestMeta, at = new Date()) {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = readAllowed(access, meetingActions(access).read);
+  if (!reason) return null;
+  return db.transaction().execute(async (trx) => {
+    const meeting = await loadMeeting(trx, participantId, meetingId);
+    const person = forPersonId ? meeting?.invitees.find((i) => i.supportPersonId === forPersonId && i.attended === true) : null;
+    if (!meeting || (forPersonId && (!person || meeting.status !== "held"))) {
+      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+      return null;
+    }
+    const concerns = await listConcerns(trx, access, meetingId);
+    const consent = await loadConsentHistory(trx, access);
+    let reader: Reader = { kind: "participant" };
+    if (person) {
+      const facts = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("id", "=", person.supportPersonId).executeTakeFirstOrThrow();
+      reader = { kind: "support_person", person: { id: facts.id, status: facts.status as never, endedAt: facts.ended_at } };
+    }
+    // Not held yet: there are no minutes to read, only the meeting (read as such).
+    const minutes = meeting.status === "held" ? meetingMinutes(meeting, concerns, reader, consent, at) : null;
+    if (!minutes && !person) {
+      await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
+      return { participant: access.participant, meeting, minutes: null, forPerson: null };
+    }
+    if (!minutes) return { participant: access.participant, meeting, minutes: null, forPerson: person ?? null };
+    if (person) {
+      await recordAudit(trx, {
+        actor, action: "meeting.minutes_share", entityType: "meeting", entityId: meetingId, participantId, reason,
+        details: { disclosure: { readerKind: "support_person", readerId: person.supportPersonId, categories: minutes.discloses } }, meta,
+      });
+    } else {
+      await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
+    }
+    return { participant: access.participant, meeting, minutes, forPerson: person ?? null };
+  });
+}
+
 /** Moves through the agenda; saving the step lets a reload land where the meeting was. */
-export async function setMeetingStep(db: Db, access: AuthorizedParticipant, meetingId: string, step: number, meta: RequestMeta): Promise<MeetingResult> {
+export async function setMeetingStep(db: Db, access: AuthorizedParticipant, meetingId: string, step: number, meta: RequestMeta, at = new Date()): Promise<MeetingResult> {
   const { actor, participant: { id: participantId } } = access;
   const reason = changeAllowed(access, meetingActions(access).run);
   if (!reason) return { ok: false, reason: "not_found" };
@@ -201,8 +383,10 @@ export async function setMeetingStep(db: Db, access: AuthorizedParticipant, meet
       await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
       return { ok: false, reason: "not_found" };
     }
+    if (meeting.status === "cancelled") return { ok: false, reason: "not_changeable", status: meeting.status };
     const last = step >= MEETING_STEPS.length;
-    const now = new Date().toISOString();
+    if (last && meeting.status !== "held" && !mayBeHeld(meeting.scheduledAt, await nowInProgram(trx, at))) return { ok: false, reason: "too_early" };
+    const now = at.toISOString();
     await trx.updateTable("meetings").set((eb) => ({
       current_step: Math.min(step, MEETING_STEPS.length - 1),
       // Looking back through a finished meeting does not reopen it.
@@ -341,7 +525,10 @@ export async function sendInvitations<Output>(
       await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
       return { ok: false, reason: "not_found" } as const;
     }
-    const invitees = to === "all" ? meeting.invitees : meeting.invitees.filter((i) => i.supportPersonId === to.supportPersonId);
+    // Someone taken off the list is handed only the cancellation, and only when asked for by name.
+    const removed = to === "all" ? [] : meeting.removedInvitees.filter((i) => i.supportPersonId === to.supportPersonId);
+    const listed = to === "all" ? meeting.invitees : meeting.invitees.filter((i) => i.supportPersonId === to.supportPersonId);
+    const invitees = [...listed, ...removed];
     if (to !== "all" && invitees.length === 0) return { ok: false, reason: "not_found" } as const;
     const people = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("participant_id", "=", participantId)
       .where("id", "in", invitees.length ? invitees.map((i) => i.supportPersonId) : [""]).execute();
@@ -350,8 +537,12 @@ export async function sendInvitations<Output>(
       return person ? [{ id: person.id, name: i.name, status: person.status as never, endedAt: person.ended_at }] : [];
     });
     const consent = await loadConsentHistory(trx, access);
-    const { invitations, refused } = invitationsToSend({ ...meeting, categories: meeting.discloses }, facts, consent, {
+    const specialist = await trx.selectFrom("users").select(["email", "phone"]).where("id", "=", access.participant.specialistId).executeTakeFirst();
+    const program = await getProgramSettings(trx);
+    const { invitations, refused } = invitationsToSend({ ...meeting, categories: meeting.discloses, cancelled: meeting.status === "cancelled" || removed.length > 0 }, facts, consent, {
       participantName: access.participant.preferredName ?? access.participant.firstName, specialistName: access.participant.specialistName,
+      specialistEmail: specialist?.email ?? "", specialistPhone: specialist?.phone ?? null,
+      programName: program.name, programPhone: program.phone, timeZone: program.timeZone,
     }, at);
     const sent: Output[] = [];
     for (const invitation of invitations) {

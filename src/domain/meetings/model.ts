@@ -41,7 +41,8 @@ function part2Confirmation(m: { discloses?: ConsentCategory[]; confirmSubstanceU
   }
 }
 
-export const meetingInputSchema = z.strictObject({
+/** The fields of a meeting as planned, and as edited. */
+const meetingFields = {
   kind: z.enum(MEETING_KINDS, { error: "meeting.kind.invalid" }),
   title: z.string().trim().min(1, { error: "meeting.title.required" }).max(200, { error: "common.tooLong" }),
   scheduledAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, { error: "meeting.scheduledAt.invalid" }),
@@ -57,13 +58,68 @@ export const meetingInputSchema = z.strictObject({
   /** What the title, place and agenda disclose; left out, the default for the kind (defaultMeetingDisclosure). */
   discloses: disclosesField.optional(),
   confirmSubstanceUse: checkbox,
-}).superRefine((m, ctx) => {
+};
+
+function meetingRules(m: { kind: MeetingKind; separatePermission: string | null; inviteeIds: string[]; discloses?: ConsentCategory[]; confirmSubstanceUse: boolean }, ctx: z.RefinementCtx) {
   if (m.kind === "separate" && !m.separatePermission) {
     ctx.addIssue({ code: "custom", path: ["separatePermission"], message: "meeting.separatePermission.required" });
   }
   part2Confirmation(m, m.inviteeIds.length, ctx);
-});
+}
+
+export const meetingInputSchema = z.strictObject(meetingFields).superRefine(meetingRules);
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
+
+const versionField = z.coerce.number({ error: "common.version.required" }).int().min(1);
+
+/**
+ * Editing a planned meeting: everything it was planned with, the invitees as they
+ * should now be (added and taken off by the difference), and the version the editor
+ * started from, so two people editing never overwrite each other.
+ */
+export const meetingUpdateSchema = z.strictObject({ ...meetingFields, version: versionField }).superRefine(meetingRules);
+export type MeetingUpdateInput = z.infer<typeof meetingUpdateSchema>;
+
+/** Who came: the invitees ticked; the others did not. */
+export const meetingAttendanceSchema = z.strictObject({
+  cameIds: z.array(z.string().trim().max(100)).max(30).default([]).transform((ids) => [...new Set(ids)]),
+});
+
+/** Whose copy of the minutes: left out, the whole summary for staff. */
+export const meetingMinutesQuerySchema = z.strictObject({ for: z.string().trim().min(1).max(100).optional() });
+
+const minutesLine = z.object({ text: z.string(), by: z.string().nullable(), whenText: z.string().nullable() });
+
+/** A held meeting's minutes, as minutes.ts makes them for one reader. */
+export const meetingMinutesSchema = z.object({
+  meetingId: z.string(), title: z.string(), scheduledAt: z.string(), place: z.string(), heldAt: z.string().nullable(),
+  came: z.array(z.string()),
+  strengths: z.array(minutesLine),
+  concerns: z.array(minutesLine.extend({ type: z.string(), plan: z.string().nullable() })),
+  ideas: z.array(minutesLine), commitments: z.array(minutesLine), nextSteps: z.array(minutesLine),
+  leftOut: z.boolean(), discloses: z.array(z.enum(CONSENT_CATEGORIES)), part2Notice: z.boolean(),
+});
+
+/** Calling a planned meeting off: kept on the record as cancelled, never deleted. */
+export const meetingCancelSchema = z.strictObject({ version: versionField });
+
+/**
+ * The date checks of planning and running a meeting (issue 11: a meeting dated in
+ * 1999 was saved, and one for 10 December was marked held on 1 December). Times are
+ * wall clocks where the meeting is held: `nowThere` is the program zone's wall clock
+ * now (src/domain/program/time-zone.ts), `scheduledAt` the meeting's, both ISO.
+ */
+export function schedulingProblem(scheduledAt: string, nowThere: string): "meeting.scheduledAt.past" | null {
+  return scheduledAt.slice(0, 16) < nowThere.slice(0, 16) ? "meeting.scheduledAt.past" : null;
+}
+
+/** A meeting is held on its day or later: never finished before the day it is planned for. */
+export function mayBeHeld(scheduledAt: string, nowThere: string): boolean {
+  return nowThere.slice(0, 10) >= scheduledAt.slice(0, 10);
+}
+
+/** Which of a meeting's invitations change when these fields do: their holders get an update (SEQUENCE + 1). */
+export const INVITATION_FIELDS = ["title", "scheduledAt", "durationMinutes", "place", "refreshments", "agenda", "discloses"] as const;
 
 /** Marking, or changing, what a planned meeting discloses. */
 export const meetingDisclosureInputSchema = z.strictObject({
@@ -109,12 +165,19 @@ export const meetingSchema = z.object({
   currentStep: z.number().int(),
   heldAt: z.string().nullable(),
   version: z.number().int(),
+  /** The calendar SEQUENCE its invitees' files are at: 0 as planned, one more per change. */
+  sequence: z.number().int(),
+  cancelledAt: z.string().nullable(),
+  /** People taken off the list: they may be handed the cancellation for their calendar. */
+  removedInvitees: z.array(z.object({ supportPersonId: z.string(), name: z.string(), removedAt: z.string() })),
   /** The consent categories its title, place and agenda disclose; empty until reviewed (then it reaches no one). */
   discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   invitees: z.array(z.object({
     supportPersonId: z.string(), name: z.string(), response: z.enum(RESPONSES), respondedAt: z.string().nullable(),
     /** What the invitee wrote with their answer, on their own page (migration 0012). */
     responseNote: z.string().nullable(),
+    /** Noted at the meeting: true came, false did not, null not noted. */
+    attended: z.boolean().nullable(),
   })),
   entries: z.array(z.object({
     id: z.string(), kind: z.enum(ENTRY_KINDS), text: z.string(), speaker: z.string(), supportPersonId: z.string().nullable(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LOCALES, type Locale } from "../../i18n/index.ts";
 import { ROLES } from "../auth/permissions.ts";
 import { roleNeedsTeam } from "./policy.ts";
+import { optionalText } from "../schema-fields.ts";
 
 /** How long an invitation link works before the admin has to send a new one. */
 export const INVITATION_DAYS = 7;
@@ -45,6 +46,10 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const languageChoiceSchema = z.object({ locale: z.enum(LOCALES, { error: "profile.language.invalid" }) });
 export type LanguageChoice = z.infer<typeof languageChoiceSchema>;
 
+/** The phone participants and supports reach a staff member at: on invitations and printouts. Blank clears it. */
+export const phoneChoiceSchema = z.strictObject({ phone: optionalText(50) });
+export type PhoneChoice = z.infer<typeof phoneChoiceSchema>;
+
 export interface StaffUser {
   id: string;
   email: string;
@@ -53,6 +58,7 @@ export interface StaffUser {
   teamId: string | null;
   teamName: string | null;
   locale: Locale;
+  phone: string | null;
   active: boolean;
   version: number;
   createdAt: string;

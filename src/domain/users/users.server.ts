@@ -9,7 +9,7 @@ import { createSession, loadActor } from "../auth/sessions.server.ts";
 import { hashSecret, newSecret } from "../auth/tokens.ts";
 import {
   INVITATION_DAYS, acceptInvitationSchema, createUserSchema,
-  type AcceptInvitationInput, type ChangeRoleInput, type InvitationView, type InviteInput, type LanguageChoice, type StaffUser, type Team,
+  type AcceptInvitationInput, type ChangeRoleInput, type InvitationView, type InviteInput, type LanguageChoice, type PhoneChoice, type StaffUser, type Team,
 } from "./model.ts";
 import { invitationState, mayManageUsers, userActions, type UserActions } from "./policy.ts";
 
@@ -19,7 +19,7 @@ function selectUsers(db: Db | Trx) {
   return db
     .selectFrom("users as u")
     .leftJoin("teams as t", "t.id", "u.team_id")
-    .select(["u.id", "u.email", "u.name", "u.role", "u.team_id", "t.name as team_name", "u.locale", "u.active", "u.version", "u.created_at", "u.updated_at"]);
+    .select(["u.id", "u.email", "u.name", "u.role", "u.team_id", "t.name as team_name", "u.locale", "u.phone", "u.active", "u.version", "u.created_at", "u.updated_at"]);
 }
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>["executeTakeFirstOrThrow"]>>;
@@ -34,6 +34,7 @@ function toStaffUser(row: UserRow): StaffUser {
     teamId: row.team_id,
     teamName: row.team_name,
     locale: localeFor(row.locale),
+    phone: row.phone,
     active: Number(row.active) === 1,
     version: Number(row.version),
     createdAt: row.created_at,
@@ -87,6 +88,20 @@ export async function changeLanguage(db: Db, actor: StaffActor, choice: Language
     await recordAudit(trx, {
       actor, action: "user.change_language", entityType: "user", entityId: actor.userId, reason: "own profile",
       details: { from: before.locale, to: choice.locale }, meta,
+    });
+  });
+}
+
+/** The signed-in person sets the phone they are reached at; theirs to change, like the language. */
+export async function changePhone(db: Db, actor: StaffActor, choice: PhoneChoice, meta: RequestMeta): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("users").select(["phone", "version"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+    if (before.phone === choice.phone) return;
+    await trx.updateTable("users")
+      .set({ phone: choice.phone, version: Number(before.version) + 1, updated_at: new Date().toISOString() })
+      .where("id", "=", actor.userId).execute();
+    await recordAudit(trx, {
+      actor, action: "user.change_phone", entityType: "user", entityId: actor.userId, reason: "own profile", details: { cleared: choice.phone === null }, meta,
     });
   });
 }

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import {
-  addMeetingEntry, commitmentToPlanItem, createMeeting, getMeeting, invitableSupports, listMeetings, recordResponse, sendInvitations, setMeetingDisclosure, setMeetingStep,
+  addMeetingEntry, cancelMeeting, commitmentToPlanItem, createMeeting, getMeeting, getMeetingMinutes, invitableSupports, listMeetings, recordAttendance, recordResponse,
+  sendInvitations, setMeetingDisclosure, setMeetingStep, updateMeeting,
   type MeetingResult,
 } from "../../../domain/meetings/meetings.server.ts";
 import { calendarSender } from "../../../domain/meetings/invitations.ts";
 import {
-  inviteResponseSchema, invitableSupportsSchema, meetingDisclosureInputSchema, meetingEntryInputSchema, meetingInputSchema, meetingSchema, meetingStepSchema, meetingSummarySchema,
+  inviteResponseSchema, invitableSupportsSchema, meetingAttendanceSchema, meetingCancelSchema, meetingDisclosureInputSchema, meetingEntryInputSchema, meetingInputSchema,
+  meetingMinutesQuerySchema, meetingMinutesSchema, meetingSchema, meetingStepSchema, meetingSummarySchema, meetingUpdateSchema,
 } from "../../../domain/meetings/model.ts";
 import { commitmentToPlanItemSchema, planItemSchema } from "../../../domain/plans/model.ts";
 import { defineOperation, failure, notFound, reply, replyText } from "../operation.ts";
@@ -16,11 +18,22 @@ const notInvitable = (people: string[]) =>
   failure(422, "not_invitable", "Someone chosen cannot be invited: their consent does not allow meetings, or they are marked do not contact. Nothing was saved.",
     people.map((id) => ({ path: "inviteeIds", code: "not_invitable", message: `${id} cannot be invited.` })));
 
+const PAST = failure(422, "past", "That time has already passed where the program is. Nothing was saved.", [
+  { path: "scheduledAt", code: "past", message: "Choose a date and time from now on." },
+]);
+
 /** Changes to a meeting that hold no version: not found, or someone who may not be invited. */
 function meetingSaved(result: MeetingResult) {
   if (result.ok) return reply(200, result.meeting);
   if (result.reason === "not_invitable") return notInvitable(result.people);
   return notFound();
+}
+
+/** A change refused because the meeting moved on: another version was saved first, or it is no longer planned. */
+function overtaken(result: Extract<MeetingResult, { reason: "conflict" | "not_changeable" }>) {
+  return result.reason === "conflict"
+    ? failure(409, "conflict", `Someone changed this meeting first: it is at version ${result.current.version}. Nothing was saved.`)
+    : failure(409, "not_changeable", `The meeting is ${result.status}: only a planned meeting can be changed or cancelled. Nothing was saved.`);
 }
 
 /** Meetings with the participant and their supports, from planning to what was said. */
@@ -70,7 +83,74 @@ export const meetingOperations = [
       const result = await createMeeting(db, access, body, meta);
       if (result.ok) return reply(201, result.meeting);
       if (result.reason === "not_invitable") return notInvitable(result.people);
+      if (result.reason === "past") return PAST;
       return notFound();
+    },
+  }),
+  defineOperation({
+    operationId: "updateMeeting",
+    method: "put",
+    path: "/participants/{id}/meetings/{meetingId}",
+    summary: "Change, reschedule or re-invite a planned meeting",
+    description: "Send everything the meeting should now be, with the `version` it was read at. `inviteeIds` is the whole list: people left out are taken off and handed a cancellation. A change to what an invitation says raises `sequence`, so each calendar file becomes an update of the same event.",
+    permission: "update:participant",
+    participant: "update",
+    body: meetingUpdateSchema,
+    responses: {
+      200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND,
+      409: "Changed by someone else first (version), or no longer planned. Nothing was saved.", 422: "A time gone by, or someone who cannot be invited. Nothing was saved.",
+    },
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await updateMeeting(db, access, params.meetingId, body, meta);
+      if (!result.ok && (result.reason === "conflict" || result.reason === "not_changeable")) return overtaken(result);
+      if (!result.ok && result.reason === "past") return PAST;
+      return meetingSaved(result);
+    },
+  }),
+  defineOperation({
+    operationId: "cancelMeeting",
+    method: "post",
+    path: "/participants/{id}/meetings/{meetingId}/cancel",
+    summary: "Cancel a planned meeting: kept on the record as cancelled; invitees' calendar files become the cancellation",
+    permission: "update:participant",
+    participant: "update",
+    body: meetingCancelSchema,
+    responses: { 200: { description: "Cancelled", body: meetingSchema }, 404: NOT_FOUND, 409: "Changed by someone else first (version), or no longer planned. Nothing was saved." },
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await cancelMeeting(db, access, params.meetingId, body.version, meta);
+      if (result.ok) return reply(200, result.meeting);
+      if (result.reason === "conflict" || result.reason === "not_changeable") return overtaken(result);
+      return notFound();
+    },
+  }),
+  defineOperation({
+    operationId: "recordMeetingAttendance",
+    method: "put",
+    path: "/participants/{id}/meetings/{meetingId}/attendance",
+    summary: "Note who came: the invitees listed came, the others did not",
+    permission: "update:participant",
+    participant: "update",
+    body: meetingAttendanceSchema,
+    responses: { 200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND, 409: "The meeting was cancelled." },
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await recordAttendance(db, access, params.meetingId, body.cameIds, meta);
+      if (result.ok) return reply(200, result.meeting);
+      if (result.reason === "not_changeable") return overtaken(result);
+      return notFound();
+    },
+  }),
+  defineOperation({
+    operationId: "getMeetingMinutes",
+    method: "get",
+    path: "/participants/{id}/meetings/{meetingId}/minutes",
+    summary: "A held meeting's minutes; with ?for=<supportPersonId>, the copy for one person who came, holding only what their consent covers (recorded as a disclosure to them)",
+    permission: "read:participant",
+    participant: "read",
+    query: meetingMinutesQuerySchema,
+    responses: { 200: { description: "The minutes (null: the person's consent does not cover the meeting)", body: z.object({ minutes: meetingMinutesSchema.nullable() }) }, 404: NOT_FOUND },
+    handler: async ({ db, access, params, query, meta }) => {
+      const view = await getMeetingMinutes(db, access, params.meetingId, query.for ?? null, meta);
+      return view ? reply(200, { minutes: view.minutes }) : notFound();
     },
   }),
   defineOperation({
@@ -106,10 +186,13 @@ export const meetingOperations = [
     permission: "update:participant",
     participant: "update",
     body: meetingStepSchema,
-    responses: { 200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND },
+    responses: { 200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND, 409: "The meeting was cancelled.", 422: "Finishing before the meeting's day." },
     handler: async ({ db, access, params, body, meta }) => {
       const result = await setMeetingStep(db, access, params.meetingId, body.step, meta);
-      return result.ok ? reply(200, result.meeting) : notFound();
+      if (result.ok) return reply(200, result.meeting);
+      if (result.reason === "not_changeable") return overtaken(result);
+      if (result.reason === "too_early") return failure(422, "too_early", "The meeting is planned for a later day; it can be finished on that day or after.");
+      return notFound();
     },
   }),
   defineOperation({
