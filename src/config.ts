@@ -14,6 +14,12 @@ const envSchema = z.object({
   ALLIES_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(1_000),
   /** A staff session ends after this many minutes without a request. */
   ALLIES_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /**
+   * How often the server appends a signed checkpoint of the audit chain's end
+   * (docs/decisions/0017). ALLIES_AUDIT_KEY and ALLIES_AUDIT_CHECKPOINTS are read
+   * where the database is opened (src/db/audit-trail.ts).
+   */
+  ALLIES_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** A staff session ends this many hours after sign-in, however busy. */
   ALLIES_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });

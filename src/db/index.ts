@@ -5,6 +5,8 @@ import pg from "pg";
 import type { DatabaseSync } from "node:sqlite";
 import type { Database } from "./schema.ts";
 import { openSqlite } from "./sqlite-adapter.ts";
+import { AuditTrailPlugin, resolveAuditTrail, type AuditTrail } from "./audit-trail.ts";
+import { anchorAuditChain } from "../domain/audit/checkpoints.server.ts";
 import { migrationProvider } from "./migrations/index.ts";
 
 export type Db = Kysely<Database>;
@@ -16,6 +18,8 @@ export interface DbHandle {
   url: string;
   /** The node:sqlite connection, for online backup; null on PostgreSQL. */
   sqlite: DatabaseSync | null;
+  /** The audit key and checkpoint file this database's audit log is kept with. */
+  audit: AuditTrail;
   close(): Promise<void>;
 }
 
@@ -26,29 +30,37 @@ export function dbKindOf(url: string): DbKind {
   return url.startsWith("postgres://") || url.startsWith("postgresql://") ? "postgres" : "sqlite";
 }
 
-/** A DATABASE_URL of `postgres://...` means PostgreSQL; `file:PATH` or a path means SQLite. */
-export function openDatabase(url: string): DbHandle {
+/**
+ * A DATABASE_URL of `postgres://...` means PostgreSQL; `file:PATH` or a path means SQLite.
+ * The audit key and checkpoint file come from the environment unless given
+ * (src/db/audit-trail.ts); a database cannot be opened without them.
+ */
+export function openDatabase(url: string, audit?: AuditTrail): DbHandle {
   const kind = dbKindOf(url);
   if (kind === "postgres") {
+    audit ??= resolveAuditTrail({ kind, database: decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres" });
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection the server ends (a restart, a failover, an administrator) is
     // dropped by the pool and the next query opens a new one. Without a listener the
     // pool's "error" event would be thrown and take the whole process down.
     pool.on("error", () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind, url, sqlite: null, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new AuditTrailPlugin(audit)] });
+    return { db, kind, url, sqlite: null, audit, close: () => db.destroy() };
   }
   const path = url.startsWith("file:") ? url.slice("file:".length) : url;
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  audit ??= resolveAuditTrail({ kind, path });
   const { kysely, raw } = openSqlite(path);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kysely }) });
-  return { db, kind, url, sqlite: raw, close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kysely }), plugins: [new AuditTrailPlugin(audit)] });
+  return { db, kind, url, sqlite: raw, audit, close: () => db.destroy() };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: "schema_migrations", migrationLockTableName: "schema_migrations_lock" });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
+  // The first start after the audit key arrived signs where the old, keyless chain ends.
+  await anchorAuditChain(db);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 

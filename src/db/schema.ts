@@ -242,6 +242,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** Rows up to this one were written before the audit key (plain SHA-256); every later row is keyed. */
+  keyed_from_seq: number;
 }
 
 export interface AppMetaTable {
