@@ -147,13 +147,16 @@ export async function verifyAuditChain(db: Db | Trx, options: { checkpoints?: bo
     const rows = await db.selectFrom("audit_log").selectAll().where("seq", ">", last.seq).orderBy("seq").limit(pageSize).execute();
     if (rows.length === 0) break;
     const check = verifyChain(rows, { rowKey: trail.rowKey, keyedFromSeq }, last);
-    if (!check.ok) return { ...check, rows: total + check.rows, checkpoints: summary };
-    for (const row of rows) {
+    // A checkpoint contradicted before the first broken row is the earlier evidence.
+    const contradicted = rows.findIndex((row) => {
       const checkpoint = expectedAt.get(Number(row.seq));
-      if (checkpoint && checkpoint.hash !== row.hash) {
-        return broken(total + rows.indexOf(row) + 1, Number(row.seq), "rechained", `row ${row.seq} no longer has the hash ${at(checkpoint)} recorded: the chain was re-hashed after it`);
-      }
+      return checkpoint !== undefined && checkpoint.hash !== row.hash && (check.ok || Number(row.seq) < check.brokenAtSeq);
+    });
+    if (contradicted >= 0) {
+      const row = rows[contradicted]!;
+      return broken(total + contradicted + 1, Number(row.seq), "rechained", `row ${row.seq} no longer has the hash ${at(expectedAt.get(Number(row.seq))!)} recorded: the chain up to it was re-hashed`);
     }
+    if (!check.ok) return { ...check, rows: total + check.rows, checkpoints: summary };
     total += rows.length;
     const tail = rows[rows.length - 1]!;
     last = { seq: Number(tail.seq), hash: tail.hash };
