@@ -67,7 +67,8 @@ async function readHead(db: AnyDb) {
 
 /**
  * Signs the chain's current end. The last row is checked against the head and the
- * key first, so a checkpoint never vouches for an end someone has already moved.
+ * key, and the end against the checkpoints before it, so a checkpoint never
+ * vouches for an end someone has already moved.
  */
 export async function checkpointAuditChain(
   db: AnyDb,
@@ -85,6 +86,13 @@ export async function checkpointAuditChain(
     const holds = last !== undefined && last.hash === head.hash &&
       (seq <= keyedFromSeq || macAuditRow(trail.rowKey, last.prev_hash, { ...last, seq }) === last.hash);
     if (!holds) throw new Error(`The audit log's last row does not match its recorded end (row ${seq}); no checkpoint was written. Run \`allies audit verify\`.`);
+  }
+  if (kind !== "restore") {
+    // Only a restore may move the end back; otherwise signing would bless a truncation.
+    const { checkpoints } = readCheckpoints(trail);
+    const since = checkpoints.slice(Math.max(checkpoints.findLastIndex((c) => c.kind === "restore"), 0));
+    const furthest = Math.max(0, ...since.map((c) => c.seq));
+    if (seq < furthest) throw new Error(`The audit log ends at row ${seq}, before the signed checkpoint of row ${furthest}; no checkpoint was written. Run \`allies audit verify\`.`);
   }
   const checkpoint: AuditCheckpoint = { kind, seq, hash: head.hash, at: now.toISOString(), keyedFromSeq, backup };
   appendCheckpoint(trail, checkpoint);
