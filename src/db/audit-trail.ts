@@ -84,15 +84,19 @@ export function resolveAuditTrail(place: AuditTrailPlace, env: NodeJS.ProcessEnv
   return deriveTrail(readOrCreateKeyFile(keyFile), keyFile, file);
 }
 
+// A registered symbol, not `instanceof`: the server build bundles its own copy of this
+// module, and the database is opened by the CLI's copy.
+const TRAIL = Symbol.for("allies.auditTrail");
+
 /**
  * Carries the audit trail with the Kysely instance into every transaction made
  * from it, so code that appends audit rows inside a caller's transaction finds the
  * key of the database it writes to. It changes no query.
  */
 export class AuditTrailPlugin implements KyselyPlugin {
-  readonly trail: AuditTrail;
+  readonly [TRAIL]: AuditTrail;
   constructor(trail: AuditTrail) {
-    this.trail = trail;
+    this[TRAIL] = trail;
   }
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     return args.node;
@@ -103,7 +107,9 @@ export class AuditTrailPlugin implements KyselyPlugin {
 }
 
 export function auditTrailOf(db: Kysely<any>): AuditTrail {
-  const plugin = db.getExecutor().plugins.find((p): p is AuditTrailPlugin => p instanceof AuditTrailPlugin);
-  if (!plugin) throw new Error("This database was opened without an audit key (use openDatabase).");
-  return plugin.trail;
+  for (const plugin of db.getExecutor().plugins) {
+    const trail = (plugin as Partial<Record<typeof TRAIL, AuditTrail>>)[TRAIL];
+    if (trail) return trail;
+  }
+  throw new Error("This database was opened without an audit key (use openDatabase).");
 }
