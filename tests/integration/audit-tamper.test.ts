@@ -114,7 +114,7 @@ describe("audit verify against an attacker without the key", () => {
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
   });
 
-  it("tells a restore from a backup, recorded as such, from the same rows removed by hand", async () => {
+  it("records a restore from a backup as such: verify names the backup rather than reporting the rows since it as gone", async () => {
     const handle = await database();
     await writeRows(handle.db, 20);
     const dir = mkdtempSync(path.join(tmpdir(), "allies-tamper-"));
@@ -132,8 +132,7 @@ describe("audit verify against an attacker without the key", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("holds the tests' app role on PostgreSQL to reading and appending: update, delete and truncate of the audit log are refused", async () => {
-    if (testDbKind() !== "postgres") return;
+  it.runIf(testDbKind() === "postgres")("holds the tests' app role on PostgreSQL to reading and appending: update, delete and truncate of the audit log are refused", async () => {
     const handle = await database();
     await writeRows(handle.db, 3);
     const role = (await sql<{ user: string; superuser: string }>`select current_user as user, current_setting('is_superuser') as superuser`.execute(handle.db)).rows[0]!;
