@@ -59,9 +59,10 @@ function appendCheckpoint(trail: AuditTrail, checkpoint: AuditCheckpoint): void 
   appendFileSync(trail.checkpointsFile, `${line}\n`, { mode: 0o600 });
 }
 
-type AnyDb = Kysely<Database>;
+// The same type as src/db/index.ts's Db, which imports this module (to anchor on migrate).
+type Db = Kysely<Database>;
 
-async function readHead(db: AnyDb) {
+async function readHead(db: Db) {
   return db.selectFrom("audit_head").select(["seq", "hash", "keyed_from_seq"]).where("id", "=", 1).executeTakeFirstOrThrow();
 }
 
@@ -71,7 +72,7 @@ async function readHead(db: AnyDb) {
  * vouches for an end someone has already moved.
  */
 export async function checkpointAuditChain(
-  db: AnyDb,
+  db: Db,
   kind: Exclude<AuditCheckpoint["kind"], "anchor">,
   backup: string | null = null,
   now = new Date(),
@@ -108,7 +109,7 @@ export type AnchorState = "anchored" | "already_anchored" | "no_checkpoint_file"
  * the database's word now would bless whatever it holds, so nothing is written
  * and `allies audit verify` reports the log as unanchored.
  */
-export async function anchorAuditChain(db: AnyDb, now = new Date()): Promise<AnchorState> {
+export async function anchorAuditChain(db: Db, now = new Date()): Promise<AnchorState> {
   const trail = auditTrailOf(db);
   if (!trail.checkpointsFile) return "no_checkpoint_file";
   const { checkpoints } = readCheckpoints(trail);
