@@ -1,14 +1,30 @@
 import { PassThrough } from "node:stream";
 
-import type { EntryContext, RouterContextProvider } from "react-router";
+import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { createReadableStreamFromReadable } from "@react-router/node";
-import { ServerRouter } from "react-router";
+import { ServerRouter, isRouteErrorResponse } from "react-router";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { appContext } from "../src/server/context.ts";
+import { isReplacedRender, noteDatabaseBusy } from "./lib/busy.server.ts";
 
 export const streamTimeout = 5_000;
+
+/**
+ * A database kept locked by another process is not a fault of ours: noted for
+ * the root middleware (503, Retry-After) and logged as a warning. Anything else
+ * is logged as React Router does by default.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (noteDatabaseBusy(error, context)) {
+    context.get(appContext).log.warn({ err: error }, "database busy");
+    return;
+  }
+  // React Router's own error responses (404 for an unknown address) carry the error inside.
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  if (!request.signal.aborted) console.error(inner ?? error);
+};
 
 export default function handleRequest(
   request: Request,
@@ -18,7 +34,7 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   // https://httpwg.org/specs/rfc9110.html#HEAD
-  if (request.method.toUpperCase() === "HEAD") {
+  if (request.method.toUpperCase() === "HEAD" || isReplacedRender(loadContext, responseStatusCode)) {
     return new Response(null, {
       status: responseStatusCode,
       headers: responseHeaders,

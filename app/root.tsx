@@ -3,7 +3,8 @@ import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
 import { app } from "./lib/request.server.ts";
 import { readForm } from "./lib/form.server.ts";
-import { localeFromAcceptLanguage } from "../src/i18n/index.ts";
+import { busyDatabaseMiddleware } from "./lib/busy.server.ts";
+import { localeFromAcceptLanguage, type MessageKey } from "../src/i18n/index.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useT } from "./lib/i18n.ts";
@@ -11,6 +12,7 @@ import { useT } from "./lib/i18n.ts";
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 const SAFE = new Set(["GET", "HEAD"]);
+const BODY_REFUSALS: Partial<Record<number, MessageKey>> = { 411: "error.body.lengthRequired", 413: "error.body.tooLargeHere", 415: "error.body.unsupported" };
 const NUL = "\u0000";
 
 /**
@@ -20,6 +22,7 @@ const NUL = "\u0000";
  * same in src/server/input.ts).
  */
 export const middleware: Route.MiddlewareFunction[] = [
+  ...busyDatabaseMiddleware,
   async ({ request, context }, next) => {
     if ([...new URL(request.url).searchParams].some(([name, value]) => name.includes(NUL) || value.includes(NUL))) {
       throw data({ message: "error.badCharacter" }, { status: 400 });
@@ -92,12 +95,35 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  if (isRouteErrorResponse(error) && error.status === 400 && error.data?.message === "error.badCharacter") {
+  // A form refused before its route ran: the reason, from the middleware or readForm.
+  const refused: unknown = isRouteErrorResponse(error) && error.status === 400 ? error.data?.message : null;
+  if (refused === "error.badCharacter" || refused === "error.body.unreadable") {
     return (
       <div className="page">
         <title>{`${t("error.generic.title")} · ${t("app.name")}`}</title>
         <h1>{t("error.generic.title")}</h1>
-        <p>{t("error.badCharacter")}</p>
+        <p>{t(refused)}</p>
+      </div>
+    );
+  }
+  // A body the server refused from its headers (src/server/bodies.ts) while the page
+  // posted its form itself (JavaScript on): the reason, as the plain refusal page gives it.
+  const bodyRefusal = isRouteErrorResponse(error) ? BODY_REFUSALS[error.status] : undefined;
+  if (bodyRefusal) {
+    return (
+      <div className="page">
+        <title>{`${t("error.body.title")} · ${t("app.name")}`}</title>
+        <h1>{t("error.body.title")}</h1>
+        <p>{t(bodyRefusal)}</p>
+      </div>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    return (
+      <div className="page">
+        <title>{`${t("error.busy.title")} · ${t("app.name")}`}</title>
+        <h1>{t("error.busy.title")}</h1>
+        <p>{t("error.busy.body")}</p>
       </div>
     );
   }

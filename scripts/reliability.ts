@@ -5,13 +5,14 @@
  * free loopback ports. Bounded in time; prints a table; exits 1 on any failure.
  *
  *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 600
- *   --only access,bad-input       (areas: web-security access bad-input escaping concurrency load integrity crash)
+ *   --only access,bad-input       (areas: web-security access bad-input bodies escaping concurrency load outside-lock integrity connections crash)
  */
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
 import { checkAccess, pagePaths } from "./reliability/access.ts";
 import { checkAuditTamper } from "./reliability/audit-tamper.ts";
 import { checkBadInput, checkBadPageInput } from "./reliability/bad-input.ts";
+import { checkBodies, checkConnections } from "./reliability/bodies.ts";
 import { checkConcurrency, checkPlanItemRace, checkSupportPersonRace } from "./reliability/concurrency.ts";
 import { checkEscaping } from "./reliability/escaping.ts";
 import { ensureBuild, killStartedServers, scratchDatabase, startServer } from "./reliability/harness.ts";
@@ -19,6 +20,7 @@ import { Caller } from "./reliability/http.ts";
 import { auditChainVerifies, halfWritten } from "./reliability/invariants.ts";
 import { checkCrash, checkLoad } from "./reliability/load-and-crash.ts";
 import { operationsOf } from "./reliability/openapi.ts";
+import { checkOutsideLock } from "./reliability/outside-lock.ts";
 import { Results } from "./reliability/report.ts";
 import { checkWebSecurity } from "./reliability/web-security.ts";
 import { buildReliabilityWorld, buildSubject, signInEveryone } from "./reliability/world.ts";
@@ -92,6 +94,11 @@ async function suiteOn(kind: DbKind): Promise<void> {
         await checkBadPageInput(results, kind, owner, pagePaths(), { ...records, token: "no-such-invitation" }, Number(args.seed));
       });
 
+      await area("bodies", kind, async () => {
+        const { records } = await buildSubject(owner, "Bodies");
+        await checkBodies(results, kind, db, server, owner, records);
+      });
+
       await area("escaping", kind, () => checkEscaping(results, kind, server.url, owner));
 
       await area("concurrency", kind, async () => {
@@ -103,6 +110,9 @@ async function suiteOn(kind: DbKind): Promise<void> {
 
       await area("load", kind, () => checkLoad(results, kind, world, callers, server, { clients: Number(args.clients), seconds: Number(args.seconds) }));
 
+      // Embedded SQLite only: PostgreSQL has no file lock another process could hold.
+      if (kind === "sqlite") await area("outside lock", kind, () => checkOutsideLock(results, kind, world, callers, server.url, scratch.url));
+
       await area("integrity", kind, async () => {
         const problems = await halfWritten(db, worldBuilt);
         results.record("integrity", kind, "nothing half-written after all of the above", problems.length === 0, problems.join("; ") || "every record has its audit row and history");
@@ -112,6 +122,7 @@ async function suiteOn(kind: DbKind): Promise<void> {
       });
 
       await server.stop();
+      await area("connections", kind, () => checkConnections(results, kind, scratch.url));
       await area("crash", kind, () => checkCrash(results, kind, world, callers, scratch.url));
     } finally {
       await server.stop();

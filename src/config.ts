@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_LOCK_WAIT_MS } from "./db/sqlite-driver.ts";
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/allies.db"),
@@ -20,6 +21,11 @@ const envSchema = z.object({
    * where the database is opened (src/db/audit-trail.ts).
    */
   ALLIES_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Embedded SQLite: how long a request waits for the write lock while another
+   * process holds it, before it is answered 503 with Retry-After.
+   */
+  ALLIES_SQLITE_LOCK_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_LOCK_WAIT_MS),
   /** A staff session ends this many hours after sign-in, however busy. */
   ALLIES_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { checkbox, optionalText } from "../../src/domain/schema-fields.ts";
-import { parseForm } from "./form.server.ts";
+import { parseForm, readForm } from "./form.server.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PARSER = path.join("app", "lib", "form.server.ts");
@@ -55,5 +55,14 @@ describe("the form parser", () => {
       values: { name: " ", note: "far too long a note", people: "a" },
       chosen: { name: [" "], note: ["far too long a note"], people: ["a"] },
     });
+  });
+
+  it("answers 400, not 500, to a body that is not a readable form", async () => {
+    const broken = new Request("http://localhost/", {
+      method: "POST", body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x\r\nbroken",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
+    const refused = await readForm(broken).then(() => null, (error: unknown) => error);
+    expect(refused).toMatchObject({ init: { status: 400 }, data: { message: "error.body.unreadable" } });
   });
 });

@@ -1,3 +1,4 @@
+import { data } from "react-router";
 import type { z } from "zod";
 import { fieldErrorsOf, type FieldErrors } from "../../src/domain/validation.ts";
 
@@ -110,9 +111,19 @@ export class SubmittedForm {
   }
 }
 
-/** Reads the request's form body; the only call of `formData()` in the app. */
+/**
+ * Reads the request's form body; the only call of `formData()` in the app. The HTTP
+ * layer has already held the body to its limit (src/server/bodies.ts); a body that
+ * still cannot be read as a form (broken multipart) is the sender's error: 400.
+ */
 export async function readForm(request: Request): Promise<SubmittedForm> {
-  return new SubmittedForm(await request.formData());
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw data({ message: "error.body.unreadable" }, { status: 400 });
+  }
+  return new SubmittedForm(form);
 }
 
 export async function parseForm<S extends z.ZodType>(

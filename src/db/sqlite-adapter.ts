@@ -20,7 +20,9 @@ export function openSqlite(path: string): { kysely: SqliteDatabase; raw: Databas
   const raw = new DatabaseSync(path);
   raw.exec("PRAGMA journal_mode = WAL");
   raw.exec("PRAGMA foreign_keys = ON");
-  raw.exec("PRAGMA busy_timeout = 5000");
+  // SQLite's busy wait sleeps inside the call and so stops the whole event loop;
+  // the driver waits for the write lock on timers instead (sqlite-driver.ts).
+  raw.exec("PRAGMA busy_timeout = 0");
   raw.exec("PRAGMA synchronous = NORMAL");
   const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
   const cached = (sql: string) => {

@@ -7,12 +7,15 @@ import type { DbHandle } from "../db/index.ts";
 import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../domain/auth/model.ts";
 import { actorForSession } from "../domain/auth/sessions.server.ts";
+import { apiOperations } from "./api/operations/index.ts";
 import { apiRouter } from "./api/router.ts";
+import { limitRequestBodies } from "./bodies.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
 import { routerContextFor } from "./context.ts";
 import { newSecret } from "../domain/auth/tokens.ts";
 import { refuseUnreadablePaths } from "./input.ts";
 import { clientFiles } from "./client-files.ts";
+import { HEALTH_LOCK_WAIT_MS, isDatabaseBusy, sendBusy } from "./busy.ts";
 import { rejectCrossSite, securityHeaders } from "./security.ts";
 
 export interface HttpAppOptions {
@@ -55,8 +58,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
+  // Answered from memory, never from the database, so it stays quick while another
+  // process holds SQLite's write lock; it says so rather than fail, since
+  // restarting this process would not release a lock another one holds.
   app.get("/healthz", (_req, res) => {
-    res.type("application/json").send('{"status":"ok"}');
+    const waiting = database.longestLockWaitMs() >= HEALTH_LOCK_WAIT_MS;
+    res.type("application/json").send(waiting ? '{"status":"degraded","database":"waiting for a write lock another process holds"}' : '{"status":"ok"}');
   });
 
   app.use(securityHeaders({ dev: !!options.dev, secure: options.secureCookies }));
@@ -84,6 +91,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     next();
   });
 
+  // Before anything reads a body: too large, without a length, compressed or not UTF-8 is refused from the headers.
+  app.use(limitRequestBodies(apiOperations));
   app.use(refuseUnreadablePaths);
 
   if (options.clientDir) {
@@ -150,7 +159,11 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     }),
   );
 
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (isDatabaseBusy(error) && !res.headersSent) {
+      res.locals.state?.log.warn({ err: error }, "database busy");
+      return sendBusy(req, res);
+    }
     res.locals.state?.log.error({ err: error }, "unhandled error");
     if (res.headersSent) return;
     res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");

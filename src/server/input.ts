@@ -11,30 +11,42 @@ export const NUL = "\u0000";
 
 const MAX_REPORTED = 20;
 
-/** Every place in a parsed query or JSON body where U+0000 appears, in a key or in a string. */
-export function nulFieldErrors(value: unknown, locale: Locale): FieldError[] {
+/**
+ * No input of Allies nests deeper than a few levels; a body nested thousands deep
+ * (which fits in 256 kB) is refused rather than walked.
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * What is wrong with a parsed query or JSON body before any schema sees it: every
+ * place where U+0000 appears (in a key or in a string), or nesting deeper than
+ * MAX_INPUT_DEPTH. The walk keeps its own stack, so no depth can overflow the call
+ * stack (docs/decisions/0008, 0018).
+ */
+export function inputProblems(value: unknown, locale: Locale): FieldError[] {
   const errors: FieldError[] = [];
-  const message = translate(locale, "common.nulCharacter");
-  const walk = (node: unknown, path: string[]) => {
-    if (errors.length >= MAX_REPORTED) return;
+  const nul = translate(locale, "common.nulCharacter");
+  // `nulKey`: the key that led here holds U+0000, reported where the walk reaches it, in the order sent.
+  const stack: { node: unknown; path: string[]; nulKey: boolean }[] = [{ node: value, path: [], nulKey: false }];
+  while (stack.length && errors.length < MAX_REPORTED) {
+    const { node, path, nulKey } = stack.pop()!;
+    if (nulKey) errors.push({ path: path.join("."), code: "nul_character", message: nul });
     if (typeof node === "string") {
-      if (node.includes(NUL)) errors.push({ path: path.join(".") || "(body)", code: "nul_character", message });
-      return;
+      if (node.includes(NUL)) errors.push({ path: path.join(".") || "(body)", code: "nul_character", message: nul });
+      continue;
     }
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, String(i)]));
-      return;
+    if (!node || typeof node !== "object") continue;
+    if (path.length >= MAX_INPUT_DEPTH) {
+      return [{ path: path.slice(0, 3).join(".") || "(body)", code: "too_deep", message: translate(locale, "common.tooDeep", { depth: MAX_INPUT_DEPTH }) }];
     }
-    if (node && typeof node === "object") {
-      for (const [key, item] of Object.entries(node)) {
-        const shown = key.split(NUL).join("\\u0000");
-        if (key.includes(NUL)) errors.push({ path: [...path, shown].join("."), code: "nul_character", message });
-        walk(item, [...path, shown]);
-      }
+    const entries = Array.isArray(node) ? node.map((item, i) => [String(i), item] as const) : Object.entries(node);
+    // Last pushed, first walked: pushed from the end, so the fields are walked in the order they were sent.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, item] = entries[i]!;
+      stack.push({ node: item, path: [...path, key.split(NUL).join("\\u0000")], nulKey: key.includes(NUL) });
     }
-  };
-  walk(value, []);
-  return errors;
+  }
+  return errors.slice(0, MAX_REPORTED);
 }
 
 function decodedPath(raw: string): string | null {
@@ -56,12 +68,12 @@ export function refuseUnreadablePaths(req: Request, res: Response, next: NextFun
   res.status(404).type("text/plain").send("Not found.");
 }
 
-/** In the API, a query or body holding U+0000 gets field errors like any other invalid input. */
+/** In the API, a query or body holding U+0000, or nested too deep, gets field errors like any other invalid input. */
 export function refuseNulInApiInput(req: Request, res: Response, next: NextFunction) {
   const locale = res.locals.state.actor?.locale ?? localeFromAcceptLanguage(req.headers["accept-language"]);
-  const query = nulFieldErrors(req.query, locale);
+  const query = inputProblems(req.query, locale);
   if (query.length) return sendError(res, 400, "invalid_query", "The query is not valid.", query);
-  const body = nulFieldErrors(req.body, locale);
+  const body = inputProblems(req.body, locale);
   if (body.length) return sendError(res, 400, "invalid_body", "Some fields need attention.", body);
   next();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../src/db/index.ts";
-import { nulFieldErrors } from "../../src/server/input.ts";
+import { inputProblems } from "../../src/server/input.ts";
 import { freshDatabase } from "../support/db.ts";
 import { Client, startTestServer } from "../support/server.ts";
 import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
@@ -31,9 +31,9 @@ async function participantCount(): Promise<number> {
 
 describe("U+0000", () => {
   it("is found in keys and strings at any depth", () => {
-    expect(nulFieldErrors({ a: "ok", b: ["x", "y\u0000"], "c\u0000": 1, d: { e: "\u0000" } }, "en").map((e) => e.path)).toEqual(["b.1", "c\\u0000", "d.e"]);
-    expect(nulFieldErrors({ a: "fine", b: [1, true, null] }, "en")).toEqual([]);
-    expect(nulFieldErrors("\u0000", "en")[0]?.path).toBe("(body)");
+    expect(inputProblems({ a: "ok", b: ["x", "y\u0000"], "c\u0000": 1, d: { e: "\u0000" } }, "en").map((e) => e.path)).toEqual(["b.1", "c\\u0000", "d.e"]);
+    expect(inputProblems({ a: "fine", b: [1, true, null] }, "en")).toEqual([]);
+    expect(inputProblems("\u0000", "en")[0]?.path).toBe("(body)");
   });
 
   it("in an API body gets a field error and stores nothing", async () => {

@@ -2,7 +2,8 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../../config.ts";
-import { openDatabase } from "../../db/index.ts";
+import { dbKindOf, openDatabase, sqlitePathOf } from "../../db/index.ts";
+import { lockForRestore } from "../../db/server-lock.ts";
 import { backupIsEncrypted, restoreBackup, writeBackup } from "../../db/backup.ts";
 import { readKeyFile, type BackupKey } from "../../db/backup-crypto.ts";
 import { readStdin } from "../stdin.ts";
@@ -19,9 +20,10 @@ readable by its owner only. With --passphrase-stdin (a passphrase of at least
 const RESTORE_USAGE = `Usage: allies restore FILE [--force] [--passphrase-stdin | --key-file KEYFILE]
 
 Replaces the database's data with a backup's, in one transaction, verifies the
-audit chain, and records the restore in the signed audit checkpoints. On
-PostgreSQL run it as the database's owner (the app's role may not empty the
-audit log). Refuses a database that already has data unless --force.
+audit chain, and records the restore in the signed audit checkpoints. Refuses a
+database that already has data unless --force, and an embedded (SQLite) database
+while \`allies serve\` has it open. On PostgreSQL run it as the database's owner
+(the app's role may not empty the audit log).
 A backup from either database restores into either. An encrypted backup needs
 the passphrase or key file it was made with.`;
 
@@ -87,7 +89,15 @@ export async function restore(args: string[]): Promise<number> {
     console.error("This backup is encrypted: give its passphrase with --passphrase-stdin or its key with --key-file.");
     return 2;
   }
-  const database = openDatabase(loadConfig().DATABASE_URL);
+  const url = loadConfig().DATABASE_URL;
+  // Replacing an embedded database's data under a running server would leave the
+  // server's view of it stale: stop the server first. Held until the restore ends.
+  const restoring = dbKindOf(url) === "sqlite" ? lockForRestore(sqlitePathOf(url)) : null;
+  if (dbKindOf(url) === "sqlite" && !restoring) {
+    console.error(`${sqlitePathOf(url)} is open in a running server (allies serve) or another restore, so nothing was restored. Stop the server, then run the restore again.`);
+    return 1;
+  }
+  const database = openDatabase(url);
   try {
     const started = performance.now();
     const result = await restoreBackup(database.db, parsed.file, { force: parsed.force, key: parsed.key ?? undefined });
@@ -107,5 +117,6 @@ export async function restore(args: string[]): Promise<number> {
     return 1;
   } finally {
     await database.close();
+    restoring?.release();
   }
 }

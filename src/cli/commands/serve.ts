@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import { pino } from "pino";
 import type { ServerBuild } from "react-router";
 import { loadConfig } from "../../config.ts";
-import { isEmptyDatabase, migrateToLatest, openDatabase } from "../../db/index.ts";
+import { dbKindOf, isEmptyDatabase, migrateToLatest, openDatabase, sqlitePathOf } from "../../db/index.ts";
+import { lockForServing } from "../../db/server-lock.ts";
 import { anchorAuditChain, checkpointAuditChain } from "../../domain/audit/checkpoints.server.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { createHttpApp } from "../../server/app.ts";
@@ -14,7 +15,10 @@ export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
   const dev = args.includes("--dev");
   const log = pino({ level: config.LOG_LEVEL });
-  const database = openDatabase(config.DATABASE_URL);
+  // An embedded database is marked as served before anything touches it, so
+  // `allies restore` refuses to replace it under this process.
+  const serving = dbKindOf(config.DATABASE_URL) === "sqlite" ? lockForServing(sqlitePathOf(config.DATABASE_URL)) : null;
+  const database = openDatabase(config.DATABASE_URL, { lockWaitMs: config.ALLIES_SQLITE_LOCK_WAIT_MS });
 
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, "database migrated");
@@ -80,7 +84,10 @@ export async function serve(args: string[]): Promise<void> {
     log.info({ signal }, "shutting down");
     clearInterval(checkpoints);
     server.close(() => {
-      void checkpoint("shutdown").then(() => database.close()).finally(() => process.exit(0));
+      void checkpoint("shutdown").then(() => database.close()).finally(() => {
+        serving?.release();
+        process.exit(0);
+      });
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

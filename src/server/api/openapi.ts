@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { SCAN_MAX_BYTES } from "../../domain/consent/consent.server.ts";
+import { FORM_BODY_LIMIT, UPLOAD_JSON_LIMIT } from "../bodies.ts";
 import type { ApiOperation, ResponseDeclaration } from "./operation.ts";
 
 /** What each path placeholder names; every placeholder of every operation is described here. */
@@ -42,9 +44,16 @@ export function pipelineResponses(operation: ApiOperation): Record<number, strin
   const responses: Record<number, string> = {
     400: "The body or query is not valid (or holds U+0000); `fields` lists each problem.",
     401: "Not signed in and no valid API token.",
+    503: "The database stayed locked by another process (embedded SQLite); nothing was saved. Try again after the Retry-After seconds.",
   };
   if (operation.method !== "get") responses[403] = "A cookie-authenticated change without the X-CSRF-Token header.";
-  if (operation.body) responses[413] = "The body is larger than 256 kB.";
+  if (operation.body) {
+    responses[411] = "The body came without a Content-Length header (chunked); send its length.";
+    responses[413] = operation.upload
+      ? `The body is larger than ${UPLOAD_JSON_LIMIT / 1024 / 1024} MB (room for a ${SCAN_MAX_BYTES / 1024 / 1024} MB scan, base64-encoded).`
+      : `The body is larger than ${FORM_BODY_LIMIT / 1024} kB.`;
+    responses[415] = "The body is compressed (Content-Encoding) or in a charset other than UTF-8.";
+  }
   return responses;
 }
 

@@ -105,8 +105,9 @@ describe("the OpenAPI entry made from a declaration", () => {
     expect(entry["x-permission"]).toBe("update:participant");
   });
 
-  it("documents the declared answers and the pipeline's own: bad input, signed out, CSRF, too large", () => {
-    expect(Object.keys(entry.responses)).toEqual(["200", "400", "401", "403", "404", "409", "413"]);
+  it("documents the declared answers and the pipeline's own: bad input, signed out, CSRF, no length, too large, not UTF-8, busy", () => {
+    expect(Object.keys(entry.responses)).toEqual(["200", "400", "401", "403", "404", "409", "411", "413", "415", "503"]);
+    expect(entry.responses["413"]!.description).toBe("The body is larger than 256 kB.");
     const conflict = entry.responses["409"]!.content["application/json"].schema as { properties: { error: { properties: Record<string, { required?: string[] }> } } };
     expect(conflict.properties.error.properties.current!.required).toEqual(["id", "text", "version"]);
   });

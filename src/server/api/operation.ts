@@ -88,6 +88,8 @@ export interface OperationDeclaration<
   body?: Body;
   /** A body may be left out (an empty body means `{}`). */
   bodyOptional?: boolean;
+  /** The body carries a consent scan (base64), so it is held to the upload limit rather than 256 kB (src/server/bodies.ts). */
+  upload?: boolean;
   /** The body's schema at the moment of the request, when stored data (an administrator's benefit years) widens the declared one. */
   bodyAt?: (db: Db) => Promise<z.ZodType<Parsed<Body>>>;
   responses: R;
@@ -115,6 +117,7 @@ export interface ApiOperation {
   query?: z.ZodType;
   body?: z.ZodType;
   bodyOptional: boolean;
+  upload: boolean;
   responses: Responses;
   /** Validates the query and body, checks the permission, runs the handler. */
   run(request: IncomingRequest): Promise<AnyReply>;
@@ -168,6 +171,7 @@ export function defineOperation<
   return {
     ...described,
     bodyOptional: declaration.bodyOptional ?? false,
+    upload: declaration.upload ?? false,
     async run(request) {
       if (!mayUse(request.actor, declaration.permission)) return notFound();
       let query: unknown;

@@ -1,8 +1,10 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { DbHandle } from "../../db/index.ts";
 import { actorForApiToken } from "../../domain/auth/api-tokens.server.ts";
+import { UPLOAD_JSON_LIMIT } from "../bodies.ts";
 import { refuseNulInApiInput } from "../input.ts";
 import { sendError } from "./errors.ts";
+import { isDatabaseBusy, sendBusyProblem } from "../busy.ts";
 import { openApiDocument } from "./openapi.ts";
 import type { AnyReply, ApiOperation } from "./operation.ts";
 import { apiOperations } from "./operations/index.ts";
@@ -49,7 +51,9 @@ export function apiRouter(options: ApiOptions): express.Router {
     res.json(document);
   });
 
-  router.use(express.json({ limit: "256kb", strict: false }));
+  // The edge (bodies.ts) has already held each body to its own limit, from its
+  // Content-Length: 256 kB, or more for an operation that uploads a scan.
+  router.use(express.json({ limit: UPLOAD_JSON_LIMIT, strict: false }));
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
       const state = res.locals.state;
@@ -82,6 +86,15 @@ export function apiRouter(options: ApiOptions): express.Router {
     }
     if (error && typeof error === "object" && "type" in error && (error as { type: string }).type === "entity.too.large") {
       return sendError(res, 413, "too_large", "The request body is too large.", [{ path: "(body)", code: "too_large", message: "The request body is too large." }]);
+    }
+    if (isDatabaseBusy(error)) {
+      res.locals.state?.log.warn({ err: error }, "database busy");
+      return sendBusyProblem(res);
+    }
+    // Any other body the parser could not read (cut short, an unknown charset) is the sender's error, as its status says.
+    const status = error && typeof error === "object" && "status" in error && typeof error.status === "number" ? error.status : 500;
+    if (status >= 400 && status < 500) {
+      return sendError(res, status, "unreadable_body", "The request body could not be read.", [{ path: "(body)", code: "unreadable_body", message: "The request body could not be read." }]);
     }
     res.locals.state?.log.error({ err: error }, "api error");
     sendError(res, 500, "internal", "Something went wrong on our side.");

@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { listConsentGrants, recordConsentGrant, recordGrantEvent, renewConsentGrant, revokeConsent, type ScanUpload } from "../../../domain/consent/consent.server.ts";
+import { listConsentGrants, recordConsentGrant, recordGrantEvent, renewConsentGrant, revokeConsent, SCAN_MAX_BYTES, type ScanUpload } from "../../../domain/consent/consent.server.ts";
 import { consentGrantRequestSchema, consentGrantSchema, consentGrantsQuerySchema, consentRevocationInputSchema, grantEventInputSchema } from "../../../domain/consent/model.ts";
+import { FORM_BODY_LIMIT, UPLOAD_JSON_LIMIT } from "../../bodies.ts";
 import { defineOperation, failure, notFound, reply } from "../operation.ts";
 
 const NOT_FOUND = "No such participant, person or grant, or you may not see it";
+
+/** The scan's rule, the same file size as the page takes (docs/decisions/0018). */
+const SCAN_DESCRIPTION = `the file (PDF, JPEG or PNG, at most ${SCAN_MAX_BYTES / 1024 / 1024} MB), base64-encoded in the JSON body; this operation's body may be up to ${UPLOAD_JSON_LIMIT / 1024 / 1024} MB, where others take ${FORM_BODY_LIMIT / 1024} kB.`;
 
 /** Releases of information: recorded once as signed, withdrawn in part or whole, never edited. */
 /** A scan as the API carries it (base64 in the JSON body), as the domain takes it. */
@@ -37,10 +41,11 @@ export const consentOperations = [
     method: "post",
     path: "/participants/{id}/consent-grants",
     summary: "Record a release of information as signed; never edited afterwards",
-    description: "Substance use treatment (42 CFR Part 2) must be a grant of its own. A paper signature needs `scan` (base64, within the body limit).",
+    description: `Substance use treatment (42 CFR Part 2) must be a grant of its own. A paper signature needs \`scan\`: ${SCAN_DESCRIPTION}`,
     permission: "update:participant",
     participant: "update",
     body: consentGrantRequestSchema,
+    upload: true,
     responses: {
       201: { description: "Recorded", body: consentGrantSchema },
       404: NOT_FOUND,
@@ -82,9 +87,11 @@ export const consentOperations = [
     method: "post",
     path: "/participants/{id}/consent-grants/{grantId}/renew",
     summary: "Renew a grant: a new grant for the same person, signed again, that follows it (renewsGrantId)",
+    description: `A paper signature needs \`scan\`: ${SCAN_DESCRIPTION}`,
     permission: "update:participant",
     participant: "update",
     body: consentGrantRequestSchema,
+    upload: true,
     responses: {
       201: { description: "Recorded", body: consentGrantSchema },
       404: NOT_FOUND,
