@@ -6,6 +6,8 @@ import { readForm } from "./lib/form.server.ts";
 import { busyDatabaseMiddleware } from "./lib/busy.server.ts";
 import { localeFromAcceptLanguage, type MessageKey } from "../src/i18n/index.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
+import { markSignInNoticeShown } from "../src/domain/auth/sessions.server.ts";
+import { formatDateTime } from "../src/i18n/format.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useT } from "./lib/i18n.ts";
 
@@ -44,10 +46,11 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { actor, csrfToken, nonce } = app(context);
+  const { actor, partner, csrfToken, nonce, signInNotice, sessionId, db } = app(context);
+  if (actor && sessionId && signInNotice) await markSignInNoticeShown(db, actor, sessionId);
   return {
     // The signed-in person's choice on their profile; before sign-in, what the browser asks for.
-    locale: actor?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language")),
+    locale: actor?.locale ?? partner?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language")),
     csrfToken,
     nonce,
     actor: actor && {
@@ -56,6 +59,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       mayManageUsers: accessFor(actor.permissions, "manage", "user") !== null,
       mayReadAudit: accessFor(actor.permissions, "read", "audit") !== null,
     },
+    signInNotice: actor ? signInNotice : null,
   };
 }
 
@@ -80,7 +84,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         <a className="skip-link" href="#main">{t("nav.skip")}</a>
         <SiteHeader />
-        <main id="main" tabIndex={-1}>{children}</main>
+        <main id="main" tabIndex={-1}>
+          {root?.signInNotice ? (
+            <div className="page">
+              <p className="form-error" role="alert" data-testid="sign-in-notice">
+                {t("auth.signIn.notice", {
+                  count: root.signInNotice.failedAttempts,
+                  when: formatDateTime(root.signInNotice.lastFailedAt, t.locale, { dateStyle: "medium", timeStyle: "short" }),
+                })}
+              </p>
+            </div>
+          ) : null}
+          {children}
+        </main>
         <ScrollRestoration nonce={root?.nonce} />
         <Scripts nonce={root?.nonce} />
       </body>

@@ -1,9 +1,11 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/admin-user";
-import { formatDate } from "../../src/i18n/format.ts";
+import { formatDate, formatDateTime } from "../../src/i18n/format.ts";
 import { ROLES } from "../../src/domain/auth/permissions.ts";
 import { changeRoleSchema, userVersionSchema } from "../../src/domain/users/model.ts";
 import { changeRole, deactivateUser, getUser, listTeams, reactivateUser, type UserChangeResult } from "../../src/domain/users/users.server.ts";
+import { issuePasswordReset } from "../../src/domain/auth/credentials.server.ts";
+import { mayIssuePasswordReset } from "../../src/domain/auth/policy.ts";
 import { CsrfField, ErrorSummary, SelectField } from "../components/forms.tsx";
 import { app, notFound, requirePermission } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
@@ -19,18 +21,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!view) throw notFound();
   const done = new URL(request.url).searchParams.get("done");
   const notice = NOTICES.find((n) => n === done) ?? null;
-  return { ...view, teams: await listTeams(ctx.db), notice };
+  return { ...view, teams: await listTeams(ctx.db), notice, mayIssueReset: mayIssuePasswordReset(actor, view.user) };
 }
 
-type Intent = "change" | "deactivate" | "reactivate";
+type Intent = "change" | "deactivate" | "reactivate" | "resetLink";
 
 /** The page's answer when a change did not go through; a redirect when it did. */
 function outcome(intent: Intent, result: UserChangeResult, here: string, notice: Notice, values: { role: string; teamId: string } | null) {
   if (result.ok) return redirect(`${here}?done=${notice}`);
   if (result.reason === "not_found") throw notFound();
-  if (result.reason === "conflict") return data({ intent, errors: {}, values, problem: "admin.user.conflict" as const }, { status: 409 });
-  if (result.reason === "invalid_team") return data({ intent, errors: { teamId: "admin.team.invalid" }, values, problem: null }, { status: 400 });
-  return data({ intent, errors: {}, values, problem: "admin.user.notAllowed" as const }, { status: 403 });
+  if (result.reason === "conflict") return data({ intent, errors: {}, values, problem: "admin.user.conflict" as const, resetLink: null }, { status: 409 });
+  if (result.reason === "invalid_team") return data({ intent, errors: { teamId: "admin.team.invalid" }, values, problem: null, resetLink: null }, { status: 400 });
+  return data({ intent, errors: {}, values, problem: "admin.user.notAllowed" as const, resetLink: null }, { status: 403 });
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -43,30 +45,38 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "change") {
     const values = { role: String(form.get("role") ?? ""), teamId: String(form.get("teamId") ?? "") };
     const parsed = form.parse(changeRoleSchema);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values, problem: null }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values, problem: null, resetLink: null }, { status: 400 });
     return outcome(intent, await changeRole(ctx.db, actor, params.id, parsed.data, ctx.meta), here, "saved", values);
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const parsed = form.parse(userVersionSchema);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, problem: null }, { status: 400 });
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, problem: null, resetLink: null }, { status: 400 });
     const result = intent === "deactivate"
       ? await deactivateUser(ctx.db, actor, params.id, parsed.data.version, ctx.meta)
       : await reactivateUser(ctx.db, actor, params.id, parsed.data.version, ctx.meta);
     return outcome(intent, result, here, intent === "deactivate" ? "deactivated" : "reactivated", null);
+  }
+  if (intent === "resetLink") {
+    const issued = await issuePasswordReset(ctx.db, actor, params.id, ctx.meta);
+    if (!issued.ok) throw notFound();
+    // Shown this once, to hand over: only the link's hash is kept.
+    const resetLink = { url: new URL(issued.path, request.url).toString(), expiresAt: issued.expiresAt };
+    return data({ intent: "resetLink" as const, errors: {}, values: null, problem: null, resetLink });
   }
   throw notFound();
 }
 
 export default function AdminUser() {
   const t = useT();
-  const { user, can, teams, notice } = useLoaderData<typeof loader>();
+  const { user, can, teams, notice, mayIssueReset } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const here = `/admin/users/${user.id}`;
   const labels = { role: t("admin.user.role"), teamId: t("admin.user.team") };
   const teamOptions = [{ value: "", label: t("admin.team.none") }, ...teams.map((team) => ({ value: team.id, label: team.name }))];
   const changeResult = result?.intent === "change" ? result : null;
-  const statusResult = result && result.intent !== "change" ? result : null;
+  const statusResult = result && (result.intent === "deactivate" || result.intent === "reactivate") ? result : null;
+  const resetLink = result?.intent === "resetLink" ? result.resetLink : null;
 
   const problem = (shown: typeof result | null) =>
     shown?.problem ? (
@@ -112,6 +122,25 @@ export default function AdminUser() {
               defaultValue={changeResult?.values?.teamId ?? user.teamId ?? ""} options={teamOptions}
             />
             <button type="submit" disabled={busy}>{t("admin.user.change.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {mayIssueReset ? (
+        <section aria-labelledby="reset-heading">
+          <h2 id="reset-heading">{t("admin.user.reset.heading")}</h2>
+          <p>{t("admin.user.reset.hint", { name: user.name })}</p>
+          {resetLink ? (
+            <div className="notice" role="status" data-testid="reset-link">
+              <p>{t("admin.user.reset.made", { name: user.name, expires: formatDateTime(resetLink.expiresAt, t.locale, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+              <p className="token">{resetLink.url}</p>
+              <p><strong>{t("admin.user.reset.once")}</strong></p>
+            </div>
+          ) : null}
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value="resetLink" />
+            <button type="submit" disabled={busy}>{t("admin.user.reset.submit", { name: user.name })}</button>
           </Form>
         </section>
       ) : null}

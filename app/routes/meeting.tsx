@@ -128,6 +128,7 @@ export default function MeetingPage() {
                         <td data-label={t("meetings.invitees.name")}>{invitee.name}</td>
                         <td data-label={t("meetings.invitees.reply")} data-response={invitee.response}>
                           <span className={`mark mark--${invitee.response}`}>{t(`meeting.response.${invitee.response}`)}</span>
+                          {invitee.responseNote ? <span className="response-note"> “{invitee.responseNote}”</span> : null}
                         </td>
                         <td data-label={t("meetings.invitees.record")}>
                           {canUpdate && mayContact ? (

@@ -1,4 +1,5 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { STEPPED_OUT } from "../../src/domain/partners/model.ts";
 import type { Route } from "./+types/network";
 import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
 import { formatDate } from "../../src/i18n/format.ts";
@@ -11,6 +12,7 @@ import {
 import networkStyles from "../components/network.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
 import { CLOSENESS, RELATIONSHIP_STATUSES } from "../../src/domain/network/vocabulary.ts";
+import { listSupportSuggestions } from "../../src/domain/portal/privacy.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -32,6 +34,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     can: view.can,
     ecomap: ecomapInputOf(view, (p) => relationshipLabel(p, t)),
     added: view.current.find((p) => p.id === added)?.name ?? null,
+    // People the participant asked to add on their own page, waiting for the specialist.
+    suggestions: (await listSupportSuggestions(ctx.db, access)).filter((s) => s.followedUpAt === null),
   };
 }
 
@@ -48,7 +52,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function NetworkPage() {
   const t = useT();
-  const { participant, current, ended, withConsent, can, added, ecomap } = useLoaderData<typeof loader>();
+  const { participant, current, ended, withConsent, can, added, ecomap, suggestions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const name = participantDisplayName(participant);
@@ -64,6 +68,29 @@ export default function NetworkPage() {
         <Link className="button secondary" to={`${base}/network/discover`}>{t("network.page.discover")}</Link>
         <PrintButton label={t("network.page.print")} />
       </div>
+
+      {suggestions.length > 0 ? (
+        <section className="card" aria-labelledby="suggestions-heading">
+          <h2 id="suggestions-heading">{t("network.suggestions.heading", { name })}</h2>
+          <p className="hint">{t("network.suggestions.hint")}</p>
+          <ul>
+            {suggestions.map((s) => (
+              <li key={s.id} data-suggestion-id={s.id}>
+                <strong>{s.name}</strong>
+                {s.howToReach ? ` · ${s.howToReach}` : null}
+                {s.note ? <> · {s.note}</> : null}
+                <span className="muted"> · {formatDate(s.createdAt.slice(0, 10), t.locale)}</span>
+                {can.update ? (
+                  <Form method="post" action={`${base}/network/suggestions/${s.id}/follow-up`} className="no-print">
+                    <CsrfField />
+                    <button type="submit" className="secondary" disabled={busy}>{t("network.suggestions.followUp", { name: s.name })}</button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="ecomap-heading">
         <h2 id="ecomap-heading">{t("network.ecomap.heading")}</h2>
@@ -133,7 +160,7 @@ export default function NetworkPage() {
                 <Link to={`${base}/network/${person.id}`}>{person.name}</Link>
                 {` (${relationshipLabel(person, t)}) — `}
                 {t("network.past.endedOn", { date: formatDate(person.endedAt ?? "", t.locale) })}
-                {person.endedReason ? `: ${person.endedReason}` : ""}
+                {person.endedReason === STEPPED_OUT ? ` ${t("network.steppedOut", { date: formatDate(person.endedAt ?? "", t.locale) })}` : person.endedReason ? `: ${person.endedReason}` : ""}
               </li>
             ))}
           </ul>

@@ -8,11 +8,15 @@ import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts
 import { CsrfField } from "../components/forms.tsx";
 import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
+import { participantLinkStatus } from "../../src/domain/portal/participant-link.server.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
-const NOTICES = ["created", "saved", "archived", "restored"] as const;
+/** What the own-link route (participant-own-link.tsx) answers after making a link: shown once, on this page. */
+export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } };
+
+const NOTICES = ["created", "saved", "archived", "restored", "linkRevoked"] as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -24,7 +28,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const reminders = view.participant.status === "active" ? await ssiReportsDue(ctx.db, actor, ctx.meta, new Date(), { participantId: params.id }) : [];
   // Part of the record just read (and audited) above.
   const concerns = (await listConcerns(ctx.db, access)).filter((c) => c.status !== "resolved");
-  return { ...view, reminders, concerns, notice: NOTICES.find((n) => n === done) ?? null };
+  // The participant's own link (its state, never its token).
+  const ownLink = await participantLinkStatus(ctx.db, access);
+  return { ...view, reminders, concerns, ownLink, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -43,8 +49,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, concerns, notice } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { participant: p, can, reminders, concerns, ownLink, notice } = useLoaderData<typeof loader>();
+  // This page's own action (archive, restore), or the own-link route's, which draws this page too.
+  const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
+  const result = answer && "problem" in answer ? answer : undefined;
+  const issuedLink = answer && "issuedLink" in answer ? answer.issuedLink : null;
   const busy = useNavigation().state === "submitting";
   const name = participantDisplayName(p);
   const base = `/participants/${p.id}`;
@@ -140,6 +149,40 @@ export default function ParticipantOverview() {
           </ul>
         ) : <p className="muted">{t("participant.noPastJobs")}</p>}
       </section>
+
+      {can.update ? (
+        <section aria-labelledby="own-link-heading" className="no-print">
+          <h2 id="own-link-heading">{t("participant.ownLink.heading")}</h2>
+          <p className="hint">{t("participant.ownLink.hint", { name })}</p>
+          {issuedLink ? (
+            <div className="notice" role="status">
+              <p>{t("participant.ownLink.issued", { name, date: formatDate(issuedLink.expiresAt.slice(0, 10), t.locale) })}</p>
+              <p><code className="token" data-testid="own-link">{issuedLink.url}</code></p>
+              <p>{t("participant.ownLink.once")}</p>
+            </div>
+          ) : ownLink ? (
+            <p data-link-state={ownLink.state}>
+              {ownLink.state === "valid"
+                ? t("participant.ownLink.valid", { date: formatDate(ownLink.expiresAt.slice(0, 10), t.locale) })
+                : t("participant.ownLink.ended")}
+            </p>
+          ) : <p>{t("participant.ownLink.none")}</p>}
+          {p.status === "active" ? (
+            <Form method="post" action={`${base}/own-link`}>
+              <CsrfField />
+              <input type="hidden" name="intent" value="issue" />
+              <button type="submit" disabled={busy}>{ownLink ? t("participant.ownLink.reissue") : t("participant.ownLink.issue")}</button>
+            </Form>
+          ) : null}
+          {ownLink?.state === "valid" && !issuedLink ? (
+            <Form method="post" action={`${base}/own-link`}>
+              <CsrfField />
+              <input type="hidden" name="intent" value="revoke" />
+              <button type="submit" className="secondary" disabled={busy}>{t("participant.ownLink.revoke")}</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
 
       {can.archive ? (
         <section aria-labelledby="archive-heading" className="no-print">

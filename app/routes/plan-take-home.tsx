@@ -1,10 +1,15 @@
-import { Link, useLoaderData } from "react-router";
+import { Form, Link, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/plan-take-home";
 import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
 import { buildTakeHomeDocument } from "../../src/domain/plans/take-home-pdf.server.ts";
 import meetingStyles from "../components/meetings.css?url";
 import { translator } from "../../src/i18n/index.ts";
+import { issuePersonalLink } from "../../src/domain/links/links.server.ts";
+import { PersonalLinkCard } from "../components/personal-link-card.tsx";
+import { CsrfField } from "../components/forms.tsx";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
+import { readForm } from "../lib/form.server.ts";
+import { qrCodeDataUrl } from "../lib/qr.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -24,15 +29,35 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const today = new Date().toISOString().slice(0, 10);
   return {
     participantId: params.id,
+    forPerson,
     query: forPerson ? `?for=${encodeURIComponent(forPerson)}` : "",
     locale: takeHome.locale,
     document: buildTakeHomeDocument(takeHome.plan, audience.kind, translator(takeHome.locale), today),
   };
 }
 
+/**
+ * A support person's copy can carry their personal link with its QR code. The
+ * token exists only when it is made, so printing it makes a new link and the
+ * old one stops working (decision 0022).
+ */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const access = await requireParticipant(context, request, params.id, "update");
+  const ctx = app(context);
+  await readForm(request);
+  const forPerson = new URL(request.url).searchParams.get("for");
+  if (!forPerson) throw notFound();
+  const issued = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: forPerson }, ctx.meta);
+  if (!issued.ok) throw notFound();
+  const href = new URL(issued.link.path, request.url).href;
+  // The participant's name travels only with a link just made, which needed a current consent: a copy that may show nothing names no one.
+  return { link: { href, qr: await qrCodeDataUrl(href), expiresAt: issued.link.expiresAt }, participantName: access.participant.preferredName ?? access.participant.firstName };
+}
+
 export default function TakeHomePage() {
   const t = useT();
-  const { participantId, query, locale, document: plan } = useLoaderData<typeof loader>();
+  const { participantId, forPerson, query, locale, document: plan } = useLoaderData<typeof loader>();
+  const issued = useActionData<typeof action>();
   const base = `/participants/${participantId}/plan`;
   return (
     <div className="page">
@@ -43,6 +68,12 @@ export default function TakeHomePage() {
           <>
             <button type="button" onClick={() => window.print()}>{t("takeHome.page.print")}</button>
             <a className="button secondary" href={`${base}/take-home.pdf${query}`}>{t("takeHome.page.pdf")}</a>
+            {forPerson && !issued ? (
+              <Form method="post">
+                <CsrfField />
+                <button type="submit" className="secondary">{t("links.addToCopy")}</button>
+              </Form>
+            ) : null}
           </>
         ) : null}
       </div>
@@ -78,6 +109,7 @@ export default function TakeHomePage() {
           </section>
         ))}
         <p className="muted">{plan.footer}</p>
+        {issued && plan.allowed ? <PersonalLinkCard t={t} link={issued.link} participantName={issued.participantName} /> : null}
       </article>
     </div>
   );

@@ -15,6 +15,10 @@ import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { FormChoices, FormValues } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
+import { Fragment } from "react";
+import { listHelpRequests } from "../../src/domain/partners/help-requests.server.ts";
+import { listSupportReports } from "../../src/domain/partners/reports.server.ts";
+import { HelpRequestsSection, SupportReportLine } from "../components/help-requests.tsx";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
@@ -39,6 +43,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     helpers: [...invitable, ...notInvitable.filter((p) => p.reason !== "do_not_contact")].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
     commitments: can.convertCommitments ? await pendingCommitments(ctx.db, access) : [],
     recipients: await planRecipients(ctx.db, access),
+    supportReports: await listSupportReports(ctx.db, access),
+    helpRequests: await listHelpRequests(ctx.db, access),
     // The item just added: a new blank form for the next one.
     added: url.searchParams.get("added"),
     notice: url.searchParams.get("added") ? "added" as const : url.searchParams.get("saved") ? "saved" as const : url.searchParams.get("converted") ? "converted" as const : null,
@@ -51,7 +57,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
  * same page, so without JavaScript too the problem shows beside the form that had it.
  */
 export type PlanActionResult = {
-  intent: "create" | "update" | "commitments";
+  intent: "create" | "update" | "commitments" | "help";
   itemId: string | null;
   errors: Record<string, string>;
   values: FormValues;
@@ -72,7 +78,7 @@ function labelsOf(t: Translate): Record<string, string> {
 
 export default function PlanPage() {
   const t = useT();
-  const { participant, canUpdate, items, histories, helpers, commitments, recipients, added, notice } = useLoaderData<typeof loader>();
+  const { participant, canUpdate, items, histories, helpers, commitments, recipients, added, notice, supportReports, helpRequests } = useLoaderData<typeof loader>();
   const result = useActionData<PlanActionResult>();
   const busy = useNavigation().state === "submitting";
   const name = shortName(participant);
@@ -151,12 +157,17 @@ export default function PlanPage() {
           <section key={status} aria-labelledby={`status-${status}`} data-status={status}>
             <h2 id={`status-${status}`}>{t(`plan.status.${status}`)} ({group.length})</h2>
             {group.map((item) => (
-              <PlanItemCard key={item.id} t={t} item={item} who={whoLabel(item)} participantName={name} history={histories[item.id] ?? []} canUpdate={canUpdate} busy={busy}
-                whoOptions={whoOptions} result={result?.intent === "update" && result.itemId === item.id ? result : null} />
+              <Fragment key={item.id}>
+                <PlanItemCard t={t} item={item} who={whoLabel(item)} participantName={name} history={histories[item.id] ?? []} canUpdate={canUpdate} busy={busy}
+                  whoOptions={whoOptions} result={result?.intent === "update" && result.itemId === item.id ? result : null} />
+                <SupportReportLine t={t} report={supportReports[item.id]} />
+              </Fragment>
             ))}
           </section>
         );
       })}
+
+      <HelpRequestsSection t={t} participantId={participant.id} requests={helpRequests} canUpdate={canUpdate} result={result?.intent === "help" ? result : null} />
 
       {canUpdate ? (
         <section aria-labelledby="add" className="no-print">

@@ -2,6 +2,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "react-router"
 import type { Route } from "./+types/profile";
 import { formatDate } from "../../src/i18n/format.ts";
 import { listApiTokens } from "../../src/domain/auth/api-tokens.server.ts";
+import { getTwoFactorStatus } from "../../src/domain/auth/credentials.server.ts";
 import { getProfile } from "../../src/domain/users/users.server.ts";
 import { LOCALES, translate } from "../../src/i18n/index.ts";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
@@ -11,10 +12,14 @@ import { useT } from "../lib/i18n.ts";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const [profile, tokens] = await Promise.all([getProfile(ctx.db, actor), listApiTokens(ctx.db, actor)]);
+  const [profile, tokens, twoFactor] = await Promise.all([getProfile(ctx.db, actor), listApiTokens(ctx.db, actor), getTwoFactorStatus(ctx.db, actor)]);
   if (!profile) throw notFound();
   const query = new URL(request.url).searchParams;
-  return { profile, tokens, now: new Date().toISOString(), revoked: query.has("revoked"), languageSaved: query.has("language") };
+  const ended = Number(query.get("ended"));
+  return {
+    profile, tokens, twoFactor, now: new Date().toISOString(), revoked: query.has("revoked"), languageSaved: query.has("language"),
+    passwordChanged: query.get("password") === "changed" ? { sessionsEnded: Number.isInteger(ended) && ended >= 0 ? ended : 0 } : null,
+  };
 }
 
 /**
@@ -24,7 +29,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
  * shows here, with or without JavaScript.
  */
 export type ProfileActionResult = {
-  intent: "createToken" | "revokeToken" | "changeLanguage";
+  intent: "createToken" | "revokeToken" | "changeLanguage" | "changePassword";
   errors: Record<string, string>;
   name: string;
   created: { name: string; token: string } | null;
@@ -33,10 +38,12 @@ export type ProfileActionResult = {
 
 export default function Profile() {
   const t = useT();
-  const { profile, tokens, now, revoked, languageSaved } = useLoaderData<typeof loader>();
+  const { profile, tokens, twoFactor, now, revoked, languageSaved, passwordChanged } = useLoaderData<typeof loader>();
   const result = useActionData<ProfileActionResult>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
+  const passwordLabels = { current: t("profile.password.current"), password: t("profile.password.new"), confirm: t("profile.password.confirm") };
+  const passwordErrors = result?.intent === "changePassword" ? result.errors : undefined;
 
   return (
     <div className="page">
@@ -61,6 +68,30 @@ export default function Profile() {
           />
           <button type="submit" disabled={busy}>{t("profile.language.save")}</button>
         </Form>
+      </section>
+
+      <section aria-labelledby="password">
+        <h2 id="password">{t("profile.password.heading")}</h2>
+        {passwordChanged ? <p className="notice" role="status">{t("profile.password.changed", { count: passwordChanged.sessionsEnded })}</p> : null}
+        <p>{t("profile.password.intro")}</p>
+        <ErrorSummary errors={passwordErrors} labels={passwordLabels} prefix="password" />
+        <Form method="post" action="/profile/password" noValidate>
+          <CsrfField />
+          <TextField name="current" type="password" prefix="password" label={passwordLabels.current} autoComplete="current-password" errors={passwordErrors} required />
+          <TextField name="password" type="password" prefix="password" label={passwordLabels.password} hint={t("profile.password.rule")} autoComplete="new-password" errors={passwordErrors} required />
+          <TextField name="confirm" type="password" prefix="password" label={passwordLabels.confirm} autoComplete="new-password" errors={passwordErrors} required />
+          <button type="submit" disabled={busy}>{t("profile.password.submit")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="two-factor">
+        <h2 id="two-factor">{t("profile.twoFactor.heading")}</h2>
+        <p>
+          {twoFactor.enabled
+            ? t("profile.twoFactor.on", { count: twoFactor.recoveryCodesLeft })
+            : twoFactor.required ? t("profile.twoFactor.requiredOff") : t("profile.twoFactor.off")}
+        </p>
+        <p><a href="/profile/two-factor">{twoFactor.enabled ? t("profile.twoFactor.manage") : t("profile.twoFactor.turnOn")}</a></p>
       </section>
 
       <section aria-labelledby="tokens">

@@ -12,7 +12,12 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
+import { issuePersonalLink, listSupportPersonLinks, revokePersonalLinks } from "../../src/domain/links/links.server.ts";
+import { supportLinkActions } from "../../src/domain/links/policy.ts";
+import { STEPPED_OUT } from "../../src/domain/partners/model.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
+import { qrCodeDataUrl } from "../lib/qr.server.ts";
+import { PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -37,11 +42,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     ? { grantId: revokeGrant.id, category: revokeCategory as ConsentCategory | null }
     : null;
 
+  const holdsConsent = view.withConsent.includes(person.id);
   return {
     participant: view.participant,
     person,
     mayUpdate: view.can.update,
-    holdsConsent: view.withConsent.includes(person.id),
+    holdsConsent,
+    personalLinks: await listSupportPersonLinks(ctx.db, access, person.id),
+    linkActions: supportLinkActions(access, { status: person.status, endedAt: person.endedAt, holdsConsent }),
     grants,
     history: versions.map((v, i) => ({
       version: v.version, change: v.change, changedAt: v.changedAt, changedBy: v.changedBy,
@@ -54,6 +62,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       revoked: url.searchParams.get("revoked"),
       consent: grants.find((g) => g.id === url.searchParams.get("consent"))?.id ?? null,
       eventRecorded: url.searchParams.has("eventRecorded"),
+      linkRevoked: url.searchParams.has("linkRevoked"),
     },
   };
 }
@@ -93,6 +102,20 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`${here}?revoked=${grantId}#consent`);
   }
 
+  // The token is known only now: shown once, with its QR code for the printed card.
+  if (intent === "link-issue") {
+    const result = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: params.personId }, ctx.meta);
+    if (!result.ok) throw notFound();
+    const href = new URL(result.link.path, request.url).href;
+    return { intent, errors: {}, values: null, conflict: false, message: null, issued: { href, qr: await qrCodeDataUrl(href), expiresAt: result.link.expiresAt } };
+  }
+
+  if (intent === "link-revoke") {
+    const ended = await revokePersonalLinks(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: params.personId }, ctx.meta);
+    if (ended === null) throw notFound();
+    return redirect(`${here}?linkRevoked=1#personal-link`);
+  }
+
   if (intent === "event") {
     const grantId = form.get("grantId") ?? "";
     const parsed = form.parse(grantEventInputSchema);
@@ -110,7 +133,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function SupportPersonPage() {
   const t = useT();
-  const { participant, person, mayUpdate, holdsConsent, grants, history, confirm, notice } = useLoaderData<typeof loader>();
+  const { participant, person, mayUpdate, holdsConsent, grants, history, confirm, notice, personalLinks, linkActions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/participants/${participant.id}`;
@@ -134,7 +157,12 @@ export default function SupportPersonPage() {
           <p>{t("network.person.dnc.body", { name: person.name })}</p>
         </div>
       ) : null}
-      {ended ? <p className="warning">{t("network.person.ended", { date: formatDate(person.endedAt!, t.locale) })}{person.endedReason ? ` ${person.endedReason}` : ""}</p> : null}
+      {ended ? (
+        <p className="warning">
+          {t("network.person.ended", { date: formatDate(person.endedAt!, t.locale) })}
+          {person.endedReason === STEPPED_OUT ? ` ${t("network.steppedOut", { date: formatDate(person.endedAt!, t.locale) })}` : person.endedReason ? ` ${person.endedReason}` : ""}
+        </p>
+      ) : null}
       {notice.saved ? <p className="notice" role="status">{t("network.person.saved")}</p> : null}
       {notice.ended ? <p className="notice" role="status">{t("network.person.endedNotice")}</p> : null}
       {notice.revoked ? <p className="notice" role="status">{t("network.person.revoked")}</p> : null}
@@ -179,6 +207,9 @@ export default function SupportPersonPage() {
             grants={grants} eventResult={result?.intent === "event" && "grantId" in result && result.grantId === grant.id ? result : null} />
         ))}
       </section>
+
+      <PersonalLinkSection t={t} person={person} participantName={participantDisplayName(participant)} links={personalLinks} can={linkActions}
+        issued={result?.intent === "link-issue" && "issued" in result ? result.issued : null} revoked={notice.linkRevoked} />
 
       {mayUpdate && !ended ? (
         <section className="no-print" aria-labelledby="edit-heading">
@@ -243,6 +274,65 @@ export default function SupportPersonPage() {
         </div>
       </section>
     </div>
+  );
+}
+
+/**
+ * The personal link: its state, a button to make one (or a new one in place of a
+ * lost one) and to stop it. A new link is shown once, as a card to print with
+ * its QR code; only its hash is kept.
+ */
+function PersonalLinkSection({ t, person, participantName, links, can, issued, revoked }: {
+  t: Translate; person: SupportPerson; participantName: string;
+  links: readonly { id: string; issuedAt: string; expiresAt: string; lastUsedAt: string | null; state: string }[];
+  can: { read: boolean; issue: boolean; revoke: boolean };
+  issued: IssuedLinkCard | null; revoked: boolean;
+}) {
+  const current = links.find((l) => l.state === "valid");
+  return (
+    <section aria-labelledby="personal-link">
+      <h2 id="personal-link" className="no-print">{t("links.heading")}</h2>
+      <p className="no-print">{t("links.intro", { name: person.name })}</p>
+      {revoked ? <p className="notice no-print" role="status">{t("links.revoked")}</p> : null}
+      {issued ? (
+        <>
+          <p className="notice no-print" role="status">{t("links.issued")}</p>
+          <PersonalLinkCard t={t} link={issued} participantName={participantName} />
+          <p className="no-print"><button type="button" className="secondary" onClick={() => window.print()}>{t("links.print")}</button></p>
+        </>
+      ) : null}
+      {links.length === 0 ? <p className="no-print">{t("links.none", { name: person.name })}</p> : (
+        <div className="table-wrap no-print">
+          <table className="responsive-table">
+            <thead><tr><th scope="col">{t("links.issuedOn")}</th><th scope="col">{t("links.state")}</th><th scope="col">{t("links.expiresOn")}</th><th scope="col">{t("links.lastUsed")}</th></tr></thead>
+            <tbody>
+              {links.map((l) => (
+                <tr key={l.id}>
+                  <td data-label={t("links.issuedOn")}>{formatDate(l.issuedAt, t.locale)}</td>
+                  <td data-label={t("links.state")}>{t(`links.state.${l.state as "valid"}`)}</td>
+                  <td data-label={t("links.expiresOn")}>{formatDate(l.expiresAt, t.locale)}</td>
+                  <td data-label={t("links.lastUsed")}>{l.lastUsedAt ? formatDate(l.lastUsedAt, t.locale) : t("links.never")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {can.issue ? (
+        <Form method="post" className="no-print">
+          <CsrfField />
+          <input type="hidden" name="intent" value="link-issue" />
+          <button type="submit">{current ? t("links.reissue") : t("links.issue")}</button>
+        </Form>
+      ) : can.revoke ? <p className="no-print">{t("links.cannotIssue")}</p> : null}
+      {can.revoke && current ? (
+        <Form method="post" className="no-print">
+          <CsrfField />
+          <input type="hidden" name="intent" value="link-revoke" />
+          <button type="submit" className="danger">{t("links.revoke")}</button>
+        </Form>
+      ) : null}
+    </section>
   );
 }
 

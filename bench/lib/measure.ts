@@ -9,7 +9,7 @@ import { BENCH_PASSWORD, type BenchWorld } from "./seed.ts";
 
 export const CONNECTIONS = 10;
 
-export function scenariosFor(world: BenchWorld, session: string): Scenario[] {
+export function scenariosFor(world: BenchWorld, session: string, partnerSession: string | null = null): Scenario[] {
   const cookie = { cookie: `allies_session=${session}` };
   const bearer = { authorization: `Bearer ${world.token}` };
   const list: Scenario[] = [
@@ -17,6 +17,8 @@ export function scenariosFor(world: BenchWorld, session: string): Scenario[] {
     { name: "overview page", kind: "page", method: "GET", paths: world.participantIds.map((id) => `/participants/${id}`), headers: cookie, expectStatus: 200 },
     { name: "name search", kind: "page", method: "GET", paths: world.searchTerms.map((q) => `/participants?q=${encodeURIComponent(q)}`), headers: cookie, expectStatus: 200 },
     { name: "network page", kind: "page", method: "GET", paths: world.participantIds.map((id) => `/participants/${id}/network`), headers: cookie, expectStatus: 200 },
+    // The support person's own page, opened by their personal link (decision 0022): the same budgets as staff pages.
+    ...(partnerSession ? [{ name: "support person's page", kind: "page" as const, method: "GET" as const, paths: ["/support"], headers: { cookie: `allies_partner=${partnerSession}` }, expectStatus: 200 }] : []),
     { name: "API participant list", kind: "api", method: "GET", paths: ["/api/v1/participants", "/api/v1/participants?page=2"], headers: bearer, expectStatus: 200 },
     {
       name: "benefits estimate", kind: "api", method: "POST", paths: ["/api/v1/benefits/estimate"], headers: bearer, expectStatus: 200,
@@ -34,6 +36,14 @@ export function scenariosFor(world: BenchWorld, session: string): Scenario[] {
     body: (i) => JSON.stringify({ name: `Bench Helper ${i}`, relationshipKind: "friend", closeness: "friends", helpKinds: ["rides"] }),
   });
   return list;
+}
+
+/** Opens a personal link as a phone would and keeps the partner session it gives. */
+async function openLink(baseUrl: string, path: string): Promise<string | null> {
+  const response = await fetch(baseUrl + path, { redirect: "manual" });
+  await response.arrayBuffer();
+  const line = response.headers.getSetCookie().find((l) => l.startsWith("allies_partner="));
+  return line ? line.slice("allies_partner=".length).split(";")[0]! : null;
 }
 
 /** One request of the scenario, to skip what this version of Allies does not have yet. */
@@ -89,12 +99,13 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
   const rssPoll = setInterval(() => server.peakRssKb(), 500);
   try {
     const { session } = await signInForCookie(server.url, world.specialistEmail, BENCH_PASSWORD);
+    const partnerSession = world.supportLinkPath ? await openLink(server.url, world.supportLinkPath) : null;
     const health: Scenario = { name: "health", kind: "health", method: "GET", paths: ["/healthz"], expectStatus: 200 };
     const load = { connections: CONNECTIONS, seconds: options.secondsPerScenario };
 
     const skipped: SkippedScenario[] = [];
     const runnable: Scenario[] = [];
-    for (const scenario of scenariosFor(world, session)) {
+    for (const scenario of scenariosFor(world, session, partnerSession)) {
       const reason = await probe(server.url, scenario);
       if (reason) skipped.push({ scenario: scenario.name, reason });
       else runnable.push(scenario);
@@ -133,6 +144,7 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
       { page: "sign-in", path: "/sign-in", cookie: undefined },
       { page: "caseload", path: "/participants", cookie },
       { page: "overview", path: world.participantIds[0] ? `/participants/${world.participantIds[0]}` : "/participants", cookie },
+      ...(partnerSession ? [{ page: "support person's page", path: "/support", cookie: `allies_partner=${partnerSession}` }] : []),
     ];
     log("JavaScript per page");
     const pageWeights = [];

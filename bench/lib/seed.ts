@@ -1,4 +1,8 @@
 import { openDatabase } from "../../src/db/index.ts";
+import { authorizeParticipant } from "../../src/domain/access/access.server.ts";
+import { systemMeta } from "../../src/domain/auth/actor.ts";
+import { loadActor } from "../../src/domain/auth/sessions.server.ts";
+import { issuePersonalLink } from "../../src/domain/links/links.server.ts";
 import { runCli } from "../../scripts/reliability/harness.ts";
 
 export { BENCH_PASSWORD } from "../../src/db/seed/scale.ts";
@@ -14,6 +18,8 @@ export interface BenchWorld {
   seedSeconds: number;
   /** What the seed printed about the rows it made. */
   seeded: string;
+  /** A personal link of a support person with consent on that caseload: the support person's page scenario. */
+  supportLinkPath: string | null;
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
@@ -40,6 +46,7 @@ export async function seedBenchWorld(databaseUrl: string, n: number, log: (line:
     if (!busiest) throw new Error("the scale seed made no specialist with active participants");
     const participants = await db.selectFrom("participants").select(["id", "last_name"])
       .where("specialist_id", "=", busiest.id).where("status", "=", "active").orderBy("last_name").orderBy("id").limit(50).execute();
+    const supportLinkPath = await supportPersonLink(database.db, busiest.id, participants.map((p) => p.id));
     const tokenLines = runCli(["token", "create", "--user", busiest.email, "--name", "bench"], databaseUrl).trim().split("\n");
     return {
       specialistEmail: busiest.email,
@@ -48,8 +55,21 @@ export async function seedBenchWorld(databaseUrl: string, n: number, log: (line:
       token: tokenLines[tokenLines.length - 1]!.trim(),
       seedSeconds,
       seeded,
+      supportLinkPath,
     };
   } finally {
     await database.close();
   }
+}
+
+/** The first support person on these participants' networks who holds consent gets a link, made as their specialist would. */
+async function supportPersonLink(db: ReturnType<typeof openDatabase>["db"], specialistId: string, participantIds: string[]): Promise<string | null> {
+  if (participantIds.length === 0) return null;
+  const holder = await db.selectFrom("consent_grants").select(["participant_id", "support_person_id"])
+    .where("participant_id", "in", participantIds).orderBy("participant_id").limit(1).executeTakeFirst();
+  const actor = await loadActor(db, specialistId);
+  const access = holder && actor ? await authorizeParticipant(db, actor, holder.participant_id, "update", systemMeta) : null;
+  if (!holder || !access) return null;
+  const issued = await issuePersonalLink(db, access, { kind: "support_person", participantId: holder.participant_id, supportPersonId: holder.support_person_id }, systemMeta);
+  return issued.ok ? issued.link.path : null;
 }

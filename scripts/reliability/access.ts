@@ -11,6 +11,8 @@ import { consentTerms } from "./dates.ts";
 import { changedTables, contentDigest } from "./invariants.ts";
 import { fillPath, validBody, type Operation } from "./openapi.ts";
 import type { Results } from "./report.ts";
+import { buildOwnPagesWorld, checkOwnPage, checkOwnWrongParticipant } from "./own-pages.ts";
+import { PARTNER_PAGES, checkPartnerAccess } from "./partner-access.ts";
 import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject, type SubjectRecords } from "./world.ts";
 
 const AREA = "access";
@@ -52,7 +54,7 @@ export const PAGE_QUERIES: Record<string, () => string> = {
 };
 
 /** Pages anyone may open, signed in or not; they name no record of the program. */
-const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/invitations/:token", "/*"]);
+const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out"]);
 
 export function fillPage(path: string, records: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
@@ -337,14 +339,18 @@ export async function checkAccess(results: Results, database: string, world: Rel
   }
 
   const pageSubject = await buildSubject(callers.specialistOwn, "Pages");
+  const own = await buildOwnPagesWorld(world, callers);
+  await checkOwnWrongParticipant(results, database, world, callers, own);
   for (const path of pagePaths()) {
-    if (PUBLIC_PAGES.has(path)) continue;
+    if (PUBLIC_PAGES.has(path) || PARTNER_PAGES.includes(path)) continue;
     try {
-      if (path.startsWith("/participants/:id")) await checkParticipantPage(results, database, world, callers, path, pageSubject);
+      if (path === "/me" || path.startsWith("/me/")) await checkOwnPage(results, database, callers, own, path);
+      else if (path.startsWith("/participants/:id")) await checkParticipantPage(results, database, world, callers, path, pageSubject);
       else await checkStaffPage(results, database, world, callers, path);
     } catch (error) {
       // A page naming a record the subject does not have yet: the suite needs one, and says so.
       results.record(AREA, database, `page ${path}`, false, error instanceof Error ? error.message : String(error));
     }
   }
+  await checkPartnerAccess(results, database, world, callers);
 }

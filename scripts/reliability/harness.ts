@@ -11,6 +11,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { DbKind } from "../../src/db/index.ts";
+import { DEMO_TOTP_SECRET, nextTotpCode } from "../../src/db/seed/authenticator.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:54329/postgres";
@@ -215,7 +216,8 @@ export async function signInForCookie(baseUrl: string, email: string, password: 
   const page = await fetch(`${baseUrl}/sign-in`, { headers });
   const csrf = cookieFrom(page.headers.getSetCookie(), "allies_csrf");
   if (!csrf) throw new Error("GET /sign-in set no allies_csrf cookie");
-  const body = new URLSearchParams({ _csrf: csrf, email, password });
+  // Administrators sign in with two-factor (the test admins share DEMO_TOTP_SECRET); others ignore the code.
+  const body = new URLSearchParams({ _csrf: csrf, email, password, code: await nextTotpCode(DEMO_TOTP_SECRET, email) });
   const response = await fetch(`${baseUrl}/sign-in`, {
     method: "POST", body, redirect: "manual",
     headers: { ...headers, "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: `allies_csrf=${csrf}` },

@@ -1,5 +1,6 @@
 import type { Db } from "../../src/db/index.ts";
-import { SIGN_IN_LIMITS } from "../../src/domain/auth/model.ts";
+import { DEMO_TOTP_SECRET, nextTotpCode } from "../../src/db/seed/authenticator.ts";
+import { SIGN_IN_DELAYS } from "../../src/domain/auth/sign-in-delays.ts";
 import { cookieFrom } from "./harness.ts";
 import { Caller } from "./http.ts";
 import type { Results } from "./report.ts";
@@ -18,13 +19,13 @@ function attributes(setCookies: string[], name: string): string[] | null {
   return line ? line.split(";").slice(1).map((a) => a.trim().toLowerCase()) : null;
 }
 
-async function signInAttempt(baseUrl: string, email: string, password: string, ip: string): Promise<number> {
+async function signInAttempt(baseUrl: string, email: string, password: string, ip: string, code = ""): Promise<number> {
   const page = await fetch(`${baseUrl}/sign-in`, { headers: { "x-forwarded-for": ip } });
   const csrf = cookieFrom(page.headers.getSetCookie(), "allies_csrf") ?? "";
   await page.arrayBuffer();
   const response = await fetch(`${baseUrl}/sign-in`, {
     method: "POST", redirect: "manual",
-    body: new URLSearchParams({ _csrf: csrf, email, password }),
+    body: new URLSearchParams({ _csrf: csrf, email, password, code }),
     headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: `allies_csrf=${csrf}`, "x-forwarded-for": ip },
   });
   await response.arrayBuffer();
@@ -85,20 +86,26 @@ export async function checkWebSecurity(results: Results, database: string, baseU
   const after = await participantCount(db);
   results.record(AREA, database, "CSRF: refused changes stored nothing", after === before, `participants ${before} -> ${after}`);
 
-  // Login rate limit, per address and per network origin (loopback addresses stand in for clients behind the proxy).
-  const locked = world.people.rateLimited.email;
+  // Progressive sign-in delays (decision 0019), per account and per address (loopback addresses stand in
+  // for clients behind the proxy): failures make the next attempt wait; the right password with the right
+  // two-factor code always gets in, so nobody can keep a person out by failing on purpose.
+  const delayed = world.people.rateLimited.email;
+  const accountFailures = SIGN_IN_DELAYS.freePerAccount + 1;
   const statuses: number[] = [];
-  for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) statuses.push(await signInAttempt(baseUrl, locked, "wrong password", "127.0.0.21"));
-  const afterLimit = await signInAttempt(baseUrl, locked, PASSWORD, "127.0.0.22");
-  results.record(AREA, database, `sign-in limit per address (${SIGN_IN_LIMITS.perEmail} failures)`,
-    statuses.every((s) => s === 401) && afterLimit === 429, `failures answered ${[...new Set(statuses)].join("/")}, the right password next answered ${afterLimit}`);
+  for (let i = 0; i < accountFailures; i++) statuses.push(await signInAttempt(baseUrl, delayed, "wrong password", "127.0.0.21"));
+  const afterFailures = await signInAttempt(baseUrl, delayed, PASSWORD, "127.0.0.22");
+  results.record(AREA, database, `sign-in delay per account (${accountFailures} failures)`,
+    statuses.every((s) => s === 401) && afterFailures === 429, `failures answered ${[...new Set(statuses)].join("/")}, the right password (no two-factor) next answered ${afterFailures}`);
+  const addressFailures = SIGN_IN_DELAYS.freePerAddress + 1;
   const ipStatuses: number[] = [];
-  for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) ipStatuses.push(await signInAttempt(baseUrl, `nobody${i}@reliability.test`, "wrong password", "127.0.0.23"));
-  const fromSameIp = await signInAttempt(baseUrl, world.people.admin.email, PASSWORD, "127.0.0.23");
-  results.record(AREA, database, `sign-in limit per origin (${SIGN_IN_LIMITS.perIp} failures)`,
-    ipStatuses.every((s) => s === 401) && fromSameIp === 429, `failures answered ${[...new Set(ipStatuses)].join("/")}, a right password from there next answered ${fromSameIp}`);
-  const elsewhere = await signInAttempt(baseUrl, world.people.admin.email, PASSWORD, "127.0.0.24");
-  results.record(AREA, database, "the limit holds back only the limited origin", elsewhere === 302, `a sign-in from another origin answered ${elsewhere}`);
+  for (let i = 0; i < addressFailures; i++) ipStatuses.push(await signInAttempt(baseUrl, `nobody${i}@reliability.test`, "wrong password", "127.0.0.23"));
+  const passwordOnly = await signInAttempt(baseUrl, world.people.specialistOwn.email, PASSWORD, "127.0.0.23");
+  results.record(AREA, database, `sign-in delay per address (${addressFailures} failures)`,
+    ipStatuses.every((s) => s === 401) && passwordOnly === 429, `failures answered ${[...new Set(ipStatuses)].join("/")}, a right password without two-factor from there next answered ${passwordOnly}`);
+  const withSecondFactor = await signInAttempt(baseUrl, world.people.admin.email, PASSWORD, "127.0.0.23", await nextTotpCode(DEMO_TOTP_SECRET, world.people.admin.email));
+  results.record(AREA, database, "the right password and two-factor code get in during a delay", withSecondFactor === 302, `an administrator from the delayed address answered ${withSecondFactor}`);
+  const elsewhere = await signInAttempt(baseUrl, world.people.specialistOwn.email, PASSWORD, "127.0.0.24");
+  results.record(AREA, database, "the delay holds back only the delayed address", elsewhere === 302, `a sign-in from another address answered ${elsewhere}`);
 
   // Security headers on every kind of response a browser might render.
   const targets: [string, () => Promise<Headers>][] = [

@@ -1,4 +1,5 @@
 import { migrateToLatest, openDatabase, type DbHandle } from "../../src/db/index.ts";
+import { DEMO_TOTP_SECRET } from "../../src/db/seed/authenticator.ts";
 import { buildParticipant, buildTeam, buildUser } from "../../src/db/seed/factories.ts";
 import { createApiToken } from "../../src/domain/auth/api-tokens.server.ts";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
@@ -55,7 +56,7 @@ export async function buildReliabilityWorld(databaseUrl: string): Promise<Reliab
     specialistOtherTeam: await buildUser(db, { role: "specialist", teamId: team2.id, email: "spec2@reliability.test", name: "Spec Two", passwordHash }),
     supervisorOwnTeam: await buildUser(db, { role: "supervisor", teamId: team1.id, email: "sup1@reliability.test", name: "Sue One", passwordHash }),
     supervisorOtherTeam: await buildUser(db, { role: "supervisor", teamId: team2.id, email: "sup2@reliability.test", name: "Sue Two", passwordHash }),
-    admin: await buildUser(db, { role: "admin", email: "admin@reliability.test", name: "Ada Admin", passwordHash }),
+    admin: await buildUser(db, { role: "admin", email: "admin@reliability.test", name: "Ada Admin", passwordHash, twoFactor: { secret: DEMO_TOTP_SECRET, password: PASSWORD } }),
     rateLimited: await buildUser(db, { role: "specialist", teamId: team2.id, email: "locked@reliability.test", name: "Lock Ed", passwordHash }),
   };
   const people = {} as ReliabilityWorld["people"];

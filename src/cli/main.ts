@@ -8,6 +8,8 @@ const USAGE = `Usage: allies <command>
   migrate                       apply pending database migrations
   seed [--demo] [--scale N]     load demo data, or N generated participants
   create-user --email E --name N --role R [--team T] [--password-stdin]
+  user password EMAIL           set a password, read from standard input
+  user reset-link EMAIL         print a one-time password reset link
   token create --user EMAIL --name NAME
   backup FILE [--passphrase-stdin | --key-file K]   consistent copy while it runs (0600, optionally encrypted)
   restore FILE                  replace the database with a backup
@@ -27,6 +29,7 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: async () => migrate,
   seed: async () => (await import("./commands/seed.ts")).seed,
   "create-user": async () => (await import("./commands/create-user.ts")).createUser,
+  user: async () => (await import("./commands/user.ts")).user,
   token: async () => (await import("./commands/token.ts")).token,
   backup: async () => (await import("./commands/backup.ts")).backup,
   restore: async () => (await import("./commands/backup.ts")).restore,

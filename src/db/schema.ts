@@ -12,6 +12,8 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_attempts: LoginAttemptTable;
+  recovery_codes: RecoveryCodeTable;
+  password_resets: PasswordResetTable;
   invitations: InvitationTable;
   participants: ParticipantTable;
   audit_log: AuditLogTable;
@@ -36,6 +38,10 @@ export interface Database {
   earnings_reports: EarningsReportTable;
   benefits_estimate_shares: BenefitsEstimateShareTable;
   benefit_years: BenefitYearTable;
+  personal_links: PersonalLinkTable;
+  partner_sessions: PartnerSessionTable;
+  help_requests: HelpRequestTable;
+  support_suggestions: SupportSuggestionTable;
 }
 
 export interface SupportPersonTable {
@@ -141,6 +147,11 @@ export interface UserTable {
   updated_at: string;
   /** The language of the pages for this staff member: a catalog code (src/i18n). */
   locale: Generated<string>;
+  /** Two-factor (migration 0010): the TOTP secret sealed with a key derived from the password. */
+  totp_secret_sealed: string | null;
+  totp_enabled_at: string | null;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totp_last_step: number | null;
 }
 
 export interface RolePermissionTable {
@@ -157,6 +168,8 @@ export interface SessionTable {
   last_seen_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** JSON: failed sign-in attempts since the previous sign-in, shown once (migration 0010). */
+  sign_in_notice: string | null;
 }
 
 export interface ApiTokenTable {
@@ -177,6 +190,27 @@ export interface LoginAttemptTable {
   ip: string;
   attempted_at: string;
   succeeded: number;
+  /** What was wrong in a failed attempt: "password" or "code"; null for a success (migration 0010). */
+  failure: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  issued_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  voided_at: string | null;
 }
 
 export interface InvitationTable {
@@ -282,6 +316,8 @@ export interface MeetingInviteeTable {
   response: string;
   responded_at: string | null;
   invited_at: string;
+  /** A note the invitee left with their answer (migration 0012). */
+  response_note: string | null;
 }
 
 export interface MeetingEntryTable {
@@ -340,6 +376,9 @@ export interface PlanItemTable {
   updated_at: string;
   /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
   discloses: Generated<string>;
+  /** The support person's own word on their commitment, from their page: "done" or "cant_this_week" (migration 0012). */
+  support_report: Generated<string | null>;
+  support_report_at: Generated<string | null>;
 }
 
 export interface PlanItemVersionTable {
@@ -466,14 +505,80 @@ export interface BenefitYearTable {
   created_at: string;
 }
 
+/** A personal link: the token's hash, whose page it opens, until when (migration 0012). */
+export interface PersonalLinkTable {
+  id: string;
+  participant_id: string;
+  /** "support_person" or "participant". */
+  subject_kind: string;
+  support_person_id: string | null;
+  token_hash: string;
+  /** A staff user id, or `participant:<id>` when the participant asked for it. */
+  issued_by: string;
+  issued_at: string;
+  expires_at: string;
+  /** Each use moves the expiry this many days on; null: the link never renews. */
+  renew_days: number | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+}
+
+/** A session opened by a personal link (migration 0012). */
+export interface PartnerSessionTable {
+  id: string;
+  token_hash: string;
+  link_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A need posted for the network to claim (migration 0012). */
+export interface HelpRequestTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  description: string;
+  needed_on: string;
+  needed_time: string | null;
+  discloses: string;
+  /** "open", "claimed" or "cancelled". */
+  status: string;
+  posted_by: string;
+  posted_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  plan_item_id: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+}
+
 /**
  * Every application table, parents before children: the order to copy data in
  * (backup, restore) and the reverse order to clear it.
  */
 export const TABLES_IN_DEPENDENCY_ORDER = [
-  "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "invitations",
+  "teams", "users", "role_permissions", "sessions", "api_tokens", "login_attempts", "recovery_codes", "password_resets", "invitations",
   "participants", "support_persons", "support_person_versions", "documents", "consent_grants", "consent_revocations",
   "meetings", "meeting_invitees", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years",
+  "personal_links", "partner_sessions", "help_requests",
+  "support_suggestions",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
+
+/** Someone the participant would like to add, held for the specialist to follow up (migration 0013). */
+export interface SupportSuggestionTable {
+  id: string;
+  participant_id: string;
+  name: string;
+  how_to_reach: string | null;
+  note: string | null;
+  created_at: string;
+  followed_up_at: string | null;
+  followed_up_by: string | null;
+}

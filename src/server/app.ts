@@ -5,12 +5,14 @@ import type { ServerBuild } from "react-router";
 import type { Logger } from "pino";
 import type { DbHandle } from "../db/index.ts";
 import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
-import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../domain/auth/model.ts";
+import { DEFAULT_SESSION_LIMITS, type SessionLimits, type SignInNotice } from "../domain/auth/model.ts";
 import { actorForSession } from "../domain/auth/sessions.server.ts";
+import { partnerForSession } from "../domain/links/links.server.ts";
+import type { PartnerActor } from "../domain/links/model.ts";
 import { apiOperations } from "./api/operations/index.ts";
 import { apiRouter } from "./api/router.ts";
 import { limitRequestBodies } from "./bodies.ts";
-import { CSRF_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
+import { CSRF_COOKIE, PARTNER_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from "./cookies.ts";
 import { routerContextFor } from "./context.ts";
 import { newSecret } from "../domain/auth/tokens.ts";
 import { refuseUnreadablePaths } from "./input.ts";
@@ -40,6 +42,10 @@ export interface RequestState {
   meta: RequestMeta;
   actor: StaffActor | null;
   sessionId: string | null;
+  mustEnrolTwoFactor: boolean;
+  signInNotice: SignInNotice | null;
+  partner: PartnerActor | null;
+  partnerSessionId: string | null;
   csrfToken: string;
   nonce: string;
 }
@@ -49,6 +55,14 @@ declare module "express-serve-static-core" {
     state: RequestState;
     nonce: string;
   }
+}
+
+/**
+ * The path as the request log writes it. A personal link's token and a staff
+ * invitation's token open a page to whoever holds them, so neither is written.
+ */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/(l|invitations)\/[^/]+/, "/$1/[token]");
 }
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
@@ -77,7 +91,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     const reqLog = log.child({ requestId });
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      reqLog.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      reqLog.info({ method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
     });
     res.locals.state = {
       requestId,
@@ -85,6 +99,10 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       meta: { ip: req.ip ?? null, requestId },
       actor: null,
       sessionId: null,
+      mustEnrolTwoFactor: false,
+      signInNotice: null,
+      partner: null,
+      partnerSessionId: null,
       csrfToken: "",
       nonce: res.locals.nonce,
     };
@@ -126,6 +144,16 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         if (found) {
           state.actor = found.actor;
           state.sessionId = found.sessionId;
+          state.mustEnrolTwoFactor = found.mustEnrolTwoFactor;
+          state.signInNotice = found.notice;
+        }
+      }
+      const partnerToken = cookies[PARTNER_COOKIE];
+      if (partnerToken) {
+        const partner = await partnerForSession(database.db, partnerToken, sessionLimits);
+        if (partner) {
+          state.partner = partner.actor;
+          state.partnerSessionId = partner.sessionId;
         }
       }
       next();
@@ -148,6 +176,10 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
           dbKind: database.kind,
           actor: state.actor,
           sessionId: state.sessionId,
+          mustEnrolTwoFactor: state.mustEnrolTwoFactor,
+          signInNotice: state.signInNotice,
+          partner: state.partner,
+          partnerSessionId: state.partnerSessionId,
           csrfToken: state.csrfToken,
           nonce: state.nonce,
           meta: state.meta,

@@ -1,5 +1,7 @@
 export const SESSION_COOKIE = "allies_session";
 export const CSRF_COOKIE = "allies_csrf";
+/** A partner session, opened by a personal link: a cookie of its own, never mistaken for a staff session. */
+export const PARTNER_COOKIE = "allies_partner";
 
 export function parseCookies(header: string | null | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};

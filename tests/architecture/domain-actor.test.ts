@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 /**
  * Every read and command a domain area exports from a `*.server.ts` file says who
  * acts: it takes the actor (`Actor`, `StaffActor`) or the request's one
- * authorization (`AuthorizedParticipant`), so no page or API call can reach a
+ * authorization (`AuthorizedParticipant`, or `OwnRecord` on the participant's own pages), so no page or API call can reach a
  * participant's information without the access layer having said yes. The few
  * functions that act for no one in particular are listed here, each with why;
  * adding one is a reviewed change.
@@ -19,10 +19,16 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/audit/checkpoints.server.ts#anchorAuditChain": "signs where the keyless chain ends, on migrating; reads no participant information",
   "src/domain/auth/api-tokens.server.ts#actorForApiToken": "authentication: finds who a bearer token acts for",
   "src/domain/auth/sessions.server.ts#loadActor": "authentication: builds the actor itself from a user id",
-  "src/domain/auth/sessions.server.ts#isSignInLimited": "sign-in: counts failed attempts by email and address",
+  "src/domain/auth/sessions.server.ts#signInWaitFor": "sign-in: counts failed attempts by email and address",
+  "src/domain/auth/credentials.server.ts#setPasswordByCommand": "the `allies user password` command run on the server; audited under the command's name",
+  "src/domain/auth/credentials.server.ts#issuePasswordResetByCommand": "the `allies user reset-link` command run on the server; audited under the command's name",
+  "src/domain/auth/credentials.server.ts#findPasswordReset": "the public reset page: the link's token is the permission",
+  "src/domain/auth/credentials.server.ts#usePasswordReset": "the public reset page: the link's token is the permission",
   "src/domain/auth/sessions.server.ts#signIn": "sign-in: nobody acts yet; the attempt is audited under the email given",
   "src/domain/auth/sessions.server.ts#createSession": "sign-in: starts the session of the user just authenticated",
   "src/domain/auth/sessions.server.ts#actorForSession": "authentication: finds who a session cookie acts for",
+  "src/domain/links/links.server.ts#openPersonalLink": "a personal link: the token is the permission, and opening it makes the partner actor",
+  "src/domain/links/links.server.ts#partnerForSession": "authentication: finds who a partner session cookie acts for",
   "src/domain/benefits/years.server.ts#storedBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/benefits/years.server.ts#listBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/users/users.server.ts#listTeams": "team names for staff forms, no participant information",
@@ -32,7 +38,8 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
 };
 
 const ROOT = join(import.meta.dirname, "../..");
-const ACTORISH = /\b(Actor|StaffActor|AuthorizedParticipant)\b/;
+// OwnRecord: the participant's own pages' authorization (src/domain/portal), made from the signed-in participant alone.
+const ACTORISH = /\b(Actor|StaffActor|SupportPersonActor|ParticipantActor|PartnerActor|AuthorizedParticipant|OwnRecord)\b/;
 /** A function reaches stored information when it is handed the database (or a transaction) or a participant's id. */
 const DATABASE = /\b(Db|Trx|Transaction)\b/;
 

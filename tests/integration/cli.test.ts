@@ -268,3 +268,37 @@ describe("allies backup, restore and audit verify", SLOW, () => {
     expect(await allies(["audit", "checkpoint"], target.url)).toMatchObject({ code: 1 });
   });
 });
+
+describe("allies user password and reset-link", SLOW, () => {
+  it("sets a password read from standard input, ending every session, and makes a one-time reset link", async () => {
+    const target = await database();
+    const made = await allies(["create-user", "--email", "boss@example.org", "--name", "Bo Boss", "--role", "admin", "--password-stdin"], target.url, "the first pass phrase\n");
+    expect(made.code, made.stderr).toBe(0);
+    const user = await target.db.selectFrom("users").select("id").where("email", "=", "boss@example.org").executeTakeFirstOrThrow();
+    const first = await signIn(target.db, { email: "boss@example.org", password: "the first pass phrase" }, meta, "cli-test");
+    expect(first.ok).toBe(true);
+
+    const tooShort = await allies(["user", "password", "boss@example.org"], target.url, "short\n");
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toContain("at least 12 characters");
+    const unknown = await allies(["user", "password", "nobody@example.org"], target.url, "a second pass phrase\n");
+    expect(unknown.code).toBe(2);
+
+    const set = await allies(["user", "password", "Boss@Example.org"], target.url, "a second pass phrase\n");
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain("Sessions ended: 1");
+    expect(await target.db.selectFrom("sessions").select("id").where("user_id", "=", user.id).execute()).toEqual([]);
+    expect((await signIn(target.db, { email: "boss@example.org", password: "the first pass phrase" }, meta, "cli-test")).ok).toBe(false);
+    expect((await signIn(target.db, { email: "boss@example.org", password: "a second pass phrase" }, meta, "cli-test")).ok).toBe(true);
+
+    const link = await allies(["user", "reset-link", "boss@example.org", "--base-url", "https://allies.example.org"], target.url);
+    expect(link.code, link.stderr).toBe(0);
+    expect(lastLine(link.stdout)).toMatch(/^https:\/\/allies\.example\.org\/password-reset\/[\w-]{43}$/);
+    const audit = await target.db.selectFrom("audit_log").select(["action", "actor_label"]).where("entity_id", "=", user.id)
+      .where("action", "in", ["user.change_password", "user.password_reset_issue"]).orderBy("seq").execute();
+    expect(audit).toEqual([
+      { action: "user.change_password", actor_label: "allies user password" },
+      { action: "user.password_reset_issue", actor_label: "allies user reset-link" },
+    ]);
+  });
+});

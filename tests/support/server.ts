@@ -6,6 +6,7 @@ import type { ServerBuild } from "react-router";
 import type { DbHandle } from "../../src/db/index.ts";
 import { createHttpApp } from "../../src/server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from "../../src/server/listen.ts";
+import { DEMO_TOTP_SECRET, nextTotpCode } from "../../src/db/seed/authenticator.ts";
 
 /** The real HTTP app on a free loopback port, over the given database (needs `npm run build`). */
 export async function startTestServer(database: DbHandle, limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS) {
@@ -68,8 +69,12 @@ export class Client {
     return this.fetch(`/api/v1${pathname}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
-  async signIn(email: string, password: string): Promise<void> {
-    const response = await this.postForm("/sign-in", { email, password });
+  /**
+   * Signs in through the form; the test admins' two-factor code is typed too (others'
+   * accounts ignore it): the given one, or the next their authenticator shows.
+   */
+  async signIn(email: string, password: string, code?: string): Promise<void> {
+    const response = await this.postForm("/sign-in", { email, password, code: code ?? (await nextTotpCode(DEMO_TOTP_SECRET, email)) });
     if (response.status !== 302) throw new Error(`sign-in failed for ${email}: ${response.status}`);
   }
 }

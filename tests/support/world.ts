@@ -1,4 +1,5 @@
 import type { Db } from "../../src/db/index.ts";
+import { DEMO_TOTP_SECRET } from "../../src/db/seed/authenticator.ts";
 import { buildParticipant, buildTeam, buildUser } from "../../src/db/seed/factories.ts";
 import type { StaffActor } from "../../src/domain/auth/actor.ts";
 import { hashPassword } from "../../src/domain/auth/password.ts";
@@ -8,13 +9,14 @@ export const TEST_PASSWORD = "correct horse battery";
 
 /**
  * A small program: two teams, each with a supervisor and two specialists with
- * participants; and an admin. Everyone's password is TEST_PASSWORD.
+ * participants; and an admin. Everyone's password is TEST_PASSWORD; the admin has
+ * two-factor on with DEMO_TOTP_SECRET (the sign-in helpers type its code).
  */
 export async function buildWorld(db: Db) {
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const team1 = await buildTeam(db, { name: "Team One" });
   const team2 = await buildTeam(db, { name: "Team Two" });
-  const admin = await buildUser(db, { role: "admin", email: "admin@test.org", name: "Ada Admin", passwordHash });
+  const admin = await buildUser(db, { role: "admin", email: "admin@test.org", name: "Ada Admin", passwordHash, twoFactor: { secret: DEMO_TOTP_SECRET, password: TEST_PASSWORD } });
   const supervisor1 = await buildUser(db, { role: "supervisor", teamId: team1.id, email: "sup1@test.org", name: "Sue One", passwordHash });
   const supervisor2 = await buildUser(db, { role: "supervisor", teamId: team2.id, email: "sup2@test.org", name: "Sue Two", passwordHash });
   const specialist1 = await buildUser(db, { role: "specialist", teamId: team1.id, email: "spec1@test.org", name: "Spec One", passwordHash });

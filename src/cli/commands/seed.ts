@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { loadConfig } from "../../config.ts";
 import { isEmptyDatabase, migrateToLatest, openDatabase } from "../../db/index.ts";
+import { DEMO_TOTP_SECRET } from "../../db/seed/authenticator.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { BENCH_PASSWORD, seedScale } from "../../db/seed/scale.ts";
 
@@ -56,9 +57,12 @@ export async function seed(args: string[]): Promise<number> {
       console.log(`  ${specialists[0]!.padEnd(30)} specialist${specialists.length > 1 ? ` (to ${specialists[specialists.length - 1]})` : ""}`);
       return 0;
     }
-    await loadDemoData(database.db);
+    const stories = await loadDemoData(database.db);
     console.log(`Loaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
     for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
+    console.log(`The admin signs in with two-factor: add the secret ${DEMO_TOTP_SECRET} to an authenticator app (demo data only).`);
+    if (stories.supportLinkPath) console.log(`A support person's own page (Gloria Reyes): ${stories.supportLinkPath} on this server's address`);
+    if (stories.participantLinkPath) console.log(`The participant's own page (Gloria Reyes's family member, 7 days): ${stories.participantLinkPath} on this server's address`);
     return 0;
   } finally {
     await database.close();

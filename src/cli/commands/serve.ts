@@ -7,6 +7,7 @@ import { loadConfig } from "../../config.ts";
 import { dbKindOf, isEmptyDatabase, migrateToLatest, openDatabase, sqlitePathOf } from "../../db/index.ts";
 import { lockForServing } from "../../db/server-lock.ts";
 import { anchorAuditChain, checkpointAuditChain } from "../../domain/audit/checkpoints.server.ts";
+import { DEMO_TOTP_SECRET } from "../../db/seed/authenticator.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { createHttpApp } from "../../server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
@@ -25,9 +26,13 @@ export async function serve(args: string[]): Promise<void> {
 
   // Demo data only ever goes into a brand-new embedded database.
   if (database.kind === "sqlite" && config.ALLIES_DEMO_DATA === "1" && (await isEmptyDatabase(database.db))) {
-    await loadDemoData(database.db);
+    const stories = await loadDemoData(database.db);
     console.log(`\nLoaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
     for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
+    console.log(`The admin signs in with two-factor: add the secret ${DEMO_TOTP_SECRET} to an authenticator app (demo data only).`);
+    // The token exists only now (the database keeps its hash), so the banner is the one place to find it.
+    if (stories.supportLinkPath) console.log(`A support person's own page (Gloria Reyes), on a phone: http://localhost:${config.PORT}${stories.supportLinkPath}`);
+    if (stories.participantLinkPath) console.log(`The participant's own page, on a phone: http://localhost:${config.PORT}${stories.participantLinkPath}`);
     console.log("");
   }
 

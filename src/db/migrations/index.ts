@@ -8,6 +8,9 @@ import * as m0006 from "./0006_grant_events_renewal.ts";
 import * as m0007 from "./0007_user_locale.ts";
 import * as m0008 from "./0008_api_token_expiry.ts";
 import * as m0009 from "./0009_audit_key.ts";
+import * as m0010 from "./0010_staff_sign_in.ts";
+import * as m0012 from "./0012_personal_links.ts";
+import * as m0013 from "./0013_support_suggestions.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +23,9 @@ export const migrations: Record<string, Migration> = {
   "0007_user_locale": m0007,
   "0008_api_token_expiry": m0008,
   "0009_audit_key": m0009,
+  "0010_staff_sign_in": m0010,
+  "0012_personal_links": m0012,
+  "0013_support_suggestions": m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

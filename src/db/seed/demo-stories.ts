@@ -19,6 +19,13 @@ import { addMilestone } from "../../domain/milestones/milestones.server.ts";
 import { milestoneInputSchema } from "../../domain/milestones/model.ts";
 import { createConcern } from "../../domain/concerns/concerns.server.ts";
 import { concernInputSchema } from "../../domain/concerns/model.ts";
+import { authorizeOwnRecord } from "../../domain/portal/access.server.ts";
+import { supportSuggestionInputSchema } from "../../domain/portal/model.ts";
+import { suggestSupport, withdrawMyConsent } from "../../domain/portal/privacy.server.ts";
+import { issuePersonalLink } from "../../domain/links/links.server.ts";
+import { PARTICIPANT_LINK_TERMS } from "../../domain/links/model.ts";
+import { postHelpRequest } from "../../domain/partners/help-requests.server.ts";
+import { helpRequestInputSchema } from "../../domain/partners/model.ts";
 
 /** A day counted from `today`, as "YYYY-MM-DD". */
 function day(today: Date, offsetDays: number): string {
@@ -49,13 +56,16 @@ function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { 
  * audited as if the specialist had entered it; dates count from today, so the
  * consents are current and the reminders due whenever the demo is started.
  */
-export async function addDemoStories(db: Db, today = new Date()): Promise<void> {
+/** What the demo prints at start: the paths of a support person's and a participant's live personal links. */
+export interface DemoStories { supportLinkPath: string | null; participantLinkPath?: string | null }
+
+export async function addDemoStories(db: Db, today = new Date()): Promise<DemoStories> {
   const sam = await actorFor(db, "specialist@example.org");
   const caseload = await db.selectFrom("participants").select(["id", "first_name", "last_name"])
     .where("specialist_id", "=", sam.userId).where("status", "=", "active")
     .orderBy("last_name").orderBy("first_name").orderBy("id").limit(3).execute();
   const [first, second, third] = caseload;
-  if (!first || !second || !third) return;
+  if (!first || !second || !third) return { supportLinkPath: null };
   const meta = systemMeta;
   const authorized = async (participantId: string): Promise<AuthorizedParticipant> => {
     const access = await authorizeParticipant(db, sam, participantId, "update", meta);
@@ -86,7 +96,7 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
   const sponsor = await person(firstAccess, { name: "Walt (AA sponsor)", relationshipKind: "sponsor", closeness: "community", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"] });
   await person(firstAccess, { name: "Uncle Ray", relationshipKind: "relative", closeness: "friends", status: "lost_touch", notes: "Used to fix cars together. Maybe reach out later." });
   await grant(firstAccess, mom.id, ["employment_goals", "job_details", "work_schedule", "benefits_income"], name1, { meetings: true, plan: true });
-  await grant(firstAccess, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
+  const tashasGrant = await grant(firstAccess, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
   // 42 CFR Part 2: substance use treatment needs a consent of its own; Walt's covers only that.
   await grant(firstAccess, sponsor.id, ["substance_use_treatment"], name1, { meetings: true, plan: true });
   must(await saveBenefitsProfile(db, firstAccess, benefitsProfileInputSchema.parse({
@@ -135,6 +145,25 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
     kind: "first_day", occurredOn: day(lastMonth, 2), note: "First shift stocking shelves went well.", celebrateWith: [mom.id],
   }), meta), "a milestone");
 
+  // Gloria has her own page: a help request she can claim, and a live link (printed at start).
+  must(await postHelpRequest(db, firstAccess, helpRequestInputSchema.parse({
+    kind: "rides", description: "A ride to the job fair downtown", neededOn: day(today, 5), neededTime: "09:30", discloses: ["employment_goals"],
+  }), meta), "a help request");
+  const gloriaLink = await issuePersonalLink(db, firstAccess, { kind: "support_person", participantId: first.id, supportPersonId: mom.id }, meta);
+  if (!gloriaLink.ok) throw new Error(`The demo could not make Gloria's link: ${gloriaLink.reason}`);
+
+  // On their own page, the participant took back their work schedule from Tasha (her
+  // copy of the plan loses the wake-up texts), and asked to add someone from the gym.
+  const own = await authorizeOwnRecord(db, { kind: "participant", participantId: first.id, name: first.first_name, locale: "en" }, meta);
+  if (!own) throw new Error("demo data: the participant's own record");
+  must(await withdrawMyConsent(db, own, tashasGrant.grant.id, { category: "work_schedule", reason: null }, meta), "a withdrawal");
+  must(await suggestSupport(db, own, supportSuggestionInputSchema.parse({
+    name: "Coach Dee", howToReach: "At the Eastside gym, mornings", note: "She helped me train for the 5K. I think she would help me keep going.",
+  }), meta), "a suggestion");
+  // And their own link (7 days, never renewed), printed at start like Gloria's.
+  const ownLink = await issuePersonalLink(db, firstAccess, { kind: "participant", participantId: first.id }, meta, PARTICIPANT_LINK_TERMS);
+  if (!ownLink.ok) throw new Error(`The demo could not make the participant's link: ${ownLink.reason}`);
+
   // 2. Back from prison: a roommate who helps, a strained tie with the officer, a sister to reconnect with.
   const name2 = `${second.first_name} ${second.last_name}`;
   const roommate = await person(secondAccess, {
@@ -174,4 +203,5 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<void> 
       payDate: day(month, 27), periodStart: day(month, 0), periodEnd: day(month, 24), hours: "120", gross: "1620.00", employer: "Riverside Hardware",
     }), meta), "a pay stub");
   }
+  return { supportLinkPath: gloriaLink.link.path, participantLinkPath: ownLink.link.path };
 }

@@ -3,8 +3,9 @@ import { recordAudit } from "../../domain/audit/audit.server.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
 import { hashPassword } from "../../domain/auth/password.ts";
 import { SITUATION_FLAGS, type PastJob, type SituationFlag } from "../../domain/participants/model.ts";
+import { DEMO_TOTP_SECRET } from "./authenticator.ts";
 import { buildParticipant, buildTeam, buildUser } from "./factories.ts";
-import { addDemoStories } from "./demo-stories.ts";
+import { addDemoStories, type DemoStories } from "./demo-stories.ts";
 import { seededRandom, stableId, type Random } from "./random.ts";
 
 export const DEMO_PASSWORD = "allies-demo";
@@ -69,7 +70,7 @@ function demoParticipant(random: Random, n: number) {
  * The demo world: an admin, two teams each with a supervisor and three
  * specialists, about twenty participants per specialist. Same data every time.
  */
-export async function loadDemoData(db: Db): Promise<void> {
+export async function loadDemoData(db: Db): Promise<DemoStories> {
   const random = seededRandom(2026);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -77,7 +78,10 @@ export async function loadDemoData(db: Db): Promise<void> {
       await buildTeam(trx, { id: stableId("team", 1), name: "Riverside" }),
       await buildTeam(trx, { id: stableId("team", 2), name: "Hillcrest" }),
     ];
-    await buildUser(trx, { id: stableId("user", 1), email: "admin@example.org", name: "Avery Admin", role: "admin", passwordHash });
+    await buildUser(trx, {
+      id: stableId("user", 1), email: "admin@example.org", name: "Avery Admin", role: "admin", passwordHash,
+      twoFactor: { secret: DEMO_TOTP_SECRET, password: DEMO_PASSWORD },
+    });
     const staff = [
       { team: 0, email: "supervisor@example.org", name: "Sandra Okafor", role: "supervisor" as const },
       { team: 0, email: "specialist@example.org", name: "Sam Patel", role: "specialist" as const },
@@ -100,5 +104,5 @@ export async function loadDemoData(db: Db): Promise<void> {
       reason: "demo data for a new embedded database", details: { participants: n }, meta: systemMeta,
     });
   });
-  await addDemoStories(db);
+  return addDemoStories(db);
 }

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../index.ts";
 import type { Trx } from "../../domain/audit/audit.server.ts";
 import { hashPassword } from "../../domain/auth/password.ts";
+import { totpStep } from "../../domain/auth/two-factor.ts";
+import { sealTotpSecret } from "../../domain/auth/two-factor-seal.ts";
 import type { Role } from "../../domain/auth/permissions.ts";
 import { searchName } from "../../domain/participants/participants.server.ts";
 import type { ParticipantInput, SituationFlag } from "../../domain/participants/model.ts";
@@ -29,6 +31,8 @@ export interface UserOverrides {
   password?: string;
   passwordHash?: string;
   active?: boolean;
+  /** Two-factor already on, with this authenticator secret (sealed with this password, decision 0019). */
+  twoFactor?: { secret: string; password: string };
 }
 
 export async function buildUser(db: Conn, overrides: UserOverrides = {}) {
@@ -44,6 +48,10 @@ export async function buildUser(db: Conn, overrides: UserOverrides = {}) {
     version: 1,
     created_at: now(),
     updated_at: now(),
+    totp_secret_sealed: overrides.twoFactor ? await sealTotpSecret(overrides.twoFactor.secret, overrides.twoFactor.password) : null,
+    totp_enabled_at: overrides.twoFactor ? now() : null,
+    // The step before now: a code of the current step still signs in straight after loading.
+    totp_last_step: overrides.twoFactor ? totpStep(new Date()) - 2 : null,
   };
   await db.insertInto("users").values(user).execute();
   return user;

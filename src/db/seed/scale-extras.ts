@@ -169,7 +169,7 @@ const meetings: ExtraStep = async ({ trx, per, now, summary }, batch) => {
       for (const [j, supportId] of invited.entries()) {
         invitees.push({
           id: stableId("scale-invitee", n * per.supports + j), meeting_id: id, support_person_id: supportId,
-          response: held ? "yes" : p.random.pick(["pending", "yes", "maybe"]), responded_at: held ? now : null, invited_at: now,
+          response: held ? "yes" : p.random.pick(["pending", "yes", "maybe"]), responded_at: held ? now : null, response_note: null, invited_at: now,
         });
       }
       p.created.push({ entityType: "meeting", entityId: id, action: "meeting.create", details: { kind, invitees: invited } });

@@ -6,6 +6,7 @@ import { meetingActions, meetingsActions } from "../meetings/policy.ts";
 import { milestoneActions } from "../milestones/policy.ts";
 import { networkActions, supportPersonActions } from "../network/policy.ts";
 import { planActions } from "../plans/policy.ts";
+import { supportSuggestionActions } from "../portal/policy.ts";
 import { buildConsentGrant, buildPayStub, buildPolicyCast, buildStaffActor, buildSupport } from "./builders.ts";
 import type { ParticipantScope } from "./model.ts";
 
@@ -26,6 +27,7 @@ const AREAS: Record<string, (s: ParticipantScope) => object> = {
   concerns: concernActions,
   milestones: milestoneActions,
   benefits: benefitsActions,
+  supportSuggestions: supportSuggestionActions,
 };
 
 /** Reading actions in each area; everything else changes the record. */

@@ -8,6 +8,8 @@ import { ENTRY_KINDS, MEETING_KINDS, MEETING_STEPS, RESPONSES } from "../meeting
 import { MILESTONE_KINDS } from "../milestones/model.ts";
 import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
 import { PROVIDERS } from "../plans/model.ts";
+import { LINK_REFUSALS, LINK_SUBJECT_KINDS } from "../links/model.ts";
+import { OWN_RECORD_PAGES, RECORD_COPY_FORMATS } from "../portal/model.ts";
 import { AUDIT_ACTIONS } from "./model.ts";
 
 /**
@@ -121,7 +123,37 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("benefits_estimate.share", z.strictObject({ supportPersonId: id, year: z.number().int(), scenarios: count, disclosure: disclosureSchema.optional() })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
-  event("user.sign_in", noDetails),
+  // Rows from before two-factor (migration 0010) have no details.
+  event("user.sign_in", z.strictObject({ secondFactor: z.enum(["none", "totp", "recovery_code"]), failedAttemptsBefore: count }).optional()),
+  // Personal links (decision 0022): the token itself is never in a row.
+  event("link.issue", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), supportPersonId: id.nullable(), expiresAt: z.iso.datetime(), replaced: count })),
+  event("link.revoke", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), supportPersonId: id.nullable(), by: z.enum(["staff", "participant"]), ended: count })),
+  event("link.open", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), subjectId: id })),
+  event("link.refused", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), reason: z.enum(LINK_REFUSALS) })),
+  event("link.sign_out", noDetails),
+
+  // The support person's own page: every view and action is a disclosure to them,
+  // naming the categories of what the page showed (the participant's "who has seen what").
+  event("support_page.read", z.strictObject({
+    disclosure: disclosureSchema,
+    shown: z.strictObject({ workGoal: z.boolean(), meetings: ids, commitments: ids, wins: ids, helpRequests: ids }),
+  })),
+  event("support_page.respond", z.strictObject({ meetingId: id, response: z.enum(RESPONSES), disclosure: disclosureSchema })),
+  event("support_page.commitment", z.strictObject({ planItemId: id, report: z.enum(["done", "cant_this_week"]), disclosure: disclosureSchema })),
+  event("support_page.encourage", z.strictObject({ disclosure: disclosureSchema })),
+  event("support_page.claim", z.strictObject({ helpRequestId: id, planItemId: id, disclosure: disclosureSchema })),
+  event("support_page.contact", z.strictObject({ fields: fieldNames, disclosure: disclosureSchema })),
+  event("support_page.step_out", z.strictObject({ disclosure: disclosureSchema })),
+  event("help_request.create", z.strictObject({ kind: z.enum(SUPPORT_KINDS), neededOn: day, discloses: z.array(category) })),
+  event("help_request.cancel", noDetails),
+
+  // The participant's own pages: which page they read, and the copy of their record they took (HIPAA right of access).
+  event("own_record.read", z.strictObject({ page: z.enum(OWN_RECORD_PAGES) })),
+  event("own_record.export", z.strictObject({ format: z.enum(RECORD_COPY_FORMATS) })),
+  // Someone the participant would like to add; the name stays in its row, not in the log.
+  event("support_suggestion.create", noDetails),
+  event("support_suggestion.follow_up", noDetails),
+
   event("user.sign_in_failed", noDetails),
   event("user.sign_out", noDetails),
   event("user.sign_out_all", noDetails),
@@ -136,6 +168,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   })),
   // A staff member's own interface language (locale codes as stored).
   event("user.change_language", z.strictObject({ from: z.string().min(2).max(20), to: z.string().min(2).max(20) })),
+  // Changing a password ends the person's other sessions; a reset (link or command line) ends all, and
+  // turns two-factor off when it cannot be carried over (the secret is sealed with the old password).
+  event("user.change_password", z.strictObject({ sessionsEnded: count, twoFactorOff: z.boolean() })),
+  event("user.password_reset_issue", z.strictObject({ expiresAt: z.iso.datetime(), voided: count })),
+  event("user.password_reset_use", z.strictObject({ resetId: id, sessionsEnded: count, twoFactorOff: z.boolean() })),
+  event("user.two_factor_enable", z.strictObject({ recoveryCodes: count })),
+  event("user.two_factor_disable", noDetails),
   event("user.deactivate", z.strictObject({ sessionsEnded: count, tokensRevoked: count, fromVersion: version })),
   event("user.reactivate", z.strictObject({ fromVersion: version })),
   event("token.create", z.strictObject({ name: z.string().min(1).max(200), expiresAt: z.iso.datetime() })),

@@ -35,3 +35,12 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   return dummyHash;
 }
+
+/**
+ * A 32-byte key from a password and a salt of its own (argon2id, the same cost
+ * as the password hash). It seals the TOTP secret: the key is never stored, so a
+ * copy of the database alone does not give away anyone's second factor.
+ */
+export async function keyFromPassword(password: string, salt: Buffer): Promise<Buffer> {
+  return argon2Async("argon2id", { message: password, nonce: salt, ...PARAMS });
+}

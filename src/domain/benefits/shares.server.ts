@@ -142,7 +142,11 @@ export async function getSharedEstimate(db: Db, access: AuthorizedParticipant, s
     const allowed = maySendShare(consent, { id: row.support_person_id, status: row.status as RelationshipStatus, endedAt: row.ended_at }, { categories: disclosesOf(row.discloses) }, at);
     await recordAudit(trx, {
       actor, action: "benefits.read", entityType: "benefits_estimate_share", entityId: shareId, participantId, reason,
-      details: { copyFor: row.support_person_id, allowed }, meta,
+      details: {
+        copyFor: row.support_person_id, allowed,
+        // A copy still allowed is shown (and printed) for its support person: the participant's "who has seen what" reads this.
+        ...(allowed ? { disclosure: { readerKind: "support_person" as const, readerId: row.support_person_id, categories: disclosesOf(row.discloses) } } : {}),
+      }, meta,
     });
     return {
       id: row.id, supportPersonId: row.support_person_id, name: row.name, sharedBy: row.shared_by_name, sharedAt: row.shared_at,

@@ -3,7 +3,7 @@ import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
 import type { ConsentGrantTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { RequestMeta } from "../auth/actor.ts";
+import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { consentActions } from "./policy.ts";
@@ -227,31 +227,47 @@ async function recordGrant(db: Db, access: AuthorizedParticipant, input: Consent
 
 export type RevokeResult = { ok: true; grant: ConsentGrant } | { ok: false; reason: "not_found" | "already_revoked" };
 
+/** How a revocation is recorded: by whom in the revocation row, and the rule that let them, for the audit row. */
+export interface RevocationRecording {
+  /** A user id, or `participant:<id>` (the audit log's actor id) when the participant withdrew it themselves. */
+  recordedBy: string;
+  reason: string;
+}
+
 /** Withdraws one category or the whole grant, effective the moment it is recorded. */
 export async function revokeConsent(db: Db, access: AuthorizedParticipant, grantId: string, input: ConsentRevocationInput, meta: RequestMeta): Promise<RevokeResult> {
   const { actor, participant: { id: participantId } } = access;
   const reason = changeAllowed(access, consentActions(access).record);
   if (!reason) return { ok: false, reason: "not_found" };
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).where("participant_id", "=", participantId).executeTakeFirst();
-    if (!row) {
-      await recordRefusal(trx, actor, { action: "revoke:consent_grant", entityType: "consent_grant", entityId: grantId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" };
-    }
-    const earlier = await trx.selectFrom("consent_revocations").select("category").where("grant_id", "=", grantId).execute();
-    const categories = JSON.parse(row.categories) as ConsentCategory[];
-    const wholeGone = earlier.some((r) => r.category === null);
-    const stillCovered = !wholeGone && (input.category === null || (categories.includes(input.category) && !earlier.some((r) => r.category === input.category)));
-    if (!stillCovered) return { ok: false, reason: "already_revoked" };
-    const now = new Date().toISOString();
-    await trx.insertInto("consent_revocations").values({ id: randomUUID(), grant_id: grantId, category: input.category, revoked_at: now, reason: input.reason, recorded_by: actor.userId }).execute();
-    await recordAudit(trx, {
-      actor, action: "consent.revoke", entityType: "consent_grant", entityId: grantId, participantId, reason,
-      details: { category: input.category ?? "whole grant", supportPersonId: row.support_person_id }, meta,
-    });
-    const [grant] = await toGrants(trx, [row], new Date(Date.parse(now) + 1));
-    return { ok: true, grant: grant! };
+  return db.transaction().execute((trx) => writeRevocation(trx, actor, participantId, grantId, input, { recordedBy: actor.userId, reason }, meta));
+}
+
+/**
+ * The one way a revocation is written, whoever withdraws: the grant must be this
+ * participant's and still cover what is withdrawn. One revocation row and its
+ * audit row, in the caller's transaction; the consent check sees it at once.
+ * Callers decide first whether the actor may (revokeConsent for staff, the
+ * participant's own page for themselves).
+ */
+export async function writeRevocation(trx: Trx, actor: Actor, participantId: string, grantId: string, input: ConsentRevocationInput, recording: RevocationRecording, meta: RequestMeta): Promise<RevokeResult> {
+  const row = await trx.selectFrom("consent_grants").selectAll().where("id", "=", grantId).where("participant_id", "=", participantId).executeTakeFirst();
+  if (!row) {
+    await recordRefusal(trx, actor, { action: "revoke:consent_grant", entityType: "consent_grant", entityId: grantId, participantId, reason: "not_found" }, meta);
+    return { ok: false, reason: "not_found" };
+  }
+  const earlier = await trx.selectFrom("consent_revocations").select("category").where("grant_id", "=", grantId).execute();
+  const categories = JSON.parse(row.categories) as ConsentCategory[];
+  const wholeGone = earlier.some((r) => r.category === null);
+  const stillCovered = !wholeGone && (input.category === null || (categories.includes(input.category) && !earlier.some((r) => r.category === input.category)));
+  if (!stillCovered) return { ok: false, reason: "already_revoked" };
+  const now = new Date().toISOString();
+  await trx.insertInto("consent_revocations").values({ id: randomUUID(), grant_id: grantId, category: input.category, revoked_at: now, reason: input.reason, recorded_by: recording.recordedBy }).execute();
+  await recordAudit(trx, {
+    actor, action: "consent.revoke", entityType: "consent_grant", entityId: grantId, participantId, reason: recording.reason,
+    details: { category: input.category ?? "whole grant", supportPersonId: row.support_person_id }, meta,
   });
+  const [grant] = await toGrants(trx, [row], new Date(Date.parse(now) + 1));
+  return { ok: true, grant: grant! };
 }
 
 export type GrantEventResult = { ok: true; grant: ConsentGrant } | { ok: false; reason: "not_found" | "no_event" | "already_ended" | "in_future" };

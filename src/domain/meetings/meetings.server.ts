@@ -59,7 +59,7 @@ async function loadMeeting(db: Db | Trx, participantId: string, meetingId: strin
   const row = await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).where("participant_id", "=", participantId).executeTakeFirst();
   if (!row) return null;
   const invitees = await db.selectFrom("meeting_invitees as i").innerJoin("support_persons as s", "s.id", "i.support_person_id")
-    .select(["i.support_person_id", "s.name", "i.response", "i.responded_at"]).where("i.meeting_id", "=", meetingId).orderBy("s.name").execute();
+    .select(["i.support_person_id", "s.name", "i.response", "i.responded_at", "i.response_note"]).where("i.meeting_id", "=", meetingId).orderBy("s.name").execute();
   const entries = await db.selectFrom("meeting_entries as e").leftJoin("support_persons as s", "s.id", "e.support_person_id")
     .selectAll("e").select("s.name as speaker_name").where("e.meeting_id", "=", meetingId).orderBy("e.created_at").orderBy("e.id").execute();
   const checklist = JSON.parse(row.checklist) as { refreshments: string | null; seating: string | null };
@@ -68,7 +68,7 @@ async function loadMeeting(db: Db | Trx, participantId: string, meetingId: strin
     durationMinutes: Number(row.duration_minutes), place: row.place, refreshments: checklist.refreshments, seating: checklist.seating,
     agenda: JSON.parse(row.agenda) as string[], separatePermission: row.separate_permission, status: row.status as Meeting["status"],
     currentStep: Number(row.current_step), heldAt: row.held_at, version: Number(row.version), discloses: JSON.parse(row.discloses) as ConsentCategory[],
-    invitees: invitees.map((i) => ({ supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at })),
+    invitees: invitees.map((i) => ({ supportPersonId: i.support_person_id, name: i.name, response: i.response as InviteResponse, respondedAt: i.responded_at, responseNote: i.response_note })),
     entries: entries.map((e) => ({
       id: e.id, kind: e.kind as Meeting["entries"][number]["kind"], text: e.text, speaker: e.speaker, supportPersonId: e.support_person_id,
       speakerName: e.speaker_name, whenText: e.when_text, planItemId: e.plan_item_id, createdAt: e.created_at,

@@ -111,7 +111,11 @@ export const meetingSchema = z.object({
   version: z.number().int(),
   /** The consent categories its title, place and agenda disclose; empty until reviewed (then it reaches no one). */
   discloses: z.array(z.enum(CONSENT_CATEGORIES)),
-  invitees: z.array(z.object({ supportPersonId: z.string(), name: z.string(), response: z.enum(RESPONSES), respondedAt: z.string().nullable() })),
+  invitees: z.array(z.object({
+    supportPersonId: z.string(), name: z.string(), response: z.enum(RESPONSES), respondedAt: z.string().nullable(),
+    /** What the invitee wrote with their answer, on their own page (migration 0012). */
+    responseNote: z.string().nullable(),
+  })),
   entries: z.array(z.object({
     id: z.string(), kind: z.enum(ENTRY_KINDS), text: z.string(), speaker: z.string(), supportPersonId: z.string().nullable(),
     speakerName: z.string().nullable(), whenText: z.string().nullable(), planItemId: z.string().nullable(), createdAt: z.string(),

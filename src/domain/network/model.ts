@@ -21,6 +21,10 @@ const supportPersonFields = z.strictObject({
   discoveredFrom: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
 });
 
+/** What a support person may correct about themselves on their own page: how to reach them. */
+export const ownContactSchema = supportPersonFields.pick({ phone: true, email: true, preferredChannel: true });
+export type OwnContactInput = z.infer<typeof ownContactSchema>;
+
 function relationshipNamed(person: { relationshipKind: string; relationshipOther: string | null }, ctx: z.RefinementCtx) {
   if (person.relationshipKind === "other" && !person.relationshipOther) {
     ctx.addIssue({ code: "custom", path: ["relationshipOther"], message: "network.relationshipOther.required" });

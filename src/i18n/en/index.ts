@@ -6,6 +6,8 @@ import { profile } from "./profile.ts";
 import { benefits } from "./benefits.ts";
 import { network } from "./network.ts";
 import { meetings } from "./meetings.ts";
+import { partners } from "./partners.ts";
+import { own } from "./own.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...partners, ...own } as const;

@@ -341,4 +341,7 @@ export const network = {
   "consentForm.pdf.footer": "Consent {id}. Printed {date}. Check the participant's record for the current status: permission can be taken back at any time.",
   "consent.part2Notice":
     "This information comes from records protected by federal rules on substance use treatment (42 CFR Part 2). Those rules do not allow you to share it again unless the person it is about agrees in writing, or the rules allow it in another way. A general authorization to release medical or other information is not enough. The rules also limit using this information to bring criminal charges against or investigate the person.",
+  "network.suggestions.heading": "{name} asked to add",
+  "network.suggestions.hint": "From their own page. Nobody has been contacted. Talk it through with them, then add the person below if they still want to.",
+  "network.suggestions.followUp": "Mark {name} as followed up",
 } as const;

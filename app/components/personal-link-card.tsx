@@ -1,0 +1,26 @@
+import { formatDate } from "../../src/i18n/format.ts";
+import type { Translate } from "../../src/i18n/index.ts";
+
+/** A personal link just made, as its printed card shows it: the only time its address exists outside the person's hands. */
+export interface IssuedLinkCard {
+  href: string;
+  /** The QR code of `href`, as a data URL (app/lib/qr.server.ts). */
+  qr: string;
+  expiresAt: string;
+}
+
+/**
+ * The card printed for a support person: their page's address and its QR code,
+ * on the support person's page, the take-home copy and (later) the invitation.
+ */
+export function PersonalLinkCard({ t, link, participantName }: { t: Translate; link: IssuedLinkCard; participantName: string }) {
+  return (
+    <div className="link-card" data-testid="personal-link">
+      <h3>{t("links.printout.heading", { participant: participantName })}</h3>
+      <p>{t("links.printout.body")}</p>
+      <img src={link.qr} alt={t("links.qr.alt")} width={192} height={192} />
+      <p className="token">{link.href}</p>
+      <p>{t("links.expiresOn")}: {formatDate(link.expiresAt, t.locale)}</p>
+    </div>
+  );
+}

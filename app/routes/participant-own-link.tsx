@@ -1,0 +1,30 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/participant-own-link";
+import { issuePersonalLink, revokePersonalLinks } from "../../src/domain/links/links.server.ts";
+import { PARTICIPANT_LINK_TERMS } from "../../src/domain/links/model.ts";
+import { readForm } from "../lib/form.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
+import type { OwnLinkResult } from "./participant.tsx";
+
+/**
+ * The specialist gives the participant a link to their own page (7 days, never
+ * renewed: the page shows the whole record) or turns it off. A new link replaces
+ * the old one. The new link is shown once, on the page this answers with; it is
+ * never put in an address.
+ */
+export { default, loader } from "./participant.tsx";
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const access = await requireParticipant(context, request, params.id, "update");
+  const ctx = app(context);
+  const intent = (await readForm(request)).get("intent");
+  const subject = { kind: "participant" as const, participantId: access.participant.id };
+  if (intent === "revoke") {
+    if ((await revokePersonalLinks(ctx.db, access, subject, ctx.meta)) === null) throw notFound();
+    return redirect(`/participants/${params.id}?done=linkRevoked#own-link-heading`);
+  }
+  if (intent !== "issue") throw notFound();
+  const result = await issuePersonalLink(ctx.db, access, subject, ctx.meta, PARTICIPANT_LINK_TERMS);
+  if (!result.ok) throw notFound();
+  return data<OwnLinkResult>({ issuedLink: { url: `${new URL(request.url).origin}${result.link.path}`, expiresAt: result.link.expiresAt } });
+}

@@ -1,0 +1,55 @@
+import { mayDisclose, type DisclosurePiece, type Reader } from "../consent/disclosure.ts";
+import type { ConsentHistory, PersonFacts } from "../consent/check.ts";
+import type { Involvement } from "../consent/model.ts";
+import type { SupportKind } from "../network/vocabulary.ts";
+
+/**
+ * What a support person's own page may show and let them do. Every piece goes
+ * through the consent-by-content gate with the way it reaches them: the plan
+ * (the work goal, their commitments) as "receive the plan", meetings as "attend
+ * meetings", wins and help requests as "be contacted". Pure: no clock, no I/O.
+ */
+export interface SupportReader {
+  person: PersonFacts & { helpKinds: readonly SupportKind[] };
+  history: ConsentHistory;
+}
+
+function reader(r: SupportReader): Reader {
+  return { kind: "support_person", person: r.person };
+}
+
+export function mayShow(r: SupportReader, piece: DisclosurePiece, involvement: Involvement, at: Date): boolean {
+  return mayDisclose(r.history, reader(r), piece, involvement, at);
+}
+
+/** The work goal is a piece of the plan that says what work the participant wants. */
+export const WORK_GOAL_PIECE: DisclosurePiece = { categories: ["employment_goals"] };
+
+/**
+ * A meeting they are invited to, from today on, and not cancelled or held.
+ * Meeting times are the program's wall clock, so the day is compared, not the instant.
+ */
+export function mayShowMeeting(r: SupportReader, meeting: DisclosurePiece & { scheduledAt: string; status: string; invited: boolean }, at: Date): boolean {
+  return meeting.invited && meeting.status === "planned" && meeting.scheduledAt.slice(0, 10) >= at.toISOString().slice(0, 10) && mayShow(r, meeting, "attendMeetings", at);
+}
+
+/** A plan item is theirs when it names them as the one who helps, and it is shared with supports. */
+export function mayShowCommitment(r: SupportReader, item: DisclosurePiece & { supportPersonId: string | null; sharedWithSupports: boolean; status: string }, at: Date): boolean {
+  return item.supportPersonId === r.person.id && item.sharedWithSupports && item.status !== "done" && mayShow(r, item, "receivePlan", at);
+}
+
+/** A win the specialist chose to celebrate with them. */
+export function mayShowWin(r: SupportReader, win: DisclosurePiece & { celebrateWith: readonly string[] }, at: Date): boolean {
+  return win.celebrateWith.includes(r.person.id) && mayShow(r, win, "contact", at);
+}
+
+/**
+ * A help request they can claim: still open, not in the past, of a kind of help
+ * they said they give, and telling nothing their consent does not cover.
+ */
+export function mayClaimHelp(r: SupportReader, request: DisclosurePiece & { kind: SupportKind; status: string; neededOn: string }, at: Date): boolean {
+  return request.status === "open"
+    && request.neededOn >= at.toISOString().slice(0, 10)
+    && r.person.helpKinds.includes(request.kind)
+    && mayShow(r, request, "contact", at);
+}
