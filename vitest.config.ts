@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // An audit key made at test time (src/db/audit-trail.ts refuses to open a database without one).
+    setupFiles: ["tests/support/audit-env.ts"],
   },
 });

@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
 import { checkAccess, pagePaths } from "./reliability/access.ts";
+import { checkAuditTamper } from "./reliability/audit-tamper.ts";
 import { checkBadInput, checkBadPageInput } from "./reliability/bad-input.ts";
 import { checkBodies, checkConnections } from "./reliability/bodies.ts";
 import { checkConcurrency, checkPlanItemRace, checkSupportPersonRace } from "./reliability/concurrency.ts";
@@ -117,6 +118,7 @@ async function suiteOn(kind: DbKind): Promise<void> {
         results.record("integrity", kind, "nothing half-written after all of the above", problems.length === 0, problems.join("; ") || "every record has its audit row and history");
         const chain = await auditChainVerifies(db, scratch.url);
         results.record("integrity", kind, "audit chain verifies", chain.ok, chain.detail);
+        await checkAuditTamper(results, kind);
       });
 
       await server.stop();

@@ -16,6 +16,12 @@ const envSchema = z.object({
   /** A staff session ends after this many minutes without a request. */
   ALLIES_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /**
+   * How often the server appends a signed checkpoint of the audit chain's end
+   * (docs/decisions/0017). ALLIES_AUDIT_KEY and ALLIES_AUDIT_CHECKPOINTS are read
+   * where the database is opened (src/db/audit-trail.ts).
+   */
+  ALLIES_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
    * Embedded SQLite: how long a request waits for the write lock while another
    * process holds it, before it is answered 503 with Retry-After.
    */

@@ -56,6 +56,11 @@ export async function scratchDatabase(kind: DbKind, label: string): Promise<Scra
     const dir = mkdtempSync(path.join(tmpdir(), `allies-${label}-`));
     return { kind, url: `file:${path.join(dir, "allies.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
+  // PostgreSQL needs the audit key in the environment (SQLite makes a key file
+  // beside its scratch file): one made now for this run, shared by the servers and
+  // `allies` commands it starts, with the signed checkpoints in a folder of its own.
+  process.env.ALLIES_AUDIT_KEY ||= randomBytes(32).toString("hex");
+  process.env.ALLIES_AUDIT_CHECKPOINTS ||= mkdtempSync(path.join(tmpdir(), "allies-checkpoints-"));
   const name = `allies_${label.replace(/\W/g, "_")}_${randomBytes(5).toString("hex")}`;
   const admin = pgAdminUrl();
   const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 5000 });

@@ -13,10 +13,14 @@ const USAGE = `Usage: allies <command>
   token create --user EMAIL --name NAME
   backup FILE [--passphrase-stdin | --key-file K]   consistent copy while it runs (0600, optionally encrypted)
   restore FILE                  replace the database with a backup
-  audit verify                  check the audit log's hash chain
+  audit verify                  check the audit log against its key and signed checkpoints
+  audit checkpoint              append a signed checkpoint of the audit log's end
+  db grant-app-role ROLE        PostgreSQL: let ROLE run the app, never change the audit log
   benefits estimate             JSON estimate request on stdin, JSON estimate on stdout
 
-The database is chosen by DATABASE_URL (default file:./data/allies.db).`;
+The database is chosen by DATABASE_URL (default file:./data/allies.db). The audit
+key comes from ALLIES_AUDIT_KEY (required on PostgreSQL) or, on SQLite, a key file
+made beside the database; see the README's "Running in production".`;
 
 type Command = (args: string[]) => Promise<number | void>;
 
@@ -30,6 +34,7 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: async () => (await import("./commands/backup.ts")).backup,
   restore: async () => (await import("./commands/backup.ts")).restore,
   audit: async () => (await import("./commands/audit.ts")).audit,
+  db: async () => (await import("./commands/db.ts")).db,
   benefits: async () => (await import("./commands/benefits.ts")).benefits,
 };
 

@@ -7,6 +7,7 @@ import { sql, type Kysely } from "kysely";
 import { z } from "zod";
 import { recordAudit, verifyAuditChain, type Trx } from "../domain/audit/audit.server.ts";
 import type { ChainCheck } from "../domain/audit/chain.ts";
+import { checkpointAuditChain } from "../domain/audit/checkpoints.server.ts";
 import { systemMeta } from "../domain/auth/actor.ts";
 import { decryptingStream, encryptingStream, isEncryptedBackup, type BackupKey } from "./backup-crypto.ts";
 import { migrateToLatest, type Db, type DbHandle, type DbKind } from "./index.ts";
@@ -344,7 +345,8 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
         rows[table] = 0;
       }
 
-      const check = await verifyAuditChain(trx);
+      // The backup's rows alone: the target's checkpoints describe the log being replaced.
+      const check = await verifyAuditChain(trx, { checkpoints: false });
       const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
       await recordAudit(trx, {
         actor: { userId: null, label: options.actorLabel ?? "system (cli)" }, action: "data.restore", entityType: "database",
@@ -354,6 +356,9 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
       });
       return check;
     });
+    // Signed outside the database, so `allies audit verify` tells this replaced log
+    // from one someone rewrote: checkpoints before it describe the log now gone.
+    await checkpointAuditChain(db, "restore", basename(file));
     return { ok: true, header, rows, totalRows: Object.values(rows).reduce((a, b) => a + b, 0), chain };
   } finally {
     await lines.close();

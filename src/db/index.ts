@@ -6,6 +6,8 @@ import type { DatabaseSync } from "node:sqlite";
 import type { Database } from "./schema.ts";
 import { openSqlite } from "./sqlite-adapter.ts";
 import { DEFAULT_LOCK_WAIT_MS, waitingSqliteDialect } from "./sqlite-driver.ts";
+import { AuditTrailPlugin, resolveAuditTrail, type AuditTrail } from "./audit-trail.ts";
+import { anchorAuditChain } from "../domain/audit/checkpoints.server.ts";
 import { migrationProvider } from "./migrations/index.ts";
 
 export type Db = Kysely<Database>;
@@ -22,12 +24,16 @@ export interface DbHandle {
    * (ms); 0 when none is, and always on PostgreSQL.
    */
   longestLockWaitMs(): number;
+  /** The audit key and checkpoint file this database's audit log is kept with. */
+  audit: AuditTrail;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   /** SQLite: how long a write waits for a lock another process holds before giving up as busy. */
   lockWaitMs?: number;
+  /** The audit key and checkpoint file; by default from the environment (src/db/audit-trail.ts). */
+  audit?: AuditTrail;
 }
 
 // PostgreSQL returns bigint/numeric as strings by default; our counts fit in a JS number.
@@ -42,30 +48,37 @@ export function sqlitePathOf(url: string): string {
   return url.startsWith("file:") ? url.slice("file:".length) : url;
 }
 
-/** A DATABASE_URL of `postgres://...` means PostgreSQL; `file:PATH` or a path means SQLite. */
+/**
+ * A DATABASE_URL of `postgres://...` means PostgreSQL; `file:PATH` or a path means SQLite.
+ * A database cannot be opened without its audit key and checkpoint file.
+ */
 export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
   const kind = dbKindOf(url);
   if (kind === "postgres") {
+    const audit = options.audit ?? resolveAuditTrail({ kind, database: decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres" });
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection the server ends (a restart, a failover, an administrator) is
     // dropped by the pool and the next query opens a new one. Without a listener the
     // pool's "error" event would be thrown and take the whole process down.
     pool.on("error", () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind, url, sqlite: null, longestLockWaitMs: () => 0, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new AuditTrailPlugin(audit)] });
+    return { db, kind, url, sqlite: null, longestLockWaitMs: () => 0, audit, close: () => db.destroy() };
   }
   const path = sqlitePathOf(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const audit = options.audit ?? resolveAuditTrail({ kind, path });
   const { kysely, raw } = openSqlite(path);
   const { dialect, longestLockWaitMs } = waitingSqliteDialect(kysely, raw, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
-  const db = new Kysely<Database>({ dialect });
-  return { db, kind, url, sqlite: raw, longestLockWaitMs, close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect, plugins: [new AuditTrailPlugin(audit)] });
+  return { db, kind, url, sqlite: raw, longestLockWaitMs, audit, close: () => db.destroy() };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: "schema_migrations", migrationLockTableName: "schema_migrations_lock" });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
+  // The first start after the audit key arrived signs where the old, keyless chain ends.
+  await anchorAuditChain(db);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 

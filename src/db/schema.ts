@@ -280,6 +280,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** Rows up to this one were written before the audit key (plain SHA-256); every later row is keyed. */
+  keyed_from_seq: number;
 }
 
 /** The program's own settings, one row with id "program" (migration 0011, decision 0021). */

@@ -5,7 +5,7 @@ import { recordAudit, recordAuditRows, verifyAuditChain } from "../../src/domain
 import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { createParticipant, getParticipant, listCaseload, updateParticipant } from "../../src/domain/participants/participants.server.ts";
 import { participantInputSchema } from "../../src/domain/participants/model.ts";
-import { freshDatabase } from "../support/db.ts";
+import { asOwner, freshDatabase } from "../support/db.ts";
 import { buildWorld, type World } from "../support/world.ts";
 
 let database: DbHandle;
@@ -150,7 +150,7 @@ describe("audit log", () => {
   it("detects a row edited after the fact", async () => {
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
     const victim = (await auditRows())[1]!;
-    await sql`update audit_log set actor_label = ${"someone-else@example.org"} where seq = ${victim.seq}`.execute(database.db);
+    await sql`update audit_log set actor_label = ${"someone-else@example.org"} where seq = ${victim.seq}`.execute(asOwner(database).db);
     const check = await verifyAuditChain(database.db);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.brokenAtSeq).toBe(Number(victim.seq));

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
@@ -8,7 +8,7 @@ import type { Db, DbHandle } from "../../src/db/index.ts";
 import { BENCH_PASSWORD } from "../../src/db/seed/scale.ts";
 import { actorForApiToken } from "../../src/domain/auth/api-tokens.server.ts";
 import { signIn } from "../../src/domain/auth/sessions.server.ts";
-import { freshDatabase } from "../support/db.ts";
+import { asOwner, freshDatabase } from "../support/db.ts";
 
 // The real `allies` command as a child process, with the Node running vitest (26).
 // Each database comes from freshDatabase, so TEST_DB=postgres runs these on
@@ -25,10 +25,10 @@ interface Run {
   stderr: string;
 }
 
-function allies(args: string[], databaseUrl: string, input = ""): Promise<Run> {
+function run(args: string[], databaseUrl: string, input = "", env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -50,6 +50,8 @@ async function database(): Promise<DbHandle> {
 // Each run starts a Node process; on a busy 2-core machine a test of several runs takes a while.
 const SLOW = { timeout: 90_000 };
 
+const allies = run;
+
 const lastLine = (text: string) => text.trim().split("\n").at(-1)!.trim();
 
 afterAll(async () => {
@@ -60,7 +62,10 @@ afterAll(async () => {
 describe("allies on a new SQLite file", SLOW, () => {
   it("migrates, loads the demo data once, and its audit chain verifies", async () => {
     const url = `file:${path.join(dir, "new.db")}`;
+    // No ALLIES_AUDIT_KEY, as after a fresh clone: the key file is made beside the database.
+    const allies = (args: string[], databaseUrl: string) => run(args, databaseUrl, "", { ALLIES_AUDIT_KEY: "" });
     const migrated = await allies(["migrate"], url);
+    expect(statSync(path.join(dir, "new.db.audit-key")).mode & 0o777).toBe(0o600);
     expect(migrated).toMatchObject({ code: 0 });
     expect(migrated.stdout).toMatch(/Applied: 0001_foundation/);
     expect((await allies(["migrate"], url)).stdout).toMatch(/up to date/);
@@ -75,7 +80,7 @@ describe("allies on a new SQLite file", SLOW, () => {
     const verified = await allies(["audit", "verify"], url);
     expect(verified.code).toBe(0);
     // The seed's own row, then one for each record of the worked examples, entered through the domain.
-    expect(Number(/^Audit chain OK: (\d+) rows\n$/.exec(verified.stdout)?.[1])).toBeGreaterThan(20);
+    expect(Number(/^Audit chain OK: (\d+) rows\n/.exec(verified.stdout)?.[1])).toBeGreaterThan(20);
   });
 });
 
@@ -115,7 +120,7 @@ describe("allies seed --scale", SLOW, () => {
     expect(audit[0]).toEqual({ action: "data.seed", actor_label: "system (cli)", participant_id: null });
     expect(audit).toHaveLength(2501);
     expect(audit.filter((r) => r.participant_id === a[0]!.id)).toHaveLength(50);
-    expect(await allies(["audit", "verify"], first.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 2501 rows\n" });
+    expect(await allies(["audit", "verify"], first.url)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Audit chain OK: 2501 rows\n/) });
     expect((await signIn(first.db, { email: "specialist2@example.org", password: BENCH_PASSWORD }, meta, "cli-test")).ok).toBe(true);
   });
 
@@ -197,17 +202,18 @@ describe("allies backup, restore and audit verify", SLOW, () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(/^Backed up \d+ rows of \d+ tables/);
 
-    const restored = await allies(["restore", file], into.url);
+    // Restoring empties the audit log, which on PostgreSQL only the owner may do.
+    const restored = await allies(["restore", file], asOwner(into).url);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain("Audit chain OK: 1501 rows");
     expect(await into.db.selectFrom("participants").selectAll().orderBy("id").execute())
       .toEqual(await from.db.selectFrom("participants").selectAll().orderBy("id").execute());
 
-    const refused = await allies(["restore", file], into.url);
+    const refused = await allies(["restore", file], asOwner(into).url);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("--force");
-    expect((await allies(["restore", file, "--force"], into.url)).code).toBe(0);
-    expect(await allies(["audit", "verify"], into.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 1502 rows\n" });
+    expect((await allies(["restore", file, "--force"], asOwner(into).url)).code).toBe(0);
+    expect(await allies(["audit", "verify"], into.url)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Audit chain OK: 1502 rows\n/) });
     expect((await allies(["restore", path.join(dir, "missing")], into.url)).code).toBe(2);
   });
 
@@ -221,11 +227,11 @@ describe("allies backup, restore and audit verify", SLOW, () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain(", encrypted:");
 
-    const withoutKey = await allies(["restore", file], into.url);
+    const withoutKey = await allies(["restore", file], asOwner(into).url);
     expect(withoutKey.code).toBe(2);
     expect(withoutKey.stderr).toContain("--passphrase-stdin");
-    expect((await allies(["restore", file, "--passphrase-stdin"], into.url, "not the passphrase at all\n")).code).not.toBe(0);
-    const restored = await allies(["restore", file, "--passphrase-stdin"], into.url, "a long enough passphrase\n");
+    expect((await allies(["restore", file, "--passphrase-stdin"], asOwner(into).url, "not the passphrase at all\n")).code).not.toBe(0);
+    const restored = await allies(["restore", file, "--passphrase-stdin"], asOwner(into).url, "a long enough passphrase\n");
     expect(restored.code, restored.stderr).toBe(0);
     expect(await into.db.selectFrom("participants").selectAll().orderBy("id").execute())
       .toEqual(await from.db.selectFrom("participants").selectAll().orderBy("id").execute());
@@ -236,12 +242,30 @@ describe("allies backup, restore and audit verify", SLOW, () => {
     expect((await allies(["seed", "--scale", "5"], target.url)).code).toBe(0);
     expect((await allies(["create-user", "--email", "a@example.org", "--name", "A", "--role", "admin"], target.url)).code).toBe(0);
     expect((await allies(["token", "create", "--user", "a@example.org", "--name", "t"], target.url)).code).toBe(0);
-    expect(await allies(["audit", "verify"], target.url)).toMatchObject({ code: 0, stdout: "Audit chain OK: 253 rows\n" });
+    expect(await allies(["audit", "verify"], target.url)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Audit chain OK: 253 rows\n/) });
 
-    await sql`update audit_log set actor_label = ${"someone else"} where seq = ${2}`.execute(target.db);
+    await sql`update audit_log set actor_label = ${"someone else"} where seq = ${2}`.execute(asOwner(target).db);
     const broken = await allies(["audit", "verify"], target.url);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain("Audit chain BROKEN at row 2: row content does not match its hash");
+    expect(broken.stdout).toContain("Audit chain EDITED: a row was changed after it was written.\nAt row 2: its content does not match its keyed hash.");
+  });
+
+  it("audit checkpoint signs the end, and verify then names rows removed from the end and the head moved back", async () => {
+    const target = await database();
+    expect((await allies(["seed", "--scale", "2"], target.url)).code).toBe(0);
+    const signed = await allies(["audit", "checkpoint"], target.url);
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stdout).toMatch(/^Checkpoint of row 101 appended to .*\.audit-checkpoints\.jsonl\.\n$/);
+
+    const owner = asOwner(target).db;
+    await owner.deleteFrom("audit_log").where("seq", ">", 95).execute();
+    const end = await owner.selectFrom("audit_log").select("hash").where("seq", "=", 95).executeTakeFirstOrThrow();
+    await owner.updateTable("audit_head").set({ seq: 95, hash: end.hash }).execute();
+    const truncated = await allies(["audit", "verify"], target.url);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toMatch(/^Audit chain TRUNCATED: rows were removed from the end of the log\.\nAt row 96: the log ends at row 95, but the manual checkpoint of .* recorded row 101/);
+    // The server would not sign the moved end either.
+    expect(await allies(["audit", "checkpoint"], target.url)).toMatchObject({ code: 1 });
   });
 });
 

@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../../config.ts";
 import { dbKindOf, openDatabase, sqlitePathOf } from "../../db/index.ts";
@@ -18,9 +19,11 @@ readable by its owner only. With --passphrase-stdin (a passphrase of at least
 
 const RESTORE_USAGE = `Usage: allies restore FILE [--force] [--passphrase-stdin | --key-file KEYFILE]
 
-Replaces the database's data with a backup's, in one transaction, and verifies
-the audit chain. Refuses a database that already has data unless --force, and
-an embedded (SQLite) database while \`allies serve\` has it open.
+Replaces the database's data with a backup's, in one transaction, verifies the
+audit chain, and records the restore in the signed audit checkpoints. Refuses a
+database that already has data unless --force, and an embedded (SQLite) database
+while \`allies serve\` has it open. On PostgreSQL run it as the database's owner
+(the app's role may not empty the audit log).
 A backup from either database restores into either. An encrypted backup needs
 the passphrase or key file it was made with.`;
 
@@ -104,6 +107,7 @@ export async function restore(args: string[]): Promise<number> {
       return 1;
     }
     console.log(`Restored ${result.totalRows} rows from a ${result.header.sourceKind} backup made ${result.header.createdAt} into ${database.kind} in ${seconds(started)} s.`);
+    if (database.audit.checkpointsFile) console.log(`Recorded as a restore of ${basename(parsed.file)} in the signed audit checkpoints (${database.audit.checkpointsFile}).`);
     if (result.chain.ok) {
       console.log(`Audit chain OK: ${result.chain.rows} rows (plus one recording this restore).`);
       return 0;

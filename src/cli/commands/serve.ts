@@ -6,6 +6,7 @@ import type { ServerBuild } from "react-router";
 import { loadConfig } from "../../config.ts";
 import { dbKindOf, isEmptyDatabase, migrateToLatest, openDatabase, sqlitePathOf } from "../../db/index.ts";
 import { lockForServing } from "../../db/server-lock.ts";
+import { anchorAuditChain, checkpointAuditChain } from "../../domain/audit/checkpoints.server.ts";
 import { DEMO_TOTP_SECRET } from "../../db/seed/authenticator.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { createHttpApp } from "../../server/app.ts";
@@ -34,6 +35,28 @@ export async function serve(args: string[]): Promise<void> {
     if (stories.participantLinkPath) console.log(`The participant's own page, on a phone: http://localhost:${config.PORT}${stories.participantLinkPath}`);
     console.log("");
   }
+
+  // The chain's end, signed outside the database now and then, so rows removed
+  // from the end or a re-hashed chain contradict a checkpoint (decision 0017).
+  const anchor = await anchorAuditChain(database.db);
+  if (anchor === "unanchored") {
+    log.error({ checkpoints: database.audit.checkpointsFile }, "no signed checkpoint vouches for the audit log (the checkpoint file is missing or was emptied); `allies audit verify` will say so");
+  }
+  log.info({ key: database.audit.keySource, checkpoints: database.audit.checkpointsFile }, "audit log keyed");
+  let lastCheckpointSeq = -1;
+  const checkpoint = async (kind: "periodic" | "shutdown") => {
+    try {
+      const head = await database.db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow();
+      if (Number(head.seq) === lastCheckpointSeq) return;
+      const written = await checkpointAuditChain(database.db, kind);
+      if (written) lastCheckpointSeq = written.seq;
+    } catch (error) {
+      log.error({ err: error }, "audit checkpoint not written");
+    }
+  };
+  await checkpoint("periodic");
+  const checkpoints = setInterval(() => void checkpoint("periodic"), config.ALLIES_AUDIT_CHECKPOINT_MINUTES * 60_000);
+  checkpoints.unref();
 
   const root = process.cwd();
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -64,8 +87,9 @@ export async function serve(args: string[]): Promise<void> {
 
   const stop = (signal: string) => {
     log.info({ signal }, "shutting down");
+    clearInterval(checkpoints);
     server.close(() => {
-      void database.close().finally(() => {
+      void checkpoint("shutdown").then(() => database.close()).finally(() => {
         serving?.release();
         process.exit(0);
       });

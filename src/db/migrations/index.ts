@@ -7,6 +7,7 @@ import * as m0005 from "./0005_consent_by_content.ts";
 import * as m0006 from "./0006_grant_events_renewal.ts";
 import * as m0007 from "./0007_user_locale.ts";
 import * as m0008 from "./0008_api_token_expiry.ts";
+import * as m0009 from "./0009_audit_key.ts";
 import * as m0010 from "./0010_staff_sign_in.ts";
 import * as m0011 from "./0011_program_settings_meeting_changes.ts";
 import * as m0012 from "./0012_personal_links.ts";
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   "0006_grant_events_renewal": m0006,
   "0007_user_locale": m0007,
   "0008_api_token_expiry": m0008,
+  "0009_audit_key": m0009,
   "0010_staff_sign_in": m0010,
   "0011_program_settings_meeting_changes": m0011,
   "0012_personal_links": m0012,

@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { Db } from "../../db/index.ts";
 import type { Database } from "../../db/schema.ts";
 import type { RequestMeta } from "../auth/actor.ts";
-import { hashAuditRow, verifyChain, type ChainCheck } from "./chain.ts";
+import { auditTrailOf } from "../../db/audit-trail.ts";
+import { GENESIS_HASH, macAuditRow, verifyChain, type AuditCheckpoint, type ChainCheck } from "./chain.ts";
+import { readCheckpoints } from "./checkpoints.server.ts";
 import { auditActorColumns, auditEventSchema, type AuditActor, type AuditEventBody } from "./events.ts";
 
 interface AuditEnvelope {
@@ -49,6 +51,7 @@ const AUDIT_INSERT_CHUNK = 1000;
  */
 export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const { rowKey } = auditTrailOf(trx);
   const head = await trx
     .updateTable("audit_head")
     .set((eb) => ({ seq: eb("seq", "+", events.length) }))
@@ -72,7 +75,7 @@ export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): 
       reason: event.reason,
       details: JSON.stringify(validDetails(event) ?? {}),
     };
-    const hash = hashAuditRow(prevHash, content);
+    const hash = macAuditRow(rowKey, prevHash, content);
     const row = { ...content, prev_hash: prevHash, hash };
     prevHash = hash;
     return row;
@@ -83,25 +86,97 @@ export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): 
   await trx.updateTable("audit_head").set({ hash: prevHash }).where("id", "=", 1).execute();
 }
 
-/** Checks the whole chain, streaming rows in pages so memory stays flat. */
-export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
+export interface CheckpointSummary {
+  file: string | null;
+  /** Checkpoints the rows were held to (those since the latest restore, if any). */
+  checked: number;
+  latest: AuditCheckpoint | null;
+  /** The latest restore, whose checkpoint names the backup. */
+  restore: AuditCheckpoint | null;
+  /** Checkpoints of the log a restore replaced; they describe rows that are rightly gone. */
+  beforeRestore: number;
+}
+
+export type AuditVerification = ChainCheck & { checkpoints: CheckpointSummary | null };
+
+const at = (c: AuditCheckpoint) => `the ${c.kind} checkpoint of ${c.at}`;
+
+/**
+ * Checks every row against the audit key (rows before the key against the old
+ * scheme, up to the signed anchor only) and the table against every checkpoint
+ * since the latest restore, streaming rows in pages so memory stays flat.
+ * `checkpoints: false` checks the rows alone: a restore uses it on the backup's
+ * rows, which the target's earlier checkpoints do not describe.
+ */
+export async function verifyAuditChain(db: Db | Trx, options: { checkpoints?: boolean } = {}): Promise<AuditVerification> {
+  const trail = auditTrailOf(db);
+  const head = await db.selectFrom("audit_head").selectAll().where("id", "=", 1).executeTakeFirstOrThrow();
+  const headSeq = Number(head.seq);
+  let keyedFromSeq = Number(head.keyed_from_seq);
+  let summary: CheckpointSummary | null = null;
+  let held: AuditCheckpoint[] = [];
+  const broken = (rows: number, brokenAtSeq: number, finding: Extract<ChainCheck, { ok: false }>["finding"], problem: string): AuditVerification =>
+    ({ ok: false, rows, brokenAtSeq, finding, problem, checkpoints: summary });
+
+  if (options.checkpoints !== false) {
+    const file = readCheckpoints(trail);
+    const restoreAt = file.checkpoints.findLastIndex((c) => c.kind === "restore");
+    held = restoreAt >= 0 ? file.checkpoints.slice(restoreAt) : file.checkpoints;
+    summary = {
+      file: file.file, checked: held.length, latest: held.at(-1) ?? null,
+      restore: restoreAt >= 0 ? file.checkpoints[restoreAt]! : null, beforeRestore: Math.max(restoreAt, 0),
+    };
+    const bad = file.bad[0];
+    if (bad) return broken(0, 0, "bad_checkpoint", `line ${bad.line} of ${file.file}: ${bad.reason}`);
+    const anchor = held.findLast((c) => c.kind === "anchor" || c.kind === "restore");
+    if (!anchor && trail.checkpointsFile && headSeq > 0) {
+      return broken(0, 0, "unanchored", `no signed checkpoint in ${trail.checkpointsFile} vouches for this log, so rows removed from its end or a re-hashed chain could not be seen`);
+    }
+    if (anchor && anchor.keyedFromSeq !== keyedFromSeq) {
+      return broken(0, keyedFromSeq, "rechained", `the database says keyed rows begin after row ${keyedFromSeq}, ${at(anchor)} says after row ${anchor.keyedFromSeq}`);
+    }
+    if (anchor) keyedFromSeq = anchor.keyedFromSeq;
+  }
+
+  const expectedAt = new Map<number, AuditCheckpoint>();
+  for (const c of held) if (c.seq > 0 && !expectedAt.has(c.seq)) expectedAt.set(c.seq, c);
   const pageSize = 5000;
-  let last = { seq: 0, hash: "0".repeat(64) };
+  let last = { seq: 0, hash: GENESIS_HASH };
   let total = 0;
   for (;;) {
     const rows = await db.selectFrom("audit_log").selectAll().where("seq", ">", last.seq).orderBy("seq").limit(pageSize).execute();
     if (rows.length === 0) break;
-    const check = verifyChain(rows, last);
-    if (!check.ok) return { ...check, rows: total + check.rows };
+    const check = verifyChain(rows, { rowKey: trail.rowKey, keyedFromSeq }, last);
+    // A checkpoint contradicted before the first broken row is the earlier evidence.
+    const contradicted = rows.findIndex((row) => {
+      const checkpoint = expectedAt.get(Number(row.seq));
+      return checkpoint !== undefined && checkpoint.hash !== row.hash && (check.ok || Number(row.seq) < check.brokenAtSeq);
+    });
+    if (contradicted >= 0) {
+      const row = rows[contradicted]!;
+      return broken(total + contradicted + 1, Number(row.seq), "rechained", `row ${row.seq} no longer has the hash ${at(expectedAt.get(Number(row.seq))!)} recorded: the chain up to it was re-hashed`);
+    }
+    if (!check.ok) return { ...check, rows: total + check.rows, checkpoints: summary };
     total += rows.length;
     const tail = rows[rows.length - 1]!;
     last = { seq: Number(tail.seq), hash: tail.hash };
   }
-  const head = await db.selectFrom("audit_head").selectAll().where("id", "=", 1).executeTakeFirstOrThrow();
-  if (Number(head.seq) !== last.seq || head.hash !== last.hash) {
-    return { ok: false, rows: total, brokenAtSeq: last.seq, problem: "the last row does not match the recorded head of the chain" };
+
+  const furthest = held.reduce<AuditCheckpoint | null>((max, c) => (max && max.seq >= c.seq ? max : c), null);
+  if (total === 0 && ((furthest && furthest.seq > 0) || headSeq > 0)) {
+    const recorded = furthest && furthest.seq > 0 ? `${at(furthest)} recorded ${furthest.seq} rows` : `its head records ${headSeq} rows`;
+    return broken(0, 1, "reset", `the log is empty, but ${recorded}`);
   }
-  return { ok: true, rows: total };
+  if (furthest && furthest.seq > last.seq) {
+    return broken(total, last.seq + 1, "truncated", `the log ends at row ${last.seq}, but ${at(furthest)} recorded row ${furthest.seq}: rows ${last.seq + 1} to ${furthest.seq} are gone`);
+  }
+  if (headSeq > last.seq) {
+    return broken(total, last.seq + 1, "truncated", `the log ends at row ${last.seq}, but its head records row ${headSeq}`);
+  }
+  if (headSeq !== last.seq || head.hash !== last.hash) {
+    return broken(total, last.seq, "edited", "the last row does not match the recorded head of the chain");
+  }
+  return { ok: true, rows: total, checkpoints: summary };
 }
 
 /** LIKE wildcards typed by a person are dropped, the same way on both databases. */
