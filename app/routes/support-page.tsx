@@ -112,6 +112,7 @@ export default function SupportPage() {
         <h2 id="specialist">{t("supportPage.specialist.heading")}</h2>
         <p>{t("supportPage.specialist.body", names)}</p>
         <p><a href={`mailto:${page.specialist.email}`}>{t("supportPage.specialist.email", { email: page.specialist.email })}</a></p>
+        {page.specialist.phone ? <p><a href={`tel:${page.specialist.phone.replace(/[^0-9+]/g, "")}`}>{t("supportPage.specialist.phone", { phone: page.specialist.phone })}</a></p> : null}
       </section>
 
       <section aria-labelledby="ips">

@@ -54,7 +54,7 @@ export const PAGE_QUERIES: Record<string, () => string> = {
 };
 
 /** Pages anyone may open, signed in or not; they name no record of the program. */
-const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out"]);
+const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out", "/password-reset/:token"]);
 
 export function fillPage(path: string, records: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {

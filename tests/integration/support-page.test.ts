@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
+import { changePhone } from "../../src/domain/users/users.server.ts";
 import { postHelpRequest } from "../../src/domain/partners/help-requests.server.ts";
 import { helpRequestInputSchema } from "../../src/domain/partners/model.ts";
 import { useTestApp } from "../support/app.ts";
@@ -87,6 +88,12 @@ describe("the support person's page", () => {
     expect(html).toContain("A ride to the first shift");
     expect(html).not.toContain("Help with ID papers");
     expect(html).toContain("spec1@test.org");
+  });
+
+  it("gives the specialist's phone once their profile has one", async () => {
+    expect(await page()).not.toContain("tel:");
+    await changePhone(app.database.db, app.world.actors.specialist1, { phone: "555-0199" }, systemMeta);
+    expect(await page()).toContain('href="tel:5550199"');
   });
 
   it("records each view as a disclosure to Gloria with the categories shown", async () => {

@@ -17,6 +17,7 @@ import {
 import { MEETING_STEPS, meetingEntryInputSchema, meetingInputSchema, meetingUpdateSchema } from "../../domain/meetings/model.ts";
 import { createPlanItem } from "../../domain/plans/plans.server.ts";
 import { saveProgramSettings } from "../../domain/program/program.server.ts";
+import { changePhone } from "../../domain/users/users.server.ts";
 import { programSettingsInputSchema } from "../../domain/program/model.ts";
 import { planItemInputSchema } from "../../domain/plans/model.ts";
 import { addMilestone } from "../../domain/milestones/milestones.server.ts";
@@ -70,6 +71,8 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
     timeZone: "America/Chicago", version: 0,
   }), null, systemMeta), "the program settings");
   const sam = await actorFor(db, "specialist@example.org");
+  // Printed on invitations and shown on a support person's page as the way to reach the specialist.
+  await changePhone(db, sam, { phone: "555-0112" }, systemMeta);
   const caseload = await db.selectFrom("participants").select(["id", "first_name", "last_name"])
     .where("specialist_id", "=", sam.userId).where("status", "=", "active")
     .orderBy("last_name").orderBy("first_name").orderBy("id").limit(3).execute();

@@ -64,7 +64,7 @@ export interface HelpRequest {
 export interface SupportPage {
   person: { id: string; name: string; phone: string | null; email: string | null; preferredChannel: ContactChannel | null };
   participant: { firstName: string };
-  specialist: { name: string; email: string };
+  specialist: { name: string; email: string; phone: string | null };
   workGoal: string | null;
   meetings: { id: string; title: string; scheduledAt: string; durationMinutes: number; place: string; response: string; responseNote: string | null }[];
   commitments: { id: string; kind: SupportKind; description: string; frequency: string | null; startsOn: string | null; endsOn: string | null; report: CommitmentReport | null; reportAt: string | null }[];

@@ -53,7 +53,7 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
   return db.transaction().execute(async (trx) => {
     const reader = await loadReader(trx, actor);
     const participant = await trx.selectFrom("participants as p").innerJoin("users as s", "s.id", "p.specialist_id")
-      .select(["p.first_name", "p.preferred_name", "p.work_goal", "s.name as specialist_name", "s.email as specialist_email"])
+      .select(["p.first_name", "p.preferred_name", "p.work_goal", "s.name as specialist_name", "s.email as specialist_email", "s.phone as specialist_phone"])
       .where("p.id", "=", actor.participantId).executeTakeFirstOrThrow();
     const shownGoal = participant.work_goal && mayShow(reader, WORK_GOAL_PIECE, "receivePlan", at) ? participant.work_goal : null;
 
@@ -95,7 +95,7 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
     return {
       person: { id: actor.supportPersonId, name: reader.row.name, phone: reader.row.phone, email: reader.row.email, preferredChannel: reader.row.preferred_channel as ContactChannel | null },
       participant: { firstName: participant.preferred_name ?? participant.first_name },
-      specialist: { name: participant.specialist_name, email: participant.specialist_email },
+      specialist: { name: participant.specialist_name, email: participant.specialist_email, phone: participant.specialist_phone },
       workGoal: shownGoal,
       meetings: meetings.map(({ row }) => ({ id: row.id, title: row.title, scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, place: row.place, response: row.response, responseNote: row.response_note })),
       commitments: commitments.map(({ row }) => ({
