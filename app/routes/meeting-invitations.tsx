@@ -1,8 +1,13 @@
-import { Link, useLoaderData } from "react-router";
+import { Form, Link, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-invitations";
 import { needsRedisclosureNotice } from "../../src/domain/consent/disclosure.ts";
 import { printSender } from "../../src/domain/meetings/invitations.ts";
 import { sendInvitations } from "../../src/domain/meetings/meetings.server.ts";
+import { issuePersonalLink } from "../../src/domain/links/links.server.ts";
+import { CsrfField } from "../components/forms.tsx";
+import { PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
+import { readForm } from "../lib/form.server.ts";
+import { qrCodeDataUrl } from "../lib/qr.server.ts";
 import { supportPersonLocale, translator } from "../../src/i18n/index.ts";
 import { formatMeetingTime } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
@@ -22,12 +27,30 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const forPerson = new URL(request.url).searchParams.get("for");
   const result = await sendInvitations(ctx.db, access, params.meetingId, printSender, forPerson ? { supportPersonId: forPerson } : "all", ctx.meta);
   if (!result.ok) throw notFound();
-  return { participantId: params.id, meetingId: params.meetingId, invitations: result.sent, refusedCount: result.refused.length, unreviewed: result.unreviewed };
+  return { participantId: params.id, meetingId: params.meetingId, forPerson, invitations: result.sent, refusedCount: result.refused.length, unreviewed: result.unreviewed };
+}
+
+/**
+ * One person's invitation can carry their personal link with its QR code, as the
+ * take-home copy can: the token exists only when it is made, so this makes a new
+ * link and the old one stops working (decision 0022). No consent, no link.
+ */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const access = await requireParticipant(context, request, params.id, "update");
+  const ctx = app(context);
+  await readForm(request);
+  const forPerson = new URL(request.url).searchParams.get("for");
+  if (!forPerson) throw notFound();
+  const issued = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: forPerson }, ctx.meta);
+  if (!issued.ok) throw notFound();
+  const href = new URL(issued.link.path, request.url).href;
+  return { link: { href, qr: await qrCodeDataUrl(href), expiresAt: issued.link.expiresAt } satisfies IssuedLinkCard };
 }
 
 export default function MeetingInvitationsPage() {
   const t = useT();
-  const { participantId, meetingId, invitations, refusedCount, unreviewed } = useLoaderData<typeof loader>();
+  const { participantId, meetingId, forPerson, invitations, refusedCount, unreviewed } = useLoaderData<typeof loader>();
+  const issued = useActionData<typeof action>();
   return (
     <div className="page">
       <title>{`${t("meetings.invitation.heading")} · ${t("app.name")}`}</title>
@@ -40,16 +63,22 @@ export default function MeetingInvitationsPage() {
         {invitations.length ? (
           <div className="actions">
             <button type="button" onClick={() => window.print()}>{t("meetings.invitation.print")}</button>
+            {forPerson && !issued ? (
+              <Form method="post">
+                <CsrfField />
+                <button type="submit" className="secondary">{t("links.addToInvitation")}</button>
+              </Form>
+            ) : null}
           </div>
         ) : <p>{t("meetings.invitation.noneToPrint")}</p>}
       </div>
-      {invitations.map((invitation) => <Invitation key={invitation.supportPersonId} invitation={invitation} />)}
+      {invitations.map((invitation) => <Invitation key={invitation.supportPersonId} invitation={invitation} link={issued?.link ?? null} />)}
     </div>
   );
 }
 
 /** One printed invitation, in the language of the support person it is for. */
-function Invitation({ invitation }: { invitation: ReturnType<typeof useLoaderData<typeof loader>>["invitations"][number] }) {
+function Invitation({ invitation, link }: { invitation: ReturnType<typeof useLoaderData<typeof loader>>["invitations"][number]; link: IssuedLinkCard | null }) {
   const t = translator(supportPersonLocale());
   return (
     <article className="invitation" lang={t.locale} data-person-id={invitation.supportPersonId} aria-labelledby={`invitation-${invitation.supportPersonId}`}>
@@ -74,6 +103,7 @@ function Invitation({ invitation }: { invitation: ReturnType<typeof useLoaderDat
       {needsRedisclosureNotice([{ categories: invitation.discloses }]) ? (
         <section className="part2-notice" aria-label={t("consentForm.part2.heading")}><p>{t("consent.part2Notice")}</p></section>
       ) : null}
+      {link ? <PersonalLinkCard t={t} link={link} participantName={invitation.participantName} /> : null}
     </article>
   );
 }

@@ -246,6 +246,26 @@ describe("the specialist's side of links", () => {
     expect((await openLink(app.url, old.path)).location).toBe("/l");
   });
 
+  it("puts a new link on one person's printed invitation, and the old link stops", async () => {
+    const p = app.world.participants.participant1.id;
+    const person = await addSupportPerson(staff, p, { name: "Invitation Holder" });
+    await grantConsent(staff, p, person.id);
+    const meeting = await staff.api("POST", `/participants/${p}/meetings`, {
+      kind: "support", title: "Getting ready", scheduledAt: `${inDays(5)}T17:00`, place: "The library", discloses: ["employment_goals"], inviteeIds: [person.id],
+    });
+    expect(meeting.status).toBe(201);
+    const meetingId = ((await meeting.json()) as { id: string }).id;
+    const old = await issueLink(app.database.db, app.world.actors.specialist1, p, person.id);
+    const printout = await staff.postForm(`/participants/${p}/meetings/${meetingId}/invitations?for=${person.id}`, {});
+    expect(printout.status).toBe(200);
+    const html = await printout.text();
+    const href = /(http:\/\/127\.0\.0\.1:\d+\/l\/[\w-]+)/.exec(html)?.[1];
+    expect(href).toBeTruthy();
+    expect(html).toContain("data:image/svg+xml;base64,");
+    expect((await openLink(app.url, new URL(href!).pathname)).location).toBe("/support");
+    expect((await openLink(app.url, old.path)).location).toBe("/l");
+  });
+
   it("gives no link to someone without consent", async () => {
     const p = app.world.participants.participant1.id;
     const person = await addSupportPerson(staff, p, { name: "No Consent Yet" });

@@ -113,6 +113,7 @@ export const partners = {
   "links.issued": "Here is the new link. Copy it or print it now: it will not be shown again.",
   "links.print": "Print the link with a QR code",
   "links.addToCopy": "Add a new personal link to this copy (the old link stops working)",
+  "links.addToInvitation": "Add a new personal link to this invitation (the old link stops working)",
   "links.revoked": "The link was stopped.",
   "links.state": "Status",
   "links.state.valid": "Works",
