@@ -28,6 +28,8 @@ async function pdf(client: Client, path: string) {
   const response = await client.fetch(path);
   expect(response.status, path).toBe(200);
   expect(response.headers.get("content-type")).toBe("application/pdf");
+  // A health record: never left in a browser's or proxy's cache.
+  expect(response.headers.get("cache-control")).toBe("no-store");
   const bytes = Buffer.from(await response.arrayBuffer());
   return { text: pdfText(bytes), hasImage: bytes.toString("latin1").includes("/Subtype /Image") };
 }
