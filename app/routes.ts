@@ -48,6 +48,7 @@ export default [
   route("participants/:id/meetings/:meetingId/run", "routes/meeting-run.tsx"),
   route("participants/:id/meetings/:meetingId/edit", "routes/meeting-edit.tsx"),
   route("participants/:id/meetings/:meetingId/minutes", "routes/meeting-minutes.tsx"),
+  route("participants/:id/meetings/:meetingId/minutes.pdf", "routes/meeting-minutes-pdf.tsx"),
   route("participants/:id/meetings/:meetingId/invitees/:personId.ics", "routes/meeting-ics.tsx"),
   route("participants/:id/meetings/:meetingId/invitations", "routes/meeting-invitations.tsx"),
   route("participants/:id/concerns", "routes/concerns.tsx"),

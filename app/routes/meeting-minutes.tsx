@@ -59,6 +59,7 @@ export default function MeetingMinutesPage() {
         : <p data-testid="minutes-not-shown">{t("meetings.minutes.notShown")}</p>}
       <div className="actions no-print">
         <button type="button" onClick={() => window.print()}>{t("meetings.minutes.print")}</button>
+        <a className="button secondary" href={`${base}/minutes.pdf${forPerson ? `?for=${forPerson.id}` : ""}`}>{t("meetings.minutes.pdf")}</a>
       </div>
       {!forPerson && attendees.length ? (
         <section aria-labelledby="copies" className="no-print">

@@ -51,6 +51,7 @@ export const meetingChanges = {
   "meetings.minutes.notShown": "This person's consent does not cover what this meeting was about, so they get no copy.",
   "meetings.minutes.notHeld": "This meeting has not been held yet. Its minutes appear here once it is finished.",
   "meetings.minutes.print": "Print",
+  "meetings.minutes.pdf": "Download PDF",
   "meetings.minutes.copyFor": "Copy for {name}",
   "meetings.minutes.copies.heading": "Copies for the people who came",
   "meetings.minutes.copies.hint": "Each copy holds only what that person's consent covers. Opening a copy is recorded as sharing it with them.",
