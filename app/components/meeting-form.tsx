@@ -3,6 +3,11 @@ import { MeetingDisclosesFields } from "./meetings.tsx";
 import { MEETING_KINDS } from "../../src/domain/meetings/model.ts";
 import type { ConsentCategory } from "../../src/domain/consent/model.ts";
 import type { Translate } from "../../src/i18n/index.ts";
+import { isProfessional, type RelationshipKind } from "../../src/domain/network/vocabulary.ts";
+import { relationshipLabel } from "./support-person-fields.tsx";
+
+/** How an invitee is connected: a professional is listed with their role and organization. */
+type RelationshipFacts = { relationshipKind: RelationshipKind; relationshipOther: string | null; organization: string | null };
 
 /** The fields of a meeting, as planned and as edited (one form, two pages). */
 
@@ -50,7 +55,7 @@ export function MeetingFormFields({ t, name, values, errors, fallback, invitable
   errors: Errors;
   /** The start values; null once something was sent (then `values` fill the form). */
   fallback: MeetingFormStart | null;
-  invitable: readonly { id: string; name: string; categories: readonly ConsentCategory[] }[];
+  invitable: readonly ({ id: string; name: string; categories: readonly ConsentCategory[] } & Partial<RelationshipFacts>)[];
   notInvitable: readonly { id: string; name: string; reason: "no_meeting_consent" | "do_not_contact" | "not_covered" | "unreviewed" }[];
 }) {
   const value = (key: keyof MeetingFormStart & string, start = "") => {
@@ -84,7 +89,7 @@ export function MeetingFormFields({ t, name, values, errors, fallback, invitable
           {invitable.map((p) => (
             <div className="checkbox" key={p.id}>
               <input type="checkbox" id={`invitee-${p.id}`} name="inviteeIds" value={p.id} defaultChecked={chosen.includes(p.id)} />
-              <label htmlFor={`invitee-${p.id}`}>{p.name}</label>
+              <label htmlFor={`invitee-${p.id}`}>{p.name}{p.relationshipKind && isProfessional(p.relationshipKind) ? ` — ${relationshipLabel({ ...p, relationshipKind: p.relationshipKind, relationshipOther: p.relationshipOther ?? null }, t)}` : null}</label>
               <span className="hint"> ({t("meetings.new.mayBeShown", { categories: p.categories.map((c) => t(`consent.category.${c}`)).join(", ") })})</span>
             </div>
           ))}

@@ -8,6 +8,7 @@ export interface SupportPersonValues {
   name?: string | null;
   relationshipKind?: string | null;
   relationshipOther?: string | null;
+  organization?: string | null;
   closeness?: string | null;
   status?: string | null;
   phone?: string | null;
@@ -18,7 +19,7 @@ export interface SupportPersonValues {
   firstCall?: boolean;
 }
 
-const TEXT_FIELDS = ["name", "relationshipKind", "relationshipOther", "closeness", "status", "phone", "email", "preferredChannel", "notes", "discoveredFrom"] as const;
+const TEXT_FIELDS = ["name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "notes", "discoveredFrom"] as const;
 
 /**
  * The support person form's fields as the zod schema expects them. Only the
@@ -40,7 +41,7 @@ export function supportPersonFormInput(form: SubmittedForm, extra: readonly stri
 export function supportPersonValuesOf(form: SubmittedForm): SupportPersonValues {
   const text = (name: string) => form.get(name) ?? null;
   return {
-    name: text("name"), relationshipKind: text("relationshipKind"), relationshipOther: text("relationshipOther"), closeness: text("closeness"),
+    name: text("name"), relationshipKind: text("relationshipKind"), relationshipOther: text("relationshipOther"), organization: text("organization"), closeness: text("closeness"),
     status: text("status"), phone: text("phone"), email: text("email"), preferredChannel: text("preferredChannel"), notes: text("notes"),
     helpKinds: form.getAll("helpKinds"), firstCall: form.get("firstCall") === "on",
   };
@@ -51,6 +52,7 @@ export function supportPersonLabels(t: Translate): Record<string, string> {
     name: t("network.field.name"),
     relationshipKind: t("network.field.relationshipKind"),
     relationshipOther: t("network.field.relationshipOther"),
+    organization: t("network.field.organization"),
     closeness: t("network.field.closeness"),
     status: t("network.field.status"),
     phone: t("network.field.phone"),
@@ -81,6 +83,7 @@ export function SupportPersonFields({ t, values, errors }: { t: Translate; value
       <TextField name="name" label={labels.name!} defaultValue={values.name} errors={errors} required autoComplete="off" />
       <SelectField name="relationshipKind" label={labels.relationshipKind!} defaultValue={values.relationshipKind ?? "relative"} options={relationshipOptions(t)} errors={errors} />
       <TextField name="relationshipOther" label={labels.relationshipOther!} hint={t("network.field.relationshipOther.hint")} defaultValue={values.relationshipOther} errors={errors} />
+      <TextField name="organization" label={labels.organization!} hint={t("network.field.organization.hint")} defaultValue={values.organization} errors={errors} autoComplete="off" />
       <SelectField name="closeness" label={labels.closeness!} hint={t("network.field.closeness.hint")} defaultValue={values.closeness ?? "inner"} options={closenessOptions(t)} errors={errors} />
       <SelectField name="status" label={labels.status!} defaultValue={values.status ?? "supportive"} options={statusOptions(t)} errors={errors} />
       <TextField name="phone" type="tel" inputMode="tel" label={labels.phone!} defaultValue={values.phone} errors={errors} autoComplete="off" />
@@ -103,10 +106,16 @@ export function SupportPersonFields({ t, values, errors }: { t: Translate; value
   );
 }
 
-/** How the person is connected, in words: the free text for "other". */
-export function relationshipLabel(person: { relationshipKind: (typeof RELATIONSHIP_KINDS)[number]; relationshipOther: string | null }, t: Translate): string {
-  if (person.relationshipKind === "other" && person.relationshipOther) return person.relationshipOther;
-  return t(`network.relationshipKind.${person.relationshipKind}`);
+/**
+ * How the person is connected, in words: the free text for "other"; for anyone
+ * with an organization (a professional's office or clinic), the role and where.
+ */
+export function relationshipLabel(
+  person: { relationshipKind: (typeof RELATIONSHIP_KINDS)[number]; relationshipOther: string | null; organization?: string | null },
+  t: Translate,
+): string {
+  const role = person.relationshipKind === "other" && person.relationshipOther ? person.relationshipOther : t(`network.relationshipKind.${person.relationshipKind}`);
+  return person.organization ? t("network.person.roleAt", { role, organization: person.organization }) : role;
 }
 
 export function participantDisplayName(p: { firstName: string; lastName: string; preferredName: string | null }): string {

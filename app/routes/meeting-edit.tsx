@@ -36,7 +36,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     meeting: view.meeting,
     start: startOf(view.meeting),
     invitable: [
-      ...invitable.map((p) => ({ id: p.id, name: p.name, categories: p.categories })),
+      ...invitable.map((p) => ({ id: p.id, name: p.name, categories: p.categories, relationshipKind: p.relationshipKind, relationshipOther: p.relationshipOther, organization: p.organization })),
       ...invitedElsewhere.map((i) => ({ id: i.supportPersonId, name: i.name, categories: [] })),
     ],
     notInvitable: notInvitable.filter((p) => !invitedElsewhere.some((i) => i.supportPersonId === p.id)).map((p) => ({ id: p.id, name: p.name, reason: p.reason })),

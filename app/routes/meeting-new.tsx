@@ -33,7 +33,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     participant: view.participant,
     openConcerns: concerns.filter((c) => c.status !== "resolved").map((c) => ({ id: c.id, type: c.type, description: c.description })),
     prepare: concernTypesToPrepare(concerns, query.getAll("concern")),
-    invitable: invitable.map((p) => ({ id: p.id, name: p.name, categories: p.categories })),
+    invitable: invitable.map((p) => ({ id: p.id, name: p.name, categories: p.categories, relationshipKind: p.relationshipKind, relationshipOther: p.relationshipOther, organization: p.organization })),
     notInvitable: notInvitable.map((p) => ({ id: p.id, name: p.name, reason: p.reason })),
     defaults: {
       kind: meetingKind,

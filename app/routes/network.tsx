@@ -11,7 +11,7 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
-import { CLOSENESS, RELATIONSHIP_STATUSES } from "../../src/domain/network/vocabulary.ts";
+import { CLOSENESS, RELATIONSHIP_STATUSES, isProfessional } from "../../src/domain/network/vocabulary.ts";
 import { listSupportSuggestions } from "../../src/domain/portal/privacy.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
@@ -120,7 +120,10 @@ export default function NetworkPage() {
               {current.map((person) => (
                 <tr key={person.id} data-person-id={person.id}>
                   <td data-label={t("network.field.name")}><Link to={`${base}/network/${person.id}`}>{person.name}</Link></td>
-                  <td data-label={t("network.field.relationshipKind")}>{relationshipLabel(person, t)}</td>
+                  <td data-label={t("network.field.relationshipKind")}>
+                    {isProfessional(person.relationshipKind) ? <span className="mark mark--professional">{t("network.professional")}</span> : null}
+                    {isProfessional(person.relationshipKind) ? " " : null}{relationshipLabel(person, t)}
+                  </td>
                   <td data-label={t("network.field.closeness")}>{t(`network.closeness.${person.closeness}`)}</td>
                   <td data-label={t("network.field.status")}>
                     <span className={`mark mark--status-${person.status}`}>{t(`network.status.${person.status}`)}</span>

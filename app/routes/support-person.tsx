@@ -6,6 +6,7 @@ import { CONSENT_CATEGORIES, consentRevocationInputSchema, grantEventInputSchema
 import { RECONNECT_IDEAS } from "../../src/domain/network/discovery.ts";
 import { supportPersonEndSchema, supportPersonUpdateSchema, type SupportPerson } from "../../src/domain/network/model.ts";
 import { endSupportPerson, getNetwork, supportPersonHistory, updateSupportPerson } from "../../src/domain/network/network.server.ts";
+import { isProfessional } from "../../src/domain/network/vocabulary.ts";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/forms.tsx";
 import {
   SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
@@ -23,7 +24,7 @@ import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
-const COMPARED = ["name", "relationshipKind", "relationshipOther", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall"] as const;
+const COMPARED = ["name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall"] as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const access = await requireParticipant(context, request, params.id, "read");
@@ -174,7 +175,8 @@ export default function SupportPersonPage() {
       ) : null}
 
       <dl className="facts">
-        <dt>{labels.relationshipKind}</dt><dd>{relationshipLabel(person, t)}</dd>
+        <dt>{labels.relationshipKind}</dt><dd>{isProfessional(person.relationshipKind) ? `${t("network.professional")}: ` : null}{relationshipLabel({ ...person, organization: null }, t)}</dd>
+        <dt>{labels.organization}</dt><dd>{person.organization ?? t("common.none")}</dd>
         <dt>{labels.closeness}</dt><dd>{t(`network.closeness.${person.closeness}`)}</dd>
         <dt>{labels.status}</dt><dd><span className={`mark mark--status-${person.status}`}>{t(`network.status.${person.status}`)}</span></dd>
         <dt>{labels.phone}</dt><dd>{person.phone ?? t("common.none")}</dd>

@@ -52,6 +52,7 @@ export interface SupportPersonTable {
   name: string;
   relationship_kind: string;
   relationship_other: string | null;
+  organization: string | null;
   closeness: string;
   status: string;
   phone: string | null;

@@ -111,6 +111,13 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
   const tashasGrant = await grant(firstAccess, friend.id, ["employment_goals", "work_schedule"], name1, { meetings: true, plan: true });
   // 42 CFR Part 2: substance use treatment needs a consent of its own; Walt's covers only that.
   await grant(firstAccess, sponsor.id, ["substance_use_treatment"], name1, { meetings: true, plan: true });
+  // A professional guest: the benefits counselor, recorded with role and organization and a grant of his own
+  // (benefits and goals, meetings, no plan copies), so he can come to the meeting about more hours.
+  const counselor = await person(firstAccess, {
+    name: "Lee Carter", relationshipKind: "benefits_counselor", organization: "Work Incentives Planning and Assistance", closeness: "services",
+    status: "supportive", phone: "555-0199", email: "lee.carter@wipa.example.org", preferredChannel: "email",
+  });
+  await grant(firstAccess, counselor.id, ["employment_goals", "benefits_income"], name1, { meetings: true, plan: false });
   must(await saveBenefitsProfile(db, firstAccess, benefitsProfileInputSchema.parse({
     hasSsi: true, hasMedicaid: true, hasSnap: true, ssiMonthly: "994", version: 0,
   }), meta), "a benefits profile");
@@ -130,8 +137,8 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
   }), meta), "a concern");
   must(await createMeeting(db, firstAccess, meetingInputSchema.parse({
     kind: "support", title: "Planning for more hours", scheduledAt: `${day(today, 7)}T17:30`, durationMinutes: 60,
-    // The agenda tells about benefits: Gloria's consent covers them, Tasha's does not, so she is not invited to this one.
-    place: "Eastside library, study room 2", inviteeIds: [mom.id], refreshments: "Coffee and cookies", seating: "Round table",
+    // The agenda tells about benefits: Gloria's and the counselor's consents cover them, Tasha's does not, so she is not invited to this one.
+    place: "Eastside library, study room 2", inviteeIds: [mom.id, counselor.id], refreshments: "Coffee and cookies", seating: "Round table",
     agenda: ["Welcome and why we are meeting", "What is going well", "Worries about benefits", "Ideas", "Who will do what", "Next steps"],
     discloses: ["employment_goals", "benefits_income"],
   }), meta), "a meeting");

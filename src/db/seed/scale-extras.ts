@@ -95,7 +95,7 @@ const supportPersons: ExtraStep = async ({ trx, per, now, summary }, batch) => {
       rows.push({
         id, participant_id: p.id,
         name: `${p.random.pick(FIRST)} ${p.random.pick(LAST)}`,
-        relationship_kind: p.random.pick(RELATIONSHIPS), relationship_other: null,
+        relationship_kind: p.random.pick(RELATIONSHIPS), relationship_other: null, organization: null,
         closeness: p.random.pick(CLOSENESS),
         // Everyone a grant goes to must be reachable; the rest vary as real networks do.
         status: k < per.grants ? "supportive" : p.random.pick(["supportive", "lost_touch", "wants_to_reconnect"]),

@@ -14,6 +14,7 @@ import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
 import { meetingActions, meetingsActions } from "./policy.ts";
 import { insertPlanItem } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
+import type { RelationshipKind } from "../network/vocabulary.ts";
 import { invitablePeople, invitationsToSend, type InvitationSender } from "./invitations.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
@@ -30,10 +31,11 @@ import {
 export async function invitableSupports(db: Db | Trx, access: AuthorizedParticipant, meeting: DisclosurePiece | null = null, at = new Date()) {
   if (!meetingsActions(access).read) return { invitable: [], notInvitable: [] };
   const participantId = access.participant.id;
-  const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at", "relationship_kind"])
+  const people = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at", "relationship_kind", "relationship_other", "organization"])
     .where("participant_id", "=", participantId).where("ended_at", "is", null).orderBy("name").execute();
   const consent = await loadConsentHistory(db, access);
-  const facts = people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at, relationshipKind: p.relationship_kind }));
+  const facts = people.map((p) => ({ id: p.id, name: p.name, status: p.status as never, endedAt: p.ended_at, relationshipKind: p.relationship_kind as RelationshipKind,
+    relationshipOther: p.relationship_other, organization: p.organization }));
   const invitable = invitablePeople(facts, consent, meeting, at).map((p) => ({ ...p, categories: meetingCategoriesFor(consent, p, at) }));
   const notInvitable = facts.filter((p) => !invitable.some((i) => i.id === p.id)).map((p) => ({
     ...p,

@@ -7,6 +7,8 @@ const supportPersonFields = z.strictObject({
   name: z.string().trim().min(1, { error: "network.name.required" }).max(200, { error: "common.tooLong" }),
   relationshipKind: z.enum(RELATIONSHIP_KINDS, { error: "network.relationshipKind.invalid" }),
   relationshipOther: optionalText(100),
+  /** Where a professional works (a benefits office, a clinic); may itself disclose, like any note. */
+  organization: optionalText(200),
   closeness: z.enum(CLOSENESS, { error: "network.closeness.invalid" }),
   status: z.enum(RELATIONSHIP_STATUSES, { error: "network.status.invalid" }).default("supportive"),
   phone: z.string().trim().max(40, { error: "common.tooLong" }).regex(/^[0-9+() .-]*$/, { error: "network.phone.invalid" })
@@ -51,6 +53,7 @@ export const supportPersonSchema = z.object({
   name: z.string(),
   relationshipKind: z.enum(RELATIONSHIP_KINDS),
   relationshipOther: z.string().nullable(),
+  organization: z.string().nullable(),
   closeness: z.enum(CLOSENESS),
   status: z.enum(RELATIONSHIP_STATUSES),
   phone: z.string().nullable(),

@@ -19,6 +19,7 @@ export function toSupportPerson(row: SupportPersonTable): SupportPerson {
     name: row.name,
     relationshipKind: row.relationship_kind as RelationshipKind,
     relationshipOther: row.relationship_other,
+    organization: row.organization,
     closeness: row.closeness as Closeness,
     status: row.status as RelationshipStatus,
     phone: row.phone,
@@ -37,7 +38,7 @@ export function toSupportPerson(row: SupportPersonTable): SupportPerson {
 }
 
 const EDITABLE = [
-  "name", "relationshipKind", "relationshipOther", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall",
+  "name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall",
 ] as const satisfies readonly (keyof SupportPersonInput & keyof SupportPerson)[];
 
 function toColumns(input: SupportPersonInput) {
@@ -45,6 +46,7 @@ function toColumns(input: SupportPersonInput) {
     name: input.name,
     relationship_kind: input.relationshipKind,
     relationship_other: input.relationshipKind === "other" ? input.relationshipOther : null,
+    organization: input.organization,
     closeness: input.closeness,
     status: input.status,
     phone: input.phone,

@@ -4,9 +4,22 @@
  */
 export const RELATIONSHIP_KINDS = [
   "relative", "partner", "friend", "roommate", "neighbour", "sponsor", "clergy",
-  "past_coworker", "mentor", "probation_officer", "street_family", "peer_in_care", "other",
+  "past_coworker", "mentor", "probation_officer", "street_family", "peer_in_care",
+  "benefits_counselor", "job_coach", "clinician", "case_manager", "other",
 ] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+
+/**
+ * People who support the participant as part of their work. They are recorded,
+ * invited and shown things on the same terms as family and friends (their own
+ * consent grant, the same check by content); only their role and organization
+ * are shown beside their name.
+ */
+export const PROFESSIONAL_KINDS = ["probation_officer", "benefits_counselor", "job_coach", "clinician", "case_manager"] as const satisfies readonly RelationshipKind[];
+
+export function isProfessional(kind: RelationshipKind): boolean {
+  return (PROFESSIONAL_KINDS as readonly RelationshipKind[]).includes(kind);
+}
 
 /** Rings of the ecomap, from the centre out. */
 export const CLOSENESS = ["inner", "friends", "community", "services"] as const;
