@@ -63,8 +63,12 @@ async function storePayloads(owner: Caller) {
   await made("encouragement", "POST", `${base}/encouragement-notes`, { text: put("encouragementText"), fromLabel: put("encouragementFrom"), milestoneId: milestone.id });
   await made("referral", "POST", `${base}/benefits/referrals`, { referredOn: day(-20), counselorName: put("counselorName"), organization: put("counselorOrganization"), notes: put("referralNotes") });
   await made("pay stub", "POST", `${base}/benefits/pay-stubs`, { ...payPeriod(), gross: 100, employer: put("employer") });
+  // A meeting under way can no longer be edited: the edit page is checked on a second one, still planned, with the same payloads.
+  const planned = await made("planned meeting", "POST", `${base}/meetings`, {
+    kind: "support", title: icsTitle, scheduledAt: meetingAt(8), place: put("meetingPlace"), agenda: [put("agendaItem")], inviteeIds: [person.id],
+  });
   const records: Record<string, string> = { id: participant.id, personId: person.id, grantId: grant.id, meetingId: meeting.id };
-  return { records, shown, icsPath: `${base}/meetings/${meeting.id}/invitees/${person.id}.ics` };
+  return { records, plannedMeetingId: planned.id as string, shown, icsPath: `${base}/meetings/${meeting.id}/invitees/${person.id}.ics` };
 }
 
 /**
@@ -73,13 +77,13 @@ async function storePayloads(owner: Caller) {
  * them, and whatever a page shows of them shows as typed.
  */
 export async function checkEscaping(results: Results, database: string, baseUrl: string, owner: Caller): Promise<void> {
-  const { records, shown, icsPath } = await storePayloads(owner);
+  const { records, plannedMeetingId, shown, icsPath } = await storePayloads(owner);
   const search = `"><script>window.__alliesXss='q'</script>`;
   // Documents (PDFs, the calendar file, a consent's scan) are downloads, not pages.
   const pages = [
     "/participants", `/participants?q=${encodeURIComponent(search)}`,
     ...pagePaths().filter((p) => p.startsWith("/participants/:id") && !/\.(pdf|ics)$|\/scan$/.test(p))
-      .map((p) => fillPage(p, records)),
+      .map((p) => fillPage(p, p.endsWith("/meetings/:meetingId/edit") ? { ...records, meetingId: plannedMeetingId } : records)),
   ];
   const label = (path: string) => Object.entries(records).reduce((p, [name, id]) => p.split(id).join(`:${name}`), path).replace(/\?q=.*/, "?q=<payload>").replace(/\?(?!q=).*/, "?<query>");
   const everShown = new Set<string>();
