@@ -3,11 +3,10 @@ import type { Route } from "./+types/meeting-invitations";
 import { needsRedisclosureNotice } from "../../src/domain/consent/disclosure.ts";
 import { printSender } from "../../src/domain/meetings/invitations.ts";
 import { sendInvitations } from "../../src/domain/meetings/meetings.server.ts";
-import { issuePersonalLink } from "../../src/domain/links/links.server.ts";
 import { CsrfField } from "../components/forms.tsx";
 import { PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
 import { readForm } from "../lib/form.server.ts";
-import { qrCodeDataUrl } from "../lib/qr.server.ts";
+import { issueLinkCard } from "../lib/qr.server.ts";
 import { supportPersonLocale, translator } from "../../src/i18n/index.ts";
 import { formatMeetingTime } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
@@ -41,10 +40,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   await readForm(request);
   const forPerson = new URL(request.url).searchParams.get("for");
   if (!forPerson) throw notFound();
-  const issued = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: forPerson }, ctx.meta);
-  if (!issued.ok) throw notFound();
-  const href = new URL(issued.link.path, request.url).href;
-  return { link: { href, qr: await qrCodeDataUrl(href), expiresAt: issued.link.expiresAt } satisfies IssuedLinkCard };
+  const link = await issueLinkCard(ctx.db, access, forPerson, request.url, ctx.meta);
+  if (!link) throw notFound();
+  return { link };
 }
 
 export default function MeetingInvitationsPage() {

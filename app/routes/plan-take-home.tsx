@@ -4,12 +4,11 @@ import { getTakeHomePlan } from "../../src/domain/plans/plans.server.ts";
 import { buildTakeHomeDocument } from "../../src/domain/plans/take-home-pdf.server.ts";
 import meetingStyles from "../components/meetings.css?url";
 import { translator } from "../../src/i18n/index.ts";
-import { issuePersonalLink } from "../../src/domain/links/links.server.ts";
 import { PersonalLinkCard } from "../components/personal-link-card.tsx";
 import { CsrfField } from "../components/forms.tsx";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
-import { qrCodeDataUrl } from "../lib/qr.server.ts";
+import { issueLinkCard } from "../lib/qr.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
@@ -47,11 +46,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   await readForm(request);
   const forPerson = new URL(request.url).searchParams.get("for");
   if (!forPerson) throw notFound();
-  const issued = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: forPerson }, ctx.meta);
-  if (!issued.ok) throw notFound();
-  const href = new URL(issued.link.path, request.url).href;
-  // The participant's name travels only with a link just made, which needed a current consent: a copy that may show nothing names no one.
-  return { link: { href, qr: await qrCodeDataUrl(href), expiresAt: issued.link.expiresAt }, participantName: access.participant.preferredName ?? access.participant.firstName };
+  const link = await issueLinkCard(ctx.db, access, forPerson, request.url, ctx.meta);
+  if (!link) throw notFound();
+  return { link, participantName: access.participant.preferredName ?? access.participant.firstName };
 }
 
 export default function TakeHomePage() {
