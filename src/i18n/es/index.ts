@@ -1,0 +1,15 @@
+import type { en } from "../en/index.ts";
+import { auth } from "./auth.ts";
+import { common } from "./common.ts";
+import { participants } from "./participants.ts";
+import { admin } from "./admin.ts";
+import { profile } from "./profile.ts";
+import { benefits } from "./benefits.ts";
+import { network } from "./network.ts";
+import { meetings } from "./meetings.ts";
+import { meetingChanges } from "./meeting-changes.ts";
+import { partners } from "./partners.ts";
+import { own } from "./own.ts";
+
+/** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own };
