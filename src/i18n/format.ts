@@ -43,7 +43,8 @@ export function pluralRules(locales?: string | string[], options?: Intl.PluralRu
 /**
  * The Intl locale of a catalog: Allies serves programs in the United States, so
  * dates follow US conventions and money is in US dollars in every language
- * ("en-US", and "es-US" once Spanish has a catalog).
+ * ("en-US", "es-US"). Plain "es" would write "1200 US$" and "14:30"; es-US writes
+ * "$1,200" and "2:30 p.m." as Spanish readers in the United States see them.
  */
 export function intlLocale(locale: Locale): string {
   return `${locale}-US`;

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { en } from "./en/index.ts";
+import { es } from "./es/index.ts";
 import type { Locale } from "./locales.ts";
 import { dateTimeFormat, intlLocale, numberFormat, pluralRules } from "./format.ts";
 
@@ -9,7 +10,7 @@ export type Catalog = Record<MessageKey, string>;
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, localeFor, localeFromAcceptLanguage, localeFromEnvironment, supportPersonLocale, type Locale } from "./locales.ts";
 
-const catalogs: Record<Locale, Catalog> = { en };
+const catalogs: Record<Locale, Catalog> = { en, es };
 
 /** The values a message's `{name}`, `{count, plural, ...}` and `{kind, select, ...}` arguments take. */
 export type MessageValues = Record<string, string | number>;

@@ -4,7 +4,7 @@
  * `catalogs` in index.ts. catalog.test.ts checks that each of its messages takes
  * the same arguments as the English one.
  */
-export const LOCALES = ["en"] as const;
+export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -64,8 +64,8 @@ export function localeFromEnvironment(env: Record<string, string | undefined>): 
 
 /**
  * The language of a document made for a support person (a take-home plan, an
- * estimate, an invitation). Support persons have no language on record yet, so
- * their copies are in English; once they have one, the callers pass it here.
+ * estimate, an invitation, a calendar file, their own page): the language on their
+ * record, English when they have none or it has no catalog.
  */
 export function supportPersonLocale(preferredLanguage: string | null = null): Locale {
   return localeFor(preferredLanguage);
