@@ -4,6 +4,8 @@ export default [
   index("routes/home.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
+  route("language/:locale", "routes/language.tsx"),
+  route("glossary", "routes/glossary.tsx"),
   route("invitations/:token", "routes/invitation.tsx"),
   route("l", "routes/link-ended.tsx"),
   route("l/sign-out", "routes/link-sign-out.tsx"),

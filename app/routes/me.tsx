@@ -6,6 +6,7 @@ import { OwnSections } from "../components/own-record.tsx";
 import ownStyles from "../components/own-record.css?url";
 import { app, notFound, requireOwnRecord } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
+import { GlossaryLink } from "../components/glossary-link.tsx";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: ownStyles }];
 
@@ -99,6 +100,7 @@ export default function MyHomePage() {
               ))}
             </ul>
           )}
+          <GlossaryLink />
         </>
       )}
 

@@ -6,6 +6,7 @@ import { CsrfField, RadioGroup, TextArea } from "../components/forms.tsx";
 import { formatMeetingTime } from "../components/meetings.tsx";
 import { app, requirePartner } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
+import { GlossaryLink } from "../components/glossary-link.tsx";
 
 const DONE = ["rsvp", "commitment", "encourage", "claim", "taken", "contact"] as const;
 type Done = (typeof DONE)[number];
@@ -137,6 +138,7 @@ export default function SupportPage() {
         <p><Link to="/support/contact" className="button secondary">{t("supportPage.contact.change")}</Link></p>
       </section>
 
+      <GlossaryLink />
       <p><Link to="/support/step-out">{t("supportPage.stepOut.link", names)}</Link></p>
       <Form method="post" action="/l/sign-out">
         <CsrfField />

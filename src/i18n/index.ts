@@ -8,7 +8,7 @@ export type MessageKey = keyof typeof en;
 /** A complete catalog: one ICU MessageFormat message per English key. */
 export type Catalog = Record<MessageKey, string>;
 
-export { DEFAULT_LOCALE, LOCALES, isLocale, localeFor, localeFromAcceptLanguage, localeFromEnvironment, supportPersonLocale, type Locale } from "./locales.ts";
+export { DEFAULT_LOCALE, LOCALES, isLocale, localeFor, localeFromAcceptLanguage, localeFromEnvironment, supportPersonLocale, visitorLocale, type Locale } from "./locales.ts";
 
 const catalogs: Record<Locale, Catalog> = { en, es };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedLanguages, localeFor, localeFromAcceptLanguage, localeFromEnvironment, negotiate, supportPersonLocale } from "./locales.ts";
+import { acceptedLanguages, localeFor, localeFromAcceptLanguage, localeFromEnvironment, negotiate, supportPersonLocale, visitorLocale } from "./locales.ts";
 
 describe("choosing the locale", () => {
   it("matches a language tag by its base language, the first wanted one that is available", () => {
@@ -43,5 +43,13 @@ describe("choosing the locale", () => {
     expect(supportPersonLocale("en")).toBe("en");
     expect(supportPersonLocale(null)).toBe("en");
     expect(supportPersonLocale()).toBe("en");
+  });
+
+  it("gives a visitor the language they chose with the switch over what their browser asks for, and ignores a choice it does not serve", () => {
+    expect(visitorLocale("es", "en-US,en;q=0.9")).toBe("es");
+    expect(visitorLocale("en", "es-MX")).toBe("en");
+    expect(visitorLocale(undefined, "es-MX")).toBe("es");
+    expect(visitorLocale("fr", "es-MX")).toBe("es");
+    expect(visitorLocale("<script>", null)).toBe("en");
   });
 });

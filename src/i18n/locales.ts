@@ -43,6 +43,15 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return negotiate(acceptedLanguages(header), LOCALES) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * The language of a page for someone not signed in (sign-in, password reset, the
+ * estimator, a personal link before it opens): the one they chose with the
+ * language switch, else what their browser asks for.
+ */
+export function visitorLocale(chosen: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
+}
+
 /** The tags of an Accept-Language header, highest weight first; "*" and q=0 left out. */
 export function acceptedLanguages(header: string | null | undefined): string[] {
   const ranked = (header ?? "").split(",").flatMap((part, index) => {

@@ -2,4 +2,6 @@
 export const strays = {
   // The calendar file's description, before the meeting's agenda.
   "strays.calendar.invites": "{name} invites you.",
+  // The language switch on the pages read before signing in.
+  "strays.languageSwitch.label": "Language",
 } as const;
