@@ -8,7 +8,7 @@ export const plain = {
   "plain.glossary.intro": "Social Security uses many special words. Each one below starts with its name as it is in letters from Social Security. Then it says what it means in plain words.",
   "plain.glossary.link": "What do these words mean?",
   "plain.glossary.ssi": "Money from Social Security for people with a disability and little income. Pay from work can lower it.",
-  "plain.glossary.ssdi": "Money from Social Security for people with a disability who worked before and paid into Social Security.",
+  "plain.glossary.ssdi": "Money from Social Security for people with a disability who worked and paid Social Security taxes in the past.",
   "plain.glossary.trialWorkPeriod": "Nine months in which you can earn any amount and still get your full disability check.",
   "plain.glossary.extendedPeriod": "The three years after the nine test months. You get your check in any month you earn less than the limit.",
   "plain.glossary.sga": "Social Security's monthly limit for pay. If you earn more than this, your disability check may stop for that month.",

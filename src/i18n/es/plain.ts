@@ -6,7 +6,7 @@ export const plain: Record<keyof typeof english, string> = {
   "plain.glossary.intro": "El Seguro Social usa muchas palabras especiales. Cada una empieza con su nombre tal como está en las cartas del Seguro Social. Luego dice qué quiere decir en palabras sencillas.",
   "plain.glossary.link": "¿Qué quieren decir estas palabras?",
   "plain.glossary.ssi": "Dinero del Seguro Social para personas con una discapacidad y pocos ingresos. El sueldo de un trabajo puede bajarlo.",
-  "plain.glossary.ssdi": "Dinero del Seguro Social para personas con una discapacidad que trabajaron antes y pagaron al Seguro Social.",
+  "plain.glossary.ssdi": "Dinero del Seguro Social para personas con una discapacidad que trabajaron y pagaron impuestos del Seguro Social en el pasado.",
   "plain.glossary.trialWorkPeriod": "Nueve meses en los que usted puede ganar cualquier cantidad y seguir recibiendo su cheque completo por incapacidad.",
   "plain.glossary.extendedPeriod": "Los tres años después de los nueve meses de prueba. Usted recibe su cheque en cualquier mes en que gane menos del límite.",
   "plain.glossary.sga": "El límite de sueldo por mes del Seguro Social. Si usted gana más, su cheque por incapacidad puede pararse ese mes.",
