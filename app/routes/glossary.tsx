@@ -1,4 +1,4 @@
-import { GLOSSARY } from "../../src/i18n/glossary.ts";
+import { GLOSSARY, officialTerm } from "../../src/i18n/glossary.ts";
 import { useT } from "../lib/i18n.ts";
 
 /**
@@ -16,7 +16,7 @@ export default function Glossary() {
       <dl className="glossary">
         {GLOSSARY.map((term) => (
           <div key={term.id} id={term.id}>
-            <dt>{term.official[t.locale]}</dt>
+            <dt>{officialTerm(term, t.locale)}</dt>
             <dd>
               <p>{t(`plain.glossary.${term.id}`)}</p>
             </dd>

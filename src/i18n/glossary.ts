@@ -1,4 +1,5 @@
-import type { Locale } from "./locales.ts";
+import type { Locale, LOCALES } from "./locales.ts";
+import { PSEUDO_LOCALE, pseudoMessage } from "./pseudo.ts";
 
 /**
  * Social Security's own words, in English and in the Spanish of its Spanish
@@ -26,6 +27,11 @@ export const GLOSSARY = [
   { id: "representativePayee", official: { en: "representative payee", es: "representante de beneficiario" } },
   { id: "wageReport", official: { en: "wage report", es: "informe de salarios" } },
   { id: "payStub", official: { en: "pay stub", es: "talón de pago" } },
-] as const satisfies readonly { id: string; official: Record<Locale, string> }[];
+] as const satisfies readonly { id: string; official: Record<(typeof LOCALES)[number], string> }[];
 
 export type GlossaryTerm = (typeof GLOSSARY)[number]["id"];
+
+/** A term's official name in a page's language (the pseudo-locale marks the English one, as it marks the catalog). */
+export function officialTerm(term: (typeof GLOSSARY)[number], locale: Locale): string {
+  return locale === PSEUDO_LOCALE ? pseudoMessage(term.official.en) : term.official[locale];
+}

@@ -1,3 +1,5 @@
+import type { PSEUDO_LOCALE } from "./pseudo.ts";
+
 /**
  * The languages Allies speaks. Adding one is adding its catalog: a `Catalog` object
  * (the compiler then asks for every English key), its code here and its entry in
@@ -5,10 +7,11 @@
  * the same arguments as the English one.
  */
 export const LOCALES = ["en", "es"] as const;
-export type Locale = (typeof LOCALES)[number];
+/** A language a page or document can be in: one of LOCALES, or the test-only pseudo-locale (pseudo.ts), which is never offered. */
+export type Locale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE;
 export const DEFAULT_LOCALE: Locale = "en";
 
-export function isLocale(value: unknown): value is Locale {
+export function isLocale(value: unknown): value is (typeof LOCALES)[number] {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 

@@ -11,6 +11,8 @@ import { DEMO_TOTP_SECRET } from "../../db/seed/authenticator.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { createHttpApp } from "../../server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
+import { pseudoLocaleOn } from "../../i18n/pseudo.ts";
+import { markDemoData } from "../../db/seed/pseudo-marks.ts";
 
 export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -27,6 +29,7 @@ export async function serve(args: string[]): Promise<void> {
   // Demo data only ever goes into a brand-new embedded database.
   if (database.kind === "sqlite" && config.ALLIES_DEMO_DATA === "1" && (await isEmptyDatabase(database.db))) {
     const stories = await loadDemoData(database.db);
+    if (pseudoLocaleOn(process.env)) await markDemoData(database.db);
     console.log(`\nLoaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
     for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
     console.log(`The admin signs in with two-factor: add the secret ${DEMO_TOTP_SECRET} to an authenticator app (demo data only).`);
