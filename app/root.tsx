@@ -71,9 +71,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 const PSEUDO = pseudoLocaleOn(process.env);
 
-/** A demo server run for the pseudo-locale check shows its English pages in the pseudo-locale instead. */
+/** A demo server run for the pseudo-locale check shows every page in the pseudo-locale. */
 function pageLocale(locale: Locale): Locale {
-  return PSEUDO && locale === "en" ? PSEUDO_LOCALE : locale;
+  return PSEUDO ? PSEUDO_LOCALE : locale;
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

@@ -26,8 +26,17 @@ const SHOWN_TEXT: { [T in keyof Database]?: (keyof Database[T] & string)[] } = {
   program_settings: ["name", "address"],
 };
 
-/** Marks the demo data's shown text (see SHOWN_TEXT), once, right after it is loaded. */
+/**
+ * Marks the demo data's shown text (see SHOWN_TEXT) and each meeting's agenda items,
+ * once, right after it is loaded. Everyone reads English in such a run, so every page
+ * and copy is in the pseudo-locale; the Spanish catalog has its own test.
+ */
 export async function markDemoData(db: Db): Promise<void> {
+  await db.updateTable("participants").set({ preferred_language: "en" }).execute();
+  for (const meeting of await db.selectFrom("meetings").select(["id", "agenda"]).execute()) {
+    const agenda = (JSON.parse(meeting.agenda) as string[]).map((item) => `${DATA_OPEN}${item}${DATA_CLOSE}`);
+    await db.updateTable("meetings").set({ agenda: JSON.stringify(agenda) }).where("id", "=", meeting.id).execute();
+  }
   for (const [table, columns] of Object.entries(SHOWN_TEXT)) {
     for (const column of columns as string[]) {
       const ref = sql.ref(column);

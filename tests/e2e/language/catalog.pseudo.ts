@@ -13,6 +13,8 @@ async function strays(page: Page): Promise<string[]> {
     previous = rest;
     rest = rest.replace(/⟦[^⟦⟧]*⟧/g, " ").replace(/«[^«»]*»/g, " ");
   }
+  // Email addresses are data too, left unmarked because the demo accounts sign in with them.
+  rest = rest.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, " ");
   return rest.split("\n").map((line) => line.trim()).filter((line) => /\p{L}/u.test(line));
 }
 
@@ -20,7 +22,7 @@ async function expectNoStrays(page: Page, path: string, found: Record<string, st
   const response = await page.goto(path);
   // The ended-link page answers 401 by design; everything else must be a page.
   expect(response?.status(), path).toBe(path === "/l" ? 401 : 200);
-  await expect(page.locator("html")).toHaveAttribute("lang", /^(en-XA|es)$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
   const lines = await strays(page);
   if (lines.length) found[path] = lines;
 }
