@@ -38,9 +38,9 @@ export function helpRequestStatus(t: Translate, r: HelpRequest): string {
  * The buttons a request's reader may use now (withdraw while open, mark done once
  * claimed), each a small form posting `intent` and `requestId` to `action`.
  */
-export function HelpRequestButtons({ t, request, action }: { t: Translate; request: HelpRequest; action: string }) {
+export function HelpRequestButtons({ t, request, action, withdrawLabel }: { t: Translate; request: HelpRequest; action: string; withdrawLabel: string }) {
   const buttons = [
-    ...(request.can.withdraw ? [{ intent: "withdraw", label: t("partnerMore.help.withdraw"), className: "secondary" }] : []),
+    ...(request.can.withdraw ? [{ intent: "withdraw", label: withdrawLabel, className: "secondary" }] : []),
     ...(request.can.markDone ? [{ intent: "done", label: t("partnerMore.help.markDone"), className: undefined }] : []),
   ];
   return buttons.map((b) => (
@@ -70,7 +70,7 @@ export function HelpRequestsSection({ t, participantId, requests, canUpdate, res
           {current.map((r) => (
             <li key={r.id} data-help-request={r.id}>
               <strong>{r.description}</strong> · {t(`network.helpKind.${r.kind}`)} · {helpRequestWhen(t, r)} · {helpRequestStatus(t, r)}
-              <HelpRequestButtons t={t} request={r} action={action} />
+              <HelpRequestButtons t={t} request={r} action={action} withdrawLabel={t("help.cancel")} />
             </li>
           ))}
         </ul>

@@ -66,7 +66,7 @@ export default function MyHelpPage() {
               <p><strong>{r.description}</strong></p>
               <p>{t(`network.helpKind.${r.kind}`)} · {helpRequestWhen(t, r)}</p>
               <p>{helpRequestStatus(t, r)}</p>
-              <HelpRequestButtons t={t} request={r} action={`/me/help/${r.id}`} />
+              <HelpRequestButtons t={t} request={r} action={`/me/help/${r.id}`} withdrawLabel={t("partnerMore.help.withdraw")} />
             </li>
           ))}
         </ul>

@@ -204,3 +204,11 @@ describe("meetings called off or moved, on the partners' pages", () => {
     expect(patMoved).toContain("Changed: the meeting is now on");
   });
 });
+
+describe("a support person who steps out", () => {
+  it("is listed among the step-outs the specialist reads", async () => {
+    expect((await gloria.postForm("/support/step-out", { confirm: "yes" })).status).toBe(200);
+    const body = await (await staff.api("GET", `/participants/${p}/partner-actions`)).json();
+    expect(body.stepOuts).toEqual([expect.objectContaining({ supportPersonId: gloriaId, name: "Gloria Reyes" })]);
+  });
+});

@@ -23,9 +23,6 @@ import { helpRequestActions } from "./policy.ts";
  * their consent and their kinds of help.
  */
 
-/** Whoever changes help requests here: staff through the participant's authorization, or the participant through their own record. */
-export type HelpRequestHolder = AuthorizedParticipant | OwnRecord;
-
 interface Holder {
   participantId: string;
   actor: StaffActor | ParticipantActor;
@@ -36,7 +33,8 @@ interface Holder {
   change: string | null;
 }
 
-function holderOf(by: HelpRequestHolder): Holder {
+/** Whoever changes help requests here: staff through the participant's authorization, or the participant through their own record. */
+function holderOf(by: AuthorizedParticipant | OwnRecord): Holder {
   if (by.actor.kind === "staff") {
     const access = by as AuthorizedParticipant;
     const can = planActions(access);
@@ -101,7 +99,7 @@ export async function listMyHelpRequests(db: Db, own: OwnRecord, meta: RequestMe
  * on their own page. Nobody is told by message here: supports whose consent and
  * kinds of help fit see it on their page.
  */
-export async function postHelpRequest(db: Db, by: HelpRequestHolder, input: HelpRequestInput, meta: RequestMeta): Promise<{ ok: true; id: string } | { ok: false }> {
+export async function postHelpRequest(db: Db, by: AuthorizedParticipant | OwnRecord, input: HelpRequestInput, meta: RequestMeta): Promise<{ ok: true; id: string } | { ok: false }> {
   const holder = holderOf(by);
   if (!holder.post) return { ok: false };
   const id = randomUUID();
@@ -133,7 +131,7 @@ async function changeable(trx: Trx, holder: Holder, requestId: string, action: s
 }
 
 /** Takes back a request nobody claimed yet. A claimed one is a plan item with someone now: it is marked done, or changed on the plan. */
-export async function withdrawHelpRequest(db: Db, by: HelpRequestHolder, requestId: string, meta: RequestMeta, at = new Date()): Promise<ChangeResult> {
+export async function withdrawHelpRequest(db: Db, by: AuthorizedParticipant | OwnRecord, requestId: string, meta: RequestMeta, at = new Date()): Promise<ChangeResult> {
   const holder = holderOf(by);
   return db.transaction().execute(async (trx): Promise<ChangeResult> => {
     const found = await changeable(trx, holder, requestId, "cancel:help_request", meta);
@@ -153,7 +151,7 @@ export async function withdrawHelpRequest(db: Db, by: HelpRequestHolder, request
  * claim made is done too, so it leaves the helper's page (a new version of the
  * item records who said so).
  */
-export async function markHelpRequestDone(db: Db, by: HelpRequestHolder, requestId: string, meta: RequestMeta, at = new Date()): Promise<ChangeResult> {
+export async function markHelpRequestDone(db: Db, by: AuthorizedParticipant | OwnRecord, requestId: string, meta: RequestMeta, at = new Date()): Promise<ChangeResult> {
   const holder = holderOf(by);
   return db.transaction().execute(async (trx): Promise<ChangeResult> => {
     const found = await changeable(trx, holder, requestId, "done:help_request", meta);
