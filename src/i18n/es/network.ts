@@ -33,7 +33,7 @@ export const network: Record<keyof typeof english, string> = {
   "network.channel.email": "Correo electrónico",
   "network.channel.in_person": "En persona",
   "network.channel.mail": "Carta",
-  "network.helpKind.rides": "Llevarle al trabajo o a la escuela",
+  "network.helpKind.rides": "Transporte al trabajo o a la escuela",
   "network.helpKind.wake_up_calls": "Llamadas para despertarse",
   "network.helpKind.reminders": "Recordatorios de medicinas y citas",
   "network.helpKind.resume_applications": "Currículum y solicitudes de empleo",
