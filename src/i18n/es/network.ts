@@ -62,7 +62,7 @@ export const network: Record<keyof typeof english, string> = {
   "network.discovery.faithGroups.question": "¿Va a una iglesia, a un grupo o a reuniones donde conoce a otras personas?",
   "network.discovery.faithGroups.hint": "Los grupos religiosos, las reuniones de AA o NA y los clubes están llenos de personas que pueden ayudar.",
   "network.discovery.pastWork.question": "¿Hay alguien de un trabajo anterior o de la escuela con quien se llevaba bien?",
-  "network.discovery.pastWork.hint": "Los excompañeros de trabajo y los maestros pueden dar buenas referencias de la persona y saber de puestos libres.",
+  "network.discovery.pastWork.hint": "Los excompañeros de trabajo y los maestros pueden dar buenas referencias de la persona y saber de trabajos disponibles.",
   "network.discovery.mentors.question": "¿Hay una persona mayor a quien admira, como un entrenador, un maestro o un mentor?",
   "network.discovery.mentors.hint": "Muchos adultos jóvenes tienen mentores que no son de la familia.",
   "network.discovery.inCare.question": "¿Creció con alguien en hogares de crianza o en hogares grupales a quien todavía siente como familia?",

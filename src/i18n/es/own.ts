@@ -42,7 +42,7 @@ export const own: Record<keyof typeof english, string> = {
   "own.category.substance_use_treatment": "Su atención por consumo de alcohol o drogas",
 
   "own.privacy.title": "Quién puede ver qué",
-  "own.privacy.intro": "Estas son las personas que, según usted, pueden saber de su trabajo y de su plan. Puede retirar cualquier parte cuando quiera. El cambio vale en ese mismo momento.",
+  "own.privacy.intro": "Estas son las personas a quienes usted les dio permiso para saber de su trabajo y de su plan. Puede retirar cualquier parte cuando quiera. El cambio vale en ese mismo momento.",
   "own.privacy.nobody": "Todavía no ha nombrado a nadie.",
   "own.privacy.notice.withdrawn": "Listo. Desde ahora no lo pueden ver.",
   "own.privacy.notice.suggested": "Gracias. Su especialista de empleo va a hablar con usted sobre esto.",

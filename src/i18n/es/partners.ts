@@ -63,7 +63,7 @@ export const partners: Record<keyof typeof english, string> = {
   "supportPage.ips.family": "La familia y las amistades son importantes. Un viaje en carro, una llamada para despertarse o unas palabras amables pueden hacer más fáciles las primeras semanas.",
   "supportPage.resources.heading": "Ayuda para las familias",
   "supportPage.resources.nami": "NAMI De Familia a Familia (Family-to-Family): una clase gratis para personas que quieren a alguien con una condición de salud mental. Busque \"NAMI De Familia a Familia\" en internet.",
-  "supportPage.resources.benefits": "¿Le preocupan los beneficios? Casi siempre, la persona queda mejor si trabaja. Pregúntele al especialista por la consejería de beneficios. Es gratis.",
+  "supportPage.resources.benefits": "¿Le preocupan los beneficios? Por lo general, trabajar deja a la persona en mejor situación. Pregúntele al especialista por la consejería de beneficios. Es gratis.",
   "supportPage.resources.ticket": "Línea de ayuda del programa Boleto para Trabajar (Ticket to Work) del Seguro Social: 1-866-968-7842.",
   "supportPage.resources.crisis": "Si hay una crisis, llame o mande un mensaje de texto al 988, a cualquier hora.",
   "supportPage.contact.heading": "Cómo nos comunicamos con usted",
