@@ -14,7 +14,7 @@ export const network: Record<keyof typeof english, string> = {
   "network.relationshipKind.probation_officer": "Oficial de libertad condicional",
   "network.relationshipKind.street_family": "Familia de la calle",
   "network.relationshipKind.peer_in_care": "Hermano o hermana de crianza",
-  "network.relationshipKind.benefits_counselor": "Consejero o consejera de beneficios",
+  "network.relationshipKind.benefits_counselor": "Consejero(a) de beneficios",
   "network.relationshipKind.job_coach": "Entrenador o entrenadora laboral",
   "network.relationshipKind.clinician": "Profesional clínico o terapeuta",
   "network.relationshipKind.case_manager": "Administrador o administradora de casos",

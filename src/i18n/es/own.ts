@@ -135,7 +135,7 @@ export const own: Record<keyof typeof english, string> = {
   "own.copy.field.invited": "Invitados",
   "own.copy.field.plan": "Qué vamos a hacer",
   "own.copy.field.benefits": "Beneficios",
-  "own.copy.field.counselor": "Consejero o consejera de beneficios",
+  "own.copy.field.counselor": "Consejero(a) de beneficios",
   "own.copy.field.referred": "Fecha en que me refirieron",
   "own.copy.grantFor": "Compartido con {name}",
   "own.copy.withdrawn": "Retirado: {what}, el {date}",
