@@ -215,7 +215,7 @@ export const benefits: Record<keyof typeof english, string> = {
   "benefits.referral.outcome.waiting": "Esperando la cita",
   "benefits.referral.outcome.met": "Se reunió con el (la) consejero(a)",
   "benefits.referral.outcome.plan_received": "Se recibió el plan de beneficios por escrito",
-  "benefits.referral.outcome.declined": "No quiso",
+  "benefits.referral.outcome.declined": "La persona no quiso",
   "benefits.referral.outcome.no_response": "No se pudo contactar al (a la) consejero(a)",
 
   "benefits.estimate.title": "Cálculo de beneficios",

@@ -29,7 +29,7 @@ export const common: Record<keyof typeof english, string> = {
   "common.next": "Siguiente",
   "common.pageOf": "Página {page} de {pageCount}",
   "common.pagination": "Páginas",
-  "common.none": "Ninguno",
+  "common.none": "No hay",
   "common.yes": "Sí",
   "common.no": "No",
   "error.notFound.title": "No se encontró",

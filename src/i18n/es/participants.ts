@@ -10,7 +10,7 @@ export const participants: Record<keyof typeof english, string> = {
   "participant.pastJobs.title.required": "Escriba el puesto, o borre las otras casillas de este trabajo.",
   "participant.pastJobs.tooMany": "La lista puede tener 30 trabajos anteriores como máximo.",
   "participant.situationFlags.invalid": "Elija entre las situaciones de la lista.",
-  "participant.specialistId.invalid": "Elija un(a) especialista activo(a) a quien usted pueda asignar este(a) participante.",
+  "participant.specialistId.invalid": "Elija un(a) especialista activo(a) a quien usted pueda pasarle este caso.",
 
   "participant.field.firstName": "Nombre",
   "participant.field.lastName": "Apellido",
@@ -35,7 +35,7 @@ export const participants: Record<keyof typeof english, string> = {
   "participant.field.pastJob.years": "Cuándo",
   "participant.field.pastJob.notes": "Qué salió bien, qué fue difícil",
   "participant.field.situationFlags": "Situaciones que cambian la forma en que trabajamos juntos",
-  "participant.field.situationFlags.hint": "Estas eligen las preguntas del descubrimiento guiado. Marque solo lo que el (la) participante acepta.",
+  "participant.field.situationFlags.hint": "Lo que marque aquí cambia las preguntas del descubrimiento guiado. Marque solo lo que la persona acepte.",
   "participant.flag.youngAdult": "Adulto(a) joven",
   "participant.flag.justiceInvolvement": "Antecedentes con la justicia",
   "participant.flag.homelessnessHistory": "Ha vivido sin hogar",
