@@ -49,7 +49,7 @@ test("a Spanish-speaking support person's copy, PDF, invitation and calendar fil
   const participant = await api(page, "POST", "/participants", { firstName: "Marisol", lastName: `Cruz-${suffix}`, workGoal: "Work in a kitchen" });
   const id = participant.id as string;
   const today = new Date().toISOString().slice(0, 10);
-  const person = await api(page, "POST", `/participants/${id}/support-persons`, { name: "Rosa Cruz", relationshipKind: "parent", closeness: "inner" });
+  const person = await api(page, "POST", `/participants/${id}/support-persons`, { name: "Rosa Cruz", relationshipKind: "relative", closeness: "inner" });
   await api(page, "POST", `/participants/${id}/consent-grants`, {
     supportPersonId: person.id, categories: ["employment_goals", "work_schedule"], purpose: "To help Marisol find work.", mayAttendMeetings: true, mayReceivePlan: true,
     mayBeContacted: true, startsOn: today, expiresOn: "2099-12-31", signedMethod: "in_app", signatureName: "Marisol Cruz", signedOn: today, participantConfirmed: true,
@@ -125,11 +125,11 @@ test.describe("before signing in", () => {
     await toEnglish.click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    // Remembered on the next page read before signing in, over what the browser asks for.
-    await page.goto("/benefits/estimate");
+    // Remembered on the next page read before signing in (the glossary), over what the browser asks for.
+    await page.goto("/glossary");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.locator("nav.language-switch a[hreflang=es]").click();
-    await expect(page).toHaveURL(/\/benefits\/estimate$/);
+    await expect(page).toHaveURL(/\/glossary$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await checkA11y();
   });
