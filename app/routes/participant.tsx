@@ -12,6 +12,8 @@ import { participantLinkStatus } from "../../src/domain/portal/participant-link.
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
+import { participantPreferences } from "../../src/domain/messages/preferences.server.ts";
+import { MessagePreferencesSummary } from "../components/message-preferences.tsx";
 
 /** What the own-link route (participant-own-link.tsx) answers after making a link: shown once, on this page. */
 export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } };
@@ -30,7 +32,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const concerns = (await listConcerns(ctx.db, access)).filter((c) => c.status !== "resolved");
   // The participant's own link (its state, never its token).
   const ownLink = await participantLinkStatus(ctx.db, access);
-  return { ...view, reminders, concerns, ownLink, notice: NOTICES.find((n) => n === done) ?? null };
+  const messages = await participantPreferences(ctx.db, access);
+  const messagesSaved = new URL(request.url).searchParams.has("messagesSaved");
+  return { ...view, reminders, concerns, ownLink, messages, messagesSaved, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -49,7 +53,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, concerns, ownLink, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, concerns, ownLink, messages, messagesSaved, notice } = useLoaderData<typeof loader>();
   // This page's own action (archive, restore), or the own-link route's, which draws this page too.
   const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
   const result = answer && "problem" in answer ? answer : undefined;
@@ -126,6 +130,15 @@ export default function ParticipantOverview() {
           <dt>{t("participant.specialist")}</dt><dd>{p.specialistName}</dd>
         </dl>
       </section>
+
+      {messages ? (
+        <section aria-labelledby="messages">
+          <h2 id="messages">{t("texts.heading")}</h2>
+          {messagesSaved ? <p className="notice" role="status">{t("texts.saved.staff")}</p> : null}
+          <MessagePreferencesSummary t={t} preferences={messages.preferences} audience="staff" />
+          {messages.actions.change ? <p className="no-print"><Link to={`${base}/messages`} className="button secondary">{t("texts.change.staff")}</Link></p> : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="profile-heading" data-testid="career-profile">
         <h2 id="profile-heading">{t("participant.section.profile")}</h2>

@@ -13,9 +13,12 @@ import { createHttpApp } from "../../server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
 import { pseudoLocaleOn } from "../../i18n/pseudo.ts";
 import { markDemoData } from "../../db/seed/pseudo-marks.ts";
+import { twilioSettingsFromEnvironment } from "../../server/messaging/twilio.ts";
 
 export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
+  // Read first: settings that are half there stop the start, before the database is touched.
+  const textProvider = twilioSettingsFromEnvironment(process.env);
   const dev = args.includes("--dev");
   const log = pino({ level: config.LOG_LEVEL });
   // An embedded database is marked as served before anything touches it, so
@@ -79,7 +82,7 @@ export async function serve(args: string[]): Promise<void> {
 
   const secureCookies = config.ALLIES_INSECURE_COOKIES !== "1";
   const sessionLimits = { idleMinutes: config.ALLIES_SESSION_IDLE_MINUTES, maxHours: config.ALLIES_SESSION_MAX_HOURS };
-  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before, sessionLimits });
+  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before, sessionLimits, textProvider });
   const server = createHttpServer(app, { ...DEFAULT_CONNECTION_LIMITS, maxConnections: config.ALLIES_MAX_CONNECTIONS });
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();

@@ -129,6 +129,10 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("pay_stub.void", z.strictObject({ reason: z.string().min(1).max(500) })),
   event("earnings_report.create", z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), method: z.enum(REPORT_METHODS) })),
   event("benefits_estimate.share", z.strictObject({ supportPersonId: id, year: z.number().int(), scenarios: count, disclosure: disclosureSchema.optional() })),
+  event("message_preferences.update", z.strictObject({ personKind: z.enum(["support_person", "participant"]), fields: fieldNames })),
+  event("text.opt_out", z.strictObject({ keyword: z.string().regex(/^[A-Z]{1,12}$/), personKind: z.enum(["support_person", "participant"]).nullable() })),
+  event("text.opt_in", z.strictObject({ keyword: z.string().regex(/^[A-Z]{1,12}$/), personKind: z.enum(["support_person", "participant"]).nullable() })),
+  event("text.reply_refused", z.strictObject({ reason: z.enum(["signature"]) })),
   event("program.update", z.strictObject({ fields: fieldNames, logo: z.enum(["kept", "replaced", "removed"]), fromVersion: z.number().int().min(0) })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
