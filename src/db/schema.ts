@@ -44,6 +44,8 @@ export interface Database {
   support_suggestions: SupportSuggestionTable;
   program_settings: ProgramSettingsTable;
   meeting_invitee_removals: MeetingInviteeRemovalTable;
+  home_visits: HomeVisitTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export interface SupportPersonTable {
@@ -602,6 +604,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years", "program_settings",
   "personal_links", "partner_sessions", "help_requests",
   "support_suggestions",
+  "home_visits", "calendar_feeds",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 
@@ -615,4 +618,22 @@ export interface SupportSuggestionTable {
   created_at: string;
   followed_up_at: string | null;
   followed_up_by: string | null;
+}
+
+/** When a staff member last opened the home page, and from when it counts "new" for their current sign-in (0020). */
+export interface HomeVisitTable {
+  user_id: string;
+  session_id: string;
+  visited_at: string;
+  news_since: string | null;
+}
+
+/** A staff member's private calendar feed: the token is kept only as its hash (0020). */
+export interface CalendarFeedTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
