@@ -131,3 +131,6 @@ export function daysBetween(from: string, to: string): string[] {
   for (let d = from; d < to; d = addDays(d, 1)) days.push(d);
   return days;
 }
+
+/** The feed page's one form: make a new address (replacing any), or turn the feed off. */
+export const calendarFeedActionSchema = z.strictObject({ intent: z.enum(["issue", "revoke"]) });

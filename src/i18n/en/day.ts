@@ -75,6 +75,7 @@ export const day = {
   "day.feed.intro": "A private address your calendar app can subscribe to. It shows your caseload's meetings from the last 30 days and the next 6 months.",
   "day.feed.privacy": "Calendar apps keep their data with other companies, so the feed gives only the participant's first name, the kind of meeting and the place. Anyone with the address can read it: do not share it.",
   "day.feed.none": "You have no calendar feed.",
+  "day.feed.manage": "Set up or turn off your calendar feed",
   "day.feed.active": "Your feed was made on {date}.",
   "day.feed.lastUsed": "Your calendar app last read it on {date}.",
   "day.feed.neverUsed": "No calendar app has read it yet.",

@@ -77,6 +77,7 @@ export const day: Record<keyof typeof english, string> = {
   "day.feed.intro": "Una dirección privada a la que su aplicación de calendario se puede suscribir. Muestra las reuniones de sus participantes de los últimos 30 días y de los próximos 6 meses.",
   "day.feed.privacy": "Las aplicaciones de calendario guardan sus datos con otras compañías. Por eso, solo se muestra el primer nombre del participante, el tipo de reunión y el lugar. Cualquier persona con la dirección la puede leer: no la comparta.",
   "day.feed.none": "Usted no tiene un calendario privado.",
+  "day.feed.manage": "Preparar o apagar su calendario privado",
   "day.feed.active": "Su calendario privado se hizo el {date}.",
   "day.feed.lastUsed": "Su aplicación de calendario lo leyó por última vez el {date}.",
   "day.feed.neverUsed": "Ninguna aplicación de calendario lo ha leído todavía.",
