@@ -2,6 +2,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "react-router"
 import type { Route } from "./+types/profile";
 import { formatDate } from "../../src/i18n/format.ts";
 import { listApiTokens } from "../../src/domain/auth/api-tokens.server.ts";
+import { calendarFeedStatus } from "../../src/domain/day/day.server.ts";
 import { getTwoFactorStatus } from "../../src/domain/auth/credentials.server.ts";
 import { getProfile } from "../../src/domain/users/users.server.ts";
 import { LOCALES, translate } from "../../src/i18n/index.ts";
@@ -12,12 +13,12 @@ import { useT } from "../lib/i18n.ts";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const [profile, tokens, twoFactor] = await Promise.all([getProfile(ctx.db, actor), listApiTokens(ctx.db, actor), getTwoFactorStatus(ctx.db, actor)]);
+  const [profile, tokens, twoFactor, calendarFeed] = await Promise.all([getProfile(ctx.db, actor), listApiTokens(ctx.db, actor), getTwoFactorStatus(ctx.db, actor), calendarFeedStatus(ctx.db, actor)]);
   if (!profile) throw notFound();
   const query = new URL(request.url).searchParams;
   const ended = Number(query.get("ended"));
   return {
-    profile, tokens, twoFactor, now: new Date().toISOString(), revoked: query.has("revoked"), languageSaved: query.has("language"),
+    profile, tokens, twoFactor, calendarFeed, now: new Date().toISOString(), revoked: query.has("revoked"), languageSaved: query.has("language"),
     phoneSaved: query.has("phone"),
     passwordChanged: query.get("password") === "changed" ? { sessionsEnded: Number.isInteger(ended) && ended >= 0 ? ended : 0 } : null,
   };
@@ -39,7 +40,7 @@ export type ProfileActionResult = {
 
 export default function Profile() {
   const t = useT();
-  const { profile, tokens, twoFactor, now, revoked, languageSaved, passwordChanged, phoneSaved } = useLoaderData<typeof loader>();
+  const { profile, tokens, twoFactor, calendarFeed, now, revoked, languageSaved, passwordChanged, phoneSaved } = useLoaderData<typeof loader>();
   const result = useActionData<ProfileActionResult>();
   const busy = useNavigation().state === "submitting";
   const labels = { name: t("profile.tokens.name") };
@@ -105,6 +106,14 @@ export default function Profile() {
         </p>
         <p><a href="/profile/two-factor">{twoFactor.enabled ? t("profile.twoFactor.manage") : t("profile.twoFactor.turnOn")}</a></p>
       </section>
+
+      {calendarFeed.available ? (
+        <section aria-labelledby="calendar-feed">
+          <h2 id="calendar-feed">{t("day.feed.title")}</h2>
+          <p>{calendarFeed.feed ? t("day.feed.active", { date: formatDate(calendarFeed.feed.createdAt, t.locale, "medium") }) : t("day.feed.none")}</p>
+          <p><a href="/profile/calendar-feed">{t("day.feed.manage")}</a></p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="tokens">
         <h2 id="tokens">{t("profile.tokens.heading")}</h2>

@@ -14,6 +14,8 @@ export function scenariosFor(world: BenchWorld, session: string, partnerSession:
   const bearer = { authorization: `Bearer ${world.token}` };
   const list: Scenario[] = [
     { name: "caseload page", kind: "page", method: "GET", paths: ["/participants"], headers: cookie, expectStatus: 200 },
+    // The specialist's day (issue 14 §1): every list across the caseload, a few queries whatever N is.
+    { name: "home page", kind: "page", method: "GET", paths: ["/"], headers: cookie, expectStatus: 200 },
     { name: "overview page", kind: "page", method: "GET", paths: world.participantIds.map((id) => `/participants/${id}`), headers: cookie, expectStatus: 200 },
     { name: "name search", kind: "page", method: "GET", paths: world.searchTerms.map((q) => `/participants?q=${encodeURIComponent(q)}`), headers: cookie, expectStatus: 200 },
     { name: "network page", kind: "page", method: "GET", paths: world.participantIds.map((id) => `/participants/${id}/network`), headers: cookie, expectStatus: 200 },

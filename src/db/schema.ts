@@ -45,6 +45,8 @@ export interface Database {
   program_settings: ProgramSettingsTable;
   meeting_invitee_removals: MeetingInviteeRemovalTable;
   text_opt_outs: TextOptOutTable;
+  home_visits: HomeVisitTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 /** A number (E.164) that replied STOP to the program's texts (migration 0017). */
@@ -625,6 +627,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years", "program_settings",
   "personal_links", "partner_sessions", "help_requests",
   "support_suggestions", "text_opt_outs",
+  "home_visits", "calendar_feeds",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 
@@ -638,4 +641,22 @@ export interface SupportSuggestionTable {
   created_at: string;
   followed_up_at: string | null;
   followed_up_by: string | null;
+}
+
+/** When a staff member last opened the home page, and from when it counts "new" for their current sign-in (0020). */
+export interface HomeVisitTable {
+  user_id: string;
+  session_id: string;
+  visited_at: string;
+  news_since: string | null;
+}
+
+/** A staff member's private calendar feed: the token is kept only as its hash (0020). */
+export interface CalendarFeedTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -28,6 +28,7 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/auth/sessions.server.ts#createSession": "sign-in: starts the session of the user just authenticated",
   "src/domain/auth/sessions.server.ts#actorForSession": "authentication: finds who a session cookie acts for",
   "src/domain/links/links.server.ts#openPersonalLink": "a personal link: the token is the permission, and opening it makes the partner actor",
+  "src/domain/day/day.server.ts#readCalendarFeed": "a calendar feed: the token is the permission; the owner's actor is loaded and each fetch audited as their read",
   "src/domain/links/links.server.ts#partnerForSession": "authentication: finds who a partner session cookie acts for",
   "src/domain/benefits/years.server.ts#storedBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/benefits/years.server.ts#listBenefitYears": "program-wide benefit figures, no participant information",

@@ -134,6 +134,14 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("text.opt_in", z.strictObject({ keyword: z.string().regex(/^[A-Z]{1,12}$/), personKind: z.enum(["support_person", "participant"]).nullable() })),
   event("text.reply_refused", z.strictObject({ reason: z.enum(["signature"]) })),
   event("program.update", z.strictObject({ fields: fieldNames, logo: z.enum(["kept", "replaced", "removed"]), fromVersion: z.number().int().min(0) })),
+
+  // The specialist's day (issue 14 §1): which participants the home page or the calendar named, never what it said.
+  event("day.home", z.strictObject({ view: z.enum(["caseload", "summary"]), shown: ids })),
+  event("calendar.read", z.strictObject({ view: z.enum(["week", "month"]), from: day, to: day, shown: ids })),
+  event("calendar_feed.issue", z.strictObject({ replaced: count })),
+  event("calendar_feed.revoke", z.strictObject({ revoked: count })),
+  // A calendar app fetching the feed: how many meetings went out, and for whom.
+  event("calendar_feed.fetch", z.strictObject({ feedId: id, meetings: count, shown: ids })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
   // Rows from before two-factor (migration 0010) have no details.

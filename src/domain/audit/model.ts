@@ -95,6 +95,11 @@ export const AUDIT_ACTIONS = [
   "access.refused",
   "data.seed",
   "data.restore",
+  "day.home",
+  "calendar.read",
+  "calendar_feed.issue",
+  "calendar_feed.revoke",
+  "calendar_feed.fetch",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

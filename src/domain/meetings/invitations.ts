@@ -85,7 +85,7 @@ export function icsParam(text: string): string {
   return `"${text.replace(/[\u0000-\u001f\u007f"\u2028\u2029]/g, " ").trim()}"`;
 }
 
-function icsDate(iso: string): string {
+export function icsDate(iso: string): string {
   return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
@@ -95,7 +95,7 @@ function icsDate(iso: string): string {
  * program's zone (TZID, RFC 5545 3.2.19) once an administrator has set one, else
  * floating (3.3.5, form #1), so every calendar shows the hour that was agreed.
  */
-function icsLocalTime(iso: string): string {
+export function icsLocalTime(iso: string): string {
   return icsDate(iso).replace(/Z$/, "");
 }
 
@@ -144,7 +144,7 @@ function zoneDefinition(zone: string, year: number): string[] {
  * RFC 5545 lines are at most 75 octets; longer ones continue with a space. A cut
  * never splits a UTF-8 character nor a surrogate pair.
  */
-function fold(line: string): string {
+export function fold(line: string): string {
   const parts: string[] = [];
   let rest = line;
   while (Buffer.byteLength(rest) > 75) {
