@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
 
@@ -8,36 +9,53 @@ export type FontStyle = "regular" | "bold" | "italic";
 /**
  * Noto fonts, tried in this order for each character (decision 0028): Noto Sans
  * covers Latin with its extensions (Vietnamese "Nguyễn"), Greek and Cyrillic;
- * Noto Sans Arabic and Noto Sans SC (Simplified Chinese) cover what it lacks.
- * Arabic and Chinese have no italic: their regular face stands in.
+ * Noto Naskh Arabic and Noto Sans SC (Simplified Chinese) cover what it lacks.
+ * This Naskh draws each joined Arabic letter as one glyph (the newer Noto Sans
+ * Arabic builds letters from a shape and separate dots, which no PDF reader can
+ * copy back as the right letter). Arabic and Chinese have no italic: their
+ * regular face stands in. Each file is [package, path inside the package].
  */
-const FILES: Record<FontStyle, readonly string[]> = {
+const FILES: Record<FontStyle, readonly (readonly [string, string])[]> = {
   regular: [
-    "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
-    "@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf",
-    "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+    ["@expo-google-fonts/noto-sans", "400Regular/NotoSans_400Regular.ttf"],
+    ["@embedpdf/fonts-arabic", "fonts/NotoNaskhArabic-Regular.ttf"],
+    ["@expo-google-fonts/noto-sans-sc", "400Regular/NotoSansSC_400Regular.ttf"],
   ],
   bold: [
-    "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
-    "@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf",
-    "@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
+    ["@expo-google-fonts/noto-sans", "700Bold/NotoSans_700Bold.ttf"],
+    ["@embedpdf/fonts-arabic", "fonts/NotoNaskhArabic-Bold.ttf"],
+    ["@expo-google-fonts/noto-sans-sc", "700Bold/NotoSansSC_700Bold.ttf"],
   ],
   italic: [
-    "@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf",
-    "@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf",
-    "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+    ["@expo-google-fonts/noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf"],
+    ["@embedpdf/fonts-arabic", "fonts/NotoNaskhArabic-Regular.ttf"],
+    ["@expo-google-fonts/noto-sans-sc", "400Regular/NotoSansSC_400Regular.ttf"],
   ],
 };
+
+/**
+ * Latin letters and marks, whose glyphs are fetched once from the character map
+ * as soon as a font opens. fontkit keeps the first characters a glyph was made
+ * for, and pdfkit writes those into the PDF's copy-text map: Noto Sans draws
+ * "ị" as "i" and a dot, so without this every later "i" would copy as "ị".
+ */
+const PLAIN_GLYPHS: readonly (readonly [number, number])[] = [[0x20, 0x24f], [0x300, 0x36f], [0x1e00, 0x1eff]];
 
 const require = createRequire(import.meta.url);
 const opened = new Map<string, fontkit.Font>();
 
 /** Each file is read and parsed once per process, on first use; every document shares the parsed font. */
-function open(file: string): fontkit.Font {
-  let font = opened.get(file);
+function open([pkg, path]: readonly [string, string]): fontkit.Font {
+  const key = `${pkg}/${path}`;
+  let font = opened.get(key);
   if (!font) {
-    font = fontkit.create(readFileSync(require.resolve(file))) as fontkit.Font;
-    opened.set(file, font);
+    // The package's own entry point finds its folder (a package may not export its font files).
+    const main = require.resolve(pkg);
+    font = fontkit.create(readFileSync(join(main.slice(0, main.lastIndexOf(pkg) + pkg.length), path))) as fontkit.Font;
+    for (const [from, to] of PLAIN_GLYPHS) {
+      for (let codePoint = from; codePoint <= to; codePoint++) if (font.hasGlyphForCodePoint(codePoint)) font.glyphForCodePoint(codePoint);
+    }
+    opened.set(key, font);
   }
   return font;
 }
