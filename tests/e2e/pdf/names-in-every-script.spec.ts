@@ -14,11 +14,14 @@ const VIEWER = "https://pdf-viewer.test";
 const NAMES = ["Nguyễn", "فاطمة الزهراء", "王秀英"];
 
 test("the take-home PDF shows an Arabic, a Chinese and a Vietnamese name as written", async ({ page, signIn }, testInfo) => {
+  // Going from the app to the viewer makes Chromium ask the app for a favicon, which it has none of.
+  await page.context().route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
   await signIn("specialist@example.org");
   await page.goto("/participants");
   await page.getByRole("searchbox", { name: "Search by name" }).fill("nguyen");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Nguyễn, Minh Khai" }).click();
+  await page.waitForURL(/\/participants\/[^/?]+$/);
   const id = new URL(page.url()).pathname.split("/")[2];
 
   const response = await page.request.get(`/participants/${id}/plan/take-home.pdf`);
@@ -32,7 +35,7 @@ test("the take-home PDF shows an Arabic, a Chinese and a Vietnamese name as writ
   await page.route(`${VIEWER}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === "/") {
-      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><head><title>PDF</title></head><body><main><canvas aria-label="The PDF's first page"></canvas></main>
+      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><head><title>PDF</title><link rel="icon" href="data:,"></head><body><main><canvas aria-label="The PDF's first page"></canvas></main>
 <script type="module">
 import * as pdfjs from "/pdf.mjs";
 pdfjs.GlobalWorkerOptions.workerSrc = "/pdf.worker.mjs";
