@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
+import { pdfText } from "../support/pdf-text.ts";
 
 // Consent by content, the reproduction of issue 9: a support person whose grant covers
 // only job goals and work schedule must not receive, in the take-home copy (page, PDF,
@@ -26,18 +27,11 @@ async function grant(client: Client, participantId: string, personId: string, ca
   });
   expect(response.status).toBe(201);
 }
-/** The words of an uncompressed pdfkit file (see plan.test.ts). */
-function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  const lines = [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
-  return lines.join(" ").replace(/\s+/g, " ");
-}
 /** The three forms a support person's copy takes: the print page (its article only), the PDF and the API. */
 async function copiesFor(client: Client, participantId: string, personId: string) {
   const html = await (await client.fetch(`/participants/${participantId}/plan/take-home?for=${personId}`)).text();
   const page = html.slice(html.indexOf("<article"), html.indexOf("</article>"));
-  const pdf = pdfText(Buffer.from(await (await client.fetch(`/participants/${participantId}/plan/take-home.pdf?for=${personId}`)).arrayBuffer()));
+  const pdf = await pdfText(Buffer.from(await (await client.fetch(`/participants/${participantId}/plan/take-home.pdf?for=${personId}`)).arrayBuffer()));
   const api = JSON.stringify(await (await client.api("GET", `/participants/${participantId}/take-home-plan?for=${personId}`)).json());
   return { page, pdf, api };
 }

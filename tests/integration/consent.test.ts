@@ -1,4 +1,3 @@
-import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { holdsConsent, mayInvolve, mayShare } from "../../src/domain/consent/check.ts";
@@ -7,6 +6,7 @@ import { consentGrantInputSchema } from "../../src/domain/consent/model.ts";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
 import { authorized } from "../support/access.ts";
+import { pdfText } from "../support/pdf-text.ts";
 
 // Consent grants and revocations through the pages and the API, checked with the one consent check.
 const app = useTestApp();
@@ -44,24 +44,6 @@ async function postMultipart(client: Client, path: string, fields: Record<string
   for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
   if (file) body.set("scan", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   return client.fetch(path, { method: "POST", body, headers: { origin: client.baseUrl } });
-}
-
-/**
- * The words of a pdfkit file: each content stream inflated (the consent PDF is
- * compressed), then each line drawn by one TJ operator of hex-encoded WinAnsi strings.
- */
-function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  const streams = [...source.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-    } catch {
-      return m[1]!;
-    }
-  });
-  const lines = [...streams.join("\n").matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
-  return lines.join(" ").replace(/\s+/g, " ");
 }
 
 const personFacts = async (personId: string) => {
@@ -228,7 +210,7 @@ describe("granting and revoking consent", () => {
     const pdf = await spec1.fetch(link!.replace("/blank?", "/blank.pdf?"));
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    const pdfWords = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    const pdfWords = await pdfText(Buffer.from(await pdf.arrayBuffer()));
     for (const text of ["Permission to share information", "Neighbour Rae", "So Rae can give me a ride on early shifts.", "Signature", "Blank form printed"]) {
       expect(pdfWords).toContain(text);
     }

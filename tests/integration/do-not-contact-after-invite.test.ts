@@ -10,6 +10,7 @@ import { freshDatabase } from "../support/db.ts";
 import { Client, startTestServer } from "../support/server.ts";
 import { buildWorld, TEST_PASSWORD, type World } from "../support/world.ts";
 import { authorized } from "../support/access.ts";
+import { pdfText } from "../support/pdf-text.ts";
 
 // A support person who was invited, with a grant that covers everything, is then
 // marked "do not contact". From that moment no path gives them anything: no calendar
@@ -34,13 +35,6 @@ afterAll(async () => {
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  const lines = [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
-  return lines.join(" ").replace(/\s+/g, " ");
-}
 
 async function addPerson(participantId: string, name: string) {
   const response = await spec1.api("POST", `/participants/${participantId}/support-persons`, { name, relationshipKind: "relative", closeness: "inner" });
@@ -145,7 +139,7 @@ describe("a support person marked do not contact after being invited", () => {
     for (const leak of ["Pat", "Quinn", "Baker", "bakery", "Gina"]) expect(article).not.toMatch(new RegExp(`\\b${leak}\\b`));
     const pdf = await spec1.fetch(`/participants/${id}/plan/take-home.pdf?for=${gina.id}`);
     expect(pdf.status).toBe(200);
-    const pdfWords = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    const pdfWords = await pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(pdfWords).toContain("Nothing to show");
     for (const leak of ["Pat", "bakery", "Gina"]) expect(pdfWords).not.toMatch(new RegExp(`\\b${leak}\\b`));
     const plan = (await getTakeHomePlan(database.db, await authorized(database.db, world.actors.specialist1, id, "read"), { kind: "support", supportPersonId: gina.id }, meta))?.plan;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
+import { pdfText } from "../support/pdf-text.ts";
 
 // A held meeting's minutes as a PDF (issue 11 §3), through the real HTTP stack on SQLite
 // or PostgreSQL: each attendee's copy holds only what their consent covers, carries the
@@ -16,14 +17,6 @@ async function auditSince(seq: number) {
   return app.database.db.selectFrom("audit_log").select(["action", "entity_id", "details"]).where("seq", ">", seq).orderBy("seq").execute();
 }
 
-/** The words in an uncompressed pdfkit file (each line one TJ operator of hex WinAnsi strings). */
-function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  const lines = [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
-  return lines.join(" ").replace(/\s+/g, " ");
-}
-
 async function pdf(client: Client, path: string) {
   const response = await client.fetch(path);
   expect(response.status, path).toBe(200);
@@ -31,7 +24,7 @@ async function pdf(client: Client, path: string) {
   // A health record: never left in a browser's or proxy's cache.
   expect(response.headers.get("cache-control")).toBe("no-store");
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { text: pdfText(bytes), hasImage: bytes.toString("latin1").includes("/Subtype /Image") };
+  return { text: await pdfText(bytes), hasImage: bytes.toString("latin1").includes("/Subtype /Image") };
 }
 
 async function addPerson(client: Client, participantId: string, name: string) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
+import { pdfText } from "../support/pdf-text.ts";
 
 // The job support plan, the take-home plan and its PDF, and small wins, through the
 // real HTTP stack on SQLite or PostgreSQL. A support person's copy goes through the
@@ -32,17 +33,6 @@ async function addItem(client: Client, participantId: string, fields: Record<str
   return (await response.json()) as { id: string; version: number };
 }
 
-/**
- * The words in an uncompressed pdfkit file: each line is drawn by one TJ operator
- * whose strings are hex-encoded WinAnsi. Wrapped lines are joined with a space.
- */
-function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  const lines = [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
-  return lines.join(" ").replace(/\s+/g, " ");
-}
-
 describe("take-home plan", () => {
   it("gives a support person their own part, and nothing of the participant once their grant is revoked (page and PDF)", async () => {
     const spec1 = await clientFor("spec1@test.org");
@@ -64,7 +54,7 @@ describe("take-home plan", () => {
     const ownPdf = await spec1.fetch(`/participants/${id}/plan/take-home.pdf`);
     expect(ownPdf.status).toBe(200);
     expect(ownPdf.headers.get("content-type")).toBe("application/pdf");
-    const ownText = pdfText(Buffer.from(await ownPdf.arrayBuffer()));
+    const ownText = await pdfText(Buffer.from(await ownPdf.arrayBuffer()));
     for (const text of ["My job support plan", "My work goal: Baker", "Drive Pat to the bakery", "Rosa Delgado: 555-0134", "After a hard day", "988"]) expect(ownText).toContain(text);
 
     // Rosa's copy: her part and what Pat chose to share; nobody's phone number; never the team's notes.
@@ -72,7 +62,7 @@ describe("take-home plan", () => {
     const rosaPage = await (await spec1.fetch(copy)).text();
     for (const text of ["How you can help Pat at work", "Pat&#x27;s work goal: Baker", "Drive Pat to the bakery", "Talk it through", "Weekdays at 5:30 am"]) expect(rosaPage).toContain(text);
     for (const text of ["Call at 5 am", "Polish the resume", "555-0134", "Otto"]) expect(rosaPage).not.toContain(text);
-    const rosaPdf = pdfText(Buffer.from(await (await spec1.fetch(`/participants/${id}/plan/take-home.pdf?for=${rosa.id}`)).arrayBuffer()));
+    const rosaPdf = await pdfText(Buffer.from(await (await spec1.fetch(`/participants/${id}/plan/take-home.pdf?for=${rosa.id}`)).arrayBuffer()));
     expect(rosaPdf).toContain("How you can help Pat at work");
     expect(rosaPdf).toContain("Drive Pat to the bakery");
     expect(rosaPdf).not.toContain("Polish the resume");
@@ -87,7 +77,7 @@ describe("take-home plan", () => {
     expect(emptyHtml).toContain('data-allowed="no"');
     const emptyPdf = await spec1.fetch(`/participants/${id}/plan/take-home.pdf?for=${rosa.id}`);
     expect(emptyPdf.status).toBe(200);
-    const emptyText = pdfText(Buffer.from(await emptyPdf.arrayBuffer()));
+    const emptyText = await pdfText(Buffer.from(await emptyPdf.arrayBuffer()));
     expect(emptyText).toContain("Nothing to show");
     // Whole words, so "manifestPath" in the framework's own script does not count as "Pat".
     // The page header names the signed-in viewer (here also Pat's specialist), so the specialist is checked in the copy itself.

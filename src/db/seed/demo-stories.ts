@@ -16,6 +16,8 @@ import {
 } from "../../domain/meetings/meetings.server.ts";
 import { MEETING_STEPS, meetingEntryInputSchema, meetingInputSchema, meetingUpdateSchema } from "../../domain/meetings/model.ts";
 import { createPlanItem } from "../../domain/plans/plans.server.ts";
+import { createParticipant } from "../../domain/participants/participants.server.ts";
+import { participantInputSchema } from "../../domain/participants/model.ts";
 import { saveProgramSettings } from "../../domain/program/program.server.ts";
 import { changePhone } from "../../domain/users/users.server.ts";
 import { programSettingsInputSchema } from "../../domain/program/model.ts";
@@ -261,5 +263,24 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
       payDate: day(month, 27), periodStart: day(month, 0), periodEnd: day(month, 24), hours: "120", gross: "1620.00", employer: "Riverside Hardware",
     }), meta), "a pay stub");
   }
+
+  // 4. Names in three scripts (issue 13): the take-home copy, consent forms and minutes print them as written.
+  const khai = must(await createParticipant(db, sam, participantInputSchema.parse({
+    firstName: "Minh Khai", lastName: "Nguyễn", workGoal: "Cook in a restaurant kitchen",
+  }), meta), "a participant").participant;
+  const khaiAccess = await authorized(khai.id);
+  const fatima = await person(khaiAccess, {
+    name: "فاطمة الزهراء", relationshipKind: "friend", closeness: "inner", status: "supportive", phone: "555-0175", preferredChannel: "phone", helpKinds: ["rides"],
+  });
+  const xiuying = await person(khaiAccess, {
+    name: "王秀英", relationshipKind: "neighbour", closeness: "friends", status: "supportive", preferredChannel: "in_person", helpKinds: ["encouragement"],
+  });
+  const khaiName = `${khai.firstName} ${khai.lastName}`;
+  await grant(khaiAccess, fatima.id, ["employment_goals", "work_schedule"], khaiName, { meetings: true, plan: true });
+  await grant(khaiAccess, xiuying.id, ["employment_goals"], khaiName, { meetings: false, plan: true });
+  for (const item of [
+    { kind: "rides", description: "A ride to the kitchen on early shifts", provider: "support_person", supportPersonId: fatima.id, frequency: "Mondays, 6:30 am", status: "active", sharedWithSupports: true, discloses: ["work_schedule"] },
+    { kind: "encouragement", description: "Tea and a talk after the first week", provider: "support_person", supportPersonId: xiuying.id, frequency: "Once", status: "agreed", sharedWithSupports: true, discloses: ["employment_goals"] },
+  ]) must(await createPlanItem(db, khaiAccess, planItemInputSchema.parse(item), meta), "a plan item");
   return { supportLinkPath: gloriaLink.link.path, participantLinkPath: ownLink.link.path };
 }

@@ -5,7 +5,7 @@ import { hashPassword } from "../../domain/auth/password.ts";
 import { totpStep } from "../../domain/auth/two-factor.ts";
 import { sealTotpSecret } from "../../domain/auth/two-factor-seal.ts";
 import type { Role } from "../../domain/auth/permissions.ts";
-import { searchName } from "../../domain/participants/participants.server.ts";
+import { searchName } from "../../domain/participants/search-name.ts";
 import type { ParticipantInput, SituationFlag } from "../../domain/participants/model.ts";
 
 /**

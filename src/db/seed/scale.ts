@@ -6,7 +6,7 @@ import { systemMeta } from "../../domain/auth/actor.ts";
 import { hashPassword } from "../../domain/auth/password.ts";
 import type { Role } from "../../domain/auth/permissions.ts";
 import type { PastJob } from "../../domain/participants/model.ts";
-import { searchName } from "../../domain/participants/participants.server.ts";
+import { searchName } from "../../domain/participants/search-name.ts";
 import { seededRandom, stableId, type Random } from "./random.ts";
 import { seedExtras, type ExtrasSummary } from "./scale-extras.ts";
 

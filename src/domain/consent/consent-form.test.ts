@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../i18n/index.ts";
 import { buildConsentForm, type ConsentFormFacts } from "./consent-form.ts";
-import { toWinAnsi } from "./consent-pdf.server.ts";
 
 const t = translator("en");
 const facts: ConsentFormFacts = {
@@ -60,11 +59,5 @@ describe("the consent form", () => {
       "\"Work schedule\" was taken out of this permission on April 1, 2026.",
       "This permission was taken back on May 1, 2026. Nothing may be shared under it.",
     ]);
-  });
-
-  it("keeps PDF text drawable", () => {
-    expect(toWinAnsi("Łukasz Nguyễn — Zoë")).toBe("Lukasz Nguyen — Zoë");
-    expect(toWinAnsi("李")).toBe("?");
-    expect(toWinAnsi("line one\r\nline two")).toBe("line one\nline two");
   });
 });

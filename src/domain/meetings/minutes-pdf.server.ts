@@ -1,7 +1,6 @@
-import PDFDocument from "pdfkit";
 import { formatDateTime } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/index.ts";
-import { toWinAnsi } from "../consent/consent-pdf.server.ts";
+import { startPdf, writeText } from "../../pdf/text.server.ts";
 import type { MeetingMinutes, MinutesLine } from "./minutes.ts";
 
 export interface MinutesSection {
@@ -68,21 +67,13 @@ export function buildMinutesDocument(input: MinutesPdfInput, t: Translate): Minu
 }
 
 /**
- * Draws the minutes as a PDF (pdfkit, built-in Helvetica, as the take-home copy;
- * decision 0006), the program's logo and name at the top. Uncompressed, so the
- * words stay searchable and checkable.
+ * Draws the minutes as a PDF (pdfkit, as the take-home copy; decisions 0006 and
+ * 0028), the program's logo and name at the top.
  */
-export function renderMinutesPdf(original: MinutesDocument, logo: string | null): Promise<Buffer> {
-  const m = drawable(original);
-  const doc = new PDFDocument({
+export function renderMinutesPdf(m: MinutesDocument, logo: string | null): Promise<Buffer> {
+  const { doc, done } = startPdf({
     size: "LETTER", margins: { top: 54, bottom: 54, left: 60, right: 60 },
-    info: { Title: m.title, Author: m.programName }, lang: "en-US", displayTitle: true, compress: false,
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
+    info: { Title: m.title, Author: m.programName }, lang: "en-US", displayTitle: true,
   });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -93,53 +84,39 @@ export function renderMinutesPdf(original: MinutesDocument, logo: string | null)
     doc.image(Buffer.from(logo.slice(logo.indexOf(",") + 1), "base64"), left, doc.y, { fit: [160, 48] });
     doc.y += 54;
   }
-  doc.font("Helvetica").fontSize(11).fillColor("#444444")
-    .text(m.programPhone ? `${m.programName} · ${m.programPhone}` : m.programName, left, doc.y, { width });
+  doc.fillColor("#444444");
+  writeText(doc, m.programPhone ? `${m.programName} · ${m.programPhone}` : m.programName, { size: 11, x: left, y: doc.y, width });
   doc.fillColor("#000000").moveDown(0.6);
-  doc.font("Helvetica-Bold").fontSize(22).text(m.title, left, doc.y, { width });
-  if (m.copyFor) doc.font("Helvetica").fontSize(13).text(m.copyFor, left, doc.y, { width });
+  writeText(doc, m.title, { style: "bold", size: 22, x: left, y: doc.y, width });
+  if (m.copyFor) writeText(doc, m.copyFor, { size: 13, x: left, y: doc.y, width });
   doc.moveDown(0.5);
   for (const fact of m.facts) {
-    doc.font("Helvetica-Bold").fontSize(12).text(`${fact.label}: `, left, doc.y, { width, continued: true });
-    doc.font("Helvetica").text(fact.value);
+    writeText(doc, `${fact.label}: `, { style: "bold", size: 12, x: left, y: doc.y, width, continued: true });
+    writeText(doc, fact.value);
   }
   for (const section of m.sections) {
     doc.moveDown(0.8);
     room(80);
-    doc.font("Helvetica-Bold").fontSize(16).text(section.heading, left, doc.y, { width });
+    writeText(doc, section.heading, { style: "bold", size: 16, x: left, y: doc.y, width });
     const rule = doc.y + 2;
     doc.moveTo(left, rule).lineTo(left + width, rule).lineWidth(1).stroke();
     doc.y = rule + 6;
-    doc.font("Helvetica").fontSize(12);
     for (const item of section.items) {
       room(40);
-      doc.text(`•  ${item}`, left + 6, doc.y, { width: width - 6 });
+      writeText(doc, `•  ${item}`, { size: 12, x: left + 6, y: doc.y, width: width - 6 });
       doc.moveDown(0.2);
     }
   }
   for (const note of m.notes) {
     doc.moveDown(0.8);
-    doc.font("Helvetica-Oblique").fontSize(12).text(note, left, doc.y, { width });
+    writeText(doc, note, { style: "italic", size: 12, x: left, y: doc.y, width });
   }
   if (m.part2) {
     doc.moveDown(1);
     room(120);
-    doc.font("Helvetica-Bold").fontSize(12).text(m.part2.heading, left, doc.y, { width });
-    doc.font("Helvetica").fontSize(10).text(m.part2.text, left, doc.y, { width });
+    writeText(doc, m.part2.heading, { style: "bold", size: 12, x: left, y: doc.y, width });
+    writeText(doc, m.part2.text, { size: 10, x: left, y: doc.y, width });
   }
   doc.end();
   return done;
-}
-
-function drawable(m: MinutesDocument): MinutesDocument {
-  return {
-    programName: toWinAnsi(m.programName),
-    programPhone: m.programPhone === null ? null : toWinAnsi(m.programPhone),
-    title: toWinAnsi(m.title),
-    copyFor: m.copyFor === null ? null : toWinAnsi(m.copyFor),
-    facts: m.facts.map((f) => ({ label: toWinAnsi(f.label), value: toWinAnsi(f.value) })),
-    sections: m.sections.map((s) => ({ heading: toWinAnsi(s.heading), items: s.items.map(toWinAnsi) })),
-    notes: m.notes.map(toWinAnsi),
-    part2: m.part2 && { heading: toWinAnsi(m.part2.heading), text: toWinAnsi(m.part2.text) },
-  };
 }

@@ -11,6 +11,7 @@ import {
 } from "./model.ts";
 import { caseloadScope, mayAssignTo, participantPermissions, type ParticipantAction } from "./policy.ts";
 import { recordMilestoneFromEvent } from "../milestones/events.server.ts";
+import { foldForSearch, searchName } from "./search-name.ts";
 
 /** The career profile counts as done once the goal, preferences, strengths and interests are written. */
 export function careerProfileDone(p: Pick<Participant, "workGoal" | "jobPreferences" | "strengths" | "interests">): boolean {
@@ -85,10 +86,6 @@ function toColumns(input: ParticipantInput) {
   };
 }
 
-export function searchName(p: { firstName: string; lastName: string; preferredName: string | null }): string {
-  return [p.firstName, p.lastName, p.preferredName, p.lastName + ", " + p.firstName].filter(Boolean).join(" ").toLowerCase();
-}
-
 function selectParticipant(db: Db | Trx) {
   return db
     .selectFrom("participants as p")
@@ -112,7 +109,7 @@ export async function listCaseload(db: Db, actor: Actor, query: CaseloadQuery, m
     let base = trx.selectFrom("participants as p").innerJoin("users as s", "s.id", "p.specialist_id").where("p.status", "=", query.status);
     if (scope.kind === "own") base = base.where("p.specialist_id", "=", scope.userId);
     if (scope.kind === "team") base = base.where("s.team_id", "=", scope.teamId);
-    const term = likeTerm(query.q.toLowerCase());
+    const term = likeTerm(foldForSearch(query.q));
     if (term) base = base.where("p.search_name", "like", `%${term}%`);
 
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import { translator } from "../../i18n/index.ts";
 import { PLAN_STATUSES, PROVIDERS, type PlanItem } from "./model.ts";
 import { buildTakeHomePlan, type TakeHomeInput, type TakeHomePerson } from "./take-home.ts";
 import { buildTakeHomeDocument, renderTakeHomePdf } from "./take-home-pdf.server.ts";
+import { pdfText } from "../../../tests/support/pdf-text.ts";
 
 // Consent by content, as a property (issue 9): for any network, any grants and
 // revocations, and any plan, every piece's text carries a marker of its own; no
@@ -89,13 +90,6 @@ function forbiddenFor(input: TakeHomeInput, readerId: string): { markers: string
   return { markers, part2Included: needsRedisclosureNotice(included) };
 }
 
-/** The words of an uncompressed pdfkit file: each drawn line is a TJ operator of hex strings. */
-function pdfText(bytes: Buffer): string {
-  return [...bytes.toString("latin1").matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""))
-    .join(" ");
-}
-
 const t = translator("en");
 const PART2_HEADING = t("consentForm.part2.heading");
 
@@ -121,7 +115,7 @@ describe("support-facing outputs carry only what their reader may see (property)
       const readerId = `p${w.reader}`;
       const { markers, part2Included } = forbiddenFor(input, readerId);
       const plan = buildTakeHomePlan(input, { kind: "support", supportPersonId: readerId });
-      const text = pdfText(await renderTakeHomePdf(buildTakeHomeDocument(plan, "support", t, "2026-06-15")));
+      const text = await pdfText(await renderTakeHomePdf(buildTakeHomeDocument(plan, "support", t, "2026-06-15")));
       for (const marker of markers) expect(text).not.toContain(marker);
       expect(text.includes(PART2_HEADING)).toBe(part2Included);
     }), { numRuns: 150 });

@@ -1,7 +1,6 @@
-import PDFDocument from "pdfkit";
 import { formatDate } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/index.ts";
-import { toWinAnsi } from "../consent/consent-pdf.server.ts";
+import { startPdf, writeText } from "../../pdf/text.server.ts";
 import type { TakeHomePlan } from "./take-home.ts";
 
 export interface TakeHomeRow {
@@ -115,80 +114,53 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
 }
 
 /**
- * Draws the take-home plan as a PDF in large, clear type (pdfkit, built-in
- * Helvetica; see docs/decisions/0006-pdf-library.md). Streams are left
- * uncompressed: the file stays small and its words can be searched and checked.
+ * Draws the take-home plan as a PDF in large, clear type (pdfkit; decision 0006),
+ * in the Noto fonts that print every name as written (decision 0028).
  */
-export function renderTakeHomePdf(original: TakeHomeDocument): Promise<Buffer> {
-  const plan = drawable(original);
-  const doc = new PDFDocument({
+export function renderTakeHomePdf(plan: TakeHomeDocument): Promise<Buffer> {
+  const { doc, done } = startPdf({
     size: "LETTER",
     margins: { top: 54, bottom: 54, left: 60, right: 60 },
     info: { Title: plan.title },
     lang: "en-US",
     displayTitle: true,
-    compress: false,
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
   });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  doc.font("Helvetica-Bold").fontSize(24).text(plan.title, { width });
+  writeText(doc, plan.title, { style: "bold", size: 24, width });
   doc.moveDown(0.3);
-  doc.font("Helvetica").fontSize(14).text(plan.intro, { width });
+  writeText(doc, plan.intro, { size: 14, width });
   if (plan.goal) {
     doc.moveDown(0.5);
-    doc.font("Helvetica-Bold").fontSize(16).text(plan.goal, { width });
+    writeText(doc, plan.goal, { style: "bold", size: 16, width });
   }
   for (const section of plan.sections) {
     doc.moveDown(0.9);
     if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
-    doc.font("Helvetica-Bold").fontSize(18).text(section.heading, left, doc.y, { width });
+    writeText(doc, section.heading, { style: "bold", size: 18, x: left, y: doc.y, width });
     const rule = doc.y + 2;
     doc.moveTo(left, rule).lineTo(left + width, rule).lineWidth(1).stroke();
     doc.y = rule + 6;
     for (const row of section.rows) {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 70) doc.addPage();
-      doc.font("Helvetica-Bold").fontSize(14).text(row.what, left, doc.y, { width });
-      doc.font("Helvetica").fontSize(14).text(`${plan.columns.who}: ${row.who}`, left + 14, doc.y, { width: width - 14 });
-      doc.text(`${plan.columns.when}: ${row.when}`, left + 14, doc.y, { width: width - 14 });
+      writeText(doc, row.what, { style: "bold", size: 14, x: left, y: doc.y, width });
+      writeText(doc, `${plan.columns.who}: ${row.who}`, { size: 14, x: left + 14, y: doc.y, width: width - 14 });
+      writeText(doc, `${plan.columns.when}: ${row.when}`, { size: 14, x: left + 14, y: doc.y, width: width - 14 });
       doc.moveDown(0.5);
     }
-    doc.font("Helvetica").fontSize(14);
     for (const paragraph of section.paragraphs) {
-      doc.text(paragraph, left, doc.y, { width });
+      writeText(doc, paragraph, { size: 14, x: left, y: doc.y, width });
       doc.moveDown(0.3);
     }
     for (const item of section.items) {
-      doc.text(`•  ${item}`, left + 6, doc.y, { width: width - 6 });
+      writeText(doc, `•  ${item}`, { size: 14, x: left + 6, y: doc.y, width: width - 6 });
       doc.moveDown(0.2);
     }
   }
   doc.moveDown(1.5);
-  doc.font("Helvetica").fontSize(10).fillColor("#444444").text(plan.footer, left, doc.y, { width });
+  doc.fillColor("#444444");
+  writeText(doc, plan.footer, { size: 10, x: left, y: doc.y, width });
   doc.end();
   return done;
-}
-
-function drawable(plan: TakeHomeDocument): TakeHomeDocument {
-  return {
-    allowed: plan.allowed,
-    title: toWinAnsi(plan.title),
-    intro: toWinAnsi(plan.intro),
-    goal: plan.goal === null ? null : toWinAnsi(plan.goal),
-    sections: plan.sections.map((s) => ({
-      ...s,
-      heading: toWinAnsi(s.heading),
-      rows: s.rows.map((r) => ({ what: toWinAnsi(r.what), who: toWinAnsi(r.who), when: toWinAnsi(r.when) })),
-      paragraphs: s.paragraphs.map(toWinAnsi),
-      items: s.items.map(toWinAnsi),
-    })),
-    columns: { what: toWinAnsi(plan.columns.what), who: toWinAnsi(plan.columns.who), when: toWinAnsi(plan.columns.when) },
-    footer: toWinAnsi(plan.footer),
-  };
 }

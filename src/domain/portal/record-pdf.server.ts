@@ -1,7 +1,6 @@
-import PDFDocument from "pdfkit";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import type { MessageKey, Translate } from "../../i18n/index.ts";
-import { toWinAnsi } from "../consent/consent-pdf.server.ts";
+import { startPdf, writeText } from "../../pdf/text.server.ts";
 import type { RecordCopy } from "./record-copy.server.ts";
 
 /** One section of the printed record: a heading and blocks of lines (one block per thing recorded). */
@@ -108,29 +107,22 @@ export function buildRecordDocument(copy: RecordCopy, t: Translate): RecordDocum
   };
 }
 
-/** Draws the record copy (pdfkit, built-in Helvetica, uncompressed like the take-home copy: decision 0006). */
-export function renderRecordPdf(original: RecordDocument): Promise<Buffer> {
-  const record = { title: toWinAnsi(original.title), intro: toWinAnsi(original.intro), sections: original.sections.map((s) => ({ heading: toWinAnsi(s.heading), blocks: s.blocks.map((b) => b.map(toWinAnsi)) })) };
-  const doc = new PDFDocument({ size: "LETTER", margins: { top: 54, bottom: 54, left: 60, right: 60 }, info: { Title: record.title }, lang: "en-US", displayTitle: true, compress: false });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+/** Draws the record copy (pdfkit in the Noto fonts, like the take-home copy: decisions 0006 and 0028). */
+export function renderRecordPdf(record: RecordDocument): Promise<Buffer> {
+  const { doc, done } = startPdf({ size: "LETTER", margins: { top: 54, bottom: 54, left: 60, right: 60 }, info: { Title: record.title }, lang: "en-US", displayTitle: true });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  doc.font("Helvetica-Bold").fontSize(22).text(record.title, { width });
+  writeText(doc, record.title, { style: "bold", size: 22, width });
   doc.moveDown(0.3);
-  doc.font("Helvetica").fontSize(12).text(record.intro, { width });
+  writeText(doc, record.intro, { size: 12, width });
   for (const section of record.sections) {
     doc.moveDown(0.8);
     if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
-    doc.font("Helvetica-Bold").fontSize(16).text(section.heading, left, doc.y, { width });
+    writeText(doc, section.heading, { style: "bold", size: 16, x: left, y: doc.y, width });
     doc.moveDown(0.3);
     for (const lines of section.blocks) {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
-      lines.forEach((l, i) => doc.font(i === 0 ? "Helvetica-Bold" : "Helvetica").fontSize(12).text(l, left, doc.y, { width }));
+      lines.forEach((l, i) => writeText(doc, l, { style: i === 0 ? "bold" : "regular", size: 12, x: left, y: doc.y, width }));
       doc.moveDown(0.5);
     }
   }

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
+import { pdfText } from "../../support/pdf-text.ts";
 
 /** JSON API calls as the signed-in user, with the CSRF header. */
 async function api(page: Page, method: string, path: string, data?: unknown) {
@@ -29,14 +30,6 @@ async function buildParticipant(page: Page) {
     people[key] = person;
   }
   return { id: participant.id as string, ana: people.ana!, ben: people.ben!, cal: people.cal! };
-}
-
-/** The words of an uncompressed pdfkit file: each line is one TJ operator of hex-encoded WinAnsi strings. */
-function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  return [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""))
-    .join(" ").replace(/\s+/g, " ");
 }
 
 test.beforeEach(async ({ page, signIn }) => {
@@ -177,7 +170,7 @@ test("plan a support meeting, run it, turn commitments into the plan, take the p
   const pdfHref = await page.getByRole("link", { name: "Download the PDF" }).getAttribute("href");
   const pdf = await page.request.get(pdfHref!);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  const text = pdfText(await pdf.body());
+  const text = await pdfText(await pdf.body());
   for (const words of ["My job support plan", "My work goal: Work in a bakery", "Wake-up call before each shift", "Drive Jordan to the bakery", ana.name, "After a hard day"]) {
     expect(text).toContain(words);
   }

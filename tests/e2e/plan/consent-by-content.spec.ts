@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
+import { pdfText } from "../../support/pdf-text.ts";
 
 /** JSON API calls as the signed-in user, with the CSRF header. */
 async function api(page: Page, method: string, path: string, data?: unknown) {
@@ -7,13 +8,6 @@ async function api(page: Page, method: string, path: string, data?: unknown) {
   const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
   expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
   return response.json();
-}
-
-/** The words of an uncompressed pdfkit file: each line is one TJ operator of hex-encoded WinAnsi strings. */
-function pdfText(bytes: Buffer): string {
-  return [...bytes.toString("latin1").matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""))
-    .join(" ").replace(/\s+/g, " ");
 }
 
 /** A participant whose friend's consent covers job goals and the work schedule, and whose sponsor's covers substance use treatment alone. */
@@ -80,7 +74,7 @@ test("a methadone clinic ride marked shared reaches only the sponsor, after the 
   const copy = page.locator("article.take-home");
   await expect(copy).toContainText("Ride to the bakery shift");
   for (const leak of ["methadone", "Dale", "42 CFR Part 2"]) await expect(copy).not.toContainText(leak);
-  const pdf = pdfText(Buffer.from(await (await page.request.get(`/participants/${id}/plan/take-home.pdf?for=${rosa.id}`)).body()));
+  const pdf = await pdfText(Buffer.from(await (await page.request.get(`/participants/${id}/plan/take-home.pdf?for=${rosa.id}`)).body()));
   expect(pdf).toContain("Ride to the bakery shift");
   for (const leak of ["methadone", "Dale", "42 CFR Part 2"]) expect(pdf).not.toContain(leak);
 
