@@ -8,10 +8,14 @@ import { localeFromAcceptLanguage, type MessageKey } from "../src/i18n/index.ts"
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { markSignInNoticeShown } from "../src/domain/auth/sessions.server.ts";
 import { formatDateTime } from "../src/i18n/format.ts";
+import { getProgramSettings } from "../src/domain/program/program.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useT } from "./lib/i18n.ts";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 const SAFE = new Set(["GET", "HEAD"]);
 const BODY_REFUSALS: Partial<Record<number, MessageKey>> = { 411: "error.body.lengthRequired", 413: "error.body.tooLargeHere", 415: "error.body.unsupported" };
@@ -53,6 +57,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     locale: actor?.locale ?? partner?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language")),
     csrfToken,
     nonce,
+    // On every page, so whoever opens it (staff, a support person, a participant) sees whose program it is.
+    programName: (await getProgramSettings(db)).name,
     actor: actor && {
       name: actor.name,
       role: actor.role,

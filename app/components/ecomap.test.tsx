@@ -19,6 +19,7 @@ const labels: EcomapLabels = {
   firstCallMark: "First person to call",
   noContactMark: "Do not contact",
   tableCaption: "Everyone on the map",
+  scroll: "Map of the network",
   columns: { name: "Name", relationship: "Relationship", ring: "Ring", status: "Status", consent: "Consent", firstCall: "First call" },
   yes: "Yes",
   no: "No",
