@@ -7,5 +7,6 @@ export const fit = {
   "fit.discover.question": "Question that brought them up",
   "fit.discover.questionHint": "So you can see later where each person came from.",
   "fit.discover.otherHint": "Only if how they are connected is not in the list: choose Other above, then say how here.",
+  "fit.benefits.changeProfile": "Change the benefits profile",
   "fit.ecomap.scroll": "Map of the network. On a small screen, scroll sideways to see all of it.",
 } as const;

@@ -9,5 +9,6 @@ export const fit: Record<keyof typeof english, string> = {
   "fit.discover.question": "Pregunta de la que salió esta persona",
   "fit.discover.questionHint": "Así podrá ver después de dónde salió cada persona.",
   "fit.discover.otherHint": "Solo si la relación no está en la lista: elija Otro arriba y explique aquí cuál es.",
+  "fit.benefits.changeProfile": "Cambiar el perfil de beneficios",
   "fit.ecomap.scroll": "Mapa de la red. En una pantalla pequeña, deslice hacia los lados para verlo completo.",
 };
