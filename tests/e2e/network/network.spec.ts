@@ -25,7 +25,7 @@ async function addFromPrompt(page: Page, promptId: string, person: { name: strin
   await page.locator(`#prompt-${promptId}`).getByRole("link", { name: /^Add someone for this question/ }).click();
   const form = page.locator("#add-person");
   await expect(form.getByLabel("Question that brought them up")).toHaveValue(promptId);
-  await form.getByLabel("Name", { exact: true }).fill(person.name);
+  await form.getByLabel(/^Name/).fill(person.name);
   if (person.closeness) await form.getByLabel("How close").selectOption(person.closeness);
   await form.getByLabel("How things are now").selectOption(person.status);
   await form.getByRole("button", { name: "Add this person" }).click();
