@@ -155,6 +155,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("support_page.step_out", z.strictObject({ disclosure: disclosureSchema })),
   event("help_request.create", z.strictObject({ kind: z.enum(SUPPORT_KINDS), neededOn: day, discloses: z.array(category) })),
   event("help_request.cancel", noDetails),
+  // Marked done by the specialist or the participant; the plan item the claim made is done with it.
+  event("help_request.done", z.strictObject({ planItemId: id.nullable() })),
+  event("help_request.read", noDetails),
+  // The specialist reads what support persons did on their own pages (the API's partner actions).
+  event("partner_actions.read", noDetails),
 
   // The participant's own pages: which page they read, and the copy of their record they took (HIPAA right of access).
   event("own_record.read", z.strictObject({ page: z.enum(OWN_RECORD_PAGES) })),
