@@ -10,10 +10,14 @@ import { LANGUAGE_COOKIE, parseCookies } from "../src/server/cookies.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { markSignInNoticeShown } from "../src/domain/auth/sessions.server.ts";
 import { formatDateTime } from "../src/i18n/format.ts";
+import { getProgramSettings } from "../src/domain/program/program.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useT } from "./lib/i18n.ts";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 const SAFE = new Set(["GET", "HEAD"]);
 const BODY_REFUSALS: Partial<Record<number, MessageKey>> = { 411: "error.body.lengthRequired", 413: "error.body.tooLargeHere", 415: "error.body.unsupported" };
@@ -59,6 +63,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     languageSwitch: !actor && !partner,
     csrfToken,
     nonce,
+    // On every page, so whoever opens it (staff, a support person, a participant) sees whose program it is.
+    programName: (await getProgramSettings(db)).name,
     actor: actor && {
       name: actor.name,
       role: actor.role,

@@ -121,7 +121,7 @@ export function EstimateResults({ t, request, result, headingLevel = 2 }: { t: T
   return (
     <div className="estimate-results">
       <div className="table-wrap">
-        <table className="estimate-table">
+        <table className="estimate-table responsive-table">
           <caption>{t("benefits.estimate.table.caption", { year: result.year })}</caption>
           <thead>
             <tr>
@@ -133,14 +133,14 @@ export function EstimateResults({ t, request, result, headingLevel = 2 }: { t: T
             {rows.filter((r) => r.show).map((r) => (
               <tr key={r.key} data-row={r.key} className={r.key === "total" ? "total" : undefined}>
                 <th scope="row">{t(r.label)}</th>
-                {columns.map((c) => <td key={c.key} data-column={c.key} data-value={c[r.key]}>{r.format(c[r.key] as number)}</td>)}
+                {columns.map((c) => <td key={c.key} data-column={c.key} data-label={c.label} data-value={c[r.key]}>{r.format(c[r.key] as number)}</td>)}
               </tr>
             ))}
             {showSsdi ? (
               <tr data-row="ssdiStatus">
                 <th scope="row">{t("benefits.estimate.row.ssdiStatus")}</th>
                 {[result.baseline, ...result.scenarios].map((s, i) => (
-                  <td key={i} data-column={i === 0 ? "baseline" : String(i - 1)}>{t(`benefits.estimate.ssdiStatus.${s.ssdi.status}`)}</td>
+                  <td key={i} data-column={i === 0 ? "baseline" : String(i - 1)} data-label={columns[i]?.label}>{t(`benefits.estimate.ssdiStatus.${s.ssdi.status}`)}</td>
                 ))}
               </tr>
             ) : null}

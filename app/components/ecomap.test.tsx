@@ -19,6 +19,7 @@ const labels: EcomapLabels = {
   firstCallMark: "First person to call",
   noContactMark: "Do not contact",
   tableCaption: "Everyone on the map",
+  scroll: "Map of the network",
   columns: { name: "Name", relationship: "Relationship", ring: "Ring", status: "Status", consent: "Consent", firstCall: "First call" },
   yes: "Yes",
   no: "No",
@@ -89,11 +90,20 @@ describe("<Ecomap>", () => {
     const svgTag = html.match(/<svg class="ecomap__drawing"[^>]*>/)![0];
     expect(attr(svgTag, "role")).toBe("img");
     expect(attr(svgTag, "viewBox")).toMatch(/^-?\d+ -?\d+ \d+ \d+$/);
-    expect(attr(svgTag, "width")).toBe("100%");
     const titleId = attr(svgTag, "aria-labelledby")!;
     const descId = attr(svgTag, "aria-describedby")!;
     expect(html).toContain(`<title id="${titleId}">Support network of Jordan</title>`);
     expect(html).toContain(`<desc id="${descId}">5 people; 2 with consent; first call: Rosa Delgado.</desc>`);
+  });
+
+  it("is drawn wide enough that no label is smaller than 12 px on screen (issue 14 §2)", () => {
+    const html = render();
+    const svgTag = html.match(/<svg class="ecomap__drawing"[^>]*>/)![0];
+    const scale = Number(attr(svgTag, "width")) / Number(attr(svgTag, "viewBox")!.split(" ")[2]);
+    const fonts = [...html.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(fonts.length).toBeGreaterThan(5);
+    expect(Math.min(...fonts) * scale).toBeGreaterThanOrEqual(12);
+    expect(Math.min(...fonts) * scale).toBeLessThan(12.5);
   });
 
   it("explains every line style and mark in a legend", () => {

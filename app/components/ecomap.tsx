@@ -23,6 +23,8 @@ export interface EcomapLabels {
   firstCallMark: string;
   noContactMark: string;
   tableCaption: string;
+  /** Names the drawing's frame, which scrolls sideways when the screen is too small to read the labels. */
+  scroll: string;
   columns: { name: string; relationship: string; ring: string; status: string; consent: string; firstCall: string };
   yes: string;
   no: string;
@@ -31,6 +33,9 @@ export interface EcomapLabels {
 }
 
 type HeadingLevel = 2 | 3 | 4;
+
+/** The smallest text the drawing may shrink to on screen, in CSS pixels (issue 14 §2: ~6 px on a phone was unreadable). */
+const MIN_LABEL_PX = 12;
 
 const INK = "#1b1f24";
 const HALO = { paintOrder: "stroke", stroke: "#ffffff", strokeWidth: 4, strokeLinejoin: "round" } as const;
@@ -123,22 +128,34 @@ function MarkSample({ mark }: { mark: "consent" | "firstCall" | "noContact" }) {
  * marks for consent and "first call". The legend and the table below it say the same
  * in words, for everyone and for screen readers.
  */
-export function Ecomap({ input, labels, headingLevel = 3 }: { input: EcomapInput; labels: EcomapLabels; headingLevel?: HeadingLevel }) {
+export function Ecomap({ input, labels, headingLevel = 3, compact = false }: {
+  input: EcomapInput; labels: EcomapLabels; headingLevel?: HeadingLevel;
+  /** Legend and table folded into disclosures, for a page that lists the same people beside the map. */
+  compact?: boolean;
+}) {
   const uid = useId();
   const layout = layoutEcomap(input, { ringNames: labels.rings });
   const { viewBox } = layout;
+  // Drawn at the width that keeps its smallest label at MIN_LABEL_PX: on a phone the frame
+  // scrolls sideways instead of the words shrinking out of reach. (Set as attributes: the
+  // content security policy refuses inline styles.)
+  const smallestFont = Math.min(...layout.rings.map((r) => r.nameFontSize), ...layout.centre.lines.map((l) => l.fontSize), ...layout.people.flatMap((p) => p.label.lines.map((l) => l.fontSize)));
+  const minWidth = Math.ceil((viewBox.width * MIN_LABEL_PX) / smallestFont);
   const Heading = `h${headingLevel}` as const;
   const titleId = `${uid}-title`;
   const descId = `${uid}-desc`;
   return (
     <div className="ecomap">
+      {/* A keyboard user can scroll the frame too (WCAG 2.1.1), so it takes the focus and has a name. */}
+      <div className="ecomap__frame" role="region" aria-label={labels.scroll} tabIndex={0}>
       <svg
         className="ecomap__drawing"
         role="img"
         aria-labelledby={titleId}
         aria-describedby={descId}
         viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`}
-        width="100%"
+        width={minWidth}
+        height={Math.ceil((minWidth * viewBox.height) / viewBox.width)}
         preserveAspectRatio="xMidYMid meet"
         fontFamily="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
       >
@@ -169,9 +186,11 @@ export function Ecomap({ input, labels, headingLevel = 3 }: { input: EcomapInput
           {layout.people.map((person) => <PersonNode key={person.id} person={person} />)}
         </g>
       </svg>
+      </div>
 
+      <Fold open={!compact} summary={labels.legendHeading}>
       <section className="ecomap-legend" aria-labelledby={`${uid}-legend`}>
-        <Heading id={`${uid}-legend`} className="ecomap-legend__heading">{labels.legendHeading}</Heading>
+        <Heading id={`${uid}-legend`} className={compact ? "visually-hidden" : "ecomap-legend__heading"}>{labels.legendHeading}</Heading>
         <div className="ecomap-legend__groups">
           <div>
             <p className="ecomap-legend__group">{labels.legendRings}</p>
@@ -197,10 +216,12 @@ export function Ecomap({ input, labels, headingLevel = 3 }: { input: EcomapInput
           </div>
         </div>
       </section>
+      </Fold>
 
       {layout.people.length === 0 ? (
         <p className="ecomap__empty">{labels.empty}</p>
       ) : (
+        <Fold open={!compact} summary={labels.tableCaption}>
         <div className="table-wrap">
           <table className="ecomap__table responsive-table">
             <caption>{labels.tableCaption}</caption>
@@ -228,7 +249,19 @@ export function Ecomap({ input, labels, headingLevel = 3 }: { input: EcomapInput
             </tbody>
           </table>
         </div>
+        </Fold>
       )}
     </div>
+  );
+}
+
+/** Shown as it is, or folded into a disclosure that works without JavaScript. */
+function Fold({ open, summary, children }: { open: boolean; summary: string; children: React.ReactNode }) {
+  if (open) return <>{children}</>;
+  return (
+    <details className="disclosure ecomap__fold">
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }

@@ -4,6 +4,7 @@ import { CsrfField } from "./forms.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
 interface HeaderData {
+  programName: string;
   actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean } | null;
   languageSwitch: boolean;
 }
@@ -14,7 +15,10 @@ export function SiteHeader() {
   const actor = root?.actor;
   return (
     <header className="site-header">
-      <Link to="/" className="brand">{t("app.name")}</Link>
+      <div className="site-header__names">
+        <Link to="/" className="brand">{t("app.name")}</Link>
+        {root && root.programName !== t("app.name") ? <span className="program-name" data-testid="program-name">{root.programName}</span> : null}
+      </div>
       {actor ? (
         <>
           <nav aria-label={t("nav.main")}>

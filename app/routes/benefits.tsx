@@ -172,7 +172,7 @@ function TrialWork({ t, ssdi }: { t: Translate; ssdi: NonNullable<BenefitsOvervi
       ) : null}
       {ssdi.epeMonths.length ? (
         <div className="table-wrap">
-          <table>
+          <table className="responsive-table">
             <caption>{t("benefits.twp.epeTable")}</caption>
             <thead>
               <tr><th scope="col">{t("benefits.col.month")}</th><th scope="col">{t("benefits.col.epeMonth")}</th><th scope="col">{t("benefits.col.earned")}</th><th scope="col">{t("benefits.col.ssdi")}</th></tr>
@@ -180,10 +180,10 @@ function TrialWork({ t, ssdi }: { t: Translate; ssdi: NonNullable<BenefitsOvervi
             <tbody>
               {ssdi.epeMonths.map((m) => (
                 <tr key={m.month} data-month={m.month}>
-                  <td>{formatMonth(m.month, t.locale)}</td>
-                  <td>{m.number}</td>
-                  <td>{formatDollars(m.earned, t.locale)}</td>
-                  <td><span className={`status status--${m.status}`}>{t(`benefits.epe.status.${m.status}`)}</span></td>
+                  <td data-label={t("benefits.col.month")}>{formatMonth(m.month, t.locale)}</td>
+                  <td data-label={t("benefits.col.epeMonth")}>{m.number}</td>
+                  <td data-label={t("benefits.col.earned")}>{formatDollars(m.earned, t.locale)}</td>
+                  <td data-label={t("benefits.col.ssdi")}><span className={`status status--${m.status}`}>{t(`benefits.epe.status.${m.status}`)}</span></td>
                 </tr>
               ))}
             </tbody>
@@ -210,7 +210,7 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
       <p className="hint">{t("benefits.earnings.totalsHint")}</p>
       {overview.monthlyTotals.length === 0 ? <p>{t("benefits.earnings.none")}</p> : (
         <div className="table-wrap">
-          <table className="monthly-totals">
+          <table className="monthly-totals responsive-table">
             <caption>{t("benefits.earnings.totalsCaption")}</caption>
             <thead>
               <tr>
@@ -226,11 +226,11 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
                 const status = reportStatus.get(m.month);
                 return (
                   <tr key={m.month} data-month={m.month}>
-                    <td>{formatMonth(m.month, t.locale)}</td>
-                    <td data-value={m.paid}>{formatDollars(m.paid, t.locale)}</td>
-                    <td data-value={m.earned}>{formatDollars(m.earned, t.locale)}</td>
-                    {profile.hasSsdi ? <td>{m.trialWorkMonth ? t("common.yes") : t("common.no")}</td> : null}
-                    {profile.hasSsi ? <td>{status ? <StatusMark t={t} status={status} /> : "—"}</td> : null}
+                    <td data-label={t("benefits.col.month")}>{formatMonth(m.month, t.locale)}</td>
+                    <td data-label={t("benefits.col.paid")} data-value={m.paid}>{formatDollars(m.paid, t.locale)}</td>
+                    <td data-label={t("benefits.col.earned")} data-value={m.earned}>{formatDollars(m.earned, t.locale)}</td>
+                    {profile.hasSsdi ? <td data-label={t("benefits.col.trialWork")}>{m.trialWorkMonth ? t("common.yes") : t("common.no")}</td> : null}
+                    {profile.hasSsi ? <td data-label={t("benefits.col.reported")}>{status ? <StatusMark t={t} status={status} /> : "—"}</td> : null}
                   </tr>
                 );
               })}
@@ -242,7 +242,7 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
       <h3>{t("benefits.earnings.stubs")}</h3>
       {overview.payStubs.length === 0 ? <p>{t("benefits.earnings.noStubs")}</p> : (
         <div className="table-wrap">
-          <table className="pay-stubs">
+          <table className="pay-stubs responsive-table">
             <caption>{t("benefits.earnings.stubsCaption")}</caption>
             <thead>
               <tr>
@@ -257,13 +257,13 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
                 const result = resultFor("void", s.id);
                 return (
                   <tr key={s.id} data-stub-id={s.id} className={s.voidedAt ? "voided" : undefined}>
-                    <td>{formatDate(s.payDate, t.locale, "medium")}</td>
-                    <td>{t("benefits.payStub.periodRange", { from: formatDate(s.periodStart, t.locale, "medium"), to: formatDate(s.periodEnd, t.locale, "medium") })}</td>
-                    <td>{s.hours ?? "—"}</td>
-                    <td>{formatDollars(s.gross, t.locale)}</td>
-                    <td>{s.employer}</td>
-                    <td>{s.enteredBy}</td>
-                    <td className="keep">
+                    <td data-label={stubLabels.payDate}>{formatDate(s.payDate, t.locale, "medium")}</td>
+                    <td data-label={t("benefits.col.period")}>{t("benefits.payStub.periodRange", { from: formatDate(s.periodStart, t.locale, "medium"), to: formatDate(s.periodEnd, t.locale, "medium") })}</td>
+                    <td data-label={stubLabels.hours}>{s.hours ?? "—"}</td>
+                    <td data-label={stubLabels.gross}>{formatDollars(s.gross, t.locale)}</td>
+                    <td data-label={stubLabels.employer}>{s.employer}</td>
+                    <td data-label={t("benefits.col.enteredBy")}>{s.enteredBy}</td>
+                    <td className="keep" data-label={t("benefits.col.status")}>
                       {result?.message ? <p className="form-error" role="alert">{t(result.message)}</p> : null}
                       {s.voidedAt ? t("benefits.payStub.voided", { date: formatDate(s.voidedAt, t.locale, "medium"), by: s.voidedBy ?? "", reason: s.voidReason ?? "" }) : canUpdate ? (
                         <details className="inline" open={!!result}>
@@ -287,8 +287,9 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
       )}
 
       {canUpdate ? (
-        <div className="card">
-          <h3 id="add-stub-heading">{t("benefits.payStub.add")}</h3>
+        // Closed until wanted (issue 14 §2); open again after a refused submit, so its errors show.
+        <details className="disclosure no-print" open={add ? true : undefined}>
+          <summary><span id="add-stub-heading">{t("benefits.payStub.add")}</span></summary>
           <ErrorSummary prefix="stub" errors={add?.errors} labels={stubLabels} />
           {/* Drawn anew with each page draw (a new client key), so after a stub is added the form is blank. */}
           <Form method="post" action={`${base}/pay-stubs`} noValidate aria-labelledby="add-stub-heading" key={clientKey}>
@@ -318,7 +319,7 @@ function Earnings({ t, overview, canUpdate, clientKey, resultFor }: { t: Transla
             </Field>
             <Submit label={t("benefits.payStub.submit")} />
           </Form>
-        </div>
+        </details>
       ) : null}
     </section>
   );
@@ -350,6 +351,18 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
         <ul>{BENEFIT_FIELDS.filter(([key]) => profile[key]).map(([key, label]) => <li key={key}>{t(label)}</li>)}</ul>
       ) : (
         <>
+          {profile.updatedAt ? (
+            // Read as facts; changed behind a disclosure (issue 14 §2: read-only data and edit forms looked alike).
+            <dl className="facts">
+              <dt>{t("benefits.profile.has", { name })}</dt>
+              <dd>{BENEFIT_FIELDS.filter(([key]) => profile[key]).map(([, label]) => t(label)).join(", ") || "—"}</dd>
+              {profile.ssiMonthly !== null ? <><dt>{labels.ssiMonthly}</dt><dd>{formatDollars(profile.ssiMonthly, t.locale)}</dd></> : null}
+              {profile.ssdiMonthly !== null ? <><dt>{labels.ssdiMonthly}</dt><dd>{formatDollars(profile.ssdiMonthly, t.locale)}</dd></> : null}
+            </dl>
+          ) : null}
+          <details className="disclosure no-print" open={!profile.updatedAt || result ? true : undefined}>
+          <summary>{t("fit.benefits.changeProfile")}</summary>
+          <div>
           <ErrorSummary prefix="profile" errors={result?.errors} labels={labels} />
           <Form method="post" action={`${base}/profile`} noValidate>
             <CsrfField />
@@ -388,6 +401,8 @@ function ProfileSection({ t, name, overview, canUpdate, result }: { t: Translate
             </Field>
             <Submit label={t("benefits.profile.submit")} />
           </Form>
+          </div>
+          </details>
         </>
       )}
     </section>
@@ -472,8 +487,8 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
         );
       })}
       {canUpdate ? (
-        <div className="card">
-          <h3 id="add-referral-heading">{t("benefits.referral.add")}</h3>
+        <details className="disclosure no-print" open={add ? true : undefined}>
+          <summary><span id="add-referral-heading">{t("benefits.referral.add")}</span></summary>
           <ErrorSummary prefix="referral" errors={add?.errors} labels={labels} />
           {/* A new referral in the list draws a blank form for the next one. */}
           <Form method="post" action={`${base}/referrals`} noValidate aria-labelledby="add-referral-heading" key={add ? "retry" : referrals.length}>
@@ -481,7 +496,7 @@ function Referrals({ t, participantId, referrals, canUpdate, resultFor }: {
             <ReferralFields t={t} prefix="referral" referral={null} result={add} />
             <Submit label={t("benefits.referral.submit")} />
           </Form>
-        </div>
+        </details>
       ) : null}
       {canUpdate ? (
         <p className="no-print">

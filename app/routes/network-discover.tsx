@@ -5,7 +5,7 @@ import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
 import { createSupportPerson, getNetwork } from "../../src/domain/network/network.server.ts";
 import type { RelationshipStatus } from "../../src/domain/network/vocabulary.ts";
 import { getParticipant } from "../../src/domain/participants/participants.server.ts";
-import { CsrfField } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import {
   closenessOptions, participantDisplayName, relationshipLabel, relationshipOptions, statusOptions, supportPersonFormInput, supportPersonLabels,
   supportPersonValuesOf, type SupportPersonValues,
@@ -13,9 +13,8 @@ import {
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
-import type { FieldErrors } from "../../src/domain/validation.ts";
 import { readForm } from "../lib/form.server.ts";
-import { errorText, useT } from "../lib/i18n.ts";
+import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
@@ -26,14 +25,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!found) throw notFound();
   const view = await getNetwork(ctx.db, found.access, ctx.meta);
   if (!view) throw notFound();
-  const added = new URL(request.url).searchParams.get("added");
+  const url = new URL(request.url);
+  const added = url.searchParams.get("added");
+  const prompts = discoveryPromptsFor(found.participant.situationFlags);
   return {
     participant: view.participant,
-    prompts: discoveryPromptsFor(found.participant.situationFlags),
+    prompts,
     discovered: view.current.filter((p) => p.discoveredFrom).map((p) => ({
       id: p.id, name: p.name, relationshipKind: p.relationshipKind, relationshipOther: p.relationshipOther, status: p.status, discoveredFrom: p.discoveredFrom,
     })),
     added: view.current.find((p) => p.id === added) ?? null,
+    // The question whose "Add someone" link was followed: the one form starts from its suggestion.
+    asked: prompts.find((p) => p.id === url.searchParams.get("ask")) ?? null,
     mayAdd: view.can.update,
   };
 }
@@ -63,9 +66,15 @@ function suggestedStatus(prompt: DiscoveryPrompt): RelationshipStatus {
   return prompt.id === "lostTouch" ? "wants_to_reconnect" : "supportive";
 }
 
+/**
+ * The questions, each with the people it brought up, and ONE form to add a person
+ * (issue 14 §2: a form under each question made the page 5,400 px tall). The form
+ * names the question the person came from; on a wide screen it stays in view beside
+ * the questions.
+ */
 export default function DiscoverPage() {
   const t = useT();
-  const { participant, prompts, discovered, added, mayAdd } = useLoaderData<typeof loader>();
+  const { participant, prompts, discovered, added, asked, mayAdd } = useLoaderData<typeof loader>();
   const name = participantDisplayName(participant);
   const base = `/participants/${participant.id}`;
   return (
@@ -78,21 +87,27 @@ export default function DiscoverPage() {
           {t("network.discover.added", { name: added.name })} <Link to={`${base}/network/${added.id}`}>{t("network.discover.addedLink", { name: added.name })}</Link>
         </p>
       ) : null}
-      <p>{t("network.discover.intro")}</p>
+      <p>{t(mayAdd ? "fit.discover.intro" : "fit.discover.introReadOnly")}</p>
       <ul>
         <li>{t("network.discover.tip.anyone")}</li>
         <li>{t("network.discover.tip.decides")}</li>
         <li>{t("network.discover.tip.skip")}</li>
-        <li>{t("network.discover.otherHint")}</li>
       </ul>
 
-      <h2>{t("network.discover.questions")}</h2>
-      {prompts.map((prompt) => (
-        <PromptCard
-          key={prompt.id} t={t} prompt={prompt} mayAdd={mayAdd}
-          people={discovered.filter((p) => p.discoveredFrom === prompt.id)} base={base}
-        />
-      ))}
+      <div className={mayAdd ? "discover-layout" : undefined}>
+        <section aria-labelledby="questions-heading">
+          <h2 id="questions-heading">{t("network.discover.questions")}</h2>
+          <ol className="prompts">
+            {prompts.map((prompt) => (
+              <PromptItem
+                key={prompt.id} t={t} prompt={prompt} mayAdd={mayAdd}
+                people={discovered.filter((p) => p.discoveredFrom === prompt.id)} base={base}
+              />
+            ))}
+          </ol>
+        </section>
+        {mayAdd ? <AddPersonForm t={t} prompts={prompts} asked={asked} /> : null}
+      </div>
 
       <section aria-labelledby="reconnect-heading">
         <h2 id="reconnect-heading">{t("network.reconnect.heading")}</h2>
@@ -108,21 +123,11 @@ export default function DiscoverPage() {
 
 type Discovered = Awaited<ReturnType<typeof loader>>["discovered"][number];
 
-function PromptCard({ t, prompt, people, base, mayAdd }: { t: Translate; prompt: DiscoveryPrompt; people: Discovered[]; base: string; mayAdd: boolean }) {
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const mine = result && result.promptId === prompt.id ? result : null;
-  const errors = mine?.errors;
-  const values: SupportPersonValues = mine?.values ?? {
-    relationshipKind: prompt.suggestedKind, closeness: prompt.suggestedCloseness, status: suggestedStatus(prompt), firstCall: prompt.id === "firstCall",
-  };
-  const busy = navigation.state === "submitting" && navigation.formData?.get("discoveredFrom") === prompt.id;
-  const labels = supportPersonLabels(t);
-  const id = (field: string) => `${prompt.id}-${field}`;
-  const showOther = values.relationshipKind === "other";
+function PromptItem({ t, prompt, people, base, mayAdd }: { t: Translate; prompt: DiscoveryPrompt; people: Discovered[]; base: string; mayAdd: boolean }) {
+  const question = promptText(prompt, "question", t);
   return (
-    <section className="prompt" id={`prompt-${prompt.id}`} aria-labelledby={id("question")}>
-      <h3 id={id("question")}>{promptText(prompt, "question", t)}</h3>
+    <li className="prompt" id={`prompt-${prompt.id}`}>
+      <h3>{question}</h3>
       <p className="hint">{promptText(prompt, "hint", t)}</p>
       {people.length > 0 ? (
         <div className="added">
@@ -137,69 +142,45 @@ function PromptCard({ t, prompt, people, base, mayAdd }: { t: Translate; prompt:
         </div>
       ) : null}
       {mayAdd ? (
-        <Form method="post" noValidate aria-label={t("network.discover.formLabel", { question: promptText(prompt, "question", t) })}>
-          <CsrfField />
-          <input type="hidden" name="discoveredFrom" value={prompt.id} />
-          {errors ? (
-            <div className="error-summary" role="alert">
-              <h4>{t("common.formErrors", { count: Object.keys(errors).length })}</h4>
-              <ul>
-                {Object.entries(errors).map(([field, key]) => (
-                  <li key={field}><a href={`#${id(field)}`}>{labels[field] ? `${labels[field]}: ` : ""}{errorText(t, key)}</a></li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <div className="inline-fields">
-            <InlineText id={id("name")} name="name" label={labels.name!} value={values.name} errors={errors} t={t} />
-            <InlineSelect id={id("relationshipKind")} name="relationshipKind" label={labels.relationshipKind!} value={values.relationshipKind} options={relationshipOptions(t)} errors={errors} t={t} />
-            {showOther ? <InlineText id={id("relationshipOther")} name="relationshipOther" label={labels.relationshipOther!} value={values.relationshipOther} errors={errors} t={t} /> : null}
-            <InlineSelect id={id("closeness")} name="closeness" label={labels.closeness!} value={values.closeness} options={closenessOptions(t)} errors={errors} t={t} />
-            <InlineSelect id={id("status")} name="status" label={labels.status!} value={values.status} options={statusOptions(t)} errors={errors} t={t} />
-            <InlineText id={id("phone")} name="phone" type="tel" label={t("network.discover.phoneOptional")} value={values.phone} errors={errors} t={t} />
-          </div>
-          {prompt.id === "firstCall" ? (
-            <div className="checkbox field">
-              <input type="checkbox" id={id("firstCall")} name="firstCall" defaultChecked={values.firstCall ?? false} />
-              <label htmlFor={id("firstCall")}>{labels.firstCall}</label>
-            </div>
-          ) : null}
-          <button type="submit" disabled={busy}>{t("network.discover.add")}</button>
-        </Form>
+        <p className="prompt__add">
+          <Link to={`?ask=${prompt.id}#add-person`}>
+            {t("fit.discover.addFor")}<span className="visually-hidden">{`: ${question}`}</span>
+          </Link>
+        </p>
       ) : null}
+    </li>
+  );
+}
+
+function AddPersonForm({ t, prompts, asked }: { t: Translate; prompts: DiscoveryPrompt[]; asked: DiscoveryPrompt | null }) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.errors;
+  const promptId = result?.promptId ?? asked?.id ?? "";
+  const values: SupportPersonValues = result?.values ?? (asked
+    ? { relationshipKind: asked.suggestedKind, closeness: asked.suggestedCloseness, status: suggestedStatus(asked), firstCall: asked.id === "firstCall" }
+    : {});
+  const labels: Record<string, string> = { ...supportPersonLabels(t), discoveredFrom: t("fit.discover.question") };
+  return (
+    <section className="add-person" id="add-person" aria-labelledby="add-person-heading">
+      <h2 id="add-person-heading">{t("fit.discover.formHeading")}</h2>
+      <ErrorSummary errors={errors} labels={labels} />
+      {/* Keyed by the question, so following another question's link starts the form afresh. */}
+      <Form method="post" noValidate key={promptId}>
+        <CsrfField />
+        <SelectField
+          name="discoveredFrom" label={labels.discoveredFrom!} hint={t("fit.discover.questionHint")} defaultValue={promptId} errors={errors}
+          options={prompts.map((p) => ({ value: p.id, label: promptText(p, "question", t) }))}
+        />
+        <TextField name="name" label={labels.name!} defaultValue={values.name} errors={errors} required autoComplete="off" />
+        <SelectField name="relationshipKind" label={labels.relationshipKind!} defaultValue={values.relationshipKind ?? "relative"} options={relationshipOptions(t)} errors={errors} />
+        <TextField name="relationshipOther" label={labels.relationshipOther!} hint={t("fit.discover.otherHint")} defaultValue={values.relationshipOther} errors={errors} />
+        <SelectField name="closeness" label={labels.closeness!} defaultValue={values.closeness ?? "inner"} options={closenessOptions(t)} errors={errors} />
+        <SelectField name="status" label={labels.status!} defaultValue={values.status ?? "supportive"} options={statusOptions(t)} errors={errors} />
+        <TextField name="phone" type="tel" inputMode="tel" label={t("network.discover.phoneOptional")} defaultValue={values.phone} errors={errors} autoComplete="off" />
+        <CheckboxField name="firstCall" label={labels.firstCall!} defaultChecked={values.firstCall ?? false} errors={errors} />
+        <button type="submit" disabled={busy}>{t("network.discover.add")}</button>
+      </Form>
     </section>
-  );
-}
-
-interface InlineProps {
-  id: string;
-  name: string;
-  label: string;
-  value: string | null | undefined;
-  errors: FieldErrors | undefined;
-  t: Translate;
-}
-
-function InlineText({ id, name, label, value, errors, t, type }: InlineProps & { type?: "text" | "tel" }) {
-  const error = errors?.[name];
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
-      <input id={id} name={name} type={type ?? "text"} defaultValue={value ?? ""} autoComplete="off" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-    </div>
-  );
-}
-
-function InlineSelect({ id, name, label, value, options, errors, t }: InlineProps & { options: { value: string; label: string }[] }) {
-  const error = errors?.[name];
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {error ? <p id={`${id}-error`} className="field-error">{errorText(t, error)}</p> : null}
-      <select id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
   );
 }

@@ -92,18 +92,13 @@ export default function NetworkPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="ecomap-heading">
-        <h2 id="ecomap-heading">{t("network.ecomap.heading")}</h2>
-        <div className="ecomap-wrap">
-          <Ecomap input={ecomap} labels={ecomapLabels(t, name)} headingLevel={3} />
-        </div>
-      </section>
-
-      <h2 id="current">{t("network.current.heading")}</h2>
-      {current.length === 0 ? (
-        <p>{t("network.current.empty")}</p>
-      ) : (
-        <div className="table-wrap">
+      <div className="network-overview">
+      <section aria-labelledby="current" className="network-people">
+        <h2 id="current">{t("network.current.heading")}</h2>
+        {current.length === 0 ? (
+          <p>{t("network.current.empty")}</p>
+        ) : (
+          <div className="table-wrap">
           <table className="responsive-table network-list">
             <caption className="muted">{t("network.current.caption", { count: current.length })}</caption>
             <thead>
@@ -138,21 +133,29 @@ export default function NetworkPage() {
               ))}
             </tbody>
           </table>
-        </div>
-      )}
+          </div>
+        )}
 
-      {can.update ? (
-        <section className="no-print" aria-labelledby="add-heading">
-          <h2 id="add-heading">{t("network.add.heading")}</h2>
-          <p className="hint">{t("network.add.hint")}</p>
-          <ErrorSummary errors={result?.errors} labels={supportPersonLabels(t)} />
-          <Form method="post" noValidate>
-            <CsrfField />
-            <SupportPersonFields t={t} values={result?.values ?? {}} errors={result?.errors} />
-            <button type="submit" disabled={busy}>{t("network.add.submit")}</button>
-          </Form>
-        </section>
-      ) : null}
+        {can.update ? (
+          // Closed until wanted (issue 14 §2); open again after a refused submit, so its errors show.
+          <details className="disclosure add-form no-print" open={result?.errors ? true : undefined}>
+            <summary><span id="add-heading">{t("network.add.heading")}</span></summary>
+            <p className="hint">{t("network.add.hint")}</p>
+            <ErrorSummary errors={result?.errors} labels={supportPersonLabels(t)} />
+            <Form method="post" noValidate aria-labelledby="add-heading">
+              <CsrfField />
+              <SupportPersonFields t={t} values={result?.values ?? {}} errors={result?.errors} />
+              <button type="submit" disabled={busy}>{t("network.add.submit")}</button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="ecomap-heading">
+        <h2 id="ecomap-heading">{t("network.ecomap.heading")}</h2>
+        <Ecomap input={ecomap} labels={ecomapLabels(t, name)} headingLevel={3} compact />
+      </section>
+      </div>
 
       {ended.length > 0 ? (
         <section aria-labelledby="past-heading">
@@ -197,6 +200,7 @@ function ecomapLabels(t: Translate, name: string): EcomapLabels {
     firstCallMark: t("network.ecomap.firstCallMark"),
     noContactMark: t("network.ecomap.noContactMark"),
     tableCaption: t("network.ecomap.tableCaption"),
+    scroll: t("fit.ecomap.scroll"),
     columns: {
       name: t("network.field.name"), relationship: t("network.field.relationshipKind"), ring: t("network.field.closeness"),
       status: t("network.field.status"), consent: t("network.current.consent"), firstCall: t("network.current.firstCall"),

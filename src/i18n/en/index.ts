@@ -14,6 +14,7 @@ import { strays } from "./strays.ts";
 import { plain } from "./plain.ts";
 import { texts } from "./texts.ts";
 import { day } from "./day.ts";
+import { fit } from "./fit.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit } as const;

@@ -15,6 +15,7 @@ import { strays } from "./strays.ts";
 import { plain } from "./plain.ts";
 import { texts } from "./texts.ts";
 import { day } from "./day.ts";
+import { fit } from "./fit.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit };

@@ -41,6 +41,7 @@ test("a specialist compares 10, 20 and 30 hours at $15 for a participant on SSI,
   const now = new Date();
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const day = (d: number) => new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth(), d)).toISOString().slice(0, 10);
+  await page.locator("summary", { hasText: "Add a pay stub" }).click();
   const stubForm = page.locator("form", { has: page.getByRole("button", { name: "Add the pay stub" }) });
   await stubForm.getByLabel("Pay period starts").fill(day(1));
   await stubForm.getByLabel("Pay period ends").fill(day(14));

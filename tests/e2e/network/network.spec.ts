@@ -20,13 +20,15 @@ async function personId(page: Page, name: string): Promise<string> {
   return id!;
 }
 
-/** Answers one guided discovery question with a new support person. */
+/** Answers one guided discovery question with a new support person: the question's link, then the one form. */
 async function addFromPrompt(page: Page, promptId: string, person: { name: string; closeness?: string; status: string }) {
-  const prompt = page.locator(`#prompt-${promptId}`);
-  await prompt.getByLabel("Name", { exact: true }).fill(person.name);
-  if (person.closeness) await prompt.getByLabel("How close").selectOption(person.closeness);
-  await prompt.getByLabel("How things are now").selectOption(person.status);
-  await prompt.getByRole("button", { name: "Add this person" }).click();
+  await page.locator(`#prompt-${promptId}`).getByRole("link", { name: /^Add someone for this question/ }).click();
+  const form = page.locator("#add-person");
+  await expect(form.getByLabel("Question that brought them up")).toHaveValue(promptId);
+  await form.getByLabel(/^Name/).fill(person.name);
+  if (person.closeness) await form.getByLabel("How close").selectOption(person.closeness);
+  await form.getByLabel("How things are now").selectOption(person.status);
+  await form.getByRole("button", { name: "Add this person" }).click();
   await expect(page.getByRole("status")).toContainText(`${person.name} was added.`);
   await expect(page.locator(`#prompt-${promptId}`).getByRole("link", { name: person.name })).toBeVisible();
 }
