@@ -18,6 +18,7 @@ import type { RelationshipKind } from "../network/vocabulary.ts";
 import { invitablePeople, invitationsToSend, type InvitationSender } from "./invitations.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
+import { queueMeetingMessages } from "../messages/outbox.server.ts";
 import {
   INVITATION_FIELDS, MEETING_STEPS, defaultMeetingDisclosure, mayBeHeld, schedulingProblem, type MeetingUpdateInput, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
 } from "./model.ts";
@@ -140,6 +141,8 @@ export async function createMeeting(db: Db, access: AuthorizedParticipant, input
       }))).execute();
     }
     await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason, details: { kind: input.kind, invitees: input.inviteeIds, discloses }, meta });
+    // Invitees hear of it by message, in this same transaction (decision 0025); an unmarked meeting tells no one.
+    await queueMeetingMessages(trx, participantId, id, "meeting_planned", input.inviteeIds, at);
     return { ok: true, meeting: (await loadMeeting(trx, participantId, id))! };
   });
 }
@@ -211,6 +214,12 @@ export async function updateMeeting(db: Db, access: AuthorizedParticipant, meeti
       actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason,
       details: { fields, fromVersion: input.version, sequence, added, removed }, meta,
     });
+    // Newcomers are invited, people taken off are told it is off for them, and the others hear of a change to what their invitation said.
+    await queueMeetingMessages(trx, participantId, meetingId, "meeting_planned", added, at);
+    await queueMeetingMessages(trx, participantId, meetingId, "meeting_cancelled", removed, at);
+    if (sequence !== meeting.sequence) {
+      await queueMeetingMessages(trx, participantId, meetingId, "meeting_changed", input.inviteeIds.filter((id) => !added.includes(id)), at);
+    }
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }
@@ -238,6 +247,7 @@ export async function cancelMeeting(db: Db, access: AuthorizedParticipant, meeti
       .where("id", "=", meetingId).where("version", "=", version).executeTakeFirst();
     if (Number(saved.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: (await loadMeeting(trx, participantId, meetingId))! } as const;
     await recordAudit(trx, { actor, action: "meeting.cancel", entityType: "meeting", entityId: meetingId, participantId, reason, details: { fromVersion: version, sequence: meeting.sequence + 1 }, meta });
+    await queueMeetingMessages(trx, participantId, meetingId, "meeting_cancelled", meeting.invitees.map((i) => i.supportPersonId), at);
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }

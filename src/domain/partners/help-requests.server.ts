@@ -7,6 +7,7 @@ import type { ParticipantActor, RequestMeta } from "../auth/actor.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
 import type { SupportKind } from "../network/vocabulary.ts";
 import { planActions } from "../plans/policy.ts";
+import { queueHelpRequested } from "../messages/outbox.server.ts";
 import type { HelpRequest, HelpRequestInput, HelpRequestStatus } from "./model.ts";
 
 /**
@@ -50,6 +51,7 @@ export async function postHelpRequest(db: Db, by: AuthorizedParticipant | Partic
       actor, action: "help_request.create", entityType: "help_request", entityId: id, participantId, reason,
       details: { kind: input.kind, neededOn: input.neededOn, discloses: input.discloses }, meta,
     });
+    await queueHelpRequested(trx, participantId, id);
   });
   return { ok: true, id };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import { queueHelpClaimed, queueMeetingAnswer, cancelQueuedMessages } from "../messages/outbox.server.ts";
 import type { Disclosure } from "../audit/events.ts";
 import type { RequestMeta, SupportPersonActor } from "../auth/actor.ts";
 import { disclosedCategories, disclosesOf, type DisclosurePiece } from "../consent/disclosure.ts";
@@ -135,6 +136,7 @@ export async function answerInvitation(db: Db, actor: SupportPersonActor, meetin
       ...envelope(actor, "meeting", meetingId, meta), action: "support_page.respond",
       details: { meetingId, response: input.response, disclosure: disclosureTo(actor, [piece]) },
     });
+    await queueMeetingAnswer(trx, actor.participantId, meetingId, actor.supportPersonId, input.response, at);
     return { ok: true };
   });
 }
@@ -207,6 +209,7 @@ export async function claimHelpRequest(db: Db, actor: SupportPersonActor, reques
       ...envelope(actor, "help_request", requestId, meta), action: "support_page.claim",
       details: { helpRequestId: requestId, planItemId, disclosure: disclosureTo(actor, [piece]) },
     });
+    await queueHelpClaimed(trx, actor.participantId, requestId, actor.supportPersonId, at);
     return { ok: true as const, planItemId };
   });
 }
@@ -267,5 +270,6 @@ export async function stepOutOfNetwork(db: Db, actor: SupportPersonActor, meta: 
       await trx.deleteFrom("partner_sessions").where("link_id", "in", live.map((l) => l.id)).execute();
     }
     await recordAudit(trx, { ...envelope(actor, "support_person", before.id, meta), action: "support_page.step_out", details: { disclosure: disclosureTo(actor, []) } });
+    await cancelQueuedMessages(trx, { supportPersonId: before.id });
   });
 }
