@@ -44,6 +44,8 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/messages/outbox.server.ts#queueHelpClaimed": "outbox row inside the claim's transaction; the command authorized",
   "src/domain/messages/outbox.server.ts#queueWinShared": "outbox rows inside the win's transaction; the command authorized",
   "src/domain/messages/outbox.server.ts#cancelQueuedMessages": "cancels queued messages inside the archive or end command's transaction; the command authorized",
+  "src/domain/messages/outbox.server.ts#queueForSupports": "outbox rows for the causing command or the scheduler; consent decides who gets one",
+  "src/domain/messages/scheduler.server.ts#runScheduler": "the reminder scheduler: acts for the program on a timer; what it queues is checked again at sending",
   "src/domain/messages/delivery.server.ts#claimDueMessages": "the message worker: acts for the program, audited as the worker",
   "src/domain/messages/delivery.server.ts#prepareDelivery": "the message worker: asks consent again at sending",
   "src/domain/messages/delivery.server.ts#recordDelivery": "the message worker: records each attempt, audited as the worker",

@@ -502,7 +502,7 @@ async function convertCommitment(db: Db, access: AuthorizedParticipant, meetingI
     const provider = entry.support_person_id ? "support_person" : entry.speaker === "specialist" ? "specialist" : "participant";
     const item = await insertPlanItem(trx, access, {
       kind: plan.kind, description: entry.text, provider, supportPersonId: entry.support_person_id, frequency: entry.when_text,
-      startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false,
+      startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false, reminderAt: null,
       // The commitment tells what its meeting entry was marked as telling (unreviewed stays unreviewed).
       discloses: disclosesOf(entry.discloses), part2Confirmed: false,
     }, entry.id, reason, meta);

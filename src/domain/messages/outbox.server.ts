@@ -57,9 +57,11 @@ async function participantName(trx: Db | Trx, participantId: string): Promise<{ 
  * request, a win): one to each person whose consent covers everything the piece
  * discloses for the way it reaches them, on the channel they chose.
  */
-async function queueForSupports(
+export async function queueForSupports(
   trx: Db | Trx, participantId: string, people: readonly string[] | "network", kind: MessageKind,
   piece: { discloses: NewMessage["discloses"]; purpose: NewMessage["purpose"] }, content: MessageContent, now: Date,
+  /** Messages caused by time: each reader's de-duplication key. */
+  dedupeKeyFor?: (supportPersonId: string) => string,
 ): Promise<number> {
   const readers = await supportReaders(trx, participantId, people);
   if (readers.length === 0) return 0;
@@ -67,7 +69,7 @@ async function queueForSupports(
   const messages: NewMessage[] = readers.flatMap((reader) => {
     const channel = channelFor(reader);
     if (!channel || !mayReceive(consent, { kind: "support_person", person: reader.facts }, piece, now)) return [];
-    return [{ kind, participantId, reader: { kind: "support_person", id: reader.id }, channel, ...piece, content }];
+    return [{ kind, participantId, reader: { kind: "support_person", id: reader.id }, channel, ...piece, content, ...(dedupeKeyFor ? { dedupeKey: dedupeKeyFor(reader.id) } : {}) }];
   });
   return queueMessages(trx, messages, now);
 }

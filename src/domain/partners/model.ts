@@ -67,7 +67,7 @@ export interface SupportPage {
   specialist: { name: string; email: string; phone: string | null };
   workGoal: string | null;
   meetings: { id: string; title: string; scheduledAt: string; durationMinutes: number; place: string; response: string; responseNote: string | null }[];
-  commitments: { id: string; kind: SupportKind; description: string; frequency: string | null; startsOn: string | null; endsOn: string | null; report: CommitmentReport | null; reportAt: string | null }[];
+  commitments: { id: string; kind: SupportKind; description: string; frequency: string | null; startsOn: string | null; endsOn: string | null; report: CommitmentReport | null; reportAt: string | null; reminderAt?: string | null }[];
   wins: { id: string; kind: string; occurredOn: string; note: string | null }[];
   helpRequests: { id: string; kind: SupportKind; description: string; neededOn: string; neededTime: string | null }[];
 }

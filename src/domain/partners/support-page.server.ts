@@ -101,7 +101,7 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
       meetings: meetings.map(({ row }) => ({ id: row.id, title: row.title, scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, place: row.place, response: row.response, responseNote: row.response_note })),
       commitments: commitments.map(({ row }) => ({
         id: row.id, kind: row.kind as SupportKind, description: row.description, frequency: row.frequency, startsOn: row.starts_on, endsOn: row.ends_on,
-        report: row.support_report as CommitmentReport | null, reportAt: row.support_report_at,
+        report: row.support_report as CommitmentReport | null, reportAt: row.support_report_at, reminderAt: row.reminder_at,
       })),
       wins: wins.map(({ row }) => ({ id: row.id, kind: row.kind, occurredOn: row.occurred_on, note: row.note })),
       helpRequests: helpRequests.map(({ row }) => ({ id: row.id, kind: row.kind as SupportKind, description: row.description, neededOn: row.needed_on, neededTime: row.needed_time })),

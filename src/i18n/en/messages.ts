@@ -64,6 +64,11 @@ export const messages = {
 
   "own.seen.kind.message": "{name} got an email or text message from the program",
 
+  "plan.reminderAt": "When to remind the support person",
+  "plan.reminderAt.hint": "Optional. If a support person helps, they get a message at this time to remind them.",
+  "plan.reminderAt.invalid": "Give a date and time, or leave it empty.",
+  "supportPage.commitments.reminder": "We will send you a reminder on {when}.",
+
   "messages.unsubscribe.title": "Stop emails",
   "messages.unsubscribe.body": "Do you want to stop getting emails from {program}?",
   "messages.unsubscribe.confirm": "Yes, stop the emails",

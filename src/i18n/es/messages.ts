@@ -63,6 +63,11 @@ export const messages: Record<keyof typeof english, string> = {
 
   "own.seen.kind.message": "{name} recibió un correo o un mensaje de texto del programa",
 
+  "plan.reminderAt": "Cuándo recordarle a la persona de apoyo",
+  "plan.reminderAt.hint": "Opcional. Si ayuda una persona de apoyo, recibirá un mensaje a esta hora para recordárselo.",
+  "plan.reminderAt.invalid": "Escriba una fecha y una hora, o déjelo vacío.",
+  "supportPage.commitments.reminder": "Le enviaremos un recordatorio el {when}.",
+
   "messages.unsubscribe.title": "Dejar de recibir correos",
   "messages.unsubscribe.body": "¿Quiere dejar de recibir correos de {program}?",
   "messages.unsubscribe.confirm": "Sí, no quiero más correos",
