@@ -49,12 +49,13 @@ function parse(to: string[], raw: string): ReceivedEmail {
 export async function startSmtpServer() {
   const received: ReceivedEmail[] = [];
   let answer: () => { code: number; text: string } | null = () => null;
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", () => setTimeout(() => {
         const refusal = answer();
         if (refusal) {
           const error = Object.assign(new Error(refusal.text), { responseCode: refusal.code });
@@ -62,7 +63,7 @@ export async function startSmtpServer() {
         }
         received.push(parse(session.envelope.rcptTo.map((r) => r.address), Buffer.concat(chunks).toString("utf8")));
         callback();
-      });
+      }, delayMs));
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -72,6 +73,8 @@ export async function startSmtpServer() {
     received,
     /** From now on, answer each message this way (null: accept). */
     answerWith(next: () => { code: number; text: string } | null) { answer = next; },
+    /** Take this long over each message before answering (a slow mail server; a window for a crash mid-send). */
+    slowBy(ms: number) { delayMs = ms; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

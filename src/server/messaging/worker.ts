@@ -37,9 +37,9 @@ export interface WorkReport {
   failed: number;
 }
 
-/** The claim outlasts every send of its batch at its longest, with a margin, so no other worker takes a row still being sent. */
+/** The claim outlasts every send of its batch at its longest, with one more as a margin, so no other worker takes a row still being sent. */
 export function leaseFor(sendTimeoutMs: number, batch: number): number {
-  return sendTimeoutMs * batch + 30_000;
+  return sendTimeoutMs * (batch + 1);
 }
 
 async function attempt(settings: WorkerSettings, message: ClaimedMessage, now: Date): Promise<Outcome> {
