@@ -77,6 +77,8 @@ export default [
   route("me/privacy/grants/:grantId/withdraw", "routes/me-withdraw.tsx"),
   route("me/privacy/suggestions", "routes/me-suggest.tsx"),
   route("me/privacy/links", "routes/me-link-off.tsx"),
+  route("me/help", "routes/me-help.tsx"),
+  route("me/help/:requestId", "routes/me-help-request.tsx"),
   route("me/seen", "routes/me-seen.tsx"),
   route("me/copy", "routes/me-copy.tsx"),
   route("me/copy.pdf", "routes/me-copy-pdf.tsx"),

@@ -69,7 +69,13 @@ export default function ParticipantOverview() {
       <h1>{name}</h1>
       {notice ? <p className="notice" role="status">{t(`participant.${notice}`, { name })}</p> : null}
       {p.status === "archived" ? <p className="warning">{t("participant.status.archived", { date: formatDate(p.archivedAt ?? p.updatedAt, t.locale, "medium") })}</p> : null}
-      {can.update ? <p className="actions"><Link className="button" to={`${base}/edit`}>{t("participant.edit")}</Link></p> : null}
+      {can.update ? (
+        <p className="actions">
+          <Link className="button" to={`${base}/edit`}>{t("participant.edit")}</Link>
+          {/* A need for the network is posted with the plan, where the help it becomes is kept. */}
+          {p.status === "active" ? <> <Link className="button secondary" to={`${base}/plan#help-requests`}>{t("partnerMore.help.fromOverview")}</Link></> : null}
+        </p>
+      ) : null}
 
       {reminders.length > 0 ? (
         <section aria-labelledby="reminders-heading" className="card">

@@ -43,15 +43,22 @@ export default function SupportPage() {
         {page.meetings.length === 0 ? <p>{t("supportPage.meetings.none")}</p> : page.meetings.map((m) => (
           <article key={m.id} className="partner-card" aria-labelledby={`meeting-${m.id}`}>
             <h3 id={`meeting-${m.id}`}>{m.title}</h3>
-            <p><strong>{t("supportPage.meetings.when")}:</strong> {formatMeetingTime(m.scheduledAt, t.locale)}</p>
-            <p><strong>{t("supportPage.meetings.where")}:</strong> {m.place}</p>
-            <p>{t("supportPage.meetings.yourAnswer", { answer: t(`supportPage.rsvp.${m.response as "yes" | "no" | "maybe" | "pending"}`) })}</p>
-            <Form method="post" action={`/support/meetings/${m.id}`}>
-              <CsrfField />
-              <RadioGroup name="response" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.legend")} options={respondOptions} defaultValue={m.response} />
-              <TextArea name="note" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.note")} defaultValue={m.responseNote} rows={2} maxLength={300} />
-              <button type="submit">{t("supportPage.rsvp.submit")}</button>
-            </Form>
+            {m.status === "cancelled" ? (
+              <p className="notice" data-testid="meeting-cancelled"><strong>{t("partnerMore.meeting.cancelled", { date: formatDate(m.scheduledAt.slice(0, 10), t.locale) })}</strong></p>
+            ) : (
+              <>
+                {m.changed ? <p className="notice" data-testid="meeting-changed"><strong>{t("partnerMore.meeting.changed", { when: formatMeetingTime(m.scheduledAt, t.locale) })}</strong></p> : null}
+                <p><strong>{t("supportPage.meetings.when")}:</strong> {formatMeetingTime(m.scheduledAt, t.locale)}</p>
+                <p><strong>{t("supportPage.meetings.where")}:</strong> {m.place}</p>
+                <p>{t("supportPage.meetings.yourAnswer", { answer: t(`supportPage.rsvp.${m.response as "yes" | "no" | "maybe" | "pending"}`) })}</p>
+                <Form method="post" action={`/support/meetings/${m.id}`}>
+                  <CsrfField />
+                  <RadioGroup name="response" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.legend")} options={respondOptions} defaultValue={m.response} />
+                  <TextArea name="note" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.note")} defaultValue={m.responseNote} rows={2} maxLength={300} />
+                  <button type="submit">{t("supportPage.rsvp.submit")}</button>
+                </Form>
+              </>
+            )}
           </article>
         ))}
       </section>

@@ -587,7 +587,7 @@ export interface HelpRequestTable {
   needed_on: string;
   needed_time: string | null;
   discloses: string;
-  /** "open", "claimed" or "cancelled". */
+  /** "open", "claimed", "done" or "cancelled" (withdrawn). */
   status: string;
   posted_by: string;
   posted_at: string;
@@ -596,6 +596,9 @@ export interface HelpRequestTable {
   plan_item_id: string | null;
   cancelled_at: string | null;
   cancelled_by: string | null;
+  /** When the help was given and who said so (migration 0015). */
+  done_at: Generated<string | null>;
+  done_by: Generated<string | null>;
 }
 
 /**

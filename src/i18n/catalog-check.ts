@@ -21,7 +21,8 @@ export function messageArguments(message: string): Record<string, string> {
     }
   };
   walk(new IntlMessageFormat(message, "en-US", undefined, { ignoreTag: true }).getAst());
-  return found;
+  // By name, not by where each appears: a translation may put the arguments in another order.
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** How a catalog falls short of the English one: missing or extra keys, messages that do not parse or take other arguments. */

@@ -58,6 +58,9 @@ describe("message catalog", () => {
     // Spanish plural categories differ from English ones; that is not a difference in arguments.
     expect(catalogProblems(base, { ...base, "a.count": "{count, plural, one {# visita} many {# de visitas} other {# visitas}}" })).toEqual([]);
     expect(catalogProblems(base, { ...base, "a.name": "Hola {name" })[0]).toMatch(/^a\.name: /);
+    // Word order differs between languages: the same arguments in another order are the same arguments.
+    const pair = { "a.pair": "{first} then {second}" };
+    expect(catalogProblems(pair, { "a.pair": "{second} antes, {first} después" })).toEqual([]);
   });
 
   it("reads the arguments nested inside plural and select cases", () => {

@@ -100,8 +100,8 @@ describe("the outbox", () => {
   it("leaves out what the reader may not see: a help request about benefits reaches only the person whose consent covers benefits", async () => {
     const spec = await app.clientFor("spec1@test.org");
     const participantId = app.world.participants.participant1.id;
-    const cara = await addSupportPerson(spec, participantId, { name: `Cara ${unique()}`, email: `cara-${unique()}@example.org`, preferredChannel: "email" });
-    const dev = await addSupportPerson(spec, participantId, { name: `Dev ${unique()}`, email: `dev-${unique()}@example.org`, preferredChannel: "email" });
+    const cara = await addSupportPerson(spec, participantId, { name: `Cara ${unique()}`, email: `cara-${unique()}@example.org`, preferredChannel: "email", helpKinds: ["rides"] });
+    const dev = await addSupportPerson(spec, participantId, { name: `Dev ${unique()}`, email: `dev-${unique()}@example.org`, preferredChannel: "email", helpKinds: ["rides"] });
     await grantConsent(spec, participantId, cara.id, { categories: ["employment_goals"] });
     await grantConsent(spec, participantId, dev.id, { categories: ["employment_goals", "benefits_income"] });
 

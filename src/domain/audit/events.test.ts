@@ -78,6 +78,9 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "support_page.step_out": { real: { disclosure: { readerKind: "support_person", readerId: "s-1", categories: [] } }, wrong: { reason: "busy" }, because: "stepping out carries only the disclosure" },
   "help_request.create": { real: { kind: "rides", neededOn: "2026-03-03", discloses: ["job_details"] }, wrong: { kind: "rides", neededOn: "Tuesday", discloses: [] }, because: "the day needed is an ISO date" },
   "help_request.cancel": { real: undefined, wrong: { reason: "x" }, because: "a cancellation has no details" },
+  "help_request.done": { real: { planItemId: "i-1" }, wrong: { planItemId: 7 }, because: "the plan item it finished is named by id" },
+  "help_request.read": { real: undefined, wrong: { ids: ["h-1"] }, because: "reading the list has no details" },
+  "partner_actions.read": { real: undefined, wrong: { shown: 3 }, because: "reading what partners did has no details" },
   "message.send": {
     real: { messageId: "m-1", kind: "meeting_planned", channel: "email", provider: "smtp", disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["employment_goals"] } },
     wrong: { messageId: "m-1", kind: "meeting_planned", channel: "email", provider: "smtp" },

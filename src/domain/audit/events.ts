@@ -156,6 +156,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("support_page.step_out", z.strictObject({ disclosure: disclosureSchema })),
   event("help_request.create", z.strictObject({ kind: z.enum(SUPPORT_KINDS), neededOn: day, discloses: z.array(category) })),
   event("help_request.cancel", noDetails),
+  // Marked done by the specialist or the participant; the plan item the claim made is done with it.
+  event("help_request.done", z.strictObject({ planItemId: id.nullable() })),
+  event("help_request.read", noDetails),
+  // The specialist reads what support persons did on their own pages (the API's partner actions).
+  event("partner_actions.read", noDetails),
 
   // Messages (decision 0025): a message sent is a disclosure to its reader of the categories it carried;
   // one withheld at sending says why; an administrator's retry and the queue page are staff actions.

@@ -107,11 +107,13 @@ export async function queueMeetingAnswer(trx: Db | Trx, participantId: string, m
   return queueForSpecialist(trx, participantId, "meeting_answered", { ...content, person: person.name, response }, now);
 }
 
-/** A help request posted: everyone in the network who may be asked and may see what it says. */
+/** A help request posted: everyone in the network who offers that kind of help and may see what it says (as their page shows it). */
 export async function queueHelpRequested(trx: Db | Trx, participantId: string, helpRequestId: string, now = new Date()): Promise<number> {
-  const request = await trx.selectFrom("help_requests").select(["description", "needed_on", "discloses"]).where("id", "=", helpRequestId).executeTakeFirstOrThrow();
+  const request = await trx.selectFrom("help_requests").select(["kind", "description", "needed_on", "discloses"]).where("id", "=", helpRequestId).executeTakeFirstOrThrow();
   const { name } = await participantName(trx, participantId);
-  return queueForSupports(trx, participantId, "network", "help_requested", { discloses: disclosesOf(request.discloses), purpose: "contact" },
+  const helpers = await trx.selectFrom("support_persons").select(["id", "help_kinds"]).where("participant_id", "=", participantId).where("ended_at", "is", null).execute();
+  const offering = helpers.filter((h) => (JSON.parse(h.help_kinds) as string[]).includes(request.kind)).map((h) => h.id);
+  return queueForSupports(trx, participantId, offering, "help_requested", { discloses: disclosesOf(request.discloses), purpose: "contact" },
     { participant: name, helpRequestId, description: request.description, neededOn: request.needed_on }, now);
 }
 

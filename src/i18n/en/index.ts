@@ -9,7 +9,8 @@ import { meetings } from "./meetings.ts";
 import { meetingChanges } from "./meeting-changes.ts";
 import { partners } from "./partners.ts";
 import { own } from "./own.ts";
+import { partnersMore } from "./partners-more.ts";
 import { messages } from "./messages.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...messages } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...messages } as const;
