@@ -93,5 +93,8 @@ export default [
   route("me/copy.pdf", "routes/me-copy-pdf.tsx"),
   route("me/copy.json", "routes/me-copy-json.tsx"),
   route("admin/program", "routes/admin-program.tsx"),
+  route("admin/messages", "routes/admin-messages.tsx"),
+  route("admin/messages/mailbox", "routes/admin-mailbox.tsx"),
+  route("unsubscribe/:token", "routes/unsubscribe.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -5,7 +5,7 @@
  * free loopback ports. Bounded in time; prints a table; exits 1 on any failure.
  *
  *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 600
- *   --only access,bad-input       (areas: web-security access bad-input bodies escaping concurrency load outside-lock integrity connections crash)
+ *   --only access,bad-input       (areas: web-security access bad-input bodies escaping concurrency load outside-lock integrity connections crash outbox)
  */
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
@@ -21,6 +21,7 @@ import { auditChainVerifies, halfWritten } from "./reliability/invariants.ts";
 import { checkCrash, checkLoad } from "./reliability/load-and-crash.ts";
 import { operationsOf } from "./reliability/openapi.ts";
 import { checkOutsideLock } from "./reliability/outside-lock.ts";
+import { checkOutbox } from "./reliability/outbox.ts";
 import { Results } from "./reliability/report.ts";
 import { checkWebSecurity } from "./reliability/web-security.ts";
 import { buildReliabilityWorld, buildSubject, signInEveryone } from "./reliability/world.ts";
@@ -124,6 +125,7 @@ async function suiteOn(kind: DbKind): Promise<void> {
       await server.stop();
       await area("connections", kind, () => checkConnections(results, kind, scratch.url));
       await area("crash", kind, () => checkCrash(results, kind, world, callers, scratch.url));
+      await area("outbox", kind, () => checkOutbox(results, kind, world, scratch.url));
     } finally {
       await server.stop();
     }

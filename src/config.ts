@@ -34,6 +34,19 @@ const envSchema = z.object({
   ALLIES_SQLITE_LOCK_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_LOCK_WAIT_MS),
   /** A staff session ends this many hours after sign-in, however busy. */
   ALLIES_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /**
+   * Messages (decision 0025). SMTP_URL (smtp:// or smtps://, with user and password)
+   * sends email; without it every email goes to the development mailbox page.
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "SMTP_URL starts with smtp:// or smtps://" }).optional(),
+  /** The From of every email. */
+  SMTP_FROM: z.string().min(3).default("Allies <no-reply@localhost>"),
+  /** The address people open Allies at, for the links in messages (their page, unsubscribe). */
+  ALLIES_PUBLIC_URL: z.url().optional(),
+  /** A send that takes longer is abandoned and tried again later; the worker's claim outlasts it. */
+  ALLIES_MESSAGE_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
+  /** How often the message worker and the reminder scheduler look for work. "0" turns both off in this process. */
+  ALLIES_MESSAGE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(15),
 });
 
 export type Config = z.infer<typeof envSchema>;

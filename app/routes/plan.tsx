@@ -9,7 +9,7 @@ import { CsrfField, ErrorSummary, Field, SelectField, TextArea, TextField } from
 import { DisclosureFields, Part2Confirmation, checkedCategories } from "../components/disclosure-fields.tsx";
 import { PART2_CATEGORY } from "../../src/domain/consent/model.ts";
 import { ParticipantSections, shortName } from "../components/meetings.tsx";
-import { formatDate } from "../../src/i18n/format.ts";
+import { formatDate, formatDateTime } from "../../src/i18n/format.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -68,7 +68,7 @@ export type PlanActionResult = {
 const FIELD_LABEL_KEYS = {
   kind: "meetings.plan.field.kind", description: "meetings.plan.field.description", provider: "meetings.plan.field.who", supportPersonId: "meetings.plan.field.who",
   frequency: "meetings.plan.field.frequency", startsOn: "meetings.plan.field.startsOn", endsOn: "meetings.plan.field.endsOn", status: "meetings.plan.field.status",
-  notes: "meetings.plan.field.notes", sharedWithSupports: "meetings.plan.field.shared",
+  notes: "meetings.plan.field.notes", sharedWithSupports: "meetings.plan.field.shared", reminderAt: "plan.reminderAt",
   discloses: "meetings.plan.field.discloses", part2Confirmed: "meetings.plan.field.part2Confirmed",
 } as const;
 
@@ -180,6 +180,7 @@ export default function PlanPage() {
             <TextArea name="description" label={t("meetings.plan.field.description")} hint={t("meetings.plan.field.description.hint")} errors={createResult?.errors} defaultValue={createResult?.values.description} rows={2} />
             <SelectField name="who" label={t("meetings.plan.field.who")} errors={createResult?.errors} defaultValue={createResult?.values.who ?? "participant"} options={whoOptions} />
             <TextField name="frequency" label={t("meetings.plan.field.frequency")} hint={t("meetings.plan.field.frequency.hint")} errors={createResult?.errors} defaultValue={createResult?.values.frequency} />
+            <TextField name="reminderAt" type="datetime-local" label={t("plan.reminderAt")} hint={t("plan.reminderAt.hint")} errors={createResult?.errors} defaultValue={createResult?.values.reminderAt} />
             <div className="cols">
               <TextField name="startsOn" type="date" label={t("meetings.plan.field.startsOn")} errors={createResult?.errors} defaultValue={createResult?.values.startsOn} />
               <TextField name="endsOn" type="date" label={t("meetings.plan.field.endsOn")} errors={createResult?.errors} defaultValue={createResult?.values.endsOn} />
@@ -219,6 +220,7 @@ function PlanItemCard({ t, item, who, participantName, history, canUpdate, busy,
       <dl className="facts">
         <dt>{t("meetings.plan.field.who")}</dt><dd>{who}</dd>
         <dt>{t("meetings.plan.field.frequency")}</dt><dd>{item.frequency ?? t("common.none")}</dd>
+        {item.reminderAt ? <><dt>{t("plan.reminderAt")}</dt><dd>{formatDateTime(item.reminderAt, t.locale, { dateStyle: "full", timeStyle: "short" })}</dd></> : null}
         {item.startsOn || item.endsOn ? <><dt>{t("meetings.plan.dates")}</dt><dd>{[item.startsOn ? formatDate(item.startsOn, t.locale) : "…", item.endsOn ? formatDate(item.endsOn, t.locale) : "…"].join(" – ")}</dd></> : null}
         {item.notes ? <><dt>{t("meetings.plan.field.notes")}</dt><dd>{item.notes}</dd></> : null}
         <dt>{t("meetings.plan.field.shared")}</dt><dd>{item.sharedWithSupports ? t("common.yes") : t("common.no")}</dd>
@@ -257,6 +259,9 @@ function PlanItemCard({ t, item, who, participantName, history, canUpdate, busy,
             </Field>
             <Field prefix={prefix} name="frequency" label={t("meetings.plan.field.frequency")} errors={result?.errors}>
               {(props) => <input {...props} type="text" defaultValue={v("frequency", item.frequency)} />}
+            </Field>
+            <Field prefix={prefix} name="reminderAt" label={t("plan.reminderAt")} hint={t("plan.reminderAt.hint")} errors={result?.errors}>
+              {(props) => <input {...props} type="datetime-local" defaultValue={v("reminderAt", item.reminderAt ? item.reminderAt.slice(0, 16) : null)} />}
             </Field>
             <div className="cols">
               <Field prefix={prefix} name="startsOn" label={t("meetings.plan.field.startsOn")} errors={result?.errors}>

@@ -74,6 +74,7 @@ export default function SupportPage() {
             <h3 id={`item-${c.id}`}>{c.description}</h3>
             <p>{t(`network.helpKind.${c.kind}`)}{c.frequency ? ` · ${c.frequency}` : ""}</p>
             {c.startsOn && c.endsOn ? <p>{t("supportPage.commitments.when", { start: formatDate(c.startsOn, t.locale), end: formatDate(c.endsOn, t.locale) })}</p> : null}
+            {c.reminderAt ? <p>{t("supportPage.commitments.reminder", { when: formatMeetingTime(c.reminderAt, t.locale) })}</p> : null}
             {c.report && c.reportAt ? <p>{t(`supportPage.commitments.reported.${c.report}`, { date: formatDate(c.reportAt.slice(0, 10), t.locale) })}</p> : null}
             <Form method="post" action={`/support/commitments/${c.id}`} className="partner-actions">
               <CsrfField />

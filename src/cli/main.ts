@@ -17,6 +17,8 @@ const USAGE = `Usage: allies <command>
   audit checkpoint              append a signed checkpoint of the audit log's end
   db grant-app-role ROLE        PostgreSQL: let ROLE run the app, never change the audit log
   benefits estimate             JSON estimate request on stdin, JSON estimate on stdout
+  messages work --once          send every message due now (the server does this itself)
+  messages schedule --once      queue the reminders due now (the server does this itself)
 
 The database is chosen by DATABASE_URL (default file:./data/allies.db). The audit
 key comes from ALLIES_AUDIT_KEY (required on PostgreSQL) or, on SQLite, a key file
@@ -36,6 +38,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import("./commands/audit.ts")).audit,
   db: async () => (await import("./commands/db.ts")).db,
   benefits: async () => (await import("./commands/benefits.ts")).benefits,
+  messages: async () => (await import("./commands/messages.ts")).messages,
 };
 
 async function main(argv: string[]): Promise<number> {

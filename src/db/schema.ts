@@ -47,6 +47,11 @@ export interface Database {
   text_opt_outs: TextOptOutTable;
   home_visits: HomeVisitTable;
   calendar_feeds: CalendarFeedTable;
+  outbox_messages: OutboxMessageTable;
+  outbox_attempts: OutboxAttemptTable;
+  message_opt_outs: MessageOptOutTable;
+  outbox_leases: OutboxLeaseTable;
+  ssi_report_reminders: SsiReportReminderTable;
 }
 
 /** A number (E.164) that replied STOP to the program's texts (migration 0017). */
@@ -435,6 +440,8 @@ export interface PlanItemTable {
   /** The support person's own word on their commitment, from their page: "done" or "cant_this_week" (migration 0012). */
   support_report: Generated<string | null>;
   support_report_at: Generated<string | null>;
+  /** When the support person is reminded of this commitment (migration 0016). */
+  reminder_at: Generated<string | null>;
 }
 
 export interface PlanItemVersionTable {
@@ -628,6 +635,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "personal_links", "partner_sessions", "help_requests",
   "support_suggestions", "text_opt_outs",
   "home_visits", "calendar_feeds",
+  "outbox_messages", "outbox_attempts", "message_opt_outs", "outbox_leases", "ssi_report_reminders",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 
@@ -659,4 +667,61 @@ export interface CalendarFeedTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** One message to one reader on one channel, written with the event that causes it (migration 0016, decision 0025). */
+export interface OutboxMessageTable {
+  id: string;
+  idempotency_key: string;
+  dedupe_key: string | null;
+  kind: string;
+  participant_id: string | null;
+  reader_kind: string;
+  reader_id: string;
+  channel: string;
+  /** JSON list of the consent categories the message discloses. */
+  discloses: string;
+  /** The way it reaches a support person (an Involvement): what their grant must allow. */
+  purpose: string;
+  /** JSON: the message catalog's arguments, rendered at sending in the reader's language. */
+  content: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  lease_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  provider: string | null;
+  provider_id: string | null;
+  last_error: string | null;
+  /** JSON: the message as last rendered (subject, text, html, to). */
+  rendered: string | null;
+}
+
+export interface OutboxAttemptTable {
+  id: string;
+  message_id: string;
+  attempted_at: string;
+  result: string;
+  detail: string | null;
+}
+
+export interface MessageOptOutTable {
+  reader_kind: string;
+  reader_id: string;
+  channel: string;
+  opted_out_at: string;
+}
+
+export interface OutboxLeaseTable {
+  name: string;
+  holder: string;
+  until: string;
+}
+
+/** A participant who asked for the SSI pay report reminder on the 5th (migration 0016). */
+export interface SsiReportReminderTable {
+  participant_id: string;
+  chosen_by: string;
+  chosen_at: string;
 }

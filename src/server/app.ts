@@ -21,6 +21,7 @@ import { HEALTH_LOCK_WAIT_MS, isDatabaseBusy, sendBusy } from "./busy.ts";
 import { rejectCrossSite, securityHeaders } from "./security.ts";
 import type { TwilioSettings } from "./messaging/twilio.ts";
 import { textReplies } from "./text-replies.ts";
+import { unsubscribeByToken } from "../domain/messages/delivery.server.ts";
 
 export interface HttpAppOptions {
   database: DbHandle;
@@ -66,7 +67,7 @@ declare module "express-serve-static-core" {
  * invitation's token open a page to whoever holds them, so neither is written.
  */
 export function loggablePath(path: string): string {
-  return path.replace(/^\/(l|invitations)\/[^/]+/, "/$1/[token]");
+  return path.replace(/^\/(l|invitations|unsubscribe)\/[^/]+/, "/$1/[token]");
 }
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
@@ -131,6 +132,23 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
 
   // The text provider's webhook: signed by the provider, so outside sessions and CSRF (body limits above still apply).
   app.use(textReplies(database, options.textProvider ?? null));
+  // The unsubscribe link (RFC 8058): a mail provider's one-click POST comes from its own
+  // servers with no cookie and no form token, and the page's own button posts here too.
+  // The signed token in the path is the permission, and all it can do is stop messages.
+  app.post("/unsubscribe/:token", express.urlencoded({ extended: false, limit: "2kb" }), async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const token = String(req.params.token);
+      const done = await unsubscribeByToken(database.db, token, res.locals.state.meta);
+      const oneClick = (req.body as Record<string, unknown> | undefined)?.["List-Unsubscribe"] === "One-Click";
+      if (oneClick) {
+        res.status(done ? 200 : 404).type("text/plain").send(done ? "Unsubscribed." : "Not found.");
+        return;
+      }
+      res.redirect(303, `/unsubscribe/${encodeURIComponent(token)}${done ? "?done=1" : ""}`);
+    } catch (error) {
+      next(error);
+    }
+  });
 
   app.use(rejectCrossSite);
 

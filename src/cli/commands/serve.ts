@@ -13,7 +13,8 @@ import { createHttpApp } from "../../server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
 import { pseudoLocaleOn } from "../../i18n/pseudo.ts";
 import { markDemoData } from "../../db/seed/pseudo-marks.ts";
-import { twilioSettingsFromEnvironment } from "../../server/messaging/twilio.ts";
+import { TwilioTextSender, twilioSettingsFromEnvironment } from "../../server/messaging/twilio.ts";
+import { startMessaging } from "../../server/messaging/run.ts";
 
 export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -91,11 +92,15 @@ export async function serve(args: string[]): Promise<void> {
     console.log(`Allies is running at http://localhost:${port} (${database.kind})`);
   });
 
+  // Messages (decision 0025): on SQLite this is the one process serving the file.
+  const messaging = startMessaging(config, database, textProvider ? new TwilioTextSender(textProvider) : null, (error) => log.error({ err: error }, "message worker or scheduler failed; it tries again on its next turn"));
+  log.info({ email: config.SMTP_URL ? "smtp" : "development mailbox" }, "messages");
+
   const stop = (signal: string) => {
     log.info({ signal }, "shutting down");
     clearInterval(checkpoints);
     server.close(() => {
-      void checkpoint("shutdown").then(() => database.close()).finally(() => {
+      void messaging.stop().then(() => checkpoint("shutdown")).then(() => database.close()).finally(() => {
         serving?.release();
         process.exit(0);
       });

@@ -14,6 +14,7 @@ import * as m0012 from "./0012_personal_links.ts";
 import * as m0013 from "./0013_support_suggestions.ts";
 import * as m0014 from "./0014_support_person_organization.ts";
 import * as m0015 from "./0015_help_request_done.ts";
+import * as m0016 from "./0016_outbox.ts";
 import * as m0017 from "./0017_texts_preferences.ts";
 import * as m0019 from "./0019_search_without_accents.ts";
 import * as m0020 from "./0020_the_day.ts";
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "0013_support_suggestions": m0013,
   "0014_support_person_organization": m0014,
   "0015_help_request_done": m0015,
+  "0016_outbox": m0016,
   "0017_texts_preferences": m0017,
   "0019_search_without_accents": m0019,
   "0020_the_day": m0020,

@@ -10,6 +10,7 @@ import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
 import { PROVIDERS } from "../plans/model.ts";
 import { LINK_REFUSALS, LINK_SUBJECT_KINDS } from "../links/model.ts";
 import { OWN_RECORD_PAGES, RECORD_COPY_FORMATS } from "../portal/model.ts";
+import { MESSAGE_CHANNELS, MESSAGE_KINDS } from "../messages/model.ts";
 import { AUDIT_ACTIONS } from "./model.ts";
 
 /**
@@ -172,6 +173,14 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("help_request.read", noDetails),
   // The specialist reads what support persons did on their own pages (the API's partner actions).
   event("partner_actions.read", noDetails),
+
+  // Messages (decision 0025): a message sent is a disclosure to its reader of the categories it carried;
+  // one withheld at sending says why; an administrator's retry and the queue page are staff actions.
+  event("message.send", z.strictObject({ messageId: id, kind: z.enum(MESSAGE_KINDS), channel: z.enum(MESSAGE_CHANNELS), provider: z.string().min(1).max(100), disclosure: disclosureSchema })),
+  event("message.withhold", z.strictObject({ messageId: id, kind: z.enum(MESSAGE_KINDS), channel: z.enum(MESSAGE_CHANNELS), reason: z.enum(["no_consent", "opted_out"]) })),
+  event("message.retry", z.strictObject({ messageId: id })),
+  event("message.opt_out", z.strictObject({ readerKind: z.enum(["participant", "support_person", "staff"]), channel: z.enum(MESSAGE_CHANNELS) })),
+  event("message.read_queue", z.strictObject({ view: z.string().min(1).max(50), shown: count })),
 
   // The participant's own pages: which page they read, and the copy of their record they took (HIPAA right of access).
   event("own_record.read", z.strictObject({ page: z.enum(OWN_RECORD_PAGES) })),

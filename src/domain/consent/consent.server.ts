@@ -36,7 +36,18 @@ function grantFacts(row: GrantRow): GrantFacts {
  */
 export async function loadConsentHistory(db: Db | Trx, access: AuthorizedParticipant): Promise<ConsentHistory> {
   if (!consentActions(access).read) return { grants: [], revocations: [] };
-  const participantId = access.participant.id;
+  return consentHistoryOf(db, access.participant.id);
+}
+
+/**
+ * The same history for the message worker and scheduler, which act for the program
+ * rather than for a request: they ask it just before a message goes (decision 0025).
+ */
+export async function consentHistoryForMessages(db: Db | Trx, participantId: string): Promise<ConsentHistory> {
+  return consentHistoryOf(db, participantId);
+}
+
+async function consentHistoryOf(db: Db | Trx, participantId: string): Promise<ConsentHistory> {
   const grants = await db.selectFrom("consent_grants").selectAll().where("participant_id", "=", participantId).orderBy("recorded_at").execute();
   const revocations = grants.length === 0 ? [] : await db.selectFrom("consent_revocations")
     .select(["grant_id", "category", "revoked_at"]).where("grant_id", "in", grants.map((g) => g.id)).orderBy("revoked_at").execute();

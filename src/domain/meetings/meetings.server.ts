@@ -19,6 +19,7 @@ import { invitablePeople, invitationsToSend, type InvitationSender } from "./inv
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
 import { supportPersonLocales } from "../network/language.server.ts";
+import { queueMeetingMessages } from "../messages/outbox.server.ts";
 import {
   INVITATION_FIELDS, MEETING_STEPS, defaultMeetingDisclosure, mayBeHeld, schedulingProblem, type MeetingUpdateInput, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
 } from "./model.ts";
@@ -141,6 +142,8 @@ export async function createMeeting(db: Db, access: AuthorizedParticipant, input
       }))).execute();
     }
     await recordAudit(trx, { actor, action: "meeting.create", entityType: "meeting", entityId: id, participantId, reason, details: { kind: input.kind, invitees: input.inviteeIds, discloses }, meta });
+    // Invitees hear of it by message, in this same transaction (decision 0025); an unmarked meeting tells no one.
+    await queueMeetingMessages(trx, participantId, id, "meeting_planned", input.inviteeIds, at);
     return { ok: true, meeting: (await loadMeeting(trx, participantId, id))! };
   });
 }
@@ -212,6 +215,12 @@ export async function updateMeeting(db: Db, access: AuthorizedParticipant, meeti
       actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason,
       details: { fields, fromVersion: input.version, sequence, added, removed }, meta,
     });
+    // Newcomers are invited, people taken off are told it is off for them, and the others hear of a change to what their invitation said.
+    await queueMeetingMessages(trx, participantId, meetingId, "meeting_planned", added, at);
+    await queueMeetingMessages(trx, participantId, meetingId, "meeting_cancelled", removed, at);
+    if (sequence !== meeting.sequence) {
+      await queueMeetingMessages(trx, participantId, meetingId, "meeting_changed", input.inviteeIds.filter((id) => !added.includes(id)), at);
+    }
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }
@@ -239,6 +248,7 @@ export async function cancelMeeting(db: Db, access: AuthorizedParticipant, meeti
       .where("id", "=", meetingId).where("version", "=", version).executeTakeFirst();
     if (Number(saved.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: (await loadMeeting(trx, participantId, meetingId))! } as const;
     await recordAudit(trx, { actor, action: "meeting.cancel", entityType: "meeting", entityId: meetingId, participantId, reason, details: { fromVersion: version, sequence: meeting.sequence + 1 }, meta });
+    await queueMeetingMessages(trx, participantId, meetingId, "meeting_cancelled", meeting.invitees.map((i) => i.supportPersonId), at);
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }
@@ -496,7 +506,7 @@ async function convertCommitment(db: Db, access: AuthorizedParticipant, meetingI
     const provider = entry.support_person_id ? "support_person" : entry.speaker === "specialist" ? "specialist" : "participant";
     const item = await insertPlanItem(trx, access, {
       kind: plan.kind, description: entry.text, provider, supportPersonId: entry.support_person_id, frequency: entry.when_text,
-      startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false,
+      startsOn: null, endsOn: null, status: "agreed", notes: null, sharedWithSupports: false, reminderAt: null,
       // The commitment tells what its meeting entry was marked as telling (unreviewed stays unreviewed).
       discloses: disclosesOf(entry.discloses), part2Confirmed: false,
     }, entry.id, reason, meta);

@@ -1,6 +1,89 @@
 import type { ParticipantScope } from "../access/model.ts";
 import type { Actor } from "../auth/actor.ts";
 import { participantReach } from "../participants/policy.ts";
+import { accessFor } from "../auth/permissions.ts";
+import type { ConsentHistory, PersonFacts } from "../consent/check.ts";
+import { mayDisclose } from "../consent/disclosure.ts";
+import type { ConsentCategory, Involvement } from "../consent/model.ts";
+import type { ContactChannel } from "../network/vocabulary.ts";
+import type { MessageChannel, ReaderKind } from "./model.ts";
+
+/**
+ * Who may receive a message, on which channel, and when the worker tries again.
+ * Pure: no clock, no I/O.
+ */
+
+/** The queue and the development mailbox are part of running the program: `manage:program:any`. */
+export function mayManageMessages(actor: Actor): boolean {
+  return actor.kind === "staff" && accessFor(actor.permissions, "manage", "program") === "any";
+}
+
+export type MessageReader =
+  | { kind: "participant" | "staff" }
+  | { kind: "support_person"; person: PersonFacts };
+
+/**
+ * May this message reach this reader now? Staff and the participant read their own
+ * program's and their own news; a support person only what their consent covers,
+ * category by category, for the way the message reaches them (decision 0010). A
+ * message that discloses nothing reviewed reaches no support person.
+ */
+export function mayReceive(history: ConsentHistory, reader: MessageReader, message: { discloses: readonly ConsentCategory[]; purpose: Involvement }, at: Date): boolean {
+  if (reader.kind !== "support_person") return true;
+  return mayDisclose(history, { kind: "support_person", person: reader.person }, { categories: message.discloses }, message.purpose, at);
+}
+
+export interface Reachability {
+  kind: ReaderKind;
+  email: string | null;
+  phone: string | null;
+  /** A support person's chosen way to be reached (network vocabulary); null for the others. */
+  preferredChannel: ContactChannel | null;
+}
+
+/**
+ * The channel a message goes by: the one the person chose when it can carry
+ * messages and we have the address for it; otherwise email, then text; null when
+ * there is no address (nothing is queued).
+ */
+export function channelFor(reader: Reachability): MessageChannel | null {
+  if (reader.preferredChannel === "text" && reader.phone) return "text";
+  if (reader.preferredChannel === "email" && reader.email) return "email";
+  // Asked to be reached in person, by phone call or post: Allies does not write to them.
+  if (reader.preferredChannel && reader.preferredChannel !== "text" && reader.preferredChannel !== "email") return null;
+  if (reader.email) return "email";
+  if (reader.phone) return "text";
+  return null;
+}
+
+/** The address a message on this channel goes to now; null when it has gone (the person removed it). */
+export function addressFor(reader: Reachability, channel: MessageChannel): string | null {
+  return channel === "email" ? reader.email : reader.phone;
+}
+
+/** After this many attempts a message that keeps failing is marked failed for an administrator to look at. */
+export const MAX_ATTEMPTS = 10;
+const FIRST_RETRY_MS = 30_000;
+const LONGEST_WAIT_MS = 60 * 60_000;
+
+/**
+ * How long to wait before the next attempt after `attempts` failed ones: doubling
+ * from 30 seconds, never more than an hour (a provider down for an afternoon is
+ * tried again within the hour it comes back).
+ */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(LONGEST_WAIT_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export type AttemptOutcome =
+  | { result: "sent" }
+  | { result: "failed"; permanent: boolean };
+
+/** What a failed attempt leaves the message as: tried again later, or failed for good. */
+export function afterFailure(attempts: number, permanent: boolean, at: Date): { status: "queued"; nextAttemptAt: Date } | { status: "failed" } {
+  if (permanent || attempts >= MAX_ATTEMPTS) return { status: "failed" };
+  return { status: "queued", nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts)) };
+}
 
 /** What an actor may do with someone's message preferences. */
 export interface PreferenceActions {

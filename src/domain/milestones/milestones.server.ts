@@ -10,6 +10,7 @@ import type { ConsentCategory } from "../consent/model.ts";
 import { celebrateWithChoices } from "./celebrate.ts";
 import { insertMilestone } from "./events.server.ts";
 import { milestoneActions } from "./policy.ts";
+import { queueWinShared } from "../messages/outbox.server.ts";
 import { defaultWinDisclosure, type EncouragementInput, type Milestone, type MilestoneInput, type MilestoneKind } from "./model.ts";
 
 /**
@@ -48,6 +49,7 @@ export async function addMilestone(db: Db, access: AuthorizedParticipant, input:
         details: { disclosure: { readerKind: "support_person", readerId, categories: discloses } }, meta,
       });
     }
+    await queueWinShared(trx, participantId, id, input.celebrateWith);
     const [milestone] = (await loadMilestones(trx, participantId)).filter((m) => m.id === id);
     return { ok: true, milestone: milestone! };
   });

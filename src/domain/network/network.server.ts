@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { SupportPersonTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import { cancelQueuedMessages } from "../messages/outbox.server.ts";
 import type { StaffActor, RequestMeta } from "../auth/actor.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
@@ -203,6 +204,8 @@ export async function endSupportPerson(db: Db, access: AuthorizedParticipant, pe
     const person = (await loadPerson(trx, participantId, personId))!;
     await snapshot(trx, person, "end", actor);
     await recordAudit(trx, { actor, action: "support_person.end", entityType: "support_person", entityId: personId, participantId, reason: permission, meta });
+    // Someone no longer in the network is sent nothing more, even what was queued before.
+    await cancelQueuedMessages(trx, { supportPersonId: personId });
     return { ok: true, person };
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { ParticipantTable } from "../../db/schema.ts";
 import { likeTerm, recordAudit, type Trx } from "../audit/audit.server.ts";
+import { cancelQueuedMessages } from "../messages/outbox.server.ts";
 import type { Actor, RequestMeta, StaffActor } from "../auth/actor.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import type { AuthorizedParticipant } from "../access/model.ts";
@@ -270,6 +271,7 @@ export async function setParticipantArchived(db: Db, actor: StaffActor, id: stri
       actor, action: archived ? "participant.archive" : "participant.restore", entityType: "participant", entityId: id, participantId: id,
       reason: permissions.archive, meta,
     });
+    if (archived) await cancelQueuedMessages(trx, { participantId: id });
     const saved = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
     return { ok: true, participant: toParticipant(saved) };
   });

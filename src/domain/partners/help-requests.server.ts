@@ -12,6 +12,7 @@ import { planActions } from "../plans/policy.ts";
 import type { OwnRecord } from "../portal/model.ts";
 import { recordOwnRead } from "../portal/own-record.server.ts";
 import { ownRecordActions } from "../portal/policy.ts";
+import { queueHelpRequested } from "../messages/outbox.server.ts";
 import type { HelpRequest, HelpRequestInput, HelpRequestStatus } from "./model.ts";
 import { helpRequestActions } from "./policy.ts";
 
@@ -96,8 +97,8 @@ export async function listMyHelpRequests(db: Db, own: OwnRecord, meta: RequestMe
 
 /**
  * Posts a need: by the specialist (who may add to the plan), or by the participant
- * on their own page. Nobody is told by message here: supports whose consent and
- * kinds of help fit see it on their page.
+ * on their own page. Supports whose consent and kinds of help fit see it on their
+ * page, and are told by message (queued in this transaction, decision 0025).
  */
 export async function postHelpRequest(db: Db, by: AuthorizedParticipant | OwnRecord, input: HelpRequestInput, meta: RequestMeta): Promise<{ ok: true; id: string } | { ok: false }> {
   const holder = holderOf(by);
@@ -113,6 +114,7 @@ export async function postHelpRequest(db: Db, by: AuthorizedParticipant | OwnRec
       actor: holder.actor, action: "help_request.create", entityType: "help_request", entityId: id, participantId: holder.participantId, reason: holder.post!,
       details: { kind: input.kind, neededOn: input.neededOn, discloses: input.discloses }, meta,
     });
+    await queueHelpRequested(trx, holder.participantId, id);
   });
   return { ok: true, id };
 }

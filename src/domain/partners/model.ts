@@ -115,7 +115,7 @@ export interface SupportPage {
   workGoal: string | null;
   /** Planned meetings they may answer, and cancelled ones shown as called off; `changed` once the time or details moved. */
   meetings: { id: string; title: string; scheduledAt: string; durationMinutes: number; place: string; response: string; responseNote: string | null; status: "planned" | "cancelled"; changed: boolean }[];
-  commitments: { id: string; kind: SupportKind; description: string; frequency: string | null; startsOn: string | null; endsOn: string | null; report: CommitmentReport | null; reportAt: string | null }[];
+  commitments: { id: string; kind: SupportKind; description: string; frequency: string | null; startsOn: string | null; endsOn: string | null; report: CommitmentReport | null; reportAt: string | null; reminderAt?: string | null }[];
   wins: { id: string; kind: string; occurredOn: string; note: string | null }[];
   helpRequests: { id: string; kind: SupportKind; description: string; neededOn: string; neededTime: string | null }[];
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import { queueHelpClaimed, queueMeetingAnswer, cancelQueuedMessages } from "../messages/outbox.server.ts";
 import type { Disclosure } from "../audit/events.ts";
 import type { RequestMeta, SupportPersonActor } from "../auth/actor.ts";
 import { disclosedCategories, disclosesOf, type DisclosurePiece } from "../consent/disclosure.ts";
@@ -105,7 +106,7 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
       })),
       commitments: commitments.map(({ row }) => ({
         id: row.id, kind: row.kind as SupportKind, description: row.description, frequency: row.frequency, startsOn: row.starts_on, endsOn: row.ends_on,
-        report: row.support_report as CommitmentReport | null, reportAt: row.support_report_at,
+        report: row.support_report as CommitmentReport | null, reportAt: row.support_report_at, reminderAt: row.reminder_at,
       })),
       wins: wins.map(({ row }) => ({ id: row.id, kind: row.kind, occurredOn: row.occurred_on, note: row.note })),
       helpRequests: helpRequests.map(({ row }) => ({ id: row.id, kind: row.kind as SupportKind, description: row.description, neededOn: row.needed_on, neededTime: row.needed_time })),
@@ -140,6 +141,7 @@ export async function answerInvitation(db: Db, actor: SupportPersonActor, meetin
       ...envelope(actor, "meeting", meetingId, meta), action: "support_page.respond",
       details: { meetingId, response: input.response, disclosure: disclosureTo(actor, [piece]) },
     });
+    await queueMeetingAnswer(trx, actor.participantId, meetingId, actor.supportPersonId, input.response, at);
     return { ok: true };
   });
 }
@@ -212,6 +214,7 @@ export async function claimHelpRequest(db: Db, actor: SupportPersonActor, reques
       ...envelope(actor, "help_request", requestId, meta), action: "support_page.claim",
       details: { helpRequestId: requestId, planItemId, disclosure: disclosureTo(actor, [piece]) },
     });
+    await queueHelpClaimed(trx, actor.participantId, requestId, actor.supportPersonId, at);
     return { ok: true as const, planItemId };
   });
 }
@@ -272,5 +275,6 @@ export async function stepOutOfNetwork(db: Db, actor: SupportPersonActor, meta: 
       await trx.deleteFrom("partner_sessions").where("link_id", "in", live.map((l) => l.id)).execute();
     }
     await recordAudit(trx, { ...envelope(actor, "support_person", before.id, meta), action: "support_page.step_out", details: { disclosure: disclosureTo(actor, []) } });
+    await cancelQueuedMessages(trx, { supportPersonId: before.id });
   });
 }

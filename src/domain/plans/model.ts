@@ -21,6 +21,12 @@ const planItemFields = z.strictObject({
   notes: optionalText(2000),
   /** The participant chose to let every consented support see this item. */
   sharedWithSupports: checkbox,
+  /**
+   * When the support person who helps is reminded of it by message (issue 12): a
+   * wall-clock time in the program's zone, kept like a meeting's with a nominal Z.
+   */
+  reminderAt: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "plan.reminderAt.invalid" })])
+    .nullish().transform((v) => (v ? `${v}:00.000Z` : null)),
   /** What the item tells about the participant (consent by content); [] reaches no support person. */
   discloses: disclosureCategoriesSchema,
   /**
@@ -71,6 +77,8 @@ export const planItemSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   notes: z.string().nullable(),
   sharedWithSupports: z.boolean(),
+  /** When the support person is reminded (wall clock with a nominal Z), or null; absent in records made before messages. */
+  reminderAt: z.string().nullable().optional(),
   /** The consent categories the item discloses; [] until a specialist reviews it, and then it reaches no support person. */
   discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   sourceEntryId: z.string().nullable(),
@@ -106,7 +114,7 @@ export const takeHomePlanSchema = z.object({
 });
 
 export const EDITABLE_PLAN_FIELDS = [
-  "kind", "description", "provider", "supportPersonId", "frequency", "startsOn", "endsOn", "status", "notes", "sharedWithSupports", "discloses",
+  "kind", "description", "provider", "supportPersonId", "frequency", "startsOn", "endsOn", "status", "notes", "sharedWithSupports", "discloses", "reminderAt",
 ] as const satisfies readonly (keyof PlanItemInput & keyof PlanItem)[];
 
 /**

@@ -31,6 +31,7 @@ function toPlanItem(row: Selectable<PlanItemTable> & { provider_name: string | n
     status: row.status as PlanStatus,
     notes: row.notes,
     sharedWithSupports: row.shared_with_supports === 1,
+    reminderAt: row.reminder_at,
     discloses: disclosesOf(row.discloses),
     sourceEntryId: row.source_entry_id,
     version: Number(row.version),
@@ -56,6 +57,8 @@ function toColumns(input: PlanItemInput) {
     notes: input.notes,
     shared_with_supports: input.sharedWithSupports ? 1 : 0,
     discloses: JSON.stringify(input.discloses),
+    // Only a support person who helps is reminded by message.
+    reminder_at: input.provider === "support_person" ? input.reminderAt : null,
   };
 }
 

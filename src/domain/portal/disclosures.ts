@@ -6,6 +6,8 @@ export const DISCLOSING_ACTIONS = [
   "plan.read", "meeting.invitation_send", "benefits_estimate.share", "benefits.read", "milestone.create", "milestone.share",
   // The support person's own page (decision 0022): each view names what it showed them.
   "support_page.read",
+  // An email or text the outbox sent (decision 0025).
+  "message.send",
 ] as const;
 
 export interface DisclosureRow {
@@ -33,6 +35,7 @@ function kindOf(action: string, details: Record<string, unknown>): DisclosureKin
     case "milestone.create":
     case "milestone.share": return "win";
     case "support_page.read": return "partner_page";
+    case "message.send": return "message";
     default: return null;
   }
 }

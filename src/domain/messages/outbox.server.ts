@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/index.ts";
+import type { Trx } from "../audit/audit.server.ts";
+import type { PersonFacts } from "../consent/check.ts";
+import { consentHistoryForMessages } from "../consent/consent.server.ts";
+import { disclosesOf } from "../consent/disclosure.ts";
+import type { ContactChannel } from "../network/vocabulary.ts";
+import type { MessageKind, NewMessage, MessageContent } from "./model.ts";
+import { channelFor, mayReceive, type Reachability } from "./policy.ts";
+
+/**
+ * Writing messages into the outbox, inside the transaction of the event that causes
+ * them (decision 0025): the message exists exactly when its event does. Who gets one
+ * is decided here by consent by content at this moment; the worker asks again just
+ * before sending. Nothing here sends.
+ */
+
+/** Adds messages to the outbox. A message caused by time whose de-duplication key is already there is skipped. */
+export async function queueMessages(trx: Db | Trx, messages: readonly NewMessage[], now = new Date()): Promise<number> {
+  let queued = 0;
+  for (const message of messages) {
+    const id = randomUUID();
+    const result = await trx.insertInto("outbox_messages").values({
+      id, idempotency_key: `${id}@allies`, dedupe_key: message.dedupeKey ?? null, kind: message.kind,
+      participant_id: message.participantId, reader_kind: message.reader.kind, reader_id: message.reader.id, channel: message.channel,
+      discloses: JSON.stringify(message.discloses), purpose: message.purpose, content: JSON.stringify(message.content),
+      status: "queued", attempts: 0, next_attempt_at: (message.notBefore ?? now).toISOString(), lease_until: null,
+      created_at: now.toISOString(), sent_at: null, provider: null, provider_id: null, last_error: null, rendered: null,
+    }).onConflict((oc) => oc.column("dedupe_key").doNothing()).returning("id").executeTakeFirst();
+    if (result) queued += 1;
+  }
+  return queued;
+}
+
+interface SupportReader extends Reachability {
+  id: string;
+  facts: PersonFacts;
+}
+
+async function supportReaders(trx: Db | Trx, participantId: string, ids: readonly string[] | "network"): Promise<SupportReader[]> {
+  let query = trx.selectFrom("support_persons").select(["id", "status", "ended_at", "email", "phone", "preferred_channel"]).where("participant_id", "=", participantId);
+  if (ids !== "network") query = query.where("id", "in", ids.length ? [...ids] : [""]);
+  const rows = await query.where("ended_at", "is", null).execute();
+  return rows.map((r) => ({
+    id: r.id, kind: "support_person", email: r.email, phone: r.phone, preferredChannel: r.preferred_channel as ContactChannel | null,
+    facts: { id: r.id, status: r.status as never, endedAt: r.ended_at },
+  }));
+}
+
+async function participantName(trx: Db | Trx, participantId: string): Promise<{ name: string; specialistId: string }> {
+  const row = await trx.selectFrom("participants").select(["first_name", "preferred_name", "specialist_id"]).where("id", "=", participantId).executeTakeFirstOrThrow();
+  return { name: row.preferred_name ?? row.first_name, specialistId: row.specialist_id };
+}
+
+/**
+ * Messages to support persons about one piece of the record (a meeting, a help
+ * request, a win): one to each person whose consent covers everything the piece
+ * discloses for the way it reaches them, on the channel they chose.
+ */
+export async function queueForSupports(
+  trx: Db | Trx, participantId: string, people: readonly string[] | "network", kind: MessageKind,
+  piece: { discloses: NewMessage["discloses"]; purpose: NewMessage["purpose"] }, content: MessageContent, now: Date,
+  /** Messages caused by time: each reader's de-duplication key. */
+  dedupeKeyFor?: (supportPersonId: string) => string,
+): Promise<number> {
+  const readers = await supportReaders(trx, participantId, people);
+  if (readers.length === 0) return 0;
+  const consent = await consentHistoryForMessages(trx, participantId);
+  const messages: NewMessage[] = readers.flatMap((reader) => {
+    const channel = channelFor(reader);
+    if (!channel || !mayReceive(consent, { kind: "support_person", person: reader.facts }, piece, now)) return [];
+    return [{ kind, participantId, reader: { kind: "support_person", id: reader.id }, channel, ...piece, content, ...(dedupeKeyFor ? { dedupeKey: dedupeKeyFor(reader.id) } : {}) }];
+  });
+  return queueMessages(trx, messages, now);
+}
+
+/** A message to the participant's employment specialist (staff read their own caseload's news). */
+async function queueForSpecialist(trx: Db | Trx, participantId: string, kind: MessageKind, content: MessageContent, now: Date): Promise<number> {
+  const { specialistId } = await participantName(trx, participantId);
+  const specialist = await trx.selectFrom("users").select(["id", "email", "active"]).where("id", "=", specialistId).executeTakeFirst();
+  if (!specialist || Number(specialist.active) !== 1) return 0;
+  return queueMessages(trx, [{ kind, participantId, reader: { kind: "staff", id: specialist.id }, channel: "email", discloses: [], purpose: "contact", content }], now);
+}
+
+async function meetingContent(trx: Db | Trx, participantId: string, meetingId: string) {
+  const meeting = await trx.selectFrom("meetings").select(["title", "place", "scheduled_at", "discloses"]).where("id", "=", meetingId).where("participant_id", "=", participantId).executeTakeFirstOrThrow();
+  const { name } = await participantName(trx, participantId);
+  return {
+    discloses: disclosesOf(meeting.discloses),
+    content: { participant: name, meetingId, title: meeting.title, place: meeting.place, scheduledAt: meeting.scheduled_at },
+  };
+}
+
+/** A meeting planned, changed or cancelled: its invitees (or the people just taken off its list) are told. */
+export async function queueMeetingMessages(
+  trx: Db | Trx, participantId: string, meetingId: string, kind: "meeting_planned" | "meeting_changed" | "meeting_cancelled", people: readonly string[], now = new Date(),
+): Promise<number> {
+  if (people.length === 0) return 0;
+  const { discloses, content } = await meetingContent(trx, participantId, meetingId);
+  return queueForSupports(trx, participantId, people, kind, { discloses, purpose: "attendMeetings" }, content, now);
+}
+
+/** An invitee answered: the specialist is told who, and what. */
+export async function queueMeetingAnswer(trx: Db | Trx, participantId: string, meetingId: string, supportPersonId: string, response: string, now = new Date()): Promise<number> {
+  const { content } = await meetingContent(trx, participantId, meetingId);
+  const person = await trx.selectFrom("support_persons").select("name").where("id", "=", supportPersonId).executeTakeFirstOrThrow();
+  return queueForSpecialist(trx, participantId, "meeting_answered", { ...content, person: person.name, response }, now);
+}
+
+/** A help request posted: everyone in the network who offers that kind of help and may see what it says (as their page shows it). */
+export async function queueHelpRequested(trx: Db | Trx, participantId: string, helpRequestId: string, now = new Date()): Promise<number> {
+  const request = await trx.selectFrom("help_requests").select(["kind", "description", "needed_on", "discloses"]).where("id", "=", helpRequestId).executeTakeFirstOrThrow();
+  const { name } = await participantName(trx, participantId);
+  const helpers = await trx.selectFrom("support_persons").select(["id", "help_kinds"]).where("participant_id", "=", participantId).where("ended_at", "is", null).execute();
+  const offering = helpers.filter((h) => (JSON.parse(h.help_kinds) as string[]).includes(request.kind)).map((h) => h.id);
+  return queueForSupports(trx, participantId, offering, "help_requested", { discloses: disclosesOf(request.discloses), purpose: "contact" },
+    { participant: name, helpRequestId, description: request.description, neededOn: request.needed_on }, now);
+}
+
+/** A help request claimed: the specialist is told who will help. */
+export async function queueHelpClaimed(trx: Db | Trx, participantId: string, helpRequestId: string, supportPersonId: string, now = new Date()): Promise<number> {
+  const request = await trx.selectFrom("help_requests").select(["description", "needed_on"]).where("id", "=", helpRequestId).executeTakeFirstOrThrow();
+  const person = await trx.selectFrom("support_persons").select("name").where("id", "=", supportPersonId).executeTakeFirstOrThrow();
+  const { name } = await participantName(trx, participantId);
+  return queueForSpecialist(trx, participantId, "help_claimed", { participant: name, person: person.name, description: request.description, neededOn: request.needed_on }, now);
+}
+
+/** A win shared with chosen people: each of them is told, if their consent covers the win. */
+export async function queueWinShared(trx: Db | Trx, participantId: string, milestoneId: string, people: readonly string[], now = new Date()): Promise<number> {
+  if (people.length === 0) return 0;
+  const win = await trx.selectFrom("milestones").select(["kind", "discloses"]).where("id", "=", milestoneId).executeTakeFirstOrThrow();
+  const { name } = await participantName(trx, participantId);
+  return queueForSupports(trx, participantId, people, "win_shared", { discloses: disclosesOf(win.discloses), purpose: "contact" },
+    { participant: name, milestoneId, winKind: win.kind }, now);
+}
+
+/**
+ * A participant archived, or a support person ended or stepping out: the messages
+ * still waiting for them are cancelled in the same transaction.
+ */
+export async function cancelQueuedMessages(trx: Db | Trx, whose: { participantId: string } | { supportPersonId: string }): Promise<number> {
+  let query = trx.updateTable("outbox_messages").set({ status: "cancelled", lease_until: null }).where("status", "=", "queued");
+  query = "participantId" in whose
+    ? query.where("participant_id", "=", whose.participantId)
+    : query.where("reader_kind", "=", "support_person").where("reader_id", "=", whose.supportPersonId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
