@@ -14,7 +14,18 @@ import { startSmtpServer } from "../support/smtp.ts";
 // server refuses, and are never sent twice by two workers.
 const app = useTestApp();
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => { smtp = await startSmtpServer(); });
+/** The program's quiet hours for texts; equal start and end: none, so these tests do not depend on the hour they run at. */
+async function setQuietHours(start: string, end: string) {
+  await app.database.db.insertInto("program_settings").values({
+    id: "program", name: "Allies", address: null, phone: null, time_zone: "America/Chicago", logo_content_type: null, logo_base64: null,
+    quiet_hours_start: start, quiet_hours_end: end, version: 1, updated_by: null, updated_at: new Date().toISOString(),
+  }).onConflict((oc) => oc.column("id").doUpdateSet({ quiet_hours_start: start, quiet_hours_end: end })).execute();
+}
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  await setQuietHours("00:00", "00:00");
+});
 afterAll(async () => { await smtp.close(); });
 
 const PUBLIC_URL = "https://allies.example.org";
@@ -270,6 +281,26 @@ describe("the outbox", () => {
       expect(new Set(ids).size).toBe(12);
     } finally {
       await second.close();
+    }
+  });
+  it("holds a text in the program's quiet hours until morning without counting an attempt, while email goes at once", async () => {
+    const spec = await app.clientFor("spec1@test.org");
+    const participantId = app.world.participants.participant1.id;
+    const cy = await addSupportPerson(spec, participantId, { name: `Cy ${unique()}`, phone: "+15555550177", preferredChannel: "text" });
+    await grantConsent(spec, participantId, cy.id);
+    await planMeeting(spec, participantId, [cy.id]);
+    await setQuietHours("21:00", "08:00");
+    try {
+      // 23:30 in Chicago (05:30 UTC the next day, daylight time).
+      const night = new Date("2031-03-15T04:30:00Z");
+      await workUntilIdle(worker({ now: () => night }));
+      const [held] = await outbox(cy.id);
+      expect(held).toMatchObject({ status: "queued", attempts: 0, next_attempt_at: "2031-03-15T13:00:00.000Z" });
+      await workUntilIdle(worker({ now: () => new Date("2031-03-15T13:00:00Z") }));
+      const [sent] = await outbox(cy.id);
+      expect(sent).toMatchObject({ status: "sent", attempts: 1 });
+    } finally {
+      await setQuietHours("00:00", "00:00");
     }
   });
 });

@@ -13,6 +13,8 @@ import { messageContentSchema, type MessageChannel, type MessageKind, type Messa
 import { addressFor, afterFailure, channelFor, mayManageMessages, mayReceive, type MessageReader } from "./policy.ts";
 import { renderMessage } from "./render.ts";
 import { readUnsubscribeToken, unsubscribeToken } from "./unsubscribe.ts";
+import { earliestTextTime, quietHoursZone } from "./quiet-hours.ts";
+import { textOptOutOf } from "./text-replies.server.ts";
 
 /**
  * Sending what the outbox holds (decision 0025). The worker claims due rows for a
@@ -117,6 +119,8 @@ async function readerRecord(db: Db, message: ClaimedMessage): Promise<ReaderReco
 export type Delivery =
   | { action: "withhold"; reason: "no_consent" | "opted_out" }
   | { action: "fail"; reason: string }
+  /** A text in the program's quiet hours: back in the queue until morning, not counted as an attempt. */
+  | { action: "hold"; until: Date }
   | { action: "send"; rendered: RenderedMessage; replyTo: string | null; unsubscribeUrl: string | null };
 
 /**
@@ -139,8 +143,14 @@ export async function prepareDelivery(db: Db, message: ClaimedMessage, publicUrl
   if (message.readerKind === "support_person" && channelFor(reachability) !== message.channel) return { action: "withhold", reason: "opted_out" };
   const to = addressFor(reachability, message.channel);
   if (!to) return { action: "fail", reason: "no address" };
+  // The number replied STOP (decision 0026): no text goes to it until it says START.
+  if (message.channel === "text" && (await textOptOutOf(db, to)) !== null) return { action: "withhold", reason: "opted_out" };
 
   const program = await getProgramSettings(db);
+  if (message.channel === "text") {
+    const until = earliestTextTime(now, quietHoursZone(program.timeZone), program.quietHours);
+    if (until.getTime() > now.getTime()) return { action: "hold", until };
+  }
   const specialist = message.participantId
     ? await db.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id").select(["u.name", "u.email"]).where("p.id", "=", message.participantId).executeTakeFirst()
     : undefined;
@@ -162,6 +172,7 @@ export async function prepareDelivery(db: Db, message: ClaimedMessage, publicUrl
 }
 
 export type Outcome =
+  | { result: "held"; until: Date }
   | { result: "sent"; provider: string; providerId: string; rendered: RenderedMessage }
   | { result: "withheld"; reason: "no_consent" | "opted_out" }
   | { result: "failed"; permanent: boolean; error: string; rendered?: RenderedMessage };
@@ -173,6 +184,12 @@ export type Outcome =
  * leaves the status to the newer claim.
  */
 export async function recordDelivery(db: Db, message: ClaimedMessage, outcome: Outcome, now: Date): Promise<void> {
+  if (outcome.result === "held") {
+    // Not an attempt: the claim counted one, so it is given back.
+    await db.updateTable("outbox_messages").set((eb) => ({ status: "queued", lease_until: null, next_attempt_at: outcome.until.toISOString(), attempts: eb("attempts", "-", 1) }))
+      .where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil).execute();
+    return;
+  }
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("outbox_attempts").values({
       id: randomUUID(), message_id: message.id, attempted_at: now.toISOString(), result: outcome.result,

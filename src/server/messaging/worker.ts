@@ -46,6 +46,7 @@ async function attempt(settings: WorkerSettings, message: ClaimedMessage, now: D
   const delivery = await prepareDelivery(settings.handle.db, message, settings.publicUrl, now);
   if (delivery.action === "withhold") return { result: "withheld", reason: delivery.reason };
   if (delivery.action === "fail") return { result: "failed", permanent: true, error: delivery.reason };
+  if (delivery.action === "hold") return { result: "held", until: delivery.until };
   const { rendered } = delivery;
   const signal = AbortSignal.timeout(settings.sendTimeoutMs);
   try {
