@@ -44,6 +44,7 @@ export interface Database {
   support_suggestions: SupportSuggestionTable;
   program_settings: ProgramSettingsTable;
   meeting_invitee_removals: MeetingInviteeRemovalTable;
+  contact_notes: ContactNoteTable;
 }
 
 export interface SupportPersonTable {
@@ -602,6 +603,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years", "program_settings",
   "personal_links", "partner_sessions", "help_requests",
   "support_suggestions",
+  "contact_notes",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 
@@ -615,4 +617,25 @@ export interface SupportSuggestionTable {
   created_at: string;
   followed_up_at: string | null;
   followed_up_by: string | null;
+}
+
+/** One contact with the participant and/or their supports (migration 0021). */
+export interface ContactNoteTable {
+  id: string;
+  participant_id: string;
+  /** The day of the contact, YYYY-MM-DD. */
+  contacted_on: string;
+  method: string;
+  /** 1 when the participant took part in the contact. */
+  with_participant: number;
+  /** JSON list of the support persons the contact was with. */
+  support_person_ids: string;
+  summary: string;
+  /** JSON list of the consent categories the contact touched. */
+  discloses: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
 }

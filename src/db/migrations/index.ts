@@ -13,6 +13,7 @@ import * as m0011 from "./0011_program_settings_meeting_changes.ts";
 import * as m0012 from "./0012_personal_links.ts";
 import * as m0013 from "./0013_support_suggestions.ts";
 import * as m0014 from "./0014_support_person_organization.ts";
+import * as m0021 from "./0021_contact_notes.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "0012_personal_links": m0012,
   "0013_support_suggestions": m0013,
   "0014_support_person_organization": m0014,
+  "0021_contact_notes": m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ import { meetings } from "./meetings.ts";
 import { meetingChanges } from "./meeting-changes.ts";
 import { partners } from "./partners.ts";
 import { own } from "./own.ts";
+import { overview } from "./overview.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...overview } as const;

@@ -10,6 +10,7 @@ import { meetings } from "./meetings.ts";
 import { meetingChanges } from "./meeting-changes.ts";
 import { partners } from "./partners.ts";
 import { own } from "./own.ts";
+import { overview } from "./overview.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...overview };
