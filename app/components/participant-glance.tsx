@@ -99,7 +99,8 @@ export function ParticipantGlanceCards({ t, glance, base, name, canWrite }: { t:
               <>
                 <ul className="glance-list">
                   {concerns.latest.map((c) => (
-                    <li key={c.id}><Link to={`${base}/concerns#concern-${c.id}`}>{t(`concern.type.${c.type}`)}</Link>{` (${t(`concern.status.${c.status}`)}): ${c.description}`}</li>
+                    <li key={c.id}><Link to={`${base}/concerns#concern-${c.id}`}>{t(`concern.type.${c.type}`)}</Link>{` (${t(`concern.status.${c.status}`)}): ${c.description}`}
+                      {c.mitigationPlan ? <p className="glance-summary">{t("participant.concerns.plan", { plan: c.mitigationPlan })}</p> : null}</li>
                   ))}
                 </ul>
                 {concerns.open > concerns.latest.length ? <p className="muted">{t("overview.concerns.more", { count: concerns.open - concerns.latest.length })}</p> : null}

@@ -38,7 +38,7 @@ export interface ParticipantGlance {
     /** The oldest SSI month still to report, or null when none is due. */
     nextReport: { month: string; dueOn: string; status: string } | null;
   } | null;
-  concerns: { open: number; latest: { id: string; type: ConcernType; status: Concern["status"]; description: string }[] } | null;
+  concerns: { open: number; latest: { id: string; type: ConcernType; status: Concern["status"]; description: string; mitigationPlan: string | null }[] } | null;
   contactNotes: ContactNote[];
 }
 
@@ -108,9 +108,9 @@ export async function loadParticipantGlance(db: Db | Trx, access: AuthorizedPart
 
   let concerns: ParticipantGlance["concerns"] = null;
   if (concernActions(access).read) {
-    const open = await db.selectFrom("concerns").select(["id", "type", "status", "description"])
+    const open = await db.selectFrom("concerns").select(["id", "type", "status", "description", "mitigation_plan"])
       .where("participant_id", "=", participantId).where("status", "!=", "resolved").orderBy("created_at", "desc").orderBy("id").execute();
-    concerns = { open: open.length, latest: open.slice(0, SHOWN_ON_CARD).map((c) => ({ id: c.id, type: c.type as ConcernType, status: c.status as Concern["status"], description: c.description })) };
+    concerns = { open: open.length, latest: open.slice(0, SHOWN_ON_CARD).map((c) => ({ id: c.id, type: c.type as ConcernType, status: c.status as Concern["status"], description: c.description, mitigationPlan: c.mitigation_plan })) };
   }
 
   const contactNotes = await listContactNotes(db, access, LATEST_NOTES_ON_OVERVIEW);
