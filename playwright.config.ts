@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 // Debian's Chromium, never a downloaded browser (see docs/decisions).
 export default defineConfig({
   testDir: "tests/e2e",
+  // The pseudo-locale spec runs on a server of its own (playwright.pseudo.config.ts).
+  testIgnore: "**/*.pseudo.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -4,7 +4,9 @@ import stylesUrl from "./app.css?url";
 import { app } from "./lib/request.server.ts";
 import { readForm } from "./lib/form.server.ts";
 import { busyDatabaseMiddleware } from "./lib/busy.server.ts";
-import { localeFromAcceptLanguage, type MessageKey } from "../src/i18n/index.ts";
+import { visitorLocale, type Locale, type MessageKey } from "../src/i18n/index.ts";
+import { PSEUDO_LOCALE, pseudoLocaleOn } from "../src/i18n/pseudo.ts";
+import { LANGUAGE_COOKIE, parseCookies } from "../src/server/cookies.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { markSignInNoticeShown } from "../src/domain/auth/sessions.server.ts";
 import { formatDateTime } from "../src/i18n/format.ts";
@@ -49,8 +51,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, partner, csrfToken, nonce, signInNotice, sessionId, db } = app(context);
   if (actor && sessionId && signInNotice) await markSignInNoticeShown(db, actor, sessionId);
   return {
-    // The signed-in person's choice on their profile; before sign-in, what the browser asks for.
-    locale: actor?.locale ?? partner?.locale ?? localeFromAcceptLanguage(request.headers.get("accept-language")),
+    // The signed-in person's choice on their profile, a support person's or participant's
+    // language on record; before sign-in, the visitor's choice or what the browser asks for.
+    locale: pageLocale(actor?.locale ?? partner?.locale
+      ?? visitorLocale(parseCookies(request.headers.get("cookie"))[LANGUAGE_COOKIE], request.headers.get("accept-language"))),
+    // Only a visitor's language is theirs to switch here: the others come from a record.
+    languageSwitch: !actor && !partner,
     csrfToken,
     nonce,
     actor: actor && {
@@ -61,6 +67,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     },
     signInNotice: actor ? signInNotice : null,
   };
+}
+
+const PSEUDO = pseudoLocaleOn(process.env);
+
+/** A demo server run for the pseudo-locale check shows every page in the pseudo-locale. */
+function pageLocale(locale: Locale): Locale {
+  return PSEUDO ? PSEUDO_LOCALE : locale;
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

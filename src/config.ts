@@ -9,6 +9,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set when the app is reached over plain http other than localhost; cookies are Secure otherwise. */
   ALLIES_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  /**
+   * Tests and development only: pages in English are shown in the pseudo-locale and
+   * the demo data is marked (src/i18n/pseudo.ts), to find words that bypass the
+   * catalog. Ignored unless the server loads demo data.
+   */
+  ALLIES_PSEUDO_LOCALE: z.enum(["0", "1"]).default("0"),
   /** Whether a new, empty embedded database gets the demo data. Never applies to PostgreSQL. */
   ALLIES_DEMO_DATA: z.enum(["0", "1"]).default("1"),
   /** Connections beyond this many are closed at once (each holds a file descriptor). */

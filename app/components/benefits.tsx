@@ -3,6 +3,7 @@ import type { EstimateRequest, EstimateResult, ScenarioInput } from "../../src/d
 import { formatDollars } from "../../src/i18n/format.ts";
 import type { Locale, MessageKey, Translate } from "../../src/i18n/index.ts";
 import { errorText } from "../lib/i18n.ts";
+import { GlossaryLink } from "./glossary-link.tsx";
 
 /** Shared pieces of the benefits pages: the estimate's results. */
 
@@ -164,6 +165,7 @@ export function EstimateResults({ t, request, result, headingLevel = 2 }: { t: T
       <ul className="estimate-notes">
         {result.notes.map((note) => <li key={note}>{note}</li>)}
       </ul>
+      <GlossaryLink t={t} />
     </div>
   );
 }

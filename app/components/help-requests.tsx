@@ -18,34 +18,73 @@ export function SupportReportLine({ t, report }: { t: Translate; report: { repor
   return <p className="notice" data-testid="support-report">{t(`plan.supportReport.${report.report}`, { name: report.name, date: formatDate(report.at.slice(0, 10), t.locale) })}</p>;
 }
 
-/** The plan page's help requests: what is open, who claimed what, and a form to post a new need. */
+/** When a request is needed, in the reader's words. */
+export function helpRequestWhen(t: Translate, r: Pick<HelpRequest, "neededOn" | "neededTime">): string {
+  const date = formatDate(r.neededOn, t.locale);
+  return r.neededTime ? t("partnerMore.help.whenAt", { date, time: r.neededTime }) : t("partnerMore.help.when", { date });
+}
+
+/** Where a request stands: waiting, who will help, done, or taken back. */
+export function helpRequestStatus(t: Translate, r: HelpRequest): string {
+  switch (r.status) {
+    case "open": return t("help.status.open");
+    case "claimed": return t("help.status.claimed", { name: r.claimedBy?.name ?? "" });
+    case "done": return r.claimedBy ? t("partnerMore.help.status.done", { name: r.claimedBy.name }) : t("partnerMore.help.status.doneNobody");
+    case "cancelled": return t("partnerMore.help.status.cancelled", { date: formatDate((r.cancelledAt ?? r.postedAt).slice(0, 10), t.locale) });
+  }
+}
+
+/**
+ * The buttons a request's reader may use now (withdraw while open, mark done once
+ * claimed), each a small form posting `intent` and `requestId` to `action`.
+ */
+export function HelpRequestButtons({ t, request, action, withdrawLabel }: { t: Translate; request: HelpRequest; action: string; withdrawLabel: string }) {
+  const buttons = [
+    ...(request.can.withdraw ? [{ intent: "withdraw", label: withdrawLabel, className: "secondary" }] : []),
+    ...(request.can.markDone ? [{ intent: "done", label: t("partnerMore.help.markDone"), className: undefined }] : []),
+  ];
+  return buttons.map((b) => (
+    <Form key={b.intent} method="post" action={action} className="inline-form no-print">
+      <CsrfField />
+      <input type="hidden" name="intent" value={b.intent} />
+      <input type="hidden" name="requestId" value={request.id} />
+      <button type="submit" className={b.className}>{b.label}</button>
+    </Form>
+  ));
+}
+
+/** The plan page's help requests: what is open, who claimed what, the history, and a form to post a new need. */
 export function HelpRequestsSection({ t, participantId, requests, canUpdate, result }: {
   t: Translate; participantId: string; requests: readonly HelpRequest[]; canUpdate: boolean; result?: HelpRequestFormResult | null;
 }) {
   const action = `/participants/${participantId}/plan/help`;
   const labels = { kind: t("help.kind"), description: t("help.description"), neededOn: t("help.neededOn"), neededTime: t("help.neededTime"), discloses: t("help.discloses") };
+  const current = requests.filter((r) => r.status === "open" || r.status === "claimed");
+  const history = requests.filter((r) => r.status === "done" || r.status === "cancelled");
   return (
     <section aria-labelledby="help-requests" className="card">
       <h2 id="help-requests">{t("help.heading")}</h2>
       <p className="hint">{t("help.intro")}</p>
-      {requests.length === 0 ? <p>{t("help.none")}</p> : (
+      {current.length === 0 ? <p>{t("help.none")}</p> : (
         <ul>
-          {requests.map((r) => (
+          {current.map((r) => (
             <li key={r.id} data-help-request={r.id}>
-              <strong>{r.description}</strong> · {t(`network.helpKind.${r.kind}`)} · {formatDate(r.neededOn, t.locale)}{r.neededTime ? ` ${r.neededTime}` : ""}
-              {" · "}{r.status === "claimed" && r.claimedBy ? t("help.status.claimed", { name: r.claimedBy.name }) : t("help.status.open")}
-              {canUpdate && r.status === "open" ? (
-                <Form method="post" action={action} className="inline-form no-print">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="cancel" />
-                  <input type="hidden" name="requestId" value={r.id} />
-                  <button type="submit" className="secondary">{t("help.cancel")}</button>
-                </Form>
-              ) : null}
+              <strong>{r.description}</strong> · {t(`network.helpKind.${r.kind}`)} · {helpRequestWhen(t, r)} · {helpRequestStatus(t, r)}
+              <HelpRequestButtons t={t} request={r} action={action} withdrawLabel={t("help.cancel")} />
             </li>
           ))}
         </ul>
       )}
+      {history.length > 0 ? (
+        <details>
+          <summary>{t("partnerMore.help.history")}</summary>
+          <ul>
+            {history.map((r) => (
+              <li key={r.id} data-help-request={r.id}>{r.description} · {helpRequestWhen(t, r)} · {helpRequestStatus(t, r)}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {canUpdate ? (
         <Form method="post" action={action} noValidate className="no-print">
           <CsrfField />

@@ -1,9 +1,11 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "react-router";
 import { useT } from "../lib/i18n.ts";
 import { CsrfField } from "./forms.tsx";
+import { LanguageSwitch } from "./language-switch.tsx";
 
 interface HeaderData {
   actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean } | null;
+  languageSwitch: boolean;
 }
 
 export function SiteHeader() {
@@ -32,6 +34,7 @@ export function SiteHeader() {
           </div>
         </>
       ) : null}
+      {root?.languageSwitch ? <LanguageSwitch /> : null}
     </header>
   );
 }

@@ -41,6 +41,7 @@ function labelsOf(t: Translate) {
   return {
     name: t("program.field.name"), address: t("program.field.address"), phone: t("program.field.phone"),
     timeZone: t("program.field.timeZone"), logo: t("program.field.logo"), removeLogo: t("program.field.removeLogo"),
+    quietHoursStart: t("texts.quietHours.start"), quietHoursEnd: t("texts.quietHours.end"),
   };
 }
 
@@ -73,6 +74,12 @@ export default function AdminProgramPage() {
         <SelectField name="timeZone" label={labels.timeZone} hint={t("program.field.timeZone.hint")} errors={errors}
           defaultValue={value("timeZone", settings.timeZone)}
           options={[{ value: "", label: t("program.field.timeZone.choose") }, ...zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))]} />
+        <fieldset className="field">
+          <legend>{t("texts.quietHours.legend")}</legend>
+          <p className="hint">{t("texts.quietHours.hint")}</p>
+          <TextField name="quietHoursStart" label={labels.quietHoursStart} errors={errors} defaultValue={value("quietHoursStart", settings.quietHours.start)} inputMode="numeric" />
+          <TextField name="quietHoursEnd" label={labels.quietHoursEnd} errors={errors} defaultValue={value("quietHoursEnd", settings.quietHours.end)} inputMode="numeric" />
+        </fieldset>
         <div className={logoError ? "field field--error" : "field"}>
           <label htmlFor="field-logo">{labels.logo}</label>
           <p id="field-logo-hint" className="hint">{settings.hasLogo ? t("program.field.logo.replaceHint") : t("program.field.logo.hint")}</p>

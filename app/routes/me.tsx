@@ -6,6 +6,7 @@ import { OwnSections } from "../components/own-record.tsx";
 import ownStyles from "../components/own-record.css?url";
 import { app, notFound, requireOwnRecord } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
+import { GlossaryLink } from "../components/glossary-link.tsx";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: ownStyles }];
 
@@ -52,9 +53,14 @@ export default function MyHomePage() {
           {overview.upcoming.map((m) => (
             <li key={m.id}>
               <p><strong>{m.title}</strong></p>
+              {m.status === "cancelled" ? (
+                <p data-testid="meeting-cancelled"><strong>{t("partnerMore.meeting.cancelled", { date: formatDate(m.scheduledAt.slice(0, 10), t.locale) })}</strong></p>
+              ) : m.changed ? (
+                <p data-testid="meeting-changed"><strong>{t("partnerMore.meeting.changed", { when: formatDateTime(m.scheduledAt, t.locale, { dateStyle: "full", timeStyle: "short" }) })}</strong></p>
+              ) : null}
               <p>{formatDateTime(m.scheduledAt, t.locale, { dateStyle: "full", timeStyle: "short" })}</p>
               <p>{t("own.meetings.place", { place: m.place })}</p>
-              {m.invitees.length > 0 ? (
+              {m.status !== "cancelled" && m.invitees.length > 0 ? (
                 <p>{t("own.meetings.invited", { names: m.invitees.map((i) => `${i.name} (${t(`meeting.response.${i.response}`)})`).join(", ") })}</p>
               ) : null}
             </li>
@@ -99,6 +105,7 @@ export default function MyHomePage() {
               ))}
             </ul>
           )}
+          <GlossaryLink />
         </>
       )}
 

@@ -21,7 +21,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     copyFor: view.forPerson?.name ?? null,
     minutes: view.minutes,
     held: view.meeting.status === "held",
-  }, translator(access.actor.locale));
+  }, translator(view.locale));
   const pdf = await renderMinutesPdf(document, program.hasLogo ? await getProgramLogo(ctx.db) : null);
   const day = view.meeting.scheduledAt.slice(0, 10);
   return new Response(new Uint8Array(pdf), {

@@ -14,6 +14,8 @@ import { participantLinkStatus } from "../../src/domain/portal/participant-link.
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
+import { participantPreferences } from "../../src/domain/messages/preferences.server.ts";
+import { MessagePreferencesSummary } from "../components/message-preferences.tsx";
 
 /** What the own-link route (participant-own-link.tsx) answers after making a link: shown once, on this page. */
 export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } };
@@ -33,7 +35,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const canWriteNotes = contactNoteActions(access).write;
   // The participant's own link (its state, never its token).
   const ownLink = await participantLinkStatus(ctx.db, access);
-  return { ...view, reminders, glance, canWriteNotes, ownLink, notice: NOTICES.find((n) => n === done) ?? null };
+  const messages = await participantPreferences(ctx.db, access);
+  const messagesSaved = new URL(request.url).searchParams.has("messagesSaved");
+  return { ...view, reminders, glance, canWriteNotes, ownLink, messages, messagesSaved, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -52,7 +56,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, messages, messagesSaved, notice } = useLoaderData<typeof loader>();
   // This page's own action (archive, restore), or the own-link route's, which draws this page too.
   const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
   const result = answer && "problem" in answer ? answer : undefined;
@@ -72,7 +76,13 @@ export default function ParticipantOverview() {
       <h1>{name}</h1>
       {notice ? <p className="notice" role="status">{t(`participant.${notice}`, { name })}</p> : null}
       {p.status === "archived" ? <p className="warning">{t("participant.status.archived", { date: formatDate(p.archivedAt ?? p.updatedAt, t.locale, "medium") })}</p> : null}
-      {can.update ? <p className="actions"><Link className="button" to={`${base}/edit`}>{t("participant.edit")}</Link></p> : null}
+      {can.update ? (
+        <p className="actions">
+          <Link className="button" to={`${base}/edit`}>{t("participant.edit")}</Link>
+          {/* A need for the network is posted with the plan, where the help it becomes is kept. */}
+          {p.status === "active" ? <> <Link className="button secondary" to={`${base}/plan#help-requests`}>{t("partnerMore.help.fromOverview")}</Link></> : null}
+        </p>
+      ) : null}
 
       {reminders.length > 0 ? (
         <section aria-labelledby="reminders-heading" className="card">
@@ -110,6 +120,15 @@ export default function ParticipantOverview() {
           <dt>{t("participant.specialist")}</dt><dd>{p.specialistName}</dd>
         </dl>
       </section>
+
+      {messages ? (
+        <section aria-labelledby="messages">
+          <h2 id="messages">{t("texts.heading")}</h2>
+          {messagesSaved ? <p className="notice" role="status">{t("texts.saved.staff")}</p> : null}
+          <MessagePreferencesSummary t={t} preferences={messages.preferences} audience="staff" />
+          {messages.actions.change ? <p className="no-print"><Link to={`${base}/messages`} className="button secondary">{t("texts.change.staff")}</Link></p> : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="profile-heading" data-testid="career-profile">
         <h2 id="profile-heading">{t("participant.section.profile")}</h2>

@@ -1,13 +1,16 @@
 import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/support-page";
 import { getSupportPage } from "../../src/domain/partners/support-page.server.ts";
+import { supportPersonOwnPreferences } from "../../src/domain/messages/preferences.server.ts";
+import { MessagePreferencesSummary } from "../components/message-preferences.tsx";
 import { formatDate } from "../../src/i18n/format.ts";
 import { CsrfField, RadioGroup, TextArea } from "../components/forms.tsx";
 import { formatMeetingTime } from "../components/meetings.tsx";
 import { app, requirePartner } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
+import { GlossaryLink } from "../components/glossary-link.tsx";
 
-const DONE = ["rsvp", "commitment", "encourage", "claim", "taken", "contact"] as const;
+const DONE = ["rsvp", "commitment", "encourage", "claim", "taken", "contact", "messages"] as const;
 type Done = (typeof DONE)[number];
 
 /** A support person's own page (decision 0022): phone-first, every piece through their consent. */
@@ -15,12 +18,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor } = requirePartner(context, "support_person");
   const ctx = app(context);
   const page = await getSupportPage(ctx.db, actor, ctx.meta);
+  const messages = await supportPersonOwnPreferences(ctx.db, actor);
   const done = new URL(request.url).searchParams.get("done");
-  return { page, done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null };
+  return { page, messages, done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null };
 }
 
 export default function SupportPage() {
-  const { page, done } = useLoaderData<typeof loader>();
+  const { page, messages, done } = useLoaderData<typeof loader>();
   const t = useT();
   const names = { participant: page.participant.firstName, specialist: page.specialist.name };
   const respondOptions = (["yes", "no", "maybe"] as const).map((value) => ({ value, label: t(`supportPage.rsvp.${value}`) }));
@@ -28,7 +32,7 @@ export default function SupportPage() {
     <div className="page page--narrow partner-page">
       <title>{`${t("supportPage.title", { name: names.participant })} · ${t("app.name")}`}</title>
       <h1>{t("supportPage.title", { name: names.participant })}</h1>
-      {done ? <p className="notice" role="status">{t(`supportPage.done.${done}`, names)}</p> : null}
+      {done ? <p className="notice" role="status">{done === "messages" ? t("texts.saved") : t(`supportPage.done.${done}`, names)}</p> : null}
       <p>{t("supportPage.hello", { name: page.person.name })} {t("supportPage.intro", names)}</p>
 
       {page.workGoal ? (
@@ -43,15 +47,22 @@ export default function SupportPage() {
         {page.meetings.length === 0 ? <p>{t("supportPage.meetings.none")}</p> : page.meetings.map((m) => (
           <article key={m.id} className="partner-card" aria-labelledby={`meeting-${m.id}`}>
             <h3 id={`meeting-${m.id}`}>{m.title}</h3>
-            <p><strong>{t("supportPage.meetings.when")}:</strong> {formatMeetingTime(m.scheduledAt, t.locale)}</p>
-            <p><strong>{t("supportPage.meetings.where")}:</strong> {m.place}</p>
-            <p>{t("supportPage.meetings.yourAnswer", { answer: t(`supportPage.rsvp.${m.response as "yes" | "no" | "maybe" | "pending"}`) })}</p>
-            <Form method="post" action={`/support/meetings/${m.id}`}>
-              <CsrfField />
-              <RadioGroup name="response" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.legend")} options={respondOptions} defaultValue={m.response} />
-              <TextArea name="note" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.note")} defaultValue={m.responseNote} rows={2} maxLength={300} />
-              <button type="submit">{t("supportPage.rsvp.submit")}</button>
-            </Form>
+            {m.status === "cancelled" ? (
+              <p className="notice" data-testid="meeting-cancelled"><strong>{t("partnerMore.meeting.cancelled", { date: formatDate(m.scheduledAt.slice(0, 10), t.locale) })}</strong></p>
+            ) : (
+              <>
+                {m.changed ? <p className="notice" data-testid="meeting-changed"><strong>{t("partnerMore.meeting.changed", { when: formatMeetingTime(m.scheduledAt, t.locale) })}</strong></p> : null}
+                <p><strong>{t("supportPage.meetings.when")}:</strong> {formatMeetingTime(m.scheduledAt, t.locale)}</p>
+                <p><strong>{t("supportPage.meetings.where")}:</strong> {m.place}</p>
+                <p>{t("supportPage.meetings.yourAnswer", { answer: t(`supportPage.rsvp.${m.response as "yes" | "no" | "maybe" | "pending"}`) })}</p>
+                <Form method="post" action={`/support/meetings/${m.id}`}>
+                  <CsrfField />
+                  <RadioGroup name="response" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.legend")} options={respondOptions} defaultValue={m.response} />
+                  <TextArea name="note" prefix={`rsvp-${m.id}`} label={t("supportPage.rsvp.note")} defaultValue={m.responseNote} rows={2} maxLength={300} />
+                  <button type="submit">{t("supportPage.rsvp.submit")}</button>
+                </Form>
+              </>
+            )}
           </article>
         ))}
       </section>
@@ -136,6 +147,15 @@ export default function SupportPage() {
         <p>{t("supportPage.contact.preferred", { channel: page.person.preferredChannel ? t(`network.channel.${page.person.preferredChannel}`) : t("supportPage.contact.none") })}</p>
         <p><Link to="/support/contact" className="button secondary">{t("supportPage.contact.change")}</Link></p>
       </section>
+
+      <GlossaryLink />
+      {messages ? (
+        <section aria-labelledby="messages">
+          <h2 id="messages">{t("texts.heading")}</h2>
+          <MessagePreferencesSummary t={t} preferences={messages} audience="own" />
+          <p><Link to="/support/messages" className="button secondary">{t("texts.change.own")}</Link></p>
+        </section>
+      ) : null}
 
       <p><Link to="/support/step-out">{t("supportPage.stepOut.link", names)}</Link></p>
       <Form method="post" action="/l/sign-out">

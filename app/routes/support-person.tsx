@@ -20,6 +20,8 @@ import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { qrCodeDataUrl } from "../lib/qr.server.ts";
 import { PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
 import { readForm } from "../lib/form.server.ts";
+import { supportPersonPreferences } from "../../src/domain/messages/preferences.server.ts";
+import { MessagePreferencesSummary } from "../components/message-preferences.tsx";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
@@ -50,6 +52,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     mayUpdate: view.can.update,
     holdsConsent,
     personalLinks: await listSupportPersonLinks(ctx.db, access, person.id),
+    messages: await supportPersonPreferences(ctx.db, access, person.id),
     linkActions: supportLinkActions(access, { status: person.status, endedAt: person.endedAt, holdsConsent }),
     grants,
     history: versions.map((v, i) => ({
@@ -64,6 +67,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       consent: grants.find((g) => g.id === url.searchParams.get("consent"))?.id ?? null,
       eventRecorded: url.searchParams.has("eventRecorded"),
       linkRevoked: url.searchParams.has("linkRevoked"),
+      messagesSaved: url.searchParams.has("messagesSaved"),
     },
   };
 }
@@ -134,7 +138,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function SupportPersonPage() {
   const t = useT();
-  const { participant, person, mayUpdate, holdsConsent, grants, history, confirm, notice, personalLinks, linkActions } = useLoaderData<typeof loader>();
+  const { participant, person, mayUpdate, holdsConsent, grants, history, confirm, notice, personalLinks, linkActions, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/participants/${participant.id}`;
@@ -193,6 +197,15 @@ export default function SupportPersonPage() {
         <section aria-labelledby="reconnect-heading">
           <h2 id="reconnect-heading">{t("network.reconnect.heading")}</h2>
           <ul>{RECONNECT_IDEAS.map((idea) => <li key={idea}>{t(`network.reconnect.${idea}`)}</li>)}</ul>
+        </section>
+      ) : null}
+
+      {messages ? (
+        <section aria-labelledby="messages">
+          <h2 id="messages">{t("texts.heading")}</h2>
+          {notice.messagesSaved ? <p className="notice" role="status">{t("texts.saved.staff")}</p> : null}
+          <MessagePreferencesSummary t={t} preferences={messages.preferences} audience="staff" />
+          {messages.actions.change ? <p className="no-print"><Link to={`${here}/messages`} className="button secondary">{t("texts.change.staff")}</Link></p> : null}
         </section>
       ) : null}
 

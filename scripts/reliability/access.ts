@@ -6,6 +6,8 @@ import path from "node:path";
 
 const APP_DIR = path.resolve(import.meta.dirname, "../../app");
 import type { Db } from "../../src/db/index.ts";
+import { systemMeta } from "../../src/domain/auth/actor.ts";
+import { claimHelpRequest } from "../../src/domain/partners/support-page.server.ts";
 import { Caller, type Answer } from "./http.ts";
 import { consentTerms } from "./dates.ts";
 import { changedTables, contentDigest } from "./invariants.ts";
@@ -113,7 +115,12 @@ function ghostsOf(records: SubjectRecords): SubjectRecords {
 }
 
 /** Puts the subject in the state an operation starts from (a participant must be archived before it is restored); returns the body to send. */
-async function prepare(op: Operation, owner: Caller, subject: Subject): Promise<unknown> {
+async function prepare(op: Operation, owner: Caller, subject: Subject, db: Db): Promise<unknown> {
+  if (op.operationId === "markHelpRequestDone") {
+    // Only a claimed request can be marked done: the support person claims it, as their page does.
+    const claimed = await claimHelpRequest(db, { kind: "support_person", supportPersonId: subject.records.personId, participantId: subject.records.id, name: subject.supportPerson.name, locale: "en" }, subject.records.requestId, systemMeta);
+    if (!claimed.ok) throw new Error(`claiming the subject's help request for ${op.operationId}: ${claimed.reason}`);
+  }
   if (op.operationId === "restoreParticipant") {
     const archived = await owner.api("POST", `/participants/${subject.records.id}/archive`, { version: subject.participant.version });
     if (archived.status !== 200) throw new Error(`archiving the subject for ${op.operationId} answered ${archived.status}`);
@@ -146,7 +153,7 @@ async function checkRecordOperation(results: Results, database: string, world: R
   const owner = callers.specialistOwn;
   const problems: string[] = [];
   const subject = await buildSubject(owner, `Access${n}`);
-  const body = await prepare(op, owner, subject);
+  const body = await prepare(op, owner, subject, db);
   const names = [subject.participant.lastName, subject.supportPerson.name];
   const leaks = (answer: Answer) => names.filter((name) => answer.text.includes(name));
   const ghost = ghostsOf(subject.records);
@@ -183,7 +190,7 @@ async function checkRecordOperation(results: Results, database: string, world: R
   for (const role of ALLOWED) {
     const own = role.key === "specialistOwn" ? { subject, body } : await (async () => {
       const fresh = await buildSubject(owner, `Access${n}${role.key}`);
-      return { subject: fresh, body: await prepare(op, owner, fresh) };
+      return { subject: fresh, body: await prepare(op, owner, fresh, db) };
     })();
     const answer = await callers[role.key].api(op.method, fillPath(op.template, own.subject.records), own.body);
     if (!is2xx(answer.status)) problems.push(`${role.label}: answered ${answer.status} ${answer.text.slice(0, 120)}`);

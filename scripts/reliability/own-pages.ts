@@ -106,17 +106,27 @@ export async function checkOwnPage(results: Results, database: string, callers: 
     || "the participant's working link opens it; a link revoked, expired or of an archived record, a support person's link, every staff role and nobody go to the link page");
 }
 
-/** Another participant's grant named on the participant's own withdraw form: not found, nothing changed. */
+/** Another participant's grant or help request named on the participant's own forms: not found, nothing changed. */
 export async function checkOwnWrongParticipant(results: Results, database: string, world: ReliabilityWorld, callers: Record<RoleKey, Caller>, own: OwnPagesWorld): Promise<void> {
   const other = await buildSubject(callers.specialistOwn, "OtherOwn");
+  const posted = await callers.specialistOwn.api("POST", `/participants/${other.records.id}/help-requests`, {
+    kind: "rides", description: "A ride for someone else", neededOn: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), discloses: ["work_schedule"],
+  });
+  const otherHelpId = posted.status === 201 ? (posted.json as { id: string }).id : null;
   const before = await contentDigest(world.database.db);
   const foreign = await own.holders.valid.form(`/me/privacy/grants/${other.records.grantId}/withdraw`, { category: "" });
   const nobodys = await own.holders.valid.form(`/me/privacy/grants/${randomUUID()}/withdraw`, { category: "" });
+  const foreignHelp = otherHelpId ? await own.holders.valid.form(`/me/help/${otherHelpId}`, { intent: "withdraw" }) : null;
+  const nobodysHelp = await own.holders.valid.form(`/me/help/${randomUUID()}`, { intent: "done" });
   const changed = changedTables(before, await contentDigest(world.database.db));
   const problems = [
     ...(foreign.status !== 404 ? [`another participant's grant: answered ${foreign.status}`] : []),
     ...(nobodys.status !== 404 ? [`a grant nobody has: answered ${nobodys.status}`] : []),
+    ...(otherHelpId === null ? [`posting another participant's help request answered ${posted.status}`] : []),
+    ...(foreignHelp && foreignHelp.status !== 404 ? [`another participant's help request: answered ${foreignHelp.status}`] : []),
+    ...(nobodysHelp.status !== 404 ? [`a help request nobody has: answered ${nobodysHelp.status}`] : []),
     ...(changed ? [`changed ${changed}`] : []),
   ];
-  results.record(AREA, database, "own pages: withdrawing another participant's consent", problems.length === 0, problems.join("; ") || "not found, as for a grant nobody has; nothing changed");
+  results.record(AREA, database, "own pages: withdrawing another participant's consent or help request", problems.length === 0,
+    problems.join("; ") || "not found, as for a grant or a help request nobody has; nothing changed");
 }

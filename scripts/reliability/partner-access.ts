@@ -9,7 +9,7 @@ import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject 
 const AREA = "access";
 
 /** The support person's own pages (decision 0022): reached only through a personal link's session. */
-export const PARTNER_PAGES = ["/support", "/support/contact", "/support/step-out", "/support/encouragement"];
+export const PARTNER_PAGES = ["/support", "/support/contact", "/support/messages", "/support/step-out", "/support/encouragement"];
 
 /** A support person's phone: the partner session cookie a personal link gave it, and the CSRF cookie. */
 class PartnerCaller extends Caller {
@@ -107,6 +107,11 @@ export async function checkPartnerAccess(results: Results, database: string, wor
         if (wrong.status !== 404 || nobodys.status !== 404) problems.push(`another participant's meeting answered ${wrong.status} (nobody's: ${nobodys.status})`);
         const item = await phone.form(`/support/commitments/${other.records.itemId}`, { report: "done" });
         if (item.status !== 404) problems.push(`another participant's plan item answered ${item.status}`);
+        const posted = await owner.api("POST", `/participants/${other.records.id}/help-requests`, {
+          kind: "rides", description: "A ride for someone else", neededOn: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), discloses: ["work_schedule"],
+        });
+        const claim = posted.status === 201 ? await phone.form(`/support/help/${(posted.json as { id: string }).id}`, {}) : null;
+        if (!claim || claim.status !== 404) problems.push(`another participant's help request answered ${claim ? claim.status : `(not posted: ${posted.status})`}`);
       }
       await change(subject, subject.supportPerson);
       for (const page of PARTNER_PAGES) {

@@ -115,6 +115,7 @@ export interface SubjectRecords {
   entryId: string;
   concernId: string;
   itemId: string;
+  requestId: string;
   [name: string]: string;
 }
 
@@ -122,7 +123,8 @@ export interface SubjectRecords {
  * A participant on the own-caseload specialist's list with one of everything a
  * path can name: a support person with a paper consent (scan included) that allows
  * meetings, a benefits referral and pay stub, a meeting the support person is
- * invited to with a commitment they made in it, a concern and a plan item. Made
+ * invited to with a commitment they made in it, a concern, a plan item and an
+ * open help request the support person may claim. Made
  * through the API, so each has its audit row like any other record.
  */
 export async function buildSubject(owner: Caller, label: string) {
@@ -136,7 +138,7 @@ export async function buildSubject(owner: Caller, label: string) {
   };
   const base = `/participants/${participant.id}`;
   const supportPerson = (await made("support person", "POST", `${base}/support-persons`, {
-    name: `Helper of ${label}`, relationshipKind: "relative", closeness: "inner", status: "supportive",
+    name: `Helper of ${label}`, relationshipKind: "relative", closeness: "inner", status: "supportive", helpKinds: ["rides"],
   })) as { id: string; version: number; name: string };
   const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
   const grant = (await made("consent", "POST", `${base}/consent-grants`, {
@@ -160,9 +162,11 @@ export async function buildSubject(owner: Caller, label: string) {
   if (!entry) throw new Error(`the ${label} meeting did not keep its commitment`);
   const concern = (await made("concern", "POST", `${base}/concerns`, { type: "transport", description: "The bus does not run early" })) as { id: string };
   const item = (await made("plan item", "POST", `${base}/plan-items`, { kind: "wake_up_calls", description: "A call at seven", provider: "specialist" })) as { id: string };
+  // A need the support person may see and claim: a ride, telling only what the consent covers.
+  const request = (await made("help request", "POST", `${base}/help-requests`, { kind: "rides", description: "A ride to the interview", neededOn: day(3), discloses: ["employment_goals"] })) as { id: string };
   const records: SubjectRecords = {
     id: participant.id, personId: supportPerson.id, grantId: grant.id, referralId: referral.id, stubId: stub.id,
-    meetingId: meeting.id, entryId: entry.id, concernId: concern.id, itemId: item.id,
+    meetingId: meeting.id, entryId: entry.id, concernId: concern.id, itemId: item.id, requestId: request.id,
   };
   return { participant, supportPerson, grant, records };
 }

@@ -44,7 +44,15 @@ export interface Database {
   support_suggestions: SupportSuggestionTable;
   program_settings: ProgramSettingsTable;
   meeting_invitee_removals: MeetingInviteeRemovalTable;
+  text_opt_outs: TextOptOutTable;
   contact_notes: ContactNoteTable;
+}
+
+/** A number (E.164) that replied STOP to the program's texts (migration 0017). */
+export interface TextOptOutTable {
+  phone: string;
+  keyword: string;
+  opted_out_at: string;
 }
 
 export interface SupportPersonTable {
@@ -59,6 +67,10 @@ export interface SupportPersonTable {
   phone: string | null;
   email: string | null;
   preferred_channel: string | null;
+  /** A language code (participants/vocabulary LANGUAGES); null: not asked, English. */
+  preferred_language: string | null;
+  remind_meetings: number;
+  remind_commitments: number;
   help_kinds: string;
   notes: string | null;
   first_call: number;
@@ -242,6 +254,11 @@ export interface ParticipantTable {
   phone: string | null;
   email: string | null;
   preferred_language: string;
+  /** "email" or "text"; null: no messages (migration 0017). */
+  message_channel: string | null;
+  remind_meetings: number;
+  remind_commitments: number;
+  remind_ssi_report: number;
   status: string;
   work_goal: string | null;
   job_preferences: string | null;
@@ -296,6 +313,9 @@ export interface ProgramSettingsTable {
   time_zone: string;
   logo_content_type: string | null;
   logo_base64: string | null;
+  /** HH:MM in the program's zone; null: the default quiet hours (21:00 to 08:00). */
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
   version: number;
   updated_by: string | null;
   updated_at: string;
@@ -581,7 +601,7 @@ export interface HelpRequestTable {
   needed_on: string;
   needed_time: string | null;
   discloses: string;
-  /** "open", "claimed" or "cancelled". */
+  /** "open", "claimed", "done" or "cancelled" (withdrawn). */
   status: string;
   posted_by: string;
   posted_at: string;
@@ -590,6 +610,9 @@ export interface HelpRequestTable {
   plan_item_id: string | null;
   cancelled_at: string | null;
   cancelled_by: string | null;
+  /** When the help was given and who said so (migration 0015). */
+  done_at: Generated<string | null>;
+  done_by: Generated<string | null>;
 }
 
 /**
@@ -602,7 +625,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "meetings", "meeting_invitees", "meeting_invitee_removals", "concerns", "plan_items", "meeting_entries", "plan_item_versions", "milestones", "encouragement_notes",
   "benefits_profiles", "benefits_referrals", "pay_stubs", "earnings_reports", "benefits_estimate_shares", "benefit_years", "program_settings",
   "personal_links", "partner_sessions", "help_requests",
-  "support_suggestions",
+  "support_suggestions", "text_opt_outs",
   "contact_notes",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];

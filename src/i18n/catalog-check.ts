@@ -46,3 +46,23 @@ export function catalogProblems(english: Record<string, string>, other: Record<s
   }
   return problems;
 }
+
+/**
+ * Words that read the same in English and Spanish, so a message made only of them
+ * may stay as it is: the app's name, acronyms Social Security and programs use in
+ * both languages, and names of programs that have no Spanish name.
+ */
+export const SAME_IN_BOTH = new Set(["Allies", "OK", "SSI", "SSDI", "SGA", "PASS", "IRWE", "IPS", "PDF", "JSON", "Medicaid", "Medicare", "No", "Total", "Plan", "Error"]);
+
+/**
+ * The keys whose translation is still the English text: a message the translator
+ * has not reached, or one that stood in for it. A message with no words of its own
+ * (only placeholders, numbers and signs) or made only of `SAME_IN_BOTH` words is not counted.
+ */
+export function untranslated(english: Record<string, string>, other: Record<string, string>): string[] {
+  return Object.keys(english).filter((key) => {
+    if (other[key] !== english[key]) return false;
+    const words = english[key]!.replace(/\{[^{}]*\}/g, " ").match(/\p{L}+/gu) ?? [];
+    return words.some((word) => !SAME_IN_BOTH.has(word));
+  });
+}

@@ -33,3 +33,17 @@ describe("dates and money in a locale", () => {
     expect(formatDollars(607.5, "en")).toBe("$607.50");
   });
 });
+
+describe("dates and money in Spanish (es-US)", () => {
+  it("writes days and months in Spanish words, the way Spanish readers in the United States see them", () => {
+    expect(formatDate("2026-03-05", "es")).toBe("5 de marzo de 2026");
+    expect(formatDate("2026-03-05", "es", "medium")).toBe("5 mar 2026");
+    expect(formatMonth("2026-05", "es")).toBe("mayo de 2026");
+    expect(formatDateTime("2026-05-10T14:30:00.000Z", "es", { dateStyle: "full", timeStyle: "short" })).toMatch(/^domingo, 10 de mayo de 2026, 2:30\sp\.\s?m\.$/);
+  });
+
+  it("writes dollars with the dollar sign first and a comma between thousands, not 1200 US$", () => {
+    expect(formatDollars(1200, "es")).toBe("$1,200");
+    expect(formatDollars(607.5, "es")).toBe("$607.50");
+  });
+});

@@ -1,4 +1,10 @@
 import type { Locale } from "./locales.ts";
+import { CATALOG_CLOSE, CATALOG_OPEN, PSEUDO_LOCALE } from "./pseudo.ts";
+
+/** A formatted date or amount, marked in the pseudo-locale like the catalog's words it stands beside. */
+function marked(text: string, locale: Locale): string {
+  return locale === PSEUDO_LOCALE ? `${CATALOG_OPEN}${text}${CATALOG_CLOSE}` : text;
+}
 
 /**
  * Dates, months and money in a locale, from Intl formatters made once per locale
@@ -43,10 +49,11 @@ export function pluralRules(locales?: string | string[], options?: Intl.PluralRu
 /**
  * The Intl locale of a catalog: Allies serves programs in the United States, so
  * dates follow US conventions and money is in US dollars in every language
- * ("en-US", and "es-US" once Spanish has a catalog).
+ * ("en-US", "es-US"). Plain "es" would write "1200 US$" and "14:30"; es-US writes
+ * "$1,200" and "2:30 p.m." as Spanish readers in the United States see them.
  */
 export function intlLocale(locale: Locale): string {
-  return `${locale}-US`;
+  return locale === PSEUDO_LOCALE ? "en-US" : `${locale}-US`;
 }
 
 function calendarDate(value: string): Date {
@@ -61,14 +68,14 @@ function calendarDate(value: string): Date {
 export function formatDate(value: string, locale: Locale, style: "long" | "medium" = "long"): string {
   const date = calendarDate(value);
   if (Number.isNaN(date.getTime())) return value;
-  return dateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: "UTC" }).format(date);
+  return marked(dateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: "UTC" }).format(date), locale);
 }
 
 /** "2026-05" as "May 2026". */
 export function formatMonth(month: string, locale: Locale): string {
   const date = new Date(`${month}-01T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return month;
-  return dateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return marked(dateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(date), locale);
 }
 
 /**
@@ -78,13 +85,13 @@ export function formatMonth(month: string, locale: Locale): string {
 export function formatDateTime(value: string, locale: Locale, style: { dateStyle: "full" | "medium"; timeStyle: "short" | "medium" }): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return dateTimeFormat(intlLocale(locale), { ...style, timeZone: "UTC" }).format(date);
+  return marked(dateTimeFormat(intlLocale(locale), { ...style, timeZone: "UTC" }).format(date), locale);
 }
 
 /** "$1,200" or "$607.51": cents only when there are some. */
 export function formatDollars(dollars: number, locale: Locale): string {
   const whole = Number.isInteger(dollars);
-  return numberFormat(intlLocale(locale), {
+  return marked(numberFormat(intlLocale(locale), {
     style: "currency", currency: "USD", minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2,
-  }).format(dollars);
+  }).format(dollars), locale);
 }

@@ -1,15 +1,20 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { en } from "./en/index.ts";
+import { es } from "./es/index.ts";
 import type { Locale } from "./locales.ts";
 import { dateTimeFormat, intlLocale, numberFormat, pluralRules } from "./format.ts";
+import { PSEUDO_LOCALE, pseudoMessage } from "./pseudo.ts";
 
 export type MessageKey = keyof typeof en;
 /** A complete catalog: one ICU MessageFormat message per English key. */
 export type Catalog = Record<MessageKey, string>;
 
-export { DEFAULT_LOCALE, LOCALES, isLocale, localeFor, localeFromAcceptLanguage, localeFromEnvironment, supportPersonLocale, type Locale } from "./locales.ts";
+export { DEFAULT_LOCALE, LOCALES, isLocale, localeFor, localeFromAcceptLanguage, localeFromEnvironment, supportPersonLocale, visitorLocale, type Locale } from "./locales.ts";
 
-const catalogs: Record<Locale, Catalog> = { en };
+const catalogs: Record<Locale, Catalog> = {
+  en, es,
+  [PSEUDO_LOCALE]: Object.fromEntries(Object.entries(en).map(([key, message]) => [key, pseudoMessage(message)])) as Catalog,
+};
 
 /** The values a message's `{name}`, `{count, plural, ...}` and `{kind, select, ...}` arguments take. */
 export type MessageValues = Record<string, string | number>;

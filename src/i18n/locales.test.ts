@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedLanguages, localeFor, localeFromAcceptLanguage, localeFromEnvironment, negotiate, supportPersonLocale } from "./locales.ts";
+import { acceptedLanguages, localeFor, localeFromAcceptLanguage, localeFromEnvironment, negotiate, supportPersonLocale, visitorLocale } from "./locales.ts";
 
 describe("choosing the locale", () => {
   it("matches a language tag by its base language, the first wanted one that is available", () => {
@@ -20,22 +20,36 @@ describe("choosing the locale", () => {
     expect(acceptedLanguages(null)).toEqual([]);
   });
 
-  // Only English has a catalog today: a language without one falls back to English.
-  it("gives English for a language that has no catalog yet, and for none", () => {
+  it("serves Spanish to whoever prefers it, and English for a language that has no catalog, and for none", () => {
     expect(localeFor("en-US")).toBe("en");
-    expect(localeFor("es")).toBe("en");
+    expect(localeFor("es")).toBe("es");
+    expect(localeFor("es-MX")).toBe("es");
+    expect(localeFor("vi")).toBe("en");
     expect(localeFor(null)).toBe("en");
-    expect(localeFromAcceptLanguage("fr-CA, es;q=0.9")).toBe("en");
+    expect(localeFromAcceptLanguage("fr-CA, es;q=0.9")).toBe("es");
+    expect(localeFromAcceptLanguage("fr-CA, en;q=0.9, es;q=0.8")).toBe("en");
     expect(localeFromAcceptLanguage(undefined)).toBe("en");
   });
 
   it("reads a command line's language as POSIX orders the variables", () => {
-    expect(localeFromEnvironment({ LC_ALL: "en_US.UTF-8", LANG: "fr_FR.UTF-8" })).toBe("en");
-    expect(localeFromEnvironment({ LC_ALL: "C", LANG: "en_US.UTF-8" })).toBe("en");
+    expect(localeFromEnvironment({ LC_ALL: "es_US.UTF-8", LANG: "en_US.UTF-8" })).toBe("es");
+    expect(localeFromEnvironment({ LC_ALL: "C", LANG: "es_US.UTF-8" })).toBe("en");
+    expect(localeFromEnvironment({ LANG: "es_US.UTF-8" })).toBe("es");
     expect(localeFromEnvironment({})).toBe("en");
   });
 
-  it("writes a support person's copies in English until support persons have a language on record", () => {
+  it("writes a support person's copies in the language on their record, English when there is none", () => {
+    expect(supportPersonLocale("es")).toBe("es");
+    expect(supportPersonLocale("en")).toBe("en");
+    expect(supportPersonLocale(null)).toBe("en");
     expect(supportPersonLocale()).toBe("en");
+  });
+
+  it("gives a visitor the language they chose with the switch over what their browser asks for, and ignores a choice it does not serve", () => {
+    expect(visitorLocale("es", "en-US,en;q=0.9")).toBe("es");
+    expect(visitorLocale("en", "es-MX")).toBe("en");
+    expect(visitorLocale(undefined, "es-MX")).toBe("es");
+    expect(visitorLocale("fr", "es-MX")).toBe("es");
+    expect(visitorLocale("<script>", null)).toBe("en");
   });
 });

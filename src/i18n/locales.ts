@@ -1,14 +1,17 @@
+import type { PSEUDO_LOCALE } from "./pseudo.ts";
+
 /**
  * The languages Allies speaks. Adding one is adding its catalog: a `Catalog` object
  * (the compiler then asks for every English key), its code here and its entry in
  * `catalogs` in index.ts. catalog.test.ts checks that each of its messages takes
  * the same arguments as the English one.
  */
-export const LOCALES = ["en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export const LOCALES = ["en", "es"] as const;
+/** A language a page or document can be in: one of LOCALES, or the test-only pseudo-locale (pseudo.ts), which is never offered. */
+export type Locale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE;
 export const DEFAULT_LOCALE: Locale = "en";
 
-export function isLocale(value: unknown): value is Locale {
+export function isLocale(value: unknown): value is (typeof LOCALES)[number] {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
@@ -43,6 +46,15 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return negotiate(acceptedLanguages(header), LOCALES) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * The language of a page for someone not signed in (sign-in, password reset, the
+ * estimator, a personal link before it opens): the one they chose with the
+ * language switch, else what their browser asks for.
+ */
+export function visitorLocale(chosen: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
+}
+
 /** The tags of an Accept-Language header, highest weight first; "*" and q=0 left out. */
 export function acceptedLanguages(header: string | null | undefined): string[] {
   const ranked = (header ?? "").split(",").flatMap((part, index) => {
@@ -64,8 +76,8 @@ export function localeFromEnvironment(env: Record<string, string | undefined>): 
 
 /**
  * The language of a document made for a support person (a take-home plan, an
- * estimate, an invitation). Support persons have no language on record yet, so
- * their copies are in English; once they have one, the callers pass it here.
+ * estimate, an invitation, a calendar file, their own page): the language on their
+ * record, English when they have none or it has no catalog.
  */
 export function supportPersonLocale(preferredLanguage: string | null = null): Locale {
   return localeFor(preferredLanguage);

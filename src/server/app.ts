@@ -19,6 +19,8 @@ import { refuseUnreadablePaths } from "./input.ts";
 import { clientFiles } from "./client-files.ts";
 import { HEALTH_LOCK_WAIT_MS, isDatabaseBusy, sendBusy } from "./busy.ts";
 import { rejectCrossSite, securityHeaders } from "./security.ts";
+import type { TwilioSettings } from "./messaging/twilio.ts";
+import { textReplies } from "./text-replies.ts";
 
 export interface HttpAppOptions {
   database: DbHandle;
@@ -31,6 +33,8 @@ export interface HttpAppOptions {
   dev?: boolean;
   /** How long staff sessions last (defaults: 30 idle minutes, 12 hours). */
   sessionLimits?: SessionLimits;
+  /** The text provider's settings, for checking the signature of replies it passes on; null: none configured. */
+  textProvider?: Pick<TwilioSettings, "authToken" | "webhookUrl"> | null;
   /** Extra middleware before the pages (Vite's in development). */
   before?: express.RequestHandler[];
 }
@@ -124,6 +128,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
+
+  // The text provider's webhook: signed by the provider, so outside sessions and CSRF (body limits above still apply).
+  app.use(textReplies(database, options.textProvider ?? null));
 
   app.use(rejectCrossSite);
 

@@ -2,6 +2,8 @@ export const SESSION_COOKIE = "allies_session";
 export const CSRF_COOKIE = "allies_csrf";
 /** A partner session, opened by a personal link: a cookie of its own, never mistaken for a staff session. */
 export const PARTNER_COOKIE = "allies_partner";
+/** The language a visitor chose with the switch on the pages read before signing in. */
+export const LANGUAGE_COOKIE = "allies_language";
 
 export function parseCookies(header: string | null | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};

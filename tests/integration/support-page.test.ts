@@ -3,6 +3,7 @@ import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { changePhone } from "../../src/domain/users/users.server.ts";
 import { postHelpRequest } from "../../src/domain/partners/help-requests.server.ts";
 import { helpRequestInputSchema } from "../../src/domain/partners/model.ts";
+import { authorizeOwnRecord } from "../../src/domain/portal/access.server.ts";
 import { useTestApp } from "../support/app.ts";
 import { addSupportPerson, grantConsent, issueLink, openLink, today } from "../support/partners.ts";
 import type { Client } from "../support/server.ts";
@@ -163,8 +164,8 @@ describe("the support person's page", () => {
 
   it("shows a need the participant posted themselves", async () => {
     const p = app.world.participants.participant1.id;
-    const pat = { kind: "participant" as const, participantId: p, name: "Pat", locale: "en" as const };
-    const posted = await postHelpRequest(app.database.db, pat, helpRequestInputSchema.parse({ kind: "wake_up_calls", description: "A wake-up call before my first shift", neededOn: inDays(2), discloses: ["work_schedule"] }), systemMeta);
+    const pat = await authorizeOwnRecord(app.database.db, { kind: "participant", participantId: p, name: "Pat", locale: "en" }, systemMeta);
+    const posted = await postHelpRequest(app.database.db, pat!, helpRequestInputSchema.parse({ kind: "wake_up_calls", description: "A wake-up call before my first shift", neededOn: inDays(2), discloses: ["work_schedule"] }), systemMeta);
     expect(posted.ok).toBe(true);
     const row = await app.database.db.selectFrom("help_requests").select("posted_by").where("description", "=", "A wake-up call before my first shift").executeTakeFirstOrThrow();
     expect(row.posted_by).toBe(`participant:${p}`);

@@ -11,9 +11,14 @@ import { DEMO_TOTP_SECRET } from "../../db/seed/authenticator.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
 import { createHttpApp } from "../../server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
+import { pseudoLocaleOn } from "../../i18n/pseudo.ts";
+import { markDemoData } from "../../db/seed/pseudo-marks.ts";
+import { twilioSettingsFromEnvironment } from "../../server/messaging/twilio.ts";
 
 export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
+  // Read first: settings that are half there stop the start, before the database is touched.
+  const textProvider = twilioSettingsFromEnvironment(process.env);
   const dev = args.includes("--dev");
   const log = pino({ level: config.LOG_LEVEL });
   // An embedded database is marked as served before anything touches it, so
@@ -27,6 +32,7 @@ export async function serve(args: string[]): Promise<void> {
   // Demo data only ever goes into a brand-new embedded database.
   if (database.kind === "sqlite" && config.ALLIES_DEMO_DATA === "1" && (await isEmptyDatabase(database.db))) {
     const stories = await loadDemoData(database.db);
+    if (pseudoLocaleOn(process.env)) await markDemoData(database.db);
     console.log(`\nLoaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
     for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(26)} ${login.role} — ${login.note}`);
     console.log(`The admin signs in with two-factor: add the secret ${DEMO_TOTP_SECRET} to an authenticator app (demo data only).`);
@@ -76,7 +82,7 @@ export async function serve(args: string[]): Promise<void> {
 
   const secureCookies = config.ALLIES_INSECURE_COOKIES !== "1";
   const sessionLimits = { idleMinutes: config.ALLIES_SESSION_IDLE_MINUTES, maxHours: config.ALLIES_SESSION_MAX_HOURS };
-  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before, sessionLimits });
+  const app = createHttpApp({ database, log, build, clientDir, secureCookies, dev, before, sessionLimits, textProvider });
   const server = createHttpServer(app, { ...DEFAULT_CONNECTION_LIMITS, maxConnections: config.ALLIES_MAX_CONNECTIONS });
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();

@@ -13,6 +13,8 @@ import * as m0011 from "./0011_program_settings_meeting_changes.ts";
 import * as m0012 from "./0012_personal_links.ts";
 import * as m0013 from "./0013_support_suggestions.ts";
 import * as m0014 from "./0014_support_person_organization.ts";
+import * as m0015 from "./0015_help_request_done.ts";
+import * as m0017 from "./0017_texts_preferences.ts";
 import * as m0021 from "./0021_contact_notes.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
@@ -31,6 +33,8 @@ export const migrations: Record<string, Migration> = {
   "0012_personal_links": m0012,
   "0013_support_suggestions": m0013,
   "0014_support_person_organization": m0014,
+  "0015_help_request_done": m0015,
+  "0017_texts_preferences": m0017,
   "0021_contact_notes": m0021,
 };
 

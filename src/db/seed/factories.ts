@@ -86,6 +86,7 @@ export async function buildParticipant(db: Conn, specialistId: string, overrides
     phone: overrides.phone ?? null,
     email: overrides.email ?? null,
     preferred_language: overrides.preferredLanguage ?? "en",
+    message_channel: null, remind_meetings: 1, remind_commitments: 1, remind_ssi_report: 0,
     status: archived ? "archived" : "active",
     work_goal: overrides.workGoal ?? null,
     job_preferences: overrides.jobPreferences ?? null,

@@ -122,6 +122,7 @@ function participantRow(k: number): ParticipantTable {
     phone: `555-${String(random.int(0, 9999)).padStart(4, "0")}`,
     email: random.chance(0.3) ? `${firstName}.${lastName}.${k}@example.net`.toLowerCase() : null,
     preferred_language: random.chance(0.2) ? "es" : "en",
+    message_channel: null, remind_meetings: 1, remind_commitments: 1, remind_ssi_report: 0,
     status: archived ? "archived" : "active",
     work_goal: hasProfile ? random.pick(GOALS) : null,
     job_preferences: hasProfile ? `${random.pick(PREFERENCES)}. ${random.pick(PREFERENCES)}.` : null,

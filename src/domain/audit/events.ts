@@ -135,6 +135,10 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("pay_stub.void", z.strictObject({ reason: z.string().min(1).max(500) })),
   event("earnings_report.create", z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), method: z.enum(REPORT_METHODS) })),
   event("benefits_estimate.share", z.strictObject({ supportPersonId: id, year: z.number().int(), scenarios: count, disclosure: disclosureSchema.optional() })),
+  event("message_preferences.update", z.strictObject({ personKind: z.enum(["support_person", "participant"]), fields: fieldNames })),
+  event("text.opt_out", z.strictObject({ keyword: z.string().regex(/^[A-Z]{1,12}$/), personKind: z.enum(["support_person", "participant"]).nullable() })),
+  event("text.opt_in", z.strictObject({ keyword: z.string().regex(/^[A-Z]{1,12}$/), personKind: z.enum(["support_person", "participant"]).nullable() })),
+  event("text.reply_refused", z.strictObject({ reason: z.enum(["signature"]) })),
   event("program.update", z.strictObject({ fields: fieldNames, logo: z.enum(["kept", "replaced", "removed"]), fromVersion: z.number().int().min(0) })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
@@ -161,6 +165,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("support_page.step_out", z.strictObject({ disclosure: disclosureSchema })),
   event("help_request.create", z.strictObject({ kind: z.enum(SUPPORT_KINDS), neededOn: day, discloses: z.array(category) })),
   event("help_request.cancel", noDetails),
+  // Marked done by the specialist or the participant; the plan item the claim made is done with it.
+  event("help_request.done", z.strictObject({ planItemId: id.nullable() })),
+  event("help_request.read", noDetails),
+  // The specialist reads what support persons did on their own pages (the API's partner actions).
+  event("partner_actions.read", noDetails),
 
   // The participant's own pages: which page they read, and the copy of their record they took (HIPAA right of access).
   event("own_record.read", z.strictObject({ page: z.enum(OWN_RECORD_PAGES) })),

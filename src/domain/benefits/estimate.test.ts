@@ -158,13 +158,16 @@ describe("estimate: summaries and notes", () => {
     ]) {
       const text = run(input).notes.join("\n");
       expect(text).toContain("estimate based on federal rules only");
-      expect(text).toContain("CWIC");
+      // Plain words for families: the official names are on the glossary page.
+      expect(text).toContain("free benefits counselor");
+      expect(text).not.toContain("CWIC");
       expect(text).toContain("by the 10th of the month after");
       expect(text).toContain("part-time");
     }
     const ssi = run({ year: 2026, scenarios: [{ monthlyGross: 1300 }] }).notes.join("\n");
     expect(ssi).toContain("two months later");
-    expect(ssi).toContain("1619(b)");
+    expect(ssi).toContain("keep Medicaid after your SSI check stops");
+    expect(ssi).not.toContain("1619(b)");
   });
 
   it("warns about unchecked figures only when the estimate uses them (2026 student exclusion)", () => {

@@ -119,8 +119,8 @@ function figuresUsed(request: EstimateRequest): FigureName[] {
 
 /** benefits-rules.md, "What the estimator must always say", plus the SSI reporting and timing rules (SSI rule 6, POMS SI 02301.005). */
 function notes(request: EstimateRequest, parameters: BenefitYear, t: Translate): string[] {
-  const list = [t("benefits.note.estimate"), t("benefits.note.counselor"), t("benefits.note.report")];
-  if (request.ssi) list.push(t("benefits.note.ssiTiming"), t("benefits.note.medicaid"));
+  const list = [t("benefits.note.estimate"), t("plain.estimate.counselor"), t("benefits.note.report")];
+  if (request.ssi) list.push(t("benefits.note.ssiTiming"), t("plain.estimate.medicaid"));
   if (request.ssdiMonthly > 0) list.push(t("benefits.note.ssdi"));
   list.push(t("benefits.note.partTime"));
   if (figuresUsed(request).some((name) => !parameters.figures[name].verified)) {

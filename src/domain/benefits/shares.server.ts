@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
-import { supportPersonLocale } from "../../i18n/index.ts";
+import { supportPersonLocales } from "../network/language.server.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { RequestMeta } from "../auth/actor.ts";
 import { recordRefusal } from "../access/access.server.ts";
@@ -66,10 +66,11 @@ export async function shareEstimate(
     const refused = chosen.map((p, i) => (p && maySendShare(consent, p, SHARE_PIECE, at) ? null : p?.name ?? ids[i]!)).filter((n): n is string => n !== null);
     if (refused.length > 0) return { ok: false, reason: "not_allowed", names: refused } as const;
     const sharedAt = at.toISOString();
+    const localeOf = await supportPersonLocales(trx, access, ids);
     const shares = [];
     for (const person of chosen as (PersonFacts & { name: string })[]) {
       // The copy's summaries are words for its reader, in their language.
-      const result = estimate(parsed.data, { extraYears, locale: supportPersonLocale() });
+      const result = estimate(parsed.data, { extraYears, locale: localeOf(person.id) });
       const id = randomUUID();
       await trx.insertInto("benefits_estimate_shares").values({
         id, participant_id: participantId, support_person_id: person.id, request: JSON.stringify(parsed.data), result: JSON.stringify(result),

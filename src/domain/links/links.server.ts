@@ -3,6 +3,7 @@ import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
 import type { PersonalLinkTable } from "../../db/schema.ts";
 import { localeFor } from "../../i18n/index.ts";
+import { supportPersonLocaleOf } from "../network/language.ts";
 import type { AuthorizedParticipant } from "../access/model.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { ParticipantActor, RequestMeta } from "../auth/actor.ts";
@@ -49,23 +50,22 @@ async function subjectOf(db: Db | Trx, link: Pick<LinkRow, "participant_id" | "s
   const participant = await db.selectFrom("participants").select(["id", "first_name", "preferred_name", "preferred_language", "archived_at"])
     .where("id", "=", link.participant_id).executeTakeFirst();
   if (!participant) return null;
-  const locale = localeFor(participant.preferred_language);
   const base = { expiresAt: link.expires_at, revokedAt: link.revoked_at, participantArchivedAt: participant.archived_at };
   if (link.subject_kind === "participant") {
     return {
       facts: base,
-      actor: { kind: "participant", participantId: participant.id, name: participant.preferred_name ?? participant.first_name, locale },
+      actor: { kind: "participant", participantId: participant.id, name: participant.preferred_name ?? participant.first_name, locale: localeFor(participant.preferred_language) },
     };
   }
   if (link.subject_kind !== "support_person" || !link.support_person_id) return null;
-  const person = await db.selectFrom("support_persons").select(["id", "name", "status", "ended_at"])
+  const person = await db.selectFrom("support_persons").selectAll()
     .where("id", "=", link.support_person_id).where("participant_id", "=", participant.id).executeTakeFirst();
   if (!person) return null;
   const personFacts = { id: person.id, status: person.status as RelationshipStatus, endedAt: person.ended_at };
   const history = await supportPersonConsent(db, participant.id, person.id);
   return {
     facts: { ...base, supportPerson: { status: personFacts.status, endedAt: person.ended_at, holdsConsent: holdsConsent(history, personFacts, at) } },
-    actor: { kind: "support_person", supportPersonId: person.id, participantId: participant.id, name: person.name, locale },
+    actor: { kind: "support_person", supportPersonId: person.id, participantId: participant.id, name: person.name, locale: supportPersonLocaleOf(person) },
   };
 }
 

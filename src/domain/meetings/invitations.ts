@@ -1,7 +1,7 @@
 import { mayInvolve, type ConsentHistory, type PersonFacts } from "../consent/check.ts";
 import type { ConsentCategory } from "../consent/model.ts";
 import { mayDisclose, needsRedisclosureNotice, type DisclosurePiece } from "../consent/disclosure.ts";
-import { supportPersonLocale, translator } from "../../i18n/index.ts";
+import { DEFAULT_LOCALE, translator, type Locale } from "../../i18n/index.ts";
 import { offsetMinutes, transitions } from "../program/time-zone.ts";
 
 /**
@@ -49,13 +49,13 @@ export interface InvitationSource {
  * disclosure check; it names only the invitee, the participant and the specialist,
  * never the other people invited. Pure: sendInvitations feeds it and the senders.
  */
-export function invitationsToSend<P extends PersonFacts & { name: string }>(
+export function invitationsToSend<P extends PersonFacts & { name: string; locale?: Locale }>(
   meeting: InvitedMeeting, invitees: readonly P[], consent: ConsentHistory, from: InvitationSource, at: Date,
 ): { invitations: InvitationContent[]; refused: string[] } {
   const allowed = invitablePeople(invitees, consent, meeting, at);
   return {
     invitations: allowed.map((invitee) => ({
-      ...from, meetingId: meeting.id, supportPersonId: invitee.id, inviteeName: invitee.name,
+      ...from, meetingId: meeting.id, supportPersonId: invitee.id, inviteeName: invitee.name, locale: invitee.locale ?? DEFAULT_LOCALE,
       title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes, place: meeting.place,
       refreshments: meeting.refreshments, agenda: meeting.agenda, discloses: [...meeting.categories],
       sequence: meeting.sequence, cancelled: meeting.cancelled,
@@ -221,6 +221,8 @@ export interface InvitationContent extends InvitationSource {
   meetingId: string;
   supportPersonId: string;
   inviteeName: string;
+  /** The invitee's language: every word of the invitation is in it. */
+  locale: Locale;
   sequence: number;
   cancelled: boolean;
   title: string;
@@ -256,16 +258,19 @@ export const printSender: InvitationSender<InvitationContent> = {
 /** A calendar file the specialist downloads and passes on. */
 export const calendarSender: InvitationSender<string> = {
   channel: "calendar",
-  send: async (invitation, sentAt) => meetingIcs({
+  send: async (invitation, sentAt) => {
+    const t = translator(invitation.locale);
+    return meetingIcs({
     // One UID per meeting and invitee, kept through every change: the calendar updates the event it has.
     uid: `${invitation.meetingId}-${invitation.supportPersonId}@allies`, sequence: invitation.sequence, cancelled: invitation.cancelled,
     timeZone: invitation.timeZone, title: invitation.title, startsAt: invitation.scheduledAt,
     durationMinutes: invitation.durationMinutes, place: invitation.place,
     description: [
-      ...(invitation.cancelled ? [translator(supportPersonLocale())("meetings.invitation.cancelled")] : []),
-      `${invitation.participantName} invites you. ${invitation.agenda.join("; ")}`,
-      ...(needsRedisclosureNotice([{ categories: invitation.discloses }]) ? [translator(supportPersonLocale())("consent.part2Notice")] : []),
+      ...(invitation.cancelled ? [t("meetings.invitation.cancelled")] : []),
+      `${t("strays.calendar.invites", { name: invitation.participantName })} ${invitation.agenda.join("; ")}`,
+      ...(needsRedisclosureNotice([{ categories: invitation.discloses }]) ? [t("consent.part2Notice")] : []),
     ].join("\n\n"),
     organizerName: invitation.specialistName, organizerEmail: invitation.specialistEmail, attendeeName: invitation.inviteeName, stamp: sentAt.toISOString(),
-  }),
+    });
+  },
 };

@@ -18,6 +18,7 @@ import type { RelationshipKind } from "../network/vocabulary.ts";
 import { invitablePeople, invitationsToSend, type InvitationSender } from "./invitations.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
+import { supportPersonLocales } from "../network/language.server.ts";
 import {
   INVITATION_FIELDS, MEETING_STEPS, defaultMeetingDisclosure, mayBeHeld, schedulingProblem, type MeetingUpdateInput, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
 } from "./model.ts";
@@ -335,7 +336,9 @@ export async function recordAttendance(db: Db, access: AuthorizedParticipant, me
 /**
  * The minutes of a held meeting: the whole summary for staff (forPersonId null,
  * audited as reading the meeting), or the copy for one person who came, made of
- * only what their consent covers and audited as a disclosure to them.
+ * only what their consent covers and audited as a disclosure to them. It comes
+ * with the language to write it in: the staff member's for the whole summary, the
+ * person's own for their copy.
  */
 export async function getMeetingMinutes(db: Db, access: AuthorizedParticipant, meetingId: string, forPersonId: string | null, meta: RequestMeta, at = new Date()) {
   const { actor, participant: { id: participantId } } = access;
@@ -359,9 +362,10 @@ export async function getMeetingMinutes(db: Db, access: AuthorizedParticipant, m
     const minutes = meeting.status === "held" ? meetingMinutes(meeting, concerns, reader, consent, at) : null;
     if (!minutes && !person) {
       await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
-      return { participant: access.participant, meeting, minutes: null, forPerson: null };
+      return { participant: access.participant, meeting, minutes: null, forPerson: null, locale: actor.locale };
     }
-    if (!minutes) return { participant: access.participant, meeting, minutes: null, forPerson: person ?? null };
+    const locale = person ? (await supportPersonLocales(trx, access, [person.supportPersonId]))(person.supportPersonId) : actor.locale;
+    if (!minutes) return { participant: access.participant, meeting, minutes: null, forPerson: person ?? null, locale };
     if (person) {
       await recordAudit(trx, {
         actor, action: "meeting.minutes_share", entityType: "meeting", entityId: meetingId, participantId, reason,
@@ -370,7 +374,7 @@ export async function getMeetingMinutes(db: Db, access: AuthorizedParticipant, m
     } else {
       await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
     }
-    return { participant: access.participant, meeting, minutes, forPerson: person ?? null };
+    return { participant: access.participant, meeting, minutes, forPerson: person ?? null, locale };
   });
 }
 
@@ -534,9 +538,10 @@ export async function sendInvitations<Output>(
     if (to !== "all" && invitees.length === 0) return { ok: false, reason: "not_found" } as const;
     const people = await trx.selectFrom("support_persons").select(["id", "status", "ended_at"]).where("participant_id", "=", participantId)
       .where("id", "in", invitees.length ? invitees.map((i) => i.supportPersonId) : [""]).execute();
+    const localeOf = await supportPersonLocales(trx, access, people.map((p) => p.id));
     const facts = invitees.flatMap((i) => {
       const person = people.find((p) => p.id === i.supportPersonId);
-      return person ? [{ id: person.id, name: i.name, status: person.status as never, endedAt: person.ended_at }] : [];
+      return person ? [{ id: person.id, name: i.name, status: person.status as never, endedAt: person.ended_at, locale: localeOf(person.id) }] : [];
     });
     const consent = await loadConsentHistory(trx, access);
     const specialist = await trx.selectFrom("users").select(["email", "phone"]).where("id", "=", access.participant.specialistId).executeTakeFirst();

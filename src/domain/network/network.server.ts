@@ -132,6 +132,7 @@ export async function createSupportPerson(db: Db, access: AuthorizedParticipant,
     const id = randomUUID();
     await trx.insertInto("support_persons").values({
       id, participant_id: participantId, ...toColumns(input), ended_at: null, ended_reason: null, version: 1,
+      preferred_language: null, remind_meetings: 1, remind_commitments: 1,
       created_by: actor.userId, created_at: now, updated_at: now,
     }).execute();
     if (input.firstCall) await clearOtherFirstCall(trx, participantId, id, now);

@@ -196,6 +196,7 @@ export async function createParticipant(db: Db, actor: StaffActor, input: Partic
     const now = new Date().toISOString();
     await trx.insertInto("participants").values({
       id, specialist_id: specialistId, status: "active", version: 1, created_at: now, updated_at: now, archived_at: null, ...toColumns(input),
+      message_channel: null, remind_meetings: 1, remind_commitments: 1, remind_ssi_report: 0,
     }).execute();
     await recordAudit(trx, {
       actor, action: "participant.create", entityType: "participant", entityId: id, participantId: id,

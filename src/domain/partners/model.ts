@@ -43,7 +43,8 @@ export const helpRequestInputSchema = z.strictObject({
 });
 export type HelpRequestInput = z.infer<typeof helpRequestInputSchema>;
 
-export const HELP_REQUEST_STATUSES = ["open", "claimed", "cancelled"] as const;
+/** "cancelled" is a withdrawn request: the specialist or the participant took it back before anyone claimed it. */
+export const HELP_REQUEST_STATUSES = ["open", "claimed", "done", "cancelled"] as const;
 export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
 
 export interface HelpRequest {
@@ -58,7 +59,53 @@ export interface HelpRequest {
   claimedBy: { id: string; name: string } | null;
   claimedAt: string | null;
   planItemId: string | null;
+  doneAt: string | null;
+  cancelledAt: string | null;
+  /** What the reader of the list may do with this request now. */
+  can: HelpRequestActions;
 }
+
+/** What the specialist or the participant may do with one help request (see `helpRequestActions`). */
+export interface HelpRequestActions {
+  withdraw: boolean;
+  markDone: boolean;
+}
+
+/** A help request as the API answers it: the same facts as the pages. */
+export const helpRequestSchema = z.object({
+  id: z.string(),
+  kind: z.enum(SUPPORT_KINDS),
+  description: z.string(),
+  neededOn: z.string(),
+  neededTime: z.string().nullable(),
+  discloses: z.array(z.string()),
+  status: z.enum(HELP_REQUEST_STATUSES),
+  postedAt: z.string(),
+  claimedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  claimedAt: z.string().nullable(),
+  planItemId: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  can: z.object({ withdraw: z.boolean(), markDone: z.boolean() }),
+});
+
+/**
+ * What support persons did on their own pages, as the specialist reads it: their
+ * answers to invitations, their word on their commitments, the notes of
+ * encouragement waiting to be passed on, and who stepped out of the network.
+ */
+export const partnerActionsSchema = z.object({
+  rsvps: z.array(z.object({
+    meetingId: z.string(), meetingTitle: z.string(), scheduledAt: z.string(), supportPersonId: z.string(), name: z.string(),
+    response: z.enum(PARTNER_RESPONSES), note: z.string().nullable(), respondedAt: z.string(),
+  })),
+  commitmentMarks: z.array(z.object({
+    planItemId: z.string(), description: z.string(), supportPersonId: z.string(), name: z.string(), report: z.enum(COMMITMENT_REPORTS), at: z.string(),
+  })),
+  encouragement: z.array(z.object({ id: z.string(), supportPersonId: z.string(), name: z.string(), text: z.string(), createdAt: z.string() })),
+  stepOuts: z.array(z.object({ supportPersonId: z.string(), name: z.string(), at: z.string() })),
+});
+export type PartnerActions = z.infer<typeof partnerActionsSchema>;
 
 /** The support person's page: only what their consent lets through, piece by piece. */
 export interface SupportPage {
@@ -66,7 +113,8 @@ export interface SupportPage {
   participant: { firstName: string };
   specialist: { name: string; email: string; phone: string | null };
   workGoal: string | null;
-  meetings: { id: string; title: string; scheduledAt: string; durationMinutes: number; place: string; response: string; responseNote: string | null }[];
+  /** Planned meetings they may answer, and cancelled ones shown as called off; `changed` once the time or details moved. */
+  meetings: { id: string; title: string; scheduledAt: string; durationMinutes: number; place: string; response: string; responseNote: string | null; status: "planned" | "cancelled"; changed: boolean }[];
   commitments: { id: string; kind: SupportKind; description: string; frequency: string | null; startsOn: string | null; endsOn: string | null; report: CommitmentReport | null; reportAt: string | null }[];
   wins: { id: string; kind: string; occurredOn: string; note: string | null }[];
   helpRequests: { id: string; kind: SupportKind; description: string; neededOn: string; neededTime: string | null }[];

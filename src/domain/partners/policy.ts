@@ -2,6 +2,7 @@ import { mayDisclose, type DisclosurePiece, type Reader } from "../consent/discl
 import type { ConsentHistory, PersonFacts } from "../consent/check.ts";
 import type { Involvement } from "../consent/model.ts";
 import type { SupportKind } from "../network/vocabulary.ts";
+import type { HelpRequestActions, HelpRequestStatus } from "./model.ts";
 
 /**
  * What a support person's own page may show and let them do. Every piece goes
@@ -26,11 +27,19 @@ export function mayShow(r: SupportReader, piece: DisclosurePiece, involvement: I
 export const WORK_GOAL_PIECE: DisclosurePiece = { categories: ["employment_goals"] };
 
 /**
- * A meeting they are invited to, from today on, and not cancelled or held.
- * Meeting times are the program's wall clock, so the day is compared, not the instant.
+ * A meeting they are invited to, from today on, still planned or called off: a
+ * cancelled meeting stays on their page, plainly marked, so nobody turns up to
+ * it. A held meeting is no longer "upcoming". Meeting times are the program's
+ * wall clock, so the day is compared, not the instant.
  */
 export function mayShowMeeting(r: SupportReader, meeting: DisclosurePiece & { scheduledAt: string; status: string; invited: boolean }, at: Date): boolean {
-  return meeting.invited && meeting.status === "planned" && meeting.scheduledAt.slice(0, 10) >= at.toISOString().slice(0, 10) && mayShow(r, meeting, "attendMeetings", at);
+  return meeting.invited && (meeting.status === "planned" || meeting.status === "cancelled")
+    && meeting.scheduledAt.slice(0, 10) >= at.toISOString().slice(0, 10) && mayShow(r, meeting, "attendMeetings", at);
+}
+
+/** Yes, no or maybe is asked only of a meeting that is still going ahead. */
+export function mayAnswerMeeting(r: SupportReader, meeting: DisclosurePiece & { scheduledAt: string; status: string; invited: boolean }, at: Date): boolean {
+  return meeting.status === "planned" && mayShowMeeting(r, meeting, at);
 }
 
 /** A plan item is theirs when it names them as the one who helps, and it is shared with supports. */
@@ -52,4 +61,14 @@ export function mayClaimHelp(r: SupportReader, request: DisclosurePiece & { kind
     && request.neededOn >= at.toISOString().slice(0, 10)
     && r.person.helpKinds.includes(request.kind)
     && mayShow(r, request, "contact", at);
+}
+
+/**
+ * What someone who may change the request (the specialist who may change the
+ * plan, or the participant on their own page) may do with it: withdraw it while
+ * nobody has claimed it, and mark it done once someone has. A done or withdrawn
+ * request is history, read only.
+ */
+export function helpRequestActions(mayChange: boolean, request: { status: HelpRequestStatus }): HelpRequestActions {
+  return { withdraw: mayChange && request.status === "open", markDone: mayChange && request.status === "claimed" };
 }

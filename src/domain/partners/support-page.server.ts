@@ -9,7 +9,7 @@ import type { ConsentCategory } from "../consent/model.ts";
 import type { OwnContactInput } from "../network/model.ts";
 import type { ContactChannel, RelationshipStatus, SupportKind } from "../network/vocabulary.ts";
 import { STEPPED_OUT, type CommitmentReport, type RsvpInput, type SupportPage } from "./model.ts";
-import { mayClaimHelp, mayShow, mayShowCommitment, mayShowMeeting, mayShowWin, WORK_GOAL_PIECE, type SupportReader } from "./policy.ts";
+import { mayAnswerMeeting, mayClaimHelp, mayShow, mayShowCommitment, mayShowMeeting, mayShowWin, WORK_GOAL_PIECE, type SupportReader } from "./policy.ts";
 
 /**
  * The support person's own page (decision 0022). Every read and command takes
@@ -58,7 +58,7 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
     const shownGoal = participant.work_goal && mayShow(reader, WORK_GOAL_PIECE, "receivePlan", at) ? participant.work_goal : null;
 
     const meetingRows = await trx.selectFrom("meeting_invitees as i").innerJoin("meetings as m", "m.id", "i.meeting_id")
-      .select(["m.id", "m.title", "m.scheduled_at", "m.duration_minutes", "m.place", "m.status", "m.discloses", "i.response", "i.response_note"])
+      .select(["m.id", "m.title", "m.scheduled_at", "m.duration_minutes", "m.place", "m.status", "m.sequence", "m.discloses", "i.response", "i.response_note"])
       .where("m.participant_id", "=", actor.participantId).where("i.support_person_id", "=", actor.supportPersonId)
       .orderBy("m.scheduled_at").execute();
     const meetings = meetingRows
@@ -97,7 +97,12 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
       participant: { firstName: participant.preferred_name ?? participant.first_name },
       specialist: { name: participant.specialist_name, email: participant.specialist_email, phone: participant.specialist_phone },
       workGoal: shownGoal,
-      meetings: meetings.map(({ row }) => ({ id: row.id, title: row.title, scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, place: row.place, response: row.response, responseNote: row.response_note })),
+      meetings: meetings.map(({ row }) => ({
+        id: row.id, title: row.title, scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, place: row.place, response: row.response, responseNote: row.response_note,
+        status: row.status === "cancelled" ? "cancelled" as const : "planned" as const,
+        // The calendar SEQUENCE rises with each change to what the invitation says (meetings.server.ts), so above 0 it was changed.
+        changed: Number(row.sequence) > 0 && row.status !== "cancelled",
+      })),
       commitments: commitments.map(({ row }) => ({
         id: row.id, kind: row.kind as SupportKind, description: row.description, frequency: row.frequency, startsOn: row.starts_on, endsOn: row.ends_on,
         report: row.support_report as CommitmentReport | null, reportAt: row.support_report_at,
@@ -129,7 +134,7 @@ export async function answerInvitation(db: Db, actor: SupportPersonActor, meetin
       .select(["i.id as invitee_id", "m.scheduled_at", "m.status", "m.discloses"])
       .where("m.id", "=", meetingId).where("m.participant_id", "=", actor.participantId).where("i.support_person_id", "=", actor.supportPersonId).executeTakeFirst();
     const piece = meeting && { categories: disclosesOf(meeting.discloses), scheduledAt: meeting.scheduled_at, status: meeting.status, invited: true };
-    if (!meeting || !piece || !mayShowMeeting(reader, piece, at)) return refuse(trx, actor, "respond:meeting", "meeting", meetingId, meta);
+    if (!meeting || !piece || !mayAnswerMeeting(reader, piece, at)) return refuse(trx, actor, "respond:meeting", "meeting", meetingId, meta);
     await trx.updateTable("meeting_invitees").set({ response: input.response, response_note: input.note, responded_at: at.toISOString() }).where("id", "=", meeting.invitee_id).execute();
     await recordAudit(trx, {
       ...envelope(actor, "meeting", meetingId, meta), action: "support_page.respond",

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
 import type { Selectable } from "kysely";
-import { localeFor, supportPersonLocale, type Locale } from "../../i18n/index.ts";
+import { localeFor, type Locale } from "../../i18n/index.ts";
 import type { PlanItemTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { StaffActor, RequestMeta } from "../auth/actor.ts";
@@ -12,6 +12,7 @@ import { disclosesOf } from "../consent/disclosure.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
 import { planActions } from "./policy.ts";
 import type { SupportKind } from "../network/vocabulary.ts";
+import { supportPersonLocales } from "../network/language.server.ts";
 import { EDITABLE_PLAN_FIELDS, type PlanItem, type PlanItemInput, type PlanItemUpdate, type PlanStatus, type Provider } from "./model.ts";
 import { buildTakeHomePlan, type Audience, type TakeHomePlan } from "./take-home.ts";
 
@@ -223,6 +224,7 @@ export async function getTakeHomePlan(db: Db, access: AuthorizedParticipant, aud
           : { readerKind: "support_person", readerId: audience.supportPersonId, categories: plan.discloses },
       }, meta,
     });
-    return { plan, locale: audience.kind === "participant" ? localeFor(participant.preferred_language) : supportPersonLocale() };
+    const locale = audience.kind === "participant" ? localeFor(participant.preferred_language) : (await supportPersonLocales(trx, access, [audience.supportPersonId]))(audience.supportPersonId);
+    return { plan, locale };
   });
 }

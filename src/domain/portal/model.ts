@@ -4,7 +4,7 @@ import type { ParticipantActor } from "../auth/actor.ts";
 import type { ConsentCategory } from "../consent/model.ts";
 
 /** The participant's own pages, as their audit rows name them. */
-export const OWN_RECORD_PAGES = ["home", "privacy", "disclosures", "copy"] as const;
+export const OWN_RECORD_PAGES = ["home", "privacy", "disclosures", "copy", "help"] as const;
 export type OwnRecordPage = (typeof OWN_RECORD_PAGES)[number];
 
 /** The two forms of "a copy of my record" (HIPAA right of access, 45 CFR 164.524). */

@@ -28,6 +28,8 @@ export interface MyMeeting {
   scheduledAt: string;
   place: string;
   status: string;
+  /** The time or details moved since the first invitation (the calendar SEQUENCE rose). */
+  changed: boolean;
   invitees: { name: string; response: InviteResponse }[];
 }
 
@@ -100,7 +102,7 @@ export async function getMyOverview(db: Db, own: OwnRecord, meta: RequestMeta, a
     const plan = await trx.selectFrom("plan_items as i").leftJoin("support_persons as s", "s.id", "i.support_person_id")
       .select(["i.id", "i.kind", "i.description", "i.provider", "i.frequency", "i.status", "s.name as provider_name"])
       .where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute();
-    const meetings = await trx.selectFrom("meetings").select(["id", "kind", "title", "scheduled_at", "place", "status"])
+    const meetings = await trx.selectFrom("meetings").select(["id", "kind", "title", "scheduled_at", "place", "status", "sequence"])
       .where("participant_id", "=", participantId).orderBy("scheduled_at").execute();
     const invitees = meetings.length === 0 ? [] : await trx.selectFrom("meeting_invitees as i").innerJoin("support_persons as s", "s.id", "i.support_person_id")
       .select(["i.meeting_id", "i.response", "s.name"]).where("i.meeting_id", "in", meetings.map((m) => m.id)).orderBy("s.name").execute();
@@ -113,8 +115,10 @@ export async function getMyOverview(db: Db, own: OwnRecord, meta: RequestMeta, a
     const now = at.toISOString();
     const toMeeting = (m: (typeof meetings)[number]): MyMeeting => ({
       id: m.id, kind: m.kind as MeetingKind, title: m.title, scheduledAt: m.scheduled_at, place: m.place, status: m.status,
+      changed: Number(m.sequence) > 0 && m.status !== "cancelled",
       invitees: invitees.filter((i) => i.meeting_id === m.id).map((i) => ({ name: i.name, response: i.response as InviteResponse })),
     });
+    // A meeting called off stays among the coming ones, marked as cancelled, so nobody turns up to it.
     const open = meetings.filter((m) => m.status !== "cancelled");
     return {
       name: own.participant.preferredName ?? own.participant.firstName,
@@ -124,7 +128,7 @@ export async function getMyOverview(db: Db, own: OwnRecord, meta: RequestMeta, a
         id: i.id, kind: i.kind as SupportKind, description: i.description, provider: i.provider as Provider, providerName: i.provider_name,
         frequency: i.frequency, status: i.status as PlanStatus,
       })),
-      upcoming: open.filter((m) => m.scheduled_at >= now && m.status !== "held").map(toMeeting),
+      upcoming: meetings.filter((m) => m.scheduled_at >= now && m.status !== "held").map(toMeeting),
       past: open.filter((m) => m.scheduled_at < now || m.status === "held").reverse().slice(0, 5).map(toMeeting),
       wins: wins.map((w) => ({
         id: w.id, kind: w.kind as MilestoneKind, occurredOn: w.occurred_on, note: w.note,

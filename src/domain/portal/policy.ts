@@ -13,19 +13,21 @@ export interface OwnRecordActions {
   withdrawConsent: boolean;
   /** Name someone they would like to add, for the specialist to follow up. */
   suggestSupport: boolean;
+  /** Post a help request to their network, take it back, mark it done (issue 11). */
+  askForHelp: boolean;
 }
 
-const NOTHING: OwnRecordActions = { read: false, copyRecord: false, withdrawConsent: false, suggestSupport: false };
+const NOTHING: OwnRecordActions = { read: false, copyRecord: false, withdrawConsent: false, suggestSupport: false, askForHelp: false };
 
 /**
  * Only the participant themselves, and only their own record: any other actor, or
  * a participant asking about anyone else, gets nothing (and the page answers "not
  * found"). Reading, the copy and withdrawing stay open on an archived record,
- * as those rights do not end with services; a suggestion needs an open one.
+ * as those rights do not end with services; a suggestion or a help request needs an open one.
  */
 export function ownRecordActions(actor: Actor, participant: { id: string; active: boolean }): OwnRecordActions {
   if (actor.kind !== "participant" || actor.participantId !== participant.id) return NOTHING;
-  return { read: true, copyRecord: true, withdrawConsent: true, suggestSupport: participant.active };
+  return { read: true, copyRecord: true, withdrawConsent: true, suggestSupport: participant.active, askForHelp: participant.active };
 }
 
 /** A grant the participant can still withdraw: one in force or yet to start. */

@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { detectScanType } from "../consent/scan-type.ts";
 import { DEFAULT_PROGRAM_SETTINGS, LOGO_MAX_BYTES, LOGO_TYPES, type LogoType, type ProgramSettings, type ProgramSettingsInput } from "./model.ts";
 import { mayManageProgram } from "./policy.ts";
+import { DEFAULT_QUIET_HOURS } from "../messages/quiet-hours.ts";
 
 /**
  * The program's settings (decision 0021): one row, read by printouts, pages,
@@ -16,12 +17,14 @@ const ROW_ID = "program";
 /** The program's name, address, phone, time zone and whether it has a logo; the defaults until saved. */
 export async function getProgramSettings(db: Db | Trx): Promise<ProgramSettings> {
   const row = await db.selectFrom("program_settings")
-    .select(["name", "address", "phone", "time_zone", "logo_content_type", "version", "updated_at"])
+    .select(["name", "address", "phone", "time_zone", "logo_content_type", "quiet_hours_start", "quiet_hours_end", "version", "updated_at"])
     .where("id", "=", ROW_ID).executeTakeFirst();
   if (!row) return DEFAULT_PROGRAM_SETTINGS;
   return {
     name: row.name, address: row.address, phone: row.phone, timeZone: row.time_zone,
-    hasLogo: row.logo_content_type !== null, version: Number(row.version), updatedAt: row.updated_at,
+    hasLogo: row.logo_content_type !== null,
+    quietHours: { start: row.quiet_hours_start ?? DEFAULT_QUIET_HOURS.start, end: row.quiet_hours_end ?? DEFAULT_QUIET_HOURS.end },
+    version: Number(row.version), updatedAt: row.updated_at,
   };
 }
 
@@ -69,7 +72,11 @@ export async function saveProgramSettings(db: Db, actor: Actor, input: ProgramSe
     const logoColumns = logo
       ? { logo_content_type: detectScanType(logo.bytes), logo_base64: Buffer.from(logo.bytes).toString("base64") }
       : input.removeLogo ? { logo_content_type: null, logo_base64: null } : {};
-    const values = { name: input.name, address: input.address, phone: input.phone, time_zone: input.timeZone, updated_by: actor.userId, updated_at: now };
+    const quietHours = {
+      ...(input.quietHoursStart === undefined ? {} : { quiet_hours_start: input.quietHoursStart }),
+      ...(input.quietHoursEnd === undefined ? {} : { quiet_hours_end: input.quietHoursEnd }),
+    };
+    const values = { name: input.name, address: input.address, phone: input.phone, time_zone: input.timeZone, ...quietHours, updated_by: actor.userId, updated_at: now };
     if (current.version === 0) {
       await trx.insertInto("program_settings").values({ id: ROW_ID, ...values, logo_content_type: null, logo_base64: null, ...logoColumns, version: 1 })
         // Two first saves at once: the second finds the row and is a conflict.
@@ -80,7 +87,8 @@ export async function saveProgramSettings(db: Db, actor: Actor, input: ProgramSe
     }
     const saved = await getProgramSettings(trx);
     if (saved.version !== input.version + 1 || saved.updatedAt !== now) return { ok: false, reason: "conflict", current: saved } as const;
-    const fields = (["name", "address", "phone", "timeZone"] as const).filter((f) => current[f] !== saved[f]);
+    const fields: string[] = (["name", "address", "phone", "timeZone"] as const).filter((f) => current[f] !== saved[f]);
+    if (current.quietHours.start !== saved.quietHours.start || current.quietHours.end !== saved.quietHours.end) fields.push("quietHours");
     await recordAudit(trx, {
       actor, action: "program.update", entityType: "program", entityId: ROW_ID, participantId: null, reason: "manage:program:any",
       details: { fields, logo: logo ? "replaced" : input.removeLogo ? "removed" : "kept", fromVersion: input.version }, meta,

@@ -9,7 +9,11 @@ import { meetings } from "./meetings.ts";
 import { meetingChanges } from "./meeting-changes.ts";
 import { partners } from "./partners.ts";
 import { own } from "./own.ts";
+import { partnersMore } from "./partners-more.ts";
+import { strays } from "./strays.ts";
+import { plain } from "./plain.ts";
+import { texts } from "./texts.ts";
 import { overview } from "./overview.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...overview } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...overview } as const;

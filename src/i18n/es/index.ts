@@ -10,7 +10,11 @@ import { meetings } from "./meetings.ts";
 import { meetingChanges } from "./meeting-changes.ts";
 import { partners } from "./partners.ts";
 import { own } from "./own.ts";
+import { partnersMore } from "./partners-more.ts";
+import { strays } from "./strays.ts";
+import { plain } from "./plain.ts";
+import { texts } from "./texts.ts";
 import { overview } from "./overview.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...overview };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...overview };

@@ -14,6 +14,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   itemId: "An item of the participant's job support plan",
   referralId: "A benefits counselor referral of the participant",
   stubId: "A pay stub in the participant's earnings log",
+  requestId: "A help request posted for the participant's network",
 };
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };

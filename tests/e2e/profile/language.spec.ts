@@ -10,15 +10,22 @@ test("a specialist chooses the language of their pages on the profile, and the p
   await page.goto("/profile");
   const language = page.getByLabel("Language of the pages");
   // Only the languages that have a catalog are offered, each named in its own language.
-  await expect(language.locator("option")).toHaveText(["English"]);
+  await expect(language.locator("option")).toHaveText(["English", "Español"]);
   await expect(language).toHaveValue("en");
   await checkA11y();
 
-  await language.selectOption("en");
+  await language.selectOption("es");
   await page.getByRole("button", { name: "Save language" }).click();
-  await expect(page.getByRole("status")).toHaveText("Language saved.");
   await expect(page).toHaveURL(/\/profile\?language=saved#language$/);
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await page.goto("/participants");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await checkA11y();
+
+  // Back to English for the specs that follow, which read the specialist's pages in English.
+  await page.goto("/profile");
+  await page.locator("select[name=locale]").selectOption("en");
+  await page.locator("form[action='/profile/language'] button").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("status")).toHaveText("Language saved.");
 });

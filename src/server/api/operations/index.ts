@@ -7,6 +7,7 @@ import { meetingOperations } from "./meetings.ts";
 import { milestoneOperations } from "./milestones.ts";
 import { networkOperations } from "./network.ts";
 import { participantOperations } from "./participants.ts";
+import { partnerOperations } from "./partners.ts";
 import { planOperations } from "./plans.ts";
 
 /** Every /api/v1 operation: the router mounts these and the OpenAPI document describes these, and nothing else. */
@@ -18,6 +19,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...concernOperations,
   ...contactNoteOperations,
   ...planOperations,
+  ...partnerOperations,
   ...milestoneOperations,
   ...benefitsOperations,
 ];

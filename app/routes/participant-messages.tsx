@@ -1,0 +1,43 @@
+import { Link, data, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/participant-messages";
+import { participantPreferencesSchema } from "../../src/domain/messages/model.ts";
+import { participantPreferences, updateParticipantPreferences } from "../../src/domain/messages/preferences.server.ts";
+import { MessagePreferencesForm } from "../components/message-preferences.tsx";
+import { parseForm } from "../lib/form.server.ts";
+import { app, notFound, requireParticipant } from "../lib/request.server.ts";
+import { useT } from "../lib/i18n.ts";
+
+/** The participant's message choices, changed by their specialist when the participant asks. */
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const access = await requireParticipant(context, request, params.id, "update");
+  const found = await participantPreferences(app(context).db, access);
+  if (!found?.actions.change) throw notFound();
+  return { preferences: found.preferences, back: `/participants/${params.id}` };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const access = await requireParticipant(context, request, params.id, "update");
+  const ctx = app(context);
+  const form = await parseForm(request, participantPreferencesSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await updateParticipantPreferences(ctx.db, access, form.data, ctx.meta);
+  if (!result.ok && result.reason === "invalid") return data({ errors: result.errors, values: form.values }, { status: 400 });
+  if (!result.ok) throw notFound();
+  return redirect(`/participants/${params.id}?messagesSaved=1#messages`);
+}
+
+export default function ParticipantMessages() {
+  const t = useT();
+  const { preferences, back } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const name = preferences.name;
+  return (
+    <div className="page page--narrow">
+      <title>{`${t("texts.title.staff", { name })} · ${t("app.name")}`}</title>
+      <h1>{t("texts.title.staff", { name })}</h1>
+      <p className="prose">{t("texts.intro.staff", { name })}</p>
+      <MessagePreferencesForm t={t} preferences={preferences} audience="staff" errors={result?.errors} values={result?.values} />
+      <p><Link to={back}>{t("texts.back")}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { sql } from "kysely";
+import type { Db } from "../index.ts";
+import type { Database } from "../schema.ts";
+import { DATA_CLOSE, DATA_OPEN } from "../../i18n/pseudo.ts";
+
+/**
+ * The demo data's free text that pages show: names, titles, places, notes. In a
+ * pseudo-locale run each value is put between « and », so the page check can tell
+ * a participant's name from a word that bypassed the catalog.
+ */
+const SHOWN_TEXT: { [T in keyof Database]?: (keyof Database[T] & string)[] } = {
+  teams: ["name"],
+  users: ["name"],
+  participants: ["first_name", "last_name", "preferred_name", "work_goal", "job_preferences", "strengths", "interests", "education"],
+  support_persons: ["name", "organization", "notes", "relationship_other"],
+  consent_grants: ["purpose", "signature_name"],
+  meetings: ["title", "place"],
+  meeting_entries: ["text", "when_text"],
+  concerns: ["description", "mitigation_plan"],
+  plan_items: ["description", "frequency", "notes"],
+  milestones: ["note"],
+  encouragement_notes: ["text", "from_label"],
+  help_requests: ["description"],
+  benefits_referrals: ["counselor_name", "organization", "notes"],
+  pay_stubs: ["employer"],
+  program_settings: ["name", "address"],
+};
+
+/**
+ * Marks the demo data's shown text (see SHOWN_TEXT) and each meeting's agenda items,
+ * once, right after it is loaded. Everyone reads English in such a run, so every page
+ * and copy is in the pseudo-locale; the Spanish catalog has its own test.
+ */
+export async function markDemoData(db: Db): Promise<void> {
+  await db.updateTable("participants").set({ preferred_language: "en" }).execute();
+  for (const meeting of await db.selectFrom("meetings").select(["id", "agenda"]).execute()) {
+    const agenda = (JSON.parse(meeting.agenda) as string[]).map((item) => `${DATA_OPEN}${item}${DATA_CLOSE}`);
+    await db.updateTable("meetings").set({ agenda: JSON.stringify(agenda) }).where("id", "=", meeting.id).execute();
+  }
+  for (const [table, columns] of Object.entries(SHOWN_TEXT)) {
+    for (const column of columns as string[]) {
+      const ref = sql.ref(column);
+      await sql`UPDATE ${sql.table(table)} SET ${ref} = ${DATA_OPEN} || ${ref} || ${DATA_CLOSE} WHERE ${ref} IS NOT NULL AND ${ref} <> ''`.execute(db);
+    }
+  }
+}

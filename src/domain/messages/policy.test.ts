@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { buildPolicyCast, buildSupport, buildSupportPersonActor } from "../access/builders.ts";
+import { ownPreferenceActions, staffPreferenceActions } from "./policy.ts";
+
+const { actors, otherTeamCaseload, scope } = buildPolicyCast();
+
+describe("message preferences: staff", () => {
+  it("the specialist sees and changes the choices of people on their caseload", () => {
+    expect(staffPreferenceActions(scope(actors.specialistOwn), buildSupport())).toEqual({ read: true, change: true });
+    expect(staffPreferenceActions(scope(actors.specialistOwn), null)).toEqual({ read: true, change: true });
+  });
+
+  it("nobody changes the choices of someone whose place on the network ended", () => {
+    expect(staffPreferenceActions(scope(actors.specialistOwn), buildSupport({ endedAt: "2026-01-01T00:00:00.000Z" }))).toEqual({ read: true, change: false });
+  });
+
+  it("staff without the record get nothing", () => {
+    expect(staffPreferenceActions(scope(actors.specialistOwn, otherTeamCaseload), null)).toEqual({ read: false, change: false });
+    expect(staffPreferenceActions(scope(actors.supportPerson), null)).toEqual({ read: false, change: false });
+  });
+});
+
+describe("message preferences: one's own", () => {
+  it("a support person changes their own and nobody else's", () => {
+    expect(ownPreferenceActions(actors.supportPerson, { kind: "support_person", id: "support-1" })).toEqual({ read: true, change: true });
+    expect(ownPreferenceActions(buildSupportPersonActor({ supportPersonId: "support-2" }), { kind: "support_person", id: "support-1" }).change).toBe(false);
+    expect(ownPreferenceActions(actors.supportPerson, { kind: "participant", id: "participant-1" }).read).toBe(false);
+  });
+
+  it("the participant changes their own, and staff go through the record instead", () => {
+    expect(ownPreferenceActions(actors.participant, { kind: "participant", id: "participant-1" }).change).toBe(true);
+    expect(ownPreferenceActions(actors.participant, { kind: "participant", id: "participant-2" }).change).toBe(false);
+    expect(ownPreferenceActions(actors.specialistOwn, { kind: "participant", id: "participant-1" }).read).toBe(false);
+  });
+});
