@@ -67,6 +67,8 @@ export default [
   route("participants/:id/plan/help", "routes/plan-help.tsx"),
   route("participants/:id/plan/take-home", "routes/plan-take-home.tsx"),
   route("participants/:id/plan/take-home.pdf", "routes/plan-take-home-pdf.tsx"),
+  route("participants/:id/contacts", "routes/contacts.tsx"),
+  route("participants/:id/contacts/:noteId", "routes/contact-note.tsx"),
   route("participants/:id/wins", "routes/wins.tsx"),
   route("participants/:id/wins/new", "routes/win-new.tsx"),
   route("participants/:id/wins/encouragement", "routes/encouragement-new.tsx"),

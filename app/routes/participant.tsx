@@ -3,7 +3,9 @@ import type { Route } from "./+types/participant";
 import { versionOnlySchema } from "../../src/domain/participants/model.ts";
 import { getParticipant, setParticipantArchived } from "../../src/domain/participants/participants.server.ts";
 import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
-import { listConcerns } from "../../src/domain/concerns/concerns.server.ts";
+import { loadParticipantGlance } from "../../src/domain/participants/glance.server.ts";
+import { contactNoteActions } from "../../src/domain/contacts/policy.ts";
+import { ParticipantGlanceCards } from "../components/participant-glance.tsx";
 import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts";
 import { CsrfField } from "../components/forms.tsx";
 import { languageLabel } from "../components/participant-fields.tsx";
@@ -28,13 +30,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { access, ...view } = found;
   const done = new URL(request.url).searchParams.get("done");
   const reminders = view.participant.status === "active" ? await ssiReportsDue(ctx.db, actor, ctx.meta, new Date(), { participantId: params.id }) : [];
-  // Part of the record just read (and audited) above.
-  const concerns = (await listConcerns(ctx.db, access)).filter((c) => c.status !== "resolved");
+  // Part of the record just read (and audited) above: one summary per area, each from that area's policy.
+  const glance = await loadParticipantGlance(ctx.db, access);
+  const canWriteNotes = contactNoteActions(access).write;
   // The participant's own link (its state, never its token).
   const ownLink = await participantLinkStatus(ctx.db, access);
   const messages = await participantPreferences(ctx.db, access);
   const messagesSaved = new URL(request.url).searchParams.has("messagesSaved");
-  return { ...view, reminders, concerns, ownLink, messages, messagesSaved, notice: NOTICES.find((n) => n === done) ?? null };
+  return { ...view, reminders, glance, canWriteNotes, ownLink, messages, messagesSaved, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -53,7 +56,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, concerns, ownLink, messages, messagesSaved, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, messages, messagesSaved, notice } = useLoaderData<typeof loader>();
   // This page's own action (archive, restore), or the own-link route's, which draws this page too.
   const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
   const result = answer && "problem" in answer ? answer : undefined;
@@ -103,20 +106,7 @@ export default function ParticipantOverview() {
         </ul>
       </nav>
 
-      <section aria-labelledby="concerns-heading" data-testid="open-concerns">
-        <h2 id="concerns-heading">{t("participant.concerns.heading")}</h2>
-        {concerns.length === 0 ? <p className="muted">{t("participant.concerns.none")}</p> : (
-          <ul>
-            {concerns.map((c) => (
-              <li key={c.id}>
-                <Link to={`${base}/concerns#concern-${c.id}`}>{t(`concern.type.${c.type}`)}</Link>
-                {` (${t(`concern.status.${c.status}`)}): ${c.description}`}
-                {c.mitigationPlan ? <p className="prose">{t("participant.concerns.plan", { plan: c.mitigationPlan })}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ParticipantGlanceCards t={t} glance={glance} base={base} name={name} canWrite={canWriteNotes} />
 
       <section aria-labelledby="contact-heading">
         <h2 id="contact-heading">{t("participant.section.contact")}</h2>

@@ -52,6 +52,7 @@ export interface Database {
   message_opt_outs: MessageOptOutTable;
   outbox_leases: OutboxLeaseTable;
   ssi_report_reminders: SsiReportReminderTable;
+  contact_notes: ContactNoteTable;
 }
 
 /** A number (E.164) that replied STOP to the program's texts (migration 0017). */
@@ -636,6 +637,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "support_suggestions", "text_opt_outs",
   "home_visits", "calendar_feeds",
   "outbox_messages", "outbox_attempts", "message_opt_outs", "outbox_leases", "ssi_report_reminders",
+  "contact_notes",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 
@@ -724,4 +726,25 @@ export interface SsiReportReminderTable {
   participant_id: string;
   chosen_by: string;
   chosen_at: string;
+}
+
+/** One contact with the participant and/or their supports (migration 0021). */
+export interface ContactNoteTable {
+  id: string;
+  participant_id: string;
+  /** The day of the contact, YYYY-MM-DD. */
+  contacted_on: string;
+  method: string;
+  /** 1 when the participant took part in the contact. */
+  with_participant: number;
+  /** JSON list of the support persons the contact was with. */
+  support_person_ids: string;
+  summary: string;
+  /** JSON list of the consent categories the contact touched. */
+  discloses: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
 }

@@ -18,6 +18,7 @@ import * as m0016 from "./0016_outbox.ts";
 import * as m0017 from "./0017_texts_preferences.ts";
 import * as m0019 from "./0019_search_without_accents.ts";
 import * as m0020 from "./0020_the_day.ts";
+import * as m0021 from "./0021_contact_notes.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "0017_texts_preferences": m0017,
   "0019_search_without_accents": m0019,
   "0020_the_day": m0020,
+  "0021_contact_notes": m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -47,6 +47,10 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "meeting.entry": { real: { kind: "commitment" }, wrong: { kind: "commitment", text: "Ride on Mondays" }, because: "the entry's text stays on the record" },
   "concern.create": { real: { type: "transport", meetingId: null }, wrong: { type: "transport" }, because: "the meeting is named, or null" },
   "concern.update": { real: { status: "resolved" }, wrong: { status: "closed" }, because: "the status is one of the concern statuses" },
+  "contact_note.read": { real: { notes: 4 }, wrong: { notes: 4, summaries: ["Called Maria"] }, because: "a read carries no note content" },
+  "contact_note.create": { real: { method: "phone", supportPersonIds: ["s-1"], discloses: ["job_details"] }, wrong: { method: "fax", supportPersonIds: [], discloses: [] }, because: "the method is one of the contact methods" },
+  "contact_note.update": { real: { fromVersion: 1, supportPersonIds: [], discloses: [] }, wrong: { fromVersion: 1, supportPersonIds: [], discloses: [], summary: "Met at the café" }, because: "the summary stays on the record, not in the log" },
+  "contact_note.delete": { real: { version: 2 }, wrong: { version: 0 }, because: "versions start at 1" },
   "plan.read": {
     real: { takeHome: "support:s-1", allowed: true, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["work_schedule"] } },
     wrong: { takeHome: "sponsor", allowed: true },

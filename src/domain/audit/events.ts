@@ -4,6 +4,7 @@ import { ROLES } from "../auth/permissions.ts";
 import { REFERRAL_OUTCOMES, REPORT_METHODS } from "../benefits/records.ts";
 import { CONCERN_STATUSES, CONCERN_TYPES } from "../concerns/model.ts";
 import { CONSENT_CATEGORIES, SIGNED_METHODS } from "../consent/model.ts";
+import { CONTACT_METHODS } from "../contacts/model.ts";
 import { ENTRY_KINDS, MEETING_KINDS, MEETING_STEPS, RESPONSES } from "../meetings/model.ts";
 import { MILESTONE_KINDS } from "../milestones/model.ts";
 import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
@@ -105,6 +106,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("meeting.entry", z.strictObject({ kind: z.enum(ENTRY_KINDS) })),
   event("concern.create", z.strictObject({ type: z.enum(CONCERN_TYPES), meetingId: id.nullable() })),
   event("concern.update", z.strictObject({ status: z.enum(CONCERN_STATUSES) })),
+  // Contact notes: who the contact was with and what it touched, never its summary.
+  event("contact_note.read", z.strictObject({ notes: count })),
+  event("contact_note.create", z.strictObject({ method: z.enum(CONTACT_METHODS), supportPersonIds: ids, discloses: z.array(category) })),
+  event("contact_note.update", z.strictObject({ fromVersion: version, supportPersonIds: ids, discloses: z.array(category) })),
+  event("contact_note.delete", z.strictObject({ version })),
 
   event("plan.read", z.union([
     z.strictObject({ history: z.literal(true) }),

@@ -2,6 +2,7 @@ import type { ApiOperation } from "../operation.ts";
 import { benefitsOperations } from "./benefits.ts";
 import { concernOperations } from "./concerns.ts";
 import { consentOperations } from "./consent.ts";
+import { contactNoteOperations } from "./contacts.ts";
 import { meetingOperations } from "./meetings.ts";
 import { milestoneOperations } from "./milestones.ts";
 import { networkOperations } from "./network.ts";
@@ -16,6 +17,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...consentOperations,
   ...meetingOperations,
   ...concernOperations,
+  ...contactNoteOperations,
   ...planOperations,
   ...partnerOperations,
   ...milestoneOperations,
