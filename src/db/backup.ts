@@ -31,8 +31,11 @@ type Uncopied = Exclude<keyof Database, AppTable>;
 const everyTableCopied: [Uncopied] extends [never] ? true : Uncopied = true;
 void everyTableCopied;
 
-/** Rows the migrations themselves write; a target holding only these counts as empty. */
-const WRITTEN_BY_MIGRATIONS: readonly AppTable[] = ["role_permissions", "audit_head"];
+/**
+ * Rows the migrations themselves write, and the message scheduler's lease that any
+ * server started on the database takes: a target holding only these counts as empty.
+ */
+const WRITTEN_BY_MIGRATIONS: readonly AppTable[] = ["role_permissions", "audit_head", "outbox_leases"];
 
 /** The portable types of docs/decisions/0003: text, integers, null. */
 type CellValue = string | number | null;

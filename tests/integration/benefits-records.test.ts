@@ -207,7 +207,7 @@ describe("the estimate page", () => {
   };
   const cell = (page: string, row: string, column: string) => {
     const match = new RegExp(`<tr data-row="${row}"[^>]*>(.*?)</tr>`, "s").exec(page)?.[1] ?? "";
-    return Number(new RegExp(`data-column="${column}" data-value="([^"]+)"`).exec(match)?.[1]);
+    return Number(new RegExp(`data-column="${column}"[^>]*? data-value="([^"]+)"`).exec(match)?.[1]);
   };
 
   it("prefills from the profile and gives the API's numbers and sentences for the same request", async () => {

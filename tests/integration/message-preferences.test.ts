@@ -68,7 +68,8 @@ describe("a support person's own message choices", () => {
     await app.database.db.updateTable("support_persons").set({ phone: "555-0142" }).where("id", "=", gloriaId).execute();
     const response = await gloria.postForm("/support/messages", { channel: "text", language: "en", remindMeetings: "on" });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Text messages need a mobile phone number with its area code");
+    // Their page is in the language they chose in the test before (Spanish), the refused form too.
+    expect(await response.text()).toContain("Los mensajes de texto necesitan un número de celular con su código de área");
     await app.database.db.updateTable("support_persons").set({ phone: "(312) 555-0142" }).where("id", "=", gloriaId).execute();
   });
 

@@ -57,7 +57,7 @@ describe("the profile's language setting", () => {
 
   it("refuses a language without a catalog, says why, and keeps the one chosen", async () => {
     const spec1 = await app.clientFor("spec1@test.org");
-    for (const locale of ["es", "", "en-US"]) {
+    for (const locale of ["fr", "", "en-US", "en-XA"]) {
       const refused = await spec1.postForm("/profile/language", { locale });
       expect(refused.status).toBe(400);
       expect(await refused.text()).toContain("Choose one of the languages listed.");
