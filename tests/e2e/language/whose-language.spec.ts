@@ -1,6 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
+import { pdfText } from "../../support/pdf-text.ts";
 
 /** JSON API calls as the signed-in user, with the CSRF header. */
 async function api(page: Page, method: string, path: string, data?: unknown) {
@@ -10,24 +11,10 @@ async function api(page: Page, method: string, path: string, data?: unknown) {
   return response.json();
 }
 
-/** The words of an uncompressed pdfkit file: each line is one TJ operator of hex-encoded WinAnsi strings. */
-function pdfText(bytes: Buffer): string {
-  return [...bytes.toString("latin1").matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""))
-    .join(" ").replace(/\s+/g, " ");
-}
-
-/**
- * Puts a language on a support person's record in the e2e server's database. The
- * specialist's form for it comes with the message preferences (migration 0017); until
- * that column is there, this adds it as that migration does, so the path that reads
- * it is exercised now.
- */
+/** Puts a language on a support person's record in the e2e server's database (the specialist's form for it is tested with the message preferences). */
 function setSupportPersonLanguage(supportPersonId: string, language: string) {
   const db = new DatabaseSync(".tmp/e2e/allies.db");
   try {
-    const columns = db.prepare("PRAGMA table_info(support_persons)").all() as { name: string }[];
-    if (!columns.some((c) => c.name === "preferred_language")) db.exec("ALTER TABLE support_persons ADD COLUMN preferred_language TEXT");
     db.prepare("UPDATE support_persons SET preferred_language = ? WHERE id = ?").run(language, supportPersonId);
   } finally {
     db.close();
@@ -71,7 +58,7 @@ test("a Spanish-speaking support person's copy, PDF, invitation and calendar fil
   await expect(copy).toContainText(SPANISH_DATE);
   await expect(copy).toContainText("Ride to the kitchen shift");
   await checkA11y();
-  const pdf = pdfText(Buffer.from(await (await page.request.get(`/participants/${id}/plan/take-home.pdf?for=${person.id}`)).body()));
+  const pdf = await pdfText(Buffer.from(await (await page.request.get(`/participants/${id}/plan/take-home.pdf?for=${person.id}`)).body()));
   expect(pdf).toMatch(SPANISH_DATE);
 
   // The printed invitation and the calendar file.

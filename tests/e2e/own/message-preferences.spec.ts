@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
+import { setParticipantLanguage } from "../fixtures/languages.ts";
 
 // Message choices (issue 12) on a small phone: the participant opens their link,
 // asks for the SSI wage report reminder, is told text needs a number texts can
@@ -17,6 +18,8 @@ test("the participant chooses their reminders and the specialist sees it", async
   await signIn("specialist@example.org");
   await page.goto("/participants");
   const base = (await page.locator("table.caseload tbody tr a").first().getAttribute("href"))!;
+  // This test reads the participant's pages in English.
+  setParticipantLanguage(base.split("/").pop()!, "en");
   await page.goto(base);
   await page.getByRole("button", { name: /^Make a (new )?link/ }).click();
   const link = (await page.getByTestId("own-link").textContent())!.trim();

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
+import { setParticipantLanguage } from "../fixtures/languages.ts";
 
 // The participant's own pages on a small phone (issue 11 §2): the specialist prints
 // Gloria's take-home copy, downloads her calendar file and makes the participant's
@@ -28,6 +29,8 @@ test("the participant opens their link, sees their plan, withdraws a category an
     }
   }
   expect(base).not.toBe("");
+  // This test reads the participant's pages in English.
+  setParticipantLanguage(base.split("/").pop()!, "en");
   await page.goto(`${base}/network`);
   const gloriaId = (await page.getByRole("link", { name: "Gloria Reyes" }).getAttribute("href"))!.split("/").pop()!;
   await page.goto(`${base}/meetings`);
