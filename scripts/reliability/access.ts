@@ -57,7 +57,11 @@ export const PAGE_QUERIES: Record<string, () => string> = {
 };
 
 /** Pages anyone may open, signed in or not; they name no record of the program. */
-const PUBLIC_PAGES = new Set(["/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out", "/password-reset/:token"]);
+const PUBLIC_PAGES = new Set([
+  "/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out", "/password-reset/:token",
+  // The language switch names no record; the unsubscribe page's signed token is its only permission (tested with the outbox).
+  "/language/:locale", "/unsubscribe/:token", "/glossary",
+]);
 
 export function fillPage(path: string, records: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {

@@ -21,14 +21,12 @@ export async function checkDayAccess(results: Results, database: string, world: 
   const db = world.database.db;
   const title = `Day check ${randomUUID().slice(0, 8)}`;
   const participantId = world.caseloads.specialistOwn[0]!;
-  const meetingId = randomUUID();
-  const now = new Date();
-  const at = `${now.toISOString().slice(0, 10)}T23:00:00.000Z`;
-  await db.insertInto("meetings").values({
-    id: meetingId, participant_id: participantId, kind: "support", title, scheduled_at: at, duration_minutes: 30, place: "Office",
-    checklist: "{}", agenda: "[]", separate_permission: null, status: "planned", current_step: 0, held_at: null, version: 1,
-    created_by: world.people.specialistOwn.id, created_at: now.toISOString(), updated_at: now.toISOString(),
-  }).execute();
+  // Within the hour, through the API as the owner (so it has its audit row like any meeting): today on the home page and in this week's calendar.
+  const soon = new Date(Date.now() + 60 * 60_000);
+  const wall = new Intl.DateTimeFormat("sv-SE", { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(soon).replace(" ", "T");
+  const made = await callers.specialistOwn.api("POST", `/participants/${participantId}/meetings`, { kind: "support", title, scheduledAt: wall, durationMinutes: 30, place: "Office", inviteeIds: [] });
+  if (made.status !== 201) throw new Error(`making the day check's meeting answered ${made.status}: ${made.text.slice(0, 200)}`);
+  const meetingId = (made.json as { id: string }).id;
 
   for (const role of ROLES) {
     const caller = callers[role.key];

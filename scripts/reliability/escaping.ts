@@ -67,7 +67,8 @@ async function storePayloads(owner: Caller) {
   const planned = await made("planned meeting", "POST", `${base}/meetings`, {
     kind: "support", title: icsTitle, scheduledAt: meetingAt(8), place: put("meetingPlace"), agenda: [put("agendaItem")], inviteeIds: [person.id],
   });
-  const records: Record<string, string> = { id: participant.id, personId: person.id, grantId: grant.id, meetingId: meeting.id };
+  const note = await made("contact note", "POST", `${base}/contact-notes`, { contactedOn: day(-3), method: "phone", withParticipant: true, summary: put("contactSummary"), discloses: ["employment_goals"] });
+  const records: Record<string, string> = { id: participant.id, personId: person.id, grantId: grant.id, meetingId: meeting.id, noteId: note.id };
   return { records, plannedMeetingId: planned.id as string, shown, icsPath: `${base}/meetings/${meeting.id}/invitees/${person.id}.ics` };
 }
 

@@ -43,6 +43,11 @@ export async function halfWritten(db: Db, createdSince: string): Promise<string[
   report("consent grants without their audit row", (await db.selectFrom("consent_grants").select("id").execute()).filter((g) => !grantAudits.has(g.id)).map((g) => g.id));
 
   const planAudits = await auditedIds(db, ["plan_item.create"]);
+  // A support person's claim of a help request makes its plan item, audited with the claim (which names the item).
+  for (const row of await db.selectFrom("audit_log").select("details").where("action", "=", "support_page.claim").execute()) {
+    const planItemId = (JSON.parse(row.details) as { planItemId?: string }).planItemId;
+    if (planItemId) planAudits.set(planItemId, (planAudits.get(planItemId) ?? 0) + 1);
+  }
   const planItems = await db.selectFrom("plan_items").select(["id", "version"]).execute();
   report("plan items without their audit row", planItems.filter((p) => !planAudits.has(p.id)).map((p) => p.id));
   const planVersions = new Map<string, number>();

@@ -139,6 +139,9 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
       return { text: "Well done on the interview", fromLabel: "Aunt May", supportPersonId: records.personId };
     case "updatePlanItem":
       return { kind: "wake_up_calls", description: "A call at half past six", provider: "specialist", version };
+    case "createContactNote":
+      // Someone must have taken part: the participant here (naming a support person is checked against their consent).
+      return { contactedOn: day(-1), method: "phone", withParticipant: true, summary: "Talked about the bakery interview", discloses: ["employment_goals"] };
     default:
       return op.body ? sampleOf(op.body) : undefined;
   }

@@ -116,6 +116,7 @@ export interface SubjectRecords {
   concernId: string;
   itemId: string;
   requestId: string;
+  noteId: string;
   [name: string]: string;
 }
 
@@ -164,9 +165,12 @@ export async function buildSubject(owner: Caller, label: string) {
   const item = (await made("plan item", "POST", `${base}/plan-items`, { kind: "wake_up_calls", description: "A call at seven", provider: "specialist" })) as { id: string };
   // A need the support person may see and claim: a ride, telling only what the consent covers.
   const request = (await made("help request", "POST", `${base}/help-requests`, { kind: "rides", description: "A ride to the interview", neededOn: day(3), discloses: ["employment_goals"] })) as { id: string };
+  const note = (await made("contact note", "POST", `${base}/contact-notes`, {
+    contactedOn: day(-2), method: "phone", withParticipant: true, supportPersonIds: [supportPerson.id], summary: "Called about the interview", discloses: ["employment_goals"],
+  })) as { id: string };
   const records: SubjectRecords = {
     id: participant.id, personId: supportPerson.id, grantId: grant.id, referralId: referral.id, stubId: stub.id,
-    meetingId: meeting.id, entryId: entry.id, concernId: concern.id, itemId: item.id, requestId: request.id,
+    meetingId: meeting.id, entryId: entry.id, concernId: concern.id, itemId: item.id, requestId: request.id, noteId: note.id,
   };
   return { participant, supportPerson, grant, records };
 }
