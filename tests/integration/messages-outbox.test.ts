@@ -303,4 +303,19 @@ describe("the outbox", () => {
       await setQuietHours("00:00", "00:00");
     }
   });
+  it("writes to a support person in their own language, whatever the specialist's screen is in", async () => {
+    const spec = await app.clientFor("spec1@test.org");
+    const participantId = app.world.participants.participant1.id;
+    const rosa = await addSupportPerson(spec, participantId, { name: `Rosa ${unique()}`, email: `rosa-${unique()}@example.org`, preferredChannel: "email" });
+    await app.database.db.updateTable("support_persons").set({ preferred_language: "es" }).where("id", "=", rosa.id).execute();
+    await grantConsent(spec, participantId, rosa.id);
+    await planMeeting(spec, participantId, [rosa.id]);
+    const [row] = await outbox(rosa.id);
+    const before = smtp.received.length;
+    await workUntilIdle(worker());
+    const email = smtp.received.slice(before).find((e) => e.header("Message-ID") === `<${row!.idempotency_key}>`);
+    expect(email?.header("Content-Language")).toBe("es");
+    expect(email?.text).toContain("Pat lo invita a una reunión sobre el trabajo.");
+    expect(email?.text).not.toContain("invites you");
+  });
 });

@@ -95,12 +95,12 @@ interface ReaderRecord {
 
 async function readerRecord(db: Db, message: ClaimedMessage): Promise<ReaderRecord | null> {
   if (message.readerKind === "support_person") {
-    const row = await db.selectFrom("support_persons").select(["id", "name", "email", "phone", "preferred_channel", "status", "ended_at"]).where("id", "=", message.readerId).executeTakeFirst();
+    const row = await db.selectFrom("support_persons").select(["id", "name", "email", "phone", "preferred_channel", "preferred_language", "status", "ended_at"]).where("id", "=", message.readerId).executeTakeFirst();
     if (!row) return null;
     return {
       name: row.name, email: row.email, phone: row.phone, preferredChannel: row.preferred_channel as ContactChannel | null,
-      // Support persons have no language on record yet (src/i18n/locales.ts).
-      locale: supportPersonLocale(), reader: { kind: "support_person", person: { id: row.id, status: row.status as never, endedAt: row.ended_at } }, gone: false,
+      // Their own language (migration 0017), whatever the specialist's screen is in.
+      locale: supportPersonLocale(row.preferred_language), reader: { kind: "support_person", person: { id: row.id, status: row.status as never, endedAt: row.ended_at } }, gone: false,
     };
   }
   if (message.readerKind === "participant") {
