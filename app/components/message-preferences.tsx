@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { CHANNEL_CHOICES, type MessagePreferences } from "../../src/domain/messages/model.ts";
 import { LANGUAGES } from "../../src/domain/participants/vocabulary.ts";
 import { formatDate } from "../../src/i18n/format.ts";
@@ -77,6 +77,22 @@ export function MessagePreferencesSummary({ t, preferences, audience }: { t: Tra
             : (change.bySelf ? t("texts.lastChange.ownSelf", { date: changedOn }) : t("texts.lastChange.ownStaff", { date: changedOn }))}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** The specialist's page for one person's choices (a participant's or a support person's): one layout for both. */
+export function StaffMessagePreferencesPage({ t, preferences, back, result }: {
+  t: Translate; preferences: MessagePreferences; back: string; result?: { errors?: Record<string, MessageKey>; values?: Values };
+}) {
+  const name = preferences.name;
+  return (
+    <div className="page page--narrow">
+      <title>{`${t("texts.title.staff", { name })} · ${t("app.name")}`}</title>
+      <h1>{t("texts.title.staff", { name })}</h1>
+      <p className="prose">{t("texts.intro.staff", { name })}</p>
+      <MessagePreferencesForm t={t} preferences={preferences} audience="staff" errors={result?.errors} values={result?.values} />
+      <p><Link to={back}>{t("texts.back")}</Link></p>
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { Link, data, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/participant-messages";
 import { participantPreferencesSchema } from "../../src/domain/messages/model.ts";
 import { participantPreferences, updateParticipantPreferences } from "../../src/domain/messages/preferences.server.ts";
-import { MessagePreferencesForm } from "../components/message-preferences.tsx";
+import { StaffMessagePreferencesPage } from "../components/message-preferences.tsx";
 import { parseForm } from "../lib/form.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -30,14 +30,5 @@ export default function ParticipantMessages() {
   const t = useT();
   const { preferences, back } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const name = preferences.name;
-  return (
-    <div className="page page--narrow">
-      <title>{`${t("texts.title.staff", { name })} · ${t("app.name")}`}</title>
-      <h1>{t("texts.title.staff", { name })}</h1>
-      <p className="prose">{t("texts.intro.staff", { name })}</p>
-      <MessagePreferencesForm t={t} preferences={preferences} audience="staff" errors={result?.errors} values={result?.values} />
-      <p><Link to={back}>{t("texts.back")}</Link></p>
-    </div>
-  );
+  return <StaffMessagePreferencesPage t={t} preferences={preferences} back={back} result={result} />;
 }

@@ -1,8 +1,8 @@
-import { Link, data, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/support-person-messages";
 import { supportPersonPreferencesSchema } from "../../src/domain/messages/model.ts";
 import { supportPersonPreferences, updateSupportPersonPreferences } from "../../src/domain/messages/preferences.server.ts";
-import { MessagePreferencesForm } from "../components/message-preferences.tsx";
+import { StaffMessagePreferencesPage } from "../components/message-preferences.tsx";
 import { parseForm } from "../lib/form.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -30,15 +30,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export default function SupportPersonMessages() {
   const t = useT();
   const { preferences, back } = useLoaderData<typeof loader>();
-  const name = preferences.name;
   const result = useActionData<typeof action>();
-  return (
-    <div className="page page--narrow">
-      <title>{`${t("texts.title.staff", { name })} · ${t("app.name")}`}</title>
-      <h1>{t("texts.title.staff", { name })}</h1>
-      <p className="prose">{t("texts.intro.staff", { name })}</p>
-      <MessagePreferencesForm t={t} preferences={preferences} audience="staff" errors={result?.errors} values={result?.values} />
-      <p><Link to={back}>{t("texts.back")}</Link></p>
-    </div>
-  );
+  return <StaffMessagePreferencesPage t={t} preferences={preferences} back={back} result={result} />;
 }

@@ -146,6 +146,14 @@ export async function createContactNote(db: Db, access: AuthorizedParticipant, i
   });
 }
 
+/** The note, when it belongs to this participant; otherwise the refusal is audited and nothing is returned. */
+async function noteOfParticipant(trx: Trx, access: AuthorizedParticipant, noteId: string, action: "update:contact_note" | "delete:contact_note", meta: RequestMeta) {
+  const participantId = access.participant.id;
+  const row = await selectNotes(trx).where("n.id", "=", noteId).where("n.participant_id", "=", participantId).executeTakeFirst();
+  if (!row) await recordRefusal(trx, access.actor, { action, entityType: "contact_note", entityId: noteId, participantId, reason: "not_found" }, meta);
+  return row;
+}
+
 /**
  * Saves an edit over the version the person started from; when someone saved in
  * between, nothing is written and the current note comes back. Consent is checked
@@ -156,11 +164,8 @@ export async function updateContactNote(db: Db, access: AuthorizedParticipant, n
   const reason = changeAllowed(access, contactNoteActions(access).write);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const row = await selectNotes(trx).where("n.id", "=", noteId).where("n.participant_id", "=", participantId).executeTakeFirst();
-    if (!row) {
-      await recordRefusal(trx, actor, { action: "update:contact_note", entityType: "contact_note", entityId: noteId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" };
-    }
+    const row = await noteOfParticipant(trx, access, noteId, "update:contact_note", meta);
+    if (!row) return { ok: false, reason: "not_found" };
     const before = (await toNotes(trx, participantId, [row]))[0]!;
     if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
     const wasNamed = new Set(before.people.map((p) => p.supportPersonId));
@@ -197,11 +202,8 @@ export async function deleteContactNote(db: Db, access: AuthorizedParticipant, n
   const reason = changeAllowed(access, contactNoteActions(access).write);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const row = await selectNotes(trx).where("n.id", "=", noteId).where("n.participant_id", "=", participantId).executeTakeFirst();
-    if (!row) {
-      await recordRefusal(trx, actor, { action: "delete:contact_note", entityType: "contact_note", entityId: noteId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" };
-    }
+    const row = await noteOfParticipant(trx, access, noteId, "delete:contact_note", meta);
+    if (!row) return { ok: false, reason: "not_found" };
     const result = await trx.deleteFrom("contact_notes").where("id", "=", noteId).where("version", "=", version).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) return { ok: false, reason: "conflict", current: (await toNotes(trx, participantId, [row]))[0]! };
     await recordAudit(trx, { actor, action: "contact_note.delete", entityType: "contact_note", entityId: noteId, participantId, reason, details: { version }, meta });
