@@ -95,6 +95,7 @@ export default [
   route("me/copy.pdf", "routes/me-copy-pdf.tsx"),
   route("me/copy.json", "routes/me-copy-json.tsx"),
   route("admin/program", "routes/admin-program.tsx"),
+  route("admin/import", "routes/admin-import.tsx"),
   route("admin/messages", "routes/admin-messages.tsx"),
   route("admin/messages/mailbox", "routes/admin-mailbox.tsx"),
   route("unsubscribe/:token", "routes/unsubscribe.tsx"),

@@ -253,6 +253,8 @@ export interface InvitationTable {
 
 export interface ParticipantTable {
   id: string;
+  /** The program's own id for the person, set by the caseload import; unique where given. */
+  external_id: string | null;
   specialist_id: string;
   first_name: string;
   last_name: string;

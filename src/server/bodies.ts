@@ -27,6 +27,8 @@ export const UPLOAD_PAGES = [
   "/participants/{id}/network/{personId}/consent/new",
   // The program's logo: its own 200 kB check gives a field error, so a larger file must reach it.
   "/admin/program",
+  // A caseload file of up to 5,000 lines.
+  "/admin/import",
 ] as const;
 
 function pathPattern(path: string, suffix = ""): RegExp {

@@ -114,6 +114,7 @@ function participantRow(k: number): ParticipantTable {
   const flag = (p: number) => (random.chance(p) ? 1 : 0);
   return {
     id: stableId("scale-participant", k),
+    external_id: null,
     specialist_id: stableId("scale-user", Math.floor(k / PARTICIPANTS_PER_SPECIALIST) + 1),
     first_name: firstName,
     last_name: lastName,

@@ -149,6 +149,9 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("calendar_feed.revoke", z.strictObject({ revoked: count })),
   // A calendar app fetching the feed: how many meetings went out, and for whom.
   event("calendar_feed.fetch", z.strictObject({ feedId: id, meetings: count, shown: ids })),
+  event("caseload.import", z.strictObject({
+    dryRun: z.boolean(), lines: count, created: count, updated: count, unchanged: count, supportAdded: count, supportUpdated: count,
+  })),
   event("benefit_year.create", z.strictObject({ year: z.number().int(), replaced: z.boolean(), unverified: fieldNames })),
 
   // Rows from before two-factor (migration 0010) have no details.

@@ -109,6 +109,7 @@ export const AUDIT_ACTIONS = [
   "calendar_feed.issue",
   "calendar_feed.revoke",
   "calendar_feed.fetch",
+  "caseload.import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -128,23 +128,30 @@ export async function createSupportPerson(db: Db, access: AuthorizedParticipant,
   const { actor, participant: { id: participantId } } = access;
   const reason = changeAllowed(access, networkActions(access).addSupport);
   if (!reason) return { ok: false, reason: "not_found" };
-  return db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    const id = randomUUID();
-    await trx.insertInto("support_persons").values({
-      id, participant_id: participantId, ...toColumns(input), ended_at: null, ended_reason: null, version: 1,
-      preferred_language: null, remind_meetings: 1, remind_commitments: 1,
-      created_by: actor.userId, created_at: now, updated_at: now,
-    }).execute();
-    if (input.firstCall) await clearOtherFirstCall(trx, participantId, id, now);
-    const person = toSupportPerson(await trx.selectFrom("support_persons").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
-    await snapshot(trx, person, "create", actor);
-    await recordAudit(trx, {
-      actor, action: "support_person.create", entityType: "support_person", entityId: id, participantId, reason,
-      details: { discoveredFrom: input.discoveredFrom, status: input.status }, meta,
-    });
-    return { ok: true, person };
+  return db.transaction().execute(async (trx) => ({ ok: true, person: await insertSupportPerson(trx, actor, participantId, input, reason, meta) }));
+}
+
+/**
+ * Writes a new support person inside the caller's transaction, with its history
+ * snapshot and audit row; the caller has checked the actor may add to this network.
+ * The page, the API and the caseload import all use it.
+ */
+export async function insertSupportPerson(trx: Trx, actor: StaffActor, participantId: string, input: SupportPersonInput, reason: string, meta: RequestMeta): Promise<SupportPerson> {
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  await trx.insertInto("support_persons").values({
+    id, participant_id: participantId, ...toColumns(input), ended_at: null, ended_reason: null, version: 1,
+    preferred_language: null, remind_meetings: 1, remind_commitments: 1,
+    created_by: actor.userId, created_at: now, updated_at: now,
+  }).execute();
+  if (input.firstCall) await clearOtherFirstCall(trx, participantId, id, now);
+  const person = toSupportPerson(await trx.selectFrom("support_persons").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+  await snapshot(trx, person, "create", actor);
+  await recordAudit(trx, {
+    actor, action: "support_person.create", entityType: "support_person", entityId: id, participantId, reason,
+    details: { discoveredFrom: input.discoveredFrom, status: input.status }, meta,
   });
+  return person;
 }
 
 async function loadPerson(trx: Trx, participantId: string, personId: string) {
@@ -181,6 +188,28 @@ export async function updateSupportPerson(db: Db, access: AuthorizedParticipant,
     });
     return { ok: true, person };
   });
+}
+
+/**
+ * Changes a support person inside the caller's transaction over the version the
+ * caller read (false when someone changed them since), with the history snapshot
+ * and audit row. The caseload import uses it for the contact details a file gives.
+ */
+export async function reviseSupportPerson(
+  trx: Trx, actor: StaffActor, before: SupportPerson, input: SupportPersonInput, fields: string[], reason: string, meta: RequestMeta,
+): Promise<boolean> {
+  const now = new Date().toISOString();
+  const result = await trx.updateTable("support_persons")
+    .set({ ...toColumns(input), discovered_from: before.discoveredFrom, version: before.version + 1, updated_at: now })
+    .where("id", "=", before.id).where("version", "=", before.version).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  const person = (await loadPerson(trx, before.participantId, before.id))!;
+  await snapshot(trx, person, "update", actor);
+  await recordAudit(trx, {
+    actor, action: "support_person.update", entityType: "support_person", entityId: before.id, participantId: before.participantId, reason,
+    details: { fields, status: person.status }, meta,
+  });
+  return true;
 }
 
 /** Ending takes a person off the current network; the record stays in history. */

@@ -36,7 +36,7 @@ function recordParticipantRefusal(trx: Trx, actor: Actor, action: ParticipantAct
   }, meta);
 }
 
-function toParticipant(row: Row): Participant {
+export function toParticipant(row: Row): Participant {
   return {
     id: row.id,
     specialistId: row.specialist_id,
@@ -63,7 +63,7 @@ function toParticipant(row: Row): Participant {
   };
 }
 
-function toColumns(input: ParticipantInput) {
+export function toColumns(input: ParticipantInput) {
   const flag = (f: SituationFlag) => (input.situationFlags.includes(f) ? 1 : 0);
   return {
     first_name: input.firstName,
@@ -87,7 +87,7 @@ function toColumns(input: ParticipantInput) {
   };
 }
 
-function selectParticipant(db: Db | Trx) {
+export function selectParticipant(db: Db | Trx) {
   return db
     .selectFrom("participants as p")
     .innerJoin("users as s", "s.id", "p.specialist_id")
@@ -190,20 +190,32 @@ export async function createParticipant(db: Db, actor: StaffActor, input: Partic
   return db.transaction().execute(async (trx) => {
     const specialistId = await resolveSpecialist(trx, actor, input.specialistId);
     if (!specialistId) return { ok: false, reason: "invalid_specialist" };
-    const id = randomUUID();
-    const now = new Date().toISOString();
-    await trx.insertInto("participants").values({
-      id, specialist_id: specialistId, status: "active", version: 1, created_at: now, updated_at: now, archived_at: null, ...toColumns(input),
-      message_channel: null, remind_meetings: 1, remind_commitments: 1, remind_ssi_report: 0,
-    }).execute();
-    await recordAudit(trx, {
-      actor, action: "participant.create", entityType: "participant", entityId: id, participantId: id,
-      reason: `create:participant (caseload of ${specialistId})`, details: { specialistId }, meta,
-    });
-    const participant = toParticipant(await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow());
-    if (careerProfileDone(participant)) await recordMilestoneFromEvent(trx, actor, id, "career_profile_done", meta);
-    return { ok: true, participant };
+    return { ok: true, participant: await insertParticipant(trx, actor, input, specialistId, meta) };
   });
+}
+
+/**
+ * Writes a new participant inside the caller's transaction, with its audit row, for
+ * a specialist the caller has already checked the actor may assign to. The form and
+ * the caseload import (which writes a whole file in one transaction) both use it.
+ */
+export async function insertParticipant(
+  trx: Trx, actor: StaffActor, input: ParticipantInput, specialistId: string, meta: RequestMeta, extra: { externalId?: string | null; reason?: string } = {},
+): Promise<Participant> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await trx.insertInto("participants").values({
+    id, specialist_id: specialistId, status: "active", version: 1, created_at: now, updated_at: now, archived_at: null, ...toColumns(input),
+    external_id: extra.externalId ?? null,
+    message_channel: null, remind_meetings: 1, remind_commitments: 1, remind_ssi_report: 0,
+  }).execute();
+  await recordAudit(trx, {
+    actor, action: "participant.create", entityType: "participant", entityId: id, participantId: id,
+    reason: extra.reason ?? `create:participant (caseload of ${specialistId})`, details: { specialistId }, meta,
+  });
+  const participant = toParticipant(await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow());
+  if (careerProfileDone(participant)) await recordMilestoneFromEvent(trx, actor, id, "career_profile_done", meta);
+  return participant;
 }
 
 export function changedFields(before: Participant, after: ParticipantInput): EditableField[] {

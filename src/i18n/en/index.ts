@@ -15,8 +15,9 @@ import { plain } from "./plain.ts";
 import { texts } from "./texts.ts";
 import { day } from "./day.ts";
 import { fit } from "./fit.ts";
+import { imports } from "./imports.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview } as const;

@@ -16,8 +16,9 @@ import { plain } from "./plain.ts";
 import { texts } from "./texts.ts";
 import { day } from "./day.ts";
 import { fit } from "./fit.ts";
+import { imports } from "./imports.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview };
