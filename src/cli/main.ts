@@ -19,6 +19,7 @@ const USAGE = `Usage: allies <command>
   benefits estimate             JSON estimate request on stdin, JSON estimate on stdout
   messages work --once          send every message due now (the server does this itself)
   messages schedule --once      queue the reminders due now (the server does this itself)
+  import FILE --as EMAIL [--dry-run]   import a caseload CSV file (all lines or none)
 
 The database is chosen by DATABASE_URL (default file:./data/allies.db). The audit
 key comes from ALLIES_AUDIT_KEY (required on PostgreSQL) or, on SQLite, a key file
@@ -38,6 +39,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import("./commands/audit.ts")).audit,
   db: async () => (await import("./commands/db.ts")).db,
   benefits: async () => (await import("./commands/benefits.ts")).benefits,
+  import: async () => (await import("./commands/import.ts")).importFile,
   messages: async () => (await import("./commands/messages.ts")).messages,
 };
 
