@@ -1,6 +1,7 @@
 import { Form, data, useActionData, useNavigation } from "react-router";
 import type { Route } from "./+types/admin-import";
-import { PARTICIPANT_COLUMNS, REQUIRED_COLUMNS, SUPPORT_COLUMNS, type ImportError, type ParticipantPlan } from "../../src/domain/imports/caseload-csv.ts";
+import type { ImportError, ParticipantPlan } from "../../src/domain/imports/caseload-csv.ts";
+import { PARTICIPANT_COLUMNS, REQUIRED_COLUMNS, SUPPORT_COLUMNS } from "../../src/domain/imports/columns.ts";
 import { importCaseload } from "../../src/domain/imports/caseload-import.server.ts";
 import { mayImportCaseload } from "../../src/domain/imports/policy.ts";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -112,8 +113,10 @@ export default function AdminImportPage() {
 
       {result && result.kind !== "errors" ? (
         <section aria-labelledby="import-result">
-          <h2 id="import-result" role="status">{t(result.kind === "done" ? "import.done.heading" : "import.checked.heading")}</h2>
-          <p data-testid="import-summary">{t("import.summary", result.summary)}</p>
+          <div role="status">
+            <h2 id="import-result">{t(result.kind === "done" ? "import.done.heading" : "import.checked.heading")}</h2>
+            <p data-testid="import-summary">{t("import.summary", result.summary)}</p>
+          </div>
           <table className="responsive-table">
             <thead><tr><th scope="col">{t("import.plan.col.line")}</th><th scope="col">{t("import.plan.col.person")}</th><th scope="col">{t("import.plan.col.what")}</th></tr></thead>
             <tbody>

@@ -57,6 +57,7 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/messages/delivery.server.ts#messageLinkKey": "the program's key for unsubscribe links, no participant information",
   "src/domain/messages/delivery.server.ts#findUnsubscribe": "the public unsubscribe page: the signed token is the permission",
   "src/domain/messages/delivery.server.ts#unsubscribeByToken": "the public unsubscribe page: the signed token is the permission",
+  "src/domain/participants/participants.server.ts#selectParticipant": "a query builder the caseload import runs inside its own authorized, audited transaction (mayImportCaseload); it reads nothing by itself",
   "src/domain/users/users.server.ts#createUserDirect": "the create-user command run on the server (first admin); audited under the command's name",
 };
 

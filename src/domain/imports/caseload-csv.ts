@@ -2,6 +2,9 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { EDITABLE_FIELDS, participantInputSchema, type Participant, type ParticipantInput } from "../participants/model.ts";
 import { supportPersonInputSchema, type SupportPerson, type SupportPersonInput } from "../network/model.ts";
+import { PARTICIPANT_COLUMNS, SUPPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn } from "./columns.ts";
+
+export { PARTICIPANT_COLUMNS, SUPPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn };
 
 /*
  * The caseload import (issue 16 §3): a CSV file of participants with their
@@ -9,15 +12,6 @@ import { supportPersonInputSchema, type SupportPerson, type SupportPersonInput }
  * anything is written. This module is pure: it reads the file and decides, line by
  * line, what would change; caseload-import.server.ts looks things up and writes.
  */
-
-/** Columns of a participant. `external_id` is the program's own id for the person, the key a re-import matches on. */
-export const PARTICIPANT_COLUMNS = [
-  "external_id", "first_name", "last_name", "preferred_name", "phone", "email", "preferred_language", "specialist_email",
-] as const;
-/** Optional columns naming one support person per line; more lines with the same external_id add more people. */
-export const SUPPORT_COLUMNS = ["support_name", "support_relationship", "support_closeness", "support_phone", "support_email"] as const;
-export const REQUIRED_COLUMNS = ["external_id", "first_name", "last_name", "specialist_email"] as const;
-export type ImportColumn = (typeof PARTICIPANT_COLUMNS)[number] | (typeof SUPPORT_COLUMNS)[number];
 
 /** A file over this many lines is refused before any check: split it. */
 export const MAX_IMPORT_LINES = 5000;
