@@ -83,6 +83,8 @@ export default [
   route("benefits/estimate", "routes/benefits-estimate.tsx", { id: "routes/benefits-estimate-anonymous" }),
   route("admin/benefit-years", "routes/admin-benefit-years.tsx"),
   route("me", "routes/me.tsx"),
+  route("me/sign-in", "routes/me-sign-in.tsx"),
+  route("me/password", "routes/me-password.tsx"),
   route("me/privacy", "routes/me-privacy.tsx"),
   route("me/privacy/grants/:grantId/withdraw", "routes/me-withdraw.tsx"),
   route("me/privacy/suggestions", "routes/me-suggest.tsx"),

@@ -2,7 +2,7 @@ import { Form, data, redirect, useActionData, useLoaderData, useNavigation } fro
 import type { Route } from "./+types/admin-program";
 import { programSettingsInputSchema } from "../../src/domain/program/model.ts";
 import { getProgramLogo, getProgramSettings, saveProgramSettings } from "../../src/domain/program/program.server.ts";
-import { CheckboxField, CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms.tsx";
+import { CheckboxField, CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requirePermission } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
@@ -10,7 +10,8 @@ import { useT } from "../lib/i18n.ts";
 
 /**
  * The program's own settings (decision 0021): its name, address, phone, time zone
- * and logo, read by printouts, pages and calendar files. Administrators only.
+ * and logo, read by printouts, pages and calendar files, and whether participants
+ * may also sign in with a password (decision 0031). Administrators only.
  */
 export async function loader({ context, request }: Route.LoaderArgs) {
   requirePermission(context, request, "manage", "program");
@@ -42,6 +43,7 @@ function labelsOf(t: Translate) {
     name: t("program.field.name"), address: t("program.field.address"), phone: t("program.field.phone"),
     timeZone: t("program.field.timeZone"), logo: t("program.field.logo"), removeLogo: t("program.field.removeLogo"),
     quietHoursStart: t("texts.quietHours.start"), quietHoursEnd: t("texts.quietHours.end"),
+    participantPasswords: t("participantPassword.option.legend"),
   };
 }
 
@@ -80,6 +82,9 @@ export default function AdminProgramPage() {
           <TextField name="quietHoursStart" label={labels.quietHoursStart} errors={errors} defaultValue={value("quietHoursStart", settings.quietHours.start)} inputMode="numeric" />
           <TextField name="quietHoursEnd" label={labels.quietHoursEnd} errors={errors} defaultValue={value("quietHoursEnd", settings.quietHours.end)} inputMode="numeric" />
         </fieldset>
+        <RadioGroup name="participantPasswords" label={labels.participantPasswords} hint={t("participantPassword.option.hint")} errors={errors}
+          defaultValue={value("participantPasswords", settings.participantPasswords ? "on" : "off")}
+          options={[{ value: "off", label: t("participantPassword.option.off") }, { value: "on", label: t("participantPassword.option.on") }]} />
         <div className={logoError ? "field field--error" : "field"}>
           <label htmlFor="field-logo">{labels.logo}</label>
           <p id="field-logo-hint" className="hint">{settings.hasLogo ? t("program.field.logo.replaceHint") : t("program.field.logo.hint")}</p>

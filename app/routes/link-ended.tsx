@@ -14,6 +14,7 @@ export default function LinkEnded() {
       <h1>{t("link.ended.title")}</h1>
       <p>{t("link.ended.body")}</p>
       <p>{t("link.ended.again")}</p>
+      <p><a href="/me/sign-in">{t("participantSignIn.fromLinkEnded")}</a></p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useLoaderData } from "react-router";
+import { Form, useLoaderData } from "react-router";
+import { CsrfField } from "../components/forms.tsx";
 import type { Route } from "./+types/me";
 import { formatDate, formatDateTime, formatDollars, formatMonth } from "../../src/i18n/format.ts";
 import { getMyOverview } from "../../src/domain/portal/own-record.server.ts";
@@ -111,6 +112,11 @@ export default function MyHomePage() {
 
       <h2>{t("own.contact.heading")}</h2>
       <p>{t("own.contact.body", { name: overview.specialist.name })} <a href={`mailto:${overview.specialist.email}`}>{overview.specialist.email}</a></p>
+      {/* Signing out matters most on a shared phone, whichever way they came in (link or password, decision 0031). */}
+      <Form method="post" action="/l/sign-out" className="no-print">
+        <CsrfField />
+        <button type="submit" className="secondary">{t("link.signOut")}</button>
+      </Form>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { CsrfField } from "../components/forms.tsx";
 import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import { participantLinkStatus } from "../../src/domain/portal/participant-link.server.ts";
+import { participantCanUsePassword } from "../../src/domain/participant-sign-in/passwords.server.ts";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -20,7 +21,7 @@ import { MessagePreferencesSummary } from "../components/message-preferences.tsx
 /** What the own-link route (participant-own-link.tsx) answers after making a link: shown once, on this page. */
 export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } };
 
-const NOTICES = ["created", "saved", "archived", "restored", "linkRevoked"] as const;
+const NOTICES = ["created", "saved", "archived", "restored", "linkRevoked", "passwordRemoved"] as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -35,9 +36,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const canWriteNotes = contactNoteActions(access).write;
   // The participant's own link (its state, never its token).
   const ownLink = await participantLinkStatus(ctx.db, access);
+  // Whether they can sign in with a password of their own (decision 0031): yes or no, never the password.
+  const password = await participantCanUsePassword(ctx.db, access);
   const messages = await participantPreferences(ctx.db, access);
   const messagesSaved = new URL(request.url).searchParams.has("messagesSaved");
-  return { ...view, reminders, glance, canWriteNotes, ownLink, messages, messagesSaved, notice: NOTICES.find((n) => n === done) ?? null };
+  return { ...view, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -56,7 +59,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, messages, messagesSaved, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, notice } = useLoaderData<typeof loader>();
   // This page's own action (archive, restore), or the own-link route's, which draws this page too.
   const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
   const result = answer && "problem" in answer ? answer : undefined;
@@ -188,6 +191,17 @@ export default function ParticipantOverview() {
               <CsrfField />
               <input type="hidden" name="intent" value="revoke" />
               <button type="submit" className="secondary" disabled={busy}>{t("participant.ownLink.revoke")}</button>
+            </Form>
+          ) : null}
+          <h3 id="password-heading">{t("participantPassword.staff.heading")}</h3>
+          <p data-testid="can-use-password">{password.works ? t("participantPassword.staff.yes") : t("participantPassword.staff.no")}</p>
+          {password.hasPassword && !password.works ? <p className="hint">{t("participantPassword.staff.stored")}</p> : null}
+          {password.mayRemove ? (
+            <Form method="post" action={`${base}/own-link`}>
+              <CsrfField />
+              <input type="hidden" name="intent" value="password-off" />
+              <p className="hint">{t("participantPassword.staff.removeHint")}</p>
+              <button type="submit" className="secondary" disabled={busy}>{t("participantPassword.staff.remove")}</button>
             </Form>
           ) : null}
         </section>

@@ -79,6 +79,7 @@ export default function SignIn() {
         <TextField name="code" label={labels.code} hint={t("auth.signIn.codeHint")} autoComplete="one-time-code" errors={result?.errors} />
         <button type="submit" disabled={busy}>{t("auth.signIn.submit")}</button>
       </Form>
+      <p><a href="/me/sign-in">{t("participantSignIn.fromStaff")}</a></p>
     </div>
   );
 }

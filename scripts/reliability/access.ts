@@ -58,7 +58,7 @@ export const PAGE_QUERIES: Record<string, () => string> = {
 
 /** Pages anyone may open, signed in or not; they name no record of the program. */
 const PUBLIC_PAGES = new Set([
-  "/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out", "/password-reset/:token",
+  "/sign-in", "/sign-out", "/invitations/:token", "/*", "/l", "/l/:token", "/l/sign-out", "/password-reset/:token", "/me/sign-in",
   // The language switch names no record; the unsubscribe page's signed token is its only permission (tested with the outbox).
   "/language/:locale", "/unsubscribe/:token", "/glossary",
 ]);

@@ -4,6 +4,8 @@ import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { loadActor } from "../../src/domain/auth/sessions.server.ts";
 import { issuePersonalLink, revokePersonalLinks } from "../../src/domain/links/links.server.ts";
 import { PARTICIPANT_LINK_TERMS, SUPPORT_PERSON_LINK_TERMS, type LinkSubject } from "../../src/domain/links/model.ts";
+import { removeParticipantPassword } from "../../src/domain/participant-sign-in/passwords.server.ts";
+import { getProgramSettings, saveProgramSettings } from "../../src/domain/program/program.server.ts";
 import { Caller, type Answer } from "./http.ts";
 import { changedTables, contentDigest } from "./invariants.ts";
 import type { Results } from "./report.ts";
@@ -41,7 +43,7 @@ const toLinkPage = (answer: Answer) => answer.status === 302 && answer.headers.g
 interface OwnPagesWorld {
   subject: Subject;
   /** The subject participant on their own link; and others whose link was revoked, ran out, or whose record was archived. */
-  holders: Record<"valid" | "revoked" | "expired" | "archived" | "supportPerson", LinkHolder>;
+  holders: Record<"valid" | "revoked" | "expired" | "archived" | "supportPerson" | "password" | "passwordRemoved", LinkHolder>;
 }
 
 /**
@@ -81,7 +83,37 @@ export async function buildOwnPagesWorld(world: ReliabilityWorld, callers: Recor
   const archiving = await owner.api("POST", `/participants/${archivedOne.id}/archive`, { version: archivedOne.version });
   if (archiving.status !== 200) throw new Error(`archiving answered ${archiving.status}`);
   const supportPerson = await holderOf({ kind: "support_person", participantId: subject.records.id, supportPersonId: subject.records.personId });
-  return { subject, holders: { valid: valid.holder, revoked: revoked.holder, expired: expired.holder, archived: archived.holder, supportPerson: supportPerson.holder } };
+  // One more door (decision 0031): the program lets participants sign in with a password;
+  // one participant set theirs from their link and signed in with it, another's was then
+  // turned off by the specialist.
+  const admin = await loadActor(db, world.people.admin.id);
+  if (!admin) throw new Error("the admin is missing");
+  const settings = await getProgramSettings(db);
+  const option = await saveProgramSettings(db, admin, {
+    name: settings.name, address: settings.address, phone: settings.phone, timeZone: settings.timeZone ?? "America/Chicago",
+    quietHoursStart: undefined, quietHoursEnd: undefined, removeLogo: false, participantPasswords: true, version: settings.version,
+  }, null, systemMeta);
+  if (!option.ok) throw new Error(`turning participant passwords on: ${option.reason}`);
+  const signedInByPassword = async (participantId: string, email: string, holder: LinkHolder) => {
+    await db.updateTable("participants").set({ email }).where("id", "=", participantId).execute();
+    const password = `own pages ${randomUUID()}`;
+    const set = await holder.form("/me/password", { password, confirm: password });
+    if (set.status !== 302) throw new Error(`setting a participant's password answered ${set.status}`);
+    const byPassword = new LinkHolder(owner.baseUrl);
+    await byPassword.raw("/me/sign-in");
+    const signedIn = await byPassword.form("/me/sign-in", { email, password });
+    if (signedIn.headers.get("location") !== "/me") throw new Error(`a participant's password sign-in answered ${signedIn.status}`);
+    return byPassword;
+  };
+  const password = await signedInByPassword(subject.records.id, `own-pages-${randomUUID().slice(0, 8)}@example.org`, valid.holder);
+  const removedOne = await participant("Password Removed");
+  const removed = await holderOf({ kind: "participant", participantId: removedOne.id });
+  const passwordRemoved = await signedInByPassword(removedOne.id, `removed-${randomUUID().slice(0, 8)}@example.org`, removed.holder);
+  await removeParticipantPassword(db, removed.access, systemMeta);
+  return {
+    subject,
+    holders: { valid: valid.holder, revoked: revoked.holder, expired: expired.holder, archived: archived.holder, supportPerson: supportPerson.holder, password, passwordRemoved },
+  };
 }
 
 /** One of the participant's own pages, for the participant's link in each state and for everyone else. */
@@ -91,9 +123,12 @@ export async function checkOwnPage(results: Results, database: string, callers: 
   const leaks = (answer: Answer) => names.filter((name) => answer.text.includes(name));
   const opened = await own.holders.valid.raw(path);
   if (opened.status !== 200) problems.push(`the participant's working link: answered ${opened.status}`);
-  for (const state of ["revoked", "expired", "archived", "supportPerson"] as const) {
+  const byPassword = await own.holders.password.raw(path);
+  if (byPassword.status !== 200) problems.push(`the participant's password session: answered ${byPassword.status}`);
+  for (const state of ["revoked", "expired", "archived", "supportPerson", "passwordRemoved"] as const) {
     const answer = await own.holders[state].raw(path);
-    if (!toLinkPage(answer)) problems.push(`${state === "supportPerson" ? "a support person's link" : `a link ${state}`}: answered ${answer.status}`);
+    const who = state === "supportPerson" ? "a support person's link" : state === "passwordRemoved" ? "a password the specialist turned off" : `a link ${state}`;
+    if (!toLinkPage(answer)) problems.push(`${who}: answered ${answer.status}`);
   }
   for (const role of ROLES) {
     const answer = await callers[role.key].page(path);
@@ -103,7 +138,7 @@ export async function checkOwnPage(results: Results, database: string, callers: 
   const anonymous = await new Caller(callers.admin.baseUrl, "nobody").page(path);
   if (!toLinkPage(anonymous)) problems.push(`signed out: answered ${anonymous.status}`);
   results.record(AREA, database, `page ${path}`, problems.length === 0, problems.slice(0, 3).join("; ")
-    || "the participant's working link opens it; a link revoked, expired or of an archived record, a support person's link, every staff role and nobody go to the link page");
+    || "the participant's working link and password session open it; a link revoked, expired or of an archived record, a password turned off, a support person's link, every staff role and nobody go to the link page");
 }
 
 /** Another participant's grant or help request named on the participant's own forms: not found, nothing changed. */

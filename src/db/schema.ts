@@ -53,6 +53,8 @@ export interface Database {
   outbox_leases: OutboxLeaseTable;
   ssi_report_reminders: SsiReportReminderTable;
   contact_notes: ContactNoteTable;
+  participant_passwords: ParticipantPasswordTable;
+  participant_sessions: ParticipantSessionTable;
 }
 
 /** A number (E.164) that replied STOP to the program's texts (migration 0017). */
@@ -325,6 +327,8 @@ export interface ProgramSettingsTable {
   /** HH:MM in the program's zone; null: the default quiet hours (21:00 to 08:00). */
   quiet_hours_start: string | null;
   quiet_hours_end: string | null;
+  /** 1: participants may also sign in with their email and a password (migration 0022, decision 0031). */
+  participant_passwords: Generated<number>;
   version: number;
   updated_by: string | null;
   updated_at: string;
@@ -592,6 +596,25 @@ export interface PersonalLinkTable {
 }
 
 /** A session opened by a personal link (migration 0012). */
+/** A participant's password, when they set one (migration 0022). Never shown to staff. */
+export interface ParticipantPasswordTable {
+  participant_id: string;
+  password_hash: string;
+  set_at: string;
+}
+
+/** A session a participant opened with their email and password (migration 0022): no link behind it. */
+export interface ParticipantSessionTable {
+  id: string;
+  token_hash: string;
+  participant_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface PartnerSessionTable {
   id: string;
   token_hash: string;
@@ -640,6 +663,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "home_visits", "calendar_feeds",
   "outbox_messages", "outbox_attempts", "message_opt_outs", "outbox_leases", "ssi_report_reminders",
   "contact_notes",
+  "participant_passwords", "participant_sessions",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 

@@ -8,6 +8,7 @@ import type { StaffActor, RequestMeta } from "../domain/auth/actor.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits, type SignInNotice } from "../domain/auth/model.ts";
 import { actorForSession } from "../domain/auth/sessions.server.ts";
 import { partnerForSession } from "../domain/links/links.server.ts";
+import { participantForPasswordSession } from "../domain/participant-sign-in/passwords.server.ts";
 import type { PartnerActor } from "../domain/links/model.ts";
 import { apiOperations } from "./api/operations/index.ts";
 import { apiRouter } from "./api/router.ts";
@@ -175,7 +176,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       }
       const partnerToken = cookies[PARTNER_COOKIE];
       if (partnerToken) {
-        const partner = await partnerForSession(database.db, partnerToken, sessionLimits);
+        // A link's session, or (decision 0031) one a participant opened with their password.
+        const partner = await partnerForSession(database.db, partnerToken, sessionLimits)
+          ?? await participantForPasswordSession(database.db, partnerToken, sessionLimits);
         if (partner) {
           state.partner = partner.actor;
           state.partnerSessionId = partner.sessionId;

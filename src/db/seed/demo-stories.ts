@@ -31,6 +31,7 @@ import { supportSuggestionInputSchema } from "../../domain/portal/model.ts";
 import { suggestSupport, withdrawMyConsent } from "../../domain/portal/privacy.server.ts";
 import { issuePersonalLink } from "../../domain/links/links.server.ts";
 import { PARTICIPANT_LINK_TERMS } from "../../domain/links/model.ts";
+import { setOwnPassword } from "../../domain/participant-sign-in/passwords.server.ts";
 import { postHelpRequest } from "../../domain/partners/help-requests.server.ts";
 import { helpRequestInputSchema } from "../../domain/partners/model.ts";
 
@@ -63,6 +64,10 @@ function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { 
  * audited as if the specialist had entered it; dates count from today, so the
  * consents are current and the reminders due whenever the demo is started.
  */
+/** The demo participant who signs in with a password (README, demo sign-ins). */
+export const DEMO_PARTICIPANT_EMAIL = "participant@example.org";
+export const DEMO_PARTICIPANT_PASSWORD = "allies-demo-me";
+
 /** What the demo prints at start: the paths of a support person's and a participant's live personal links. */
 export interface DemoStories { supportLinkPath: string | null; participantLinkPath?: string | null }
 
@@ -70,7 +75,7 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
   const admin = await actorFor(db, "admin@example.org");
   must(await saveProgramSettings(db, admin, programSettingsInputSchema.parse({
     name: "Eastside Supported Employment", address: "200 River Street, Suite 3\nSpringfield, IL 62701", phone: "555-0110",
-    timeZone: "America/Chicago", version: 0,
+    timeZone: "America/Chicago", participantPasswords: true, version: 0,
   }), null, systemMeta), "the program settings");
   const sam = await actorFor(db, "specialist@example.org");
   // Printed on invitations and shown on a support person's page as the way to reach the specialist.
@@ -223,6 +228,10 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
   // And their own link (7 days, never renewed), printed at start like Gloria's.
   const ownLink = await issuePersonalLink(db, firstAccess, { kind: "participant", participantId: first.id }, meta, PARTICIPANT_LINK_TERMS);
   if (!ownLink.ok) throw new Error(`The demo could not make the participant's link: ${ownLink.reason}`);
+  // And a password of their own (decision 0031), to try the participant sign-in page:
+  // the email on their record and the password in the README. Demo data only.
+  await db.updateTable("participants").set({ email: DEMO_PARTICIPANT_EMAIL }).where("id", "=", first.id).execute();
+  must(await setOwnPassword(db, own, "", { password: DEMO_PARTICIPANT_PASSWORD, confirm: DEMO_PARTICIPANT_PASSWORD }, meta), "the participant's password");
 
   // 2. Back from prison: a roommate who helps, a strained tie with the officer, a sister to reconnect with.
   const name2 = `${second.first_name} ${second.last_name}`;

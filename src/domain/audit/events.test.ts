@@ -68,6 +68,10 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "link.revoke": { real: { subjectKind: "support_person", supportPersonId: "s-1", by: "participant", ended: 1 }, wrong: { subjectKind: "support_person", supportPersonId: "s-1", by: "neighbour", ended: 1 }, because: "a link is taken back by staff or the participant" },
   "link.open": { real: { subjectKind: "participant", subjectId: "p-1" }, wrong: { subjectKind: "guest", subjectId: "p-1" }, because: "a link opens a support person's or the participant's page" },
   "link.refused": { real: { subjectKind: "support_person", reason: "no_consent" }, wrong: { subjectKind: "support_person", reason: "tired" }, because: "the reason is one of the link refusals" },
+  "participant_password.set": { real: { changed: false, sessionsEnded: 0 }, wrong: { changed: false, sessionsEnded: 0, password: "hunter2hunter2" }, because: "a password is never logged" },
+  "participant_password.remove": { real: { sessionsEnded: 1 }, wrong: { sessionsEnded: 1, hash: "$argon2id$" }, because: "not even the hash of a password is logged" },
+  "participant_password.sign_in": { real: undefined, wrong: { email: "ana@example.org" }, because: "the row's actor already says who signed in" },
+  "participant_password.sign_in_failed": { real: { reason: "option_off" }, wrong: { reason: "wrong_password" }, because: "the log does not say which half of a failed sign-in was wrong" },
   "link.sign_out": { real: undefined, wrong: { linkId: "l-1" }, because: "leaving the page has no details" },
   "support_page.read": {
     real: { disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["employment_goals"] }, shown: { workGoal: true, meetings: ["m-1"], commitments: [], wins: [], helpRequests: [] } },

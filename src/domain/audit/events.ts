@@ -11,6 +11,7 @@ import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
 import { PROVIDERS } from "../plans/model.ts";
 import { LINK_REFUSALS, LINK_SUBJECT_KINDS } from "../links/model.ts";
 import { OWN_RECORD_PAGES, RECORD_COPY_FORMATS } from "../portal/model.ts";
+import { PASSWORD_REFUSALS } from "../participant-sign-in/model.ts";
 import { MESSAGE_CHANNELS, MESSAGE_KINDS } from "../messages/model.ts";
 import { AUDIT_ACTIONS } from "./model.ts";
 
@@ -162,6 +163,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("link.open", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), subjectId: id })),
   event("link.refused", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), reason: z.enum(LINK_REFUSALS) })),
   event("link.sign_out", noDetails),
+  // A participant's own password (decision 0031): never the password, never which half of a failed sign-in was wrong.
+  event("participant_password.set", z.strictObject({ changed: z.boolean(), sessionsEnded: count })),
+  event("participant_password.remove", z.strictObject({ sessionsEnded: count })),
+  event("participant_password.sign_in", noDetails),
+  event("participant_password.sign_in_failed", z.strictObject({ reason: z.enum(["wrong_email_or_password", ...PASSWORD_REFUSALS]) })),
 
   // The support person's own page: every view and action is a disclosure to them,
   // naming the categories of what the page showed (the participant's "who has seen what").

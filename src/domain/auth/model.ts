@@ -29,22 +29,22 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMinutes: 30, maxHours
 export const SESSION_TOUCH_SECONDS = 60;
 
 /** NIST SP 800-63B: length matters more than composition rules (the same rule as a new account's). */
-const newPassword = z.string().min(12, { error: "admin.password.tooShort" }).max(1000, { error: "common.tooLong" });
+export const newPasswordSchema = z.string().min(12, { error: "admin.password.tooShort" }).max(1000, { error: "common.tooLong" });
 const confirmation = z.string().max(1000);
-function samePassword(value: { password: string; confirm: string }, ctx: z.RefinementCtx) {
+export function samePassword(value: { password: string; confirm: string }, ctx: z.RefinementCtx) {
   if (value.password !== value.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "admin.password.mismatch" });
 }
 
 export const changePasswordSchema = z.object({
   current: z.string().min(1, { error: "auth.password.current" }).max(1000),
-  password: newPassword,
+  password: newPasswordSchema,
   confirm: confirmation,
 }).superRefine(samePassword);
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** A reset link's page, and `allies user password` (which reads the password from standard input). */
-export const resetPasswordSchema = z.object({ password: newPassword, confirm: confirmation }).superRefine(samePassword);
-export const commandPasswordSchema = z.object({ password: newPassword });
+export const resetPasswordSchema = z.object({ password: newPasswordSchema, confirm: confirmation }).superRefine(samePassword);
+export const commandPasswordSchema = z.object({ password: newPasswordSchema });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 /** How long an administrator's reset link works. */

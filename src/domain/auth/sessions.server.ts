@@ -110,9 +110,19 @@ async function spendSecondFactor(trx: Trx, userId: string, used: SecondFactorUse
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * One sign-in attempt, for the delays to count (sign-in-delays.ts). `account` is the
+ * key an account's failures count under: a staff email, or a participant's (decision 0031).
+ */
+export async function recordSignInAttempt(trx: Trx, account: string, ip: string, outcome: "password" | "code" | "signed_in", now: Date): Promise<void> {
+  await trx.insertInto("login_attempts").values({
+    id: randomUUID(), email: account, ip, attempted_at: now.toISOString(), succeeded: outcome === "signed_in" ? 1 : 0, failure: outcome === "signed_in" ? null : outcome,
+  }).execute();
+}
+
 async function recordFailure(db: Db, email: string, ip: string, userId: string | null, failure: "password" | "code", meta: RequestMeta, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("login_attempts").values({ id: randomUUID(), email, ip, attempted_at: now.toISOString(), succeeded: 0, failure }).execute();
+    await recordSignInAttempt(trx, email, ip, failure, now);
     await recordAudit(trx, {
       actor: { userId: null, label: email },
       action: "user.sign_in_failed",
@@ -174,7 +184,7 @@ export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, user
     const { since, lastSignIn } = await accountCountsFrom(trx, input.email, now);
     const failed = await failuresSince(trx, { email: input.email, failure: null }, lastSignIn ?? since);
     const notice: SignInNotice | null = failed.failures > 0 && failed.lastAt ? { failedAttempts: failed.failures, lastFailedAt: failed.lastAt } : null;
-    await trx.insertInto("login_attempts").values({ id: randomUUID(), email: input.email, ip, attempted_at: now.toISOString(), succeeded: 1, failure: null }).execute();
+    await recordSignInAttempt(trx, input.email, ip, "signed_in", now);
     const token = await createSession(trx, actor.userId, meta, userAgent, limits, notice);
     await recordAudit(trx, {
       actor, action: "user.sign_in", entityType: "user", entityId: actor.userId,

@@ -243,10 +243,12 @@ export async function partnerForSession(db: Db, sessionToken: string, limits: Se
   return { actor: record.actor, sessionId: session.id };
 }
 
-/** Leaving the page on this device: the session ends, the link still works. */
+/** Leaving the page on this device: the session ends, the link (or password) still works. */
 export async function endPartnerSession(db: Db, actor: PartnerActor, sessionId: string, meta: RequestMeta): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("partner_sessions").where("id", "=", sessionId).execute();
+    // The same cookie may carry a participant's password session (decision 0031).
+    await trx.deleteFrom("participant_sessions").where("id", "=", sessionId).execute();
     await recordAudit(trx, {
       actor, action: "link.sign_out", entityType: actor.kind, entityId: actor.kind === "support_person" ? actor.supportPersonId : actor.participantId,
       participantId: actor.participantId, reason: "own session", meta,

@@ -22,6 +22,8 @@ export const programSettingsInputSchema = z.strictObject({
   quietHoursEnd: quietHoursField,
   /** Ticked: the logo on file is taken away (a new file replaces it without this). */
   removeLogo: z.union([z.boolean(), z.literal("on"), z.literal("")]).optional().transform((v) => v === true || v === "on"),
+  /** "Participants may also sign in with an email and a password" (decision 0031); left out (the API): as it was. */
+  participantPasswords: z.union([z.boolean(), z.enum(["on", "off"])]).optional().transform((v) => (v === undefined ? undefined : v === true || v === "on")),
   version: z.coerce.number({ error: "common.version.required" }).int().min(0),
 });
 export type ProgramSettingsInput = z.infer<typeof programSettingsInputSchema>;
@@ -35,6 +37,8 @@ export const programSettingsSchema = z.object({
   hasLogo: z.boolean(),
   /** Texts wait out this window, in the program's zone (decision 0026). */
   quietHours: z.object({ start: z.string(), end: z.string() }),
+  /** Participants may also sign in with their email and a password (decision 0031); off until an administrator turns it on. */
+  participantPasswords: z.boolean(),
   /** 0 while nothing has been saved. */
   version: z.number().int(),
   updatedAt: z.string().nullable(),
@@ -43,5 +47,5 @@ export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 
 /** The settings a program starts with, until an administrator saves its own. */
 export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
-  name: "Allies", address: null, phone: null, timeZone: null, hasLogo: false, quietHours: DEFAULT_QUIET_HOURS, version: 0, updatedAt: null,
+  name: "Allies", address: null, phone: null, timeZone: null, hasLogo: false, quietHours: DEFAULT_QUIET_HOURS, participantPasswords: false, version: 0, updatedAt: null,
 };

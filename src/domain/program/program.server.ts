@@ -17,13 +17,14 @@ const ROW_ID = "program";
 /** The program's name, address, phone, time zone and whether it has a logo; the defaults until saved. */
 export async function getProgramSettings(db: Db | Trx): Promise<ProgramSettings> {
   const row = await db.selectFrom("program_settings")
-    .select(["name", "address", "phone", "time_zone", "logo_content_type", "quiet_hours_start", "quiet_hours_end", "version", "updated_at"])
+    .select(["name", "address", "phone", "time_zone", "logo_content_type", "quiet_hours_start", "quiet_hours_end", "participant_passwords", "version", "updated_at"])
     .where("id", "=", ROW_ID).executeTakeFirst();
   if (!row) return DEFAULT_PROGRAM_SETTINGS;
   return {
     name: row.name, address: row.address, phone: row.phone, timeZone: row.time_zone,
     hasLogo: row.logo_content_type !== null,
     quietHours: { start: row.quiet_hours_start ?? DEFAULT_QUIET_HOURS.start, end: row.quiet_hours_end ?? DEFAULT_QUIET_HOURS.end },
+    participantPasswords: Number(row.participant_passwords) === 1,
     version: Number(row.version), updatedAt: row.updated_at,
   };
 }
@@ -76,7 +77,8 @@ export async function saveProgramSettings(db: Db, actor: Actor, input: ProgramSe
       ...(input.quietHoursStart === undefined ? {} : { quiet_hours_start: input.quietHoursStart }),
       ...(input.quietHoursEnd === undefined ? {} : { quiet_hours_end: input.quietHoursEnd }),
     };
-    const values = { name: input.name, address: input.address, phone: input.phone, time_zone: input.timeZone, ...quietHours, updated_by: actor.userId, updated_at: now };
+    const passwords = input.participantPasswords === undefined ? {} : { participant_passwords: input.participantPasswords ? 1 : 0 };
+    const values = { name: input.name, address: input.address, phone: input.phone, time_zone: input.timeZone, ...quietHours, ...passwords, updated_by: actor.userId, updated_at: now };
     if (current.version === 0) {
       await trx.insertInto("program_settings").values({ id: ROW_ID, ...values, logo_content_type: null, logo_base64: null, ...logoColumns, version: 1 })
         // Two first saves at once: the second finds the row and is a conflict.
@@ -89,6 +91,7 @@ export async function saveProgramSettings(db: Db, actor: Actor, input: ProgramSe
     if (saved.version !== input.version + 1 || saved.updatedAt !== now) return { ok: false, reason: "conflict", current: saved } as const;
     const fields: string[] = (["name", "address", "phone", "timeZone"] as const).filter((f) => current[f] !== saved[f]);
     if (current.quietHours.start !== saved.quietHours.start || current.quietHours.end !== saved.quietHours.end) fields.push("quietHours");
+    if (current.participantPasswords !== saved.participantPasswords) fields.push("participantPasswords");
     await recordAudit(trx, {
       actor, action: "program.update", entityType: "program", entityId: ROW_ID, participantId: null, reason: "manage:program:any",
       details: { fields, logo: logo ? "replaced" : input.removeLogo ? "removed" : "kept", fromVersion: input.version }, meta,

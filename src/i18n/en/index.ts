@@ -18,6 +18,8 @@ import { fit } from "./fit.ts";
 import { imports } from "./imports.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
+import { participantSignIn } from "./participant-sign-in.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview } as const;
+
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn } as const;
