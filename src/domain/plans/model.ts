@@ -133,4 +133,8 @@ export const USUAL_DISCLOSURE: Record<SupportKind, readonly ConsentCategory[]> =
   budgeting: ["benefits_income"],
   encouragement: ["employment_goals"],
   after_hard_day: ["employment_goals"],
+  paperwork: ["employment_goals"],
+  interview_schedules: ["work_schedule"],
+  job_leads: ["employment_goals"],
+  other: [],
 };
