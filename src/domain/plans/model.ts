@@ -82,6 +82,9 @@ export const planItemSchema = z.object({
   /** The consent categories the item discloses; [] until a specialist reviews it, and then it reaches no support person. */
   discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   sourceEntryId: z.string().nullable(),
+  /** Set when its meeting commitment was dismissed: kept in the plan and its history, shown to no support person. */
+  dismissedAt: z.string().nullable().optional(),
+  dismissedReason: z.string().nullable().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
