@@ -1,4 +1,5 @@
 import { CLOSENESS, CONTACT_CHANNELS, RELATIONSHIP_KINDS, RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../../src/domain/network/vocabulary.ts";
+import { hasCaution } from "../../src/domain/network/discovery.ts";
 import type { Translate } from "../../src/i18n/index.ts";
 import { CheckboxGroup, SelectField, TextArea, TextField, type Errors } from "./forms.tsx";
 import type { SubmittedForm } from "../lib/form.server.ts";
@@ -15,11 +16,12 @@ export interface SupportPersonValues {
   email?: string | null;
   preferredChannel?: string | null;
   helpKinds?: readonly string[];
+  helpOther?: string | null;
   notes?: string | null;
   firstCall?: boolean;
 }
 
-const TEXT_FIELDS = ["name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "notes", "discoveredFrom"] as const;
+const TEXT_FIELDS = ["name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "helpOther", "notes", "discoveredFrom"] as const;
 
 /**
  * The support person form's fields as the zod schema expects them. Only the
@@ -42,7 +44,7 @@ export function supportPersonValuesOf(form: SubmittedForm): SupportPersonValues 
   const text = (name: string) => form.get(name) ?? null;
   return {
     name: text("name"), relationshipKind: text("relationshipKind"), relationshipOther: text("relationshipOther"), organization: text("organization"), closeness: text("closeness"),
-    status: text("status"), phone: text("phone"), email: text("email"), preferredChannel: text("preferredChannel"), notes: text("notes"),
+    status: text("status"), phone: text("phone"), email: text("email"), preferredChannel: text("preferredChannel"), helpOther: text("helpOther"), notes: text("notes"),
     helpKinds: form.getAll("helpKinds"), firstCall: form.get("firstCall") === "on",
   };
 }
@@ -59,32 +61,59 @@ export function supportPersonLabels(t: Translate): Record<string, string> {
     email: t("network.field.email"),
     preferredChannel: t("network.field.preferredChannel"),
     helpKinds: t("network.field.helpKinds"),
+    helpOther: t("seedsNetwork.helpOther.label"),
     notes: t("network.field.notes"),
     firstCall: t("network.field.firstCall"),
     version: t("network.field.version"),
   };
 }
 
+/** The kinds start on "Choose one": nothing, not even "relative", is assumed about a new person. */
 export function relationshipOptions(t: Translate) {
-  return RELATIONSHIP_KINDS.map((k) => ({ value: k, label: t(`network.relationshipKind.${k}`) }));
+  return [{ value: "", label: t("seedsNetwork.choose") }, ...RELATIONSHIP_KINDS.map((k) => ({ value: k, label: t(`network.relationshipKind.${k}`) }))];
 }
+/** How close someone is is the participant's to say: no ring is chosen for them. */
 export function closenessOptions(t: Translate) {
-  return CLOSENESS.map((c) => ({ value: c, label: t(`network.closeness.${c}`) }));
+  return [{ value: "", label: t("seedsNetwork.choose") }, ...CLOSENESS.map((c) => ({ value: c, label: t(`network.closeness.${c}`) }))];
+}
+
+/** Beside the probation officer kind: a person with power over the participant. */
+export function OfficerCaution({ t }: { t: Translate }) {
+  return (
+    <div className="warning" role="note" data-caution="probation_officer">
+      <p><strong>{t("seedsNetwork.caution.heading")}</strong></p>
+      <p>{t("seedsNetwork.caution.power")}</p>
+      <p>{t("seedsNetwork.caution.agree")}</p>
+    </div>
+  );
+}
+
+/** The kinds of help a person gives, in words, with "other" help as it was described. */
+export function helpKindsText(person: { helpKinds: readonly (typeof SUPPORT_KINDS)[number][]; helpOther: string | null }, t: Translate): string {
+  return person.helpKinds
+    .map((k) => (k === "other" && person.helpOther ? t("seedsNetwork.helpOther.shown", { description: person.helpOther }) : t(`network.helpKind.${k}`)))
+    .join(", ");
+}
+
+/** What the first-call box says: who holds the mark now, so ticking it is a choice made knowingly. */
+export function firstCallHint(t: Translate, holder: string | null): string {
+  return holder ? t("seedsNetwork.firstCall.holder", { name: holder }) : t("seedsNetwork.firstCall.nobody");
 }
 export function statusOptions(t: Translate) {
   return RELATIONSHIP_STATUSES.map((s) => ({ value: s, label: t(`network.status.${s}`) }));
 }
 
 /** Every field of a support person, for adding and for editing. */
-export function SupportPersonFields({ t, values, errors }: { t: Translate; values: SupportPersonValues; errors: Errors }) {
+export function SupportPersonFields({ t, values, errors, firstCallHolder }: { t: Translate; values: SupportPersonValues; errors: Errors; firstCallHolder: string | null }) {
   const labels = supportPersonLabels(t);
   return (
     <>
       <TextField name="name" label={labels.name!} defaultValue={values.name} errors={errors} required autoComplete="off" />
-      <SelectField name="relationshipKind" label={labels.relationshipKind!} defaultValue={values.relationshipKind ?? "relative"} options={relationshipOptions(t)} errors={errors} />
+      <SelectField name="relationshipKind" label={labels.relationshipKind!} defaultValue={values.relationshipKind ?? ""} options={relationshipOptions(t)} errors={errors} />
+      {hasCaution(values.relationshipKind) ? <OfficerCaution t={t} /> : null}
       <TextField name="relationshipOther" label={labels.relationshipOther!} hint={t("network.field.relationshipOther.hint")} defaultValue={values.relationshipOther} errors={errors} />
       <TextField name="organization" label={labels.organization!} hint={t("network.field.organization.hint")} defaultValue={values.organization} errors={errors} autoComplete="off" />
-      <SelectField name="closeness" label={labels.closeness!} hint={t("network.field.closeness.hint")} defaultValue={values.closeness ?? "inner"} options={closenessOptions(t)} errors={errors} />
+      <SelectField name="closeness" label={labels.closeness!} hint={t("network.field.closeness.hint")} defaultValue={values.closeness ?? ""} options={closenessOptions(t)} errors={errors} />
       <SelectField name="status" label={labels.status!} defaultValue={values.status ?? "supportive"} options={statusOptions(t)} errors={errors} />
       <TextField name="phone" type="tel" inputMode="tel" label={labels.phone!} defaultValue={values.phone} errors={errors} autoComplete="off" />
       <TextField name="email" type="email" inputMode="email" label={labels.email!} defaultValue={values.email} errors={errors} autoComplete="off" />
@@ -96,12 +125,13 @@ export function SupportPersonFields({ t, values, errors }: { t: Translate; value
         name="helpKinds" label={labels.helpKinds!} checked={values.helpKinds ?? []} errors={errors}
         options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`network.helpKind.${k}`) }))}
       />
+      <TextField name="helpOther" label={labels.helpOther!} hint={t("seedsNetwork.helpOther.hint")} defaultValue={values.helpOther} errors={errors} autoComplete="off" />
       <TextArea name="notes" label={labels.notes!} defaultValue={values.notes} errors={errors} />
       <div className="checkbox field">
         <input type="checkbox" id="field-firstCall" name="firstCall" defaultChecked={values.firstCall ?? false} aria-describedby="field-firstCall-hint" />
         <label htmlFor="field-firstCall">{labels.firstCall}</label>
       </div>
-      <p id="field-firstCall-hint" className="hint">{t("network.field.firstCall.hint")}</p>
+      <p id="field-firstCall-hint" className="hint">{t("network.field.firstCall.hint")} {firstCallHint(t, firstCallHolder)}</p>
     </>
   );
 }

@@ -1,6 +1,11 @@
-import { Link, useLoaderData } from "react-router";
+import { Form, Link, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-minutes";
-import { getMeetingMinutes } from "../../src/domain/meetings/meetings.server.ts";
+import { dismissCommitment, getMeetingMinutes, restoreCommitment } from "../../src/domain/meetings/meetings.server.ts";
+import { commitmentDismissSchema } from "../../src/domain/meetings/model.ts";
+import { meetingActions } from "../../src/domain/meetings/policy.ts";
+import { formatDate } from "../../src/i18n/format.ts";
+import { CsrfField, TextField } from "../components/forms.tsx";
+import { readForm } from "../lib/form.server.ts";
 import type { MeetingMinutes, MinutesLine } from "../../src/domain/meetings/minutes.ts";
 import { getProgramLogo, getProgramSettings } from "../../src/domain/program/program.server.ts";
 import { ParticipantSections, formatMeetingTime, shortName } from "../components/meetings.tsx";
@@ -32,13 +37,34 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     // Copies can be made for people who came.
     attendees: view.meeting.invitees.filter((i) => i.attended === true).map((i) => ({ id: i.supportPersonId, name: i.name })),
     held: view.meeting.status === "held",
+    // The staff copy lets a commitment be set aside or brought back; a support person's copy does not.
+    mayDismiss: !forPerson && meetingActions(access).dismissCommitment,
+    notice: new URL(request.url).searchParams.get("commitment"),
     program: { name: program.name, phone: program.phone, logo: program.hasLogo ? await getProgramLogo(ctx.db) : null },
   };
 }
 
+/** Dismisses or restores one commitment, then shows the minutes again with the outcome. */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const access = await requireParticipant(context, request, params.id, "update");
+  const ctx = app(context);
+  const form = await readForm(request);
+  const entryId = form.get("entryId") ?? "";
+  const intent = form.get("intent");
+  const result = intent === "restore"
+    ? await restoreCommitment(ctx.db, access, params.meetingId, entryId, ctx.meta)
+    : await (async () => {
+      const parsed = form.parse(commitmentDismissSchema, (submitted) => ({ reason: submitted.get("reason") }));
+      // The reason is optional and only too long can fail: it is cut to what fits rather than lost.
+      return dismissCommitment(ctx.db, access, params.meetingId, entryId, parsed.ok ? parsed.data : { reason: (form.get("reason") ?? "").slice(0, 500) || null }, ctx.meta);
+    })();
+  if (!result.ok) throw notFound();
+  return redirect(`/participants/${params.id}/meetings/${params.meetingId}/minutes?commitment=${intent === "restore" ? "restored" : "dismissed"}#minutes-commitments`);
+}
+
 export default function MeetingMinutesPage() {
   const t = useT();
-  const { participant, meetingId, title, minutes, forPerson, attendees, program, held } = useLoaderData<typeof loader>();
+  const { participant, meetingId, title, minutes, forPerson, attendees, program, held, mayDismiss, notice } = useLoaderData<typeof loader>();
   const name = shortName(participant);
   const base = `/participants/${participant.id}/meetings/${meetingId}`;
   return (
@@ -53,8 +79,10 @@ export default function MeetingMinutesPage() {
         <p>{program.name}{program.phone ? ` · ${program.phone}` : ""}</p>
       </header>
       <h1>{t("meetings.minutes.title", { title })}</h1>
+      {notice === "dismissed" ? <p className="notice no-print" role="status">{t("seedsNetwork.dismissed.notice")}</p> : null}
+      {notice === "restored" ? <p className="notice no-print" role="status">{t("seedsNetwork.restored.notice")}</p> : null}
       {forPerson ? <p data-testid="copy-for">{t("meetings.minutes.copyFor", { name: forPerson.name })}</p> : null}
-      {minutes ? <Minutes t={t} minutes={minutes} name={name} />
+      {minutes ? <Minutes t={t} minutes={minutes} name={name} mayDismiss={mayDismiss} />
         : !held ? <p data-testid="minutes-not-held">{t("meetings.minutes.notHeld")}</p>
         : <p data-testid="minutes-not-shown">{t("meetings.minutes.notShown")}</p>}
       <div className="actions no-print">
@@ -74,16 +102,23 @@ export default function MeetingMinutesPage() {
   );
 }
 
-function Minutes({ t, minutes, name }: { t: Translate; minutes: MeetingMinutes; name: string }) {
-  const section = (id: string, heading: string, lines: readonly MinutesLine[]) => (
+function Minutes({ t, minutes, name, mayDismiss }: { t: Translate; minutes: MeetingMinutes; name: string; mayDismiss: boolean }) {
+  const section = (id: string, heading: string, lines: readonly MinutesLine[], dismissable = false) => (
     <section aria-labelledby={`minutes-${id}`} data-minutes={id}>
       <h2 id={`minutes-${id}`}>{heading}</h2>
       {lines.length === 0 ? <p>{t("common.none")}</p> : (
         <ul>
           {lines.map((line, i) => (
-            <li key={i}>
-              {line.text}{line.whenText ? ` — ${line.whenText}` : ""}{" "}
+            <li key={i} data-entry-id={line.entryId} data-dismissed={line.dismissed ? "true" : undefined}>
+              {line.dismissed ? <><strong className="mark">{t("seedsNetwork.dismissed.mark")}</strong>{" "}<s>{line.text}</s></> : line.text}
+              {line.whenText ? ` — ${line.whenText}` : ""}{" "}
               <span className="muted">({line.by ?? name})</span>
+              {line.dismissed ? (
+                <p className="hint">{line.dismissed.reason
+                  ? t("seedsNetwork.dismissed.whenWhy", { date: formatDate(line.dismissed.at.slice(0, 10), t.locale), reason: line.dismissed.reason })
+                  : t("seedsNetwork.dismissed.when", { date: formatDate(line.dismissed.at.slice(0, 10), t.locale) })}</p>
+              ) : null}
+              {dismissable && mayDismiss && line.entryId ? <DismissControl t={t} entryId={line.entryId} dismissed={!!line.dismissed} /> : null}
             </li>
           ))}
         </ul>
@@ -112,12 +147,36 @@ function Minutes({ t, minutes, name }: { t: Translate; minutes: MeetingMinutes; 
         )}
       </section>
       {section("ideas", t("meetings.minutes.ideas"), minutes.ideas)}
-      {section("commitments", t("meetings.minutes.commitments"), minutes.commitments)}
+      {section("commitments", t("meetings.minutes.commitments"), minutes.commitments, true)}
       {section("next-steps", t("meetings.minutes.nextSteps"), minutes.nextSteps)}
       {minutes.leftOut ? <p className="hint" data-testid="minutes-left-out">{t("meetings.minutes.leftOut")}</p> : null}
       {minutes.part2Notice ? (
         <section className="part2-notice" aria-label={t("consentForm.part2.heading")}><p>{t("consent.part2Notice")}</p></section>
       ) : null}
     </>
+  );
+}
+
+/** Set one commitment aside with an optional reason, or bring it back. */
+function DismissControl({ t, entryId, dismissed }: { t: Translate; entryId: string; dismissed: boolean }) {
+  if (dismissed) {
+    return (
+      <Form method="post" className="no-print">
+        <CsrfField />
+        <input type="hidden" name="entryId" value={entryId} />
+        <button type="submit" name="intent" value="restore" className="secondary">{t("seedsNetwork.dismiss.restore")}</button>
+      </Form>
+    );
+  }
+  return (
+    <details className="no-print">
+      <summary>{t("seedsNetwork.dismiss.button")}</summary>
+      <Form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="entryId" value={entryId} />
+        <TextField prefix={`dismiss-${entryId}`} name="reason" label={t("seedsNetwork.dismiss.reason")} hint={t("seedsNetwork.dismiss.reasonHint")} errors={undefined} autoComplete="off" />
+        <button type="submit" name="intent" value="dismiss" className="secondary">{t("seedsNetwork.dismiss.button")}</button>
+      </Form>
+    </details>
   );
 }

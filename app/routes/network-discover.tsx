@@ -1,17 +1,16 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/network-discover";
-import { DISCOVERY_PROMPTS, RECONNECT_IDEAS, discoveryPromptsFor, type DiscoveryPrompt } from "../../src/domain/network/discovery.ts";
+import { DISCOVERY_PROMPTS, RECONNECT_IDEAS, discoveryFormStart, discoveryPromptsFor, hasCaution, type DiscoveryPrompt } from "../../src/domain/network/discovery.ts";
 import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
 import { createSupportPerson, getNetwork } from "../../src/domain/network/network.server.ts";
-import type { RelationshipStatus } from "../../src/domain/network/vocabulary.ts";
 import { getParticipant } from "../../src/domain/participants/participants.server.ts";
 import { CheckboxField, CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import {
-  closenessOptions, participantDisplayName, relationshipLabel, relationshipOptions, statusOptions, supportPersonFormInput, supportPersonLabels,
+  OfficerCaution, closenessOptions, firstCallHint, participantDisplayName, relationshipLabel, relationshipOptions, statusOptions, supportPersonFormInput, supportPersonLabels,
   supportPersonValuesOf, type SupportPersonValues,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
+import { isMessageKey, translator, type Locale, type Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -35,6 +34,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       id: p.id, name: p.name, relationshipKind: p.relationshipKind, relationshipOther: p.relationshipOther, status: p.status, discoveredFrom: p.discoveredFrom,
     })),
     added: view.current.find((p) => p.id === added) ?? null,
+    firstCallHolder: view.current.find((p) => p.firstCall)?.name ?? null,
     // The question whose "Add someone" link was followed: the one form starts from its suggestion.
     asked: prompts.find((p) => p.id === url.searchParams.get("ask")) ?? null,
     mayAdd: view.can.update,
@@ -61,11 +61,6 @@ function promptText(prompt: DiscoveryPrompt, part: "question" | "hint", t: Trans
   return isMessageKey(key) ? t(key) : prompt.id;
 }
 
-/** A gentle default: someone the participant lost touch with is usually someone they want back. */
-function suggestedStatus(prompt: DiscoveryPrompt): RelationshipStatus {
-  return prompt.id === "lostTouch" ? "wants_to_reconnect" : "supportive";
-}
-
 /**
  * The questions, each with the people it brought up, and ONE form to add a person
  * (issue 14 §2: a form under each question made the page 5,400 px tall). The form
@@ -74,9 +69,11 @@ function suggestedStatus(prompt: DiscoveryPrompt): RelationshipStatus {
  */
 export default function DiscoverPage() {
   const t = useT();
-  const { participant, prompts, discovered, added, asked, mayAdd } = useLoaderData<typeof loader>();
+  const { participant, prompts, discovered, added, asked, mayAdd, firstCallHolder } = useLoaderData<typeof loader>();
   const name = participantDisplayName(participant);
   const base = `/participants/${participant.id}`;
+  // The opening words are for the participant, so they are in the participant's language.
+  const tp = translator(participant.preferredLanguage as Locale);
   return (
     <div className="page">
       <title>{`${t("network.discover.title", { name })} · ${t("app.name")}`}</title>
@@ -87,6 +84,12 @@ export default function DiscoverPage() {
           {t("network.discover.added", { name: added.name })} <Link to={`${base}/network/${added.id}`}>{t("network.discover.addedLink", { name: added.name })}</Link>
         </p>
       ) : null}
+      <section className="card" aria-labelledby="why-heading" lang={tp.locale}>
+        <h2 id="why-heading">{tp("seedsNetwork.intro.heading")}</h2>
+        <p>{tp("seedsNetwork.intro.what")}</p>
+        <p>{tp("seedsNetwork.intro.why")}</p>
+        <p>{tp("seedsNetwork.intro.you")}</p>
+      </section>
       <p>{t(mayAdd ? "fit.discover.intro" : "fit.discover.introReadOnly")}</p>
       <ul>
         <li>{t("network.discover.tip.anyone")}</li>
@@ -106,7 +109,7 @@ export default function DiscoverPage() {
             ))}
           </ol>
         </section>
-        {mayAdd ? <AddPersonForm t={t} prompts={prompts} asked={asked} /> : null}
+        {mayAdd ? <AddPersonForm t={t} prompts={prompts} asked={asked} firstCallHolder={firstCallHolder} /> : null}
       </div>
 
       <section aria-labelledby="reconnect-heading">
@@ -129,6 +132,7 @@ function PromptItem({ t, prompt, people, base, mayAdd }: { t: Translate; prompt:
     <li className="prompt" id={`prompt-${prompt.id}`}>
       <h3>{question}</h3>
       <p className="hint">{promptText(prompt, "hint", t)}</p>
+      {hasCaution(prompt.suggestedKind) ? <OfficerCaution t={t} /> : null}
       {people.length > 0 ? (
         <div className="added">
           <p>{t("network.discover.addedHere")}</p>
@@ -152,14 +156,12 @@ function PromptItem({ t, prompt, people, base, mayAdd }: { t: Translate; prompt:
   );
 }
 
-function AddPersonForm({ t, prompts, asked }: { t: Translate; prompts: DiscoveryPrompt[]; asked: DiscoveryPrompt | null }) {
+function AddPersonForm({ t, prompts, asked, firstCallHolder }: { t: Translate; prompts: DiscoveryPrompt[]; asked: DiscoveryPrompt | null; firstCallHolder: string | null }) {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = result?.errors;
   const promptId = result?.promptId ?? asked?.id ?? "";
-  const values: SupportPersonValues = result?.values ?? (asked
-    ? { relationshipKind: asked.suggestedKind, closeness: asked.suggestedCloseness, status: suggestedStatus(asked), firstCall: asked.id === "firstCall" }
-    : {});
+  const values: SupportPersonValues = result?.values ?? (asked ? discoveryFormStart(asked) : {});
   const labels: Record<string, string> = { ...supportPersonLabels(t), discoveredFrom: t("fit.discover.question") };
   return (
     <section className="add-person" id="add-person" aria-labelledby="add-person-heading">
@@ -173,12 +175,13 @@ function AddPersonForm({ t, prompts, asked }: { t: Translate; prompts: Discovery
           options={prompts.map((p) => ({ value: p.id, label: promptText(p, "question", t) }))}
         />
         <TextField name="name" label={labels.name!} defaultValue={values.name} errors={errors} required autoComplete="off" />
-        <SelectField name="relationshipKind" label={labels.relationshipKind!} defaultValue={values.relationshipKind ?? "relative"} options={relationshipOptions(t)} errors={errors} />
+        <SelectField name="relationshipKind" label={labels.relationshipKind!} defaultValue={values.relationshipKind ?? ""} options={relationshipOptions(t)} errors={errors} />
+        {hasCaution(values.relationshipKind) ? <OfficerCaution t={t} /> : null}
         <TextField name="relationshipOther" label={labels.relationshipOther!} hint={t("fit.discover.otherHint")} defaultValue={values.relationshipOther} errors={errors} />
-        <SelectField name="closeness" label={labels.closeness!} defaultValue={values.closeness ?? "inner"} options={closenessOptions(t)} errors={errors} />
+        <SelectField name="closeness" label={labels.closeness!} defaultValue={values.closeness ?? ""} options={closenessOptions(t)} errors={errors} />
         <SelectField name="status" label={labels.status!} defaultValue={values.status ?? "supportive"} options={statusOptions(t)} errors={errors} />
         <TextField name="phone" type="tel" inputMode="tel" label={t("network.discover.phoneOptional")} defaultValue={values.phone} errors={errors} autoComplete="off" />
-        <CheckboxField name="firstCall" label={labels.firstCall!} defaultChecked={values.firstCall ?? false} errors={errors} />
+        <CheckboxField name="firstCall" label={labels.firstCall!} hint={firstCallHint(t, firstCallHolder)} defaultChecked={values.firstCall ?? false} errors={errors} />
         <button type="submit" disabled={busy}>{t("network.discover.add")}</button>
       </Form>
     </section>

@@ -144,7 +144,7 @@ export default function NetworkPage() {
             <ErrorSummary errors={result?.errors} labels={supportPersonLabels(t)} />
             <Form method="post" noValidate aria-labelledby="add-heading">
               <CsrfField />
-              <SupportPersonFields t={t} values={result?.values ?? {}} errors={result?.errors} />
+              <SupportPersonFields t={t} values={result?.values ?? {}} errors={result?.errors} firstCallHolder={current.find((p) => p.firstCall)?.name ?? null} />
               <button type="submit" disabled={busy}>{t("network.add.submit")}</button>
             </Form>
           </details>

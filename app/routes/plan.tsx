@@ -69,7 +69,7 @@ const FIELD_LABEL_KEYS = {
   kind: "meetings.plan.field.kind", description: "meetings.plan.field.description", provider: "meetings.plan.field.who", supportPersonId: "meetings.plan.field.who",
   frequency: "meetings.plan.field.frequency", startsOn: "meetings.plan.field.startsOn", endsOn: "meetings.plan.field.endsOn", status: "meetings.plan.field.status",
   notes: "meetings.plan.field.notes", sharedWithSupports: "meetings.plan.field.shared", reminderAt: "plan.reminderAt",
-  discloses: "meetings.plan.field.discloses", part2Confirmed: "meetings.plan.field.part2Confirmed",
+  discloses: "meetings.plan.field.discloses", part2Confirmed: "meetings.plan.field.part2Confirmed", dismissed: "seedsNetwork.dismissed.field",
 } as const;
 
 function labelsOf(t: Translate): Record<string, string> {
@@ -217,6 +217,13 @@ function PlanItemCard({ t, item, who, participantName, history, canUpdate, busy,
   return (
     <article className="card" id={`item-${item.id}`} aria-labelledby={`${prefix}-title`} data-item-id={item.id}>
       <h3 id={`${prefix}-title`}>{t(`network.helpKind.${item.kind}`)}: {item.description}</h3>
+      {item.dismissedAt ? (
+        <p data-dismissed="true"><strong className="mark">{t("seedsNetwork.dismissed.mark")}</strong>{" "}
+          {item.dismissedReason
+            ? t("seedsNetwork.dismissed.whenWhy", { date: formatDate(item.dismissedAt.slice(0, 10), t.locale), reason: item.dismissedReason })
+            : t("seedsNetwork.dismissed.when", { date: formatDate(item.dismissedAt.slice(0, 10), t.locale) })}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("meetings.plan.field.who")}</dt><dd>{who}</dd>
         <dt>{t("meetings.plan.field.frequency")}</dt><dd>{item.frequency ?? t("common.none")}</dd>

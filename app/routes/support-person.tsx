@@ -3,13 +3,13 @@ import type { Route } from "./+types/support-person";
 import { formatDate } from "../../src/i18n/format.ts";
 import { listConsentGrants, recordGrantEvent, revokeConsent } from "../../src/domain/consent/consent.server.ts";
 import { CONSENT_CATEGORIES, consentRevocationInputSchema, grantEventInputSchema, type ConsentCategory, type ConsentGrant } from "../../src/domain/consent/model.ts";
-import { RECONNECT_IDEAS } from "../../src/domain/network/discovery.ts";
+import { RECONNECT_IDEAS, hasCaution } from "../../src/domain/network/discovery.ts";
 import { supportPersonEndSchema, supportPersonUpdateSchema, type SupportPerson } from "../../src/domain/network/model.ts";
 import { endSupportPerson, getNetwork, supportPersonHistory, updateSupportPerson } from "../../src/domain/network/network.server.ts";
 import { isProfessional } from "../../src/domain/network/vocabulary.ts";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/forms.tsx";
 import {
-  SupportPersonFields, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
+  OfficerCaution, SupportPersonFields, helpKindsText, participantDisplayName, relationshipLabel, supportPersonFormInput, supportPersonLabels, supportPersonValuesOf,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
@@ -26,7 +26,7 @@ import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
-const COMPARED = ["name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall"] as const;
+const COMPARED = ["name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "helpOther", "notes", "firstCall"] as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const access = await requireParticipant(context, request, params.id, "read");
@@ -49,6 +49,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     participant: view.participant,
     person,
+    // Who else holds the first-call mark, named beside the box that would move it.
+    firstCallHolder: view.current.find((p) => p.firstCall && p.id !== person.id)?.name ?? null,
     mayUpdate: view.can.update,
     holdsConsent,
     personalLinks: await listSupportPersonLinks(ctx.db, access, person.id),
@@ -138,7 +140,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function SupportPersonPage() {
   const t = useT();
-  const { participant, person, mayUpdate, holdsConsent, grants, history, confirm, notice, personalLinks, linkActions, messages } = useLoaderData<typeof loader>();
+  const { participant, person, firstCallHolder, mayUpdate, holdsConsent, grants, history, confirm, notice, personalLinks, linkActions, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/participants/${participant.id}`;
@@ -180,13 +182,14 @@ export default function SupportPersonPage() {
 
       <dl className="facts">
         <dt>{labels.relationshipKind}</dt><dd>{isProfessional(person.relationshipKind) ? `${t("network.professional")}: ` : null}{relationshipLabel({ ...person, organization: null }, t)}</dd>
+        {hasCaution(person.relationshipKind) ? <dd className="caution-row"><OfficerCaution t={t} /></dd> : null}
         <dt>{labels.organization}</dt><dd>{person.organization ?? t("common.none")}</dd>
         <dt>{labels.closeness}</dt><dd>{t(`network.closeness.${person.closeness}`)}</dd>
         <dt>{labels.status}</dt><dd><span className={`mark mark--status-${person.status}`}>{t(`network.status.${person.status}`)}</span></dd>
         <dt>{labels.phone}</dt><dd>{person.phone ?? t("common.none")}</dd>
         <dt>{labels.email}</dt><dd>{person.email ?? t("common.none")}</dd>
         <dt>{labels.preferredChannel}</dt><dd>{person.preferredChannel ? t(`network.channel.${person.preferredChannel}`) : t("common.none")}</dd>
-        <dt>{labels.helpKinds}</dt><dd>{person.helpKinds.length ? person.helpKinds.map((k) => t(`network.helpKind.${k}`)).join(", ") : t("common.none")}</dd>
+        <dt>{labels.helpKinds}</dt><dd>{person.helpKinds.length ? helpKindsText(person, t) : t("common.none")}</dd>
         <dt>{labels.firstCall}</dt><dd>{person.firstCall ? t("common.yes") : t("common.no")}</dd>
         <dt>{t("network.current.consent")}</dt><dd>{holdsConsent ? <span className="mark mark--consent">{t("network.mark.consent")}</span> : t("network.mark.noConsent")}</dd>
         {person.discoveredFrom ? <><dt>{t("network.person.discoveredFrom")}</dt><dd>{discoveryQuestion(person.discoveredFrom, t)}</dd></> : null}
@@ -240,7 +243,7 @@ export default function SupportPersonPage() {
             <CsrfField />
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={person.version} />
-            <SupportPersonFields t={t} values={editResult?.values ?? person} errors={editResult?.errors} />
+            <SupportPersonFields t={t} values={editResult?.values ?? person} errors={editResult?.errors} firstCallHolder={firstCallHolder} />
             <button type="submit" disabled={busy}>{t("network.person.edit.submit")}</button>
           </Form>
         </section>

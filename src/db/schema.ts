@@ -81,6 +81,8 @@ export interface SupportPersonTable {
   remind_meetings: number;
   remind_commitments: number;
   help_kinds: string;
+  /** What "other" help means, in the specialist's words; set only with "other" among help_kinds (migration 0025). */
+  help_other: string | null;
   notes: string | null;
   first_call: number;
   discovered_from: string | null;
@@ -282,6 +284,8 @@ export interface ParticipantTable {
   flag_homelessness_history: number;
   flag_substance_use_history: number;
   flag_lost_touch_with_family: number;
+  /** Was in foster care: guided discovery asks a young adult about people from that time (migration 0025). */
+  flag_foster_care: number;
   version: number;
   created_at: string;
   updated_at: string;
@@ -403,6 +407,10 @@ export interface MeetingEntryTable {
   created_at: string;
   /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
   discloses: Generated<string>;
+  /** A commitment set aside by staff: kept in the minutes, marked dismissed (migration 0025). */
+  dismissed_at: string | null;
+  dismissed_by: string | null;
+  dismissed_reason: string | null;
 }
 
 export interface ConcernTable {
@@ -449,6 +457,10 @@ export interface PlanItemTable {
   support_report_at: Generated<string | null>;
   /** When the support person is reminded of this commitment (migration 0016). */
   reminder_at: Generated<string | null>;
+  /** Set with its meeting commitment's dismissal: off the support person's page and reminders (migration 0025). */
+  dismissed_at: string | null;
+  dismissed_by: string | null;
+  dismissed_reason: string | null;
 }
 
 export interface PlanItemVersionTable {

@@ -67,6 +67,7 @@ const FLAG_COLUMN: Record<SituationFlag, string> = {
   homelessnessHistory: "flag_homelessness_history",
   substanceUseHistory: "flag_substance_use_history",
   lostTouchWithFamily: "flag_lost_touch_with_family",
+  fosterCare: "flag_foster_care",
 };
 
 export async function buildParticipant(db: Conn, specialistId: string, overrides: Partial<ParticipantInput> & { id?: string; status?: "active" | "archived" } = {}) {
@@ -99,6 +100,7 @@ export async function buildParticipant(db: Conn, specialistId: string, overrides
     flag_homelessness_history: 0,
     flag_substance_use_history: 0,
     flag_lost_touch_with_family: 0,
+    flag_foster_care: 0,
     ...Object.fromEntries(flags.map((f) => [FLAG_COLUMN[f], 1])),
     version: 1,
     created_at: now(),

@@ -101,7 +101,7 @@ const supportPersons: ExtraStep = async ({ trx, per, now, summary }, batch) => {
         status: k < per.grants ? "supportive" : p.random.pick(["supportive", "lost_touch", "wants_to_reconnect"]),
         phone: `555-02${String(p.random.int(0, 99)).padStart(2, "0")}`, email: null,
         preferred_channel: p.random.pick(["phone", "text", "in_person"]), preferred_language: null, remind_meetings: 1, remind_commitments: 1,
-        help_kinds: JSON.stringify([...new Set([p.random.pick(HELP), p.random.pick(HELP)])]),
+        help_kinds: JSON.stringify([...new Set([p.random.pick(HELP), p.random.pick(HELP)])]), help_other: null,
         notes: p.random.chance(0.5) ? "Knows the bus routes; free most mornings." : null,
         first_call: firstCall ? 1 : 0, discovered_from: null, ended_at: null, ended_reason: null,
         version: 1, created_by: p.specialist.userId, created_at: now, updated_at: now,

@@ -136,6 +136,7 @@ function participantRow(k: number): ParticipantTable {
     flag_homelessness_history: flag(0.15),
     flag_substance_use_history: flag(0.2),
     flag_lost_touch_with_family: flag(0.15),
+    flag_foster_care: flag(0.05),
     version: 1,
     created_at: created,
     updated_at: created,

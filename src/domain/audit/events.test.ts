@@ -45,6 +45,8 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
     because: "a reader is a support person, the participant or staff",
   },
   "meeting.entry": { real: { kind: "commitment" }, wrong: { kind: "commitment", text: "Ride on Mondays" }, because: "the entry's text stays on the record" },
+  "commitment.dismiss": { real: { entryId: "e-1", planItemId: null, withReason: true }, wrong: { entryId: "e-1", planItemId: null, withReason: true, reason: "He moved away" }, because: "the reason's words stay on the record" },
+  "commitment.restore": { real: { entryId: "e-1", planItemId: "i-1" }, wrong: { entryId: "" , planItemId: null }, because: "the entry is named" },
   "concern.create": { real: { type: "transport", meetingId: null }, wrong: { type: "transport" }, because: "the meeting is named, or null" },
   "concern.update": { real: { status: "resolved" }, wrong: { status: "closed" }, because: "the status is one of the concern statuses" },
   "contact_note.read": { real: { notes: 4 }, wrong: { notes: 4, summaries: ["Called Maria"] }, because: "a read carries no note content" },

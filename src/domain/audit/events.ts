@@ -105,6 +105,9 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("meeting.respond", z.strictObject({ supportPersonId: id, response: z.enum(RESPONSES) })),
   event("meeting.invitation_send", z.strictObject({ channel: z.string().min(1).max(50), sentTo: ids, refused: ids, disclosure: disclosureSchema.optional() })),
   event("meeting.entry", z.strictObject({ kind: z.enum(ENTRY_KINDS) })),
+  // A commitment set aside or brought back: which, and whether a reason was given; never the reason's words.
+  event("commitment.dismiss", z.strictObject({ entryId: id, planItemId: id.nullable(), withReason: z.boolean() })),
+  event("commitment.restore", z.strictObject({ entryId: id, planItemId: id.nullable() })),
   event("concern.create", z.strictObject({ type: z.enum(CONCERN_TYPES), meetingId: id.nullable() })),
   event("concern.update", z.strictObject({ status: z.enum(CONCERN_STATUSES) })),
   // Contact notes: who the contact was with and what it touched, never its summary.

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "meeting.respond",
   "meeting.invitation_send",
   "meeting.entry",
+  "commitment.dismiss",
+  "commitment.restore",
   "concern.create",
   "concern.update",
   "contact_note.read",

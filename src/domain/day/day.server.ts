@@ -91,7 +91,7 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
       trx.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
         .select(["i.id", "i.description", "i.ends_on", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
         .where("p.specialist_id", "in", specialistIds).where("p.status", "=", "active")
-        .where("i.status", "in", OPEN_PLAN_STATUSES).where("i.ends_on", "is not", null).where("i.ends_on", "<", weekEnd)
+        .where("i.status", "in", OPEN_PLAN_STATUSES).where("i.dismissed_at", "is", null).where("i.ends_on", "is not", null).where("i.ends_on", "<", weekEnd)
         .orderBy("i.ends_on").orderBy("i.id").limit(HOME_LIST_LIMIT).execute(),
       trx.selectFrom("consent_grants as g").innerJoin("participants as p", "p.id", "g.participant_id").innerJoin("support_persons as sp", "sp.id", "g.support_person_id")
         .select(["g.id", "g.support_person_id", "g.expires_on", "sp.name", "g.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
@@ -166,7 +166,7 @@ async function readSummary(db: Db, actor: Actor, today: string, meta: RequestMet
       trx.selectFrom("meetings").select((eb) => eb.fn.countAll<number>().as("n"))
         .where("status", "!=", "cancelled").where("scheduled_at", ">=", `${today}T00:00`).where("scheduled_at", "<", `${addDays(today, 7)}T00:00`).executeTakeFirstOrThrow(),
       trx.selectFrom("plan_items").select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("status", "in", OPEN_PLAN_STATUSES).where("ends_on", "is not", null).where("ends_on", "<", today).executeTakeFirstOrThrow(),
+        .where("status", "in", OPEN_PLAN_STATUSES).where("dismissed_at", "is", null).where("ends_on", "is not", null).where("ends_on", "<", today).executeTakeFirstOrThrow(),
       trx.selectFrom("consent_grants").select((eb) => eb.fn.countAll<number>().as("n"))
         .where("ended_at", "is", null).where("expires_on", ">=", today).where("expires_on", "<=", addDays(today, CONSENT_NOTICE_DAYS)).executeTakeFirstOrThrow(),
       trx.selectFrom("concerns").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "in", OPEN_CONCERN_STATUSES).executeTakeFirstOrThrow(),

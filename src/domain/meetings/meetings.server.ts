@@ -12,7 +12,7 @@ import { listConcerns } from "../concerns/concerns.server.ts";
 import { meetingMinutes } from "./minutes.ts";
 import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
 import { meetingActions, meetingsActions } from "./policy.ts";
-import { insertPlanItem } from "../plans/plans.server.ts";
+import { insertPlanItem, setPlanItemDismissed } from "../plans/plans.server.ts";
 import type { PlanItem, PlanItemInput } from "../plans/model.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
 import { invitablePeople, invitationsToSend, type InvitationSender } from "./invitations.ts";
@@ -21,7 +21,7 @@ import { wallClockAt } from "../program/time-zone.ts";
 import { supportPersonLocales } from "../network/language.server.ts";
 import { queueMeetingMessages } from "../messages/outbox.server.ts";
 import {
-  INVITATION_FIELDS, MEETING_STEPS, defaultMeetingDisclosure, mayBeHeld, schedulingProblem, type MeetingUpdateInput, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
+  INVITATION_FIELDS, MEETING_STEPS, defaultMeetingDisclosure, mayBeHeld, schedulingProblem, type CommitmentDismissInput, type MeetingUpdateInput, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
 } from "./model.ts";
 
 /**
@@ -88,6 +88,7 @@ async function loadMeeting(db: Db | Trx, participantId: string, meetingId: strin
       id: e.id, kind: e.kind as Meeting["entries"][number]["kind"], text: e.text, speaker: e.speaker, supportPersonId: e.support_person_id,
       speakerName: e.speaker_name, whenText: e.when_text, planItemId: e.plan_item_id, createdAt: e.created_at,
       discloses: JSON.parse(e.discloses) as ConsentCategory[],
+      dismissedAt: e.dismissed_at, dismissedReason: e.dismissed_reason,
     })),
   };
 }
@@ -469,6 +470,7 @@ export async function pendingCommitments(db: Db | Trx, access: AuthorizedPartici
   const rows = await db.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").leftJoin("support_persons as s", "s.id", "e.support_person_id")
     .select(["e.id", "e.meeting_id", "e.text", "e.speaker", "e.support_person_id", "e.when_text", "s.name as speaker_name", "m.title as meeting_title", "m.scheduled_at"])
     .where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").where("e.plan_item_id", "is", null)
+    .where("e.dismissed_at", "is", null)
     .orderBy("m.scheduled_at").orderBy("e.created_at").orderBy("e.id").execute();
   return rows.map((r) => ({
     entryId: r.id, meetingId: r.meeting_id, meetingTitle: r.meeting_title, meetingAt: r.scheduled_at, text: r.text, speaker: r.speaker,
@@ -497,7 +499,9 @@ async function convertCommitment(db: Db, access: AuthorizedParticipant, meetingI
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
     const entry = await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
-      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").executeTakeFirst();
+      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment")
+      // A dismissed commitment is not put in the plan until someone restores it.
+      .where("e.dismissed_at", "is", null).executeTakeFirst();
     if (!entry) {
       await recordRefusal(trx, actor, { action: "update:meeting_entry", entityType: "meeting_entry", entityId: entryId, participantId, reason: "not_found" }, meta);
       return { ok: false, reason: "not_found" };
@@ -514,6 +518,46 @@ async function convertCommitment(db: Db, access: AuthorizedParticipant, meetingI
     const claimed = await trx.updateTable("meeting_entries").set({ plan_item_id: item.id }).where("id", "=", entry.id).where("plan_item_id", "is", null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) throw ALREADY_CONVERTED;
     return { ok: true, item };
+  });
+}
+
+export type DismissResult = { ok: true } | { ok: false; reason: "not_found" };
+
+/**
+ * Sets a commitment made in a meeting aside, with an optional reason, or brings it
+ * back. Nothing is deleted: the minutes keep the commitment marked dismissed, and
+ * the plan item made from it (if any) is marked the same way in a new version, so
+ * it leaves the support person's page and reminders and stays in the plan history.
+ */
+export async function dismissCommitment(db: Db, access: AuthorizedParticipant, meetingId: string, entryId: string, input: CommitmentDismissInput, meta: RequestMeta, at = new Date()): Promise<DismissResult> {
+  return changeDismissal(db, access, meetingId, entryId, { at: at.toISOString(), reason: input.reason }, meta);
+}
+
+export async function restoreCommitment(db: Db, access: AuthorizedParticipant, meetingId: string, entryId: string, meta: RequestMeta): Promise<DismissResult> {
+  return changeDismissal(db, access, meetingId, entryId, null, meta);
+}
+
+async function changeDismissal(db: Db, access: AuthorizedParticipant, meetingId: string, entryId: string, dismissal: { at: string; reason: string | null } | null, meta: RequestMeta): Promise<DismissResult> {
+  const { actor, participant: { id: participantId } } = access;
+  const reason = changeAllowed(access, meetingActions(access).dismissCommitment);
+  if (!reason) return { ok: false, reason: "not_found" };
+  return db.transaction().execute(async (trx) => {
+    const entry = await trx.selectFrom("meeting_entries as e").innerJoin("meetings as m", "m.id", "e.meeting_id").selectAll("e")
+      .where("e.id", "=", entryId).where("e.meeting_id", "=", meetingId).where("m.participant_id", "=", participantId).where("e.kind", "=", "commitment").executeTakeFirst();
+    if (!entry) {
+      await recordRefusal(trx, actor, { action: "update:meeting_entry", entityType: "meeting_entry", entityId: entryId, participantId, reason: "not_found" }, meta);
+      return { ok: false, reason: "not_found" } as const;
+    }
+    // Dismissing twice keeps the first time and reason; restoring a standing commitment changes nothing.
+    if ((entry.dismissed_at !== null) === (dismissal !== null)) return { ok: true } as const;
+    await trx.updateTable("meeting_entries").set({
+      dismissed_at: dismissal?.at ?? null, dismissed_by: dismissal ? actor.userId : null, dismissed_reason: dismissal?.reason ?? null,
+    }).where("id", "=", entry.id).execute();
+    if (entry.plan_item_id) await setPlanItemDismissed(trx, actor, participantId, entry.plan_item_id, dismissal);
+    await recordAudit(trx, dismissal
+      ? { actor, action: "commitment.dismiss", entityType: "meeting", entityId: meetingId, participantId, reason, details: { entryId: entry.id, planItemId: entry.plan_item_id, withReason: dismissal.reason !== null }, meta }
+      : { actor, action: "commitment.restore", entityType: "meeting", entityId: meetingId, participantId, reason, details: { entryId: entry.id, planItemId: entry.plan_item_id }, meta });
+    return { ok: true } as const;
   });
 }
 

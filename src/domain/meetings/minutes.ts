@@ -9,6 +9,10 @@ export interface MinutesLine {
   text: string;
   by: string | null;
   whenText: string | null;
+  /** The meeting entry it came from; a commitment is dismissed and restored by it. */
+  entryId?: string;
+  /** A commitment set aside: still in the minutes, marked; its reason is left out of a support person's copy. */
+  dismissed?: { at: string; reason: string | null } | null;
 }
 
 /** A finished meeting as read afterwards: a summary, not the live run-sheet. */
@@ -46,7 +50,10 @@ export function meetingMinutes(meeting: Meeting, concerns: readonly Concern[], r
   const shownConcerns = disclosable(consent, reader, concerns.filter((c) => c.meetingId === meeting.id).map((c) => ({ ...c, categories: c.discloses })), "attendMeetings", at);
   const speakerName = (e: { speakerName: string | null }) => e.speakerName;
   const lines = (kind: Meeting["entries"][number]["kind"]) => entries.filter((e) => e.kind === kind)
-    .map((e) => ({ text: e.text, by: speakerName(e), whenText: e.whenText }));
+    .map((e) => ({
+      text: e.text, by: speakerName(e), whenText: e.whenText, entryId: e.id,
+      dismissed: e.dismissedAt ? { at: e.dismissedAt, reason: reader.kind === "support_person" ? null : e.dismissedReason } : null,
+    }));
   const pieces = [meetingPiece, ...entries, ...shownConcerns];
   return {
     meetingId: meeting.id, title: meeting.title, scheduledAt: meeting.scheduledAt, place: meeting.place, heldAt: meeting.heldAt,

@@ -183,6 +183,9 @@ export const meetingSchema = z.object({
     id: z.string(), kind: z.enum(ENTRY_KINDS), text: z.string(), speaker: z.string(), supportPersonId: z.string().nullable(),
     speakerName: z.string().nullable(), whenText: z.string().nullable(), planItemId: z.string().nullable(), createdAt: z.string(),
     discloses: z.array(z.enum(CONSENT_CATEGORIES)),
+    /** A commitment staff set aside: kept, marked dismissed; null while it stands. */
+    dismissedAt: z.string().nullable(),
+    dismissedReason: z.string().nullable(),
   })),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -197,3 +200,9 @@ export const invitableSupportsSchema = z.object({
 
 /** The agenda a support meeting starts from, in the participant's words later. */
 export const DEFAULT_AGENDA_KEYS = MEETING_STEPS.map((s) => `meeting.step.${s}`);
+
+/** Setting a meeting commitment aside: the reason is optional. One schema for the form, the API and OpenAPI. */
+export const commitmentDismissSchema = z.strictObject({
+  reason: optionalText(500),
+});
+export type CommitmentDismissInput = z.infer<typeof commitmentDismissSchema>;

@@ -23,11 +23,13 @@ export interface MeetingActions {
   run: boolean;
   /** Turn a commitment said in the meeting into a plan item. */
   convertCommitment: boolean;
+  /** Set a commitment aside (with its plan item), and bring it back. */
+  dismissCommitment: boolean;
   /** Change, reschedule, re-invite or cancel it (while it is still planned: see the meeting's status). */
   edit: boolean;
 }
 
 export function meetingActions(scope: ParticipantScope): MeetingActions {
   const reach = participantReach(scope.actor, scope.participant);
-  return { read: reach.read, sendInvitations: reach.read, recordResponse: reach.update, run: reach.update, convertCommitment: reach.update, edit: reach.update };
+  return { read: reach.read, sendInvitations: reach.read, recordResponse: reach.update, run: reach.update, convertCommitment: reach.update, dismissCommitment: reach.update, edit: reach.update };
 }

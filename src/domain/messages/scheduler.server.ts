@@ -73,7 +73,7 @@ async function queueCommitmentReminders(db: Db, wall: string, now: Date): Promis
   const dayAgo = `${daysAfter(wall.slice(0, 10), -1)}${wall.slice(10)}.000Z`;
   const rows = await db.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
     .select(["i.id", "i.participant_id", "i.description", "i.discloses", "i.support_person_id", "i.reminder_at", "p.first_name", "p.preferred_name"])
-    .where("i.reminder_at", "<=", due).where("i.reminder_at", ">", dayAgo).where("i.status", "!=", "done")
+    .where("i.reminder_at", "<=", due).where("i.reminder_at", ">", dayAgo).where("i.status", "!=", "done").where("i.dismissed_at", "is", null)
     .where("i.support_person_id", "is not", null).where("i.shared_with_supports", "=", 1).where("p.archived_at", "is", null).execute();
   let queued = 0;
   for (const row of rows) {
@@ -116,7 +116,7 @@ async function queueDailyDigests(db: Db, wall: string, now: Date): Promise<numbe
       .where("p.specialist_id", "=", specialist.id).where("p.archived_at", "is", null).where("m.status", "=", "planned")
       .where("m.scheduled_at", ">=", `${today}T00:00:00.000Z`).where("m.scheduled_at", "<", `${dayAfter(today)}T00:00:00.000Z`).executeTakeFirstOrThrow();
     const commitments = await db.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id").select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("p.specialist_id", "=", specialist.id).where("p.archived_at", "is", null).where("i.status", "!=", "done")
+      .where("p.specialist_id", "=", specialist.id).where("p.archived_at", "is", null).where("i.status", "!=", "done").where("i.dismissed_at", "is", null)
       .where((eb) => eb.or([eb("i.ends_on", "=", today), eb.and([eb("i.reminder_at", ">=", `${today}T00:00:00.000Z`), eb("i.reminder_at", "<", `${dayAfter(today)}T00:00:00.000Z`)])]))
       .executeTakeFirstOrThrow();
     const consents = await db.selectFrom("consent_grants as g").innerJoin("participants as p", "p.id", "g.participant_id").select((eb) => eb.fn.countAll<number>().as("n"))

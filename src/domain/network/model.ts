@@ -17,6 +17,8 @@ const supportPersonFields = z.strictObject({
     .nullish().transform((v) => (v ? v.toLowerCase() : null)),
   preferredChannel: z.union([z.literal(""), z.enum(CONTACT_CHANNELS, { error: "network.preferredChannel.invalid" })]).nullish().transform((v) => (v ? v : null)),
   helpKinds: z.array(z.enum(SUPPORT_KINDS, { error: "network.helpKinds.invalid" })).max(SUPPORT_KINDS.length).default([]).transform((k) => [...new Set(k)]),
+  /** What "other" help means; required when "other" is among the kinds of help, dropped when it is not. */
+  helpOther: optionalText(200),
   notes: optionalText(2000),
   firstCall: checkbox,
   /** The guided discovery prompt this person came from, if any. */
@@ -27,19 +29,27 @@ const supportPersonFields = z.strictObject({
 export const ownContactSchema = supportPersonFields.pick({ phone: true, email: true, preferredChannel: true });
 export type OwnContactInput = z.infer<typeof ownContactSchema>;
 
-function relationshipNamed(person: { relationshipKind: string; relationshipOther: string | null }, ctx: z.RefinementCtx) {
+function relationshipNamed(person: { relationshipKind: string; relationshipOther: string | null; helpKinds: readonly string[]; helpOther: string | null }, ctx: z.RefinementCtx) {
   if (person.relationshipKind === "other" && !person.relationshipOther) {
     ctx.addIssue({ code: "custom", path: ["relationshipOther"], message: "network.relationshipOther.required" });
   }
+  if (person.helpKinds.includes("other") && !person.helpOther) {
+    ctx.addIssue({ code: "custom", path: ["helpOther"], message: "seedsNetwork.helpOther.required" });
+  }
+}
+
+/** "Other" help is kept only with its words, and its words only with "other". */
+function otherHelpKept<T extends { helpKinds: string[]; helpOther: string | null }>(person: T): T {
+  return { ...person, helpOther: person.helpKinds.includes("other") ? person.helpOther : null };
 }
 
 /** One schema for the support person form, the API body and the OpenAPI document. */
-export const supportPersonInputSchema = supportPersonFields.superRefine(relationshipNamed);
+export const supportPersonInputSchema = supportPersonFields.superRefine(relationshipNamed).transform(otherHelpKept);
 export type SupportPersonInput = z.infer<typeof supportPersonInputSchema>;
 
 export const supportPersonUpdateSchema = supportPersonFields
   .extend({ version: z.coerce.number({ error: "common.version.required" }).int().min(1) })
-  .superRefine(relationshipNamed);
+  .superRefine(relationshipNamed).transform(otherHelpKept);
 export type SupportPersonUpdate = z.infer<typeof supportPersonUpdateSchema>;
 
 export const supportPersonEndSchema = z.strictObject({
@@ -60,6 +70,7 @@ export const supportPersonSchema = z.object({
   email: z.string().nullable(),
   preferredChannel: z.enum(CONTACT_CHANNELS).nullable(),
   helpKinds: z.array(z.enum(SUPPORT_KINDS)),
+  helpOther: z.string().nullable().describe("What \"other\" help means; null unless \"other\" is among helpKinds"),
   notes: z.string().nullable(),
   firstCall: z.boolean(),
   discoveredFrom: z.string().nullable(),

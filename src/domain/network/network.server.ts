@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import type { Selectable } from "kysely";
 import type { SupportPersonTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import { cancelQueuedMessages } from "../messages/outbox.server.ts";
@@ -13,7 +14,7 @@ import type { EcomapInput } from "./ecomap-model.ts";
 import type { SupportPerson, SupportPersonInput, SupportPersonUpdate } from "./model.ts";
 import type { Closeness, ContactChannel, RelationshipKind, RelationshipStatus, SupportKind } from "./vocabulary.ts";
 
-export function toSupportPerson(row: SupportPersonTable): SupportPerson {
+export function toSupportPerson(row: Selectable<SupportPersonTable>): SupportPerson {
   return {
     id: row.id,
     participantId: row.participant_id,
@@ -27,6 +28,7 @@ export function toSupportPerson(row: SupportPersonTable): SupportPerson {
     email: row.email,
     preferredChannel: row.preferred_channel as ContactChannel | null,
     helpKinds: JSON.parse(row.help_kinds) as SupportKind[],
+    helpOther: row.help_other ?? null,
     notes: row.notes,
     firstCall: row.first_call === 1,
     discoveredFrom: row.discovered_from,
@@ -39,7 +41,7 @@ export function toSupportPerson(row: SupportPersonTable): SupportPerson {
 }
 
 const EDITABLE = [
-  "name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "notes", "firstCall",
+  "name", "relationshipKind", "relationshipOther", "organization", "closeness", "status", "phone", "email", "preferredChannel", "helpKinds", "helpOther", "notes", "firstCall",
 ] as const satisfies readonly (keyof SupportPersonInput & keyof SupportPerson)[];
 
 function toColumns(input: SupportPersonInput) {
@@ -54,6 +56,7 @@ function toColumns(input: SupportPersonInput) {
     email: input.email,
     preferred_channel: input.preferredChannel,
     help_kinds: JSON.stringify(input.helpKinds),
+    help_other: input.helpOther,
     notes: input.notes,
     first_call: input.firstCall ? 1 : 0,
     discovered_from: input.discoveredFrom,

@@ -3,8 +3,8 @@
  * defined broadly and the participant decides who counts.
  */
 export const RELATIONSHIP_KINDS = [
-  "relative", "partner", "friend", "roommate", "neighbour", "sponsor", "clergy",
-  "past_coworker", "mentor", "probation_officer", "street_family", "peer_in_care",
+  "relative", "parent", "partner", "friend", "roommate", "neighbour", "sponsor", "clergy",
+  "current_coworker", "past_coworker", "mentor", "probation_officer", "street_family", "peer_in_care",
   "benefits_counselor", "job_coach", "clinician", "case_manager", "other",
 ] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
@@ -34,6 +34,7 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 /** Kinds of help a support person could give; also the kinds of job support plan items. */
 export const SUPPORT_KINDS = [
   "rides", "wake_up_calls", "reminders", "resume_applications", "id_documents", "clothes",
-  "bank_account", "budgeting", "encouragement", "after_hard_day",
+  "bank_account", "budgeting", "encouragement", "after_hard_day", "paperwork", "interview_schedules",
+  "job_leads", "other",
 ] as const;
 export type SupportKind = (typeof SUPPORT_KINDS)[number];

@@ -25,6 +25,7 @@ const FLAG_COLUMNS: Record<SituationFlag, keyof ParticipantTable> = {
   homelessnessHistory: "flag_homelessness_history",
   substanceUseHistory: "flag_substance_use_history",
   lostTouchWithFamily: "flag_lost_touch_with_family",
+  fosterCare: "flag_foster_care",
 };
 
 type Row = ParticipantTable & { specialist_name: string; team_id: string | null };
@@ -84,6 +85,7 @@ export function toColumns(input: ParticipantInput) {
     flag_homelessness_history: flag("homelessnessHistory"),
     flag_substance_use_history: flag("substanceUseHistory"),
     flag_lost_touch_with_family: flag("lostTouchWithFamily"),
+    flag_foster_care: flag("fosterCare"),
   };
 }
 

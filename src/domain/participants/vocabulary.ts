@@ -11,6 +11,7 @@ export const SITUATION_FLAGS = [
   "homelessnessHistory",
   "substanceUseHistory",
   "lostTouchWithFamily",
+  "fosterCare",
 ] as const;
 export type SituationFlag = (typeof SITUATION_FLAGS)[number];
 

@@ -42,9 +42,9 @@ export function mayAnswerMeeting(r: SupportReader, meeting: DisclosurePiece & { 
   return meeting.status === "planned" && mayShowMeeting(r, meeting, at);
 }
 
-/** A plan item is theirs when it names them as the one who helps, and it is shared with supports. */
-export function mayShowCommitment(r: SupportReader, item: DisclosurePiece & { supportPersonId: string | null; sharedWithSupports: boolean; status: string }, at: Date): boolean {
-  return item.supportPersonId === r.person.id && item.sharedWithSupports && item.status !== "done" && mayShow(r, item, "receivePlan", at);
+/** A plan item is theirs when it names them as the one who helps, and it is shared with supports; a dismissed one is no longer theirs to do. */
+export function mayShowCommitment(r: SupportReader, item: DisclosurePiece & { supportPersonId: string | null; sharedWithSupports: boolean; status: string; dismissedAt: string | null }, at: Date): boolean {
+  return item.supportPersonId === r.person.id && item.sharedWithSupports && item.status !== "done" && item.dismissedAt === null && mayShow(r, item, "receivePlan", at);
 }
 
 /** A win the specialist chose to celebrate with them. */

@@ -69,7 +69,7 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
     const itemRows = await trx.selectFrom("plan_items").selectAll()
       .where("participant_id", "=", actor.participantId).where("support_person_id", "=", actor.supportPersonId).orderBy("created_at").execute();
     const commitments = itemRows
-      .map((i) => ({ row: i, piece: { categories: disclosesOf(i.discloses), supportPersonId: i.support_person_id, sharedWithSupports: i.shared_with_supports === 1, status: i.status } }))
+      .map((i) => ({ row: i, piece: { categories: disclosesOf(i.discloses), supportPersonId: i.support_person_id, sharedWithSupports: i.shared_with_supports === 1, status: i.status, dismissedAt: i.dismissed_at } }))
       .filter(({ piece }) => mayShowCommitment(reader, piece, at));
 
     const winRows = await trx.selectFrom("milestones").selectAll().where("participant_id", "=", actor.participantId).orderBy("occurred_on", "desc").limit(50).execute();
@@ -151,7 +151,7 @@ export async function reportCommitment(db: Db, actor: SupportPersonActor, planIt
   return db.transaction().execute(async (trx) => {
     const reader = await loadReader(trx, actor);
     const item = await trx.selectFrom("plan_items").selectAll().where("id", "=", planItemId).where("participant_id", "=", actor.participantId).executeTakeFirst();
-    const piece = item && { categories: disclosesOf(item.discloses), supportPersonId: item.support_person_id, sharedWithSupports: item.shared_with_supports === 1, status: item.status };
+    const piece = item && { categories: disclosesOf(item.discloses), supportPersonId: item.support_person_id, sharedWithSupports: item.shared_with_supports === 1, status: item.status, dismissedAt: item.dismissed_at };
     if (!item || !piece || !mayShowCommitment(reader, piece, at)) return refuse(trx, actor, "report:plan_item", "plan_item", planItemId, meta);
     await trx.updateTable("plan_items").set({ support_report: report, support_report_at: at.toISOString() }).where("id", "=", planItemId).execute();
     await recordAudit(trx, {

@@ -82,6 +82,9 @@ export const planItemSchema = z.object({
   /** The consent categories the item discloses; [] until a specialist reviews it, and then it reaches no support person. */
   discloses: z.array(z.enum(CONSENT_CATEGORIES)),
   sourceEntryId: z.string().nullable(),
+  /** Set when its meeting commitment was dismissed: kept in the plan and its history, shown to no support person. */
+  dismissedAt: z.string().nullable().optional(),
+  dismissedReason: z.string().nullable().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -133,4 +136,8 @@ export const USUAL_DISCLOSURE: Record<SupportKind, readonly ConsentCategory[]> =
   budgeting: ["benefits_income"],
   encouragement: ["employment_goals"],
   after_hard_day: ["employment_goals"],
+  paperwork: ["employment_goals"],
+  interview_schedules: ["work_schedule"],
+  job_leads: ["employment_goals"],
+  other: [],
 };

@@ -34,6 +34,8 @@ function toPlanItem(row: Selectable<PlanItemTable> & { provider_name: string | n
     reminderAt: row.reminder_at,
     discloses: disclosesOf(row.discloses),
     sourceEntryId: row.source_entry_id,
+    dismissedAt: row.dismissed_at,
+    dismissedReason: row.dismissed_reason,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -80,6 +82,22 @@ async function writeVersion(trx: Trx, item: PlanItem, fields: string[], actor: S
     id: randomUUID(), plan_item_id: item.id, version: item.version, changed_fields: JSON.stringify(fields),
     snapshot: JSON.stringify(item), changed_by: actor.userId, changed_at: new Date().toISOString(),
   }).execute();
+}
+
+/**
+ * Marks a plan item dismissed (or, with null, restores it) inside the caller's
+ * transaction, as its meeting commitment is: a new version, so the plan history
+ * shows when it was set aside and brought back.
+ */
+export async function setPlanItemDismissed(trx: Trx, actor: StaffActor, participantId: string, itemId: string, dismissal: { at: string; reason: string | null } | null): Promise<void> {
+  const before = await selectItems(trx).where("i.id", "=", itemId).where("i.participant_id", "=", participantId).executeTakeFirst();
+  if (!before) return;
+  await trx.updateTable("plan_items").set({
+    dismissed_at: dismissal?.at ?? null, dismissed_by: dismissal ? actor.userId : null, dismissed_reason: dismissal?.reason ?? null,
+    version: Number(before.version) + 1, updated_at: new Date().toISOString(),
+  }).where("id", "=", itemId).execute();
+  const after = await selectItems(trx).where("i.id", "=", itemId).executeTakeFirstOrThrow();
+  await writeVersion(trx, toPlanItem(after), ["dismissed"], actor);
 }
 
 /**

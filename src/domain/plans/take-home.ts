@@ -61,7 +61,7 @@ type ItemPiece = DisclosurePiece & { item: PlanItem };
 export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): TakeHomePlan {
   const nameOf = (id: string | null) => input.people.find((p) => p.id === id)?.name ?? null;
   const displayName = input.participant.preferredName ?? input.participant.firstName;
-  const current = input.items.filter((i) => SHOWN_STATUSES.has(i.status));
+  const current = input.items.filter((i) => SHOWN_STATUSES.has(i.status) && !i.dismissedAt);
   const toPiece = (item: PlanItem): ItemPiece => ({ categories: item.discloses, item });
   const goal = input.participant.workGoal ? [{ categories: WORK_GOAL_CATEGORIES, goal: input.participant.workGoal }] : [];
 

@@ -48,7 +48,7 @@ export function buildRecordDocument(copy: RecordCopy, t: Translate): RecordDocum
       blocks: copy.supportPeople.map((s) => block(
         `${text(s.name)} (${word("network.relationshipKind", s.relationshipKind)})`, line("own.copy.field.status", word("network.status", s.status)),
         line("own.copy.field.phone", s.phone), line("own.copy.field.email", s.email),
-        line("own.copy.field.helps", list(s.helpKinds).map((k) => word("network.helpKind", k)).join(", ")), line("own.copy.field.notes", s.notes),
+        line("own.copy.field.helps", list(s.helpKinds).map((k) => (k === "other" && text(s.helpOther) ? t("seedsNetwork.helpOther.shown", { description: text(s.helpOther) }) : word("network.helpKind", k))).join(", ")), line("own.copy.field.notes", s.notes),
         s.endedAt ? line("own.copy.field.ended", date(s.endedAt)) : null,
       )),
     },

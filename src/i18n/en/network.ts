@@ -52,8 +52,8 @@ export const network = {
   "network.helpKinds.invalid": "Choose from the list.",
 
   "network.discovery.firstCall.question": "When you get a job, who is the first person you will want to tell?",
-  "network.discovery.firstCall.hint": "This person is often a good first support. Mark them as the first call.",
-  "network.discovery.trust.question": "Who do you lean on when things get hard? Who do you trust?",
+  "network.discovery.firstCall.hint": "This person is often a good first support. Mark them as the first call only if the participant chooses them.",
+  "network.discovery.trust.question": "Who is a good listener you could call after a hard day at work?",
   "network.discovery.trust.hint": "Listen for anyone, not only relatives. Family can mean whoever the person says it means.",
   "network.discovery.recognise.question": "Who knows you from around the neighborhood — at the store, the coffee shop, the bus stop?",
   "network.discovery.recognise.hint": "People who see the participant often can pass on job leads and notice when things go well.",

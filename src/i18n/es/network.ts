@@ -54,8 +54,8 @@ export const network: Record<keyof typeof english, string> = {
   "network.helpKinds.invalid": "Elija de la lista.",
 
   "network.discovery.firstCall.question": "Cuando consiga un trabajo, ¿a quién va a querer contárselo primero?",
-  "network.discovery.firstCall.hint": "Muchas veces esta persona es un buen primer apoyo. Márquela como la primera llamada.",
-  "network.discovery.trust.question": "¿En quién se apoya cuando las cosas se ponen difíciles? ¿En quién confía?",
+  "network.discovery.firstCall.hint": "Muchas veces esta persona es un buen primer apoyo. Márquela como la primera llamada solo si el participante la elige.",
+  "network.discovery.trust.question": "¿Quién sabe escuchar y podría recibir su llamada después de un día difícil en el trabajo?",
   "network.discovery.trust.hint": "Ponga atención a cualquier persona que nombre, no solo a familiares. La familia puede ser quien la persona diga que es.",
   "network.discovery.recognise.question": "¿Quién sabe quién es usted en el vecindario: en la tienda, en la cafetería, en la parada del autobús?",
   "network.discovery.recognise.hint": "Quienes ven seguido al participante pueden avisarle de trabajos y notar cuando las cosas van bien.",
