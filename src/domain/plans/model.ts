@@ -108,7 +108,11 @@ export const takeHomePlanSchema = z.object({
   })),
   contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
   specialist: z.object({ name: z.string(), email: z.string() }).nullable(),
-  hardDayHelpers: z.array(z.string()),
+  hardDayHelpers: z.array(z.object({
+    provider: planItemSchema.shape.provider,
+    name: z.string().nullable().describe("Null for the treatment team, and in a support person's copy for another support person"),
+    isReader: z.boolean().describe("This helper is the support person reading the copy"),
+  })).describe("Who listens after a hard day"),
   redisclosureNotice: z.boolean().describe("A piece of this copy discloses substance use treatment: the copy must carry the 42 CFR Part 2 redisclosure notice"),
   discloses: z.array(z.enum(CONSENT_CATEGORIES)).describe("Every consent category this copy discloses"),
 });

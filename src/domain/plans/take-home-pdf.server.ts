@@ -81,7 +81,23 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
       items: [t("takeHome.specialist.email", { email: specialist.email })],
     });
   }
-  const helpers = [...new Set(plan.hardDayHelpers)];
+  const helperName = (helper: TakeHomePlan["hardDayHelpers"][number]) => {
+    if (helper.provider === "treatment_team") return t("plan.provider.treatment_team");
+    if (helper.provider === "specialist") return t("takeHome.who.specialistNamed", { name: helper.name ?? "" });
+    return helper.name ?? t("takeHome.who.someoneClose", { name });
+  };
+  const helpers = plan.hardDayHelpers.map(helperName);
+  // A support person's copy says "may call you" only to the person the plan names for hard days;
+  // anyone else learns who that is (staff by name, another support person unnamed).
+  const readerListens = plan.hardDayHelpers.some((helper) => helper.isReader);
+  // In a sentence: another support person stays unnamed, in lower case mid-sentence.
+  const others = plan.hardDayHelpers.filter((helper) => !helper.isReader)
+    .map((helper) => (helper.provider === "support_person" && helper.name === null ? t("takeHome.hardDay.support.someoneElse") : helperName(helper)));
+  const supportParagraphs = readerListens
+    ? [t("takeHome.hardDay.support.1", { name })]
+    : others.length
+      ? [t("takeHome.hardDay.support.others", { name, helpers: others.join(", ") }), t("takeHome.hardDay.support.ifYou", { name })]
+      : [t("takeHome.hardDay.support.ifYou", { name })];
   sections.push({
     id: "hardDay",
     heading: t("takeHome.hardDay.heading"),
@@ -94,7 +110,7 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
         t("takeHome.hardDay.self.2"),
         t("takeHome.hardDay.crisis"),
       ].filter(Boolean)
-      : [t("takeHome.hardDay.support.1", { name }), t("takeHome.hardDay.support.2"), t("takeHome.hardDay.crisis")],
+      : [...supportParagraphs, t("takeHome.hardDay.support.2"), t("takeHome.hardDay.crisis")],
     items: [],
   });
 

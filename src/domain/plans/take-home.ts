@@ -17,6 +17,17 @@ export interface TakeHomeInput {
   at: Date;
 }
 
+/**
+ * One person to turn to after a hard day. `name` is null for the treatment team
+ * and, in a support person's copy, for another support person, whose name that
+ * copy does not carry; `isReader` marks the reader of a support person's copy.
+ */
+export interface HardDayHelper {
+  provider: PlanItem["provider"];
+  name: string | null;
+  isReader: boolean;
+}
+
 export type Audience = { kind: "participant" } | { kind: "support"; supportPersonId: string };
 
 export interface TakeHomePlan {
@@ -32,7 +43,8 @@ export interface TakeHomePlan {
   }[];
   contacts: { name: string; phone: string }[];
   specialist: { name: string; email: string } | null;
-  hardDayHelpers: string[];
+  /** Who listens after a hard day, as this reader may see them (the "after a hard day" items of the copy). */
+  hardDayHelpers: HardDayHelper[];
   /** An included piece discloses substance use treatment: the copy carries the 42 CFR 2.32 redisclosure notice. */
   redisclosureNotice: boolean;
   /** Every consent category this copy discloses (for the audit row of the disclosure). */
@@ -63,6 +75,22 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
   const displayName = input.participant.preferredName ?? input.participant.firstName;
   const current = input.items.filter((i) => SHOWN_STATUSES.has(i.status));
   const toPiece = (item: PlanItem): ItemPiece => ({ categories: item.discloses, item });
+  const helperFor = (i: PlanItem, readerId: string | null): HardDayHelper => ({
+    provider: i.provider,
+    name: i.provider === "specialist" ? input.specialist.name : i.provider === "support_person" && (readerId === null || i.supportPersonId === readerId) ? nameOf(i.supportPersonId) : null,
+    isReader: readerId !== null && i.provider === "support_person" && i.supportPersonId === readerId,
+  });
+  // Each helper once, in plan order (unnamed support persons count as one "someone close").
+  const hardDayHelpers = (items: readonly PlanItem[], readerId: string | null): HardDayHelper[] => {
+    const seen = new Set<string>();
+    const helpers = items.filter((i) => i.kind === "after_hard_day" && i.provider !== "participant").map((i) => helperFor(i, readerId));
+    return helpers.filter((helper) => {
+      const key = `${helper.provider}:${helper.name ?? ""}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
   const goal = input.participant.workGoal ? [{ categories: WORK_GOAL_CATEGORIES, goal: input.participant.workGoal }] : [];
 
   if (audience.kind === "participant") {
@@ -77,7 +105,7 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
       items: current.map((i) => ({ id: i.id, kind: i.kind, description: i.description, who: who(i), provider: i.provider, when: i.frequency, status: i.status })),
       contacts,
       specialist: input.specialist,
-      hardDayHelpers: current.filter((i) => i.kind === "after_hard_day").map(who).filter(Boolean),
+      hardDayHelpers: hardDayHelpers(current, null),
       // The participant's own record is not a disclosure under Part 2.
       redisclosureNotice: false,
       discloses: disclosedCategories([...current.map(toPiece), ...goal]),
@@ -102,7 +130,7 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
     items: items.map((i) => ({ id: i.id, kind: i.kind, description: i.description, who: who(i), provider: i.provider, when: i.frequency, status: i.status })),
     contacts: [],
     specialist: input.specialist,
-    hardDayHelpers: items.some((i) => i.kind === "after_hard_day" && i.supportPersonId === person.id) ? [person.name] : [],
+    hardDayHelpers: hardDayHelpers(items, person.id),
     redisclosureNotice: needsRedisclosureNotice(included),
     discloses: disclosedCategories(included),
   };
