@@ -268,6 +268,8 @@ export interface ParticipantTable {
   remind_ssi_report: number;
   status: string;
   work_goal: string | null;
+  /** A school or training goal beside the work goal (migration 0026). */
+  school_goal: string | null;
   job_preferences: string | null;
   strengths: string | null;
   interests: string | null;
@@ -397,6 +399,8 @@ export interface MeetingEntryTable {
   created_at: string;
   /** JSON list of the consent categories this piece discloses; [] until reviewed (migration 0005). */
   discloses: Generated<string>;
+  /** A strength's place in the career profile: "kept", "removed", or null until the specialist chooses (migration 0026). */
+  profile_review: string | null;
 }
 
 export interface ConcernTable {

@@ -44,6 +44,7 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
     wrong: { channel: "calendar", sentTo: ["s-1"], refused: [], disclosure: { readerKind: "neighbour", readerId: "s-1", categories: [] } },
     because: "a reader is a support person, the participant or staff",
   },
+  "career_strength.review": { real: { meetingId: "m-1", decision: "removed" }, wrong: { meetingId: "m-1", decision: "removed", text: "Always on time" }, because: "the strength's words stay on the meeting's record" },
   "meeting.entry": { real: { kind: "commitment" }, wrong: { kind: "commitment", text: "Ride on Mondays" }, because: "the entry's text stays on the record" },
   "concern.create": { real: { type: "transport", meetingId: null }, wrong: { type: "transport" }, because: "the meeting is named, or null" },
   "concern.update": { real: { status: "resolved" }, wrong: { status: "closed" }, because: "the status is one of the concern statuses" },

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   "meeting.respond",
   "meeting.invitation_send",
   "meeting.entry",
+  "career_strength.review",
   "concern.create",
   "concern.update",
   "contact_note.read",

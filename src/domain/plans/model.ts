@@ -102,6 +102,7 @@ export const takeHomePlanSchema = z.object({
   allowed: z.boolean().describe("False when this reader may see nothing; every other field is then empty"),
   participantName: z.string(),
   workGoal: z.string().nullable(),
+  schoolGoal: z.string().nullable().describe("The school or training goal, shown under the same consent as the work goal"),
   items: z.array(planItemSchema.pick({ id: true, kind: true, description: true, provider: true, status: true }).extend({
     who: z.string().nullable().describe("Who helps; null in a support person's copy when another support person helps, whose name that copy does not carry"),
     when: z.string().nullable(),

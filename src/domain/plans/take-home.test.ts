@@ -18,7 +18,7 @@ const item = (id: string, overrides: Partial<PlanItem>): PlanItem => ({
 
 function world(): TakeHomeInput {
   return {
-    participant: { firstName: "Jordan", preferredName: "Jo", lastName: "Lee", workGoal: "Cook in a diner" },
+    participant: { firstName: "Jordan", preferredName: "Jo", lastName: "Lee", workGoal: "Cook in a diner", schoolGoal: "A food safety class" },
     specialist: { name: "Sam Patel", email: "sam@example.org" },
     items: [
       item("rides", { supportPersonId: "mom" }),
@@ -115,9 +115,17 @@ describe("take-home plan", () => {
     expect(buildTakeHomePlan(input, { kind: "participant" }).items.map((i) => i.id)).toContain("rides");
   });
 
-  it("leaves out the job goal when the grant does not cover job goals", () => {
+  it("gives the school or training goal beside the work goal to the participant and to a support person whose grant covers goals", () => {
+    const own = buildTakeHomeDocument(buildTakeHomePlan(world(), { kind: "participant" }), "participant", translator("en"), "2026-06-01");
+    expect(own.schoolGoal).toBe("My school or training goal: A food safety class");
+    const mom = buildTakeHomeDocument(buildTakeHomePlan(world(), { kind: "support", supportPersonId: "mom" }), "support", translator("es"), "2026-06-01");
+    expect(mom.schoolGoal).toBe("La meta de estudios o capacitación de Jo: A food safety class");
+  });
+
+  it("leaves out the job goal and the school goal when the grant does not cover job goals", () => {
     const plan = buildTakeHomePlan(world(), { kind: "support", supportPersonId: "friend" });
     expect(plan.workGoal).toBeNull();
+    expect(plan.schoolGoal).toBeNull();
     expect(plan.items.map((i) => i.id)).toEqual(["wake", "talk"]);
   });
 
@@ -125,7 +133,7 @@ describe("take-home plan", () => {
     const input = world();
     input.consent = { ...input.consent, revocations: [{ grantId: "g-mom", category: null, revokedAt: "2026-05-31T00:00:00.000Z" }] };
     const plan = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
-    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
+    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, schoolGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
   });
 
   describe("the hard-day person", () => {

@@ -9,7 +9,7 @@ export interface TakeHomePerson extends PersonFacts {
 }
 
 export interface TakeHomeInput {
-  participant: { firstName: string; preferredName: string | null; lastName: string; workGoal: string | null };
+  participant: { firstName: string; preferredName: string | null; lastName: string; workGoal: string | null; schoolGoal: string | null };
   specialist: { name: string; email: string };
   items: readonly PlanItem[];
   people: readonly TakeHomePerson[];
@@ -35,6 +35,8 @@ export interface TakeHomePlan {
   allowed: boolean;
   participantName: string;
   workGoal: string | null;
+  /** The school or training goal ("work or school"), under the same consent as the work goal. */
+  schoolGoal: string | null;
   items: {
     id: string; kind: PlanItem["kind"]; description: string;
     /** Who helps; null in a support person's copy when it is another support person, whose name it must not carry. */
@@ -51,11 +53,11 @@ export interface TakeHomePlan {
   discloses: ConsentCategory[];
 }
 
-const EMPTY: TakeHomePlan = { allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] };
+const EMPTY: TakeHomePlan = { allowed: false, participantName: "", workGoal: null, schoolGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] };
 
 const SHOWN_STATUSES = new Set(["proposed", "agreed", "active", "paused"]);
 
-/** The work goal as a piece: it tells the participant's job goals. */
+/** The work goal and the school or training goal as pieces: each tells the participant's goals for work. */
 const WORK_GOAL_CATEGORIES = ["employment_goals"] as const satisfies readonly ConsentCategory[];
 
 type ItemPiece = DisclosurePiece & { item: PlanItem };
@@ -92,6 +94,7 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
     });
   };
   const goal = input.participant.workGoal ? [{ categories: WORK_GOAL_CATEGORIES, goal: input.participant.workGoal }] : [];
+  const schoolGoal = input.participant.schoolGoal ? [{ categories: WORK_GOAL_CATEGORIES, goal: input.participant.schoolGoal }] : [];
 
   if (audience.kind === "participant") {
     const who = (i: PlanItem) => (i.provider === "support_person" ? nameOf(i.supportPersonId) ?? "" : i.provider);
@@ -102,13 +105,14 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
       allowed: true,
       participantName: `${displayName} ${input.participant.lastName}`,
       workGoal: input.participant.workGoal,
+      schoolGoal: input.participant.schoolGoal,
       items: current.map((i) => ({ id: i.id, kind: i.kind, description: i.description, who: who(i), provider: i.provider, when: i.frequency, status: i.status })),
       contacts,
       specialist: input.specialist,
       hardDayHelpers: hardDayHelpers(current, null),
       // The participant's own record is not a disclosure under Part 2.
       redisclosureNotice: false,
-      discloses: disclosedCategories([...current.map(toPiece), ...goal]),
+      discloses: disclosedCategories([...current.map(toPiece), ...goal, ...schoolGoal]),
     };
   }
 
@@ -118,7 +122,8 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
   const offered = current.filter((i) => i.supportPersonId === person.id || i.sharedWithSupports).map(toPiece);
   const items = disclosable(input.consent, reader, offered, "receivePlan", input.at).map((p) => p.item);
   const goalShown = disclosable(input.consent, reader, goal, "receivePlan", input.at);
-  const included = [...items.map(toPiece), ...goalShown];
+  const schoolGoalShown = disclosable(input.consent, reader, schoolGoal, "receivePlan", input.at);
+  const included = [...items.map(toPiece), ...goalShown, ...schoolGoalShown];
   const who = (i: PlanItem) => {
     if (i.provider !== "support_person") return i.provider;
     return i.supportPersonId === person.id ? person.name : null;
@@ -127,6 +132,7 @@ export function buildTakeHomePlan(input: TakeHomeInput, audience: Audience): Tak
     allowed: true,
     participantName: displayName,
     workGoal: goalShown[0]?.goal ?? null,
+    schoolGoal: schoolGoalShown[0]?.goal ?? null,
     items: items.map((i) => ({ id: i.id, kind: i.kind, description: i.description, who: who(i), provider: i.provider, when: i.frequency, status: i.status })),
     contacts: [],
     specialist: input.specialist,
