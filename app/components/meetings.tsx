@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from "react";
 import { Link } from "react-router";
 import type { ConcernType } from "../../src/domain/concerns/model.ts";
 import { talkingPointsFor, type NextAction } from "../../src/domain/concerns/talking-points.ts";
+import { glossaryTerm, officialTerm } from "../../src/i18n/glossary.ts";
 import { CONSENT_CATEGORIES, PART2_CATEGORY } from "../../src/domain/consent/model.ts";
 import { formatDateTime } from "../../src/i18n/format.ts";
 import type { Locale, Translate } from "../../src/i18n/index.ts";
@@ -126,12 +127,23 @@ function actionHref(participantId: string, action: NextAction, type: ConcernType
 export function TalkingPoints({ t, type, participantId, headingLevel = 3, id }: {
   t: Translate; type: ConcernType; participantId: string; headingLevel?: 3 | 4; id?: string;
 }) {
-  const { points, actions } = talkingPointsFor(type);
+  const { points, actions, terms = {} } = talkingPointsFor(type);
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <div className="talking-points" id={id} data-concern-type={type}>
       <Heading>{t("meetings.talk.heading", { type: t(`concern.type.${type}`) })}</Heading>
-      <ol>{points.map((key) => <li key={key}>{t(key)}</li>)}</ol>
+      <ol>
+        {points.map((key) => (
+          <li key={key}>
+            {t(key)}
+            {terms[key]?.length ? (
+              <span className="talking-points-terms"> {t("seedsCareer.officialTerms")} {terms[key].map((id, index) => (
+                <span key={id}>{index > 0 ? ", " : ""}<Link to={`/glossary#${id}`}>{officialTerm(glossaryTerm(id), t.locale)}</Link></span>
+              ))}</span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
       <p><strong>{t("meetings.talk.actions")}</strong></p>
       <ul className="no-print">
         {actions.map((a) => <li key={a}><Link to={actionHref(participantId, a, type)}>{t(`concern.action.${a}`)}</Link></li>)}

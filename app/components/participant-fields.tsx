@@ -15,6 +15,7 @@ export interface ParticipantValues {
   preferredLanguage?: string | null;
   specialistId?: string | null;
   workGoal?: string | null;
+  schoolGoal?: string | null;
   jobPreferences?: string | null;
   strengths?: string | null;
   interests?: string | null;
@@ -25,7 +26,7 @@ export interface ParticipantValues {
 
 const TEXT_FIELDS = [
   "firstName", "lastName", "preferredName", "phone", "email", "preferredLanguage", "specialistId",
-  "workGoal", "jobPreferences", "strengths", "interests", "education",
+  "workGoal", "schoolGoal", "jobPreferences", "strengths", "interests", "education",
 ] as const;
 const PAST_JOB_FIELDS = ["title", "employer", "years", "notes"] as const;
 /** Past job rows the form can carry; the schema allows 30. */
@@ -77,6 +78,7 @@ export function participantLabels(t: Translate): Record<string, string> {
     preferredLanguage: t("participant.field.preferredLanguage"),
     specialistId: t("participant.field.specialistId"),
     workGoal: t("participant.field.workGoal"),
+    schoolGoal: t("seedsCareer.field.schoolGoal"),
     jobPreferences: t("participant.field.jobPreferences"),
     strengths: t("participant.field.strengths"),
     interests: t("participant.field.interests"),
@@ -129,6 +131,7 @@ export function ParticipantFields({ t, values, errors, specialists }: {
       <fieldset>
         <legend>{t("participant.section.profile")}</legend>
         <TextArea name="workGoal" label={labels.workGoal!} hint={t("participant.field.workGoal.hint")} defaultValue={values.workGoal} errors={errors} />
+        <TextArea name="schoolGoal" label={labels.schoolGoal!} hint={t("seedsCareer.field.schoolGoal.hint")} defaultValue={values.schoolGoal} errors={errors} />
         <TextArea name="jobPreferences" label={labels.jobPreferences!} hint={t("participant.field.jobPreferences.hint")} defaultValue={values.jobPreferences} errors={errors} />
         <TextArea name="strengths" label={labels.strengths!} defaultValue={values.strengths} errors={errors} />
         <TextArea name="interests" label={labels.interests!} defaultValue={values.interests} errors={errors} />

@@ -133,6 +133,7 @@ function Minutes({ t, minutes, name, mayDismiss }: { t: Translate; minutes: Meet
         <dt>{t("meetings.minutes.came")}</dt><dd data-testid="came">{[name, ...minutes.came].join(", ")}</dd>
       </dl>
       {section("strengths", t("meetings.minutes.strengths"), minutes.strengths)}
+      {section("job-ideas", t("meetings.minutes.jobIdeas"), minutes.jobIdeas)}
       <section aria-labelledby="minutes-concerns" data-minutes="concerns">
         <h2 id="minutes-concerns">{t("meetings.minutes.concerns")}</h2>
         {minutes.concerns.length === 0 ? <p>{t("common.none")}</p> : (

@@ -7,6 +7,9 @@ import { CONCERN_TYPES, concernInputSchema, type ConcernType } from "../../src/d
 import { addMeetingEntry, getMeeting, recordAttendance, setMeetingStep } from "../../src/domain/meetings/meetings.server.ts";
 import { MEETING_STEPS, meetingAttendanceSchema, meetingEntryInputSchema, meetingStepSchema, type Meeting, type MeetingStep } from "../../src/domain/meetings/model.ts";
 import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
+import { CareerProfile } from "../components/career-profile.tsx";
+import { getParticipant } from "../../src/domain/participants/participants.server.ts";
+import { listNamedStrengths } from "../../src/domain/participants/named-strengths.server.ts";
 import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -17,11 +20,11 @@ import { useT } from "../lib/i18n.ts";
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
 /** The forms of the meeting: an entry kind, or a concern. */
-const FORMS = ["strength", "concern", "idea", "commitment", "next_step"] as const;
+const FORMS = ["strength", "job_idea", "concern", "idea", "commitment", "next_step"] as const;
 type FormName = (typeof FORMS)[number];
 
 const FORM_OF_STEP: Record<MeetingStep, FormName | null> = {
-  welcome: null, strengths: "strength", concerns: "concern", ideas: "idea", commitments: "commitment", next_steps: "next_step",
+  welcome: null, strengths: "strength", career: "job_idea", concerns: "concern", ideas: "idea", commitments: "commitment", next_steps: "next_step",
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -36,7 +39,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const asked = new URL(request.url).searchParams.get("concern");
   // A fresh key per form and per render: sending one rendered form twice saves it once.
   const keys = Object.fromEntries(FORMS.map((f) => [f, randomUUID()])) as Record<FormName, string>;
+  // At the job ideas step the career profile is at hand, with the strengths named so far.
+  const atCareer = MEETING_STEPS[Math.min(view.meeting.currentStep, MEETING_STEPS.length - 1)] === "career";
+  const profile = atCareer ? await getParticipant(ctx.db, access.actor, params.id, ctx.meta) : null;
+  const career = profile ? { profile: profile.participant, named: await listNamedStrengths(ctx.db, access) } : null;
   return {
+    career,
     participant: view.participant,
     meeting: view.meeting,
     concerns,
@@ -112,7 +120,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function MeetingRunPage() {
   const t = useT();
-  const { participant, meeting, concerns, keys, concernType } = useLoaderData<typeof loader>();
+  const { participant, meeting, concerns, keys, concernType, career } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const name = shortName(participant);
@@ -149,6 +157,12 @@ export default function MeetingRunPage() {
           <p>{t(`meetings.run.guide.${step}`, { name })}</p>
           {step === "welcome" ? <WelcomeFacts t={t} meeting={meeting} saved={result?.saved === "attendance"} busy={busy} /> : null}
         </div>
+        {step === "career" && career ? (
+          <details className="card" open data-testid="run-career-profile">
+            <summary>{t("seedsCareer.run.profile", { name })}</summary>
+            <CareerProfile t={t} profile={career.profile} named={career.named} participantName={name} />
+          </details>
+        ) : null}
         {result?.saved && result.saved === formName ? <p className="notice" role="status">{t("meetings.run.saved")}</p> : null}
 
         {formName === "concern" ? (

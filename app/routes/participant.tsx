@@ -1,6 +1,8 @@
 import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/participant";
-import { versionOnlySchema } from "../../src/domain/participants/model.ts";
+import { namedStrengthReviewSchema, versionOnlySchema } from "../../src/domain/participants/model.ts";
+import { listNamedStrengths, reviewNamedStrength } from "../../src/domain/participants/named-strengths.server.ts";
+import { CareerProfile } from "../components/career-profile.tsx";
 import { getParticipant, setParticipantArchived } from "../../src/domain/participants/participants.server.ts";
 import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
 import { loadParticipantGlance } from "../../src/domain/participants/glance.server.ts";
@@ -12,7 +14,7 @@ import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import { participantLinkStatus } from "../../src/domain/portal/participant-link.server.ts";
 import { participantCanUsePassword } from "../../src/domain/participant-sign-in/passwords.server.ts";
-import { app, notFound, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { participantPreferences } from "../../src/domain/messages/preferences.server.ts";
@@ -40,7 +42,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const password = await participantCanUsePassword(ctx.db, access);
   const messages = await participantPreferences(ctx.db, access);
   const messagesSaved = new URL(request.url).searchParams.has("messagesSaved");
-  return { ...view, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, notice: NOTICES.find((n) => n === done) ?? null };
+  const namedStrengths = await listNamedStrengths(ctx.db, access);
+  const strengthSaved = (["kept", "removed"] as const).find((d) => d === new URL(request.url).searchParams.get("strength")) ?? null;
+  return { ...view, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, namedStrengths, strengthSaved, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -48,6 +52,16 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = app(context);
   const form = await readForm(request);
   const intent = form.get("intent");
+  if (intent === "strength") {
+    // A strength named at a meeting: kept in the career profile, or removed from it.
+    const access = await requireParticipant(context, request, params.id, "update");
+    const parsed = form.parse(namedStrengthReviewSchema, (submitted) => ({ decision: submitted.get("decision") }));
+    const entryId = form.get("entryId") ?? "";
+    if (!parsed.ok) throw notFound();
+    const result = await reviewNamedStrength(ctx.db, access, entryId, parsed.data.decision, ctx.meta);
+    if (!result.ok) throw notFound();
+    return redirect(`/participants/${params.id}?strength=${parsed.data.decision}#profile-heading`);
+  }
   if (intent !== "archive" && intent !== "restore") throw notFound();
   const parsed = form.parse(versionOnlySchema);
   if (!parsed.ok) return data({ problem: "common.version.required" as const }, { status: 400 });
@@ -59,7 +73,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, namedStrengths, strengthSaved, notice } = useLoaderData<typeof loader>();
   // This page's own action (archive, restore), or the own-link route's, which draws this page too.
   const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
   const result = answer && "problem" in answer ? answer : undefined;
@@ -135,16 +149,8 @@ export default function ParticipantOverview() {
 
       <section aria-labelledby="profile-heading" data-testid="career-profile">
         <h2 id="profile-heading">{t("participant.section.profile")}</h2>
-        <h3>{t("participant.field.workGoal")}</h3>
-        {text(p.workGoal)}
-        <h3>{t("participant.field.jobPreferences")}</h3>
-        {text(p.jobPreferences)}
-        <h3>{t("participant.field.strengths")}</h3>
-        {text(p.strengths)}
-        <h3>{t("participant.field.interests")}</h3>
-        {text(p.interests)}
-        <h3>{t("participant.field.education")}</h3>
-        {text(p.education)}
+        {strengthSaved ? <p className="notice" role="status">{t(`seedsCareer.named.saved.${strengthSaved}`)}</p> : null}
+        <CareerProfile t={t} profile={p} named={namedStrengths} participantName={name} reviewAction={can.update ? base : undefined} />
         <h3>{t("participant.field.situationFlags")}</h3>
         {p.situationFlags.length ? (
           <ul>{p.situationFlags.map((f) => <li key={f}>{t(`participant.flag.${f}`)}</li>)}</ul>

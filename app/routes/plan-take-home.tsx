@@ -78,6 +78,7 @@ export default function TakeHomePage() {
         <h1 id="take-home-title">{plan.title}</h1>
         <p>{plan.intro}</p>
         {plan.goal ? <p className="goal">{plan.goal}</p> : null}
+        {plan.schoolGoal ? <p className="goal" data-testid="take-home-school-goal">{plan.schoolGoal}</p> : null}
         {plan.sections.map((section) => (
           <section key={section.id} aria-labelledby={`take-home-${section.id}`} data-section={section.id}>
             <h2 id={`take-home-${section.id}`}>{section.heading}</h2>

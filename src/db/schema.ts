@@ -274,6 +274,8 @@ export interface ParticipantTable {
   remind_ssi_report: number;
   status: string;
   work_goal: string | null;
+  /** A school or training goal beside the work goal (migration 0026). */
+  school_goal: string | null;
   job_preferences: string | null;
   strengths: string | null;
   interests: string | null;
@@ -411,6 +413,8 @@ export interface MeetingEntryTable {
   dismissed_at: string | null;
   dismissed_by: string | null;
   dismissed_reason: string | null;
+  /** A strength's place in the career profile: "kept", "removed", or null until the specialist chooses (migration 0026). */
+  profile_review: string | null;
 }
 
 export interface ConcernTable {

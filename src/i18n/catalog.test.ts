@@ -87,6 +87,14 @@ describe("translate", () => {
     expect(translate("en", "common.pageOf", { page: 2, pageCount: 5 })).toBe("Page 2 of 5");
   });
 
+  it("prints one period after a name that ends in one, in every locale, and keeps other punctuation", () => {
+    expect(translate("en", "takeHome.hardDay.self.call", { names: "Sam Jones Jr." })).toBe("Call or text someone who said they would listen: Sam Jones Jr.");
+    expect(translate("es", "takeHome.hardDay.self.call", { names: "Sam Jones Jr." })).toMatch(/: Sam Jones Jr\.$/);
+    expect(translate("en", "takeHome.hardDay.self.call", { names: "Ana" })).toBe("Call or text someone who said they would listen: Ana.");
+    // A period that is not right after the name stays where it is.
+    expect(translate("en", "takeHome.hardDay.self.specialist", { name: "J. R. Smith Jr." })).toBe("You can also tell J. R. Smith Jr. about it the next day.");
+  });
+
   it("chooses the plural form by the number, with # as the number", () => {
     expect(translate("en", "common.formErrors", { count: 1 })).toBe("Please fix the problem below.");
     expect(translate("en", "common.formErrors", { count: 3 })).toBe("Please fix the 3 problems below.");

@@ -35,3 +35,8 @@ export type GlossaryTerm = (typeof GLOSSARY)[number]["id"];
 export function officialTerm(term: (typeof GLOSSARY)[number], locale: Locale): string {
   return locale === PSEUDO_LOCALE ? pseudoMessage(term.official.en) : term.official[locale];
 }
+
+/** One glossary entry by its id (the anchor on /glossary). */
+export function glossaryTerm(id: GlossaryTerm): (typeof GLOSSARY)[number] {
+  return GLOSSARY.find((term) => term.id === id)!;
+}

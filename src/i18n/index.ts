@@ -28,16 +28,39 @@ export function isMessageKey(value: unknown): value is MessageKey {
 // them per request. A message without arguments is kept as its final text. The
 // compiled messages share the Intl objects of format.ts instead of making their own.
 const formatters = { getNumberFormat: numberFormat, getDateTimeFormat: dateTimeFormat, getPluralRules: pluralRules };
-const compiled = new Map<Locale, Map<MessageKey, IntlMessageFormat | string>>();
+/** A message with arguments, and the arguments a period follows in its text. */
+interface CompiledMessage {
+  format: IntlMessageFormat;
+  periodAfter: ReadonlySet<string>;
+}
+const compiled = new Map<Locale, Map<MessageKey, CompiledMessage | string>>();
 
-function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat | string {
+type MessageElement = ReturnType<IntlMessageFormat["getAst"]>[number];
+
+/**
+ * The arguments that a "." follows directly in a message, at any depth of its
+ * plural and select branches. A name or goal that already ends in a period
+ * ("Jo Jr.") would otherwise print twice: "Jr..".
+ */
+function argumentsBeforePeriod(elements: readonly MessageElement[], found = new Set<string>()): Set<string> {
+  elements.forEach((element, index) => {
+    const next = elements[index + 1];
+    // Types of @formatjs/icu-messageformat-parser: 0 literal, 1 argument, 5 select, 6 plural.
+    if (element.type === 1 && next?.type === 0 && next.value.startsWith(".")) found.add(element.value);
+    if (element.type === 5 || element.type === 6) for (const option of Object.values(element.options)) argumentsBeforePeriod(option.value, found);
+  });
+  return found;
+}
+
+function compiledMessage(locale: Locale, key: MessageKey): CompiledMessage | string {
   let messages = compiled.get(locale);
   if (!messages) compiled.set(locale, (messages = new Map()));
   let message = messages.get(key);
   if (message === undefined) {
     const format = new IntlMessageFormat(catalogs[locale][key], intlLocale(locale), undefined, { formatters, ignoreTag: true });
     // Type 0 is a literal (TYPE.literal of @formatjs/icu-messageformat-parser): a message of literals only needs no formatting.
-    message = format.getAst().every((element) => element.type === 0) ? String(format.format()) : format;
+    const ast = format.getAst();
+    message = ast.every((element) => element.type === 0) ? String(format.format()) : { format, periodAfter: argumentsBeforePeriod(ast) };
     messages.set(key, message);
   }
   return message;
@@ -51,7 +74,14 @@ function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat | s
 export function translate(locale: Locale, key: MessageKey | (string & {}), values: MessageValues = {}): string {
   if (!isMessageKey(key)) return key;
   const message = compiledMessage(locale, key);
-  return typeof message === "string" ? message : String(message.format(values));
+  if (typeof message === "string") return message;
+  if (message.periodAfter.size === 0) return String(message.format.format(values));
+  const trimmed = { ...values };
+  for (const name of message.periodAfter) {
+    const value = trimmed[name];
+    if (typeof value === "string" && value.endsWith(".")) trimmed[name] = value.slice(0, -1);
+  }
+  return String(message.format.format(trimmed));
 }
 
 /** The messages of one locale; it carries its locale so dates and amounts beside the words can follow it. */

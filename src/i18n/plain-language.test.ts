@@ -6,9 +6,10 @@ import { fleschKincaidGrade, readingStats, syllables } from "./reading-level.ts"
  * The messages families read (issue 13): the take-home copy, invitations and
  * calendar files, the support person's page, the participant's own pages, the
  * personal-link pages, benefits summaries and notes, and the glossary. Messages
- * made later for families (the outbox's messages) belong here too.
+ * made later for families (the outbox's messages) belong here too. The talking points
+ * on benefits and relapse are said to families in a meeting.
  */
-const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain.", "participantSignIn."];
+const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain.", "participantSignIn.", "concern.talk.losing_benefits.", "concern.talk.relapse."];
 /** Keys families no longer see: the estimate says these in plain words now (plain.estimate.*). */
 const REPLACED = new Set(["benefits.note.counselor", "benefits.note.medicaid"]);
 /** Names read as one word: programs and places a family looks up by their name. */

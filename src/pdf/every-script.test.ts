@@ -19,7 +19,7 @@ const ALL = `${NAMES.vietnamese}, ${NAMES.arabic} y ${NAMES.chinese}`;
 
 const PRINTOUTS: Record<string, () => Promise<Buffer>> = {
   "take-home copy": () => renderTakeHomePdf({
-    allowed: true, title: `Plan de ${NAMES.vietnamese}`, intro: `Quién ayuda a ${ALL}.`, goal: null,
+    allowed: true, title: `Plan de ${NAMES.vietnamese}`, intro: `Quién ayuda a ${ALL}.`, goal: null, schoolGoal: `Clases de ${NAMES.chinese}`,
     columns: { what: "Qué", who: "Quién", when: "Cuándo" }, footer: NAMES.arabic,
     sections: [{ id: "helpers", heading: "Quién ayuda", rows: [{ what: "Rides", who: NAMES.arabic, when: NAMES.chinese }], paragraphs: [ALL], items: [`${NAMES.chinese}: 555-0100`] }],
   }),

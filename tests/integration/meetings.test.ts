@@ -313,29 +313,30 @@ describe("running a meeting", () => {
     expect(first).toContain('data-step="welcome"');
 
     const before = await lastSeq();
-    expect((await spec1.postForm(run, { intent: "step", step: "2" })).status).toBe(200);
+    expect((await spec1.postForm(run, { intent: "step", step: "3" })).status).toBe(200);
     const concerns = await (await spec1.fetch(run)).text();
     expect(concerns).toContain('data-step="concerns"');
     expect(concerns).toContain("Talking points: Losing benefits");
-    expect(concerns).toContain("certified benefits planner (CWIC)");
+    expect(concerns).toContain("the SSI check can start again");
+    expect(concerns).toContain('href="/glossary#section1619b"');
     const relapse = await (await spec1.fetch(`${run}?concern=relapse`)).text();
     expect(relapse).toContain("Talking points: Relapse");
-    expect(relapse).toContain("zero exclusion");
+    expect(relapse).toContain("Work is good for recovery");
 
     // Two renders never share a key.
     const keyOf = (html: string) => html.match(/name="clientKey" value="([\w-]+)"/)![1];
     expect(keyOf(concerns)).not.toBe(keyOf(relapse));
 
-    const finish = await spec1.postForm(run, { intent: "step", step: "6" });
+    const finish = await spec1.postForm(run, { intent: "step", step: "7" });
     expect(finish.status).toBe(302);
     expect(finish.headers.get("location")).toBe(`/participants/${id}/meetings/${meeting.id}?finished=1`);
     const held = await (await spec1.api("GET", `/participants/${id}/meetings/${meeting.id}`)).json();
-    expect(held).toMatchObject({ status: "held", currentStep: 5 });
+    expect(held).toMatchObject({ status: "held", currentStep: 6 });
     expect(held.heldAt).not.toBeNull();
     const steps = (await auditSince(before)).filter((r) => r.action === "meeting.update").map((r) => JSON.parse(r.details ?? "{}").step);
     expect(steps).toEqual(["concerns", "finished"]);
 
-    const api = await spec1.api("PUT", `/participants/${id}/meetings/${meeting.id}/step`, { step: 7 });
+    const api = await spec1.api("PUT", `/participants/${id}/meetings/${meeting.id}/step`, { step: 8 });
     expect(api.status).toBe(400);
   });
 

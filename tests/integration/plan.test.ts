@@ -89,7 +89,7 @@ describe("take-home plan", () => {
       expect(emptyText, `PDF shows ${leak}`).not.toMatch(word);
     }
     const api = await (await spec1.api("GET", `/participants/${id}/take-home-plan?for=${rosa.id}`)).json();
-    expect(api).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
+    expect(api).toEqual({ allowed: false, participantName: "", workGoal: null, schoolGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
     const reads = (await auditSince(before)).map((r) => [r.action, JSON.parse(r.details ?? "{}")]);
     expect(reads).toEqual([0, 1, 2].map(() => ["plan.read", {
       takeHome: `support:${rosa.id}`, allowed: false, disclosure: { readerKind: "support_person", readerId: rosa.id, categories: [] },

@@ -21,6 +21,7 @@ import * as m0020 from "./0020_the_day.ts";
 import * as m0021 from "./0021_contact_notes.ts";
 import * as m0022 from "./0022_participant_passwords.ts";
 import * as m0025 from "./0025_network_words_dismissed_commitments.ts";
+import * as m0026 from "./0026_work_or_school.ts";
 import * as m0029 from "./0029_renewal_index.ts";
 import * as m0030 from "./0030_external_ids.ts";
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   "0021_contact_notes": m0021,
   "0022_participant_passwords": m0022,
   "0025_network_words_dismissed_commitments": m0025,
+  "0026_work_or_school": m0026,
   "0029_renewal_index": m0029,
   "0030_external_ids": m0030,
 };

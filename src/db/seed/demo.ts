@@ -42,6 +42,9 @@ const JOBS: PastJob[] = [
   { title: "Warehouse picker", employer: "North Logistics", years: "2022", notes: null },
   { title: "Lawn care helper", employer: "Green Yards", years: "Summers 2018-2019", notes: "Enjoyed being outside" },
 ];
+// "Work or school": some people also want a class or training. Picked by number, not by the
+// seeded random draws, so every other demo value stays as it was.
+const SCHOOL_GOALS = ["Finish my GED", "A forklift certificate", "A cooking class at the community college", "Learn to use a computer for work"];
 const EDUCATION = ["High school diploma", "GED", "Some high school", "Some community college", "Certificate in food handling"];
 
 function demoParticipant(random: Random, n: number) {
@@ -56,6 +59,7 @@ function demoParticipant(random: Random, n: number) {
     email: null,
     preferredLanguage: random.chance(0.2) ? ("es" as const) : ("en" as const),
     workGoal: hasProfile ? random.pick(GOALS) : null,
+    schoolGoal: hasProfile && n % 5 === 0 ? SCHOOL_GOALS[(n / 5) % SCHOOL_GOALS.length]! : null,
     jobPreferences: hasProfile ? `${random.pick(PREFERENCES)}. ${random.pick(PREFERENCES)}.` : null,
     strengths: hasProfile ? `${random.pick(STRENGTHS)}. ${random.pick(STRENGTHS)}.` : null,
     interests: hasProfile ? `${random.pick(INTERESTS)}, ${random.pick(INTERESTS)}` : null,

@@ -90,6 +90,7 @@ export async function buildParticipant(db: Conn, specialistId: string, overrides
     message_channel: null, remind_meetings: 1, remind_commitments: 1, remind_ssi_report: 0,
     status: archived ? "archived" : "active",
     work_goal: overrides.workGoal ?? null,
+    school_goal: overrides.schoolGoal ?? null,
     job_preferences: overrides.jobPreferences ?? null,
     strengths: overrides.strengths ?? null,
     interests: overrides.interests ?? null,

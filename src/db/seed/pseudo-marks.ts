@@ -11,7 +11,7 @@ import { DATA_CLOSE, DATA_OPEN } from "../../i18n/pseudo.ts";
 const SHOWN_TEXT: { [T in keyof Database]?: (keyof Database[T] & string)[] } = {
   teams: ["name"],
   users: ["name"],
-  participants: ["first_name", "last_name", "preferred_name", "work_goal", "job_preferences", "strengths", "interests", "education"],
+  participants: ["first_name", "last_name", "preferred_name", "work_goal", "school_goal", "job_preferences", "strengths", "interests", "education"],
   support_persons: ["name", "organization", "notes", "relationship_other"],
   consent_grants: ["purpose", "signature_name"],
   meetings: ["title", "place"],

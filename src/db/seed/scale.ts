@@ -126,6 +126,7 @@ function participantRow(k: number): ParticipantTable {
     message_channel: null, remind_meetings: 1, remind_commitments: 1, remind_ssi_report: 0,
     status: archived ? "archived" : "active",
     work_goal: hasProfile ? random.pick(GOALS) : null,
+    school_goal: null,
     job_preferences: hasProfile ? `${random.pick(PREFERENCES)}. ${random.pick(PREFERENCES)}.` : null,
     strengths: hasProfile ? `${random.pick(STRENGTHS)}. ${random.pick(STRENGTHS)}.` : null,
     interests: hasProfile ? `${random.pick(INTERESTS)}, ${random.pick(INTERESTS)}` : null,

@@ -44,6 +44,7 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
     wrong: { channel: "calendar", sentTo: ["s-1"], refused: [], disclosure: { readerKind: "neighbour", readerId: "s-1", categories: [] } },
     because: "a reader is a support person, the participant or staff",
   },
+  "career_strength.review": { real: { meetingId: "m-1", decision: "removed" }, wrong: { meetingId: "m-1", decision: "removed", text: "Always on time" }, because: "the strength's words stay on the meeting's record" },
   "meeting.entry": { real: { kind: "commitment" }, wrong: { kind: "commitment", text: "Ride on Mondays" }, because: "the entry's text stays on the record" },
   "commitment.dismiss": { real: { entryId: "e-1", planItemId: null, withReason: true }, wrong: { entryId: "e-1", planItemId: null, withReason: true, reason: "He moved away" }, because: "the reason's words stay on the record" },
   "commitment.restore": { real: { entryId: "e-1", planItemId: "i-1" }, wrong: { entryId: "" , planItemId: null }, because: "the entry is named" },

@@ -8,6 +8,7 @@ import { CONTACT_METHODS } from "../contacts/model.ts";
 import { ENTRY_KINDS, MEETING_KINDS, MEETING_STEPS, RESPONSES } from "../meetings/model.ts";
 import { MILESTONE_KINDS } from "../milestones/model.ts";
 import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
+import { NAMED_STRENGTH_DECISIONS } from "../participants/model.ts";
 import { PROVIDERS } from "../plans/model.ts";
 import { LINK_REFUSALS, LINK_SUBJECT_KINDS } from "../links/model.ts";
 import { OWN_RECORD_PAGES, RECORD_COPY_FORMATS } from "../portal/model.ts";
@@ -108,6 +109,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // A commitment set aside or brought back: which, and whether a reason was given; never the reason's words.
   event("commitment.dismiss", z.strictObject({ entryId: id, planItemId: id.nullable(), withReason: z.boolean() })),
   event("commitment.restore", z.strictObject({ entryId: id, planItemId: id.nullable() })),
+  // A strength named at a meeting kept in or removed from the career profile; its words stay on the meeting's record.
+  event("career_strength.review", z.strictObject({ meetingId: id, decision: z.enum(NAMED_STRENGTH_DECISIONS) })),
   event("concern.create", z.strictObject({ type: z.enum(CONCERN_TYPES), meetingId: id.nullable() })),
   event("concern.update", z.strictObject({ status: z.enum(CONCERN_STATUSES) })),
   // Contact notes: who the contact was with and what it touched, never its summary.

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "meeting.entry",
   "commitment.dismiss",
   "commitment.restore",
+  "career_strength.review",
   "concern.create",
   "concern.update",
   "contact_note.read",

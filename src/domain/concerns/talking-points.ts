@@ -1,3 +1,4 @@
+import type { GlossaryTerm } from "../../i18n/glossary.ts";
 import { isMessageKey, type MessageKey } from "../../i18n/index.ts";
 import { CONCERN_TYPES, type Concern, type ConcernType } from "./model.ts";
 
@@ -14,14 +15,30 @@ export interface TalkingPoints {
   /** Catalog keys, in the order to bring them up. */
   points: MessageKey[];
   actions: NextAction[];
+  /**
+   * Social Security's official names for what a point says in plain words, linked
+   * to the glossary beside it: the family hears the plain words, and can look up
+   * the term a letter from Social Security will use.
+   */
+  terms?: Partial<Record<MessageKey, GlossaryTerm[]>>;
 }
 
 // talking-points.test.ts checks that the catalog has exactly these keys for each type.
 const points = (type: ConcernType, count: number) => Array.from({ length: count }, (_, i) => `concern.talk.${type}.${i + 1}`).filter(isMessageKey);
 
 export const TALKING_POINTS: Record<ConcernType, TalkingPoints> = {
-  losing_benefits: { points: ["concern.talk.listen", ...points("losing_benefits", 4)], actions: ["refer_benefits_counselor", "add_plan_item"] },
-  relapse: { points: ["concern.talk.listen", ...points("relapse", 4)], actions: ["add_plan_item", "plan_separate_conversation"] },
+  losing_benefits: {
+    points: ["concern.talk.listen", ...points("losing_benefits", 7)],
+    actions: ["refer_benefits_counselor", "add_plan_item"],
+    terms: {
+      "concern.talk.losing_benefits.2": ["ssi"],
+      "concern.talk.losing_benefits.3": ["ssdi", "expeditedReinstatement"],
+      "concern.talk.losing_benefits.4": ["section1619b"],
+      "concern.talk.losing_benefits.5": ["benefitsCounselor"],
+      "concern.talk.losing_benefits.7": ["wageReport", "payStub"],
+    },
+  },
+  relapse: { points: ["concern.talk.listen", ...points("relapse", 5)], actions: ["add_plan_item", "plan_separate_conversation", "plan_support_meeting"] },
   work_stress: { points: ["concern.talk.listen", ...points("work_stress", 3)], actions: ["add_plan_item", "plan_support_meeting"] },
   goal_disagreement: { points: ["concern.talk.listen", ...points("goal_disagreement", 3)], actions: ["plan_separate_conversation", "plan_support_meeting"] },
   hours_or_job_kind: { points: ["concern.talk.listen", ...points("hours_or_job_kind", 3)], actions: ["refer_benefits_counselor", "plan_separate_conversation"] },

@@ -55,6 +55,7 @@ export function buildMinutesDocument(input: MinutesPdfInput, t: Translate): Minu
   ];
   doc.sections = [
     section(t("meetings.minutes.strengths"), minutes.strengths.map(line)),
+    section(t("meetings.minutes.jobIdeas"), minutes.jobIdeas.map(line)),
     section(t("meetings.minutes.concerns"), minutes.concerns.map((c) =>
       `${t(`concern.type.${c.type}`)}: ${c.text}${c.plan ? ` — ${t("meetings.minutes.plan")} ${c.plan}` : ""}`)),
     section(t("meetings.minutes.ideas"), minutes.ideas.map(line)),

@@ -8,7 +8,7 @@ const program = { name: "Riverside IPS", phone: "555-0100" };
 const base = { program, title: "Getting ready for work", participantName: "Pat", copyFor: null, held: true };
 const minutes: MeetingMinutes = {
   meetingId: "m1", title: "Getting ready for work", scheduledAt: "2030-03-14T18:30", place: "Library", heldAt: "2030-03-14T19:30",
-  came: ["Ana"], strengths: [{ text: "Always on time", by: null, whenText: null }], concerns: [], ideas: [],
+  came: ["Ana"], jobIdeas: [{ text: "Ask the bakery on Main Street", by: "Ana", whenText: null }], strengths: [{ text: "Always on time", by: null, whenText: null }], concerns: [], ideas: [],
   commitments: [{ text: "Drive Pat on Mondays", by: "Ana", whenText: "Mondays" }], nextSteps: [],
   leftOut: true, discloses: ["employment_goals"], part2Notice: false,
 };
@@ -23,7 +23,7 @@ describe("the minutes as a document", () => {
   it("names who said what and by when, marks what was left out, and adds the Part 2 notice only when asked", () => {
     const doc = buildMinutesDocument({ ...base, minutes }, t);
     expect(doc.facts.at(-1)).toEqual({ label: "Who came", value: "Pat, Ana" });
-    expect(doc.sections.map((s) => s.items)).toEqual([["Always on time (Pat)"], ["None"], ["None"], ["Drive Pat on Mondays — Mondays (Ana)"], ["None"]]);
+    expect(doc.sections.map((s) => s.items)).toEqual([["Always on time (Pat)"], ["Ask the bakery on Main Street (Ana)"], ["None"], ["None"], ["Drive Pat on Mondays — Mondays (Ana)"], ["None"]]);
     expect(doc.notes).toEqual([t("meetings.minutes.leftOut")]);
     expect(doc.part2).toBeNull();
     expect(buildMinutesDocument({ ...base, minutes: { ...minutes, part2Notice: true } }, t).part2?.text).toBe(t("consent.part2Notice"));

@@ -25,6 +25,7 @@ export interface MeetingMinutes {
   /** Who came (people invited and noted as there), by name. */
   came: string[];
   strengths: MinutesLine[];
+  jobIdeas: MinutesLine[];
   concerns: (MinutesLine & { type: Concern["type"]; plan: string | null })[];
   ideas: MinutesLine[];
   commitments: MinutesLine[];
@@ -59,6 +60,7 @@ export function meetingMinutes(meeting: Meeting, concerns: readonly Concern[], r
     meetingId: meeting.id, title: meeting.title, scheduledAt: meeting.scheduledAt, place: meeting.place, heldAt: meeting.heldAt,
     came: meeting.invitees.filter((i) => i.attended === true).map((i) => i.name),
     strengths: lines("strength"),
+    jobIdeas: lines("job_idea"),
     concerns: shownConcerns.map((c) => ({ type: c.type, text: c.description, by: c.raisedByName, whenText: null, plan: c.mitigationPlan })),
     ideas: lines("idea"),
     commitments: lines("commitment"),

@@ -8,12 +8,16 @@ export const MEETING_STATUSES = ["planned", "in_progress", "held", "cancelled"] 
 export const RESPONSES = ["pending", "yes", "no", "maybe"] as const;
 export type InviteResponse = (typeof RESPONSES)[number];
 
-/** The steps of running a support meeting, in order (PRODUCT.md capability 4). */
-export const MEETING_STEPS = ["welcome", "strengths", "concerns", "ideas", "commitments", "next_steps"] as const;
+/**
+ * The steps of running a support meeting, in order (PRODUCT.md capability 4). Job
+ * ideas and career planning follow the strengths just named (issue 14; migration
+ * 0026 moved the meetings already past that point one step on).
+ */
+export const MEETING_STEPS = ["welcome", "strengths", "career", "concerns", "ideas", "commitments", "next_steps"] as const;
 export type MeetingStep = (typeof MEETING_STEPS)[number];
 
 /** What a meeting entry records; concerns are their own records, linked to the meeting. */
-export const ENTRY_KINDS = ["strength", "idea", "commitment", "next_step", "note"] as const;
+export const ENTRY_KINDS = ["strength", "job_idea", "idea", "commitment", "next_step", "note"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 

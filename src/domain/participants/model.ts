@@ -25,6 +25,8 @@ export const participantInputSchema = z.strictObject({
   preferredLanguage: z.enum(LANGUAGES, { error: "participant.preferredLanguage.invalid" }).default("en"),
   specialistId: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
   workGoal: optionalText(2000),
+  /** "Work or school": a class, course, degree or training the person wants, beside or instead of a job. */
+  schoolGoal: optionalText(2000),
   jobPreferences: optionalText(2000),
   strengths: optionalText(2000),
   interests: optionalText(2000),
@@ -65,6 +67,7 @@ export const participantSchema = z.object({
   preferredLanguage: z.enum(LANGUAGES),
   status: z.enum(["active", "archived"]),
   workGoal: z.string().nullable(),
+  schoolGoal: z.string().nullable(),
   jobPreferences: z.string().nullable(),
   strengths: z.string().nullable(),
   interests: z.string().nullable(),
@@ -94,6 +97,28 @@ export const caseloadPageSchema = z.object({
 /** The fields a person edits; used to show both sides of a conflict. */
 export const EDITABLE_FIELDS = [
   "firstName", "lastName", "preferredName", "phone", "email", "preferredLanguage",
-  "workGoal", "jobPreferences", "strengths", "interests", "education", "pastJobs", "situationFlags",
+  "workGoal", "schoolGoal", "jobPreferences", "strengths", "interests", "education", "pastJobs", "situationFlags",
 ] as const satisfies readonly (keyof ParticipantInput & keyof Participant)[];
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** What the specialist does with a strength named at a meeting: keep it in the career profile, or remove it. */
+export const NAMED_STRENGTH_DECISIONS = ["kept", "removed"] as const;
+export type NamedStrengthDecision = (typeof NAMED_STRENGTH_DECISIONS)[number];
+
+/** One schema for the keep-or-remove form and the API body. */
+export const namedStrengthReviewSchema = z.strictObject({
+  decision: z.enum(NAMED_STRENGTH_DECISIONS, { error: "seedsCareer.named.review.invalid" }),
+});
+
+/** A strength someone named at a meeting, as the career profile shows it: with who said it and when. */
+export const namedStrengthSchema = z.object({
+  id: z.string().describe("The meeting entry's id"),
+  text: z.string(),
+  speaker: z.enum(["participant", "specialist", "support_person", "other"]),
+  speakerName: z.string().nullable().describe("The support person's name when a support person said it"),
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  meetingOn: z.string().describe("The meeting's day (YYYY-MM-DD)"),
+  review: z.enum(NAMED_STRENGTH_DECISIONS).nullable().describe("Null until the specialist keeps or removes it; removed strengths are not listed"),
+});
+export type NamedStrength = z.infer<typeof namedStrengthSchema>;

@@ -105,13 +105,18 @@ export const takeHomePlanSchema = z.object({
   allowed: z.boolean().describe("False when this reader may see nothing; every other field is then empty"),
   participantName: z.string(),
   workGoal: z.string().nullable(),
+  schoolGoal: z.string().nullable().describe("The school or training goal, shown under the same consent as the work goal"),
   items: z.array(planItemSchema.pick({ id: true, kind: true, description: true, provider: true, status: true }).extend({
     who: z.string().nullable().describe("Who helps; null in a support person's copy when another support person helps, whose name that copy does not carry"),
     when: z.string().nullable(),
   })),
   contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
   specialist: z.object({ name: z.string(), email: z.string() }).nullable(),
-  hardDayHelpers: z.array(z.string()),
+  hardDayHelpers: z.array(z.object({
+    provider: planItemSchema.shape.provider,
+    name: z.string().nullable().describe("Null for the treatment team, and in a support person's copy for another support person"),
+    isReader: z.boolean().describe("This helper is the support person reading the copy"),
+  })).describe("Who listens after a hard day"),
   redisclosureNotice: z.boolean().describe("A piece of this copy discloses substance use treatment: the copy must carry the 42 CFR Part 2 redisclosure notice"),
   discloses: z.array(z.enum(CONSENT_CATEGORIES)).describe("Every consent category this copy discloses"),
 });

@@ -222,13 +222,13 @@ export async function getTakeHomePlan(db: Db, access: AuthorizedParticipant, aud
   if (!reason) return null;
   return db.transaction().execute(async (trx) => {
     const participant = await trx.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id")
-      .select(["p.first_name", "p.last_name", "p.preferred_name", "p.preferred_language", "p.work_goal", "u.name as specialist_name", "u.email as specialist_email"])
+      .select(["p.first_name", "p.last_name", "p.preferred_name", "p.preferred_language", "p.work_goal", "p.school_goal", "u.name as specialist_name", "u.email as specialist_email"])
       .where("p.id", "=", participantId).executeTakeFirstOrThrow();
     const items = (await selectItems(trx).where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute()).map(toPlanItem);
     const people = await trx.selectFrom("support_persons").select(["id", "name", "phone", "status", "ended_at"]).where("participant_id", "=", participantId).orderBy("name").execute();
     const consent = await loadConsentHistory(trx, access);
     const plan = buildTakeHomePlan({
-      participant: { firstName: participant.first_name, lastName: participant.last_name, preferredName: participant.preferred_name, workGoal: participant.work_goal },
+      participant: { firstName: participant.first_name, lastName: participant.last_name, preferredName: participant.preferred_name, workGoal: participant.work_goal, schoolGoal: participant.school_goal },
       specialist: { name: participant.specialist_name, email: participant.specialist_email },
       items,
       people: people.map((p) => ({ id: p.id, name: p.name, phone: p.phone, status: p.status as never, endedAt: p.ended_at })),

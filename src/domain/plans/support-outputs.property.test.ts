@@ -25,6 +25,7 @@ const category = fc.constantFrom(...CONSENT_CATEGORIES);
 const personName = (i: number) => `Qxname${i}q`;
 const itemMarker = (i: number) => `Qxitem${i}q`;
 const GOAL = "Qxgoalq";
+const SCHOOL_GOAL = "Qxschoolq";
 
 const world = fc.integer({ min: 1, max: 4 }).chain((peopleCount) => {
   const personIndex = fc.integer({ min: 0, max: peopleCount - 1 });
@@ -64,7 +65,7 @@ function inputOf(w: World): TakeHomeInput {
     sharedWithSupports: it.sharedWithSupports, discloses: it.discloses, sourceEntryId: null, version: 1, createdAt: at.toISOString(), updatedAt: at.toISOString(),
   }));
   return {
-    participant: { firstName: "Jordan", preferredName: null, lastName: "Lee", workGoal: w.hasGoal ? GOAL : null },
+    participant: { firstName: "Jordan", preferredName: null, lastName: "Lee", workGoal: w.hasGoal ? GOAL : null, schoolGoal: w.hasGoal ? SCHOOL_GOAL : null },
     specialist: { name: "Sam Patel", email: "sam@example.org" },
     items, people, consent: { grants, revocations }, at,
   };
@@ -86,7 +87,7 @@ function forbiddenFor(input: TakeHomeInput, readerId: string): { markers: string
   });
   const goalPiece = { categories: ["employment_goals"] as const };
   if (input.participant.workGoal && mayDisclose(input.consent, reader, goalPiece, "receivePlan", at)) included.push(goalPiece);
-  else markers.push(GOAL);
+  else markers.push(GOAL, SCHOOL_GOAL);
   return { markers, part2Included: needsRedisclosureNotice(included) };
 }
 

@@ -24,6 +24,8 @@ export interface TakeHomeDocument {
   title: string;
   intro: string;
   goal: string | null;
+  /** The school or training goal, as a line under the work goal. */
+  schoolGoal: string | null;
   sections: TakeHomeSection[];
   /** Headings of the who-does-what table. */
   columns: TakeHomeRow;
@@ -38,7 +40,7 @@ export interface TakeHomeDocument {
 export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant" | "support", t: Translate, today: string): TakeHomeDocument {
   const columns = { what: t("takeHome.column.what"), who: t("takeHome.column.who"), when: t("takeHome.column.when") };
   if (!plan.allowed) {
-    return { allowed: false, title: t("takeHome.empty.title"), intro: t("takeHome.empty.body"), goal: null, sections: [], columns, footer: t("takeHome.footer.empty", { date: formatDate(today, t.locale) }) };
+    return { allowed: false, title: t("takeHome.empty.title"), intro: t("takeHome.empty.body"), goal: null, schoolGoal: null, sections: [], columns, footer: t("takeHome.footer.empty", { date: formatDate(today, t.locale) }) };
   }
   const name = plan.participantName;
   const self = audience === "participant";
@@ -81,7 +83,23 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
       items: [t("takeHome.specialist.email", { email: specialist.email })],
     });
   }
-  const helpers = [...new Set(plan.hardDayHelpers)];
+  const helperName = (helper: TakeHomePlan["hardDayHelpers"][number]) => {
+    if (helper.provider === "treatment_team") return t("plan.provider.treatment_team");
+    if (helper.provider === "specialist") return t("takeHome.who.specialistNamed", { name: helper.name ?? "" });
+    return helper.name ?? t("takeHome.who.someoneClose", { name });
+  };
+  const helpers = plan.hardDayHelpers.map(helperName);
+  // A support person's copy says "may call you" only to the person the plan names for hard days;
+  // anyone else learns who that is (staff by name, another support person unnamed).
+  const readerListens = plan.hardDayHelpers.some((helper) => helper.isReader);
+  // In a sentence: another support person stays unnamed, in lower case mid-sentence.
+  const others = plan.hardDayHelpers.filter((helper) => !helper.isReader)
+    .map((helper) => (helper.provider === "support_person" && helper.name === null ? t("takeHome.hardDay.support.someoneElse") : helperName(helper)));
+  const supportParagraphs = readerListens
+    ? [t("takeHome.hardDay.support.1", { name })]
+    : others.length
+      ? [t("takeHome.hardDay.support.others", { name, helpers: others.join(", ") }), t("takeHome.hardDay.support.ifYou", { name })]
+      : [t("takeHome.hardDay.support.ifYou", { name })];
   sections.push({
     id: "hardDay",
     heading: t("takeHome.hardDay.heading"),
@@ -94,7 +112,7 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
         t("takeHome.hardDay.self.2"),
         t("takeHome.hardDay.crisis"),
       ].filter(Boolean)
-      : [t("takeHome.hardDay.support.1", { name }), t("takeHome.hardDay.support.2"), t("takeHome.hardDay.crisis")],
+      : [...supportParagraphs, t("takeHome.hardDay.support.2"), t("takeHome.hardDay.crisis")],
     items: [],
   });
 
@@ -107,6 +125,7 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
     title: self ? t("takeHome.title.self") : t("takeHome.title.support", { name }),
     intro: self ? t("takeHome.intro.self", { name }) : t("takeHome.intro.support", { name }),
     goal: plan.workGoal ? (self ? t("takeHome.goal.self", { goal: plan.workGoal }) : t("takeHome.goal.support", { name, goal: plan.workGoal })) : null,
+    schoolGoal: plan.schoolGoal ? (self ? t("takeHome.schoolGoal.self", { goal: plan.schoolGoal }) : t("takeHome.schoolGoal.support", { name, goal: plan.schoolGoal })) : null,
     sections,
     columns,
     footer: t("takeHome.footer", { date: formatDate(today, t.locale), specialist: specialist?.name ?? "" }),
@@ -134,6 +153,10 @@ export function renderTakeHomePdf(plan: TakeHomeDocument): Promise<Buffer> {
   if (plan.goal) {
     doc.moveDown(0.5);
     writeText(doc, plan.goal, { style: "bold", size: 16, width });
+  }
+  if (plan.schoolGoal) {
+    doc.moveDown(0.3);
+    writeText(doc, plan.schoolGoal, { style: "bold", size: 16, width });
   }
   for (const section of plan.sections) {
     doc.moveDown(0.9);

@@ -18,7 +18,7 @@ const item = (id: string, overrides: Partial<PlanItem>): PlanItem => ({
 
 function world(): TakeHomeInput {
   return {
-    participant: { firstName: "Jordan", preferredName: "Jo", lastName: "Lee", workGoal: "Cook in a diner" },
+    participant: { firstName: "Jordan", preferredName: "Jo", lastName: "Lee", workGoal: "Cook in a diner", schoolGoal: "A food safety class" },
     specialist: { name: "Sam Patel", email: "sam@example.org" },
     items: [
       item("rides", { supportPersonId: "mom" }),
@@ -42,7 +42,7 @@ describe("take-home plan", () => {
     const plan = buildTakeHomePlan(world(), { kind: "participant" });
     expect(plan.items.map((i) => i.id)).toEqual(["rides", "wake", "talk", "resume"]);
     expect(plan.contacts).toEqual([{ name: "Ana Lee", phone: "555-0101" }]);
-    expect(plan.hardDayHelpers).toEqual(["Chris"]);
+    expect(plan.hardDayHelpers).toEqual([{ provider: "support_person", name: "Chris", isReader: false }]);
     expect(plan.workGoal).toBe("Cook in a diner");
   });
 
@@ -59,11 +59,11 @@ describe("take-home plan", () => {
     const plan = buildTakeHomePlan(world(), { kind: "support", supportPersonId: "mom" });
     expect(plan.items.find((i) => i.id === "rides")?.who).toBe("Ana Lee");
     expect(plan.items.find((i) => i.id === "talk")?.who).toBeNull();
-    expect(plan.hardDayHelpers).toEqual([]);
+    expect(plan.hardDayHelpers).toEqual([{ provider: "support_person", name: null, isReader: false }]);
     const document = buildTakeHomeDocument(plan, "support", translator("en"), "2026-06-01");
     expect(JSON.stringify(document)).not.toContain("Chris");
     expect(document.sections[0]?.rows.map((r) => r.who)).toEqual(["Ana Lee", "Someone close to Jo"]);
-    expect(buildTakeHomePlan(world(), { kind: "support", supportPersonId: "friend" }).hardDayHelpers).toEqual(["Chris"]);
+    expect(buildTakeHomePlan(world(), { kind: "support", supportPersonId: "friend" }).hardDayHelpers).toEqual([{ provider: "support_person", name: "Chris", isReader: true }]);
   });
 
   it("keeps a substance use item from a reader whose consent covers only the job goal and work schedule (the reproduction)", () => {
@@ -115,9 +115,17 @@ describe("take-home plan", () => {
     expect(buildTakeHomePlan(input, { kind: "participant" }).items.map((i) => i.id)).toContain("rides");
   });
 
-  it("leaves out the job goal when the grant does not cover job goals", () => {
+  it("gives the school or training goal beside the work goal to the participant and to a support person whose grant covers goals", () => {
+    const own = buildTakeHomeDocument(buildTakeHomePlan(world(), { kind: "participant" }), "participant", translator("en"), "2026-06-01");
+    expect(own.schoolGoal).toBe("My school or training goal: A food safety class");
+    const mom = buildTakeHomeDocument(buildTakeHomePlan(world(), { kind: "support", supportPersonId: "mom" }), "support", translator("es"), "2026-06-01");
+    expect(mom.schoolGoal).toBe("La meta de estudios o capacitación de Jo: A food safety class");
+  });
+
+  it("leaves out the job goal and the school goal when the grant does not cover job goals", () => {
     const plan = buildTakeHomePlan(world(), { kind: "support", supportPersonId: "friend" });
     expect(plan.workGoal).toBeNull();
+    expect(plan.schoolGoal).toBeNull();
     expect(plan.items.map((i) => i.id)).toEqual(["wake", "talk"]);
   });
 
@@ -125,7 +133,53 @@ describe("take-home plan", () => {
     const input = world();
     input.consent = { ...input.consent, revocations: [{ grantId: "g-mom", category: null, revokedAt: "2026-05-31T00:00:00.000Z" }] };
     const plan = buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" });
-    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
+    expect(plan).toEqual({ allowed: false, participantName: "", workGoal: null, schoolGoal: null, items: [], contacts: [], specialist: null, hardDayHelpers: [], redisclosureNotice: false, discloses: [] });
+  });
+
+  describe("the hard-day person", () => {
+    const hardDay = (document: ReturnType<typeof buildTakeHomeDocument>) => document.sections.find((s) => s.id === "hardDay")?.paragraphs ?? [];
+    const en = translator("en");
+
+    it("tells only the person the plan names for hard days that the participant may call them", () => {
+      const friend = hardDay(buildTakeHomeDocument(buildTakeHomePlan(world(), { kind: "support", supportPersonId: "friend" }), "support", en, "2026-06-01"));
+      expect(friend[0]).toBe("Jo may call you after a hard day. Listen first. You do not have to fix it.");
+      // Ana is not the one Jo calls after a hard day: her copy says so, without naming Chris.
+      const mom = hardDay(buildTakeHomeDocument(buildTakeHomePlan(world(), { kind: "support", supportPersonId: "mom" }), "support", en, "2026-06-01"));
+      expect(mom.join(" ")).not.toContain("Jo may call you after a hard day");
+      expect(mom[0]).toBe("After a hard day, Jo can talk with someone else close to them.");
+      expect(mom.join(" ")).not.toContain("Chris");
+    });
+
+    it("names the specialist, not the word \"specialist\", when the specialist is the hard-day person", () => {
+      const input = world();
+      input.items = input.items.map((i) => (i.id === "talk" ? { ...i, provider: "specialist" as const, supportPersonId: null } : i));
+      const own = hardDay(buildTakeHomeDocument(buildTakeHomePlan(input, { kind: "participant" }), "participant", en, "2026-06-01"));
+      expect(own[1]).toBe("Call or text someone who said they would listen: Sam Patel (employment specialist).");
+      const mom = hardDay(buildTakeHomeDocument(buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" }), "support", en, "2026-06-01"));
+      expect(mom[0]).toBe("After a hard day, Jo can talk with Sam Patel (employment specialist).");
+    });
+
+    it("names each hard-day person once in the participant's copy, in plan order", () => {
+      const input = world();
+      input.items = [...input.items, item("talk2", { kind: "after_hard_day", supportPersonId: "mom" }), item("talk3", { kind: "after_hard_day", supportPersonId: "friend" })];
+      const own = hardDay(buildTakeHomeDocument(buildTakeHomePlan(input, { kind: "participant" }), "participant", en, "2026-06-01"));
+      expect(own[1]).toBe("Call or text someone who said they would listen: Chris, Ana Lee.");
+    });
+
+    it("asks a support person to listen when no one is named for hard days", () => {
+      const input = world();
+      input.items = input.items.filter((i) => i.id !== "talk");
+      const mom = hardDay(buildTakeHomeDocument(buildTakeHomePlan(input, { kind: "support", supportPersonId: "mom" }), "support", en, "2026-06-01"));
+      expect(mom[0]).toBe("If Jo calls you after a hard day, listen first. You do not have to fix it.");
+    });
+
+    it("prints one period after a name that ends in one", () => {
+      const input = world();
+      input.people = input.people.map((p) => (p.id === "friend" ? { ...p, name: "Chris Dale Jr." } : p));
+      const own = hardDay(buildTakeHomeDocument(buildTakeHomePlan(input, { kind: "participant" }), "participant", en, "2026-06-01"));
+      expect(own[1]).toBe("Call or text someone who said they would listen: Chris Dale Jr.");
+      expect(JSON.stringify(own)).not.toContain("..");
+    });
   });
 
   it("shows nothing to someone marked do not contact, or without a plan grant", () => {

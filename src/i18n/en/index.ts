@@ -20,6 +20,7 @@ import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
 import { participantSignIn } from "./participant-sign-in.ts";
 import { seedsNetwork } from "./seeds-network.ts";
+import { seedsCareer } from "./seeds-career.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer } as const;

@@ -21,6 +21,7 @@ import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
 import { participantSignIn } from "./participant-sign-in.ts";
 import { seedsNetwork } from "./seeds-network.ts";
+import { seedsCareer } from "./seeds-career.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer };

@@ -89,10 +89,10 @@ test("plan a support meeting, run it, turn commitments into the plan, take the p
 
   // Run it, one step at a time.
   await page.getByRole("link", { name: "Run the meeting" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: /^Step 1 of 6/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Step 1 of 7/ })).toBeVisible();
   await checkA11y();
   await page.getByRole("button", { name: "Next: Strengths" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: /^Step 2 of 6: Strengths/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Step 2 of 7: Strengths/ })).toBeVisible();
   await page.getByLabel("Who said it").selectOption({ label: ana.name });
   await page.getByLabel("The strength").fill("Jordan is always on time.");
   await page.getByRole("button", { name: "Save the strength" }).click();
@@ -105,8 +105,9 @@ test("plan a support meeting, run it, turn commitments into the plan, take the p
   await checkA11y();
 
   // Concerns: a benefits worry, with its talking points right there.
+  await page.getByRole("button", { name: "Next: Job ideas" }).click();
   await page.getByRole("button", { name: "Next: Concerns" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: /^Step 3 of 6: Worries and concerns/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Step 4 of 7: Worries and concerns/ })).toBeVisible();
   await page.getByLabel("Kind of concern").selectOption({ label: "Relapse" });
   await expect(page.locator("#talking-points")).toContainText("Talking points: Relapse");
   await page.getByLabel("Kind of concern").selectOption({ label: "Losing benefits" });
@@ -205,7 +206,7 @@ test("reloading in the middle of a meeting loses nothing", async ({ page }) => {
   await page.getByLabel("Who said it").selectOption({ label: ana.name });
   await page.getByLabel("The strength").pressSequentially("Great with customers");
   await page.reload();
-  await expect(page.getByRole("heading", { level: 2, name: /^Step 2 of 6: Strengths/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Step 2 of 7: Strengths/ })).toBeVisible();
   await expect(page.getByTestId("saved-entries")).toContainText("Kind to everyone");
   await expect(page.getByLabel("The strength")).toHaveValue("Great with customers");
   await expect(page.getByLabel("Who said it")).toHaveValue(`person:${ana.id}`);
@@ -219,11 +220,12 @@ test("reloading in the middle of a meeting loses nothing", async ({ page }) => {
   await expect(page.getByTestId("saved-entries").locator("li")).toHaveCount(2);
 
   // The same on the concerns step, with the talking points following the restored choice.
+  await page.getByRole("button", { name: "Next: Job ideas" }).click();
   await page.getByRole("button", { name: "Next: Concerns" }).click();
   await page.getByLabel("Kind of concern").selectOption({ label: "Getting to work" });
   await page.getByLabel("The concern, in their words").pressSequentially("The bus is unreliable");
   await page.reload();
-  await expect(page.getByRole("heading", { level: 2, name: /^Step 3 of 6/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Step 4 of 7/ })).toBeVisible();
   await expect(page.getByLabel("The concern, in their words")).toHaveValue("The bus is unreliable");
   await expect(page.getByLabel("Kind of concern")).toHaveValue("transport");
   await expect(page.locator("#talking-points")).toContainText("Talking points: Getting to work");
@@ -245,6 +247,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText("Saved.");
     await expect(page.getByTestId("saved-entries")).toContainText(`Patient with people (${ana.name})`);
 
+    await page.getByRole("button", { name: "Next: Job ideas" }).click();
     await page.getByRole("button", { name: "Next: Concerns" }).click();
     await page.getByRole("link", { name: "Getting to work" }).click();
     await expect(page.locator("#talking-points")).toContainText("Talking points: Getting to work");
