@@ -104,3 +104,24 @@ export const UNINVOLVED_DAYS = 90;
 
 /** The two periods the supervisor's home shows side by side. */
 export const HOME_PERIODS = [30, 90] as const;
+
+/** The period a report shows when none is chosen: the last 90 days. */
+export const DEFAULT_REPORT_DAYS = 90;
+
+/**
+ * A report's query from a page address: the period (the last 90 days when no
+ * day is given), the team and the specialist. Errors are message keys by field.
+ */
+export function reportQueryFrom(params: URLSearchParams, today: string):
+  { ok: true; query: ReportQuery } | { ok: false; errors: Record<string, string>; values: Record<string, string> } {
+  const fallback = lastDays(today, DEFAULT_REPORT_DAYS);
+  const values = {
+    from: params.get("from") || fallback.from, to: params.get("to") || fallback.to,
+    team: params.get("team") ?? "", specialist: params.get("specialist") ?? "",
+  };
+  const parsed = reportQuerySchema.safeParse(values);
+  if (parsed.success) return { ok: true, query: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "from")] ??= issue.message;
+  return { ok: false, errors, values };
+}
