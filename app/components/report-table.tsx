@@ -13,7 +13,8 @@ export function ReportTable({ t, report, caption }: { t: Translate; report: Pick
   };
   const teamName = (name: string | null) => name ?? t("report.noTeam");
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways on its own; it takes focus so the keyboard can scroll it too.
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="report-figures responsive-table" data-testid="report-table">
         <caption>{caption}</caption>
         <thead>
