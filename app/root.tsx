@@ -70,6 +70,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       role: actor.role,
       mayManageUsers: accessFor(actor.permissions, "manage", "user") !== null,
       mayReadAudit: accessFor(actor.permissions, "read", "audit") !== null,
+      mayReadReports: accessFor(actor.permissions, "read", "report") !== null,
     },
     signInNotice: actor ? signInNotice : null,
   };

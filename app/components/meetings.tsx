@@ -30,6 +30,7 @@ export function ParticipantSections({ t, participantId, name, current }: {
     { id: "concerns", to: `${base}/concerns`, label: t("meetings.nav.concerns") },
     { id: "plan", to: `${base}/plan`, label: t("meetings.nav.plan") },
     { id: "wins", to: `${base}/wins`, label: t("meetings.nav.wins") },
+    { id: "jobs", to: `${base}/jobs`, label: t("job.link") },
   ] as const;
   return (
     <nav className="sections no-print" aria-label={t("meetings.nav.label", { name })}>

@@ -5,7 +5,7 @@ import { LanguageSwitch } from "./language-switch.tsx";
 
 interface HeaderData {
   programName: string;
-  actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean } | null;
+  actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean; mayReadReports?: boolean } | null;
   languageSwitch: boolean;
 }
 
@@ -24,6 +24,7 @@ export function SiteHeader() {
           <nav aria-label={t("nav.main")}>
             <ul>
               <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
+              {actor.mayReadReports ? <li><NavLink to="/reports">{t("nav.reports")}</NavLink></li> : null}
               {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
               {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}
               <li><NavLink to="/profile">{t("nav.profile")}</NavLink></li>

@@ -2,13 +2,15 @@ import { Link, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/home";
 import { PARTNER_HOME } from "../../src/domain/links/model.ts";
 import { readHome } from "../../src/domain/day/day.server.ts";
+import { readSupervisorHome } from "../../src/domain/reports/reports.server.ts";
+import { SupervisorTeam } from "../components/supervisor-home.tsx";
 import type { CaseloadDay, ProgramSummary } from "../../src/domain/day/model.ts";
 import { formatDate, formatMonth } from "../../src/i18n/format.ts";
 import type { Translate } from "../../src/i18n/index.ts";
 import { MeetingLine } from "../components/day.tsx";
 import dayStyles from "../components/day.css?url";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
-import { app, requireActor } from "../lib/request.server.ts";
+import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: dayStyles }];
@@ -20,12 +22,16 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (partner && !app(context).actor) return redirect(PARTNER_HOME[partner.kind]);
   const actor = requireActor(context, request);
   const ctx = app(context);
-  return { day: await readHome(ctx.db, actor, ctx.sessionId, ctx.meta) };
+  // A supervisor also sees their team's practice (issue 15 §2); a specialist asked for outside the team is "not found".
+  const specialist = new URL(request.url).searchParams.get("specialist") || null;
+  const team = await readSupervisorHome(ctx.db, actor, specialist, ctx.meta);
+  if (specialist && !team) throw notFound();
+  return { day: await readHome(ctx.db, actor, ctx.sessionId, ctx.meta), team };
 }
 
 export default function Home() {
   const t = useT();
-  const { day } = useLoaderData<typeof loader>();
+  const { day, team } = useLoaderData<typeof loader>();
   const title = t(day.kind === "caseload" ? `day.title.${day.scope}` : day.kind === "summary" ? "day.title.summary" : "day.title.own");
   return (
     <div className="page">
@@ -38,6 +44,7 @@ export default function Home() {
           {day.kind === "caseload" ? <li><Link to="/calendar">{t("day.links.calendar")}</Link></li> : null}
         </ul>
       </nav>
+      {team ? <SupervisorTeam t={t} team={team} /> : null}
       {day.kind === "caseload" ? <CaseloadLists day={day} t={t} /> : day.kind === "summary" ? <Summary summary={day} t={t} /> : <p>{t("day.none")}</p>}
     </div>
   );

@@ -142,6 +142,12 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
     case "createContactNote":
       // Someone must have taken part: the participant here (naming a support person is checked against their consent).
       return { contactedOn: day(-1), method: "phone", withParticipant: true, summary: "Talked about the bakery interview", discloses: ["employment_goals"] };
+    case "createJob":
+      return { employer: "Corner Bakery", title: "Baker's helper", startedOn: day(-10), hoursPerWeek: 20, hourlyWage: 15.5, competitive: true, integrated: true };
+    case "updateJob":
+      return { employer: "Corner Bakery", title: "Baker", startedOn: day(-10), hoursPerWeek: 24, hourlyWage: 16, competitive: true, integrated: true, version };
+    case "endJob":
+      return { endedOn: day(-1), endReason: "quit", version };
     default:
       return op.body ? sampleOf(op.body) : undefined;
   }

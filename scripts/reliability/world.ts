@@ -117,6 +117,7 @@ export interface SubjectRecords {
   itemId: string;
   requestId: string;
   noteId: string;
+  jobId: string;
   [name: string]: string;
 }
 
@@ -168,9 +169,10 @@ export async function buildSubject(owner: Caller, label: string) {
   const note = (await made("contact note", "POST", `${base}/contact-notes`, {
     contactedOn: day(-2), method: "phone", withParticipant: true, supportPersonIds: [supportPerson.id], summary: "Called about the interview", discloses: ["employment_goals"],
   })) as { id: string };
+  const job = (await made("job", "POST", `${base}/jobs`, { employer: "Corner Bakery", title: "Baker's helper", startedOn: day(-20), competitive: true, integrated: true })) as { id: string };
   const records: SubjectRecords = {
     id: participant.id, personId: supportPerson.id, grantId: grant.id, referralId: referral.id, stubId: stub.id,
-    meetingId: meeting.id, entryId: entry.id, concernId: concern.id, itemId: item.id, requestId: request.id, noteId: note.id,
+    meetingId: meeting.id, entryId: entry.id, concernId: concern.id, itemId: item.id, requestId: request.id, noteId: note.id, jobId: job.id,
   };
   return { participant, supportPerson, grant, records };
 }

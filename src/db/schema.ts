@@ -55,6 +55,7 @@ export interface Database {
   contact_notes: ContactNoteTable;
   participant_passwords: ParticipantPasswordTable;
   participant_sessions: ParticipantSessionTable;
+  jobs: JobTable;
 }
 
 /** A number (E.164) that replied STOP to the program's texts (migration 0017). */
@@ -678,7 +679,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "support_suggestions", "text_opt_outs",
   "home_visits", "calendar_feeds",
   "outbox_messages", "outbox_attempts", "message_opt_outs", "outbox_leases", "ssi_report_reminders",
-  "contact_notes",
+  "contact_notes", "jobs",
   "participant_passwords", "participant_sessions",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
@@ -784,6 +785,34 @@ export interface ContactNoteTable {
   summary: string;
   /** JSON list of the consent categories the contact touched. */
   discloses: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** One job a participant holds or held (migration 0027). */
+export interface JobTable {
+  id: string;
+  participant_id: string;
+  employer: string;
+  title: string;
+  /** YYYY-MM-DD. */
+  started_on: string;
+  /** YYYY-MM-DD; null while the job goes on. */
+  ended_on: string | null;
+  hours_hundredths: number | null;
+  hourly_wage_cents: number | null;
+  /** 1 when the job pays at least minimum wage and is open to anyone (competitive). */
+  competitive: number;
+  /** 1 when the job is alongside people without disabilities (integrated). */
+  integrated: number;
+  /** How it ended: quit, laid_off, fired, temporary_ended, other. */
+  end_reason: string | null;
+  end_note: string | null;
+  /** The job-loss concern opened when it ended. */
+  follow_up_concern_id: string | null;
   version: number;
   created_by: string;
   created_at: string;

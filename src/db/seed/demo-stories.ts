@@ -1,3 +1,4 @@
+import { addDemoJobs } from "./demo-jobs.ts";
 import type { Db } from "../index.ts";
 import type { StaffActor } from "../../domain/auth/actor.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
@@ -291,5 +292,6 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
     { kind: "rides", description: "A ride to the kitchen on early shifts", provider: "support_person", supportPersonId: fatima.id, frequency: "Mondays, 6:30 am", status: "active", sharedWithSupports: true, discloses: ["work_schedule"] },
     { kind: "encouragement", description: "Tea and a talk after the first week", provider: "support_person", supportPersonId: xiuying.id, frequency: "Once", status: "agreed", sharedWithSupports: true, discloses: ["employment_goals"] },
   ]) must(await createPlanItem(db, khaiAccess, planItemInputSchema.parse(item), meta), "a plan item");
+  await addDemoJobs(db, day(today, 0));
   return { supportLinkPath: gloriaLink.link.path, participantLinkPath: ownLink.link.path };
 }

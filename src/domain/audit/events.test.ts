@@ -54,6 +54,11 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "contact_note.create": { real: { method: "phone", supportPersonIds: ["s-1"], discloses: ["job_details"] }, wrong: { method: "fax", supportPersonIds: [], discloses: [] }, because: "the method is one of the contact methods" },
   "contact_note.update": { real: { fromVersion: 1, supportPersonIds: [], discloses: [] }, wrong: { fromVersion: 1, supportPersonIds: [], discloses: [], summary: "Met at the café" }, because: "the summary stays on the record, not in the log" },
   "contact_note.delete": { real: { version: 2 }, wrong: { version: 0 }, because: "versions start at 1" },
+  "job.read": { real: { jobs: 2 }, wrong: { jobs: 2, employers: ["Hardware store"] }, because: "a read carries no employer" },
+  "job.create": { real: { competitive: true, integrated: true }, wrong: { competitive: true, integrated: true, wageCents: 1500 }, because: "the wage stays on the record" },
+  "job.update": { real: { fromVersion: 1 }, wrong: { fromVersion: 0 }, because: "versions start at 1" },
+  "job.end": { real: { fromVersion: 2, endReason: "laid_off", followUpConcernId: "c-1" }, wrong: { fromVersion: 2, endReason: "sacked", followUpConcernId: "c-1" }, because: "the reason is one of the end reasons" },
+  "report.read": { real: { from: "2026-01-01", to: "2026-03-31", teamId: "t-1", specialistId: null, form: "csv", specialists: 3 }, wrong: { from: "2026-01-01", to: "2026-03-31", teamId: "t-1", specialistId: null, form: "csv", specialists: 3, jobStarts: 4 }, because: "the figures stay out of the log" },
   "plan.read": {
     real: { takeHome: "support:s-1", allowed: true, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["work_schedule"] } },
     wrong: { takeHome: "sponsor", allowed: true },

@@ -5,6 +5,7 @@ import { REFERRAL_OUTCOMES, REPORT_METHODS } from "../benefits/records.ts";
 import { CONCERN_STATUSES, CONCERN_TYPES } from "../concerns/model.ts";
 import { CONSENT_CATEGORIES, SIGNED_METHODS } from "../consent/model.ts";
 import { CONTACT_METHODS } from "../contacts/model.ts";
+import { JOB_END_REASONS } from "../jobs/model.ts";
 import { ENTRY_KINDS, MEETING_KINDS, MEETING_STEPS, RESPONSES } from "../meetings/model.ts";
 import { MILESTONE_KINDS } from "../milestones/model.ts";
 import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
@@ -118,6 +119,16 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("contact_note.create", z.strictObject({ method: z.enum(CONTACT_METHODS), supportPersonIds: ids, discloses: z.array(category) })),
   event("contact_note.update", z.strictObject({ fromVersion: version, supportPersonIds: ids, discloses: z.array(category) })),
   event("contact_note.delete", z.strictObject({ version })),
+  // Jobs (issue 15): what kind of job and how it ended, never the employer, title or wage.
+  event("job.read", z.strictObject({ jobs: count })),
+  event("job.create", z.strictObject({ competitive: z.boolean(), integrated: z.boolean() })),
+  event("job.update", z.strictObject({ fromVersion: version })),
+  event("job.end", z.strictObject({ fromVersion: version, endReason: z.enum(JOB_END_REASONS), followUpConcernId: id })),
+  // Reports and the supervisor's home: the period, the team or specialist chosen and the form; the figures stay out of the log.
+  event("report.read", z.strictObject({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), teamId: id.nullable(), specialistId: id.nullable(),
+    form: z.enum(["page", "csv", "home", "api"]), specialists: count,
+  })),
 
   event("plan.read", z.union([
     z.strictObject({ history: z.literal(true) }),

@@ -5,7 +5,7 @@
  *
  * ROLE_PERMISSIONS is what the reference roles carry today. Signed-in actors get
  * theirs from the role_permissions table, which the migrations write with
- * literals of their own (0001 the first roles, 0004 manage:benefits:any, 0011 manage:program:any), so a
+ * literals of their own (0001 the first roles, 0004 manage:benefits:any, 0011 manage:program:any, 0027 read:report), so a
  * change here needs a new migration making the same change; a test holds the
  * migrated table equal to this constant.
  */
@@ -28,6 +28,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "update:participant:team",
     "archive:participant:team",
     "read:user:team",
+    "read:report:team",
   ],
   admin: [
     "read:participant:any",
@@ -39,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:audit:any",
     "manage:benefits:any",
     "manage:program:any",
+    "read:report:any",
   ],
 };
 

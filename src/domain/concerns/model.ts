@@ -3,7 +3,7 @@ import { optionalText } from "../schema-fields.ts";
 import { CONSENT_CATEGORIES, disclosureCategoriesSchema, type ConsentCategory } from "../consent/model.ts";
 
 export const CONCERN_TYPES = [
-  "losing_benefits", "relapse", "work_stress", "goal_disagreement", "hours_or_job_kind", "justice_involvement", "transport", "other",
+  "losing_benefits", "relapse", "work_stress", "goal_disagreement", "hours_or_job_kind", "justice_involvement", "transport", "job_loss", "other",
 ] as const;
 export type ConcernType = (typeof CONCERN_TYPES)[number];
 
@@ -67,5 +67,6 @@ export const USUAL_CONCERN_DISCLOSURE: Record<ConcernType, readonly ConsentCateg
   hours_or_job_kind: ["work_schedule", "job_details"],
   justice_involvement: [],
   transport: ["work_schedule"],
+  job_loss: ["job_details"],
   other: [],
 };

@@ -44,6 +44,8 @@ export const TALKING_POINTS: Record<ConcernType, TalkingPoints> = {
   hours_or_job_kind: { points: ["concern.talk.listen", ...points("hours_or_job_kind", 3)], actions: ["refer_benefits_counselor", "plan_separate_conversation"] },
   justice_involvement: { points: ["concern.talk.listen", ...points("justice_involvement", 3)], actions: ["add_plan_item", "plan_support_meeting"] },
   transport: { points: ["concern.talk.listen", ...points("transport", 3)], actions: ["add_plan_item"] },
+  // Opened by the app when a job ends (src/domain/jobs): the ending is a step, and the search for the next job starts.
+  job_loss: { points: ["concern.talk.listen", ...points("job_loss", 4)], actions: ["plan_support_meeting", "add_plan_item"] },
   other: { points: ["concern.talk.listen", ...points("other", 2)], actions: ["add_plan_item", "plan_separate_conversation"] },
 };
 

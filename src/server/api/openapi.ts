@@ -11,6 +11,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   meetingId: "A meeting of the participant",
   entryId: "A commitment recorded in the meeting",
   concernId: "A concern on the participant's record",
+  jobId: "A job on the participant's record",
   itemId: "An item of the participant's job support plan",
   referralId: "A benefits counselor referral of the participant",
   stubId: "A pay stub in the participant's earnings log",

@@ -3,6 +3,7 @@ import { benefitsOperations } from "./benefits.ts";
 import { concernOperations } from "./concerns.ts";
 import { consentOperations } from "./consent.ts";
 import { contactNoteOperations } from "./contacts.ts";
+import { jobOperations } from "./jobs.ts";
 import { meetingOperations } from "./meetings.ts";
 import { milestoneOperations } from "./milestones.ts";
 import { networkOperations } from "./network.ts";
@@ -18,6 +19,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...meetingOperations,
   ...concernOperations,
   ...contactNoteOperations,
+  ...jobOperations,
   ...planOperations,
   ...partnerOperations,
   ...milestoneOperations,

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { addDays } from "../day/model.ts";
+
+/**
+ * The figures a report shows for each specialist and team over a period. Each
+ * counts something that happened in the period, except `participants` and
+ * `consentsActive` (on the period's last day) and `workingCompetitive` (people in
+ * a competitive job on the period's last day).
+ */
+export const INDICATORS = [
+  "participants", "involved", "consentsActive", "meetingsHeld", "commitmentsKept", "planItemsDone", "jobStarts", "workingCompetitive",
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export type Figures = Record<Indicator, number>;
+
+export interface SpecialistFigures extends Figures {
+  specialistId: string;
+  name: string;
+  teamId: string | null;
+  teamName: string | null;
+}
+
+export interface TeamFigures extends Figures {
+  teamId: string | null;
+  teamName: string | null;
+}
+
+export interface Report {
+  from: string;
+  to: string;
+  teamId: string | null;
+  specialistId: string | null;
+  specialists: SpecialistFigures[];
+  teams: TeamFigures[];
+  total: Figures;
+}
+
+/** The longest period a report covers: ten years, enough for any program's whole history. */
+export const MAX_REPORT_DAYS = 3660;
+
+const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "report.period.invalid" }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { error: "report.period.invalid" });
+const optionalId = z.string().trim().max(100).nullish().transform((v) => (v ? v : null));
+
+/** What a report asks for: the period (both days included), and optionally one team or one specialist. */
+export const reportQuerySchema = z.object({
+  from: day,
+  to: day,
+  team: optionalId,
+  specialist: optionalId,
+}).superRefine((q, ctx) => {
+  if (q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "report.period.order" });
+  else if (daysIn(q.from, q.to) > MAX_REPORT_DAYS) ctx.addIssue({ code: "custom", path: ["from"], message: "report.period.tooLong" });
+});
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+/** How many days a period holds, both ends included. */
+export function daysIn(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The period of the last `days` days ending today. */
+export function lastDays(today: string, days: number): { from: string; to: string } {
+  return { from: addDays(today, -(days - 1)), to: today };
+}
+
+export function emptyFigures(): Figures {
+  return Object.fromEntries(INDICATORS.map((i) => [i, 0])) as Figures;
+}
+
+function add(into: Figures, from: Figures): void {
+  for (const i of INDICATORS) into[i] += from[i];
+}
+
+/** Team totals (in team name order, no team last) and the grand total, from the specialists' figures. */
+export function totalsOf(specialists: readonly SpecialistFigures[]): { teams: TeamFigures[]; total: Figures } {
+  const teams = new Map<string | null, TeamFigures>();
+  const total = emptyFigures();
+  for (const s of specialists) {
+    let team = teams.get(s.teamId);
+    if (!team) teams.set(s.teamId, team = { teamId: s.teamId, teamName: s.teamName, ...emptyFigures() });
+    add(team, s);
+    add(total, s);
+  }
+  const ordered = [...teams.values()].sort((a, b) => (a.teamName === null ? 1 : b.teamName === null ? -1 : a.teamName.localeCompare(b.teamName)));
+  return { teams: ordered, total };
+}
+
+/**
+ * A share as a whole percentage, or null when there is nobody to count (a
+ * specialist with no caseload has no share, rather than 0%).
+ */
+export function percent(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 100);
+}
+
+/** The shares a report shows next to the counts: people with an involved support, and people working in competitive jobs. */
+export function sharesOf(figures: Figures): { involved: number | null; workingCompetitive: number | null } {
+  return { involved: percent(figures.involved, figures.participants), workingCompetitive: percent(figures.workingCompetitive, figures.participants) };
+}
+
+/** How many days back the supervisor's home looks for a participant's supports being involved. */
+export const UNINVOLVED_DAYS = 90;
+
+/** The two periods the supervisor's home shows side by side. */
+export const HOME_PERIODS = [30, 90] as const;
+
+/** The period a report shows when none is chosen: the last 90 days. */
+export const DEFAULT_REPORT_DAYS = 90;
+
+/**
+ * A report's query from a page address: the period (the last 90 days when no
+ * day is given), the team and the specialist. Errors are message keys by field.
+ */
+export function reportQueryFrom(params: URLSearchParams, today: string):
+  { ok: true; query: ReportQuery } | { ok: false; errors: Record<string, string>; values: Record<string, string> } {
+  const fallback = lastDays(today, DEFAULT_REPORT_DAYS);
+  const values = {
+    from: params.get("from") || fallback.from, to: params.get("to") || fallback.to,
+    team: params.get("team") ?? "", specialist: params.get("specialist") ?? "",
+  };
+  const parsed = reportQuerySchema.safeParse(values);
+  if (parsed.success) return { ok: true, query: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "from")] ??= issue.message;
+  return { ok: false, errors, values };
+}
