@@ -51,6 +51,13 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "contact_note.create": { real: { method: "phone", supportPersonIds: ["s-1"], discloses: ["job_details"] }, wrong: { method: "fax", supportPersonIds: [], discloses: [] }, because: "the method is one of the contact methods" },
   "contact_note.update": { real: { fromVersion: 1, supportPersonIds: [], discloses: [] }, wrong: { fromVersion: 1, supportPersonIds: [], discloses: [], summary: "Met at the café" }, because: "the summary stays on the record, not in the log" },
   "contact_note.delete": { real: { version: 2 }, wrong: { version: 0 }, because: "versions start at 1" },
+  "coaching_note.read": { real: { notes: 3 }, wrong: { notes: 3, topics: ["conflict"] }, because: "a read carries no note content" },
+  "coaching_note.create": { real: { specialistId: "u-1", topic: "role_play", followUp: true }, wrong: { specialistId: "u-1", topic: "role_play", followUp: true, note: "Practised asking about family" }, because: "what was said in coaching stays on the note, not in the log" },
+  "coaching_note.follow_up_done": { real: { specialistId: "u-1", fromVersion: 1 }, wrong: { specialistId: "u-1", fromVersion: 0 }, because: "versions start at 1" },
+  "resource.create": { real: { kind: "family_group", category: null }, wrong: { kind: "family_group", category: "diagnosis" }, because: "the category is a consent category or none" },
+  "resource.update": { real: { fromVersion: 1, fields: ["contact"], retired: false }, wrong: { fromVersion: 1, fields: "contact", retired: false }, because: "fields is a list" },
+  "resource.offer": { real: { resourceId: "r-1", disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["substance_use_treatment"] } }, wrong: { resourceId: "r-1" }, because: "an offer names whom it reached and what it revealed" },
+  "advocacy.create": { real: { entry: "speaker" }, wrong: { entry: "speaker", name: "Rosa" }, because: "names stay on the log page, not in the audit details" },
   "plan.read": {
     real: { takeHome: "support:s-1", allowed: true, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["work_schedule"] } },
     wrong: { takeHome: "sponsor", allowed: true },
