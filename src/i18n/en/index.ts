@@ -17,6 +17,9 @@ import { day } from "./day.ts";
 import { fit } from "./fit.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
+import { coaching } from "./coaching.ts";
+import { resources } from "./resources.ts";
+import { advocacy } from "./advocacy.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview, ...coaching, ...resources, ...advocacy } as const;
