@@ -26,6 +26,9 @@ export function SiteHeader() {
               <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
               {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
               {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}
+              <li><NavLink to="/resources">{t("nav.resources")}</NavLink></li>
+              <li><NavLink to="/coaching">{t("nav.coaching")}</NavLink></li>
+              <li><NavLink to="/advocacy">{t("nav.advocacy")}</NavLink></li>
               <li><NavLink to="/profile">{t("nav.profile")}</NavLink></li>
             </ul>
           </nav>
