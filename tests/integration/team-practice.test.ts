@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
 import { addSupportPerson, grantConsent, issueLink, openLink, today } from "../support/partners.ts";
 
@@ -7,14 +8,20 @@ import { addSupportPerson, grantConsent, issueLink, openLink, today } from "../s
 // kept by specialists and administrators; a resource offered to a support person
 // passes the consent gate; the advocacy log is kept by supervisors and administrators.
 const app = useTestApp();
-const { clientFor, lastSeq } = app;
+const { lastSeq } = app;
+// Signing in hashes a password: each person signs in once and keeps their session.
+const clients = new Map<string, Promise<Client>>();
+function clientFor(email: string): Promise<Client> {
+  if (!clients.has(email)) clients.set(email, app.clientFor(email));
+  return clients.get(email)!;
+}
 
 async function actionsSince(seq: number) {
   return (await app.database.db.selectFrom("audit_log").select("action").where("seq", ">", seq).orderBy("seq").execute()).map((r) => r.action);
 }
 
 describe("coaching notes", () => {
-  it("are read only by the specialist, the supervisor who wrote them and administrators", async () => {
+  it("are read only by the specialist, the supervisor who wrote them and administrators", { timeout: 120_000 }, async () => {
     const spec1 = app.world.users.specialist1;
     const page = `/coaching/${spec1.id}`;
     const sup1 = await clientFor("sup1@test.org");
@@ -66,7 +73,7 @@ describe("coaching notes", () => {
 });
 
 describe("resources", () => {
-  it("are kept by specialists, offered within consent, and shown on the support person's own page", async () => {
+  it("are kept by specialists, offered within consent, and shown on the support person's own page", { timeout: 120_000 }, async () => {
     const spec1 = await clientFor("spec1@test.org");
     const p = app.world.participants.participant1.id;
     expect((await (await clientFor("sup1@test.org")).postForm("/resources", { name: "Not mine", kind: "class", description: "x", category: "none" })).status).toBe(404);
