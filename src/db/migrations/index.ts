@@ -20,6 +20,7 @@ import * as m0019 from "./0019_search_without_accents.ts";
 import * as m0020 from "./0020_the_day.ts";
 import * as m0021 from "./0021_contact_notes.ts";
 import * as m0028 from "./0028_team_practice.ts";
+import * as m0029 from "./0029_renewal_index.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   "0020_the_day": m0020,
   "0021_contact_notes": m0021,
   "0028_team_practice": m0028,
+  "0029_renewal_index": m0029,
 };
 
 export const migrationProvider: MigrationProvider = {
