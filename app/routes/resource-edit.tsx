@@ -2,7 +2,6 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import type { Route } from "./+types/resource-edit";
 import { resourceRetireSchema, resourceUpdateSchema, type Resource } from "../../src/domain/resources/model.ts";
 import { getResource, retireResource, updateResource } from "../../src/domain/resources/resources.server.ts";
-import { mayKeepResources } from "../../src/domain/resources/policy.ts";
 import { CsrfField } from "../components/forms.tsx";
 import { ResourceDetails, ResourceFields } from "../components/resource-parts.tsx";
 import { readForm } from "../lib/form.server.ts";
@@ -14,8 +13,8 @@ interface Problem { errors: Record<string, string>; values: Record<string, strin
 /** Editing or retiring one resource of the directory, over the version the person started from. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  const resource = await getResource(app(context).db, params.resourceId);
-  if (!resource || !mayKeepResources(actor)) throw notFound();
+  const resource = await getResource(app(context).db, actor, params.resourceId);
+  if (!resource) throw notFound();
   return { resource };
 }
 

@@ -16,7 +16,7 @@ const NOTICES = ["created", "saved", "retiredNotice"] as const;
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const done = new URL(request.url).searchParams.get("done");
-  return { resources: await listResources(app(context).db), canKeep: mayKeepResources(actor), notice: NOTICES.find((n) => n === done) ?? null };
+  return { resources: await listResources(app(context).db, actor), canKeep: mayKeepResources(actor), notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {

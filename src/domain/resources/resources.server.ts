@@ -3,7 +3,7 @@ import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
 import type { ResourceTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { ParticipantActor, RequestMeta, StaffActor, SupportPersonActor } from "../auth/actor.ts";
+import type { Actor, ParticipantActor, RequestMeta, StaffActor, SupportPersonActor } from "../auth/actor.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import { changeAllowed, readAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { loadConsentHistory } from "../consent/consent.server.ts";
@@ -11,7 +11,7 @@ import { isReachable } from "../consent/check.ts";
 import { CONSENT_CATEGORIES, type ConsentCategory } from "../consent/model.ts";
 import type { RelationshipStatus } from "../network/vocabulary.ts";
 import { loadReader } from "../partners/support-page.server.ts";
-import { mayKeepResources, mayOfferTo, offerActions } from "./policy.ts";
+import { mayKeepResources, mayOfferTo, mayReadResources, offerActions } from "./policy.ts";
 import type { OfferedResource, Resource, ResourceInput, ResourceKind, ResourceOfferInput, ResourceUpdate } from "./model.ts";
 
 function categoryOf(stored: string | null): ConsentCategory | null {
@@ -26,13 +26,19 @@ function toResource(row: Selectable<ResourceTable>): Resource {
 }
 
 /** The directory: every resource, those still offered first, by name. The program's own information, so reading it is not audited. */
-export async function listResources(db: Db | Trx): Promise<Resource[]> {
+export async function listResources(db: Db | Trx, actor: Actor): Promise<Resource[]> {
+  if (!mayReadResources(actor)) return [];
   const rows = await db.selectFrom("resources").selectAll().orderBy("name").orderBy("id").execute();
   const all = rows.map(toResource);
   return [...all.filter((r) => r.retiredAt === null), ...all.filter((r) => r.retiredAt !== null)];
 }
 
-export async function getResource(db: Db | Trx, resourceId: string): Promise<Resource | null> {
+/** One resource, for its edit page: only for those who keep the directory. */
+export async function getResource(db: Db | Trx, actor: Actor, resourceId: string): Promise<Resource | null> {
+  return mayKeepResources(actor) ? resourceById(db, resourceId) : null;
+}
+
+async function resourceById(db: Db | Trx, resourceId: string): Promise<Resource | null> {
   const row = await db.selectFrom("resources").selectAll().where("id", "=", resourceId).executeTakeFirst();
   return row ? toResource(row) : null;
 }
@@ -50,7 +56,7 @@ export async function createResource(db: Db, actor: StaffActor, input: ResourceI
       created_by: actor.userId, created_at: now, updated_by: actor.userId, updated_at: now,
     }).execute();
     await recordAudit(trx, { actor, action: "resource.create", entityType: "resource", entityId: id, reason: "manage:resource:any", details: { kind: input.kind, category: input.category }, meta });
-    return { ok: true, resource: (await getResource(trx, id))! };
+    return { ok: true, resource: (await resourceById(trx, id))! };
   });
 }
 
@@ -77,7 +83,7 @@ async function changeResource(
   change: (before: Resource) => { values: Partial<Selectable<ResourceTable>>; fields: string[]; retired: boolean }, at: Date,
 ): Promise<ResourceResult> {
   return db.transaction().execute(async (trx) => {
-    const before = await getResource(trx, resourceId);
+    const before = await resourceById(trx, resourceId);
     if (!before || !mayKeepResources(actor)) {
       await recordRefusal(trx, actor, { action: "update:resource", entityType: "resource", entityId: resourceId, participantId: null, reason: before ? "not_permitted" : "not_found" }, meta);
       return { ok: false, reason: "not_found" };
@@ -88,7 +94,7 @@ async function changeResource(
       .where("id", "=", resourceId).where("version", "=", version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: before };
     await recordAudit(trx, { actor, action: "resource.update", entityType: "resource", entityId: resourceId, reason: "manage:resource:any", details: { fromVersion: version, fields, retired }, meta });
-    return { ok: true, resource: (await getResource(trx, resourceId))! };
+    return { ok: true, resource: (await resourceById(trx, resourceId))! };
   });
 }
 
@@ -122,7 +128,7 @@ export async function readOffers(db: Db, access: AuthorizedParticipant, meta: Re
     const reachable = people.filter((p) => isReachable({ id: p.id, status: p.status as RelationshipStatus, endedAt: p.ended_at }, at));
     await recordAudit(trx, { actor: access.actor, action: "participant.read", entityType: "participant", entityId: access.participant.id, participantId: access.participant.id, reason, meta });
     return {
-      offers, resources: (await listResources(trx)).filter((r) => r.retiredAt === null),
+      offers, resources: (await listResources(trx, access.actor)).filter((r) => r.retiredAt === null),
       people: reachable.map((p) => ({ supportPersonId: p.id, name: p.name })), canOffer: can.offer,
     };
   });
@@ -140,7 +146,7 @@ export async function offerResource(db: Db, access: AuthorizedParticipant, input
   const reason = changeAllowed(access, offerActions(access).offer);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const resource = await getResource(trx, input.resourceId);
+    const resource = await resourceById(trx, input.resourceId);
     if (!resource || resource.retiredAt !== null) {
       await recordRefusal(trx, actor, { action: "offer:resource", entityType: "resource", entityId: input.resourceId, participantId, reason: "not_found" }, meta);
       return { ok: false, reason: "not_found" };
