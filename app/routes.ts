@@ -105,5 +105,11 @@ export default [
   route("admin/messages", "routes/admin-messages.tsx"),
   route("admin/messages/mailbox", "routes/admin-mailbox.tsx"),
   route("unsubscribe/:token", "routes/unsubscribe.tsx"),
+  route("coaching", "routes/coaching.tsx"),
+  route("coaching/:specialistId", "routes/coaching-specialist.tsx"),
+  route("resources", "routes/resources.tsx"),
+  route("resources/:resourceId", "routes/resource-edit.tsx"),
+  route("participants/:id/resources", "routes/participant-resources.tsx"),
+  route("advocacy", "routes/advocacy.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -27,6 +27,9 @@ export function SiteHeader() {
               {actor.mayReadReports ? <li><NavLink to="/reports">{t("nav.reports")}</NavLink></li> : null}
               {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
               {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}
+              <li><NavLink to="/resources">{t("nav.resources")}</NavLink></li>
+              <li><NavLink to="/coaching">{t("nav.coaching")}</NavLink></li>
+              <li><NavLink to="/advocacy">{t("nav.advocacy")}</NavLink></li>
               <li><NavLink to="/profile">{t("nav.profile")}</NavLink></li>
             </ul>
           </nav>

@@ -8,6 +8,8 @@ import ownStyles from "../components/own-record.css?url";
 import { app, notFound, requireOwnRecord } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { GlossaryLink } from "../components/glossary-link.tsx";
+import { OwnResources } from "../components/resource-parts.tsx";
+import { offersForParticipant } from "../../src/domain/resources/resources.server.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: ownStyles }];
 
@@ -17,12 +19,12 @@ export async function loader({ context }: Route.LoaderArgs) {
   const ctx = app(context);
   const overview = await getMyOverview(ctx.db, own, ctx.meta);
   if (!overview) throw notFound();
-  return { overview };
+  return { overview, offers: await offersForParticipant(ctx.db, own.actor) };
 }
 
 export default function MyHomePage() {
   const t = useT();
-  const { overview } = useLoaderData<typeof loader>();
+  const { overview, offers } = useLoaderData<typeof loader>();
   const who = (item: (typeof overview.plan)[number]) =>
     item.provider === "support_person" ? item.providerName ?? t("plan.provider.support_person")
       : item.provider === "participant" ? t("own.plan.me")
@@ -109,6 +111,8 @@ export default function MyHomePage() {
           <GlossaryLink />
         </>
       )}
+
+      <OwnResources t={t} offers={offers} />
 
       <h2>{t("own.contact.heading")}</h2>
       <p>{t("own.contact.body", { name: overview.specialist.name })} <a href={`mailto:${overview.specialist.email}`}>{overview.specialist.email}</a></p>

@@ -84,7 +84,7 @@ export default function ParticipantOverview() {
   const text = (value: string | null) => value ? <p className="prose">{value}</p> : <p className="muted">{t("participant.notWritten")}</p>;
   const areas = [
     ["network", "participant.areas.network"], ["meetings", "participant.areas.meetings"], ["concerns", "participant.areas.concerns"], ["plan", "participant.areas.plan"],
-    ["wins", "participant.areas.wins"], ["benefits", "participant.areas.benefits"],
+    ["wins", "participant.areas.wins"], ["benefits", "participant.areas.benefits"], ["resources", "nav.resources"],
   ] as const;
   return (
     <div className="page">

@@ -9,6 +9,8 @@ import { formatMeetingTime } from "../components/meetings.tsx";
 import { app, requirePartner } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { GlossaryLink } from "../components/glossary-link.tsx";
+import { OwnResources } from "../components/resource-parts.tsx";
+import { offersForSupportPerson } from "../../src/domain/resources/resources.server.ts";
 
 const DONE = ["rsvp", "commitment", "encourage", "claim", "taken", "contact", "messages"] as const;
 type Done = (typeof DONE)[number];
@@ -19,12 +21,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = app(context);
   const page = await getSupportPage(ctx.db, actor, ctx.meta);
   const messages = await supportPersonOwnPreferences(ctx.db, actor);
+  const offers = await offersForSupportPerson(ctx.db, actor);
   const done = new URL(request.url).searchParams.get("done");
-  return { page, messages, done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null };
+  return { page, messages, offers, done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null };
 }
 
 export default function SupportPage() {
-  const { page, messages, done } = useLoaderData<typeof loader>();
+  const { page, messages, offers, done } = useLoaderData<typeof loader>();
   const t = useT();
   const names = { participant: page.participant.firstName, specialist: page.specialist.name };
   const respondOptions = (["yes", "no", "maybe"] as const).map((value) => ({ value, label: t(`supportPage.rsvp.${value}`) }));
@@ -119,6 +122,8 @@ export default function SupportPage() {
           <button type="submit">{t("supportPage.encourage.submit")}</button>
         </Form>
       </section>
+
+      <OwnResources t={t} offers={offers} />
 
       <section aria-labelledby="specialist">
         <h2 id="specialist">{t("supportPage.specialist.heading")}</h2>

@@ -16,6 +16,7 @@ import type { Results } from "./report.ts";
 import { buildOwnPagesWorld, checkOwnPage, checkOwnWrongParticipant } from "./own-pages.ts";
 import { PARTNER_PAGES, checkPartnerAccess } from "./partner-access.ts";
 import { CASELOAD_PAGES, FEED_PAGES, checkDayAccess } from "./day-access.ts";
+import { TEAM_PAGES, checkTeamAccess } from "./team-access.ts";
 import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject, type SubjectRecords } from "./world.ts";
 
 const AREA = "access";
@@ -354,7 +355,7 @@ export async function checkAccess(results: Results, database: string, world: Rel
   const own = await buildOwnPagesWorld(world, callers);
   await checkOwnWrongParticipant(results, database, world, callers, own);
   for (const path of pagePaths()) {
-    if (PUBLIC_PAGES.has(path) || PARTNER_PAGES.includes(path) || CASELOAD_PAGES.includes(path) || FEED_PAGES.includes(path)) continue;
+    if (PUBLIC_PAGES.has(path) || PARTNER_PAGES.includes(path) || CASELOAD_PAGES.includes(path) || FEED_PAGES.includes(path) || TEAM_PAGES.includes(path)) continue;
     try {
       if (path === "/me" || path.startsWith("/me/")) await checkOwnPage(results, database, callers, own, path);
       else if (path.startsWith("/participants/:id")) await checkParticipantPage(results, database, world, callers, path, pageSubject);
@@ -366,4 +367,5 @@ export async function checkAccess(results: Results, database: string, world: Rel
   }
   await checkPartnerAccess(results, database, world, callers);
   await checkDayAccess(results, database, world, callers);
+  await checkTeamAccess(results, database, world, callers);
 }

@@ -56,6 +56,12 @@ export interface Database {
   participant_passwords: ParticipantPasswordTable;
   participant_sessions: ParticipantSessionTable;
   jobs: JobTable;
+  coaching_notes: CoachingNoteTable;
+  resources: ResourceTable;
+  resource_offers: ResourceOfferTable;
+  advocacy_members: AdvocacyMemberTable;
+  advocacy_meetings: AdvocacyMeetingTable;
+  advocacy_speakers: AdvocacySpeakerTable;
 }
 
 /** A number (E.164) that replied STOP to the program's texts (migration 0017). */
@@ -681,6 +687,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "outbox_messages", "outbox_attempts", "message_opt_outs", "outbox_leases", "ssi_report_reminders",
   "contact_notes", "jobs",
   "participant_passwords", "participant_sessions",
+  "coaching_notes", "resources", "resource_offers", "advocacy_members", "advocacy_meetings", "advocacy_speakers",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 
@@ -818,4 +825,80 @@ export interface JobTable {
   created_at: string;
   updated_by: string;
   updated_at: string;
+}
+
+/** A coaching note between a supervisor and a specialist (migration 0028): private to the two of them and administrators. */
+export interface CoachingNoteTable {
+  id: string;
+  specialist_id: string;
+  supervisor_id: string;
+  /** The day they met, YYYY-MM-DD. */
+  met_on: string;
+  topic: string;
+  note: string;
+  follow_up_on: string | null;
+  follow_up_done_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One entry of the program's resource directory (migration 0028). */
+export interface ResourceTable {
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+  contact: string | null;
+  address: string | null;
+  /** JSON list of the languages the resource is offered in. */
+  languages: string;
+  /** The consent category an offer of this resource reveals, or null when it reveals none. */
+  category: string | null;
+  retired_at: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A resource offered to a participant (support_person_id null) or to one of their supports (migration 0028). */
+export interface ResourceOfferTable {
+  id: string;
+  resource_id: string;
+  participant_id: string;
+  support_person_id: string | null;
+  offered_by: string;
+  offered_at: string;
+}
+
+/** A family advocate or steering committee member (migration 0028). */
+export interface AdvocacyMemberTable {
+  id: string;
+  name: string;
+  role: string;
+  since: string;
+  until: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** A steering committee meeting (migration 0028). */
+export interface AdvocacyMeetingTable {
+  id: string;
+  held_on: string;
+  notes: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A family member who spoke at an event (migration 0028). */
+export interface AdvocacySpeakerTable {
+  id: string;
+  name: string;
+  event: string;
+  spoke_on: string;
+  created_by: string;
+  created_at: string;
 }

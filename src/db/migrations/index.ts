@@ -23,6 +23,7 @@ import * as m0022 from "./0022_participant_passwords.ts";
 import * as m0025 from "./0025_network_words_dismissed_commitments.ts";
 import * as m0026 from "./0026_work_or_school.ts";
 import * as m0027 from "./0027_jobs_reports.ts";
+import * as m0028 from "./0028_team_practice.ts";
 import * as m0029 from "./0029_renewal_index.ts";
 import * as m0030 from "./0030_external_ids.ts";
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   "0025_network_words_dismissed_commitments": m0025,
   "0026_work_or_school": m0026,
   "0027_jobs_reports": m0027,
+  "0028_team_practice": m0028,
   "0029_renewal_index": m0029,
   "0030_external_ids": m0030,
 };

@@ -46,13 +46,13 @@ function monthStart(today: Date, offset: number): Date {
   return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
 }
 
-async function actorFor(db: Db, email: string): Promise<StaffActor> {
+export async function actorFor(db: Db, email: string): Promise<StaffActor> {
   const user = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id", "locale"]).where("email", "=", email).executeTakeFirstOrThrow();
   const permissions = await db.selectFrom("role_permissions").select("permission").where("role", "=", user.role).execute();
   return { kind: "staff", userId: user.id, email: user.email, name: user.name, role: user.role as StaffActor["role"], teamId: user.team_id, permissions: permissions.map((p) => p.permission), locale: localeFor(user.locale) };
 }
 
-function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
+export function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`demo data: could not add ${what}`);
   return result as Extract<T, { ok: true }>;
 }

@@ -1,3 +1,4 @@
+import { addDemoTeamPractice } from "./demo-team-practice.ts";
 import type { Db } from "../index.ts";
 import { recordAudit } from "../../domain/audit/audit.server.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
@@ -108,5 +109,7 @@ export async function loadDemoData(db: Db): Promise<DemoStories> {
       reason: "demo data for a new embedded database", details: { participants: n }, meta: systemMeta,
     });
   });
-  return addDemoStories(db);
+  const stories = await addDemoStories(db);
+  await addDemoTeamPractice(db);
+  return stories;
 }

@@ -59,6 +59,13 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "job.update": { real: { fromVersion: 1 }, wrong: { fromVersion: 0 }, because: "versions start at 1" },
   "job.end": { real: { fromVersion: 2, endReason: "laid_off", followUpConcernId: "c-1" }, wrong: { fromVersion: 2, endReason: "sacked", followUpConcernId: "c-1" }, because: "the reason is one of the end reasons" },
   "report.read": { real: { from: "2026-01-01", to: "2026-03-31", teamId: "t-1", specialistId: null, form: "csv", specialists: 3 }, wrong: { from: "2026-01-01", to: "2026-03-31", teamId: "t-1", specialistId: null, form: "csv", specialists: 3, jobStarts: 4 }, because: "the figures stay out of the log" },
+  "coaching_note.read": { real: { notes: 3 }, wrong: { notes: 3, topics: ["conflict"] }, because: "a read carries no note content" },
+  "coaching_note.create": { real: { specialistId: "u-1", topic: "role_play", followUp: true }, wrong: { specialistId: "u-1", topic: "role_play", followUp: true, note: "Practised asking about family" }, because: "what was said in coaching stays on the note, not in the log" },
+  "coaching_note.follow_up_done": { real: { specialistId: "u-1", fromVersion: 1 }, wrong: { specialistId: "u-1", fromVersion: 0 }, because: "versions start at 1" },
+  "resource.create": { real: { kind: "family_group", category: null }, wrong: { kind: "family_group", category: "diagnosis" }, because: "the category is a consent category or none" },
+  "resource.update": { real: { fromVersion: 1, fields: ["contact"], retired: false }, wrong: { fromVersion: 1, fields: "contact", retired: false }, because: "fields is a list" },
+  "resource.offer": { real: { resourceId: "r-1", disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["substance_use_treatment"] } }, wrong: { resourceId: "r-1" }, because: "an offer names whom it reached and what it revealed" },
+  "advocacy.create": { real: { entry: "speaker" }, wrong: { entry: "speaker", name: "Rosa" }, because: "names stay on the log page, not in the audit details" },
   "plan.read": {
     real: { takeHome: "support:s-1", allowed: true, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["work_schedule"] } },
     wrong: { takeHome: "sponsor", allowed: true },

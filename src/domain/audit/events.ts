@@ -6,6 +6,9 @@ import { CONCERN_STATUSES, CONCERN_TYPES } from "../concerns/model.ts";
 import { CONSENT_CATEGORIES, SIGNED_METHODS } from "../consent/model.ts";
 import { CONTACT_METHODS } from "../contacts/model.ts";
 import { JOB_END_REASONS } from "../jobs/model.ts";
+import { COACHING_TOPICS } from "../coaching/model.ts";
+import { RESOURCE_KINDS } from "../resources/model.ts";
+import { ADVOCACY_ENTRIES } from "../advocacy/model.ts";
 import { ENTRY_KINDS, MEETING_KINDS, MEETING_STEPS, RESPONSES } from "../meetings/model.ts";
 import { MILESTONE_KINDS } from "../milestones/model.ts";
 import { RELATIONSHIP_STATUSES, SUPPORT_KINDS } from "../network/vocabulary.ts";
@@ -129,6 +132,15 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), teamId: id.nullable(), specialistId: id.nullable(),
     form: z.enum(["page", "csv", "home", "api"]), specialists: count,
   })),
+  // Coaching notes (issue 15): between whom and on what theme, never what was said.
+  event("coaching_note.read", z.strictObject({ notes: count })),
+  event("coaching_note.create", z.strictObject({ specialistId: id, topic: z.enum(COACHING_TOPICS), followUp: z.boolean() })),
+  event("coaching_note.follow_up_done", z.strictObject({ specialistId: id, fromVersion: version })),
+  // The resource directory, and a resource offered to someone: an offer to a support person is a disclosure.
+  event("resource.create", z.strictObject({ kind: z.enum(RESOURCE_KINDS), category: category.nullable() })),
+  event("resource.update", z.strictObject({ fromVersion: version, fields: fieldNames, retired: z.boolean() })),
+  event("resource.offer", z.strictObject({ resourceId: id, disclosure: disclosureSchema })),
+  event("advocacy.create", z.strictObject({ entry: z.enum(ADVOCACY_ENTRIES) })),
 
   event("plan.read", z.union([
     z.strictObject({ history: z.literal(true) }),

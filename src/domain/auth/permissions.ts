@@ -5,7 +5,7 @@
  *
  * ROLE_PERMISSIONS is what the reference roles carry today. Signed-in actors get
  * theirs from the role_permissions table, which the migrations write with
- * literals of their own (0001 the first roles, 0004 manage:benefits:any, 0011 manage:program:any, 0027 read:report), so a
+ * literals of their own (0001 the first roles, 0004 manage:benefits:any, 0011 manage:program:any, 0027 read:report, 0028 coaching, resources and advocacy), so a
  * change here needs a new migration making the same change; a test holds the
  * migrated table equal to this constant.
  */
@@ -21,6 +21,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "create:participant:own",
     "update:participant:own",
     "archive:participant:own",
+    "manage:resource:any",
   ],
   supervisor: [
     "read:participant:team",
@@ -29,6 +30,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "archive:participant:team",
     "read:user:team",
     "read:report:team",
+    "coach:specialist:team",
+    "manage:advocacy:any",
   ],
   admin: [
     "read:participant:any",
@@ -41,6 +44,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "manage:benefits:any",
     "manage:program:any",
     "read:report:any",
+    "read:coaching:any",
+    "manage:resource:any",
+    "manage:advocacy:any",
   ],
 };
 

@@ -19,7 +19,7 @@ import { mayAnswerMeeting, mayClaimHelp, mayShow, mayShowCommitment, mayShowMeet
  * the consent categories of what it showed or touched.
  */
 
-async function loadReader(db: Db | Trx, actor: SupportPersonActor): Promise<SupportReader & { row: { name: string; phone: string | null; email: string | null; preferred_channel: string | null } }> {
+export async function loadReader(db: Db | Trx, actor: SupportPersonActor): Promise<SupportReader & { row: { name: string; phone: string | null; email: string | null; preferred_channel: string | null } }> {
   const row = await db.selectFrom("support_persons").selectAll()
     .where("id", "=", actor.supportPersonId).where("participant_id", "=", actor.participantId).executeTakeFirstOrThrow();
   const grants = await db.selectFrom("consent_grants").selectAll()

@@ -23,6 +23,9 @@ import { seedsNetwork } from "./seeds-network.ts";
 import { seedsCareer } from "./seeds-career.ts";
 import { jobs } from "./jobs.ts";
 import { reports } from "./reports.ts";
+import { coaching } from "./coaching.ts";
+import { resources } from "./resources.ts";
+import { advocacy } from "./advocacy.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy } as const;

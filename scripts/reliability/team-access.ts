@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { Caller } from "./http.ts";
+import type { Results } from "./report.ts";
+import { ROLES, type ReliabilityWorld, type RoleKey } from "./world.ts";
+
+const AREA = "access";
+
+/**
+ * Pages of the team's own practice (issue 15) that name a staff record rather than
+ * a participant: their own checks, because who may open them is not the caseload rule.
+ */
+export const TEAM_PAGES = ["/coaching/:specialistId", "/resources/:resourceId"];
+
+/** Who may open the subject specialist's coaching: the specialist, their team's supervisor, the administrator. */
+const COACHING_READERS: ReadonlySet<RoleKey> = new Set(["specialistOwn", "supervisorOwnTeam", "admin"]);
+/** Who keeps the directory: specialists and administrators. */
+const RESOURCE_KEEPERS: ReadonlySet<RoleKey> = new Set(["specialistOwn", "specialistSameTeam", "specialistOtherTeam", "admin"]);
+
+async function checkPage(
+  results: Results, database: string, callers: Record<RoleKey, Caller>, template: string, realPath: string, missingPath: string,
+  allowed: ReadonlySet<RoleKey>, secret: string | null,
+): Promise<void> {
+  const problems: string[] = [];
+  for (const role of ROLES) {
+    const caller = callers[role.key];
+    const answer = await caller.page(realPath);
+    if (allowed.has(role.key)) {
+      if (answer.status !== 200) problems.push(`${role.label}: answered ${answer.status}`);
+      else if (secret && !answer.text.includes(secret)) problems.push(`${role.label}: the page does not show the note`);
+      continue;
+    }
+    const missing = await caller.page(missingPath);
+    if (answer.status !== 404) problems.push(`${role.label}: answered ${answer.status}`);
+    else if (missing.status !== 404) problems.push(`${role.label}: a missing record answered ${missing.status}`);
+    if (secret && answer.text.includes(secret)) problems.push(`${role.label}: the refusal shows the note`);
+  }
+  const anonymous = await new Caller(callers.admin.baseUrl, "nobody").page(realPath);
+  if (anonymous.status !== 302 || !anonymous.headers.get("location")?.startsWith("/sign-in")) problems.push(`signed out: answered ${anonymous.status}`);
+  results.record(AREA, database, `page ${template}`, problems.length === 0, problems.slice(0, 3).join("; ") || "allowed roles see it; others get the not-found page; signed out go to sign-in");
+}
+
+/**
+ * A coaching note the own team's supervisor wrote for the subject specialist is
+ * seen by exactly the specialist, that supervisor and the administrator: never
+ * by another specialist or the other team's supervisor. The directory's edit page
+ * opens for its keepers only.
+ */
+export async function checkTeamAccess(results: Results, database: string, world: ReliabilityWorld, callers: Record<RoleKey, Caller>): Promise<void> {
+  const db = world.database.db;
+  const now = new Date().toISOString();
+  const secret = `Coaching note ${randomUUID()}`;
+  await db.insertInto("coaching_notes").values({
+    id: randomUUID(), specialist_id: world.people.specialistOwn.id, supervisor_id: world.people.supervisorOwnTeam.id, met_on: now.slice(0, 10),
+    topic: "role_play", note: secret, follow_up_on: null, follow_up_done_at: null, version: 1, created_at: now, updated_at: now,
+  }).execute();
+  await checkPage(results, database, callers, "/coaching/:specialistId", `/coaching/${world.people.specialistOwn.id}`, `/coaching/${randomUUID()}`, COACHING_READERS, secret);
+
+  const resourceId = randomUUID();
+  await db.insertInto("resources").values({
+    id: resourceId, name: "Reliability resource", kind: "class", description: "A class", contact: null, address: null, languages: "[]", category: null,
+    retired_at: null, version: 1, created_by: world.people.admin.id, created_at: now, updated_by: world.people.admin.id, updated_at: now,
+  }).execute();
+  await checkPage(results, database, callers, "/resources/:resourceId", `/resources/${resourceId}`, `/resources/${randomUUID()}`, RESOURCE_KEEPERS, null);
+}
