@@ -8,7 +8,7 @@ import { fleschKincaidGrade, readingStats, syllables } from "./reading-level.ts"
  * personal-link pages, benefits summaries and notes, and the glossary. Messages
  * made later for families (the outbox's messages) belong here too.
  */
-const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain."];
+const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain.", "messages.link_issued.", "messages.commitment_reminder.own."];
 /** Keys families no longer see: the estimate says these in plain words now (plain.estimate.*). */
 const REPLACED = new Set(["benefits.note.counselor", "benefits.note.medicaid"]);
 /** Names read as one word: programs and places a family looks up by their name. */

@@ -7,10 +7,9 @@ import { systemMeta, type RequestMeta, type StaffActor } from "../auth/actor.ts"
 import { consentHistoryForMessages } from "../consent/consent.server.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
 import type { Involvement } from "../consent/model.ts";
-import type { ContactChannel } from "../network/vocabulary.ts";
 import { getProgramSettings } from "../program/program.server.ts";
-import { messageContentSchema, type MessageChannel, type MessageKind, type MessageStatus, type QueuedMessage, type QueueView, type ReaderKind, type RenderedMessage } from "./model.ts";
-import { addressFor, afterFailure, channelFor, mayManageMessages, mayReceive, type MessageReader } from "./policy.ts";
+import { messageChannelOfParticipant, messageChannelOfSupportPerson, messageContentSchema, type MessageChannel, type MessageKind, type MessageStatus, type QueuedMessage, type QueueView, type ReaderKind, type RenderedMessage } from "./model.ts";
+import { addressFor, afterFailure, mayManageMessages, mayReceive, type MessageReader } from "./policy.ts";
 import { renderMessage } from "./render.ts";
 import { readUnsubscribeToken, unsubscribeToken } from "./unsubscribe.ts";
 import { earliestTextTime, quietHoursZone } from "./quiet-hours.ts";
@@ -86,7 +85,8 @@ interface ReaderRecord {
   name: string;
   email: string | null;
   phone: string | null;
-  preferredChannel: ContactChannel | null;
+  /** The channel they chose now (staff: email). */
+  chosen: MessageChannel | null;
   locale: Locale;
   reader: MessageReader;
   /** A staff account switched off, a participant archived: nothing more goes to them. */
@@ -98,22 +98,22 @@ async function readerRecord(db: Db, message: ClaimedMessage): Promise<ReaderReco
     const row = await db.selectFrom("support_persons").select(["id", "name", "email", "phone", "preferred_channel", "preferred_language", "status", "ended_at"]).where("id", "=", message.readerId).executeTakeFirst();
     if (!row) return null;
     return {
-      name: row.name, email: row.email, phone: row.phone, preferredChannel: row.preferred_channel as ContactChannel | null,
+      name: row.name, email: row.email, phone: row.phone, chosen: messageChannelOfSupportPerson(row.preferred_channel),
       // Their own language (migration 0017), whatever the specialist's screen is in.
       locale: supportPersonLocale(row.preferred_language), reader: { kind: "support_person", person: { id: row.id, status: row.status as never, endedAt: row.ended_at } }, gone: false,
     };
   }
   if (message.readerKind === "participant") {
-    const row = await db.selectFrom("participants").select(["first_name", "preferred_name", "email", "phone", "preferred_language", "archived_at"]).where("id", "=", message.readerId).executeTakeFirst();
+    const row = await db.selectFrom("participants").select(["first_name", "preferred_name", "email", "phone", "message_channel", "preferred_language", "archived_at"]).where("id", "=", message.readerId).executeTakeFirst();
     if (!row) return null;
     return {
-      name: row.preferred_name ?? row.first_name, email: row.email, phone: row.phone, preferredChannel: null,
+      name: row.preferred_name ?? row.first_name, email: row.email, phone: row.phone, chosen: messageChannelOfParticipant(row.message_channel),
       locale: localeFor(row.preferred_language), reader: { kind: "participant" }, gone: row.archived_at !== null,
     };
   }
   const row = await db.selectFrom("users").select(["name", "email", "phone", "locale", "active"]).where("id", "=", message.readerId).executeTakeFirst();
   if (!row) return null;
-  return { name: row.name, email: row.email, phone: row.phone, preferredChannel: "email", locale: localeFor(row.locale), reader: { kind: "staff" }, gone: Number(row.active) !== 1 };
+  return { name: row.name, email: row.email, phone: row.phone, chosen: "email", locale: localeFor(row.locale), reader: { kind: "staff" }, gone: Number(row.active) !== 1 };
 }
 
 export type Delivery =
@@ -138,9 +138,9 @@ export async function prepareDelivery(db: Db, message: ClaimedMessage, publicUrl
   const optedOut = await db.selectFrom("message_opt_outs").select("channel").where("reader_kind", "=", message.readerKind)
     .where("reader_id", "=", message.readerId).where("channel", "=", message.channel).executeTakeFirst();
   if (optedOut) return { action: "withhold", reason: "opted_out" };
-  const reachability = { kind: message.readerKind, email: reader.email, phone: reader.phone, preferredChannel: reader.preferredChannel };
-  // A support person who now asks to be reached some other way is not written to on this channel.
-  if (message.readerKind === "support_person" && channelFor(reachability) !== message.channel) return { action: "withhold", reason: "opted_out" };
+  const reachability = { kind: message.readerKind, email: reader.email, phone: reader.phone, chosen: reader.chosen };
+  // Someone who now asks to be reached some other way, or not at all, is not written to on this channel.
+  if (reader.chosen !== message.channel) return { action: "withhold", reason: "opted_out" };
   const to = addressFor(reachability, message.channel);
   if (!to) return { action: "fail", reason: "no address" };
   // The number replied STOP (decision 0026): no text goes to it until it says START.
@@ -239,7 +239,7 @@ function toQueued(row: {
 }, names: Map<string, string>): QueuedMessage {
   return {
     id: row.id, kind: row.kind as MessageKind, readerKind: row.reader_kind as ReaderKind, readerId: row.reader_id,
-    readerName: names.get(`${row.reader_kind}:${row.reader_id}`) ?? "", channel: row.channel as MessageChannel, status: row.status as MessageStatus,
+    readerName: names.get(`${row.reader_kind}:${row.reader_id}`) ?? "", channel: row.channel as MessageChannel | "none", status: row.status as MessageStatus,
     attempts: Number(row.attempts), nextAttemptAt: row.next_attempt_at, createdAt: row.created_at, sentAt: row.sent_at, provider: row.provider,
     lastError: row.last_error, rendered: row.rendered ? (JSON.parse(row.rendered) as RenderedMessage) : null,
   };
@@ -262,7 +262,7 @@ async function readerNames(db: Db | Trx, rows: readonly { reader_kind: string; r
 const VIEW_STATUSES: Record<QueueView, MessageStatus[]> = {
   queued: ["queued", "sending"],
   failed: ["failed"],
-  withheld: ["withheld_no_consent", "withheld_opted_out", "cancelled"],
+  withheld: ["withheld_no_consent", "withheld_opted_out", "withheld_no_channel", "cancelled"],
   sent: ["sent"],
 };
 

@@ -59,9 +59,11 @@ export function renderMessage(kind: MessageKind, channel: MessageChannel, conten
     const body = t(reminder ? "messages.text.reminder" : "messages.text.news", { program: context.programName, pageUrl: context.pageUrl });
     return { subject: "", text: body, html: "" };
   }
-  const subject = t(`messages.${kind}.subject` as MessageKey, values);
+  // A participant's own commitment is theirs to do, not an offer to help them.
+  const key = kind === "commitment_reminder" && context.readerKind === "participant" ? "commitment_reminder.own" : kind;
+  const subject = t(`messages.${key}.subject` as MessageKey, values);
   const greeting = t("messages.email.greeting", { name: context.readerName });
-  const body = t(`messages.${kind}.body` as MessageKey, values);
+  const body = t(`messages.${key}.body` as MessageKey, values);
   const openPage = t("messages.email.openPage");
   const from = t("messages.email.from", { program: context.programName, specialist: context.specialistName });
   const unsubscribe = context.unsubscribeUrl ? t("messages.email.unsubscribe", { program: context.programName, url: context.unsubscribeUrl }) : null;
