@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Db, DbKind } from "../../db/index.ts";
 import { localeFor, supportPersonLocale, type Locale } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
@@ -10,6 +10,10 @@ import type { Involvement } from "../consent/model.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { messageChannelOfParticipant, messageChannelOfSupportPerson, messageContentSchema, type MessageChannel, type MessageKind, type MessageStatus, type QueuedMessage, type QueueView, type ReaderKind, type RenderedMessage } from "./model.ts";
 import { addressFor, afterFailure, mayManageMessages, mayReceive, type MessageReader } from "./policy.ts";
+import { messageLinkKey } from "./link-key.server.ts";
+import { openSealedLinkToken, withoutToken } from "./sealed-link.ts";
+import { scrubbedContent } from "./outbox.server.ts";
+import { LINK_PATH_PREFIX, linkStillWorks } from "../links/links.server.ts";
 import { renderMessage } from "./render.ts";
 import { readUnsubscribeToken, unsubscribeToken } from "./unsubscribe.ts";
 import { earliestTextTime, quietHoursZone } from "./quiet-hours.ts";
@@ -71,16 +75,6 @@ export async function claimDueMessages(db: Db, kind: DbKind, options: { now: Dat
   });
 }
 
-/** The program's key for unsubscribe links: made once, kept with the data so every app server signs alike. */
-export async function messageLinkKey(db: Db | Trx): Promise<Buffer> {
-  const found = await db.selectFrom("app_meta").select("value").where("key", "=", "message_link_key").executeTakeFirst();
-  if (found) return Buffer.from(found.value, "base64url");
-  await db.insertInto("app_meta").values({ key: "message_link_key", value: randomBytes(32).toString("base64url") })
-    .onConflict((oc) => oc.column("key").doNothing()).execute();
-  const made = await db.selectFrom("app_meta").select("value").where("key", "=", "message_link_key").executeTakeFirstOrThrow();
-  return Buffer.from(made.value, "base64url");
-}
-
 interface ReaderRecord {
   name: string;
   email: string | null;
@@ -131,7 +125,14 @@ export type Delivery =
 export async function prepareDelivery(db: Db, message: ClaimedMessage, publicUrl: string, now: Date): Promise<Delivery> {
   const reader = await readerRecord(db, message);
   if (!reader || reader.gone) return { action: "withhold", reason: "no_consent" };
-  if (message.participantId) {
+  let linkToken: string | null = null;
+  if (message.kind === "link_issued") {
+    // A link says nothing of the record; what matters is that it still opens the page
+    // (consent held, not replaced, not taken back, not expired): otherwise it is not sent.
+    if (!(await linkStillWorks(db, String(message.content.linkId), now))) return { action: "withhold", reason: "no_consent" };
+    linkToken = typeof message.content.sealedLink === "string" ? openSealedLinkToken(await messageLinkKey(db), message.content.sealedLink) : null;
+    if (!linkToken) return { action: "fail", reason: "the link was not kept: issue a new one" };
+  } else if (message.participantId) {
     const consent = await consentHistoryForMessages(db, message.participantId);
     if (!mayReceive(consent, reader.reader, message, now)) return { action: "withhold", reason: "no_consent" };
   }
@@ -155,7 +156,8 @@ export async function prepareDelivery(db: Db, message: ClaimedMessage, publicUrl
     ? await db.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id").select(["u.name", "u.email"]).where("p.id", "=", message.participantId).executeTakeFirst()
     : undefined;
   const base = publicUrl.replace(/\/+$/, "");
-  const pageUrl = message.readerKind === "support_person" ? `${base}/support`
+  const pageUrl = linkToken ? `${base}${LINK_PATH_PREFIX}${linkToken}`
+    : message.readerKind === "support_person" ? `${base}/support`
     : message.readerKind === "participant" ? `${base}/me`
     : message.participantId ? `${base}/participants/${message.participantId}` : `${base}/`;
   const unsubscribeUrl = message.channel === "email"
@@ -183,19 +185,40 @@ export type Outcome =
  * A claim whose lease another worker has since taken over records its attempt and
  * leaves the status to the newer claim.
  */
-export async function recordDelivery(db: Db, message: ClaimedMessage, outcome: Outcome, now: Date): Promise<void> {
-  if (outcome.result === "held") {
+/**
+ * A link's message as it is kept after an attempt: the text shows where the link
+ * was, not the token, except in the development mailbox, which is the delivery
+ * itself (no provider is configured, and the demo needs the link to open).
+ */
+async function withoutLinkToken<O extends Outcome>(db: Db, message: ClaimedMessage, outcome: O): Promise<O> {
+  if (!("rendered" in outcome) || !outcome.rendered || typeof message.content.sealedLink !== "string") return outcome;
+  if (outcome.result === "sent" && outcome.provider === DEVELOPMENT_MAILBOX) return outcome;
+  const token = openSealedLinkToken(await messageLinkKey(db), message.content.sealedLink);
+  if (!token) return outcome;
+  const { rendered } = outcome;
+  return { ...outcome, rendered: { ...rendered, text: withoutToken(rendered.text, token), html: withoutToken(rendered.html, token) } };
+}
+
+export async function recordDelivery(db: Db, message: ClaimedMessage, given: Outcome, now: Date): Promise<void> {
+  if (given.result === "held") {
     // Not an attempt: the claim counted one, so it is given back.
-    await db.updateTable("outbox_messages").set((eb) => ({ status: "queued", lease_until: null, next_attempt_at: outcome.until.toISOString(), attempts: eb("attempts", "-", 1) }))
+    await db.updateTable("outbox_messages").set((eb) => ({ status: "queued", lease_until: null, next_attempt_at: given.until.toISOString(), attempts: eb("attempts", "-", 1) }))
       .where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil).execute();
     return;
   }
+  const outcome = message.kind === "link_issued" ? await withoutLinkToken(db, message, given) : given;
+  const settled = outcome.result === "sent" || outcome.result === "withheld" || (outcome.result === "failed" && afterFailure(message.attempts, outcome.permanent, now).status === "failed");
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("outbox_attempts").values({
       id: randomUUID(), message_id: message.id, attempted_at: now.toISOString(), result: outcome.result,
       detail: outcome.result === "sent" ? `${outcome.provider} ${outcome.providerId}` : outcome.result === "withheld" ? outcome.reason : outcome.error.slice(0, 500),
     }).execute();
     const ours = trx.updateTable("outbox_messages").where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil);
+    // A link's message that has gone, or never will, keeps no token (decision 0032).
+    if (message.kind === "link_issued" && settled) {
+      const row = await trx.selectFrom("outbox_messages").select("content").where("id", "=", message.id).executeTakeFirstOrThrow();
+      await trx.updateTable("outbox_messages").set({ content: scrubbedContent(row.content) }).where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil).execute();
+    }
     if (outcome.result === "sent") {
       const saved = await ours.set({
         status: "sent", sent_at: now.toISOString(), lease_until: null, provider: outcome.provider, provider_id: outcome.providerId,

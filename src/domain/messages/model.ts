@@ -13,7 +13,7 @@ import type { ConsentCategory, Involvement } from "../consent/model.ts";
 
 /** Caused by an event, written in the event's own transaction. */
 export const EVENT_MESSAGE_KINDS = [
-  "meeting_planned", "meeting_changed", "meeting_cancelled", "meeting_answered", "help_requested", "help_claimed", "win_shared",
+  "meeting_planned", "meeting_changed", "meeting_cancelled", "meeting_answered", "help_requested", "help_claimed", "win_shared", "link_issued",
 ] as const;
 /** Caused by time, queued by the scheduler with a de-duplication key. */
 export const TIME_MESSAGE_KINDS = ["meeting_reminder", "commitment_reminder", "ssi_report_reminder", "daily_digest"] as const;

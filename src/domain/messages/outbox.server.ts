@@ -4,7 +4,9 @@ import type { Trx } from "../audit/audit.server.ts";
 import type { PersonFacts } from "../consent/check.ts";
 import { consentHistoryForMessages } from "../consent/consent.server.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
-import { messageChannelOfParticipant, messageChannelOfSupportPerson, type MessageKind, type NewMessage, type MessageContent } from "./model.ts";
+import { messageChannelOfParticipant, messageChannelOfSupportPerson, type MessageChannel, type MessageKind, type NewMessage, type MessageContent } from "./model.ts";
+import { messageLinkKey } from "./link-key.server.ts";
+import { sealLinkToken } from "./sealed-link.ts";
 import { channelFor, mayReceive, type Reachability } from "./policy.ts";
 
 /**
@@ -172,10 +174,69 @@ export async function queueWinShared(trx: Db | Trx, participantId: string, miles
  * still waiting for them are cancelled in the same transaction.
  */
 export async function cancelQueuedMessages(trx: Db | Trx, whose: { participantId: string } | { supportPersonId: string }): Promise<number> {
+  // Links waiting to be sent lose their sealed token as they are cancelled.
+  let links = trx.selectFrom("outbox_messages").select(["id", "content"]).where("kind", "=", "link_issued").where("status", "=", "queued");
+  links = "participantId" in whose ? links.where("participant_id", "=", whose.participantId)
+    : links.where("reader_kind", "=", "support_person").where("reader_id", "=", whose.supportPersonId);
+  for (const row of await links.execute()) {
+    await trx.updateTable("outbox_messages").set({ content: scrubbedContent(row.content) }).where("id", "=", row.id).execute();
+  }
   let query = trx.updateTable("outbox_messages").set({ status: "cancelled", lease_until: null }).where("status", "=", "queued");
   query = "participantId" in whose
     ? query.where("participant_id", "=", whose.participantId)
     : query.where("reader_kind", "=", "support_person").where("reader_id", "=", whose.supportPersonId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Whom a personal link opens the page of: the one its message goes to. */
+export type LinkReader = { kind: "support_person"; supportPersonId: string } | { kind: "participant"; participantId: string };
+
+/** The channel a personal link would go by now: the one its holder chose, or why there is none. */
+export async function linkChannel(trx: Db | Trx, participantId: string, reader: LinkReader): Promise<ReturnType<typeof channelFor>> {
+  if (reader.kind === "support_person") {
+    const row = await trx.selectFrom("support_persons").select(["email", "phone", "preferred_channel"]).where("id", "=", reader.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
+    return channelFor({ kind: "support_person", email: row?.email ?? null, phone: row?.phone ?? null, chosen: messageChannelOfSupportPerson(row?.preferred_channel ?? null) });
+  }
+  const row = await trx.selectFrom("participants").select(["email", "phone", "message_channel"]).where("id", "=", participantId).executeTakeFirst();
+  return channelFor({ kind: "participant", email: row?.email ?? null, phone: row?.phone ?? null, chosen: messageChannelOfParticipant(row?.message_channel ?? null) });
+}
+
+/**
+ * A personal link sent to its holder (decision 0032), in the transaction that issues
+ * it: the token sealed in the row, never plain, with the link's id so the worker can
+ * ask whether it still works. Says nothing of the record. Returns the channel, or
+ * null when the holder has none (nothing is queued; the caller offers printing).
+ */
+export async function queueLinkMessage(
+  trx: Db | Trx, participantId: string, reader: LinkReader, link: { linkId: string; token: string; expiresAt: string }, now: Date,
+): Promise<MessageChannel | null> {
+  const way = await linkChannel(trx, participantId, reader);
+  if (way.channel === null) return null;
+  const { name } = await participantName(trx, participantId);
+  await queueMessages(trx, [{
+    kind: "link_issued", participantId, reader: { kind: reader.kind, id: reader.kind === "support_person" ? reader.supportPersonId : participantId },
+    channel: way.channel, discloses: [], purpose: "contact",
+    content: { participant: name, linkId: link.linkId, expires: link.expiresAt, sealedLink: sealLinkToken(await messageLinkKey(trx), link.token) },
+  }], now);
+  return way.channel;
+}
+
+/**
+ * A link replaced or taken back: a message still waiting with the old one is
+ * cancelled, and its sealed token scrubbed, in the same transaction.
+ */
+export async function cancelLinkMessages(trx: Db | Trx, reader: LinkReader): Promise<number> {
+  const waiting = await trx.selectFrom("outbox_messages").select(["id", "content"]).where("kind", "=", "link_issued").where("status", "=", "queued")
+    .where("reader_kind", "=", reader.kind).where("reader_id", "=", reader.kind === "support_person" ? reader.supportPersonId : reader.participantId).execute();
+  for (const row of waiting) {
+    await trx.updateTable("outbox_messages").set({ status: "cancelled", lease_until: null, content: scrubbedContent(row.content) }).where("id", "=", row.id).where("status", "=", "queued").execute();
+  }
+  return waiting.length;
+}
+
+/** A message's content without a sealed link token: what stays once the message has gone or never will. */
+export function scrubbedContent(content: string): string {
+  const { sealedLink: _gone, ...rest } = JSON.parse(content) as Record<string, unknown>;
+  return JSON.stringify(rest);
 }

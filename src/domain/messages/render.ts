@@ -37,6 +37,7 @@ function valuesFor(kind: MessageKind, content: MessageContent, context: RenderCo
   if (typeof content.neededOn === "string") values.neededOn = formatDate(content.neededOn, context.locale);
   if (typeof content.month === "string") values.month = formatMonth(content.month, context.locale);
   if (typeof content.date === "string") values.date = formatDate(content.date, context.locale);
+  if (typeof content.expires === "string") values.expires = formatDate(content.expires.slice(0, 10), context.locale);
   if (typeof content.winKind === "string") values.win = t(`milestone.kind.${content.winKind}` as MessageKey);
   if (kind === "meeting_answered" && typeof content.response !== "string") values.response = "other";
   return values;
@@ -56,7 +57,7 @@ export function renderMessage(kind: MessageKind, channel: MessageChannel, conten
   const values = valuesFor(kind, content, context);
   if (channel === "text") {
     const reminder = kind === "meeting_reminder" || kind === "commitment_reminder" || kind === "ssi_report_reminder" || kind === "daily_digest";
-    const body = t(reminder ? "messages.text.reminder" : "messages.text.news", { program: context.programName, pageUrl: context.pageUrl });
+    const body = t(kind === "link_issued" ? "messages.link_issued.text" : reminder ? "messages.text.reminder" : "messages.text.news", { program: context.programName, pageUrl: context.pageUrl });
     return { subject: "", text: body, html: "" };
   }
   // A participant's own commitment is theirs to do, not an offer to help them.

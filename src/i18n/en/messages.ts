@@ -59,7 +59,7 @@ export const messages = {
   "messages.mailbox.subject": "Subject",
   "messages.channel": "{channel, select, email {Email} text {Text message} none {None chosen} other {Other}}",
   "messages.status": "{status, select, queued {Waiting} sending {Sending} sent {Sent} failed {Failed} cancelled {Cancelled} withheld_no_consent {Not sent: no consent} withheld_opted_out {Not sent: the person said stop} withheld_no_channel {Not sent: no way to reach them} other {Unknown}}",
-  "messages.kind": "{kind, select, meeting_planned {Meeting invitation} meeting_changed {Meeting changed} meeting_cancelled {Meeting cancelled} meeting_answered {Invitation answered} help_requested {Help asked for} help_claimed {Help offered} win_shared {Good news} meeting_reminder {Meeting reminder} commitment_reminder {Commitment reminder} ssi_report_reminder {SSI pay report reminder} daily_digest {Daily summary} other {Message}}",
+  "messages.kind": "{kind, select, meeting_planned {Meeting invitation} meeting_changed {Meeting changed} meeting_cancelled {Meeting cancelled} meeting_answered {Invitation answered} help_requested {Help asked for} help_claimed {Help offered} win_shared {Good news} meeting_reminder {Meeting reminder} commitment_reminder {Commitment reminder} ssi_report_reminder {SSI pay report reminder} daily_digest {Daily summary} link_issued {Personal link} other {Message}}",
   "messages.reader": "{kind, select, participant {Participant} support_person {Support person} staff {Staff} other {Someone}}: {name}",
 
   "own.seen.kind.message": "{name} got an email or text message from the program",
