@@ -14,7 +14,7 @@ import type { ConsentCategory } from "../consent/model.ts";
 import type { RelationshipStatus } from "../network/vocabulary.ts";
 import { participantReach } from "../participants/policy.ts";
 import {
-  PARTNER_HOME, SUPPORT_PERSON_LINK_TERMS,
+  PARTNER_HOME, SUPPORT_PERSON_LINK_TERMS, type LINK_DELIVERIES,
   type IssuedLink, type LinkRefusal, type LinkSubject, type LinkTerms, type PartnerActor, type PersonalLinkSummary,
 } from "./model.ts";
 import { linkState, supportLinkActions, type LinkFacts } from "./policy.ts";
@@ -92,7 +92,7 @@ async function voidLinks(trx: Trx, subject: LinkSubject, by: string, reason: str
 export type IssueResult = { ok: true; link: IssuedLink; sentBy: MessageChannel | null } | { ok: false; reason: "not_found" | "not_allowed" | "no_channel" };
 
 /** How a new link reaches its holder: on paper or read out by the specialist, or as a message on the channel the holder chose. */
-export type LinkDelivery = "print" | "message";
+export type LinkDelivery = (typeof LINK_DELIVERIES)[number];
 
 function linkReader(subject: LinkSubject): LinkReader {
   return subject.kind === "support_person" ? { kind: "support_person", supportPersonId: subject.supportPersonId } : { kind: "participant", participantId: subject.participantId };
