@@ -1,5 +1,7 @@
 import { formatDate } from "../../src/i18n/format.ts";
 import type { Translate } from "../../src/i18n/index.ts";
+import type { MessageChannel } from "../../src/domain/messages/model.ts";
+import { RadioGroup } from "./forms.tsx";
 
 /** A personal link just made, as its printed card shows it: the only time its address exists outside the person's hands. */
 export interface IssuedLinkCard {
@@ -22,5 +24,18 @@ export function PersonalLinkCard({ t, link, participantName }: { t: Translate; l
       <p className="token">{link.href}</p>
       <p>{t("links.expiresOn")}: {formatDate(link.expiresAt, t.locale)}</p>
     </div>
+  );
+}
+
+/**
+ * How a new link reaches its holder (decision 0032): printed or read out, or sent
+ * by the channel they chose. Without a channel it can only be printed, and the
+ * page says why.
+ */
+export function LinkDeliveryChoice({ t, channel, errors, prefix }: { t: Translate; channel: MessageChannel | null; errors?: Record<string, string>; prefix?: string }) {
+  if (!channel) return <p className="hint">{t("links.send.noChannel")}</p>;
+  return (
+    <RadioGroup name="delivery" prefix={prefix} label={t("links.send.legend")} errors={errors} defaultValue="print"
+      options={[{ value: "print", label: t("links.send.print") }, { value: "message", label: t("links.send.message", { channel }) }]} />
   );
 }

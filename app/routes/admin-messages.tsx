@@ -76,7 +76,7 @@ export default function AdminMessages() {
                   <td data-label={t("messages.admin.col.error")}>{m.lastError ?? t("common.none")}</td>
                   {mayRetry ? (
                     <td>
-                      {m.status === "sending" || m.status === "cancelled" ? null : (
+                      {m.status === "sending" || m.status === "cancelled" || m.status === "withheld_no_channel" ? null : (
                         <Form method="post">
                           <CsrfField />
                           <input type="hidden" name="messageId" value={m.id} />

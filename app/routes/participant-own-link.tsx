@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/participant-own-link";
 import { issuePersonalLink, revokePersonalLinks } from "../../src/domain/links/links.server.ts";
-import { PARTICIPANT_LINK_TERMS } from "../../src/domain/links/model.ts";
+import { issueLinkSchema, PARTICIPANT_LINK_TERMS } from "../../src/domain/links/model.ts";
 import { removeParticipantPassword } from "../../src/domain/participant-sign-in/passwords.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -19,7 +19,8 @@ export { default, loader } from "./participant.tsx";
 export async function action({ context, request, params }: Route.ActionArgs) {
   const access = await requireParticipant(context, request, params.id, "update");
   const ctx = app(context);
-  const intent = (await readForm(request)).get("intent");
+  const form = await readForm(request);
+  const intent = form.get("intent");
   const subject = { kind: "participant" as const, participantId: access.participant.id };
   if (intent === "revoke") {
     if ((await revokePersonalLinks(ctx.db, access, subject, ctx.meta)) === null) throw notFound();
@@ -30,7 +31,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`/participants/${params.id}?done=passwordRemoved#password-heading`);
   }
   if (intent !== "issue") throw notFound();
-  const result = await issuePersonalLink(ctx.db, access, subject, ctx.meta, PARTICIPANT_LINK_TERMS);
+  const parsed = form.parse(issueLinkSchema);
+  if (!parsed.ok) return data<OwnLinkResult>({ linkErrors: parsed.errors }, { status: 400 });
+  const result = await issuePersonalLink(ctx.db, access, subject, ctx.meta, PARTICIPANT_LINK_TERMS, undefined, parsed.data.delivery);
+  if (!result.ok && result.reason === "no_channel") return data<OwnLinkResult>({ linkErrors: { delivery: "links.send.noChannel" } }, { status: 422 });
   if (!result.ok) throw notFound();
+  // Sent: the link goes only to the participant, so it is not shown here.
+  if (result.sentBy) return data<OwnLinkResult>({ linkSentBy: result.sentBy });
   return data<OwnLinkResult>({ issuedLink: { url: `${new URL(request.url).origin}${result.link.path}`, expiresAt: result.link.expiresAt } });
 }

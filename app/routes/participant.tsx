@@ -14,6 +14,9 @@ import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import { participantLinkStatus } from "../../src/domain/portal/participant-link.server.ts";
 import { participantCanUsePassword } from "../../src/domain/participant-sign-in/passwords.server.ts";
+import { linkMessageChannel } from "../../src/domain/links/links.server.ts";
+import type { MessageChannel } from "../../src/domain/messages/model.ts";
+import { LinkDeliveryChoice } from "../components/personal-link-card.tsx";
 import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -21,7 +24,7 @@ import { participantPreferences } from "../../src/domain/messages/preferences.se
 import { MessagePreferencesSummary } from "../components/message-preferences.tsx";
 
 /** What the own-link route (participant-own-link.tsx) answers after making a link: shown once, on this page. */
-export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } };
+export type OwnLinkResult = { issuedLink: { url: string; expiresAt: string } } | { linkSentBy: MessageChannel } | { linkErrors: Record<string, string> };
 
 const NOTICES = ["created", "saved", "archived", "restored", "linkRevoked", "passwordRemoved"] as const;
 
@@ -40,11 +43,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ownLink = await participantLinkStatus(ctx.db, access);
   // Whether they can sign in with a password of their own (decision 0031): yes or no, never the password.
   const password = await participantCanUsePassword(ctx.db, access);
+  const ownLinkChannel = await linkMessageChannel(ctx.db, access, { kind: "participant", participantId: access.participant.id });
   const messages = await participantPreferences(ctx.db, access);
   const messagesSaved = new URL(request.url).searchParams.has("messagesSaved");
   const namedStrengths = await listNamedStrengths(ctx.db, access);
   const strengthSaved = (["kept", "removed"] as const).find((d) => d === new URL(request.url).searchParams.get("strength")) ?? null;
-  return { ...view, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, namedStrengths, strengthSaved, notice: NOTICES.find((n) => n === done) ?? null };
+  return { ...view, reminders, glance, canWriteNotes, ownLink, ownLinkChannel, password, messages, messagesSaved, namedStrengths, strengthSaved, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -73,11 +77,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, password, messages, messagesSaved, namedStrengths, strengthSaved, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, ownLinkChannel, password, messages, messagesSaved, namedStrengths, strengthSaved, notice } = useLoaderData<typeof loader>();
   // This page's own action (archive, restore), or the own-link route's, which draws this page too.
   const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
   const result = answer && "problem" in answer ? answer : undefined;
   const issuedLink = answer && "issuedLink" in answer ? answer.issuedLink : null;
+  const linkSentBy = answer && "linkSentBy" in answer ? answer.linkSentBy : null;
+  const linkErrors = answer && "linkErrors" in answer ? answer.linkErrors : undefined;
   const busy = useNavigation().state === "submitting";
   const name = participantDisplayName(p);
   const base = `/participants/${p.id}`;
@@ -172,6 +178,7 @@ export default function ParticipantOverview() {
         <section aria-labelledby="own-link-heading" className="no-print">
           <h2 id="own-link-heading">{t("participant.ownLink.heading")}</h2>
           <p className="hint">{t("participant.ownLink.hint", { name })}</p>
+          {linkSentBy ? <p className="notice" role="status">{t("links.send.queued", { channel: linkSentBy })}</p> : null}
           {issuedLink ? (
             <div className="notice" role="status">
               <p>{t("participant.ownLink.issued", { name, date: formatDate(issuedLink.expiresAt.slice(0, 10), t.locale) })}</p>
@@ -189,6 +196,7 @@ export default function ParticipantOverview() {
             <Form method="post" action={`${base}/own-link`}>
               <CsrfField />
               <input type="hidden" name="intent" value="issue" />
+              <LinkDeliveryChoice t={t} channel={ownLinkChannel} errors={linkErrors} prefix="own-link" />
               <button type="submit" disabled={busy}>{ownLink ? t("participant.ownLink.reissue") : t("participant.ownLink.issue")}</button>
             </Form>
           ) : null}

@@ -13,12 +13,14 @@ import {
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
 import { isMessageKey, type Translate } from "../../src/i18n/index.ts";
-import { issuePersonalLink, listSupportPersonLinks, revokePersonalLinks } from "../../src/domain/links/links.server.ts";
+import { issuePersonalLink, linkMessageChannel, listSupportPersonLinks, revokePersonalLinks } from "../../src/domain/links/links.server.ts";
+import { issueLinkSchema } from "../../src/domain/links/model.ts";
+import type { MessageChannel } from "../../src/domain/messages/model.ts";
 import { supportLinkActions } from "../../src/domain/links/policy.ts";
 import { STEPPED_OUT } from "../../src/domain/partners/model.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { qrCodeDataUrl } from "../lib/qr.server.ts";
-import { PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
+import { LinkDeliveryChoice, PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
 import { readForm } from "../lib/form.server.ts";
 import { supportPersonPreferences } from "../../src/domain/messages/preferences.server.ts";
 import { MessagePreferencesSummary } from "../components/message-preferences.tsx";
@@ -56,6 +58,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     personalLinks: await listSupportPersonLinks(ctx.db, access, person.id),
     messages: await supportPersonPreferences(ctx.db, access, person.id),
     linkActions: supportLinkActions(access, { status: person.status, endedAt: person.endedAt, holdsConsent }),
+    linkChannel: await linkMessageChannel(ctx.db, access, { kind: "support_person", participantId: access.participant.id, supportPersonId: person.id }),
     grants,
     history: versions.map((v, i) => ({
       version: v.version, change: v.change, changedAt: v.changedAt, changedBy: v.changedBy,
@@ -111,8 +114,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
   // The token is known only now: shown once, with its QR code for the printed card.
   if (intent === "link-issue") {
-    const result = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: params.personId }, ctx.meta);
+    const parsed = form.parse(issueLinkSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: null, conflict: false, message: null }, { status: 400 });
+    const result = await issuePersonalLink(ctx.db, access, { kind: "support_person", participantId: params.id, supportPersonId: params.personId }, ctx.meta, undefined, undefined, parsed.data.delivery);
+    if (!result.ok && result.reason === "no_channel") return data({ intent, errors: { delivery: "links.send.noChannel" as const }, values: null, conflict: false, message: null }, { status: 422 });
     if (!result.ok) throw notFound();
+    // Sent: the link goes only to its holder, so it is not shown here.
+    if (result.sentBy) return { intent, errors: {}, values: null, conflict: false, message: null, sentBy: result.sentBy };
     const href = new URL(result.link.path, request.url).href;
     return { intent, errors: {}, values: null, conflict: false, message: null, issued: { href, qr: await qrCodeDataUrl(href), expiresAt: result.link.expiresAt } };
   }
@@ -140,7 +148,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function SupportPersonPage() {
   const t = useT();
-  const { participant, person, firstCallHolder, mayUpdate, holdsConsent, grants, history, confirm, notice, personalLinks, linkActions, messages } = useLoaderData<typeof loader>();
+  const { participant, person, firstCallHolder, mayUpdate, holdsConsent, grants, history, confirm, notice, personalLinks, linkActions, linkChannel, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/participants/${participant.id}`;
@@ -227,7 +235,8 @@ export default function SupportPersonPage() {
       </section>
 
       <PersonalLinkSection t={t} person={person} participantName={participantDisplayName(participant)} links={personalLinks} can={linkActions}
-        issued={result?.intent === "link-issue" && "issued" in result ? result.issued : null} revoked={notice.linkRevoked} />
+        issued={result?.intent === "link-issue" && "issued" in result ? result.issued ?? null : null} revoked={notice.linkRevoked}
+        channel={linkChannel} sentBy={result?.intent === "link-issue" && "sentBy" in result ? result.sentBy ?? null : null} errors={result?.intent === "link-issue" ? result.errors : undefined} />
 
       {mayUpdate && !ended ? (
         <section className="no-print" aria-labelledby="edit-heading">
@@ -300,11 +309,12 @@ export default function SupportPersonPage() {
  * lost one) and to stop it. A new link is shown once, as a card to print with
  * its QR code; only its hash is kept.
  */
-function PersonalLinkSection({ t, person, participantName, links, can, issued, revoked }: {
+function PersonalLinkSection({ t, person, participantName, links, can, issued, revoked, channel, sentBy, errors }: {
   t: Translate; person: SupportPerson; participantName: string;
   links: readonly { id: string; issuedAt: string; expiresAt: string; lastUsedAt: string | null; state: string }[];
   can: { read: boolean; issue: boolean; revoke: boolean };
   issued: IssuedLinkCard | null; revoked: boolean;
+  channel: MessageChannel | null; sentBy: MessageChannel | null; errors?: Record<string, string>;
 }) {
   const current = links.find((l) => l.state === "valid");
   return (
@@ -312,6 +322,7 @@ function PersonalLinkSection({ t, person, participantName, links, can, issued, r
       <h2 id="personal-link" className="no-print">{t("links.heading")}</h2>
       <p className="no-print">{t("links.intro", { name: person.name })}</p>
       {revoked ? <p className="notice no-print" role="status">{t("links.revoked")}</p> : null}
+      {sentBy ? <p className="notice no-print" role="status">{t("links.send.queued", { channel: sentBy })}</p> : null}
       {issued ? (
         <>
           <p className="notice no-print" role="status">{t("links.issued")}</p>
@@ -340,6 +351,7 @@ function PersonalLinkSection({ t, person, participantName, links, can, issued, r
         <Form method="post" className="no-print">
           <CsrfField />
           <input type="hidden" name="intent" value="link-issue" />
+          <LinkDeliveryChoice t={t} channel={channel} errors={errors} />
           <button type="submit">{current ? t("links.reissue") : t("links.issue")}</button>
         </Form>
       ) : can.revoke ? <p className="no-print">{t("links.cannotIssue")}</p> : null}

@@ -51,7 +51,6 @@ export interface Database {
   outbox_attempts: OutboxAttemptTable;
   message_opt_outs: MessageOptOutTable;
   outbox_leases: OutboxLeaseTable;
-  ssi_report_reminders: SsiReportReminderTable;
   contact_notes: ContactNoteTable;
   participant_passwords: ParticipantPasswordTable;
   participant_sessions: ParticipantSessionTable;
@@ -684,7 +683,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "personal_links", "partner_sessions", "help_requests",
   "support_suggestions", "text_opt_outs",
   "home_visits", "calendar_feeds",
-  "outbox_messages", "outbox_attempts", "message_opt_outs", "outbox_leases", "ssi_report_reminders",
+  "outbox_messages", "outbox_attempts", "message_opt_outs", "outbox_leases",
   "contact_notes", "jobs",
   "participant_passwords", "participant_sessions",
   "coaching_notes", "resources", "resource_offers", "advocacy_members", "advocacy_meetings", "advocacy_speakers",
@@ -769,13 +768,6 @@ export interface OutboxLeaseTable {
   name: string;
   holder: string;
   until: string;
-}
-
-/** A participant who asked for the SSI pay report reminder on the 5th (migration 0016). */
-export interface SsiReportReminderTable {
-  participant_id: string;
-  chosen_by: string;
-  chosen_at: string;
 }
 
 /** One contact with the participant and/or their supports (migration 0021). */

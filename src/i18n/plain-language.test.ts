@@ -9,7 +9,7 @@ import { fleschKincaidGrade, readingStats, syllables } from "./reading-level.ts"
  * made later for families (the outbox's messages) belong here too. The talking points
  * on benefits and relapse are said to families in a meeting.
  */
-const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain.", "participantSignIn.", "concern.talk.losing_benefits.", "concern.talk.relapse.", "resource.own."];
+const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain.", "participantSignIn.", "concern.talk.losing_benefits.", "concern.talk.relapse.", "resource.own.", "messages.link_issued.", "messages.commitment_reminder.own."];
 /** Keys families no longer see: the estimate says these in plain words now (plain.estimate.*). */
 const REPLACED = new Set(["benefits.note.counselor", "benefits.note.medicaid"]);
 /** Names read as one word: programs and places a family looks up by their name. */

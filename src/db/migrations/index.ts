@@ -20,6 +20,7 @@ import * as m0019 from "./0019_search_without_accents.ts";
 import * as m0020 from "./0020_the_day.ts";
 import * as m0021 from "./0021_contact_notes.ts";
 import * as m0022 from "./0022_participant_passwords.ts";
+import * as m0023 from "./0023_one_ssi_report_opt_in.ts";
 import * as m0025 from "./0025_network_words_dismissed_commitments.ts";
 import * as m0026 from "./0026_work_or_school.ts";
 import * as m0027 from "./0027_jobs_reports.ts";
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   "0020_the_day": m0020,
   "0021_contact_notes": m0021,
   "0022_participant_passwords": m0022,
+  "0023_one_ssi_report_opt_in": m0023,
   "0025_network_words_dismissed_commitments": m0025,
   "0026_work_or_school": m0026,
   "0027_jobs_reports": m0027,

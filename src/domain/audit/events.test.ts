@@ -79,7 +79,7 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
     because: "the kind is one of the milestone kinds",
   },
   "milestone.read": { real: undefined, wrong: { milestones: 3 }, because: "a read has no details" },
-  "link.issue": { real: { subjectKind: "support_person", supportPersonId: "s-1", expiresAt: "2026-03-01T00:00:00.000Z", replaced: 1 }, wrong: { subjectKind: "support_person", supportPersonId: "s-1", token: "abc", expiresAt: "2026-03-01T00:00:00.000Z", replaced: 0 }, because: "the token itself never goes in the log" },
+  "link.issue": { real: { subjectKind: "support_person", supportPersonId: "s-1", expiresAt: "2026-03-01T00:00:00.000Z", replaced: 1, sentBy: "text" }, wrong: { subjectKind: "support_person", supportPersonId: "s-1", token: "abc", expiresAt: "2026-03-01T00:00:00.000Z", replaced: 0 }, because: "the token itself never goes in the log" },
   "link.revoke": { real: { subjectKind: "support_person", supportPersonId: "s-1", by: "participant", ended: 1 }, wrong: { subjectKind: "support_person", supportPersonId: "s-1", by: "neighbour", ended: 1 }, because: "a link is taken back by staff or the participant" },
   "link.open": { real: { subjectKind: "participant", subjectId: "p-1" }, wrong: { subjectKind: "guest", subjectId: "p-1" }, because: "a link opens a support person's or the participant's page" },
   "link.refused": { real: { subjectKind: "support_person", reason: "no_consent" }, wrong: { subjectKind: "support_person", reason: "tired" }, because: "the reason is one of the link refusals" },

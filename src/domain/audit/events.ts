@@ -187,7 +187,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // Rows from before two-factor (migration 0010) have no details.
   event("user.sign_in", z.strictObject({ secondFactor: z.enum(["none", "totp", "recovery_code"]), failedAttemptsBefore: count }).optional()),
   // Personal links (decision 0022): the token itself is never in a row.
-  event("link.issue", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), supportPersonId: id.nullable(), expiresAt: z.iso.datetime(), replaced: count })),
+  event("link.issue", z.strictObject({
+    subjectKind: z.enum(LINK_SUBJECT_KINDS), supportPersonId: id.nullable(), expiresAt: z.iso.datetime(), replaced: count,
+    // How the link went to its holder (decision 0032): null when printed or read out. Absent on rows from before.
+    sentBy: z.enum(MESSAGE_CHANNELS).nullable().optional(),
+  })),
   event("link.revoke", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), supportPersonId: id.nullable(), by: z.enum(["staff", "participant"]), ended: count })),
   event("link.open", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), subjectId: id })),
   event("link.refused", z.strictObject({ subjectKind: z.enum(LINK_SUBJECT_KINDS), reason: z.enum(LINK_REFUSALS) })),

@@ -14,10 +14,12 @@ import type { ConsentCategory } from "../consent/model.ts";
 import type { RelationshipStatus } from "../network/vocabulary.ts";
 import { participantReach } from "../participants/policy.ts";
 import {
-  PARTNER_HOME, SUPPORT_PERSON_LINK_TERMS,
+  PARTNER_HOME, SUPPORT_PERSON_LINK_TERMS, type LINK_DELIVERIES,
   type IssuedLink, type LinkRefusal, type LinkSubject, type LinkTerms, type PartnerActor, type PersonalLinkSummary,
 } from "./model.ts";
 import { linkState, supportLinkActions, type LinkFacts } from "./policy.ts";
+import type { MessageChannel } from "../messages/model.ts";
+import { cancelLinkMessages, linkChannel, queueLinkMessage, type LinkReader } from "../messages/outbox.server.ts";
 
 type LinkRow = Selectable<PersonalLinkTable>;
 const DAY_MS = 86_400_000;
@@ -79,22 +81,40 @@ async function voidLinks(trx: Trx, subject: LinkSubject, by: string, reason: str
     .where("participant_id", "=", subject.participantId).where("subject_kind", "=", subject.kind).where("revoked_at", "is", null);
   query = subject.kind === "support_person" ? query.where("support_person_id", "=", subject.supportPersonId) : query;
   const live = (await query.execute()).map((l) => l.id);
+  // A message still waiting with an old link would hand out a link that no longer works.
+  await cancelLinkMessages(trx, linkReader(subject));
   if (live.length === 0) return 0;
   await trx.updateTable("personal_links").set({ revoked_at: now, revoked_by: by, revoked_reason: reason }).where("id", "in", live).execute();
   await trx.deleteFrom("partner_sessions").where("link_id", "in", live).execute();
   return live.length;
 }
 
-export type IssueResult = { ok: true; link: IssuedLink } | { ok: false; reason: "not_found" | "not_allowed" };
+export type IssueResult = { ok: true; link: IssuedLink; sentBy: MessageChannel | null } | { ok: false; reason: "not_found" | "not_allowed" | "no_channel" };
+
+/** How a new link reaches its holder: on paper or read out by the specialist, or as a message on the channel the holder chose. */
+export type LinkDelivery = (typeof LINK_DELIVERIES)[number];
+
+function linkReader(subject: LinkSubject): LinkReader {
+  return subject.kind === "support_person" ? { kind: "support_person", supportPersonId: subject.supportPersonId } : { kind: "participant", participantId: subject.participantId };
+}
+
+/** The channel a new link for this subject would be sent by, or null (it can only be printed). */
+export async function linkMessageChannel(db: Db, access: AuthorizedParticipant, subject: LinkSubject): Promise<MessageChannel | null> {
+  if (subject.participantId !== access.participant.id) return null;
+  return (await linkChannel(db, subject.participantId, linkReader(subject))).channel;
+}
 
 /**
  * Issues a personal link for a support person of this participant, or for the
  * participant themselves, and voids any link the subject held before (a lost
  * link is replaced, never added to). Staff who may change the record issue it;
  * a support person must be reachable and hold consent. Audited as `link.issue`.
- * The token is returned once and stored only as its hash.
+ * The token is returned once and stored only as its hash; sent as a message, it
+ * waits in the outbox sealed (decision 0032), written in the same transaction.
  */
-export async function issuePersonalLink(db: Db, access: AuthorizedParticipant, subject: LinkSubject, meta: RequestMeta, terms: LinkTerms = SUPPORT_PERSON_LINK_TERMS, now = new Date()): Promise<IssueResult> {
+export async function issuePersonalLink(
+  db: Db, access: AuthorizedParticipant, subject: LinkSubject, meta: RequestMeta, terms: LinkTerms = SUPPORT_PERSON_LINK_TERMS, now = new Date(), delivery: LinkDelivery = "print",
+): Promise<IssueResult> {
   if (subject.participantId !== access.participant.id) return { ok: false, reason: "not_found" };
   if (subject.kind === "support_person") {
     const record = await subjectOf(db, { ...subjectColumns(subject), expires_at: now.toISOString(), revoked_at: null }, now);
@@ -104,24 +124,27 @@ export async function issuePersonalLink(db: Db, access: AuthorizedParticipant, s
   } else if (!participantReach(access.actor, access.participant).update) {
     return { ok: false, reason: "not_allowed" };
   }
+  if (delivery === "message" && (await linkChannel(db, subject.participantId, linkReader(subject))).channel === null) return { ok: false, reason: "no_channel" };
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + terms.validDays * DAY_MS).toISOString();
   const linkId = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  const sentBy = await db.transaction().execute(async (trx) => {
     const replaced = await voidLinks(trx, subject, access.actor.userId, "replaced", now.toISOString());
     await trx.insertInto("personal_links").values({
       id: linkId, ...subjectColumns(subject), token_hash: hashSecret(token), issued_by: access.actor.userId,
       issued_at: now.toISOString(), expires_at: expiresAt, renew_days: terms.renewOnUse ? terms.validDays : null,
       last_used_at: null, revoked_at: null, revoked_by: null, revoked_reason: null,
     }).execute();
+    const channel = delivery === "message" ? await queueLinkMessage(trx, subject.participantId, linkReader(subject), { linkId, token, expiresAt }, now) : null;
     await recordAudit(trx, {
       actor: access.actor, action: "link.issue", entityType: "personal_link", entityId: linkId, participantId: subject.participantId,
       reason: access.permissions.update ?? access.reason,
-      details: { subjectKind: subject.kind, supportPersonId: subject.kind === "support_person" ? subject.supportPersonId : null, expiresAt, replaced },
+      details: { subjectKind: subject.kind, supportPersonId: subject.kind === "support_person" ? subject.supportPersonId : null, expiresAt, replaced, sentBy: channel },
       meta,
     });
+    return channel;
   });
-  return { ok: true, link: { linkId, token, path: `${LINK_PATH_PREFIX}${token}`, expiresAt } };
+  return { ok: true, link: { linkId, token, path: `${LINK_PATH_PREFIX}${token}`, expiresAt }, sentBy };
 }
 
 /**
@@ -166,6 +189,13 @@ export async function listSupportPersonLinks(db: Db, access: AuthorizedParticipa
     });
   }
   return summaries;
+}
+
+/** Whether a link still opens its page now: the worker asks before sending it (decision 0032). */
+export async function linkStillWorks(db: Db, linkId: string, now = new Date()): Promise<boolean> {
+  const link = await db.selectFrom("personal_links").selectAll().where("id", "=", linkId).executeTakeFirst();
+  const record = link ? await subjectOf(db, link, now) : null;
+  return record !== null && linkState(record.facts, now) === "valid";
 }
 
 export type OpenResult =

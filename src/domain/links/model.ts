@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ParticipantActor, SupportPersonActor } from "../auth/actor.ts";
 
 /**
@@ -62,3 +63,7 @@ export interface IssuedLink {
   path: string;
   expiresAt: string;
 }
+
+/** How a new link reaches its holder (decision 0032): printed or read out, or sent by the channel they chose. */
+export const LINK_DELIVERIES = ["print", "message"] as const;
+export const issueLinkSchema = z.object({ delivery: z.enum(LINK_DELIVERIES, { error: "links.send.invalid" }).default("print") });

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Db, DbKind } from "../../db/index.ts";
 import { localeFor, supportPersonLocale, type Locale } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
@@ -7,10 +7,13 @@ import { systemMeta, type RequestMeta, type StaffActor } from "../auth/actor.ts"
 import { consentHistoryForMessages } from "../consent/consent.server.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
 import type { Involvement } from "../consent/model.ts";
-import type { ContactChannel } from "../network/vocabulary.ts";
 import { getProgramSettings } from "../program/program.server.ts";
-import { messageContentSchema, type MessageChannel, type MessageKind, type MessageStatus, type QueuedMessage, type QueueView, type ReaderKind, type RenderedMessage } from "./model.ts";
-import { addressFor, afterFailure, channelFor, mayManageMessages, mayReceive, type MessageReader } from "./policy.ts";
+import { messageChannelOfParticipant, messageChannelOfSupportPerson, messageContentSchema, type MessageChannel, type MessageKind, type MessageStatus, type QueuedMessage, type QueueView, type ReaderKind, type RenderedMessage } from "./model.ts";
+import { addressFor, afterFailure, mayManageMessages, mayReceive, type MessageReader } from "./policy.ts";
+import { messageLinkKey } from "./link-key.server.ts";
+import { openSealedLinkToken, withoutToken } from "./sealed-link.ts";
+import { scrubbedContent } from "./outbox.server.ts";
+import { LINK_PATH_PREFIX, linkStillWorks } from "../links/links.server.ts";
 import { renderMessage } from "./render.ts";
 import { readUnsubscribeToken, unsubscribeToken } from "./unsubscribe.ts";
 import { earliestTextTime, quietHoursZone } from "./quiet-hours.ts";
@@ -72,21 +75,12 @@ export async function claimDueMessages(db: Db, kind: DbKind, options: { now: Dat
   });
 }
 
-/** The program's key for unsubscribe links: made once, kept with the data so every app server signs alike. */
-export async function messageLinkKey(db: Db | Trx): Promise<Buffer> {
-  const found = await db.selectFrom("app_meta").select("value").where("key", "=", "message_link_key").executeTakeFirst();
-  if (found) return Buffer.from(found.value, "base64url");
-  await db.insertInto("app_meta").values({ key: "message_link_key", value: randomBytes(32).toString("base64url") })
-    .onConflict((oc) => oc.column("key").doNothing()).execute();
-  const made = await db.selectFrom("app_meta").select("value").where("key", "=", "message_link_key").executeTakeFirstOrThrow();
-  return Buffer.from(made.value, "base64url");
-}
-
 interface ReaderRecord {
   name: string;
   email: string | null;
   phone: string | null;
-  preferredChannel: ContactChannel | null;
+  /** The channel they chose now (staff: email). */
+  chosen: MessageChannel | null;
   locale: Locale;
   reader: MessageReader;
   /** A staff account switched off, a participant archived: nothing more goes to them. */
@@ -98,22 +92,22 @@ async function readerRecord(db: Db, message: ClaimedMessage): Promise<ReaderReco
     const row = await db.selectFrom("support_persons").select(["id", "name", "email", "phone", "preferred_channel", "preferred_language", "status", "ended_at"]).where("id", "=", message.readerId).executeTakeFirst();
     if (!row) return null;
     return {
-      name: row.name, email: row.email, phone: row.phone, preferredChannel: row.preferred_channel as ContactChannel | null,
+      name: row.name, email: row.email, phone: row.phone, chosen: messageChannelOfSupportPerson(row.preferred_channel),
       // Their own language (migration 0017), whatever the specialist's screen is in.
       locale: supportPersonLocale(row.preferred_language), reader: { kind: "support_person", person: { id: row.id, status: row.status as never, endedAt: row.ended_at } }, gone: false,
     };
   }
   if (message.readerKind === "participant") {
-    const row = await db.selectFrom("participants").select(["first_name", "preferred_name", "email", "phone", "preferred_language", "archived_at"]).where("id", "=", message.readerId).executeTakeFirst();
+    const row = await db.selectFrom("participants").select(["first_name", "preferred_name", "email", "phone", "message_channel", "preferred_language", "archived_at"]).where("id", "=", message.readerId).executeTakeFirst();
     if (!row) return null;
     return {
-      name: row.preferred_name ?? row.first_name, email: row.email, phone: row.phone, preferredChannel: null,
+      name: row.preferred_name ?? row.first_name, email: row.email, phone: row.phone, chosen: messageChannelOfParticipant(row.message_channel),
       locale: localeFor(row.preferred_language), reader: { kind: "participant" }, gone: row.archived_at !== null,
     };
   }
   const row = await db.selectFrom("users").select(["name", "email", "phone", "locale", "active"]).where("id", "=", message.readerId).executeTakeFirst();
   if (!row) return null;
-  return { name: row.name, email: row.email, phone: row.phone, preferredChannel: "email", locale: localeFor(row.locale), reader: { kind: "staff" }, gone: Number(row.active) !== 1 };
+  return { name: row.name, email: row.email, phone: row.phone, chosen: "email", locale: localeFor(row.locale), reader: { kind: "staff" }, gone: Number(row.active) !== 1 };
 }
 
 export type Delivery =
@@ -131,16 +125,23 @@ export type Delivery =
 export async function prepareDelivery(db: Db, message: ClaimedMessage, publicUrl: string, now: Date): Promise<Delivery> {
   const reader = await readerRecord(db, message);
   if (!reader || reader.gone) return { action: "withhold", reason: "no_consent" };
-  if (message.participantId) {
+  let linkToken: string | null = null;
+  if (message.kind === "link_issued") {
+    // A link says nothing of the record; what matters is that it still opens the page
+    // (consent held, not replaced, not taken back, not expired): otherwise it is not sent.
+    if (!(await linkStillWorks(db, String(message.content.linkId), now))) return { action: "withhold", reason: "no_consent" };
+    linkToken = typeof message.content.sealedLink === "string" ? openSealedLinkToken(await messageLinkKey(db), message.content.sealedLink) : null;
+    if (!linkToken) return { action: "fail", reason: "the link was not kept: issue a new one" };
+  } else if (message.participantId) {
     const consent = await consentHistoryForMessages(db, message.participantId);
     if (!mayReceive(consent, reader.reader, message, now)) return { action: "withhold", reason: "no_consent" };
   }
   const optedOut = await db.selectFrom("message_opt_outs").select("channel").where("reader_kind", "=", message.readerKind)
     .where("reader_id", "=", message.readerId).where("channel", "=", message.channel).executeTakeFirst();
   if (optedOut) return { action: "withhold", reason: "opted_out" };
-  const reachability = { kind: message.readerKind, email: reader.email, phone: reader.phone, preferredChannel: reader.preferredChannel };
-  // A support person who now asks to be reached some other way is not written to on this channel.
-  if (message.readerKind === "support_person" && channelFor(reachability) !== message.channel) return { action: "withhold", reason: "opted_out" };
+  const reachability = { kind: message.readerKind, email: reader.email, phone: reader.phone, chosen: reader.chosen };
+  // Someone who now asks to be reached some other way, or not at all, is not written to on this channel.
+  if (reader.chosen !== message.channel) return { action: "withhold", reason: "opted_out" };
   const to = addressFor(reachability, message.channel);
   if (!to) return { action: "fail", reason: "no address" };
   // The number replied STOP (decision 0026): no text goes to it until it says START.
@@ -155,7 +156,8 @@ export async function prepareDelivery(db: Db, message: ClaimedMessage, publicUrl
     ? await db.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id").select(["u.name", "u.email"]).where("p.id", "=", message.participantId).executeTakeFirst()
     : undefined;
   const base = publicUrl.replace(/\/+$/, "");
-  const pageUrl = message.readerKind === "support_person" ? `${base}/support`
+  const pageUrl = linkToken ? `${base}${LINK_PATH_PREFIX}${linkToken}`
+    : message.readerKind === "support_person" ? `${base}/support`
     : message.readerKind === "participant" ? `${base}/me`
     : message.participantId ? `${base}/participants/${message.participantId}` : `${base}/`;
   const unsubscribeUrl = message.channel === "email"
@@ -183,19 +185,40 @@ export type Outcome =
  * A claim whose lease another worker has since taken over records its attempt and
  * leaves the status to the newer claim.
  */
-export async function recordDelivery(db: Db, message: ClaimedMessage, outcome: Outcome, now: Date): Promise<void> {
-  if (outcome.result === "held") {
+/**
+ * A link's message as it is kept after an attempt: the text shows where the link
+ * was, not the token, except in the development mailbox, which is the delivery
+ * itself (no provider is configured, and the demo needs the link to open).
+ */
+async function withoutLinkToken<O extends Outcome>(db: Db, message: ClaimedMessage, outcome: O): Promise<O> {
+  if (!("rendered" in outcome) || !outcome.rendered || typeof message.content.sealedLink !== "string") return outcome;
+  if (outcome.result === "sent" && outcome.provider === DEVELOPMENT_MAILBOX) return outcome;
+  const token = openSealedLinkToken(await messageLinkKey(db), message.content.sealedLink);
+  if (!token) return outcome;
+  const { rendered } = outcome;
+  return { ...outcome, rendered: { ...rendered, text: withoutToken(rendered.text, token), html: withoutToken(rendered.html, token) } };
+}
+
+export async function recordDelivery(db: Db, message: ClaimedMessage, given: Outcome, now: Date): Promise<void> {
+  if (given.result === "held") {
     // Not an attempt: the claim counted one, so it is given back.
-    await db.updateTable("outbox_messages").set((eb) => ({ status: "queued", lease_until: null, next_attempt_at: outcome.until.toISOString(), attempts: eb("attempts", "-", 1) }))
+    await db.updateTable("outbox_messages").set((eb) => ({ status: "queued", lease_until: null, next_attempt_at: given.until.toISOString(), attempts: eb("attempts", "-", 1) }))
       .where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil).execute();
     return;
   }
+  const outcome = message.kind === "link_issued" ? await withoutLinkToken(db, message, given) : given;
+  const settled = outcome.result === "sent" || outcome.result === "withheld" || (outcome.result === "failed" && afterFailure(message.attempts, outcome.permanent, now).status === "failed");
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("outbox_attempts").values({
       id: randomUUID(), message_id: message.id, attempted_at: now.toISOString(), result: outcome.result,
       detail: outcome.result === "sent" ? `${outcome.provider} ${outcome.providerId}` : outcome.result === "withheld" ? outcome.reason : outcome.error.slice(0, 500),
     }).execute();
     const ours = trx.updateTable("outbox_messages").where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil);
+    // A link's message that has gone, or never will, keeps no token (decision 0032).
+    if (message.kind === "link_issued" && settled) {
+      const row = await trx.selectFrom("outbox_messages").select("content").where("id", "=", message.id).executeTakeFirstOrThrow();
+      await trx.updateTable("outbox_messages").set({ content: scrubbedContent(row.content) }).where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil).execute();
+    }
     if (outcome.result === "sent") {
       const saved = await ours.set({
         status: "sent", sent_at: now.toISOString(), lease_until: null, provider: outcome.provider, provider_id: outcome.providerId,
@@ -239,7 +262,7 @@ function toQueued(row: {
 }, names: Map<string, string>): QueuedMessage {
   return {
     id: row.id, kind: row.kind as MessageKind, readerKind: row.reader_kind as ReaderKind, readerId: row.reader_id,
-    readerName: names.get(`${row.reader_kind}:${row.reader_id}`) ?? "", channel: row.channel as MessageChannel, status: row.status as MessageStatus,
+    readerName: names.get(`${row.reader_kind}:${row.reader_id}`) ?? "", channel: row.channel as MessageChannel | "none", status: row.status as MessageStatus,
     attempts: Number(row.attempts), nextAttemptAt: row.next_attempt_at, createdAt: row.created_at, sentAt: row.sent_at, provider: row.provider,
     lastError: row.last_error, rendered: row.rendered ? (JSON.parse(row.rendered) as RenderedMessage) : null,
   };
@@ -262,7 +285,7 @@ async function readerNames(db: Db | Trx, rows: readonly { reader_kind: string; r
 const VIEW_STATUSES: Record<QueueView, MessageStatus[]> = {
   queued: ["queued", "sending"],
   failed: ["failed"],
-  withheld: ["withheld_no_consent", "withheld_opted_out", "cancelled"],
+  withheld: ["withheld_no_consent", "withheld_opted_out", "withheld_no_channel", "cancelled"],
   sent: ["sent"],
 };
 

@@ -13,7 +13,7 @@ import type { ConsentCategory, Involvement } from "../consent/model.ts";
 
 /** Caused by an event, written in the event's own transaction. */
 export const EVENT_MESSAGE_KINDS = [
-  "meeting_planned", "meeting_changed", "meeting_cancelled", "meeting_answered", "help_requested", "help_claimed", "win_shared",
+  "meeting_planned", "meeting_changed", "meeting_cancelled", "meeting_answered", "help_requested", "help_claimed", "win_shared", "link_issued",
 ] as const;
 /** Caused by time, queued by the scheduler with a de-duplication key. */
 export const TIME_MESSAGE_KINDS = ["meeting_reminder", "commitment_reminder", "ssi_report_reminder", "daily_digest"] as const;
@@ -26,7 +26,8 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export const READER_KINDS = ["participant", "support_person", "staff"] as const;
 export type ReaderKind = (typeof READER_KINDS)[number];
 
-export const MESSAGE_STATUSES = ["queued", "sending", "sent", "failed", "cancelled", "withheld_no_consent", "withheld_opted_out"] as const;
+/** `withheld_no_channel`: the reader chose no way to be reached (or has no address for the one chosen); recorded, never sent. */
+export const MESSAGE_STATUSES = ["queued", "sending", "sent", "failed", "cancelled", "withheld_no_consent", "withheld_opted_out", "withheld_no_channel"] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** The statuses an administrator looks at on the queue page. */
@@ -46,7 +47,10 @@ export interface NewMessage {
   kind: MessageKind;
   participantId: string | null;
   reader: { kind: ReaderKind; id: string };
-  channel: MessageChannel;
+  /** Null: the reader has no channel; the row is written as not sent, with why. */
+  channel: MessageChannel | null;
+  /** With no channel: why (see `channelFor`). */
+  noChannel?: string;
   discloses: readonly ConsentCategory[];
   purpose: Involvement;
   content: MessageContent;
@@ -71,7 +75,8 @@ export interface QueuedMessage {
   readerKind: ReaderKind;
   readerId: string;
   readerName: string;
-  channel: MessageChannel;
+  /** "none" on a message recorded as not sent because the reader has no channel. */
+  channel: MessageChannel | "none";
   status: MessageStatus;
   attempts: number;
   nextAttemptAt: string;

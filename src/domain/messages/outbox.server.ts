@@ -4,8 +4,9 @@ import type { Trx } from "../audit/audit.server.ts";
 import type { PersonFacts } from "../consent/check.ts";
 import { consentHistoryForMessages } from "../consent/consent.server.ts";
 import { disclosesOf } from "../consent/disclosure.ts";
-import type { ContactChannel } from "../network/vocabulary.ts";
-import type { MessageKind, NewMessage, MessageContent } from "./model.ts";
+import { messageChannelOfParticipant, messageChannelOfSupportPerson, type MessageChannel, type MessageKind, type NewMessage, type MessageContent } from "./model.ts";
+import { messageLinkKey } from "./link-key.server.ts";
+import { sealLinkToken } from "./sealed-link.ts";
 import { channelFor, mayReceive, type Reachability } from "./policy.ts";
 
 /**
@@ -15,19 +16,26 @@ import { channelFor, mayReceive, type Reachability } from "./policy.ts";
  * before sending. Nothing here sends.
  */
 
-/** Adds messages to the outbox. A message caused by time whose de-duplication key is already there is skipped. */
+/**
+ * Adds messages to the outbox. A message caused by time whose de-duplication key is
+ * already there is skipped. Returns how many were queued to be sent (not those
+ * recorded as not sent for want of a channel).
+ */
 export async function queueMessages(trx: Db | Trx, messages: readonly NewMessage[], now = new Date()): Promise<number> {
   let queued = 0;
   for (const message of messages) {
     const id = randomUUID();
+    // A reader with no channel: the message is kept as not sent, with why, so nobody wonders whether it went.
+    const unsent = message.channel === null;
     const result = await trx.insertInto("outbox_messages").values({
       id, idempotency_key: `${id}@allies`, dedupe_key: message.dedupeKey ?? null, kind: message.kind,
-      participant_id: message.participantId, reader_kind: message.reader.kind, reader_id: message.reader.id, channel: message.channel,
+      participant_id: message.participantId, reader_kind: message.reader.kind, reader_id: message.reader.id, channel: message.channel ?? "none",
       discloses: JSON.stringify(message.discloses), purpose: message.purpose, content: JSON.stringify(message.content),
-      status: "queued", attempts: 0, next_attempt_at: (message.notBefore ?? now).toISOString(), lease_until: null,
-      created_at: now.toISOString(), sent_at: null, provider: null, provider_id: null, last_error: null, rendered: null,
+      status: unsent ? "withheld_no_channel" : "queued", attempts: 0, next_attempt_at: (message.notBefore ?? now).toISOString(), lease_until: null,
+      created_at: now.toISOString(), sent_at: null, provider: null, provider_id: null,
+      last_error: unsent ? message.noChannel ?? "no channel chosen" : null, rendered: null,
     }).onConflict((oc) => oc.column("dedupe_key").doNothing()).returning("id").executeTakeFirst();
-    if (result) queued += 1;
+    if (result && !unsent) queued += 1;
   }
   return queued;
 }
@@ -37,12 +45,16 @@ interface SupportReader extends Reachability {
   facts: PersonFacts;
 }
 
-async function supportReaders(trx: Db | Trx, participantId: string, ids: readonly string[] | "network"): Promise<SupportReader[]> {
+/** A reminder a person can switch off on their preferences page (migration 0017). */
+export type ReminderSwitch = "remind_meetings" | "remind_commitments";
+
+async function supportReaders(trx: Db | Trx, participantId: string, ids: readonly string[] | "network", reminder?: ReminderSwitch): Promise<SupportReader[]> {
   let query = trx.selectFrom("support_persons").select(["id", "status", "ended_at", "email", "phone", "preferred_channel"]).where("participant_id", "=", participantId);
   if (ids !== "network") query = query.where("id", "in", ids.length ? [...ids] : [""]);
+  if (reminder) query = query.where(reminder, "=", 1);
   const rows = await query.where("ended_at", "is", null).execute();
   return rows.map((r) => ({
-    id: r.id, kind: "support_person", email: r.email, phone: r.phone, preferredChannel: r.preferred_channel as ContactChannel | null,
+    id: r.id, kind: "support_person", email: r.email, phone: r.phone, chosen: messageChannelOfSupportPerson(r.preferred_channel),
     facts: { id: r.id, status: r.status as never, endedAt: r.ended_at },
   }));
 }
@@ -62,16 +74,39 @@ export async function queueForSupports(
   piece: { discloses: NewMessage["discloses"]; purpose: NewMessage["purpose"] }, content: MessageContent, now: Date,
   /** Messages caused by time: each reader's de-duplication key. */
   dedupeKeyFor?: (supportPersonId: string) => string,
+  /** Reminders: only the people who kept this reminder switched on. */
+  reminder?: ReminderSwitch,
 ): Promise<number> {
-  const readers = await supportReaders(trx, participantId, people);
+  const readers = await supportReaders(trx, participantId, people, reminder);
   if (readers.length === 0) return 0;
   const consent = await consentHistoryForMessages(trx, participantId);
   const messages: NewMessage[] = readers.flatMap((reader) => {
-    const channel = channelFor(reader);
-    if (!channel || !mayReceive(consent, { kind: "support_person", person: reader.facts }, piece, now)) return [];
-    return [{ kind, participantId, reader: { kind: "support_person", id: reader.id }, channel, ...piece, content, ...(dedupeKeyFor ? { dedupeKey: dedupeKeyFor(reader.id) } : {}) }];
+    if (!mayReceive(consent, { kind: "support_person", person: reader.facts }, piece, now)) return [];
+    const way = channelFor(reader);
+    return [{
+      kind, participantId, reader: { kind: "support_person", id: reader.id }, channel: way.channel, ...(way.channel === null ? { noChannel: way.why } : {}),
+      ...piece, content, ...(dedupeKeyFor ? { dedupeKey: dedupeKeyFor(reader.id) } : {}),
+    }];
   });
   return queueMessages(trx, messages, now);
+}
+
+/**
+ * A reminder to the participant about their own record, on the channel they chose
+ * (none chosen: recorded as not sent), when they kept that reminder switched on.
+ * The participant reads their whole record, so consent asks nothing more here.
+ */
+export async function queueForParticipant(
+  trx: Db | Trx, participantId: string, kind: MessageKind, piece: { discloses: NewMessage["discloses"]; purpose: NewMessage["purpose"] },
+  content: MessageContent, now: Date, dedupeKey: string, reminder: ReminderSwitch | "remind_ssi_report",
+): Promise<number> {
+  const row = await trx.selectFrom("participants").select(["email", "phone", "message_channel", "archived_at", reminder]).where("id", "=", participantId).executeTakeFirst();
+  if (!row || row.archived_at !== null || Number(row[reminder]) !== 1) return 0;
+  const way = channelFor({ kind: "participant", email: row.email, phone: row.phone, chosen: messageChannelOfParticipant(row.message_channel) });
+  return queueMessages(trx, [{
+    kind, participantId, reader: { kind: "participant", id: participantId }, channel: way.channel, ...(way.channel === null ? { noChannel: way.why } : {}),
+    ...piece, content, dedupeKey,
+  }], now);
 }
 
 /** A message to the participant's employment specialist (staff read their own caseload's news). */
@@ -139,10 +174,69 @@ export async function queueWinShared(trx: Db | Trx, participantId: string, miles
  * still waiting for them are cancelled in the same transaction.
  */
 export async function cancelQueuedMessages(trx: Db | Trx, whose: { participantId: string } | { supportPersonId: string }): Promise<number> {
+  // Links waiting to be sent lose their sealed token as they are cancelled.
+  let links = trx.selectFrom("outbox_messages").select(["id", "content"]).where("kind", "=", "link_issued").where("status", "=", "queued");
+  links = "participantId" in whose ? links.where("participant_id", "=", whose.participantId)
+    : links.where("reader_kind", "=", "support_person").where("reader_id", "=", whose.supportPersonId);
+  for (const row of await links.execute()) {
+    await trx.updateTable("outbox_messages").set({ content: scrubbedContent(row.content) }).where("id", "=", row.id).execute();
+  }
   let query = trx.updateTable("outbox_messages").set({ status: "cancelled", lease_until: null }).where("status", "=", "queued");
   query = "participantId" in whose
     ? query.where("participant_id", "=", whose.participantId)
     : query.where("reader_kind", "=", "support_person").where("reader_id", "=", whose.supportPersonId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Whom a personal link opens the page of: the one its message goes to. */
+export type LinkReader = { kind: "support_person"; supportPersonId: string } | { kind: "participant"; participantId: string };
+
+/** The channel a personal link would go by now: the one its holder chose, or why there is none. */
+export async function linkChannel(trx: Db | Trx, participantId: string, reader: LinkReader): Promise<ReturnType<typeof channelFor>> {
+  if (reader.kind === "support_person") {
+    const row = await trx.selectFrom("support_persons").select(["email", "phone", "preferred_channel"]).where("id", "=", reader.supportPersonId).where("participant_id", "=", participantId).executeTakeFirst();
+    return channelFor({ kind: "support_person", email: row?.email ?? null, phone: row?.phone ?? null, chosen: messageChannelOfSupportPerson(row?.preferred_channel ?? null) });
+  }
+  const row = await trx.selectFrom("participants").select(["email", "phone", "message_channel"]).where("id", "=", participantId).executeTakeFirst();
+  return channelFor({ kind: "participant", email: row?.email ?? null, phone: row?.phone ?? null, chosen: messageChannelOfParticipant(row?.message_channel ?? null) });
+}
+
+/**
+ * A personal link sent to its holder (decision 0032), in the transaction that issues
+ * it: the token sealed in the row, never plain, with the link's id so the worker can
+ * ask whether it still works. Says nothing of the record. Returns the channel, or
+ * null when the holder has none (nothing is queued; the caller offers printing).
+ */
+export async function queueLinkMessage(
+  trx: Db | Trx, participantId: string, reader: LinkReader, link: { linkId: string; token: string; expiresAt: string }, now: Date,
+): Promise<MessageChannel | null> {
+  const way = await linkChannel(trx, participantId, reader);
+  if (way.channel === null) return null;
+  const { name } = await participantName(trx, participantId);
+  await queueMessages(trx, [{
+    kind: "link_issued", participantId, reader: { kind: reader.kind, id: reader.kind === "support_person" ? reader.supportPersonId : participantId },
+    channel: way.channel, discloses: [], purpose: "contact",
+    content: { participant: name, linkId: link.linkId, expires: link.expiresAt, sealedLink: sealLinkToken(await messageLinkKey(trx), link.token) },
+  }], now);
+  return way.channel;
+}
+
+/**
+ * A link replaced or taken back: a message still waiting with the old one is
+ * cancelled, and its sealed token scrubbed, in the same transaction.
+ */
+export async function cancelLinkMessages(trx: Db | Trx, reader: LinkReader): Promise<number> {
+  const waiting = await trx.selectFrom("outbox_messages").select(["id", "content"]).where("kind", "=", "link_issued").where("status", "=", "queued")
+    .where("reader_kind", "=", reader.kind).where("reader_id", "=", reader.kind === "support_person" ? reader.supportPersonId : reader.participantId).execute();
+  for (const row of waiting) {
+    await trx.updateTable("outbox_messages").set({ status: "cancelled", lease_until: null, content: scrubbedContent(row.content) }).where("id", "=", row.id).where("status", "=", "queued").execute();
+  }
+  return waiting.length;
+}
+
+/** A message's content without a sealed link token: what stays once the message has gone or never will. */
+export function scrubbedContent(content: string): string {
+  const { sealedLink: _gone, ...rest } = JSON.parse(content) as Record<string, unknown>;
+  return JSON.stringify(rest);
 }

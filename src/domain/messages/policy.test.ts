@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPolicyCast, buildSupport, buildSupportPersonActor } from "../access/builders.ts";
-import { ownPreferenceActions, staffPreferenceActions } from "./policy.ts";
+import { channelFor, ownPreferenceActions, staffPreferenceActions } from "./policy.ts";
 
 const { actors, otherTeamCaseload, scope } = buildPolicyCast();
 
@@ -31,5 +31,23 @@ describe("message preferences: one's own", () => {
     expect(ownPreferenceActions(actors.participant, { kind: "participant", id: "participant-1" }).change).toBe(true);
     expect(ownPreferenceActions(actors.participant, { kind: "participant", id: "participant-2" }).change).toBe(false);
     expect(ownPreferenceActions(actors.specialistOwn, { kind: "participant", id: "participant-1" }).read).toBe(false);
+  });
+});
+
+describe("the channel a message goes by", () => {
+  const reach = { kind: "support_person" as const, email: "ana@example.org", phone: "+15555550123" };
+
+  it("is the one the person chose", () => {
+    expect(channelFor({ ...reach, chosen: "text" })).toEqual({ channel: "text" });
+    expect(channelFor({ ...reach, chosen: "email" })).toEqual({ channel: "email" });
+  });
+
+  it("is none, with why, when they chose none, even with an address on the record", () => {
+    expect(channelFor({ ...reach, chosen: null })).toEqual({ channel: null, why: "no channel chosen" });
+  });
+
+  it("never falls back to the other channel when the chosen one has no address", () => {
+    expect(channelFor({ ...reach, phone: null, chosen: "text" })).toEqual({ channel: null, why: "no phone number" });
+    expect(channelFor({ ...reach, email: null, chosen: "email" })).toEqual({ channel: null, why: "no email address" });
   });
 });

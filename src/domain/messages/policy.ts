@@ -5,7 +5,6 @@ import { accessFor } from "../auth/permissions.ts";
 import type { ConsentHistory, PersonFacts } from "../consent/check.ts";
 import { mayDisclose } from "../consent/disclosure.ts";
 import type { ConsentCategory, Involvement } from "../consent/model.ts";
-import type { ContactChannel } from "../network/vocabulary.ts";
 import type { MessageChannel, ReaderKind } from "./model.ts";
 
 /**
@@ -37,23 +36,22 @@ export interface Reachability {
   kind: ReaderKind;
   email: string | null;
   phone: string | null;
-  /** A support person's chosen way to be reached (network vocabulary); null for the others. */
-  preferredChannel: ContactChannel | null;
+  /** The channel the person chose for Allies' messages (staff: email); null when they chose none. */
+  chosen: MessageChannel | null;
 }
 
+/** Why a message has no channel: recorded on the row, so an administrator sees why it was not sent. */
+export type NoChannel = "no channel chosen" | "no phone number" | "no email address";
+
 /**
- * The channel a message goes by: the one the person chose when it can carry
- * messages and we have the address for it; otherwise email, then text; null when
- * there is no address (nothing is queued).
+ * The channel a message goes by: the one the person chose, when we have its
+ * address. Never another one: someone who chose texts, or no messages at all, is
+ * not emailed because an address happens to be on the record (issue 12).
  */
-export function channelFor(reader: Reachability): MessageChannel | null {
-  if (reader.preferredChannel === "text" && reader.phone) return "text";
-  if (reader.preferredChannel === "email" && reader.email) return "email";
-  // Asked to be reached in person, by phone call or post: Allies does not write to them.
-  if (reader.preferredChannel && reader.preferredChannel !== "text" && reader.preferredChannel !== "email") return null;
-  if (reader.email) return "email";
-  if (reader.phone) return "text";
-  return null;
+export function channelFor(reader: Reachability): { channel: MessageChannel } | { channel: null; why: NoChannel } {
+  if (reader.chosen === null) return { channel: null, why: "no channel chosen" };
+  if (!addressFor(reader, reader.chosen)) return { channel: null, why: reader.chosen === "text" ? "no phone number" : "no email address" };
+  return { channel: reader.chosen };
 }
 
 /** The address a message on this channel goes to now; null when it has gone (the person removed it). */

@@ -37,6 +37,7 @@ function valuesFor(kind: MessageKind, content: MessageContent, context: RenderCo
   if (typeof content.neededOn === "string") values.neededOn = formatDate(content.neededOn, context.locale);
   if (typeof content.month === "string") values.month = formatMonth(content.month, context.locale);
   if (typeof content.date === "string") values.date = formatDate(content.date, context.locale);
+  if (typeof content.expires === "string") values.expires = formatDate(content.expires.slice(0, 10), context.locale);
   if (typeof content.winKind === "string") values.win = t(`milestone.kind.${content.winKind}` as MessageKey);
   if (kind === "meeting_answered" && typeof content.response !== "string") values.response = "other";
   return values;
@@ -56,12 +57,14 @@ export function renderMessage(kind: MessageKind, channel: MessageChannel, conten
   const values = valuesFor(kind, content, context);
   if (channel === "text") {
     const reminder = kind === "meeting_reminder" || kind === "commitment_reminder" || kind === "ssi_report_reminder" || kind === "daily_digest";
-    const body = t(reminder ? "messages.text.reminder" : "messages.text.news", { program: context.programName, pageUrl: context.pageUrl });
+    const body = t(kind === "link_issued" ? "messages.link_issued.text" : reminder ? "messages.text.reminder" : "messages.text.news", { program: context.programName, pageUrl: context.pageUrl });
     return { subject: "", text: body, html: "" };
   }
-  const subject = t(`messages.${kind}.subject` as MessageKey, values);
+  // A participant's own commitment is theirs to do, not an offer to help them.
+  const key = kind === "commitment_reminder" && context.readerKind === "participant" ? "commitment_reminder.own" : kind;
+  const subject = t(`messages.${key}.subject` as MessageKey, values);
   const greeting = t("messages.email.greeting", { name: context.readerName });
-  const body = t(`messages.${kind}.body` as MessageKey, values);
+  const body = t(`messages.${key}.body` as MessageKey, values);
   const openPage = t("messages.email.openPage");
   const from = t("messages.email.from", { program: context.programName, specialist: context.specialistName });
   const unsubscribe = context.unsubscribeUrl ? t("messages.email.unsubscribe", { program: context.programName, url: context.unsubscribeUrl }) : null;

@@ -3,8 +3,7 @@ import { disclosesOf } from "../consent/disclosure.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
 import type { NewMessage } from "./model.ts";
-import { queueForSupports, queueMessages } from "./outbox.server.ts";
-import { channelFor } from "./policy.ts";
+import { queueForParticipant, queueForSupports, queueMessages } from "./outbox.server.ts";
 import { dayAfter, daysAfter, previousMonth, reminderHourReached, DIGEST_HOUR, REMINDER_HOUR } from "./schedule.ts";
 
 /**
@@ -46,59 +45,71 @@ export async function runScheduler(db: Db, holder: string, now: Date, leaseMs = 
   return { ran: true, queued };
 }
 
-/** The day before a meeting, from REMINDER_HOUR: invitees who said yes or maybe. */
+/**
+ * The day before a meeting, from REMINDER_HOUR: invitees who said yes or maybe, and
+ * the participant, each only if they kept meeting reminders switched on.
+ */
 async function queueMeetingReminders(db: Db, wall: string, now: Date): Promise<number> {
   if (!reminderHourReached(wall, REMINDER_HOUR)) return 0;
   const tomorrow = dayAfter(wall.slice(0, 10));
-  const rows = await db.selectFrom("meetings as m").innerJoin("meeting_invitees as i", "i.meeting_id", "m.id").innerJoin("participants as p", "p.id", "m.participant_id")
-    .select(["m.id", "m.participant_id", "m.title", "m.place", "m.scheduled_at", "m.discloses", "i.support_person_id", "p.first_name", "p.preferred_name"])
-    .where("m.status", "=", "planned").where("p.archived_at", "is", null).where("i.response", "in", ["yes", "maybe"])
+  const meetings = await db.selectFrom("meetings as m").innerJoin("participants as p", "p.id", "m.participant_id")
+    .select(["m.id", "m.participant_id", "m.title", "m.place", "m.scheduled_at", "m.discloses", "p.first_name", "p.preferred_name"])
+    .where("m.status", "=", "planned").where("p.archived_at", "is", null)
     .where("m.scheduled_at", ">=", `${tomorrow}T00:00:00.000Z`).where("m.scheduled_at", "<", `${dayAfter(tomorrow)}T00:00:00.000Z`).execute();
   let queued = 0;
-  for (const row of rows) {
-    queued += await queueForSupports(db, row.participant_id, [row.support_person_id], "meeting_reminder",
-      { discloses: disclosesOf(row.discloses), purpose: "attendMeetings" },
-      { participant: row.preferred_name ?? row.first_name, meetingId: row.id, title: row.title, place: row.place, scheduledAt: row.scheduled_at }, now,
-      (personId) => `meeting_reminder:${row.id}:${personId}:${row.scheduled_at}`);
+  for (const meeting of meetings) {
+    const piece = { discloses: disclosesOf(meeting.discloses), purpose: "attendMeetings" } as const;
+    const content = { participant: meeting.preferred_name ?? meeting.first_name, meetingId: meeting.id, title: meeting.title, place: meeting.place, scheduledAt: meeting.scheduled_at };
+    const invitees = await db.selectFrom("meeting_invitees").select("support_person_id").where("meeting_id", "=", meeting.id).where("response", "in", ["yes", "maybe"]).execute();
+    queued += await queueForSupports(db, meeting.participant_id, invitees.map((i) => i.support_person_id), "meeting_reminder", piece, content, now,
+      (personId) => `meeting_reminder:${meeting.id}:${personId}:${meeting.scheduled_at}`, "remind_meetings");
+    queued += await queueForParticipant(db, meeting.participant_id, "meeting_reminder", piece, content, now,
+      `meeting_reminder:${meeting.id}:participant:${meeting.scheduled_at}`, "remind_meetings");
   }
   return queued;
 }
 
 /**
- * A support person's commitment, at the time chosen for it (within the last day, so a
- * server down for an hour still sends it, and one set long ago is not sent late).
+ * A commitment, at the time chosen for it (within the last day, so a server down for
+ * an hour still sends it, and one set long ago is not sent late): to the support
+ * person who gives the help, or to the participant when it is theirs to do, if they
+ * kept commitment reminders switched on.
  */
 async function queueCommitmentReminders(db: Db, wall: string, now: Date): Promise<number> {
   const due = `${wall}.000Z`;
   const dayAgo = `${daysAfter(wall.slice(0, 10), -1)}${wall.slice(10)}.000Z`;
   const rows = await db.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
-    .select(["i.id", "i.participant_id", "i.description", "i.discloses", "i.support_person_id", "i.reminder_at", "p.first_name", "p.preferred_name"])
-    .where("i.reminder_at", "<=", due).where("i.reminder_at", ">", dayAgo).where("i.status", "!=", "done").where("i.dismissed_at", "is", null)
-    .where("i.support_person_id", "is not", null).where("i.shared_with_supports", "=", 1).where("p.archived_at", "is", null).execute();
+    .select(["i.id", "i.participant_id", "i.description", "i.discloses", "i.provider", "i.support_person_id", "i.shared_with_supports", "i.reminder_at", "p.first_name", "p.preferred_name"])
+    .where("i.reminder_at", "<=", due).where("i.reminder_at", ">", dayAgo).where("i.status", "!=", "done").where("i.dismissed_at", "is", null).where("p.archived_at", "is", null).execute();
   let queued = 0;
   for (const row of rows) {
-    queued += await queueForSupports(db, row.participant_id, [row.support_person_id!], "commitment_reminder",
-      { discloses: disclosesOf(row.discloses), purpose: "receivePlan" },
-      { participant: row.preferred_name ?? row.first_name, planItemId: row.id, description: row.description }, now,
-      () => `commitment_reminder:${row.id}:${row.reminder_at}`);
+    const piece = { discloses: disclosesOf(row.discloses), purpose: "receivePlan" } as const;
+    const content = { participant: row.preferred_name ?? row.first_name, planItemId: row.id, description: row.description };
+    if (row.provider === "participant") {
+      queued += await queueForParticipant(db, row.participant_id, "commitment_reminder", piece, content, now, `commitment_reminder:${row.id}:${row.reminder_at}`, "remind_commitments");
+    } else if (row.support_person_id && Number(row.shared_with_supports) === 1) {
+      queued += await queueForSupports(db, row.participant_id, [row.support_person_id], "commitment_reminder", piece, content, now,
+        () => `commitment_reminder:${row.id}:${row.reminder_at}`, "remind_commitments");
+    }
   }
   return queued;
 }
 
-/** Social Security asks people on SSI to report the month before's wages by the 6th; the reminder comes on the 5th. */
+/**
+ * Social Security asks people on SSI to report the month before's wages by the 6th;
+ * the reminder comes on the 5th to each participant who asked for it on their
+ * preferences page (participants.remind_ssi_report, the one place it is kept).
+ */
 async function queueSsiReportReminders(db: Db, wall: string, now: Date): Promise<number> {
   if (wall.slice(8, 10) !== "05" || !reminderHourReached(wall, REMINDER_HOUR)) return 0;
   const month = previousMonth(wall.slice(0, 7));
-  const rows = await db.selectFrom("ssi_report_reminders as r").innerJoin("participants as p", "p.id", "r.participant_id")
-    .select(["p.id", "p.email", "p.phone"]).where("p.archived_at", "is", null).execute();
-  const messages: NewMessage[] = rows.flatMap((row) => {
-    const channel = channelFor({ kind: "participant", email: row.email, phone: row.phone, preferredChannel: null });
-    return channel ? [{
-      kind: "ssi_report_reminder", participantId: row.id, reader: { kind: "participant", id: row.id }, channel,
-      discloses: ["benefits_income"], purpose: "contact", content: { month }, dedupeKey: `ssi_report_reminder:${row.id}:${wall.slice(0, 7)}`,
-    } satisfies NewMessage] : [];
-  });
-  return queueMessages(db, messages, now);
+  const rows = await db.selectFrom("participants").select("id").where("remind_ssi_report", "=", 1).where("archived_at", "is", null).execute();
+  let queued = 0;
+  for (const row of rows) {
+    queued += await queueForParticipant(db, row.id, "ssi_report_reminder", { discloses: ["benefits_income"], purpose: "contact" }, { month }, now,
+      `ssi_report_reminder:${row.id}:${wall.slice(0, 7)}`, "remind_ssi_report");
+  }
+  return queued;
 }
 
 /**

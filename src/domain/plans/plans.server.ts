@@ -59,8 +59,8 @@ function toColumns(input: PlanItemInput) {
     notes: input.notes,
     shared_with_supports: input.sharedWithSupports ? 1 : 0,
     discloses: JSON.stringify(input.discloses),
-    // Only a support person who helps is reminded by message.
-    reminder_at: input.provider === "support_person" ? input.reminderAt : null,
+    // The one who does it is reminded by message: the support person who helps, or the participant.
+    reminder_at: input.provider === "support_person" || input.provider === "participant" ? input.reminderAt : null,
   };
 }
 

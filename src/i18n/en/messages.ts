@@ -57,15 +57,15 @@ export const messages = {
   "messages.mailbox.none": "No messages have been delivered here yet.",
   "messages.mailbox.to": "To",
   "messages.mailbox.subject": "Subject",
-  "messages.channel": "{channel, select, email {Email} text {Text message} other {Other}}",
-  "messages.status": "{status, select, queued {Waiting} sending {Sending} sent {Sent} failed {Failed} cancelled {Cancelled} withheld_no_consent {Not sent: no consent} withheld_opted_out {Not sent: the person said stop} other {Unknown}}",
-  "messages.kind": "{kind, select, meeting_planned {Meeting invitation} meeting_changed {Meeting changed} meeting_cancelled {Meeting cancelled} meeting_answered {Invitation answered} help_requested {Help asked for} help_claimed {Help offered} win_shared {Good news} meeting_reminder {Meeting reminder} commitment_reminder {Commitment reminder} ssi_report_reminder {SSI pay report reminder} daily_digest {Daily summary} other {Message}}",
+  "messages.channel": "{channel, select, email {Email} text {Text message} none {None chosen} other {Other}}",
+  "messages.status": "{status, select, queued {Waiting} sending {Sending} sent {Sent} failed {Failed} cancelled {Cancelled} withheld_no_consent {Not sent: no consent} withheld_opted_out {Not sent: the person said stop} withheld_no_channel {Not sent: no way to reach them} other {Unknown}}",
+  "messages.kind": "{kind, select, meeting_planned {Meeting invitation} meeting_changed {Meeting changed} meeting_cancelled {Meeting cancelled} meeting_answered {Invitation answered} help_requested {Help asked for} help_claimed {Help offered} win_shared {Good news} meeting_reminder {Meeting reminder} commitment_reminder {Commitment reminder} ssi_report_reminder {SSI pay report reminder} daily_digest {Daily summary} link_issued {Personal link} other {Message}}",
   "messages.reader": "{kind, select, participant {Participant} support_person {Support person} staff {Staff} other {Someone}}: {name}",
 
   "own.seen.kind.message": "{name} got an email or text message from the program",
 
-  "plan.reminderAt": "When to remind the support person",
-  "plan.reminderAt.hint": "Optional. If a support person helps, they get a message at this time to remind them.",
+  "plan.reminderAt": "When to send a reminder",
+  "plan.reminderAt.hint": "Optional. The support person who helps, or the participant if it is theirs to do, gets a message at this time to remind them.",
   "plan.reminderAt.invalid": "Give a date and time, or leave it empty.",
   "supportPage.commitments.reminder": "We will send you a reminder on {when}.",
 

@@ -56,15 +56,15 @@ export const messages: Record<keyof typeof english, string> = {
   "messages.mailbox.none": "Todavía no ha llegado ningún mensaje aquí.",
   "messages.mailbox.to": "Para",
   "messages.mailbox.subject": "Asunto",
-  "messages.channel": "{channel, select, email {Correo} text {Mensaje de texto} other {Otro}}",
-  "messages.status": "{status, select, queued {En espera} sending {Enviándose} sent {Enviado} failed {Falló} cancelled {Cancelado} withheld_no_consent {No enviado: sin consentimiento} withheld_opted_out {No enviado: la persona pidió no recibir más} other {Desconocido}}",
-  "messages.kind": "{kind, select, meeting_planned {Invitación a una reunión} meeting_changed {Reunión cambiada} meeting_cancelled {Reunión cancelada} meeting_answered {Invitación contestada} help_requested {Pedido de ayuda} help_claimed {Ofrecimiento de ayuda} win_shared {Buena noticia} meeting_reminder {Recordatorio de reunión} commitment_reminder {Recordatorio de compromiso} ssi_report_reminder {Recordatorio para reportar el pago de SSI} daily_digest {Resumen del día} other {Mensaje}}",
+  "messages.channel": "{channel, select, email {Correo} text {Mensaje de texto} none {Ninguno elegido} other {Otro}}",
+  "messages.status": "{status, select, queued {En espera} sending {Enviándose} sent {Enviado} failed {Falló} cancelled {Cancelado} withheld_no_consent {No enviado: sin consentimiento} withheld_opted_out {No enviado: la persona pidió no recibir más} withheld_no_channel {No enviado: no hay forma de contactarla} other {Desconocido}}",
+  "messages.kind": "{kind, select, meeting_planned {Invitación a una reunión} meeting_changed {Reunión cambiada} meeting_cancelled {Reunión cancelada} meeting_answered {Invitación contestada} help_requested {Pedido de ayuda} help_claimed {Ofrecimiento de ayuda} win_shared {Buena noticia} meeting_reminder {Recordatorio de reunión} commitment_reminder {Recordatorio de compromiso} ssi_report_reminder {Recordatorio para reportar el pago de SSI} daily_digest {Resumen del día} link_issued {Enlace personal} other {Mensaje}}",
   "messages.reader": "{kind, select, participant {Participante} support_person {Persona de apoyo} staff {Personal} other {Alguien}}: {name}",
 
   "own.seen.kind.message": "{name} recibió un correo o un mensaje de texto del programa",
 
-  "plan.reminderAt": "Cuándo recordarle a la persona de apoyo",
-  "plan.reminderAt.hint": "Opcional. Si ayuda una persona de apoyo, recibirá un mensaje a esta hora para recordárselo.",
+  "plan.reminderAt": "Cuándo enviar un recordatorio",
+  "plan.reminderAt.hint": "Opcional. La persona de apoyo que ayuda, o el participante si le toca hacerlo, recibirá un mensaje a esta hora para recordárselo.",
   "plan.reminderAt.invalid": "Escriba una fecha y una hora, o déjelo vacío.",
   "supportPage.commitments.reminder": "Le enviaremos un recordatorio el {when}.",
 
