@@ -178,6 +178,7 @@ async function makeAdminTokens(page: Page, tokens: Tokens): Promise<void> {
   const invite = page.locator("section", { has: page.locator("#invite-heading") });
   await invite.locator("input[name=email]").fill("pseudo-walk@example.org");
   await invite.locator("input[name=name]").fill("«Pseudo Walk»");
+  await invite.locator("select[name=teamId]").selectOption({ index: 1 });
   await invite.getByRole("button", { name: /Create invitation link/ }).click();
   tokens.invitation = pathOf(await page.getByTestId("invitation-link").locator(".token").textContent()).replace(/^\/invitations\//, "");
   const userId = first("SELECT id FROM users WHERE email = 'specialist3@example.org'")!;
