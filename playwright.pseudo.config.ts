@@ -5,14 +5,17 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 
 /**
  * The pseudo-locale run (issue 13): the same server with ALLIES_PSEUDO_LOCALE=1 on a
- * database of its own, and only the spec that reads every page for words outside the
- * catalog. `npx playwright test -c playwright.pseudo.config.ts`.
+ * database of its own, and only the spec that reads every page of the route table for
+ * words outside the catalog. Part of `npm test`; alone:
+ * `NODE_ENV=production npx react-router build && npx playwright test -c playwright.pseudo.config.ts`.
  */
 export default defineConfig({
   ...base,
   testDir: "tests/e2e",
   testMatch: "**/*.pseudo.ts",
   testIgnore: [],
+  // One long walk: a step that finds nothing fails in seconds instead of waiting out the walk's whole time.
+  use: { ...base.use, actionTimeout: 20_000 },
   webServer: {
     ...base.webServer,
     command: "rm -rf .tmp/e2e-pseudo && node src/cli/main.ts serve",

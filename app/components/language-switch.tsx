@@ -1,6 +1,5 @@
 import { useLocation } from "react-router";
-import { LOCALES, translate } from "../../src/i18n/index.ts";
-import { PSEUDO_LOCALE, pseudoMessage } from "../../src/i18n/pseudo.ts";
+import { LOCALES, languageName } from "../../src/i18n/index.ts";
 import { useT } from "../lib/i18n.ts";
 
 /**
@@ -16,9 +15,8 @@ export function LanguageSwitch() {
     <nav className="language-switch" aria-label={t("strays.languageSwitch.label")}>
       <ul>
         {LOCALES.filter((locale) => locale !== t.locale).map((locale) => (
-          // Each language's own name for itself, marked like the page's words in the pseudo-locale.
           <li key={locale}>
-            <a href={`/language/${locale}?next=${encodeURIComponent(next)}`} lang={locale} hrefLang={locale}>{t.locale === PSEUDO_LOCALE ? pseudoMessage(translate(locale, "language.name")) : translate(locale, "language.name")}</a>
+            <a href={`/language/${locale}?next=${encodeURIComponent(next)}`} lang={locale} hrefLang={locale}>{languageName(t.locale, locale)}</a>
           </li>
         ))}
       </ul>

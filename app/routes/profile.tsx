@@ -5,7 +5,7 @@ import { listApiTokens } from "../../src/domain/auth/api-tokens.server.ts";
 import { calendarFeedStatus } from "../../src/domain/day/day.server.ts";
 import { getTwoFactorStatus } from "../../src/domain/auth/credentials.server.ts";
 import { getProfile } from "../../src/domain/users/users.server.ts";
-import { LOCALES, translate } from "../../src/i18n/index.ts";
+import { LOCALES, languageName } from "../../src/i18n/index.ts";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -77,7 +77,7 @@ export default function Profile() {
           <SelectField
             name="locale" label={t("profile.language.label")} hint={t("profile.language.hint")} defaultValue={profile.locale}
             errors={result?.intent === "changeLanguage" ? result.errors : undefined}
-            options={LOCALES.map((locale) => ({ value: locale, label: translate(locale, "language.name") }))}
+            options={LOCALES.map((locale) => ({ value: locale, label: languageName(t.locale, locale) }))}
           />
           <button type="submit" disabled={busy}>{t("profile.language.save")}</button>
         </Form>

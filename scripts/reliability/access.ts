@@ -1,10 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { RouteConfigEntry } from "@react-router/dev/routes";
-import routes from "../../app/routes.ts";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
-const APP_DIR = path.resolve(import.meta.dirname, "../../app");
+import { pagePaths } from "../../tests/support/page-paths.ts";
+export { pagePaths };
 import type { Db } from "../../src/db/index.ts";
 import { systemMeta } from "../../src/domain/auth/actor.ts";
 import { claimHelpRequest } from "../../src/domain/partners/support-page.server.ts";
@@ -22,30 +18,6 @@ import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject,
 const AREA = "access";
 const REFUSED = ROLES.filter((r) => !r.allowed);
 const ALLOWED = ROLES.filter((r) => r.allowed);
-
-/**
- * A route that is only a form's action: it has no loader of its own, or draws another
- * page by re-exporting that page's loader (decision 0011). Its page is in the matrix
- * under the page's own path; posting to it is not opening a page.
- */
-function isFormAction(file: string): boolean {
-  const source = readFileSync(path.join(APP_DIR, file), "utf8");
-  return !/\bloader\b/.test(source) || /export \{[^}]*\bloader\b[^}]*\} from "\.\//.test(source);
-}
-
-/** Every page path of the app, from the route config itself, so a new page is in the matrix without touching the suite. */
-export function pagePaths(): string[] {
-  const paths: string[] = [];
-  const walk = (entries: RouteConfigEntry[], prefix: string) => {
-    for (const entry of entries) {
-      const path = entry.index ? prefix || "/" : entry.path ? `${prefix}/${entry.path}`.replace(/\/+/g, "/") : prefix;
-      if ((entry.index || entry.path) && !isFormAction(entry.file)) paths.push(path);
-      if (entry.children) walk(entry.children, path);
-    }
-  };
-  walk(routes, "");
-  return [...new Set(paths)];
-}
 
 /** What a page needs in its query to show anything: the blank consent form prints the terms chosen on the sign step. */
 function blankConsentQuery(): string {

@@ -36,6 +36,18 @@ describe("message catalog", () => {
     expect(missing).toEqual([]);
   });
 
+  it("has no message that no code uses: every key is named in the app or the domain", () => {
+    // A key is used when code names it whole ("benefits.note.ssdi") or builds it from a
+    // named prefix (`benefits.kind.${kind}`, `${prefix}.${code}` with prefix "own.copy").
+    const code = [...filesUnder(path.join(root, "app"), /\.tsx?$/), ...filesUnder(path.join(root, "src"), /\.tsx?$/)]
+      .filter((file) => !/[\\/]i18n[\\/](en|es)[\\/]/.test(file) && !file.includes("+types"))
+      .map((file) => readFileSync(file, "utf8")).join("\n");
+    const named = new Set([...code.matchAll(/["'`]([\w.-]+)["'`]/g)].map((m) => m[1]!));
+    const prefixes = [...code.matchAll(/[`"]([\w]+(?:\.[\w]+)*\.)(?:\$\{|"\s*\+)/g)].map((m) => m[1]!);
+    const unused = Object.keys(english).filter((key) => !named.has(key) && !prefixes.some((prefix) => key.startsWith(prefix)));
+    expect(unused, "messages no code uses: use them where they belong or delete them from every catalog").toEqual([]);
+  });
+
   it("holds every catalog to the English one: the same keys, each message valid ICU with the same arguments", () => {
     for (const locale of LOCALES) expect({ locale, problems: catalogProblems(english, catalogOf(locale)) }).toEqual({ locale, problems: [] });
   });

@@ -84,6 +84,16 @@ export function translate(locale: Locale, key: MessageKey | (string & {}), value
   return String(message.format.format(trimmed));
 }
 
+/**
+ * A language's own name for itself ("Español"), as a page in `pageLocale` lists it:
+ * a reader finds their language by the name they know, so it is not translated. The
+ * pseudo-locale marks it like a catalog word, since it comes from a catalog.
+ */
+export function languageName(pageLocale: Locale, locale: Locale): string {
+  const name = translate(locale, "language.name");
+  return pageLocale === PSEUDO_LOCALE ? pseudoMessage(name) : name;
+}
+
 /** The messages of one locale; it carries its locale so dates and amounts beside the words can follow it. */
 export interface Translate {
   (key: MessageKey, values?: MessageValues): string;

@@ -1,4 +1,4 @@
-import type { PSEUDO_LOCALE } from "./pseudo.ts";
+import { PSEUDO_LOCALE } from "./pseudo.ts";
 
 /**
  * The languages Allies speaks. Adding one is adding its catalog: a `Catalog` object
@@ -32,9 +32,11 @@ export function negotiate<L extends string>(wanted: readonly string[], available
 /**
  * The catalog locale for a language someone prefers: English when it has no
  * catalog. A participant whose language has none yet gets English documents
- * until it has one.
+ * until it has one. The pseudo-locale's own tag, which only the marked demo data of a
+ * pseudo-locale run carries (src/db/seed/pseudo-marks.ts), is that locale.
  */
 export function localeFor(language: string | null | undefined): Locale {
+  if (language === PSEUDO_LOCALE) return PSEUDO_LOCALE;
   return negotiate([language ?? ""], LOCALES) ?? DEFAULT_LOCALE;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pdfText, notdefGlyphs } from "../../tests/support/pdf-text.ts";
+import { pdfIdentity, pdfText, notdefGlyphs } from "../../tests/support/pdf-text.ts";
 import { renderConsentPdf } from "../domain/consent/consent-pdf.server.ts";
 import { renderMinutesPdf } from "../domain/meetings/minutes-pdf.server.ts";
 import { renderTakeHomePdf } from "../domain/plans/take-home-pdf.server.ts";
@@ -19,21 +19,21 @@ const ALL = `${NAMES.vietnamese}, ${NAMES.arabic} y ${NAMES.chinese}`;
 
 const PRINTOUTS: Record<string, () => Promise<Buffer>> = {
   "take-home copy": () => renderTakeHomePdf({
-    allowed: true, title: `Plan de ${NAMES.vietnamese}`, intro: `Quién ayuda a ${ALL}.`, goal: null, schoolGoal: `Clases de ${NAMES.chinese}`,
+    allowed: true, locale: "es", title: `Plan de ${NAMES.vietnamese}`, intro: `Quién ayuda a ${ALL}.`, goal: null, schoolGoal: `Clases de ${NAMES.chinese}`,
     columns: { what: "Qué", who: "Quién", when: "Cuándo" }, footer: NAMES.arabic,
     sections: [{ id: "helpers", heading: "Quién ayuda", rows: [{ what: "Rides", who: NAMES.arabic, when: NAMES.chinese }], paragraphs: [ALL], items: [`${NAMES.chinese}: 555-0100`] }],
   }),
   "consent form": () => renderConsentPdf({
-    title: `Permission for ${NAMES.arabic}`, intro: ALL, withdrawals: [], part2Notice: null,
+    locale: "en", title: `Permission for ${NAMES.arabic}`, intro: ALL, withdrawals: [], part2Notice: null,
     sections: [{ id: "who", heading: NAMES.vietnamese, paragraphs: [ALL], items: [NAMES.chinese] }],
     signature: { heading: "Signatures", lines: [{ label: "Name", value: NAMES.arabic }, { label: "Signature", value: "" }] },
   }, { author: NAMES.vietnamese, footer: ALL }),
   "meeting minutes": () => renderMinutesPdf({
-    programName: "Allies", programPhone: null, title: `Meeting with ${NAMES.chinese}`, copyFor: `Copy for ${NAMES.arabic}`,
+    locale: "en", programName: "Allies", programPhone: null, title: `Meeting with ${NAMES.chinese}`, copyFor: `Copy for ${NAMES.arabic}`,
     facts: [{ label: "Who came", value: ALL }], sections: [{ heading: "Ideas", items: [`${NAMES.vietnamese} drives`] }], notes: [NAMES.arabic], part2: null,
   }, null),
   "participant's own record": () => renderRecordPdf({
-    title: `Record of ${NAMES.vietnamese}`, intro: ALL, sections: [{ heading: "People", blocks: [[NAMES.arabic, NAMES.chinese]] }],
+    locale: "en", title: `Record of ${NAMES.vietnamese}`, intro: ALL, sections: [{ heading: "People", blocks: [[NAMES.arabic, NAMES.chinese]] }],
   }),
 };
 
@@ -54,9 +54,19 @@ describe("names in every script in every PDF", () => {
     });
   }
 
+  it("says the reader's language and the title in every PDF, not English whatever the reader reads", async () => {
+    // The take-home copy above is written for a Spanish reader, the others for English ones.
+    expect(await pdfIdentity(await PRINTOUTS["take-home copy"]!())).toEqual({ language: "es-US", title: `Plan de ${NAMES.vietnamese}` });
+    for (const printout of ["consent form", "meeting minutes", "participant's own record"]) {
+      expect((await pdfIdentity(await PRINTOUTS[printout]!())).language, printout).toBe("en-US");
+    }
+    const spanishRecord = await renderRecordPdf({ locale: "es", title: "Expediente de Ana", intro: "", sections: [] });
+    expect(await pdfIdentity(spanishRecord)).toEqual({ language: "es-US", title: "Expediente de Ana" });
+  });
+
   it("counts a character no font has as a box, so the check above can fail", async () => {
     // U+0F00 (Tibetan) is in none of the embedded fonts.
-    const bytes = await renderRecordPdf({ title: "ༀ", intro: "", sections: [] });
+    const bytes = await renderRecordPdf({ locale: "en", title: "ༀ", intro: "", sections: [] });
     expect(notdefGlyphs(bytes)).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,7 @@
 import bidiFactory from "bidi-js";
 import PDFDocument from "pdfkit";
+import { intlLocale } from "../i18n/format.ts";
+import type { Locale } from "../i18n/locales.ts";
 import { faceFor, primaryFace, type FontStyle, type PdfFace } from "./fonts.server.ts";
 
 const bidi = bidiFactory();
@@ -10,14 +12,25 @@ export interface PdfFile {
   done: Promise<Buffer>;
 }
 
+/** What every printout says about itself: the language it is written in (its reader's) and its title. */
+export interface PdfIdentity {
+  locale: Locale;
+  title: string;
+}
+
 /**
  * A new PDF that draws with the Noto fonts (decision 0028) instead of pdfkit's
  * built-in Helvetica, which has no glyph outside Windows-1252. Every printout
  * starts here and writes its words with `writeText`.
  */
-export function startPdf(options: PDFKit.PDFDocumentOptions): PdfFile {
-  // The first font is set here so that pdfkit does not load (and write out) Helvetica.
-  const doc = new PDFDocument({ ...options, font: primaryFace("regular").font as unknown as string });
+export function startPdf({ locale, title, ...options }: Omit<PDFKit.PDFDocumentOptions, "lang" | "displayTitle"> & PdfIdentity): PdfFile {
+  // The document says its reader's language, so a screen reader reads it in the right
+  // voice, and its title, which a PDF viewer shows in place of the file name.
+  const doc = new PDFDocument({
+    ...options, info: { ...options.info, Title: title }, lang: intlLocale(locale), displayTitle: true,
+    // The first font is set here so that pdfkit does not load (and write out) Helvetica.
+    font: primaryFace("regular").font as unknown as string,
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

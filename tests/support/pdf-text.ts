@@ -20,6 +20,19 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** What a PDF says about itself: its language (the catalog's /Lang) and its title, as a PDF viewer reads them. */
+export async function pdfIdentity(bytes: Uint8Array): Promise<{ language: string | null; title: string | null }> {
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
+  const pdf = await task.promise;
+  try {
+    const { info } = await pdf.getMetadata();
+    const fields = info as { Language?: string; Title?: string };
+    return { language: fields.Language ?? null, title: fields.Title ?? null };
+  } finally {
+    await task.destroy();
+  }
+}
+
 /**
  * How many glyphs the PDF draws with a font's .notdef, the empty box printed
  * for a character the font lacks. The text of a missing character still maps to

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../index.ts";
 import type { Database } from "../schema.ts";
-import { DATA_CLOSE, DATA_OPEN } from "../../i18n/pseudo.ts";
+import { DATA_CLOSE, DATA_OPEN, PSEUDO_LOCALE } from "../../i18n/pseudo.ts";
 
 /**
  * The demo data's free text that pages show: names, titles, places, notes. In a
@@ -23,16 +23,21 @@ const SHOWN_TEXT: { [T in keyof Database]?: (keyof Database[T] & string)[] } = {
   help_requests: ["description"],
   benefits_referrals: ["counselor_name", "organization", "notes"],
   pay_stubs: ["employer"],
+  support_suggestions: ["name", "how_to_reach", "note"],
+  contact_notes: ["summary"],
   program_settings: ["name", "address"],
 };
 
 /**
  * Marks the demo data's shown text (see SHOWN_TEXT) and each meeting's agenda items,
- * once, right after it is loaded. Everyone reads English in such a run, so every page
- * and copy is in the pseudo-locale; the Spanish catalog has its own test.
+ * once, right after it is loaded. Everyone (staff, participants, support people) reads
+ * the pseudo-locale in such a run, so every page, copy and message made for them is in
+ * it (localeFor reads the tag); the Spanish catalog has its own test.
  */
 export async function markDemoData(db: Db): Promise<void> {
-  await db.updateTable("participants").set({ preferred_language: "en" }).execute();
+  await db.updateTable("participants").set({ preferred_language: PSEUDO_LOCALE }).execute();
+  await db.updateTable("support_persons").set({ preferred_language: PSEUDO_LOCALE }).execute();
+  await db.updateTable("users").set({ locale: PSEUDO_LOCALE }).execute();
   for (const meeting of await db.selectFrom("meetings").select(["id", "agenda"]).execute()) {
     const agenda = (JSON.parse(meeting.agenda) as string[]).map((item) => `${DATA_OPEN}${item}${DATA_CLOSE}`);
     await db.updateTable("meetings").set({ agenda: JSON.stringify(agenda) }).where("id", "=", meeting.id).execute();

@@ -1,5 +1,5 @@
 import { formatDate } from "../../i18n/format.ts";
-import type { Translate } from "../../i18n/index.ts";
+import type { Locale, Translate } from "../../i18n/index.ts";
 import type { RelationshipKind } from "../network/vocabulary.ts";
 import { PART2_CATEGORY, type ConsentCategory, type ConsentGrant } from "./model.ts";
 
@@ -48,6 +48,8 @@ export interface ConsentFormSection {
 }
 
 export interface ConsentForm {
+  /** The language it is written in: the participant's. */
+  locale: Locale;
   title: string;
   intro: string;
   sections: ConsentFormSection[];
@@ -154,6 +156,7 @@ export function buildConsentForm(facts: ConsentFormFacts, t: Translate): Consent
   }
 
   return {
+    locale: t.locale,
     title: t("consentForm.title"),
     intro: t("consentForm.intro", { participant: participantName, person: personName }),
     sections,

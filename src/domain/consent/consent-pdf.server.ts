@@ -10,9 +10,8 @@ export function renderConsentPdf(form: ConsentForm, meta: { author: string; foot
   const { doc, done } = startPdf({
     size: "LETTER",
     margins: { top: 54, bottom: 54, left: 60, right: 60 },
-    info: { Title: form.title, Author: meta.author, Subject: form.intro },
-    lang: "en-US",
-    displayTitle: true,
+    locale: form.locale, title: form.title,
+    info: { Author: meta.author, Subject: form.intro },
   });
 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;

@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../i18n/format.ts";
-import type { Translate } from "../../i18n/index.ts";
+import type { Locale, Translate } from "../../i18n/index.ts";
 import { startPdf, writeText } from "../../pdf/text.server.ts";
 import type { MeetingMinutes, MinutesLine } from "./minutes.ts";
 
@@ -10,6 +10,8 @@ export interface MinutesSection {
 
 /** A meeting's minutes as words for one reader's PDF: the same content as the minutes page. */
 export interface MinutesDocument {
+  /** The language it is written in: its reader's. */
+  locale: Locale;
   programName: string;
   programPhone: string | null;
   title: string;
@@ -37,6 +39,7 @@ export interface MinutesPdfInput {
 export function buildMinutesDocument(input: MinutesPdfInput, t: Translate): MinutesDocument {
   const { minutes, participantName: name } = input;
   const doc: MinutesDocument = {
+    locale: t.locale,
     programName: input.program.name, programPhone: input.program.phone,
     title: t("meetings.minutes.title", { title: input.title }),
     copyFor: input.copyFor ? t("meetings.minutes.copyFor", { name: input.copyFor }) : null,
@@ -74,7 +77,7 @@ export function buildMinutesDocument(input: MinutesPdfInput, t: Translate): Minu
 export function renderMinutesPdf(m: MinutesDocument, logo: string | null): Promise<Buffer> {
   const { doc, done } = startPdf({
     size: "LETTER", margins: { top: 54, bottom: 54, left: 60, right: 60 },
-    info: { Title: m.title, Author: m.programName }, lang: "en-US", displayTitle: true,
+    locale: m.locale, title: m.title, info: { Author: m.programName },
   });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;

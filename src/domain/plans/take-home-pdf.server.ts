@@ -1,5 +1,5 @@
 import { formatDate } from "../../i18n/format.ts";
-import type { Translate } from "../../i18n/index.ts";
+import type { Locale, Translate } from "../../i18n/index.ts";
 import { startPdf, writeText } from "../../pdf/text.server.ts";
 import type { TakeHomePlan } from "./take-home.ts";
 
@@ -21,6 +21,8 @@ export interface TakeHomeSection {
 export interface TakeHomeDocument {
   /** False when the reader may see nothing: the document then says only that. */
   allowed: boolean;
+  /** The language it is written in: its reader's. */
+  locale: Locale;
   title: string;
   intro: string;
   goal: string | null;
@@ -40,7 +42,7 @@ export interface TakeHomeDocument {
 export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant" | "support", t: Translate, today: string): TakeHomeDocument {
   const columns = { what: t("takeHome.column.what"), who: t("takeHome.column.who"), when: t("takeHome.column.when") };
   if (!plan.allowed) {
-    return { allowed: false, title: t("takeHome.empty.title"), intro: t("takeHome.empty.body"), goal: null, schoolGoal: null, sections: [], columns, footer: t("takeHome.footer.empty", { date: formatDate(today, t.locale) }) };
+    return { allowed: false, locale: t.locale, title: t("takeHome.empty.title"), intro: t("takeHome.empty.body"), goal: null, schoolGoal: null, sections: [], columns, footer: t("takeHome.footer.empty", { date: formatDate(today, t.locale) }) };
   }
   const name = plan.participantName;
   const self = audience === "participant";
@@ -122,6 +124,7 @@ export function buildTakeHomeDocument(plan: TakeHomePlan, audience: "participant
 
   return {
     allowed: true,
+    locale: t.locale,
     title: self ? t("takeHome.title.self") : t("takeHome.title.support", { name }),
     intro: self ? t("takeHome.intro.self", { name }) : t("takeHome.intro.support", { name }),
     goal: plan.workGoal ? (self ? t("takeHome.goal.self", { goal: plan.workGoal }) : t("takeHome.goal.support", { name, goal: plan.workGoal })) : null,
@@ -140,9 +143,8 @@ export function renderTakeHomePdf(plan: TakeHomeDocument): Promise<Buffer> {
   const { doc, done } = startPdf({
     size: "LETTER",
     margins: { top: 54, bottom: 54, left: 60, right: 60 },
-    info: { Title: plan.title },
-    lang: "en-US",
-    displayTitle: true,
+    locale: plan.locale,
+    title: plan.title,
   });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;

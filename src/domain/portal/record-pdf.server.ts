@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
-import type { MessageKey, Translate } from "../../i18n/index.ts";
+import type { Locale, MessageKey, Translate } from "../../i18n/index.ts";
 import { startPdf, writeText } from "../../pdf/text.server.ts";
 import type { RecordCopy } from "./record-copy.server.ts";
 
@@ -10,6 +10,8 @@ export interface RecordSection {
 }
 
 export interface RecordDocument {
+  /** The language it is written in: the participant's. */
+  locale: Locale;
   title: string;
   intro: string;
   sections: RecordSection[];
@@ -101,6 +103,7 @@ export function buildRecordDocument(copy: RecordCopy, t: Translate): RecordDocum
     },
   ];
   return {
+    locale: t.locale,
     title: t("own.copy.pdfTitle", { name: `${text(p.firstName)} ${text(p.lastName)}` }),
     intro: t("own.copy.pdfIntro", { date: formatDate(copy.generatedAt.slice(0, 10), t.locale) }),
     sections: sections.map((s) => ({ ...s, blocks: s.blocks.filter((b) => b.length > 0) })),
@@ -109,7 +112,7 @@ export function buildRecordDocument(copy: RecordCopy, t: Translate): RecordDocum
 
 /** Draws the record copy (pdfkit in the Noto fonts, like the take-home copy: decisions 0006 and 0028). */
 export function renderRecordPdf(record: RecordDocument): Promise<Buffer> {
-  const { doc, done } = startPdf({ size: "LETTER", margins: { top: 54, bottom: 54, left: 60, right: 60 }, info: { Title: record.title }, lang: "en-US", displayTitle: true });
+  const { doc, done } = startPdf({ size: "LETTER", margins: { top: 54, bottom: 54, left: 60, right: 60 }, locale: record.locale, title: record.title });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   writeText(doc, record.title, { style: "bold", size: 22, width });

@@ -32,7 +32,6 @@ export const auth = {
   "passwordReset.askAdmin": "Ask your administrator for a new link.",
   "auth.email.invalid": "Enter an email address like name@example.org.",
   "auth.password.required": "Enter your password.",
-  "auth.signOut.submit": "Sign out",
   "auth.signOutAll.title": "Sign out everywhere",
   "auth.signOutAll.body": "Ends every session of yours, on this and every other device.",
   "auth.signOutAll.submit": "Sign out of all sessions",

@@ -42,10 +42,8 @@ export const benefits = {
   "benefits.summary.ssdiSuspended": "Your SSDI is not paid in months you earn this much, because your pay is over Social Security's limit of {sga}. It can start again in a month you earn less.",
 
   "benefits.note.estimate": "This is an estimate based on federal rules only. It does not count a state supplement, housing help, SNAP (food stamps) or taxes. It is not advice.",
-  "benefits.note.counselor": "Before you decide, check these numbers with a certified benefits counselor (a CWIC at a WIPA project).",
   "benefits.note.report": "Report your pay to Social Security by the 10th of the month after you are paid.",
   "benefits.note.ssiTiming": "SSI looks back: pay you get in one month changes your SSI check two months later.",
-  "benefits.note.medicaid": "Medicaid usually keeps going after the SSI check stops (section 1619(b)), as long as your yearly pay stays under your state's limit.",
   "benefits.note.ssdi": "SSDI looks at your pay before taxes. During the trial work period, you get your full SSDI check no matter how much you earn.",
   "benefits.note.partTime": "Working part-time is a common first step, and it usually keeps some benefits.",
   "benefits.note.unverified": "Some {year} figures used here have not yet been checked against Social Security's own published numbers.",

@@ -12,7 +12,6 @@ export const day = {
   "day.meetingsToday.none": "No meetings today.",
   "day.meetingsWeek.heading": "Meetings in the next 7 days",
   "day.meetingsWeek.none": "No other meetings in the next 7 days.",
-  "day.meeting.with": "with {name}",
   "day.meeting.inProgress": "under way",
 
   "day.commitments.heading": "Commitments due",

@@ -6,7 +6,6 @@ export const overview = {
   "overview.network.title": "Support network",
   "overview.network.people": "{count, plural, =0 {No one on the network yet} one {# person} other {# people}}",
   "overview.network.consented": "{count, plural, =0 {No one holds consent} one {# holds consent} other {# hold consent}}",
-  "overview.network.firstCall": "First call: {name}",
   "overview.network.noFirstCall": "No first call chosen",
   "overview.network.label.people": "People",
   "overview.network.label.consented": "Consent",

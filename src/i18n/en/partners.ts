@@ -101,7 +101,6 @@ export const partners = {
   "help.cancel": "Cancel request",
   "help.status.open": "Waiting for a helper",
   "help.status.claimed": "{name} will help",
-  "help.posted": "Help request posted.",
 
   "links.heading": "Personal link",
   "links.intro": "A personal link opens {name}'s own page, with no password. It shows only what their consent covers. It works for 60 days after it was last used.",

@@ -46,5 +46,4 @@ export const texts = {
   "texts.quietHours.start": "Texts stop at",
   "texts.quietHours.end": "Texts start again at",
   "texts.quietHours.invalid": "Write a time like 21:00.",
-  "texts.quietHours.summary": "Quiet hours for texts: {start} to {end}",
 } as const;

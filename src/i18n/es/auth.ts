@@ -35,7 +35,6 @@ export const auth: Record<keyof typeof english, string> = {
   "passwordReset.askAdmin": "Pídale un enlace nuevo a su administrador(a).",
   "auth.email.invalid": "Escriba un correo electrónico como nombre@ejemplo.org.",
   "auth.password.required": "Escriba su contraseña.",
-  "auth.signOut.submit": "Cerrar sesión",
   "auth.signOutAll.title": "Cerrar sesión en todas partes",
   "auth.signOutAll.body": "Cierra todas sus sesiones, en este dispositivo y en todos los demás.",
   "auth.signOutAll.submit": "Cerrar todas las sesiones",

@@ -45,10 +45,8 @@ export const benefits: Record<keyof typeof english, string> = {
   "benefits.summary.ssdiSuspended": "No le pagan SSDI en los meses en que gane esta cantidad, porque su pago pasa del límite del Seguro Social, que es {sga}. Puede volver a recibirlo en un mes en que gane menos.",
 
   "benefits.note.estimate": "Este es un cálculo aproximado que usa solo las reglas federales. No cuenta un suplemento del estado, la ayuda para vivienda, SNAP (cupones para alimentos) ni los impuestos. No es un consejo.",
-  "benefits.note.counselor": "Antes de decidir, revise estos números con un(a) consejero(a) de beneficios certificado(a) (un CWIC de un proyecto WIPA).",
   "benefits.note.report": "Informe su pago al Seguro Social a más tardar el día 10 del mes después de que le pagan.",
   "benefits.note.ssiTiming": "SSI mira hacia atrás: lo que le pagan en un mes cambia su cheque de SSI dos meses después.",
-  "benefits.note.medicaid": "Medicaid casi siempre continúa después de que se detiene el cheque de SSI (sección 1619(b)), mientras lo que gana en el año no pase del límite de su estado.",
   "benefits.note.ssdi": "SSDI mira su pago antes de impuestos. Durante el período de trabajo de prueba, usted recibe su cheque completo de SSDI, sin importar cuánto gane.",
   "benefits.note.partTime": "Trabajar medio tiempo es un primer paso común, y casi siempre le permite conservar parte de sus beneficios.",
   "benefits.note.unverified": "Algunas cifras de {year} que se usan aquí todavía no se han comparado con los números que publica el Seguro Social.",

@@ -14,7 +14,6 @@ export const day: Record<keyof typeof english, string> = {
   "day.meetingsToday.none": "No hay reuniones hoy.",
   "day.meetingsWeek.heading": "Reuniones de los próximos 7 días",
   "day.meetingsWeek.none": "No hay otras reuniones en los próximos 7 días.",
-  "day.meeting.with": "con {name}",
   "day.meeting.inProgress": "en curso",
 
   "day.commitments.heading": "Compromisos que vencen",

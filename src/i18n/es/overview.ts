@@ -8,7 +8,6 @@ export const overview: Record<keyof typeof english, string> = {
   "overview.network.title": "Red de apoyo",
   "overview.network.people": "{count, plural, =0 {Todavía no hay nadie en la red} one {# persona} other {# personas}}",
   "overview.network.consented": "{count, plural, =0 {Nadie tiene consentimiento} one {# tiene consentimiento} other {# tienen consentimiento}}",
-  "overview.network.firstCall": "Primera llamada: {name}",
   "overview.network.noFirstCall": "No se ha elegido a quién llamar primero",
   "overview.network.label.people": "Personas",
   "overview.network.label.consented": "Consentimiento",

@@ -103,7 +103,6 @@ export const partners: Record<keyof typeof english, string> = {
   "help.cancel": "Cancelar el pedido",
   "help.status.open": "Esperando a alguien que ayude",
   "help.status.claimed": "{name} va a ayudar",
-  "help.posted": "Se publicó el pedido de ayuda.",
 
   "links.heading": "Enlace personal",
   "links.intro": "Un enlace personal abre la página propia de {name}, sin contraseña. Solo muestra lo que cubre su consentimiento. Funciona durante 60 días después de la última vez que se usó.",

@@ -48,5 +48,4 @@ export const texts: Record<keyof typeof english, string> = {
   "texts.quietHours.start": "Los mensajes se detienen a las",
   "texts.quietHours.end": "Los mensajes vuelven a empezar a las",
   "texts.quietHours.invalid": "Escriba una hora como 21:00.",
-  "texts.quietHours.summary": "Horas de silencio para mensajes de texto: de {start} a {end}",
 };

@@ -1,7 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
-import { pdfText } from "../../support/pdf-text.ts";
+import { pdfIdentity, pdfText } from "../../support/pdf-text.ts";
 
 /** JSON API calls as the signed-in user, with the CSRF header. */
 async function api(page: Page, method: string, path: string, data?: unknown) {
@@ -58,8 +58,10 @@ test("a Spanish-speaking support person's copy, PDF, invitation and calendar fil
   await expect(copy).toContainText(SPANISH_DATE);
   await expect(copy).toContainText("Ride to the kitchen shift");
   await checkA11y();
-  const pdf = await pdfText(Buffer.from(await (await page.request.get(`/participants/${id}/plan/take-home.pdf?for=${person.id}`)).body()));
-  expect(pdf).toMatch(SPANISH_DATE);
+  const pdfBytes = Buffer.from(await (await page.request.get(`/participants/${id}/plan/take-home.pdf?for=${person.id}`)).body());
+  expect(await pdfText(pdfBytes)).toMatch(SPANISH_DATE);
+  // The PDF says it is Spanish, so a screen reader reads it in a Spanish voice, and its title is the Spanish one.
+  expect(await pdfIdentity(pdfBytes)).toEqual({ language: "es-US", title: expect.stringMatching(/^Cómo puede ayudar a /) });
 
   // The printed invitation and the calendar file.
   await page.goto(`/participants/${id}/meetings/${meeting.id}/invitations`);
