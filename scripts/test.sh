@@ -30,9 +30,6 @@ TEST_DB=postgres npx vitest run tests/integration
 step "End-to-end tests in Chromium"
 npx playwright test
 
-step "Pseudo-locale run: every page, PDF and calendar file, for words outside the catalog"
-npx playwright test -c playwright.pseudo.config.ts
-
 if [ -f scripts/reliability.ts ]; then
   step "Reliability suite"
   npm run --silent test:reliability
