@@ -1,6 +1,20 @@
-import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { type RouteConfig, type RouteConfigEntry, index, layout, route } from "@react-router/dev/routes";
 
-export default [
+/**
+ * Every page of one participant's record shares their name and sections
+ * (routes/participant-layout.tsx): each route under participants/:id is put inside
+ * that layout, so a new participant page gets the navigation by being listed below.
+ * Files (.pdf, .ics) are resource routes and stay outside it.
+ */
+function withParticipantLayout(routes: RouteConfigEntry[]): RouteConfigEntry[] {
+  const inRecord = (r: RouteConfigEntry) => !!r.path && /^participants\/:id(\/|$)/.test(r.path) && !/\.(pdf|ics)$/.test(r.path);
+  const first = routes.findIndex(inRecord);
+  const outside = routes.filter((r) => !inRecord(r));
+  outside.splice(first, 0, layout("routes/participant-layout.tsx", routes.filter(inRecord)));
+  return outside;
+}
+
+export default withParticipantLayout([
   index("routes/home.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
@@ -99,4 +113,4 @@ export default [
   route("admin/messages/mailbox", "routes/admin-mailbox.tsx"),
   route("unsubscribe/:token", "routes/unsubscribe.tsx"),
   route("*", "routes/not-found.tsx"),
-] satisfies RouteConfig;
+]) satisfies RouteConfig;

@@ -24,6 +24,7 @@ export function SiteHeader() {
           <nav aria-label={t("nav.main")}>
             <ul>
               <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
+              <li><NavLink to="/calendar">{t("nav.calendar")}</NavLink></li>
               {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
               {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}
               <li><NavLink to="/profile">{t("nav.profile")}</NavLink></li>

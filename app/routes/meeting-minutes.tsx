@@ -3,7 +3,7 @@ import type { Route } from "./+types/meeting-minutes";
 import { getMeetingMinutes } from "../../src/domain/meetings/meetings.server.ts";
 import type { MeetingMinutes, MinutesLine } from "../../src/domain/meetings/minutes.ts";
 import { getProgramLogo, getProgramSettings } from "../../src/domain/program/program.server.ts";
-import { ParticipantSections, formatMeetingTime, shortName } from "../components/meetings.tsx";
+import { formatMeetingTime, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -45,7 +45,6 @@ export default function MeetingMinutesPage() {
     <div className="page minutes">
       <title>{`${t("meetings.minutes.title", { title })} · ${name} · ${t("app.name")}`}</title>
       <div className="no-print">
-        <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
         <p className="back-link"><Link to={forPerson ? `${base}/minutes` : base}>{t("meetings.run.back", { title })}</Link></p>
       </div>
       <header className="print-header">

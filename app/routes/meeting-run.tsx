@@ -7,7 +7,7 @@ import { CONCERN_TYPES, concernInputSchema, type ConcernType } from "../../src/d
 import { addMeetingEntry, getMeeting, recordAttendance, setMeetingStep } from "../../src/domain/meetings/meetings.server.ts";
 import { MEETING_STEPS, meetingAttendanceSchema, meetingEntryInputSchema, meetingStepSchema, type Meeting, type MeetingStep } from "../../src/domain/meetings/model.ts";
 import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
-import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
+import { TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -125,7 +125,6 @@ export default function MeetingRunPage() {
   return (
     <div className="page run">
       <title>{`${t("meetings.run.title", { title: meeting.title })} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
       <p className="no-print"><Link to={here}>{t("meetings.run.back", { title: meeting.title })}</Link></p>
       <h1>{t("meetings.run.title", { title: meeting.title })}</h1>
 

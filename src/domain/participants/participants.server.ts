@@ -285,3 +285,24 @@ export async function listAssignableSpecialists(db: Db, actor: Actor): Promise<{
     .filter((u) => mayAssignTo(actor, { id: u.id, teamId: u.team_id, role: u.role, active: u.active === 1 }))
     .map((u) => ({ id: u.id, name: u.name }));
 }
+
+/** The name on a participant's pages: who they are, whether archived. */
+export interface ParticipantHeading {
+  id: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  status: "active" | "archived";
+}
+
+/**
+ * The participant's name for the navigation shared by their pages, or null when
+ * the actor may not read the record. It writes no audit row: the page beneath it
+ * authorizes, audits and refuses on its own (a refusal here would be counted twice).
+ */
+export async function participantHeading(db: Db, actor: Actor, id: string): Promise<ParticipantHeading | null> {
+  const row = await selectParticipant(db).where("p.id", "=", id).executeTakeFirst();
+  if (!row || actor.kind !== "staff") return null;
+  if (!participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id }).read) return null;
+  return { id: row.id, firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name, status: row.status === "archived" ? "archived" : "active" };
+}

@@ -17,6 +17,7 @@ import { day } from "./day.ts";
 import { fit } from "./fit.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
+import { caseload } from "./caseload.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview, ...caseload } as const;

@@ -18,6 +18,7 @@ import { day } from "./day.ts";
 import { fit } from "./fit.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
+import { caseload } from "./caseload.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...messages, ...overview, ...caseload };
