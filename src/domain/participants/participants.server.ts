@@ -3,6 +3,7 @@ import type { Db } from "../../db/index.ts";
 import type { ParticipantTable } from "../../db/schema.ts";
 import { likeTerm, recordAudit, type Trx } from "../audit/audit.server.ts";
 import { cancelQueuedMessages } from "../messages/outbox.server.ts";
+import { endParticipantLinks } from "../links/links.server.ts";
 import type { Actor, RequestMeta, StaffActor } from "../auth/actor.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import type { AuthorizedParticipant } from "../access/model.ts";
@@ -271,7 +272,12 @@ export async function setParticipantArchived(db: Db, actor: StaffActor, id: stri
       actor, action: archived ? "participant.archive" : "participant.restore", entityType: "participant", entityId: id, participantId: id,
       reason: permissions.archive, meta,
     });
-    if (archived) await cancelQueuedMessages(trx, { participantId: id });
+    // Archiving ends what reaches outside the agency: messages still waiting and every personal link.
+    // Reminders need nothing here: the scheduler skips archived participants.
+    if (archived) {
+      await cancelQueuedMessages(trx, { participantId: id });
+      await endParticipantLinks(trx, actor, id, now);
+    }
     const saved = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
     return { ok: true, participant: toParticipant(saved) };
   });
