@@ -63,6 +63,7 @@ export default withParticipantLayout([
   route("password-reset/:token", "routes/password-reset.tsx"),
   route("admin/users", "routes/admin-users.tsx"),
   route("admin/users/:id", "routes/admin-user.tsx"),
+  route("admin/users/:id/caseload", "routes/caseload-move.tsx"),
   route("admin/audit", "routes/admin-audit.tsx"),
   route("participants/:id/meetings", "routes/meetings.tsx"),
   route("participants/:id/meetings/new", "routes/meeting-new.tsx"),

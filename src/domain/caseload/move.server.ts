@@ -89,3 +89,11 @@ export async function moveCaseload(db: Db, actor: Actor, fromId: string, move: C
     return { ok: true, moved: rows.map((r) => r.id), messagesReaddressed };
   });
 }
+
+/** How many participants the actor could move off this specialist, or null when the move is not theirs to make. No names, no audit row. */
+export async function movableCaseloadSize(db: Db, actor: Actor, specialistId: string): Promise<number | null> {
+  const from = await placeOf(db, specialistId);
+  if (!from || !caseloadMovePermission(actor, from)) return null;
+  const { n } = await db.selectFrom("participants").select((eb) => eb.fn.countAll<number>().as("n")).where("specialist_id", "=", specialistId).executeTakeFirstOrThrow();
+  return Number(n);
+}
