@@ -10,6 +10,7 @@ import { authorizeOwnRecord } from "../../src/domain/portal/access.server.ts";
 import { getParticipant, setParticipantArchived } from "../../src/domain/participants/participants.server.ts";
 import { loadActor } from "../../src/domain/auth/sessions.server.ts";
 import { useTestApp } from "../support/app.ts";
+import { TEST_PASSWORD } from "../support/world.ts";
 
 // Issue 14: a specialist leaves and their participants move to another in one step,
 // with what follows them (queued messages, the contact behind personal links), each
@@ -22,7 +23,7 @@ const unique = () => crypto.randomUUID().slice(0, 6);
 async function leavingSpecialist() {
   const { db } = app.database;
   const { team1 } = app.world.teams;
-  const leaving = await buildSpecialist(db, { teamId: team1.id, email: `leaving-${unique()}@test.org`, name: "Lou Leaving" });
+  const leaving = await buildSpecialist(db, { teamId: team1.id, email: `leaving-${unique()}@test.org`, name: "Lou Leaving", password: TEST_PASSWORD });
   const taking = await buildSpecialist(db, { teamId: team1.id, email: `taking-${unique()}@test.org`, name: "Tia Taking" });
   const first = await buildParticipant(db, leaving.id, { firstName: "Ari", lastName: `Moved${unique()}` });
   const second = await buildParticipant(db, leaving.id, { firstName: "Bo", lastName: `Moved${unique()}` });
@@ -99,6 +100,20 @@ describe("moving a caseload", () => {
     expect(await movesOf(first.id)).toHaveLength(0);
     const refusals = await db.selectFrom("audit_log").select("actor_id").where("action", "=", "access.refused").where("entity_id", "=", leaving.id).execute();
     expect(refusals.map((r) => r.actor_id)).toEqual(expect.arrayContaining([leaving.id, app.world.users.supervisor2.id]));
+  });
+});
+
+describe("moving a caseload through the API", () => {
+  it("lets the team's supervisor move a caseload, and answers a specialist's own move as not found", async () => {
+    const { leaving, taking, first, second } = await leavingSpecialist();
+    const body = { toSpecialistId: taking.id, which: "all", participantIds: [] };
+    const own = await app.clientFor(leaving.email);
+    expect((await own.api("POST", `/specialists/${leaving.id}/caseload/move`, body)).status).toBe(404);
+    const supervisor = await app.clientFor("sup1@test.org");
+    const moved = await supervisor.api("POST", `/specialists/${leaving.id}/caseload/move`, body);
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as { moved: string[] }).moved.sort()).toEqual([first.id, second.id].sort());
+    expect((await supervisor.api("POST", `/specialists/${leaving.id}/caseload/move`, body)).status).toBe(422);
   });
 });
 
