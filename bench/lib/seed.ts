@@ -62,11 +62,18 @@ export async function seedBenchWorld(databaseUrl: string, n: number, log: (line:
   }
 }
 
-/** The first support person on these participants' networks who holds consent gets a link, made as their specialist would. */
+/** The first support person on these participants' networks who holds consent in force gets a link, made as their specialist would. */
 async function supportPersonLink(db: ReturnType<typeof openDatabase>["db"], specialistId: string, participantIds: string[]): Promise<string | null> {
   if (participantIds.length === 0) return null;
-  const holder = await db.selectFrom("consent_grants").select(["participant_id", "support_person_id"])
-    .where("participant_id", "in", participantIds).orderBy("participant_id").limit(1).executeTakeFirst();
+  // A grant still in force, held by a person who may be contacted: a link is only
+  // issued to someone reachable (src/domain/links/policy.ts).
+  const today = new Date().toISOString().slice(0, 10);
+  const holder = await db.selectFrom("consent_grants as g").innerJoin("support_persons as sp", "sp.id", "g.support_person_id")
+    .select(["g.participant_id", "g.support_person_id"])
+    .where("g.participant_id", "in", participantIds).where("g.ended_at", "is", null)
+    .where((eb) => eb.or([eb("g.expires_on", "is", null), eb("g.expires_on", ">=", today)]))
+    .where("sp.ended_at", "is", null).where("sp.status", "!=", "do_not_contact")
+    .orderBy("g.participant_id").limit(1).executeTakeFirst();
   const actor = await loadActor(db, specialistId);
   const access = holder && actor ? await authorizeParticipant(db, actor, holder.participant_id, "update", systemMeta) : null;
   if (!holder || !access) return null;

@@ -19,6 +19,7 @@ import * as m0017 from "./0017_texts_preferences.ts";
 import * as m0019 from "./0019_search_without_accents.ts";
 import * as m0020 from "./0020_the_day.ts";
 import * as m0021 from "./0021_contact_notes.ts";
+import * as m0029 from "./0029_renewal_index.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   "0019_search_without_accents": m0019,
   "0020_the_day": m0020,
   "0021_contact_notes": m0021,
+  "0029_renewal_index": m0029,
 };
 
 export const migrationProvider: MigrationProvider = {
