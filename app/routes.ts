@@ -1,6 +1,20 @@
-import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { type RouteConfig, type RouteConfigEntry, index, layout, route } from "@react-router/dev/routes";
 
-export default [
+/**
+ * Every page of one participant's record shares their name and sections
+ * (routes/participant-layout.tsx): each route under participants/:id is put inside
+ * that layout, so a new participant page gets the navigation by being listed below.
+ * Files (.pdf, .ics) are resource routes and stay outside it.
+ */
+function withParticipantLayout(routes: RouteConfigEntry[]): RouteConfigEntry[] {
+  const inRecord = (r: RouteConfigEntry) => !!r.path && /^participants\/:id(\/|$)/.test(r.path) && !/\.(pdf|ics)$/.test(r.path);
+  const first = routes.findIndex(inRecord);
+  const outside = routes.filter((r) => !inRecord(r));
+  outside.splice(first, 0, layout("routes/participant-layout.tsx", routes.filter(inRecord)));
+  return outside;
+}
+
+export default withParticipantLayout([
   index("routes/home.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
@@ -49,6 +63,7 @@ export default [
   route("password-reset/:token", "routes/password-reset.tsx"),
   route("admin/users", "routes/admin-users.tsx"),
   route("admin/users/:id", "routes/admin-user.tsx"),
+  route("admin/users/:id/caseload", "routes/caseload-move.tsx"),
   route("admin/audit", "routes/admin-audit.tsx"),
   route("participants/:id/meetings", "routes/meetings.tsx"),
   route("participants/:id/meetings/new", "routes/meeting-new.tsx"),
@@ -112,4 +127,4 @@ export default [
   route("participants/:id/resources", "routes/participant-resources.tsx"),
   route("advocacy", "routes/advocacy.tsx"),
   route("*", "routes/not-found.tsx"),
-] satisfies RouteConfig;
+]) satisfies RouteConfig;

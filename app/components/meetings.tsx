@@ -20,32 +20,6 @@ export function shortName(p: { firstName: string; preferredName: string | null }
   return p.preferredName ?? p.firstName;
 }
 
-/** Links between a participant's meetings, plan and wins; "current" is the page being shown. */
-export function ParticipantSections({ t, participantId, name, current }: {
-  t: Translate; participantId: string; name: string; current: "meetings" | "concerns" | "plan" | "wins" | null;
-}) {
-  const base = `/participants/${participantId}`;
-  const links = [
-    { id: "meetings", to: `${base}/meetings`, label: t("meetings.nav.meetings") },
-    { id: "concerns", to: `${base}/concerns`, label: t("meetings.nav.concerns") },
-    { id: "plan", to: `${base}/plan`, label: t("meetings.nav.plan") },
-    { id: "wins", to: `${base}/wins`, label: t("meetings.nav.wins") },
-    { id: "jobs", to: `${base}/jobs`, label: t("job.link") },
-  ] as const;
-  return (
-    <nav className="sections no-print" aria-label={t("meetings.nav.label", { name })}>
-      <ul>
-        <li><Link to={base}>{t("meetings.nav.participant", { name })}</Link></li>
-        {links.map((l) => (
-          <li key={l.id}>
-            <Link to={l.to} aria-current={current === l.id ? "page" : undefined}>{l.label}</Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
 /**
  * Keeps what was typed into a form but not yet sent, so a reload or a dropped
  * connection loses nothing. Fields marked data-draft are saved to sessionStorage

@@ -24,6 +24,7 @@ export function SiteHeader() {
           <nav aria-label={t("nav.main")}>
             <ul>
               <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
+              <li><NavLink to="/calendar">{t("nav.calendar")}</NavLink></li>
               {actor.mayReadReports ? <li><NavLink to="/reports">{t("nav.reports")}</NavLink></li> : null}
               {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
               {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}

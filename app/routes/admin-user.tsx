@@ -8,6 +8,7 @@ import { issuePasswordReset } from "../../src/domain/auth/credentials.server.ts"
 import { mayIssuePasswordReset } from "../../src/domain/auth/policy.ts";
 import { CsrfField, ErrorSummary, SelectField } from "../components/forms.tsx";
 import { app, notFound, requirePermission } from "../lib/request.server.ts";
+import { movableCaseloadSize } from "../../src/domain/caseload/move.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -21,7 +22,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!view) throw notFound();
   const done = new URL(request.url).searchParams.get("done");
   const notice = NOTICES.find((n) => n === done) ?? null;
-  return { ...view, teams: await listTeams(ctx.db), notice, mayIssueReset: mayIssuePasswordReset(actor, view.user) };
+  // Offered while the specialist still has participants, above all when deactivating them.
+  const caseloadSize = await movableCaseloadSize(ctx.db, actor, params.id);
+  return { ...view, teams: await listTeams(ctx.db), notice, mayIssueReset: mayIssuePasswordReset(actor, view.user), caseloadSize };
 }
 
 type Intent = "change" | "deactivate" | "reactivate" | "resetLink";
@@ -68,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function AdminUser() {
   const t = useT();
-  const { user, can, teams, notice, mayIssueReset } = useLoaderData<typeof loader>();
+  const { user, can, teams, notice, mayIssueReset, caseloadSize } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const here = `/admin/users/${user.id}`;
@@ -142,6 +145,14 @@ export default function AdminUser() {
             <input type="hidden" name="intent" value="resetLink" />
             <button type="submit" disabled={busy}>{t("admin.user.reset.submit", { name: user.name })}</button>
           </Form>
+        </section>
+      ) : null}
+
+      {caseloadSize ? (
+        <section aria-labelledby="caseload-heading" data-testid="caseload-offer">
+          <h2 id="caseload-heading">{t("caseloadMove.offer", { name: user.name })}</h2>
+          <p>{t("caseloadMove.offerHint", { name: user.name, count: caseloadSize })}</p>
+          <p><Link className="button secondary" to={`/admin/users/${user.id}/caseload`}>{t("caseloadMove.submit")}</Link></p>
         </section>
       ) : null}
 

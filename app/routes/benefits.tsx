@@ -69,7 +69,6 @@ export default function BenefitsPage() {
   return (
     <div className="page">
       <title>{`${t("benefits.page.title", { name })} · ${t("app.name")}`}</title>
-      <p className="back-link no-print"><Link to={`/participants/${participant.id}`}>{t("benefits.page.back", { name })}</Link></p>
       <h1>{t("benefits.page.title", { name })}</h1>
       {done ? <p className="notice" role="status">{t(`benefits.page.done.${done}`)}</p> : null}
       <div className="actions">

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/concerns";
 import { getConcernRecord } from "../../src/domain/concerns/concerns.server.ts";
 import { ConcernCard, NewConcernForm } from "../components/concern-card.tsx";
-import { ParticipantSections, shortName, speakerOptions } from "../components/meetings.tsx";
+import { shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -45,7 +45,6 @@ export default function ConcernsPage() {
   return (
     <div className="page">
       <title>{`${t("concerns.page.title", { name })} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="concerns" />
       <h1>{t("concerns.page.title", { name })}</h1>
       <p>{t("concerns.page.intro")}</p>
       <h2>{t("concerns.page.open")}</h2>

@@ -4,7 +4,7 @@ import { getMeeting, invitableSupports, updateMeeting } from "../../src/domain/m
 import { meetingUpdateSchema, type Meeting } from "../../src/domain/meetings/model.ts";
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
 import { MeetingFormFields, meetingFieldLabels, type MeetingFormStart } from "../components/meeting-form.tsx";
-import { ParticipantSections, formatMeetingTime, shortName } from "../components/meetings.tsx";
+import { formatMeetingTime, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { parseForm } from "../lib/form.server.ts";
@@ -76,7 +76,6 @@ export default function MeetingEditPage() {
   return (
     <div className="page">
       <title>{`${t("meetings.edit.title", { title: meeting.title })} · ${name} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
       <p className="back-link"><Link to={here}>{t("meetings.run.back", { title: meeting.title })}</Link></p>
       <h1>{t("meetings.edit.title", { title: meeting.title })}</h1>
       <p>{t("meetings.edit.intro")}</p>

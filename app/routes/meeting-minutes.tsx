@@ -8,7 +8,7 @@ import { CsrfField, TextField } from "../components/forms.tsx";
 import { readForm } from "../lib/form.server.ts";
 import type { MeetingMinutes, MinutesLine } from "../../src/domain/meetings/minutes.ts";
 import { getProgramLogo, getProgramSettings } from "../../src/domain/program/program.server.ts";
-import { ParticipantSections, formatMeetingTime, shortName } from "../components/meetings.tsx";
+import { formatMeetingTime, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -71,7 +71,6 @@ export default function MeetingMinutesPage() {
     <div className="page minutes">
       <title>{`${t("meetings.minutes.title", { title })} · ${name} · ${t("app.name")}`}</title>
       <div className="no-print">
-        <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
         <p className="back-link"><Link to={forPerson ? `${base}/minutes` : base}>{t("meetings.run.back", { title })}</Link></p>
       </div>
       <header className="print-header">

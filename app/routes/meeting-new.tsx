@@ -7,7 +7,7 @@ import { MEETING_KINDS, MEETING_STEPS, defaultMeetingDisclosure, meetingInputSch
 import { createMeeting, invitableSupports, listMeetings } from "../../src/domain/meetings/meetings.server.ts";
 import { CsrfField, ErrorSummary } from "../components/forms.tsx";
 import { MeetingFormFields, meetingFieldLabels } from "../components/meeting-form.tsx";
-import { ParticipantSections, TalkingPoints, shortName } from "../components/meetings.tsx";
+import { TalkingPoints, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { translator, type Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -71,7 +71,6 @@ export default function MeetingNewPage() {
   return (
     <div className="page">
       <title>{`${t("meetings.new.title")} · ${name} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
       <h1>{t("meetings.new.title")}</h1>
       <p>{t("meetings.new.intro", { name })}</p>
       <ErrorSummary errors={errors} labels={meetingFieldLabels(t)} />

@@ -10,7 +10,7 @@ import { CsrfField, ErrorSummary, Field } from "../components/forms.tsx";
 import { CareerProfile } from "../components/career-profile.tsx";
 import { getParticipant } from "../../src/domain/participants/participants.server.ts";
 import { listNamedStrengths } from "../../src/domain/participants/named-strengths.server.ts";
-import { ParticipantSections, TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
+import { TalkingPoints, parseSpeaker, shortName, speakerOptions, useFormDraft } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -133,7 +133,6 @@ export default function MeetingRunPage() {
   return (
     <div className="page run">
       <title>{`${t("meetings.run.title", { title: meeting.title })} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
       <p className="no-print"><Link to={here}>{t("meetings.run.back", { title: meeting.title })}</Link></p>
       <h1>{t("meetings.run.title", { title: meeting.title })}</h1>
 

@@ -6,7 +6,7 @@ import { cancelMeeting, getMeeting, invitableSupports, recordResponse, setMeetin
 import { RESPONSES, inviteResponseSchema, meetingCancelSchema, meetingDisclosureInputSchema } from "../../src/domain/meetings/model.ts";
 import { ConcernCard, NewConcernForm } from "../components/concern-card.tsx";
 import { CsrfField } from "../components/forms.tsx";
-import { MeetingDisclosesFields, ParticipantSections, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
+import { MeetingDisclosesFields, formatMeetingTime, shortName, speakerOptions } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { concernAction } from "../lib/concern-actions.server.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
@@ -95,7 +95,6 @@ export default function MeetingPage() {
   return (
     <div className="page">
       <title>{`${meeting.title} · ${name} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
       <div>
         <h1>{meeting.title}</h1>
         {notice ? <p className="notice" role="status">{t(`meetings.meeting.notice.${notice}`)}</p> : null}

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/meetings";
 import { listMeetings } from "../../src/domain/meetings/meetings.server.ts";
 import type { Meeting } from "../../src/domain/meetings/model.ts";
-import { ParticipantSections, formatMeetingTime, shortName } from "../components/meetings.tsx";
+import { formatMeetingTime, shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -25,7 +25,6 @@ export default function MeetingsPage() {
   return (
     <div className="page">
       <title>{`${t("meetings.list.title", { name })} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="meetings" />
       <h1>{t("meetings.list.title", { name })}</h1>
       <p>{t("meetings.list.intro")}</p>
       <p><Link className="button" to={`${base}/new`}>{t("meetings.list.plan")}</Link></p>

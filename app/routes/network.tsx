@@ -60,7 +60,6 @@ export default function NetworkPage() {
   return (
     <div className="page">
       <title>{`${t("network.page.title", { name })} · ${t("app.name")}`}</title>
-      <p className="no-print"><Link to={base}>{t("network.page.back", { name })}</Link></p>
       <h1>{t("network.page.title", { name })}</h1>
       {added ? <p className="notice" role="status">{t("network.page.added", { name: added })}</p> : null}
       <p>{t("network.page.intro")}</p>

@@ -1,4 +1,4 @@
-import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/participant-edit";
 import { participantUpdateSchema } from "../../src/domain/participants/model.ts";
 import { changedFields, getParticipant, listAssignableSpecialists, updateParticipant } from "../../src/domain/participants/participants.server.ts";
@@ -57,7 +57,6 @@ export default function EditParticipant() {
   return (
     <div className="page page--narrow">
       <title>{`${t("participant.edit.title", { name })} · ${t("app.name")}`}</title>
-      <p><Link to={`/participants/${participant.id}`}>{t("participant.backTo", { name })}</Link></p>
       <h1>{t("participant.edit.title", { name })}</h1>
 
       {conflict ? (

@@ -88,10 +88,6 @@ export default function ParticipantOverview() {
   const name = participantDisplayName(p);
   const base = `/participants/${p.id}`;
   const text = (value: string | null) => value ? <p className="prose">{value}</p> : <p className="muted">{t("participant.notWritten")}</p>;
-  const areas = [
-    ["network", "participant.areas.network"], ["meetings", "participant.areas.meetings"], ["concerns", "participant.areas.concerns"], ["plan", "participant.areas.plan"],
-    ["wins", "participant.areas.wins"], ["benefits", "participant.areas.benefits"], ["resources", "nav.resources"],
-  ] as const;
   return (
     <div className="page">
       <title>{`${name} · ${t("app.name")}`}</title>
@@ -121,13 +117,6 @@ export default function ParticipantOverview() {
           </ul>
         </section>
       ) : null}
-
-      <nav aria-labelledby="areas-heading" className="no-print">
-        <h2 id="areas-heading">{t("participant.areas.heading")}</h2>
-        <ul className="area-links">
-          {areas.map(([path, label]) => <li key={path}><Link to={`${base}/${path}`}>{t(label)}</Link></li>)}
-        </ul>
-      </nav>
 
       <ParticipantGlanceCards t={t} glance={glance} base={base} name={name} canWrite={canWriteNotes} />
 

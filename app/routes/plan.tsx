@@ -8,7 +8,7 @@ import { planActions } from "../../src/domain/plans/policy.ts";
 import { CsrfField, ErrorSummary, Field, SelectField, TextArea, TextField } from "../components/forms.tsx";
 import { DisclosureFields, Part2Confirmation, checkedCategories } from "../components/disclosure-fields.tsx";
 import { PART2_CATEGORY } from "../../src/domain/consent/model.ts";
-import { ParticipantSections, shortName } from "../components/meetings.tsx";
+import { shortName } from "../components/meetings.tsx";
 import { formatDate, formatDateTime } from "../../src/i18n/format.ts";
 import meetingStyles from "../components/meetings.css?url";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -96,7 +96,6 @@ export default function PlanPage() {
   return (
     <div className="page">
       <title>{`${t("meetings.plan.title", { name })} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="plan" />
       <h1>{t("meetings.plan.title", { name })}</h1>
       {notice ? <p className="notice" role="status">{t(`meetings.plan.notice.${notice}`)}</p> : null}
       <p>{t("meetings.plan.intro")}</p>

@@ -4,7 +4,7 @@ import { formatDate } from "../../src/i18n/format.ts";
 import { MILESTONE_KINDS } from "../../src/domain/milestones/model.ts";
 import { listMilestones } from "../../src/domain/milestones/milestones.server.ts";
 import { CheckboxGroup, CsrfField, DateField, ErrorSummary, Field, SelectField, TextArea } from "../components/forms.tsx";
-import { ParticipantSections, shortName } from "../components/meetings.tsx";
+import { shortName } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { FormChoices, FormValues } from "../lib/form.server.ts";
@@ -50,7 +50,6 @@ export default function WinsPage() {
   return (
     <div className="page">
       <title>{`${t("meetings.wins.title", { name })} · ${t("app.name")}`}</title>
-      <ParticipantSections t={t} participantId={participant.id} name={name} current="wins" />
       <h1>{t("meetings.wins.title", { name })}</h1>
       {notice ? <p className="notice" role="status">{t(`meetings.wins.notice.${notice}`)}</p> : null}
       <p>{t("meetings.wins.intro")}</p>

@@ -11,6 +11,7 @@ const USAGE = `Usage: allies <command>
   user password EMAIL           set a password, read from standard input
   user reset-link EMAIL         print a one-time password reset link
   token create --user EMAIL --name NAME
+  caseload move FROM TO --as EMAIL [--participant ID]...   move a specialist's participants to another
   backup FILE [--passphrase-stdin | --key-file K]   consistent copy while it runs (0600, optionally encrypted)
   restore FILE                  replace the database with a backup
   audit verify                  check the audit log against its key and signed checkpoints
@@ -34,6 +35,7 @@ const commands: Record<string, () => Promise<Command>> = {
   "create-user": async () => (await import("./commands/create-user.ts")).createUser,
   user: async () => (await import("./commands/user.ts")).user,
   token: async () => (await import("./commands/token.ts")).token,
+  caseload: async () => (await import("./commands/caseload.ts")).caseload,
   backup: async () => (await import("./commands/backup.ts")).backup,
   restore: async () => (await import("./commands/backup.ts")).restore,
   audit: async () => (await import("./commands/audit.ts")).audit,

@@ -104,6 +104,12 @@ export async function loadDemoData(db: Db): Promise<DemoStories> {
       const count = random.int(18, 22);
       for (let k = 0; k < count; k++) await buildParticipant(trx, user.id, demoParticipant(random, ++n));
     }
+    // A specialist who left (issue 14): deactivated with a few participants still on their caseload,
+    // ready for the administrator or Riverside's supervisor to move (/admin/users/:id/caseload).
+    const left = await buildUser(trx, {
+      id: stableId("user", staff.length + 2), email: "specialist7@example.org", name: "Jordan Reyes", role: "specialist", teamId: teams[0]!.id, passwordHash, active: false,
+    });
+    for (let k = 0; k < 3; k++) await buildParticipant(trx, left.id, demoParticipant(random, ++n));
     await recordAudit(trx, {
       actor: { userId: null, label: "system" }, action: "data.seed", entityType: "database",
       reason: "demo data for a new embedded database", details: { participants: n }, meta: systemMeta,

@@ -17,6 +17,7 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "participant.update": { real: { fields: ["workGoal"], fromVersion: 1 }, wrong: { fields: ["workGoal"], fromVersion: 0 }, because: "versions start at 1" },
   "participant.archive": { real: undefined, wrong: { reason: "moved away" }, because: "archiving has no details" },
   "participant.restore": { real: {}, wrong: { fields: [] }, because: "restoring has no details" },
+  "participant.move": { real: { fromSpecialistId: "u-1", toSpecialistId: "u-2", messagesReaddressed: 0 }, wrong: { fromSpecialistId: "u-1", toSpecialistId: "u-2" }, because: "a move says how many waiting messages followed it" },
   "network.read": { real: undefined, wrong: { names: ["Maria"] }, because: "a read carries no names" },
   "support_person.create": { real: { discoveredFrom: "network.discovery.wakeUp", status: "supportive" }, wrong: { discoveredFrom: null, status: "friendly" }, because: "the status is one of the relationship statuses" },
   "support_person.update": { real: { fields: ["phone"], status: "do_not_contact" }, wrong: { fields: "phone", status: "supportive" }, because: "fields is a list" },

@@ -82,6 +82,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("participant.update", z.strictObject({ fields: fieldNames, fromVersion: version })),
   event("participant.archive", noDetails),
   event("participant.restore", noDetails),
+  event("participant.move", z.strictObject({ fromSpecialistId: id, toSpecialistId: id, messagesReaddressed: count })),
 
   event("network.read", noDetails),
   event("support_person.create", z.strictObject({ discoveredFrom: z.string().max(100).nullable(), status: z.enum(RELATIONSHIP_STATUSES) })),

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "participant.update",
   "participant.archive",
   "participant.restore",
+  "participant.move",
   "network.read",
   "support_person.create",
   "support_person.update",

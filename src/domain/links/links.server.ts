@@ -6,7 +6,7 @@ import { localeFor } from "../../i18n/index.ts";
 import { supportPersonLocaleOf } from "../network/language.ts";
 import type { AuthorizedParticipant } from "../access/model.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
-import type { ParticipantActor, RequestMeta } from "../auth/actor.ts";
+import type { ParticipantActor, RequestMeta, StaffActor } from "../auth/actor.ts";
 import { DEFAULT_SESSION_LIMITS, SESSION_TOUCH_SECONDS, type SessionLimits } from "../auth/model.ts";
 import { hashSecret, newSecret } from "../auth/tokens.ts";
 import { holdsConsent, type ConsentHistory, type RevocationFacts } from "../consent/check.ts";
@@ -85,6 +85,20 @@ async function voidLinks(trx: Trx, subject: LinkSubject, by: string, reason: str
   await cancelLinkMessages(trx, linkReader(subject));
   if (live.length === 0) return 0;
   await trx.updateTable("personal_links").set({ revoked_at: now, revoked_by: by, revoked_reason: reason }).where("id", "in", live).execute();
+  await trx.deleteFrom("partner_sessions").where("link_id", "in", live).execute();
+  return live.length;
+}
+
+/**
+ * Ends every live link of one participant's record (their own and their supports')
+ * with the sessions they opened, inside the archiving command's transaction, which
+ * authorized and audits it. Restoring the participant later does not bring them back:
+ * new links are issued on purpose.
+ */
+export async function endParticipantLinks(trx: Trx, actor: StaffActor, participantId: string, now: string): Promise<number> {
+  const live = (await trx.selectFrom("personal_links").select("id").where("participant_id", "=", participantId).where("revoked_at", "is", null).execute()).map((l) => l.id);
+  if (live.length === 0) return 0;
+  await trx.updateTable("personal_links").set({ revoked_at: now, revoked_by: actor.userId, revoked_reason: "participant archived" }).where("id", "in", live).execute();
   await trx.deleteFrom("partner_sessions").where("link_id", "in", live).execute();
   return live.length;
 }

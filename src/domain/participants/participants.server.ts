@@ -3,6 +3,7 @@ import type { Db } from "../../db/index.ts";
 import type { ParticipantTable } from "../../db/schema.ts";
 import { likeTerm, recordAudit, type Trx } from "../audit/audit.server.ts";
 import { cancelQueuedMessages } from "../messages/outbox.server.ts";
+import { endParticipantLinks } from "../links/links.server.ts";
 import type { Actor, RequestMeta, StaffActor } from "../auth/actor.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import type { AuthorizedParticipant } from "../access/model.ts";
@@ -287,7 +288,12 @@ export async function setParticipantArchived(db: Db, actor: StaffActor, id: stri
       actor, action: archived ? "participant.archive" : "participant.restore", entityType: "participant", entityId: id, participantId: id,
       reason: permissions.archive, meta,
     });
-    if (archived) await cancelQueuedMessages(trx, { participantId: id });
+    // Archiving ends what reaches outside the agency: messages still waiting and every personal link.
+    // Reminders need nothing here: the scheduler skips archived participants.
+    if (archived) {
+      await cancelQueuedMessages(trx, { participantId: id });
+      await endParticipantLinks(trx, actor, id, now);
+    }
     const saved = await selectParticipant(trx).where("p.id", "=", id).executeTakeFirstOrThrow();
     return { ok: true, participant: toParticipant(saved) };
   });
@@ -300,4 +306,25 @@ export async function listAssignableSpecialists(db: Db, actor: Actor): Promise<{
   return rows
     .filter((u) => mayAssignTo(actor, { id: u.id, teamId: u.team_id, role: u.role, active: u.active === 1 }))
     .map((u) => ({ id: u.id, name: u.name }));
+}
+
+/** The name on a participant's pages: who they are, whether archived. */
+export interface ParticipantHeading {
+  id: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  status: "active" | "archived";
+}
+
+/**
+ * The participant's name for the navigation shared by their pages, or null when
+ * the actor may not read the record. It writes no audit row: the page beneath it
+ * authorizes, audits and refuses on its own (a refusal here would be counted twice).
+ */
+export async function participantHeading(db: Db, actor: Actor, id: string): Promise<ParticipantHeading | null> {
+  const row = await selectParticipant(db).where("p.id", "=", id).executeTakeFirst();
+  if (!row || actor.kind !== "staff") return null;
+  if (!participantPermissions(actor, { specialistId: row.specialist_id, teamId: row.team_id }).read) return null;
+  return { id: row.id, firstName: row.first_name, lastName: row.last_name, preferredName: row.preferred_name, status: row.status === "archived" ? "archived" : "active" };
 }

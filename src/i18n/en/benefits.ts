@@ -86,7 +86,6 @@ export const benefits = {
   "benefits.kind.snap": "SNAP (food stamps)",
 
   "benefits.page.title": "Benefits and work: {name}",
-  "benefits.page.back": "Back to {name}",
   "benefits.page.backToBenefits": "Back to {name}'s benefits and work",
   "benefits.page.estimateLink": "Estimate: what happens if they work?",
   "benefits.page.startWithProfile": "Start with the benefits profile: which benefits this person gets now.",

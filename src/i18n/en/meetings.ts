@@ -102,11 +102,6 @@ export const meetings = {
   "milestone.encouragement.required": "Write a few words of encouragement.",
   "milestone.encouragement.from.required": "Say who the note is from.",
 
-  "meetings.nav.label": "{name}: meetings, plan and wins",
-  "meetings.nav.participant": "{name}'s page",
-  "meetings.nav.meetings": "Meetings",
-  "meetings.nav.plan": "Job support plan",
-  "meetings.nav.wins": "Small wins",
   "meetings.speaker.participant": "The participant",
   "meetings.speaker.specialist": "The employment specialist",
   "meetings.speaker.support_person": "A support person",
@@ -199,7 +194,6 @@ export const meetings = {
   "meetings.invitation.agenda": "What we will talk about:",
   "meetings.invitation.reply": "Please let {specialist} know if you can come. Thank you!",
 
-  "meetings.nav.concerns": "Concerns",
   "concerns.page.title": "Concerns: {name}",
   "concerns.page.intro": "Worries raised by the participant or their supports, in a meeting or at any other time. Each has a status and a plan to handle it. Open a concern to see talking points and next steps.",
   "concerns.page.open": "Open concerns",

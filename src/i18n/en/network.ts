@@ -128,7 +128,6 @@ export const network = {
   "network.field.version": "Version",
 
   "network.page.title": "Support network: {name}",
-  "network.page.back": "Back to {name}",
   "network.page.added": "{name} was added to the network.",
   "network.page.intro": "The people who could help with the job search and with keeping a job. The participant decides who is on this list and how close they are.",
   "network.page.discover": "Find people with guided questions",

@@ -89,7 +89,6 @@ export const benefits: Record<keyof typeof english, string> = {
   "benefits.kind.snap": "SNAP (cupones para alimentos)",
 
   "benefits.page.title": "Beneficios y trabajo: {name}",
-  "benefits.page.back": "Volver a {name}",
   "benefits.page.backToBenefits": "Volver a beneficios y trabajo de {name}",
   "benefits.page.estimateLink": "Cálculo: ¿qué pasa si trabaja?",
   "benefits.page.startWithProfile": "Empiece con el perfil de beneficios: qué beneficios recibe esta persona ahora.",

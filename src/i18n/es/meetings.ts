@@ -104,11 +104,6 @@ export const meetings: Record<keyof typeof english, string> = {
   "milestone.encouragement.required": "Escriba unas palabras de ánimo.",
   "milestone.encouragement.from.required": "Diga de quién es el mensaje.",
 
-  "meetings.nav.label": "{name}: reuniones, plan y logros",
-  "meetings.nav.participant": "Página de {name}",
-  "meetings.nav.meetings": "Reuniones",
-  "meetings.nav.plan": "Plan de apoyo para el trabajo",
-  "meetings.nav.wins": "Pequeños logros",
   "meetings.speaker.participant": "El participante",
   "meetings.speaker.specialist": "El especialista de empleo",
   "meetings.speaker.support_person": "Una persona de apoyo",
@@ -201,7 +196,6 @@ export const meetings: Record<keyof typeof english, string> = {
   "meetings.invitation.agenda": "De qué vamos a hablar:",
   "meetings.invitation.reply": "Por favor, avise a {specialist} si puede venir. ¡Gracias!",
 
-  "meetings.nav.concerns": "Preocupaciones",
   "concerns.page.title": "Preocupaciones: {name}",
   "concerns.page.intro": "Preocupaciones que mencionaron el participante o sus apoyos, en una reunión o en cualquier otro momento. Cada una tiene un estado y un plan para atenderla. Abra una preocupación para ver los puntos para conversar y los próximos pasos.",
   "concerns.page.open": "Preocupaciones abiertas",

@@ -130,7 +130,6 @@ export const network: Record<keyof typeof english, string> = {
   "network.field.version": "Versión",
 
   "network.page.title": "Red de apoyo: {name}",
-  "network.page.back": "Volver a {name}",
   "network.page.added": "{name} se agregó a la red.",
   "network.page.intro": "Las personas que podrían ayudar a buscar trabajo y a mantenerlo. El participante decide quién está en esta lista y qué tan cercana es cada persona.",
   "network.page.discover": "Buscar personas con preguntas guiadas",

@@ -6,6 +6,7 @@ import type { ApiOperation, ResponseDeclaration } from "./operation.ts";
 /** What each path placeholder names; every placeholder of every operation is described here. */
 const PATH_PARAMETERS: Record<string, string> = {
   id: "The participant",
+  specialistId: "A specialist (a staff account) whose caseload is meant",
   personId: "A support person on the participant's network",
   grantId: "A consent grant of the participant",
   meetingId: "A meeting of the participant",

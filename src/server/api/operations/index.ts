@@ -1,5 +1,6 @@
 import type { ApiOperation } from "../operation.ts";
 import { benefitsOperations } from "./benefits.ts";
+import { caseloadOperations } from "./caseload.ts";
 import { concernOperations } from "./concerns.ts";
 import { consentOperations } from "./consent.ts";
 import { contactNoteOperations } from "./contacts.ts";
@@ -24,4 +25,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...partnerOperations,
   ...milestoneOperations,
   ...benefitsOperations,
+  ...caseloadOperations,
 ];
