@@ -7,7 +7,11 @@ import { type RouteConfig, type RouteConfigEntry, index, layout, route } from "@
  * Files (.pdf, .ics) are resource routes and stay outside it.
  */
 function withParticipantLayout(routes: RouteConfigEntry[]): RouteConfigEntry[] {
-  const inRecord = (r: RouteConfigEntry) => !!r.path && /^participants\/:id(\/|$)/.test(r.path) && !/\.(pdf|ics)$/.test(r.path);
+  // Documents made for someone else to read (a take-home copy, minutes, an invitation
+  // printout, a consent form) carry nothing of the staff page around them: not even
+  // the participant's name in a navigation a support person's copy must not show.
+  const isDocument = (path: string) => /\.(pdf|ics)$/.test(path) || /\/(take-home|minutes|invitations|form|blank)$/.test(path);
+  const inRecord = (r: RouteConfigEntry) => !!r.path && /^participants\/:id(\/|$)/.test(r.path) && !isDocument(r.path);
   const first = routes.findIndex(inRecord);
   const outside = routes.filter((r) => !inRecord(r));
   outside.splice(first, 0, layout("routes/participant-layout.tsx", routes.filter(inRecord)));

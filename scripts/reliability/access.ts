@@ -12,7 +12,7 @@ import type { Results } from "./report.ts";
 import { buildOwnPagesWorld, checkOwnPage, checkOwnWrongParticipant } from "./own-pages.ts";
 import { PARTNER_PAGES, checkPartnerAccess } from "./partner-access.ts";
 import { CASELOAD_PAGES, FEED_PAGES, checkDayAccess } from "./day-access.ts";
-import { TEAM_PAGES, checkTeamAccess } from "./team-access.ts";
+import { TEAM_PAGES, checkCaseloadMoveOperation, checkTeamAccess } from "./team-access.ts";
 import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject, type SubjectRecords } from "./world.ts";
 
 const AREA = "access";
@@ -318,7 +318,8 @@ export async function checkAccess(results: Results, database: string, world: Rel
   }
 
   for (const [n, op] of operations.entries()) {
-    if (op.pathParams.includes("id")) await checkRecordOperation(results, database, world, callers, op, n);
+    if (op.pathParams.includes("specialistId")) await checkCaseloadMoveOperation(results, database, world, callers);
+    else if (op.pathParams.includes("id")) await checkRecordOperation(results, database, world, callers, op, n);
     else if (op.operationId === "createParticipant") await checkAssignment(results, database, world, callers, op);
     else await checkOpenOperation(results, database, callers, op);
   }

@@ -9,10 +9,14 @@ const AREA = "access";
  * Pages of the team's own practice (issue 15) that name a staff record rather than
  * a participant: their own checks, because who may open them is not the caseload rule.
  */
-export const TEAM_PAGES = ["/coaching/:specialistId", "/resources/:resourceId"];
+export const TEAM_PAGES = ["/coaching/:specialistId", "/resources/:resourceId", "/admin/users/:id/caseload", "/reports", "/reports.csv"];
 
 /** Who may open the subject specialist's coaching: the specialist, their team's supervisor, the administrator. */
 const COACHING_READERS: ReadonlySet<RoleKey> = new Set(["specialistOwn", "supervisorOwnTeam", "admin"]);
+/** Who may move a specialist's caseload: their team's supervisor and the administrator, never the specialist. */
+const CASELOAD_MOVERS: ReadonlySet<RoleKey> = new Set(["supervisorOwnTeam", "admin"]);
+/** Who reads reports: supervisors (their own team) and the administrator. */
+const REPORT_READERS: ReadonlySet<RoleKey> = new Set(["supervisorOwnTeam", "supervisorOtherTeam", "admin"]);
 /** Who keeps the directory: specialists and administrators. */
 const RESOURCE_KEEPERS: ReadonlySet<RoleKey> = new Set(["specialistOwn", "specialistSameTeam", "specialistOtherTeam", "admin"]);
 
@@ -61,4 +65,31 @@ export async function checkTeamAccess(results: Results, database: string, world:
     retired_at: null, version: 1, created_by: world.people.admin.id, created_at: now, updated_by: world.people.admin.id, updated_at: now,
   }).execute();
   await checkPage(results, database, callers, "/resources/:resourceId", `/resources/${resourceId}`, `/resources/${randomUUID()}`, RESOURCE_KEEPERS, null);
+
+  await checkPage(results, database, callers, "/admin/users/:id/caseload", `/admin/users/${world.people.specialistOwn.id}/caseload`, `/admin/users/${randomUUID()}/caseload`, CASELOAD_MOVERS, null);
+  await checkPage(results, database, callers, "/reports", "/reports", "/no-such-page", REPORT_READERS, null);
+  await checkPage(results, database, callers, "/reports.csv", "/reports.csv", "/no-such-page", REPORT_READERS, null);
+}
+
+/**
+ * Moving a caseload through the API, without moving anything: the subject
+ * specialist's caseload toward a specialist nobody has. Those who may move it are
+ * told the target is wrong (422); everyone else gets "not found", the same as for
+ * a specialist nobody has; signed out, 401. The world is left as it was.
+ */
+export async function checkCaseloadMoveOperation(results: Results, database: string, world: ReliabilityWorld, callers: Record<RoleKey, Caller>): Promise<void> {
+  const problems: string[] = [];
+  const body = { toSpecialistId: randomUUID(), which: "all" };
+  const real = `/specialists/${world.people.specialistOwn.id}/caseload/move`;
+  for (const role of ROLES) {
+    const answer = await callers[role.key].api("POST", real, body);
+    const expected = CASELOAD_MOVERS.has(role.key) ? 422 : 404;
+    if (answer.status !== expected) problems.push(`${role.label}: answered ${answer.status}, not ${expected}`);
+    const nobody = await callers[role.key].api("POST", `/specialists/${randomUUID()}/caseload/move`, body);
+    if (nobody.status !== 404) problems.push(`${role.label}: a specialist nobody has answered ${nobody.status}`);
+  }
+  const anonymous = await new Caller(callers.admin.baseUrl, "nobody").api("POST", real, body);
+  if (anonymous.status !== 401) problems.push(`signed out: answered ${anonymous.status}`);
+  results.record(AREA, database, "API POST /specialists/{specialistId}/caseload/move", problems.length === 0,
+    problems.slice(0, 3).join("; ") || "the team's supervisor and the admin reach it; everyone else gets not-found; signed out 401");
 }

@@ -123,9 +123,9 @@ describe("a meeting that changes", () => {
     const spec = await clientFor("spec1@test.org");
     const { id, ana } = await buildNetwork(spec);
     const meeting = await (await spec.api("POST", `/participants/${id}/meetings`, body([ana.id]))).json();
-    const early = await spec.api("PUT", `/participants/${id}/meetings/${meeting.id}/step`, { step: 6 });
+    const early = await spec.api("PUT", `/participants/${id}/meetings/${meeting.id}/step`, { step: 7 });
     expect(early.status).toBe(422);
-    const page = await spec.postForm(`/participants/${id}/meetings/${meeting.id}/run`, { intent: "step", step: "6" });
+    const page = await spec.postForm(`/participants/${id}/meetings/${meeting.id}/run`, { intent: "step", step: "7" });
     expect(page.status).toBe(422);
     expect(await page.text()).toContain("can be marked as held on that day or after");
     expect((await (await spec.api("GET", `/participants/${id}/meetings/${meeting.id}`)).json()).status).toBe("planned");
@@ -269,7 +269,7 @@ describe("a held meeting's minutes", () => {
     expect(concern.status).toBe(201);
     // Who came: Ana and Ben; then the meeting is finished.
     expect((await spec.api("PUT", `${base}/attendance`, { cameIds: [ana.id, ben.id] })).status).toBe(200);
-    expect((await spec.api("PUT", `${base}/step`, { step: 6 })).status).toBe(200);
+    expect((await spec.api("PUT", `${base}/step`, { step: 7 })).status).toBe(200);
 
     // The run-sheet does not reopen: it leads to the minutes.
     const run = await spec.fetch(`${base}/run`);

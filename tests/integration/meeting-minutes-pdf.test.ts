@@ -76,7 +76,7 @@ describe("a held meeting's minutes as a PDF", () => {
       type: "relapse", description: "Late shifts could shake Pat's recovery.", raisedBy: "participant", meetingId: meeting.id, clientKey: crypto.randomUUID(),
     })).status).toBe(201);
     expect((await spec.api("PUT", `${base}/attendance`, { cameIds: [ana.id, ben.id] })).status).toBe(200);
-    expect((await spec.api("PUT", `${base}/step`, { step: 6 })).status).toBe(200);
+    expect((await spec.api("PUT", `${base}/step`, { step: 7 })).status).toBe(200);
 
     // The minutes page offers the PDF beside Print, for the full copy and for each person's copy.
     expect(await (await spec.fetch(`${base}/minutes`)).text()).toContain(`href="${base}/minutes.pdf"`);

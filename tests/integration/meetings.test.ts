@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createConcern, updateConcern } from "../../src/domain/concerns/concerns.server.ts";
-import { concernInputSchema } from "../../src/domain/concerns/model.ts";
+import { CONCERN_TYPES, concernInputSchema } from "../../src/domain/concerns/model.ts";
 import { Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
 import { authorized } from "../support/access.ts";
@@ -85,7 +85,8 @@ describe("planning a meeting", () => {
     const empty = await (await spec.fetch(page)).text();
     expect(empty).toContain("Lee has no open concerns on the record.");
     expect(unfolded(empty)).toEqual([]);
-    expect(folded(empty)).toHaveLength(8);
+    // Every kind of concern has its talking points ready, folded.
+    expect(folded(empty)).toHaveLength(CONCERN_TYPES.length);
 
     const concern = async (type: string, description: string) => createConcern(app.database.db, await authorized(app.database.db, actor, id), concernInputSchema.parse({ type, description }), { ip: null, requestId: null });
     await concern("transport", "No bus before 7 on Sundays.");
@@ -97,7 +98,7 @@ describe("planning a meeting", () => {
     const before = await lastSeq();
     const html = await (await spec.fetch(page)).text();
     expect(unfolded(html)).toEqual(["losing_benefits", "transport"]);
-    expect(folded(html)).toEqual(["relapse", "work_stress", "goal_disagreement", "hours_or_job_kind", "justice_involvement", "other"]);
+    expect(folded(html)).toEqual(["relapse", "work_stress", "goal_disagreement", "hours_or_job_kind", "justice_involvement", "job_loss", "other"]);
     expect(html).toContain("No bus before 7 on Sundays.");
     expect(html).toContain("Afraid of losing SSI.");
     expect(html).not.toContain("bring back the drinking");

@@ -35,7 +35,6 @@ export const seedsCareer = {
   "seedsCareer.speaker.specialist": "the employment specialist",
   "seedsCareer.speaker.other": "someone else at the meeting",
   "meeting.step.career": "Job ideas and career planning",
-  "meeting.entry.job_idea": "Job idea",
   "meetings.run.short.career": "Job ideas",
   "meetings.run.guide.career": "Look at {name}'s career profile together. Ask everyone for job ideas that fit {name}'s strengths and wishes, and talk about school or training.",
   "meetings.run.who.job_idea": "Whose idea",

@@ -37,7 +37,6 @@ export const seedsCareer: Record<keyof typeof english, string> = {
   "seedsCareer.speaker.specialist": "el especialista de empleo",
   "seedsCareer.speaker.other": "otra persona en la reunión",
   "meeting.step.career": "Ideas de trabajo y planes de carrera",
-  "meeting.entry.job_idea": "Idea de trabajo",
   "meetings.run.short.career": "Ideas de trabajo",
   "meetings.run.guide.career": "Miren juntos el perfil vocacional de {name}. Pida a todos ideas de trabajo que vayan con las fortalezas y los deseos de {name}, y hablen de estudios o capacitación.",
   "meetings.run.who.job_idea": "De quién es la idea",

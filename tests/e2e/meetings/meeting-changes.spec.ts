@@ -110,7 +110,7 @@ test("a held meeting shows its minutes, and each person who came gets a copy the
   await api(page, "POST", `/participants/${id}/concerns`, {
     type: "losing_benefits", description: "Worried about the SSI check.", meetingId: meeting.id, clientKey: crypto.randomUUID(),
   });
-  await api(page, "PUT", `/participants/${id}/meetings/${meeting.id}/step`, { step: 6 });
+  await api(page, "PUT", `/participants/${id}/meetings/${meeting.id}/step`, { step: 7 });
 
   await page.goto(base);
   await page.getByRole("link", { name: "Read the minutes" }).click();
