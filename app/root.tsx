@@ -1,3 +1,4 @@
+import { calendarScope } from "../src/domain/day/policy.ts";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
@@ -71,6 +72,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       mayManageUsers: accessFor(actor.permissions, "manage", "user") !== null,
       mayReadAudit: accessFor(actor.permissions, "read", "audit") !== null,
       mayReadReports: accessFor(actor.permissions, "read", "report") !== null,
+      // An administrator carries no caseload, so has no calendar of its meetings.
+      hasCalendar: calendarScope(actor) !== null,
     },
     signInNotice: actor ? signInNotice : null,
   };

@@ -5,7 +5,7 @@ import { LanguageSwitch } from "./language-switch.tsx";
 
 interface HeaderData {
   programName: string;
-  actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean; mayReadReports?: boolean } | null;
+  actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean; mayReadReports?: boolean; hasCalendar: boolean } | null;
   languageSwitch: boolean;
 }
 
@@ -24,7 +24,7 @@ export function SiteHeader() {
           <nav aria-label={t("nav.main")}>
             <ul>
               <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
-              <li><NavLink to="/calendar">{t("nav.calendar")}</NavLink></li>
+              {actor.hasCalendar ? <li><NavLink to="/calendar">{t("nav.calendar")}</NavLink></li> : null}
               {actor.mayReadReports ? <li><NavLink to="/reports">{t("nav.reports")}</NavLink></li> : null}
               {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
               {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}

@@ -49,7 +49,7 @@ test("the home page lists the week's meetings; the calendar opens a meeting by k
   }
   await checkA11y();
 
-  await page.getByRole("link", { name: "Calendar", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calendar", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Calendar: Week of/ })).toBeVisible();
   await page.goto(`/calendar?view=week&date=${chicagoDay(1)}`);
   await expect(page.getByTestId("calendar-week")).toBeVisible();
