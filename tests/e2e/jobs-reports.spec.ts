@@ -19,6 +19,8 @@ async function noWiderThanScreen(page: Page) {
 }
 
 test.setTimeout(150_000);
+// An end before the start is refused with 400, which the browser logs.
+test.use({ expectedConsoleErrors: [/status of 400/] });
 
 test.beforeEach(async ({ page }) => {
   await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
