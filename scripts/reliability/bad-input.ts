@@ -181,6 +181,9 @@ interface Failure {
 export async function checkBadInput(results: Results, database: string, db: Db, caller: Caller, operations: Operation[], records: PathRecords, seed: number): Promise<void> {
   const runs = { invalid: 40, payload: 12, query: 25, path: 12 };
   for (const op of operations) {
+    // Moving a whole caseload names a specialist, not this participant's records: a
+    // valid body would move the world's caseload away. The access area checks who may.
+    if (op.pathParams.includes("specialistId")) continue;
     const failures: Failure[] = [];
     const path = `/api/v1${fillPath(op.template, records)}`;
     const apiPath = path.slice("/api/v1".length);

@@ -68,7 +68,8 @@ async function storePayloads(owner: Caller) {
     kind: "support", title: icsTitle, scheduledAt: meetingAt(8), place: put("meetingPlace"), agenda: [put("agendaItem")], inviteeIds: [person.id],
   });
   const note = await made("contact note", "POST", `${base}/contact-notes`, { contactedOn: day(-3), method: "phone", withParticipant: true, summary: put("contactSummary"), discloses: ["employment_goals"] });
-  const records: Record<string, string> = { id: participant.id, personId: person.id, grantId: grant.id, meetingId: meeting.id, noteId: note.id };
+  const job = await made("job", "POST", `${base}/jobs`, { employer: put("jobEmployer"), title: put("jobTitle"), startedOn: day(-10), competitive: true, integrated: true });
+  const records: Record<string, string> = { id: participant.id, personId: person.id, grantId: grant.id, meetingId: meeting.id, noteId: note.id, jobId: job.id };
   return { records, plannedMeetingId: planned.id as string, shown, icsPath: `${base}/meetings/${meeting.id}/invitees/${person.id}.ics` };
 }
 
