@@ -113,7 +113,7 @@ test("plan a support meeting, run it, turn commitments into the plan, take the p
   await page.getByLabel("Kind of concern").selectOption({ label: "Losing benefits" });
   const points = page.locator("#talking-points");
   await expect(points).toContainText("Talking points: Losing benefits");
-  await expect(points).toContainText("certified benefits planner (CWIC)");
+  await expect(points).toContainText("Community Work Incentives Coordinator (CWIC)");
   await expect(points).toContainText("Part-time work is a fine first step.");
   await expect(points.getByRole("link", { name: "Refer to a benefits counselor" })).toBeVisible();
   await page.getByLabel("Who raised it").selectOption({ label: ben.name });

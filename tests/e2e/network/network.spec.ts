@@ -21,12 +21,14 @@ async function personId(page: Page, name: string): Promise<string> {
 }
 
 /** Answers one guided discovery question with a new support person: the question's link, then the one form. */
-async function addFromPrompt(page: Page, promptId: string, person: { name: string; closeness?: string; status: string }) {
+async function addFromPrompt(page: Page, promptId: string, person: { name: string; kind: string; closeness: string; status: string }) {
   await page.locator(`#prompt-${promptId}`).getByRole("link", { name: /^Add someone for this question/ }).click();
   const form = page.locator("#add-person");
   await expect(form.getByLabel("Question that brought them up")).toHaveValue(promptId);
   await form.getByLabel(/^Name/).fill(person.name);
-  if (person.closeness) await form.getByLabel("How close").selectOption(person.closeness);
+  // Nothing is chosen for a new person: the specialist says how they are connected and how close (never assumed).
+  await form.getByLabel("How they are connected").selectOption(person.kind);
+  await form.getByLabel("How close").selectOption(person.closeness);
   await form.getByLabel("How things are now").selectOption(person.status);
   await form.getByRole("button", { name: "Add this person" }).click();
   await expect(page.getByRole("status")).toContainText(`${person.name} was added.`);
@@ -45,9 +47,9 @@ test("guided discovery, consent signed in the app, printable form, ecomap and re
   await expect(page.locator("#prompt-officer")).toContainText("probation or parole officer");
   await expect(page.locator("#prompt-streetFamily")).toHaveCount(0);
   await checkA11y();
-  await addFromPrompt(page, "sinceRelease", { name: "Marcus Hill", closeness: "inner", status: "supportive" });
-  await addFromPrompt(page, "officer", { name: "Officer Dana Reed", status: "strained" });
-  await addFromPrompt(page, "lostTouch", { name: "Aunt Lena", status: "lost_touch" });
+  await addFromPrompt(page, "sinceRelease", { name: "Marcus Hill", kind: "friend", closeness: "inner", status: "supportive" });
+  await addFromPrompt(page, "officer", { name: "Officer Dana Reed", kind: "probation_officer", closeness: "services", status: "strained" });
+  await addFromPrompt(page, "lostTouch", { name: "Aunt Lena", kind: "relative", closeness: "friends", status: "lost_touch" });
   await checkA11y();
 
   // The network page lists all three, and the ecomap draws each with its status's line.
