@@ -7,6 +7,7 @@ import { PARTNER_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
 import { app } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
+import { refusedSignIn } from "../lib/sign-in-answer.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 /**
@@ -28,20 +29,13 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 type FormError = "participantSignIn.invalid" | "participantSignIn.wait" | "participantSignIn.off";
 
-function secondsUntil(iso: string): number {
-  return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
-}
 
 export async function action({ context, request }: Route.ActionArgs) {
   const ctx = app(context);
   const form = await readForm(request);
   const parsed = form.parse(participantSignInSchema);
   const email = String(form.get("email") ?? "");
-  const answer = (formError: FormError, status: number, retryAt: string | null = null) => {
-    const waitSeconds = retryAt ? secondsUntil(retryAt) : null;
-    const headers: HeadersInit = waitSeconds ? { "Retry-After": String(waitSeconds) } : {};
-    return data({ errors: {}, email, formError, waitSeconds }, { status, headers });
-  };
+  const answer = (formError: FormError, status: number, retryAt: string | null = null) => refusedSignIn(email, formError, status, retryAt);
   if (!parsed.ok) return data({ errors: parsed.errors, email, formError: null, waitSeconds: null }, { status: 400 });
   const result = await signInParticipant(ctx.db, parsed.data, ctx.meta, request.headers.get("user-agent"), ctx.sessionLimits);
   if (!result.ok) {

@@ -7,6 +7,7 @@ import { SESSION_COOKIE, serializeCookie } from "../../src/server/cookies.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms.tsx";
 import { app } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
+import { refusedSignIn } from "../lib/sign-in-answer.server.ts";
 import { useT } from "../lib/i18n.ts";
 
 
@@ -21,21 +22,13 @@ export function loader({ context, request }: Route.LoaderArgs) {
 
 type FormError = "auth.signIn.invalid" | "auth.signIn.codeNeeded" | "auth.signIn.codeInvalid" | "auth.signIn.codeReused" | "auth.signIn.wait";
 
-/** Whole seconds from now until an ISO time, at least one. */
-function secondsUntil(iso: string): number {
-  return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
-}
 
 export async function action({ context, request }: Route.ActionArgs) {
   const ctx = app(context);
   const form = await readForm(request);
   const parsed = form.parse(signInSchema);
   const email = String(form.get("email") ?? "");
-  const answer = (formError: FormError, status: number, retryAt: string | null = null) => {
-    const waitSeconds = retryAt ? secondsUntil(retryAt) : null;
-    const headers: HeadersInit = waitSeconds ? { "Retry-After": String(waitSeconds) } : {};
-    return data({ errors: {}, email, formError, waitSeconds }, { status, headers });
-  };
+  const answer = (formError: FormError, status: number, retryAt: string | null = null) => refusedSignIn(email, formError, status, retryAt);
   if (!parsed.ok) return data({ errors: parsed.errors, email, formError: null, waitSeconds: null }, { status: 400 });
   const result = await signIn(ctx.db, parsed.data, ctx.meta, request.headers.get("user-agent"), ctx.sessionLimits);
   if (!result.ok) {
