@@ -69,7 +69,7 @@ export function startWorkerPool(options: { count: number; exec: string; args: st
   const fork = (): Worker => {
     const worker = cluster.fork();
     worker.once("listening", (address) => {
-      log.info({ worker: worker.id, pid: worker.process.pid, port: address.port }, "worker listening");
+      log.info({ worker: worker.id, workerPid: worker.process.pid, port: address.port }, "worker listening");
       // The first `count` to listen (a replacement of one that died on start counts).
       if (++listens === count) listened(address.port);
     });
@@ -78,7 +78,7 @@ export function startWorkerPool(options: { count: number; exec: string; args: st
 
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    log.error({ worker: worker.id, pid: worker.process.pid, code, signal }, "worker died");
+    log.error({ worker: worker.id, workerPid: worker.process.pid, code, signal }, "worker died");
     const now = Date.now();
     if (!mayRestart(restarts, now)) {
       log.fatal({ restarts: restarts.length, withinMs: RESTART_LIMIT.withinMs }, "workers keep dying; stopping the server");
