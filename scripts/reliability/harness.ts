@@ -103,6 +103,8 @@ export interface ServerProcess {
   url: string;
   port: number;
   pid: number;
+  /** HTTP workers it runs. */
+  workers: number;
   /**
    * Peak resident memory so far of the largest of the server's processes (the
    * primary or one HTTP worker), from the kernel's high-water mark (kB).
@@ -210,7 +212,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    url, port, pid: child.pid!, peakRssKb, peakRssKbByProcess, output: () => output, exited,
+    url, port, pid: child.pid!, workers: options.workers ?? 1, peakRssKb, peakRssKbByProcess, output: () => output, exited,
     cpuMs: () => pids().reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     stop: async () => {
       if (gone) return;

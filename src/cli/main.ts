@@ -4,7 +4,7 @@ import { migrate } from "./commands/migrate.ts";
 
 const USAGE = `Usage: allies <command>
 
-  serve [--dev]                 run the web app (migrates first)
+  serve [--dev] [--workers N]   run the web app (migrates first), one worker per core by default
   migrate                       apply pending database migrations
   seed [--demo] [--scale N]     load demo data, or N generated participants
   create-user --email E --name N --role R [--team T] [--password-stdin]
