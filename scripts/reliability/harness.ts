@@ -196,7 +196,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   };
   const peakRssKb = () => Math.max(0, ...peakRssKbByProcess().values());
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  // Each worker loads the whole build at once with the others: on a busy machine that takes longer.
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000 * (options.workers ?? 1));
   for (;;) {
     if (gone) throw new Error(`the server exited before answering:\n${output}`);
     try {
