@@ -120,7 +120,7 @@ export function checkBudgets(runs: RunResult[]): BudgetCheck[] {
       add("p95 growth", `${s.scenario}, ${database}, ${workersLabel(big.workers)}, N=${small.n} to ${big.n}`, `<= ${BUDGETS.p95Growth}x`, `${growth.toFixed(2)}x (${base.p95} to ${s.p95} ms)`, growth <= BUDGETS.p95Growth);
     }
   }
-  for (const scaling of workerScaling(runs)) {
+  for (const scaling of workerScaling(runs).filter((s) => s.kind === "page")) {
     add("worker scaling", `${scaling.scenario}, ${scaling.database}, N=${scaling.n}`, `>= ${BUDGETS.workerScaling}x one worker's`,
       `${scaling.factor.toFixed(2)}x (${scaling.oneRps} to ${scaling.allRps} rps with ${scaling.workers} workers)`, scaling.factor >= BUDGETS.workerScaling);
   }
@@ -144,6 +144,7 @@ export const workersLabel = (workers: number) => (workers === 1 ? "1 worker" : `
 
 export interface WorkerScaling {
   scenario: string;
+  kind: Scenario["kind"];
   database: DbKind;
   n: number;
   workers: number;
@@ -164,7 +165,7 @@ export function workerScaling(runs: RunResult[]): WorkerScaling[] {
     for (const s of one.scenarios.filter((x) => x.kind === "page" || x.kind === "floor")) {
       const t = all.scenarios.find((x) => x.scenario === s.scenario);
       if (!t || s.rps <= 0) continue;
-      out.push({ scenario: s.scenario, database: one.database, n: one.n, workers: all.workers, oneRps: s.rps, allRps: t.rps, factor: Math.round((t.rps / s.rps) * 100) / 100 });
+      out.push({ scenario: s.scenario, kind: s.kind, database: one.database, n: one.n, workers: all.workers, oneRps: s.rps, allRps: t.rps, factor: Math.round((t.rps / s.rps) * 100) / 100 });
     }
   }
   return out;
