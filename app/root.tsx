@@ -1,4 +1,5 @@
 import { calendarScope } from "../src/domain/day/policy.ts";
+import { administrationTools } from "../src/domain/administration/tools.ts";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
@@ -72,8 +73,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     actor: actor && {
       name: actor.name,
       role: actor.role,
-      mayManageUsers: accessFor(actor.permissions, "manage", "user") !== null,
-      mayReadAudit: accessFor(actor.permissions, "read", "audit") !== null,
+      mayAdminister: administrationTools(actor).length > 0,
       mayReadReports: accessFor(actor.permissions, "read", "report") !== null,
       // An administrator carries no caseload, so has no calendar of its meetings.
       hasCalendar: calendarScope(actor) !== null,
