@@ -21,6 +21,7 @@ const USAGE = `Usage: allies <command>
   messages work --once          send every message due now (the server does this itself)
   messages schedule --once      queue the reminders due now (the server does this itself)
   import FILE --as EMAIL [--dry-run]   import a caseload CSV file (all lines or none)
+  export caseload --as EMAIL [--status S] [--search T] [--out FILE]   the caseload EMAIL sees, as CSV (audited)
 
 The database is chosen by DATABASE_URL (default file:./data/allies.db). The audit
 key comes from ALLIES_AUDIT_KEY (required on PostgreSQL) or, on SQLite, a key file
@@ -42,6 +43,7 @@ const commands: Record<string, () => Promise<Command>> = {
   db: async () => (await import("./commands/db.ts")).db,
   benefits: async () => (await import("./commands/benefits.ts")).benefits,
   import: async () => (await import("./commands/import.ts")).importFile,
+  export: async () => (await import("./commands/export.ts")).exportCommand,
   messages: async () => (await import("./commands/messages.ts")).messages,
 };
 
