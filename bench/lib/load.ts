@@ -3,8 +3,13 @@ import autocannon from "autocannon";
 /** One thing a real day does, driven over loopback. */
 export interface Scenario {
   name: string;
-  /** page: HTML a person waits for; api: JSON for an integration; health: the bare reference route. */
-  kind: "page" | "api" | "health" | "document";
+  /**
+   * page: HTML a person waits for; api: JSON for an integration; health: the bare reference route;
+   * report: a report or export over a whole program, which has its own budget (issue 15).
+   */
+  kind: "page" | "api" | "health" | "document" | "report";
+  /** Connections for this scenario when not the run's usual 10: a program's reports are asked for a few at a time. */
+  connections?: number;
   method: "GET" | "POST";
   /** Rotated through, one request after another, so caches see a realistic spread. */
   paths: string[];
