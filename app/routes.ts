@@ -37,6 +37,7 @@ export default withParticipantLayout([
   route("support/messages", "routes/support-messages.tsx"),
   route("support/step-out", "routes/support-step-out.tsx"),
   route("participants", "routes/participants.tsx"),
+  route("participants.csv", "routes/participants-csv.tsx"),
   route("participants/new", "routes/participant-new.tsx"),
   route("participants/:id", "routes/participant.tsx"),
   route("participants/:id/edit", "routes/participant-edit.tsx"),

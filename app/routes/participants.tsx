@@ -41,6 +41,10 @@ export default function Caseload() {
     const s = search.toString();
     return s ? `/participants?${s}` : "/participants";
   };
+  const exportSearch = new URLSearchParams();
+  if (query.q) exportSearch.set("q", query.q);
+  if (query.status !== "active") exportSearch.set("status", query.status);
+  const exportLink = exportSearch.size ? `/participants.csv?${exportSearch}` : "/participants.csv";
   return (
     <div className="page">
       <title>{`${title} · ${t("app.name")}`}</title>
@@ -87,6 +91,13 @@ export default function Caseload() {
       <p role="status">
         {query.q ? t("caseload.countFor", { count: caseload.total, q: query.q }) : t("caseload.count", { count: caseload.total })}
       </p>
+
+      {caseload.total > 0 ? (
+        <p className="no-print">
+          <Link to={exportLink} reloadDocument download>{t("export.caseload.link")}</Link>
+          <br /><span className="hint">{t("export.caseload.hint")}</span>
+        </p>
+      ) : null}
 
       {caseload.participants.length === 0 ? (
         <p>{query.q ? t("caseload.emptySearch", { q: query.q }) : t("caseload.empty")}</p>

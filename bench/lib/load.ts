@@ -5,9 +5,12 @@ export interface Scenario {
   name: string;
   /**
    * page: HTML a person waits for; api: JSON for an integration; health: the bare
-   * reference route; floor: the framework floor, a page with no domain data.
+   * reference route; floor: the framework floor, a page with no domain data;
+   * report: a report or export over a whole program, which has its own budget (issue 15).
    */
-  kind: "page" | "api" | "health" | "document" | "floor";
+  kind: "page" | "api" | "health" | "document" | "floor" | "report";
+  /** Connections for this scenario when not the run's usual 10: a program's reports are asked for a few at a time. */
+  connections?: number;
   method: "GET" | "POST";
   /** Rotated through, one request after another, so caches see a realistic spread. */
   paths: string[];

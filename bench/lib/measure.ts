@@ -10,7 +10,12 @@ export const CONNECTIONS = 10;
 
 export const FLOOR_SCENARIO = "framework floor";
 
-export function scenariosFor(world: BenchWorld, session: string, partnerSession: string | null = null): Scenario[] {
+/** The year the scale seed's meetings were held and its jobs began: the reports' period. */
+const REPORT_YEAR = 2025;
+/** Reports are asked for by a few supervisors at once, not by ten browsers a second. */
+export const REPORT_CONNECTIONS = 2;
+
+export function scenariosFor(world: BenchWorld, session: string, partnerSession: string | null = null, adminSession: string | null = null): Scenario[] {
   const cookie = { cookie: `allies_session=${session}` };
   const bearer = { authorization: `Bearer ${world.token}` };
   const list: Scenario[] = [
@@ -38,6 +43,17 @@ export function scenariosFor(world: BenchWorld, session: string, partnerSession:
     name: "take-home PDF", kind: "document", method: "GET", headers: cookie, expectStatus: 200,
     paths: world.participantIds.map((id) => `/participants/${id}/plan/take-home.pdf`),
   });
+  // Reports over the whole program for the seed's busiest year (issue 15), read by the administrator,
+  // and the whole program's caseload export (decision 0045): a few at a time, as supervisors ask for them.
+  if (adminSession) {
+    const admin = { cookie: `allies_session=${adminSession}` };
+    const year = `from=${REPORT_YEAR}-01-01&to=${REPORT_YEAR}-12-31`;
+    list.push(
+      { name: "report page (program, a year)", kind: "report", method: "GET", paths: [`/reports?${year}`], headers: admin, expectStatus: 200, connections: REPORT_CONNECTIONS },
+      { name: "report CSV (program, a year)", kind: "report", method: "GET", paths: [`/reports.csv?${year}`], headers: admin, expectStatus: 200, connections: REPORT_CONNECTIONS },
+      { name: "caseload export (program)", kind: "report", method: "GET", paths: ["/participants.csv"], headers: admin, expectStatus: 200, connections: REPORT_CONNECTIONS },
+    );
+  }
   // The write goes last so the pages above read the seeded world, not the benchmark's own rows.
   list.push({
     name: "create support person", kind: "api", method: "POST", headers: bearer, expectStatus: 201,
@@ -102,6 +118,7 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
   try {
     const { session } = await signInForCookie(server.url, world.specialistEmail, BENCH_PASSWORD);
     const partnerSession = world.supportLinkPath ? await openLink(server.url, world.supportLinkPath) : null;
+    const adminSession = (await signInForCookie(server.url, world.adminEmail, BENCH_PASSWORD)).session;
     // Said aloud: a scenario that silently disappears looks like one that passed.
     if (!partnerSession) log(`skipping "support person's page": ${world.supportLinkPath ? "the link did not open a session" : "no support person could be given a link"}`);
     const health: Scenario = { name: "health", kind: "health", method: "GET", paths: ["/healthz"], expectStatus: 200 };
@@ -109,7 +126,7 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
 
     const skipped: SkippedScenario[] = [];
     const runnable: Scenario[] = [];
-    for (const scenario of scenariosFor(world, session, partnerSession)) {
+    for (const scenario of scenariosFor(world, session, partnerSession, adminSession)) {
       const reason = await probe(server.url, scenario);
       if (reason) skipped.push({ scenario: scenario.name, reason });
       else runnable.push(scenario);
@@ -126,9 +143,10 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
     for (const scenario of runnable) {
       log(scenario.name);
       // A second of the same requests first, so the JIT and the database's caches have seen them.
-      await drive(server.url, scenario, { connections: CONNECTIONS, seconds: 1 });
+      const connections = scenario.connections ?? CONNECTIONS;
+      await drive(server.url, scenario, { connections, seconds: 1 });
       const cpuBefore = server.cpuMs();
-      const figures = await drive(server.url, scenario, load);
+      const figures = await drive(server.url, scenario, { ...load, connections });
       const cpuMs = server.cpuMs() - cpuBefore;
       const before = healthRuns[healthRuns.length - 1]!;
       const after = await drive(server.url, health, { ...load, seconds: healthSeconds });

@@ -311,6 +311,13 @@ export async function checkAccess(results: Results, database: string, world: Rel
     const missing = [...expected].filter((id) => !seen.has(id));
     results.record(AREA, database, `participant list: ${role.label}`, leaked.length === 0 && missing.length === 0,
       `${seen.size} listed${leaked.length ? `, ${leaked.length} not theirs to see` : ""}${missing.length ? `, ${missing.length} of theirs missing` : ""}`);
+    // The caseload export (decision 0045) holds exactly what the list shows: its first column is the participant's id.
+    const exported = await callers[role.key].page("/participants.csv");
+    const exportedIds = new Set(exported.text.replace(/^\uFEFF/, "").split("\r\n").slice(1).filter(Boolean).map((line) => line.slice(0, line.indexOf(","))));
+    const exportLeaks = [...exportedIds].filter((id) => !expected.has(id)).length;
+    const exportMisses = [...expected].filter((id) => !exportedIds.has(id)).length;
+    results.record(AREA, database, `caseload export: ${role.label}`, exported.status === 200 && exportLeaks === 0 && exportMisses === 0,
+      exported.status !== 200 ? `answered ${exported.status}` : `${exportedIds.size} exported${exportLeaks ? `, ${exportLeaks} not theirs to see` : ""}${exportMisses ? `, ${exportMisses} of theirs missing` : ""}`);
     const searched = await listAll(callers[role.key], listed.participant.lastName);
     const found = typeof searched === "string" ? false : searched.has(listed.records.id);
     results.record(AREA, database, `name search for the subject: ${role.label}`, typeof searched !== "string" && found === role.allowed,

@@ -23,6 +23,7 @@ const USAGE = `Usage: allies <command>
   import FILE --as EMAIL [--dry-run]   import a caseload CSV file (all lines or none)
   export fhir --participant ID --as EMAIL [--out FILE] [--part2-consent-signed-on DAY]
                                 a participant's record as FHIR R4 for the program's health record
+  export caseload --as EMAIL [--status S] [--search T] [--out FILE]   the caseload EMAIL sees, as CSV (audited)
 
 The database is chosen by DATABASE_URL (default file:./data/allies.db). The audit
 key comes from ALLIES_AUDIT_KEY (required on PostgreSQL) or, on SQLite, a key file
@@ -44,7 +45,7 @@ const commands: Record<string, () => Promise<Command>> = {
   db: async () => (await import("./commands/db.ts")).db,
   benefits: async () => (await import("./commands/benefits.ts")).benefits,
   import: async () => (await import("./commands/import.ts")).importFile,
-  export: async () => (await import("./commands/export.ts")).exportRecord,
+  export: async () => (await import("./commands/export.ts")).exportCommand,
   messages: async () => (await import("./commands/messages.ts")).messages,
 };
 

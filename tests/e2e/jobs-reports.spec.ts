@@ -106,3 +106,21 @@ test("the supervisor's home shows the team's figures, a filter by specialist, an
   await page.reload();
   await noWiderThanScreen(page);
 });
+
+test("a specialist downloads the caseload as a spreadsheet; a name typed as a formula stays text", async ({ page, signIn, checkA11y }) => {
+  await signIn("specialist@example.org");
+  await page.goto("/");
+  const lastName = `=HYPERLINK("http://example.com","Open")`;
+  const made = await api(page, "POST", "/participants", { firstName: `Formula${Date.now().toString(36)}`, lastName });
+  await page.goto("/participants");
+  await checkA11y();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download this list as a spreadsheet (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toBe("allies-caseload-active.csv");
+  const csv = readFileSync((await download.path())!, "utf8");
+  const [header, ...rows] = csv.replace(/^\uFEFF/, "").split("\r\n");
+  expect(header).toBe("Allies id,Program id,Last name,First name,Preferred name,Specialist,Team,Status,Preferred language,Next meeting,Working now,Added on");
+  const row = rows.find((r) => r.startsWith(made.id));
+  // The apostrophe makes a spreadsheet show the formula as text; the quotes inside are doubled.
+  expect(row).toContain(`,"'=HYPERLINK(""http://example.com"",""Open"")",${made.firstName},`);
+  expect(rows.filter((r) => r !== "").length).toBeGreaterThan(1);
+});

@@ -50,7 +50,7 @@ export async function seed(args: string[]): Promise<number> {
       const specialists = summary.specialistEmails;
       const { extras } = summary;
       console.log(`Seeded ${summary.participants} participants, ${summary.specialists} specialists and ${summary.teams} teams in ${seconds} s (${database.kind}).`);
-      console.log(`  with ${extras.supportPersons} support persons, ${extras.consentGrants} consent grants, ${extras.meetings} meetings, ${extras.planItems} plan items and ${extras.auditRows + 1} audit rows`);
+      console.log(`  with ${extras.supportPersons} support persons, ${extras.consentGrants} consent grants, ${extras.meetings} meetings, ${extras.planItems} plan items, ${extras.jobs} jobs and ${extras.auditRows + 1} audit rows`);
       console.log(`Every account's password is "${BENCH_PASSWORD}":`);
       console.log(`  ${summary.adminEmail.padEnd(30)} admin`);
       console.log(`  ${summary.supervisorEmails[0]!.padEnd(30)} supervisor of Team 1${summary.teams > 1 ? ` (to supervisor${summary.teams}@example.org)` : ""}`);

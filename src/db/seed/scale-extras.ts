@@ -2,7 +2,7 @@ import type { Insertable } from "kysely";
 import type { Db } from "../index.ts";
 import { localeFor } from "../../i18n/index.ts";
 import type {
-  ConsentGrantTable, Database, MeetingInviteeTable, MeetingTable, PlanItemTable, PlanItemVersionTable, SupportPersonTable, SupportPersonVersionTable,
+  ConsentGrantTable, Database, JobTable, MeetingInviteeTable, MeetingTable, PlanItemTable, PlanItemVersionTable, SupportPersonTable, SupportPersonVersionTable,
 } from "../schema.ts";
 import { recordAuditRows, type AuditEvent, type Trx } from "../../domain/audit/audit.server.ts";
 import type { AuditEventBody } from "../../domain/audit/events.ts";
@@ -44,6 +44,7 @@ export interface ExtrasSummary {
   consentGrants: number;
   meetings: number;
   planItems: number;
+  jobs: number;
   auditRows: number;
 }
 
@@ -251,7 +252,34 @@ const auditTrail: ExtraStep = async ({ trx, per, summary }, batch) => {
   summary.auditRows += events.length;
 };
 
-const EXTRA_STEPS: ExtraStep[] = [supportPersons, consentGrants, meetings, planItems, auditTrail];
+const EMPLOYERS = ["Corner Bakery", "City Parks", "Green Grocers", "Lakeside Hotel", "Metro Transit", "Riverside Library"];
+const JOB_TITLES = ["Stock clerk", "Groundskeeper", "Cashier", "Housekeeper", "Bus washer", "Library aide"];
+
+/**
+ * About half the participants hold a job started in 2024 or 2025, most of them
+ * competitive: the reports (issue 15) then count job starts and people working
+ * over a year as a real program's would.
+ */
+const jobs: ExtraStep = async ({ trx, now, summary }, batch) => {
+  const rows: Insertable<JobTable>[] = [];
+  for (const p of batch) {
+    if (!p.random.chance(0.5)) continue;
+    const competitive = p.random.chance(0.8);
+    const id = stableId("scale-job", p.index);
+    rows.push({
+      id, participant_id: p.id, employer: p.random.pick(EMPLOYERS), title: p.random.pick(JOB_TITLES),
+      started_on: isoDay(p.random, p.random.chance(0.5) ? 2024 : 2025), ended_on: null,
+      hours_hundredths: p.random.int(10, 30) * 100, hourly_wage_cents: p.random.int(1500, 2200),
+      competitive: competitive ? 1 : 0, integrated: competitive ? 1 : 0, end_reason: null, end_note: null, follow_up_concern_id: null,
+      version: 1, created_by: p.specialist.userId, created_at: now, updated_by: p.specialist.userId, updated_at: now,
+    });
+    p.created.push({ entityType: "job", entityId: id, action: "job.create", details: { competitive, integrated: competitive } });
+  }
+  await insertInChunks(trx, "jobs", rows);
+  summary.jobs += rows.length;
+};
+
+const EXTRA_STEPS: ExtraStep[] = [supportPersons, consentGrants, meetings, planItems, jobs, auditTrail];
 
 // SQLite allows 32766 bound values per statement; 20 columns x 500 rows stays well under.
 async function insertInChunks<T extends keyof Database>(trx: Trx, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
@@ -268,7 +296,7 @@ async function insertInChunks<T extends keyof Database>(trx: Trx, table: T, rows
 export async function seedExtras(db: Db, options: ExtrasOptions): Promise<ExtrasSummary> {
   const per = options.perParticipant ?? EXTRAS_PER_PARTICIPANT;
   const batchSize = options.batchSize ?? 250;
-  const summary: ExtrasSummary = { participants: 0, supportPersons: 0, consentGrants: 0, meetings: 0, planItems: 0, auditRows: 0 };
+  const summary: ExtrasSummary = { participants: 0, supportPersons: 0, consentGrants: 0, meetings: 0, planItems: 0, jobs: 0, auditRows: 0 };
 
   const specialists = new Map<string, StaffActor>();
   const staff = await db.selectFrom("users").select(["id", "email", "name", "role", "team_id", "locale"]).execute();

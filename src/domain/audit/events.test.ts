@@ -138,6 +138,7 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "calendar.read": { real: { view: "week", from: "2026-03-09", to: "2026-03-16", shown: ["p-1"] }, wrong: { view: "day", from: "2026-03-09", to: "2026-03-10", shown: [] }, because: "the calendar has a week and a month view only" },
   "calendar_feed.issue": { real: { replaced: 1 }, wrong: { replaced: 1, token: "cal_abc" }, because: "the feed's token is never written to the log" },
   "calendar_feed.revoke": { real: { revoked: 1 }, wrong: { revoked: -1 }, because: "a count is never negative" },
+  "caseload.export": { real: { form: "page", search: "no", status: "active", rows: 2, exported: ["p-1", "p-2"] }, wrong: { form: "page", search: "no", status: "active", rows: 1, exported: ["p-1"], names: ["Ana Cruz"] }, because: "an export names who was in it, never what it said about them" },
   "caseload.import": { real: { dryRun: false, lines: 3, created: 2, updated: 1, unchanged: 0, supportAdded: 1, supportUpdated: 0 }, wrong: { dryRun: false, lines: 3, names: ["Ana"] }, because: "an import is counted, never copied into the log" },
   "calendar_feed.fetch": { real: { feedId: "f-1", meetings: 3, shown: ["p-1"] }, wrong: { feedId: "f-1", meetings: 3 }, because: "a fetch names the participants whose meetings went to the calendar app" },
   "user.change_phone": { real: { cleared: false }, wrong: { phone: "555-0100" }, because: "the number itself is not copied into the log" },

@@ -180,6 +180,10 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("calendar_feed.revoke", z.strictObject({ revoked: count })),
   // A calendar app fetching the feed: how many meetings went out, and for whom.
   event("calendar_feed.fetch", z.strictObject({ feedId: id, meetings: count, shown: ids })),
+  // An export discloses many records at once: who is in it is kept (to account for each record's disclosures), never what it said.
+  event("caseload.export", z.strictObject({
+    form: z.enum(["page", "api", "cli"]), search: z.enum(["yes", "no"]), status: z.enum(["active", "archived"]), rows: count, exported: ids,
+  })),
   event("caseload.import", z.strictObject({
     dryRun: z.boolean(), lines: count, created: count, updated: count, unchanged: count, supportAdded: count, supportUpdated: count,
   })),

@@ -131,6 +131,7 @@ export const AUDIT_ACTIONS = [
   "calendar_feed.revoke",
   "calendar_feed.fetch",
   "caseload.import",
+  "caseload.export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,7 @@ import { concernOperations } from "./concerns.ts";
 import { consentOperations } from "./consent.ts";
 import { contactNoteOperations } from "./contacts.ts";
 import { fhirOperations } from "./fhir.ts";
+import { exportOperations } from "./exports.ts";
 import { jobOperations } from "./jobs.ts";
 import { meetingOperations } from "./meetings.ts";
 import { milestoneOperations } from "./milestones.ts";
@@ -28,4 +29,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...benefitsOperations,
   ...caseloadOperations,
   ...fhirOperations,
+  ...exportOperations,
 ];

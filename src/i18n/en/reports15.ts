@@ -1,0 +1,21 @@
+/** Part reports15 (issue 16 §3): the caseload as a spreadsheet, from the caseload page, the API and `allies export`. */
+export const reports15 = {
+  "export.caseload.link": "Download this list as a spreadsheet (CSV)",
+  "export.caseload.hint": "Every page of the list, with the same search. The download is recorded in the audit log.",
+  "export.col.id": "Allies id",
+  "export.col.externalId": "Program id",
+  "export.col.lastName": "Last name",
+  "export.col.firstName": "First name",
+  "export.col.preferredName": "Preferred name",
+  "export.col.specialist": "Specialist",
+  "export.col.team": "Team",
+  "export.col.status": "Status",
+  "export.col.language": "Preferred language",
+  "export.col.nextMeeting": "Next meeting",
+  "export.col.working": "Working now",
+  "export.col.addedOn": "Added on",
+  "export.status.active": "Active",
+  "export.status.archived": "Archived",
+  "export.yes": "Yes",
+  "export.no": "No",
+} as const;
