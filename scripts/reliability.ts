@@ -129,7 +129,7 @@ async function suiteOn(kind: DbKind): Promise<void> {
       await area("outbox", kind, () => checkOutbox(results, kind, world, scratch.url));
       // Many app servers share one PostgreSQL (decision 0042); SQLite is served by one.
       if (kind === "postgres") {
-        await area("two servers", kind, () => checkTwoServers(results, kind, world, scratch.url, { clients: Math.min(Number(args.clients), 40), seconds: Math.min(Number(args.seconds), 15) }));
+        await area("two servers", kind, () => checkTwoServers(results, kind, world, scratch.url, { clients: Math.min(Number(args.clients), 24), seconds: Math.min(Number(args.seconds), 15) }));
       }
     } finally {
       await server.stop();

@@ -439,7 +439,8 @@ async function insertMeetingEntry(db: Db, access: AuthorizedParticipant, meeting
       return { ok: false, reason: "not_found" };
     }
     const existing = await trx.selectFrom("meeting_entries").select(["id", "meeting_id"]).where("client_key", "=", input.clientKey).executeTakeFirst();
-    if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting } : { ok: false, reason: "not_found" };
+    // Read again: the meeting above may have been read before the first copy committed.
+    if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } : { ok: false, reason: "not_found" };
     if (input.supportPersonId && !meeting.invitees.some((i) => i.supportPersonId === input.supportPersonId)) return { ok: false, reason: "not_found" };
     await trx.insertInto("meeting_entries").values({
       id: randomUUID(), meeting_id: meetingId, kind: input.kind, text: input.text, speaker: input.supportPersonId ? "support_person" : input.speaker,
