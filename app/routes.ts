@@ -65,6 +65,7 @@ export default withParticipantLayout([
   route("calendar-feed/:token.ics", "routes/calendar-feed-ics.tsx"),
   route("profile/two-factor", "routes/profile-two-factor.tsx"),
   route("password-reset/:token", "routes/password-reset.tsx"),
+  route("admin", "routes/admin.tsx"),
   route("admin/users", "routes/admin-users.tsx"),
   route("admin/users/:id", "routes/admin-user.tsx"),
   route("admin/users/:id/caseload", "routes/caseload-move.tsx"),
