@@ -5,7 +5,7 @@
  * free loopback ports. Bounded in time; prints a table; exits 1 on any failure.
  *
  *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 600
- *   --only access,bad-input       (areas: web-security access bad-input bodies escaping concurrency load outside-lock integrity connections crash outbox)
+ *   --only access,bad-input       (areas: web-security access bad-input bodies escaping concurrency load outside-lock integrity connections crash outbox two-servers)
  */
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
@@ -23,6 +23,7 @@ import { operationsOf } from "./reliability/openapi.ts";
 import { checkOutsideLock } from "./reliability/outside-lock.ts";
 import { checkOutbox } from "./reliability/outbox.ts";
 import { Results } from "./reliability/report.ts";
+import { checkTwoServers } from "./reliability/two-servers.ts";
 import { checkWebSecurity } from "./reliability/web-security.ts";
 import { buildReliabilityWorld, buildSubject, signInEveryone } from "./reliability/world.ts";
 
@@ -135,6 +136,10 @@ async function suiteOn(kind: DbKind): Promise<void> {
       await area("connections", kind, () => checkConnections(results, kind, scratch.url));
       await area("crash", kind, () => checkCrash(results, kind, world, callers, scratch.url));
       await area("outbox", kind, () => checkOutbox(results, kind, world, scratch.url));
+      // Many app servers share one PostgreSQL (decision 0042); SQLite is served by one.
+      if (kind === "postgres") {
+        await area("two servers", kind, () => checkTwoServers(results, kind, world, scratch.url, { clients: Math.min(Number(args.clients), 24), seconds: Math.min(Number(args.seconds), 15) }));
+      }
     } finally {
       await server.stop();
     }

@@ -12,9 +12,9 @@ import type { ReliabilityWorld } from "./world.ts";
  * server that refuses for a while, and on PostgreSQL two servers sharing the queue.
  * Each message is counted by its distinct Message-ID; duplicates are reported.
  */
-const MESSAGE_ENV = { ALLIES_MESSAGE_INTERVAL_SECONDS: "1", ALLIES_MESSAGE_SEND_TIMEOUT_MS: "1000", ALLIES_PUBLIC_URL: "http://allies.reliability.test" };
+export const MESSAGE_ENV = { ALLIES_MESSAGE_INTERVAL_SECONDS: "1", ALLIES_MESSAGE_SEND_TIMEOUT_MS: "1000", ALLIES_PUBLIC_URL: "http://allies.reliability.test" };
 
-async function queueDigests(world: ReliabilityWorld, count: number, label: string): Promise<string[]> {
+export async function queueDigests(world: ReliabilityWorld, count: number, label: string): Promise<string[]> {
   const ids = Object.values(world.people).map((p) => p.id);
   const messages: NewMessage[] = Array.from({ length: count }, (_, i) => ({
     kind: "daily_digest", participantId: null, reader: { kind: "staff", id: ids[i % ids.length]! }, channel: "email", discloses: [], purpose: "contact",
@@ -25,7 +25,7 @@ async function queueDigests(world: ReliabilityWorld, count: number, label: strin
   return rows.map((r) => `<${r.idempotency_key}>`);
 }
 
-async function waitFor(condition: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (await condition()) return true;
@@ -34,7 +34,7 @@ async function waitFor(condition: () => boolean | Promise<boolean>, ms: number):
   return condition();
 }
 
-function tally(expected: string[], received: (string | null)[]) {
+export function tally(expected: string[], received: (string | null)[]) {
   const wanted = new Set(expected);
   const seen = received.filter((id): id is string => id !== null && wanted.has(id));
   const distinct = new Set(seen);

@@ -19,7 +19,7 @@ function attributes(setCookies: string[], name: string): string[] | null {
   return line ? line.split(";").slice(1).map((a) => a.trim().toLowerCase()) : null;
 }
 
-async function signInAttempt(baseUrl: string, email: string, password: string, ip: string, code = ""): Promise<number> {
+export async function signInAttempt(baseUrl: string, email: string, password: string, ip: string, code = ""): Promise<number> {
   const page = await fetch(`${baseUrl}/sign-in`, { headers: { "x-forwarded-for": ip } });
   const csrf = cookieFrom(page.headers.getSetCookie(), "allies_csrf") ?? "";
   await page.arrayBuffer();

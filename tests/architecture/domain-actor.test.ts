@@ -56,6 +56,7 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/messages/scheduler.server.ts#runScheduler": "the reminder scheduler: acts for the program on a timer; what it queues is checked again at sending",
   "src/domain/messages/delivery.server.ts#claimDueMessages": "the message worker: acts for the program, audited as the worker",
   "src/domain/messages/delivery.server.ts#prepareDelivery": "the message worker: asks consent again at sending",
+  "src/domain/messages/delivery.server.ts#renewClaim": "the message worker: renews its own claim before a send (decision 0042)",
   "src/domain/messages/delivery.server.ts#recordDelivery": "the message worker: records each attempt, audited as the worker",
   "src/domain/messages/link-key.server.ts#messageLinkKey": "the program's key for unsubscribe links and sealed personal links, no participant information",
   "src/domain/messages/outbox.server.ts#queueForParticipant": "the scheduler's reminder to the participant, by their own switches and channel",

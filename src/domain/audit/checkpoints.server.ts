@@ -79,6 +79,9 @@ export async function checkpointAuditChain(
 ): Promise<AuditCheckpoint | null> {
   const trail = auditTrailOf(db);
   if (!trail.checkpointsFile) return null;
+  // The file is read before the head: another app server may sign a later end at any
+  // moment (decision 0042), and a head read first could look cut against it.
+  const signedBefore = readCheckpoints(trail).checkpoints;
   const head = await readHead(db);
   const seq = Number(head.seq);
   const keyedFromSeq = Number(head.keyed_from_seq);
@@ -90,8 +93,7 @@ export async function checkpointAuditChain(
   }
   if (kind !== "restore") {
     // Only a restore may move the end back; otherwise signing would bless a truncation.
-    const { checkpoints } = readCheckpoints(trail);
-    const since = checkpoints.slice(Math.max(checkpoints.findLastIndex((c) => c.kind === "restore"), 0));
+    const since = signedBefore.slice(Math.max(signedBefore.findLastIndex((c) => c.kind === "restore"), 0));
     const furthest = Math.max(0, ...since.map((c) => c.seq));
     if (seq < furthest) throw new Error(`The audit log ends at row ${seq}, before the signed checkpoint of row ${furthest}; no checkpoint was written. Run \`allies audit verify\`.`);
   }

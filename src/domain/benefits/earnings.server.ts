@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { onceMoreOnUniqueViolation } from "../../db/unique-violation.ts";
 import type { PayStubTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
@@ -74,12 +75,16 @@ export async function loadEarningsLog(db: Db | Trx, access: AuthorizedParticipan
 
 export type PayStubResult = { ok: true; stub: PayStub; created: boolean } | { ok: false; reason: "not_found" };
 
-/** Adds a pay stub. The same client key twice stores it once and answers with the first. */
+/**
+ * Adds a pay stub. The same client key twice stores it once and answers with the
+ * first, also when both arrive at once (on two app servers): the unique key stops
+ * the second insert and the second try finds the first stub.
+ */
 export async function addPayStub(db: Db, access: AuthorizedParticipant, input: PayStubInput, meta: RequestMeta): Promise<PayStubResult> {
   const { actor, participant: { id: participantId } } = access;
   const reason = changeAllowed(access, benefitsActions(access).recordEarnings);
   if (!reason) return { ok: false, reason: "not_found" } as const;
-  return db.transaction().execute(async (trx) => {
+  return onceMoreOnUniqueViolation(() => db.transaction().execute(async (trx) => {
     if (input.clientKey) {
       const earlier = await selectStubs(trx).where("s.client_key", "=", input.clientKey).where("s.participant_id", "=", participantId).executeTakeFirst();
       if (earlier) return { ok: true, stub: toPayStub(earlier), created: false } as const;
@@ -98,7 +103,7 @@ export async function addPayStub(db: Db, access: AuthorizedParticipant, input: P
     // The first pay stub in the log is the first paycheck: a small win, on its pay date.
     if (!earlierStub) await recordMilestoneFromEvent(trx, actor, participantId, "first_paycheck", meta, input.payDate);
     return { ok: true, stub: toPayStub(await selectStubs(trx).where("s.id", "=", id).executeTakeFirstOrThrow()), created: true } as const;
-  });
+  }));
 }
 
 export type VoidResult = { ok: true; stub: PayStub } | { ok: false; reason: "not_found" | "already_voided" };

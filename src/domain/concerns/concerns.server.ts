@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { onceMoreOnUniqueViolation } from "../../db/unique-violation.ts";
 import type { Selectable } from "kysely";
 import type { ConcernTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
@@ -24,12 +25,16 @@ function selectConcerns(db: Db | Trx) {
 
 export type ConcernResult = { ok: true; concern: Concern } | { ok: false; reason: "not_found" } | { ok: false; reason: "conflict"; current: Concern };
 
-/** Logs a concern, from a meeting or not. The same clientKey twice records it once. */
+/**
+ * Logs a concern, from a meeting or not. The same clientKey twice records it once,
+ * also when both arrive at once: the unique key stops the second insert and the
+ * second try finds the first concern.
+ */
 export async function createConcern(db: Db, access: AuthorizedParticipant, input: ConcernInput, meta: RequestMeta): Promise<ConcernResult> {
   const { actor, participant: { id: participantId } } = access;
   const reason = changeAllowed(access, concernActions(access).raise);
   if (!reason) return { ok: false, reason: "not_found" };
-  return db.transaction().execute(async (trx) => {
+  return onceMoreOnUniqueViolation(() => db.transaction().execute(async (trx) => {
     if (input.clientKey) {
       const existing = await selectConcerns(trx).where("c.client_key", "=", input.clientKey).where("c.participant_id", "=", participantId).executeTakeFirst();
       if (existing) return { ok: true, concern: toConcern(existing) };
@@ -57,7 +62,7 @@ export async function createConcern(db: Db, access: AuthorizedParticipant, input
     }).execute();
     await recordAudit(trx, { actor, action: "concern.create", entityType: "concern", entityId: id, participantId, reason, details: { type: input.type, meetingId: input.meetingId }, meta });
     return { ok: true, concern: toConcern(await selectConcerns(trx).where("c.id", "=", id).executeTakeFirstOrThrow()) };
-  });
+  }));
 }
 
 export async function updateConcern(db: Db, access: AuthorizedParticipant, concernId: string, input: ConcernUpdate, meta: RequestMeta): Promise<ConcernResult> {

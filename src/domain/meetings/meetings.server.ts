@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { onceMoreOnUniqueViolation } from "../../db/unique-violation.ts";
 import type { MeetingTable } from "../../db/schema.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { RequestMeta } from "../auth/actor.ts";
@@ -422,20 +423,9 @@ export async function setMeetingStep(db: Db, access: AuthorizedParticipant, meet
  * (double click, dropped connection, reload) save once.
  */
 export async function addMeetingEntry(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
-  try {
-    return await insertMeetingEntry(db, access, meetingId, input, meta);
-  } catch (error) {
-    // Two copies of one form sent at once both pass the check above the insert; the
-    // unique client_key stops the second, which then finds the first and saves nothing.
-    if (isUniqueViolation(error)) return insertMeetingEntry(db, access, meetingId, input, meta);
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!error || typeof error !== "object") return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === "23505" || (typeof message === "string" && message.includes("UNIQUE constraint failed"));
+  // Two copies of one form sent at once both pass the check above the insert; the
+  // unique client_key stops the second, which then finds the first and saves nothing.
+  return onceMoreOnUniqueViolation(() => insertMeetingEntry(db, access, meetingId, input, meta));
 }
 
 async function insertMeetingEntry(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingEntryInput, meta: RequestMeta): Promise<MeetingResult> {
@@ -449,7 +439,8 @@ async function insertMeetingEntry(db: Db, access: AuthorizedParticipant, meeting
       return { ok: false, reason: "not_found" };
     }
     const existing = await trx.selectFrom("meeting_entries").select(["id", "meeting_id"]).where("client_key", "=", input.clientKey).executeTakeFirst();
-    if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting } : { ok: false, reason: "not_found" };
+    // Read again: the meeting above may have been read before the first copy committed.
+    if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } : { ok: false, reason: "not_found" };
     if (input.supportPersonId && !meeting.invitees.some((i) => i.supportPersonId === input.supportPersonId)) return { ok: false, reason: "not_found" };
     await trx.insertInto("meeting_entries").values({
       id: randomUUID(), meeting_id: meetingId, kind: input.kind, text: input.text, speaker: input.supportPersonId ? "support_person" : input.speaker,

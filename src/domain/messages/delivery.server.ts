@@ -75,6 +75,22 @@ export async function claimDueMessages(db: Db, kind: DbKind, options: { now: Dat
   });
 }
 
+/**
+ * Renews this worker's claim on one message just before it is sent. The lease of a
+ * batch counts send time only, and a busy database can stretch the rest (the
+ * checks before a send, the record after it) past it; another app server then
+ * claims the message again (decision 0042). The renewal holds only while the claim
+ * is still this one (same lease, same attempt), so a message another worker has
+ * taken over is left to it (null) instead of being sent twice.
+ */
+export async function renewClaim(db: Db, message: ClaimedMessage, options: { now: Date; leaseMs: number }): Promise<ClaimedMessage | null> {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString();
+  const renewed = await db.updateTable("outbox_messages").set({ lease_until: leaseUntil })
+    .where("id", "=", message.id).where("status", "=", "sending").where("lease_until", "=", message.leaseUntil).where("attempts", "=", message.attempts)
+    .executeTakeFirst();
+  return Number(renewed.numUpdatedRows) === 1 ? { ...message, leaseUntil } : null;
+}
+
 interface ReaderRecord {
   name: string;
   email: string | null;

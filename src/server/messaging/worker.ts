@@ -1,5 +1,5 @@
 import type { DbHandle } from "../../db/index.ts";
-import { claimDueMessages, DEVELOPMENT_MAILBOX, prepareDelivery, recordDelivery, type ClaimedMessage, type Outcome } from "../../domain/messages/delivery.server.ts";
+import { claimDueMessages, DEVELOPMENT_MAILBOX, prepareDelivery, recordDelivery, renewClaim, type ClaimedMessage, type Delivery, type Outcome } from "../../domain/messages/delivery.server.ts";
 import { SendFailure, type EmailSender, type TextSender } from "./channels.ts";
 
 /**
@@ -42,8 +42,7 @@ export function leaseFor(sendTimeoutMs: number, batch: number): number {
   return sendTimeoutMs * (batch + 1);
 }
 
-async function attempt(settings: WorkerSettings, message: ClaimedMessage, now: Date): Promise<Outcome> {
-  const delivery = await prepareDelivery(settings.handle.db, message, settings.publicUrl, now);
+async function attempt(settings: WorkerSettings, message: ClaimedMessage, delivery: Delivery): Promise<Outcome> {
   if (delivery.action === "withhold") return { result: "withheld", reason: delivery.reason };
   if (delivery.action === "fail") return { result: "failed", permanent: true, error: delivery.reason };
   if (delivery.action === "hold") return { result: "held", until: delivery.until };
@@ -81,10 +80,15 @@ function withTimeout<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 export async function workOnce(settings: WorkerSettings): Promise<WorkReport> {
   const now = settings.now ?? (() => new Date());
   const batch = settings.batch ?? 10;
-  const claimed = await claimDueMessages(settings.handle.db, settings.handle.kind, { now: now(), leaseMs: leaseFor(settings.sendTimeoutMs, batch), limit: batch });
+  const leaseMs = leaseFor(settings.sendTimeoutMs, batch);
+  const claimed = await claimDueMessages(settings.handle.db, settings.handle.kind, { now: now(), leaseMs, limit: batch });
   const report: WorkReport = { claimed: claimed.length, sent: 0, withheld: 0, failed: 0 };
-  for (const message of claimed) {
-    const outcome = await attempt(settings, message, now());
+  for (const claim of claimed) {
+    const delivery = await prepareDelivery(settings.handle.db, claim, settings.publicUrl, now());
+    // The claim is renewed just before the send; lost to another worker meanwhile, the message is theirs.
+    const message = await renewClaim(settings.handle.db, claim, { now: now(), leaseMs });
+    if (!message) continue;
+    const outcome = await attempt(settings, message, delivery);
     await recordDelivery(settings.handle.db, message, outcome, now());
     if (outcome.result === "sent") report.sent += 1;
     else if (outcome.result === "withheld") report.withheld += 1;
