@@ -29,7 +29,7 @@ function readerOf(path: string): Reader {
   if (READER[path]) return READER[path];
   if (path === "/me" || path.startsWith("/me/")) return "participant";
   if (path === "/support" || path.startsWith("/support/")) return "supportPerson";
-  if (path.startsWith("/admin/")) return "admin";
+  if (/^\/admin(\/|$)/.test(path)) return "admin";
   if (path === "/" || /^\/(participants|profile|calendar|coaching|resources|reports)(\/|$|\.)/.test(path) || path.startsWith("/calendar-feed/")) return "specialist";
   return "visitor";
 }
