@@ -30,6 +30,9 @@ TEST_DB=postgres npx vitest run tests/integration
 step "End-to-end tests in Chromium"
 npx playwright test
 
+step "The pseudo-locale walk: every page, PDF, calendar file and spreadsheet, for words outside the catalog (decision 0033)"
+npx playwright test -c playwright.pseudo.config.ts
+
 if [ -f scripts/reliability.ts ]; then
   step "Reliability suite"
   npm run --silent test:reliability

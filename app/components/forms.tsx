@@ -126,13 +126,18 @@ export function TextArea(props: FieldProps & { defaultValue?: string | null; row
   );
 }
 
-export function SelectField(props: FieldProps & { options: readonly { value: string; label: string }[]; defaultValue?: string | null }) {
+/**
+ * A choice among options. An option marked `verbatim` is a name that is the same in
+ * every language (a time zone's, an audit action's): it says so with translate="no",
+ * so neither a browser's translator nor the pseudo-locale walk takes it for words.
+ */
+export function SelectField(props: FieldProps & { options: readonly { value: string; label: string; verbatim?: boolean }[]; defaultValue?: string | null }) {
   const { options, defaultValue, ...field } = props;
   return (
     <Field {...field}>
       {(control) => (
         <select {...control} defaultValue={defaultValue ?? ""}>
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => <option key={o.value} value={o.value} translate={o.verbatim ? "no" : undefined}>{o.label}</option>)}
         </select>
       )}
     </Field>

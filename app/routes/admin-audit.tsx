@@ -2,8 +2,7 @@ import { Form, Link, data, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin-audit";
 import { viewAuditLog } from "../../src/domain/audit/audit-log.server.ts";
 import { AUDIT_ACTIONS, auditFilterSchema } from "../../src/domain/audit/model.ts";
-import { formatDateTime } from "../../src/i18n/format.ts";
-import type { Locale } from "../../src/i18n/index.ts";
+import { formatUtcDateTime } from "../../src/i18n/format.ts";
 import { ErrorSummary, SelectField, TextField } from "../components/forms.tsx";
 import { app, notFound, requirePermission } from "../lib/request.server.ts";
 import { fieldErrorsOf } from "../../src/domain/validation.ts";
@@ -35,12 +34,6 @@ function readableDetails(stored: string): string | null {
   return JSON.stringify(details, null, 2);
 }
 
-/** Times in the log are UTC; the page says so rather than guessing the reader's zone. */
-function formatInstant(iso: string, locale: Locale): string {
-  if (Number.isNaN(new Date(iso).getTime())) return iso;
-  return `${formatDateTime(iso, locale, { dateStyle: "medium", timeStyle: "medium" })} UTC`;
-}
-
 export default function AdminAudit() {
   const t = useT();
   const { values, errors, page, rows, hasMore } = useLoaderData<typeof loader>();
@@ -67,7 +60,7 @@ export default function AdminAudit() {
           <TextField name="actor" label={labels.actor} hint={t("admin.audit.filter.actorHint")} defaultValue={values.actor} errors={errors} />
           <SelectField
             name="action" label={labels.action} defaultValue={values.action} errors={errors}
-            options={[{ value: "", label: t("admin.audit.filter.anyAction") }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))]}
+            options={[{ value: "", label: t("admin.audit.filter.anyAction") }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action, verbatim: true }))]}
           />
           <TextField name="participant" label={labels.participant} defaultValue={values.participant} errors={errors} />
           <TextField name="from" type="date" label={labels.from} defaultValue={values.from} errors={errors} />
@@ -98,20 +91,20 @@ export default function AdminAudit() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.seq}>
-                  <td data-label={t("admin.audit.col.time")}><time dateTime={row.occurredAt}>{formatInstant(row.occurredAt, t.locale)}</time></td>
+                  <td data-label={t("admin.audit.col.time")}><time dateTime={row.occurredAt}>{formatUtcDateTime(row.occurredAt, t.locale)}</time></td>
                   <td data-label={t("admin.audit.col.who")}>{row.actorLabel}</td>
-                  <td data-label={t("admin.audit.col.action")}><code>{row.action}</code></td>
-                  <td data-label={t("admin.audit.col.what")}>{row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType}</td>
+                  <td data-label={t("admin.audit.col.action")}><code translate="no">{row.action}</code></td>
+                  <td data-label={t("admin.audit.col.what")} translate="no">{row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType}</td>
                   <td data-label={t("admin.audit.col.participant")}>
                     {row.participantId ? <Link to={`/participants/${row.participantId}`}>{row.participantId}</Link> : t("common.none")}
                   </td>
                   <td data-label={t("admin.audit.col.ip")}>{row.ip ?? t("common.none")}</td>
-                  <td data-label={t("admin.audit.col.why")}>{row.reason}</td>
+                  <td data-label={t("admin.audit.col.why")} translate="no">{row.reason}</td>
                   <td data-label={t("admin.audit.col.details")}>
                     {row.details ? (
                       <details>
                         <summary>{t("admin.audit.details.show")}</summary>
-                        <pre className="prose">{row.details}</pre>
+                        <pre className="prose" translate="no">{row.details}</pre>
                       </details>
                     ) : t("common.none")}
                   </td>

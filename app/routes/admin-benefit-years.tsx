@@ -103,7 +103,7 @@ export default function AdminBenefitYears() {
                     <tr key={name} data-figure={name}>
                       <th scope="row">{figureLabel(name)}</th>
                       <td>{formatDollars(figure.amount, t.locale)}</td>
-                      <td>{figure.source}{figure.verified ? "" : ` (${t("benefits.years.unverified")})`}</td>
+                      <td><span translate="no">{figure.source}</span>{figure.verified ? "" : ` (${t("benefits.years.unverified")})`}</td>
                     </tr>
                   );
                 })}

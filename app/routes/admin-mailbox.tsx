@@ -1,7 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin-mailbox";
 import { listDevelopmentMailbox } from "../../src/domain/messages/delivery.server.ts";
-import { formatDateTime } from "../../src/i18n/format.ts";
+import { formatUtcDateTime } from "../../src/i18n/format.ts";
 import { app, notFound, requirePermission } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
 
@@ -35,7 +35,7 @@ export default function AdminMailbox() {
             <dt>{t("messages.admin.col.channel")}</dt>
             <dd>{t("messages.channel", { channel: m.channel })}</dd>
             <dt>{t("messages.admin.col.created")}</dt>
-            <dd>{m.sentAt ? <time dateTime={m.sentAt}>{`${formatDateTime(m.sentAt, t.locale, { dateStyle: "medium", timeStyle: "short" })} UTC`}</time> : null}</dd>
+            <dd>{m.sentAt ? <time dateTime={m.sentAt}>{formatUtcDateTime(m.sentAt, t.locale, false)}</time> : null}</dd>
           </dl>
           <pre className="prose">{m.rendered?.text ?? ""}</pre>
         </article>

@@ -2,7 +2,7 @@ import { Form, Link, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin-messages";
 import { listMessageQueue, retryMessage } from "../../src/domain/messages/delivery.server.ts";
 import { QUEUE_VIEWS, queueViewSchema, retryMessageSchema } from "../../src/domain/messages/model.ts";
-import { formatDateTime } from "../../src/i18n/format.ts";
+import { formatUtcDateTime } from "../../src/i18n/format.ts";
 import { CsrfField } from "../components/forms.tsx";
 import { readForm } from "../lib/form.server.ts";
 import { app, notFound, requirePermission } from "../lib/request.server.ts";
@@ -67,7 +67,7 @@ export default function AdminMessages() {
             <tbody>
               {messages.map((m) => (
                 <tr key={m.id}>
-                  <td data-label={t("messages.admin.col.created")}><time dateTime={m.createdAt}>{`${formatDateTime(m.createdAt, t.locale, { dateStyle: "medium", timeStyle: "short" })} UTC`}</time></td>
+                  <td data-label={t("messages.admin.col.created")}><time dateTime={m.createdAt}>{formatUtcDateTime(m.createdAt, t.locale, false)}</time></td>
                   <td data-label={t("messages.admin.col.kind")}>{t("messages.kind", { kind: m.kind })}</td>
                   <td data-label={t("messages.admin.col.reader")}>{t("messages.reader", { kind: m.readerKind, name: m.readerName })}</td>
                   <td data-label={t("messages.admin.col.channel")}>{t("messages.channel", { channel: m.channel })}</td>

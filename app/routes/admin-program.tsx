@@ -75,7 +75,7 @@ export default function AdminProgramPage() {
         <TextField name="phone" label={labels.phone} errors={errors} defaultValue={value("phone", settings.phone)} type="tel" autoComplete="tel" />
         <SelectField name="timeZone" label={labels.timeZone} hint={t("program.field.timeZone.hint")} errors={errors}
           defaultValue={value("timeZone", settings.timeZone)}
-          options={[{ value: "", label: t("program.field.timeZone.choose") }, ...zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))]} />
+          options={[{ value: "", label: t("program.field.timeZone.choose") }, ...zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " "), verbatim: true }))]} />
         <fieldset className="field">
           <legend>{t("texts.quietHours.legend")}</legend>
           <p className="hint">{t("texts.quietHours.hint")}</p>

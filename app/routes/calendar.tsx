@@ -2,8 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/calendar";
 import { readCalendar } from "../../src/domain/day/day.server.ts";
 import { calendarQuerySchema, daysBetween, type DayMeeting } from "../../src/domain/day/model.ts";
-import { dateTimeFormat, formatDate, formatMonth, intlLocale } from "../../src/i18n/format.ts";
-import type { Translate } from "../../src/i18n/index.ts";
+import { formatDate, formatMonth, formatWeekday } from "../../src/i18n/format.ts";
 import { MeetingLine } from "../components/day.tsx";
 import dayStyles from "../components/day.css?url";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
@@ -20,10 +19,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const page = await readCalendar(ctx.db, actor, query, ctx.meta);
   if (!page) throw notFound();
   return page;
-}
-
-function weekdayName(day: string, t: Translate, style: "long" | "short"): string {
-  return dateTimeFormat(intlLocale(t.locale), { weekday: style, timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 }
 
 function byDay(meetings: DayMeeting[]): Map<string, DayMeeting[]> {
@@ -60,7 +55,7 @@ export default function Calendar() {
             const isToday = day === page.today;
             return (
               <li key={day} className={isToday ? "is-today" : undefined} aria-current={isToday ? "date" : undefined} data-day={day}>
-                <h2>{weekdayName(day, t, "long")} {formatDate(day, t.locale, "medium")}{isToday ? ` (${t("day.calendar.today")})` : ""}</h2>
+                <h2>{formatWeekday(day, t.locale, "long")} {formatDate(day, t.locale, "medium")}{isToday ? ` (${t("day.calendar.today")})` : ""}</h2>
                 {list.length === 0 ? <p className="muted">{t("day.calendar.noMeetings")}</p> : (
                   <ul>{list.map((m) => <li key={m.meetingId}><MeetingLine meeting={m} t={t} /></li>)}</ul>
                 )}
@@ -73,7 +68,7 @@ export default function Calendar() {
           <caption className="muted">{t("day.calendar.caption", { month: heading })}</caption>
           <thead>
             <tr>
-              {daysBetween(page.range.from, page.range.to).slice(0, 7).map((day) => <th key={day} scope="col">{weekdayName(day, t, "short")}</th>)}
+              {daysBetween(page.range.from, page.range.to).slice(0, 7).map((day) => <th key={day} scope="col">{formatWeekday(day, t.locale, "short")}</th>)}
             </tr>
           </thead>
           <tbody>

@@ -10,7 +10,7 @@ import {
   supportPersonValuesOf, type SupportPersonValues,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import { isMessageKey, translator, type Locale, type Translate } from "../../src/i18n/index.ts";
+import { isMessageKey, localeFor, translator, type Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -29,6 +29,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const prompts = discoveryPromptsFor(found.participant.situationFlags);
   return {
     participant: view.participant,
+    // The opening words are for the participant, so they are in the participant's language (the record's own tag: a pseudo-locale run reads it too).
+    participantLocale: localeFor(found.access.participant.preferredLanguage),
     prompts,
     discovered: view.current.filter((p) => p.discoveredFrom).map((p) => ({
       id: p.id, name: p.name, relationshipKind: p.relationshipKind, relationshipOther: p.relationshipOther, status: p.status, discoveredFrom: p.discoveredFrom,
@@ -69,11 +71,10 @@ function promptText(prompt: DiscoveryPrompt, part: "question" | "hint", t: Trans
  */
 export default function DiscoverPage() {
   const t = useT();
-  const { participant, prompts, discovered, added, asked, mayAdd, firstCallHolder } = useLoaderData<typeof loader>();
+  const { participant, participantLocale, prompts, discovered, added, asked, mayAdd, firstCallHolder } = useLoaderData<typeof loader>();
   const name = participantDisplayName(participant);
   const base = `/participants/${participant.id}`;
-  // The opening words are for the participant, so they are in the participant's language.
-  const tp = translator(participant.preferredLanguage as Locale);
+  const tp = translator(participantLocale);
   return (
     <div className="page">
       <title>{`${t("network.discover.title", { name })} · ${t("app.name")}`}</title>

@@ -72,7 +72,7 @@ export default function TwoFactorPage() {
         <h2>{t("profile.twoFactor.recoveryHeading")}</h2>
         <p>{t("profile.twoFactor.recoveryIntro")}</p>
         <ul className="recovery-codes" data-testid="recovery-codes">
-          {result.recoveryCodes.map((code) => <li key={code}><code>{code}</code></li>)}
+          {result.recoveryCodes.map((code) => <li key={code}><code translate="no">{code}</code></li>)}
         </ul>
         <p><strong>{t("profile.twoFactor.recoveryOnce")}</strong></p>
         <p><a href="/">{t("profile.twoFactor.continue")}</a></p>
@@ -114,7 +114,7 @@ export default function TwoFactorPage() {
               <p>{t("profile.twoFactor.step2")}</p>
               <p><a href={otpauthUri(secret!, email, "Allies")}>{t("profile.twoFactor.openApp")}</a></p>
               <p>{t("profile.twoFactor.typeKey")}</p>
-              <p className="token" data-testid="totp-secret">{grouped(secret!)}</p>
+              <p className="token" data-testid="totp-secret" translate="no">{grouped(secret!)}</p>
             </li>
             <li>{t("profile.twoFactor.step3")}</li>
           </ol>

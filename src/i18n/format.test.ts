@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateTimeFormat, formatDate, formatDateTime, formatDollars, formatMonth, numberFormat } from "./format.ts";
+import { dateTimeFormat, formatDate, formatDateTime, formatDollars, formatMonth, formatTime, formatUtcDateTime, formatWeekday, numberFormat } from "./format.ts";
+import { CATALOG_CLOSE, CATALOG_OPEN, PSEUDO_LOCALE } from "./pseudo.ts";
 
 describe("shared Intl formatters", () => {
   it("gives the same formatter for the same locale and options, another for different ones", () => {
@@ -45,5 +46,23 @@ describe("dates and money in Spanish (es-US)", () => {
   it("writes dollars with the dollar sign first and a comma between thousands, not 1200 US$", () => {
     expect(formatDollars(1200, "es")).toBe("$1,200");
     expect(formatDollars(607.5, "es")).toBe("$607.50");
+  });
+});
+
+describe("weekdays, wall-clock times and UTC instants", () => {
+  it("names the day of the week, a meeting's time and an audit time with its zone, in the reader's language", () => {
+    expect(formatWeekday("2026-05-10", "en")).toBe("Sunday");
+    expect(formatWeekday("2026-05-10", "en", "short")).toBe("Sun");
+    expect(formatWeekday("2026-05-10", "es")).toBe("domingo");
+    expect(formatTime("2026-05-10T14:30:00.000Z", "en")).toBe("2:30 PM");
+    expect(formatUtcDateTime("2026-05-10T14:30:05.000Z", "en")).toBe("May 10, 2026, 2:30:05 PM UTC");
+    expect(formatUtcDateTime("2026-05-10T14:30:05.000Z", "en", false)).toBe("May 10, 2026, 2:30 PM UTC");
+    expect(formatUtcDateTime("2026-05-10T14:30:05.000Z", "es")).toMatch(/^10 may 2026, 2:30:05\sp\.\s?m\.\sUTC$/);
+  });
+
+  it("marks them in the pseudo-locale like the catalog's words, so the pseudo-locale walk sees they are not bypassing it", () => {
+    for (const text of [formatWeekday("2026-05-10", PSEUDO_LOCALE), formatTime("2026-05-10T14:30:00.000Z", PSEUDO_LOCALE), formatUtcDateTime("2026-05-10T14:30:05.000Z", PSEUDO_LOCALE)]) {
+      expect(text.startsWith(CATALOG_OPEN) && text.endsWith(CATALOG_CLOSE), text).toBe(true);
+    }
   });
 });

@@ -88,6 +88,33 @@ export function formatDateTime(value: string, locale: Locale, style: { dateStyle
   return marked(dateTimeFormat(intlLocale(locale), { ...style, timeZone: "UTC" }).format(date), locale);
 }
 
+/**
+ * An instant as the audit log and the outbox keep it, in UTC and saying so:
+ * "Dec 2, 2026, 3:04:05 PM UTC". The zone's name comes from Intl, like the rest.
+ */
+export function formatUtcDateTime(value: string, locale: Locale, withSeconds = true): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return marked(dateTimeFormat(intlLocale(locale), {
+    year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", ...(withSeconds ? { second: "2-digit" } : {}),
+    timeZoneName: "short", timeZone: "UTC",
+  }).format(date), locale);
+}
+
+/** A wall-clock time ("2:30 PM") of an instant stored with a nominal Z (meeting times), so read in UTC. */
+export function formatTime(value: string, locale: Locale): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return marked(dateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone: "UTC" }).format(date), locale);
+}
+
+/** A calendar date's day of the week ("Monday", or "Mon" when short). */
+export function formatWeekday(day: string, locale: Locale, style: "long" | "short" = "long"): string {
+  const date = calendarDate(day);
+  if (Number.isNaN(date.getTime())) return day;
+  return marked(dateTimeFormat(intlLocale(locale), { weekday: style, timeZone: "UTC" }).format(date), locale);
+}
+
 /** "$1,200" or "$607.51": cents only when there are some. */
 export function formatDollars(dollars: number, locale: Locale): string {
   const whole = Number.isInteger(dollars);

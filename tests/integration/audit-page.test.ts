@@ -32,7 +32,7 @@ afterAll(async () => {
 /** The action codes in the table's rows, top to bottom. */
 function actionsShown(html: string): string[] {
   const table = /<table[^>]*data-testid="audit-rows"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
-  return [...table.matchAll(/<code>([\w.]+)<\/code>/g)].map((m) => m[1]!);
+  return [...table.matchAll(/<code[^>]*>([\w.]+)<\/code>/g)].map((m) => m[1]!);
 }
 
 describe("audit log page", () => {

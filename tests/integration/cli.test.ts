@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -73,6 +74,14 @@ describe("allies on a new SQLite file", SLOW, () => {
     const seeded = await allies(["seed"], url);
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain("admin@example.org");
+    // The demo specialist's caseload has a contact log (issue 14): several participants, some contacts with their supports.
+    const file = new DatabaseSync(path.join(dir, "new.db"), { readOnly: true });
+    const notes = file.prepare(`SELECT n.participant_id, n.support_person_ids, n.method FROM contact_notes n JOIN participants p ON p.id = n.participant_id
+      JOIN users u ON u.id = p.specialist_id WHERE u.email = 'specialist@example.org'`).all() as { participant_id: string; support_person_ids: string; method: string }[];
+    file.close();
+    expect(new Set(notes.map((n) => n.participant_id)).size).toBeGreaterThanOrEqual(5);
+    expect(notes.filter((n) => JSON.parse(n.support_person_ids).length > 0).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(notes.map((n) => n.method)).size).toBeGreaterThanOrEqual(4);
     const again = await allies(["seed", "--scale", "10"], url);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already has users/);

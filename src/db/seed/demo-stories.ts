@@ -35,6 +35,7 @@ import { PARTICIPANT_LINK_TERMS } from "../../domain/links/model.ts";
 import { setOwnPassword } from "../../domain/participant-sign-in/passwords.server.ts";
 import { postHelpRequest } from "../../domain/partners/help-requests.server.ts";
 import { helpRequestInputSchema } from "../../domain/partners/model.ts";
+import { startPdf, writeText } from "../../pdf/text.server.ts";
 
 /** A day counted from `today`, as "YYYY-MM-DD". */
 function day(today: Date, offsetDays: number): string {
@@ -287,7 +288,15 @@ export async function addDemoStories(db: Db, today = new Date()): Promise<DemoSt
   });
   const khaiName = `${khai.firstName} ${khai.lastName}`;
   await grant(khaiAccess, fatima.id, ["employment_goals", "work_schedule"], khaiName, { meetings: true, plan: true });
-  await grant(khaiAccess, xiuying.id, ["employment_goals"], khaiName, { meetings: false, plan: true });
+  // Signed on paper at a home visit: the scan is kept with the grant, as a program would upload it.
+  const scan = startPdf({ locale: "en", title: "Consent signed on paper" });
+  writeText(scan.doc, `Consent to share employment goals with ${xiuying.name}, signed on paper by ${khaiName}.`);
+  scan.doc.end();
+  must(await recordConsentGrant(db, khaiAccess, consentGrantInputSchema.parse({
+    supportPersonId: xiuying.id, categories: ["employment_goals"], purpose: "To help me find a job and keep it.",
+    mayAttendMeetings: false, mayReceivePlan: true, mayBeContacted: true, startsOn: day(today, -30), expiresOn: day(today, 335),
+    signedMethod: "paper", signedOn: day(today, -30),
+  }), { filename: "consent-signed-on-paper.pdf", contentType: "application/pdf", bytes: await scan.done }, meta), "a consent signed on paper");
   for (const item of [
     { kind: "rides", description: "A ride to the kitchen on early shifts", provider: "support_person", supportPersonId: fatima.id, frequency: "Mondays, 6:30 am", status: "active", sharedWithSupports: true, discloses: ["work_schedule"] },
     { kind: "encouragement", description: "Tea and a talk after the first week", provider: "support_person", supportPersonId: xiuying.id, frequency: "Once", status: "agreed", sharedWithSupports: true, discloses: ["employment_goals"] },
