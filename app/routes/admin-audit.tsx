@@ -96,9 +96,9 @@ export default function AdminAudit() {
                   <td data-label={t("admin.audit.col.action")}><code translate="no">{row.action}</code></td>
                   <td data-label={t("admin.audit.col.what")} translate="no">{row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType}</td>
                   <td data-label={t("admin.audit.col.participant")}>
-                    {row.participantId ? <Link to={`/participants/${row.participantId}`}>{row.participantId}</Link> : t("common.none")}
+                    {row.participantId ? <Link to={`/participants/${row.participantId}`} translate="no">{row.participantId}</Link> : t("common.none")}
                   </td>
-                  <td data-label={t("admin.audit.col.ip")}>{row.ip ?? t("common.none")}</td>
+                  <td data-label={t("admin.audit.col.ip")}>{row.ip ? <span translate="no">{row.ip}</span> : t("common.none")}</td>
                   <td data-label={t("admin.audit.col.why")} translate="no">{row.reason}</td>
                   <td data-label={t("admin.audit.col.details")}>
                     {row.details ? (

@@ -169,9 +169,11 @@ export async function getParticipant(db: Db, actor: Actor, id: string, meta: Req
     }
     await recordAudit(trx, { actor, action: "participant.read", entityType: "participant", entityId: id, participantId: id, reason: permissions.read, meta });
     const participant = toParticipant(row);
-    const { firstName, lastName, preferredName, preferredLanguage, specialistId, specialistName, teamId } = participant;
+    const { firstName, lastName, preferredName, specialistId, specialistName, teamId } = participant;
+    // The record's own language tag, as authorizeParticipant hands it on: what is made for
+    // the participant follows it (localeFor), the pseudo-locale of a demo check included.
     const access: AuthorizedParticipant = {
-      actor, participant: { id, firstName, lastName, preferredName, preferredLanguage, specialistId, specialistName, teamId }, permissions, reason: permissions.read,
+      actor, participant: { id, firstName, lastName, preferredName, preferredLanguage: row.preferred_language, specialistId, specialistName, teamId }, permissions, reason: permissions.read,
     };
     return { participant, can: canFrom(permissions), access };
   });
