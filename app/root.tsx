@@ -11,7 +11,7 @@ import { LANGUAGE_COOKIE, parseCookies } from "../src/server/cookies.ts";
 import { accessFor } from "../src/domain/auth/permissions.ts";
 import { markSignInNoticeShown } from "../src/domain/auth/sessions.server.ts";
 import { formatDateTime } from "../src/i18n/format.ts";
-import { getProgramSettings } from "../src/domain/program/program.server.ts";
+import { getProgramName } from "../src/domain/program/program.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useT } from "./lib/i18n.ts";
 
@@ -65,7 +65,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     csrfToken,
     nonce,
     // On every page, so whoever opens it (staff, a support person, a participant) sees whose program it is.
-    programName: (await getProgramSettings(db)).name,
+    programName: await getProgramName(db),
     actor: actor && {
       name: actor.name,
       role: actor.role,
