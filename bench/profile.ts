@@ -4,7 +4,7 @@
  * package and its hottest functions. Not part of `npm run bench` (a profiler slows
  * the server): it answers "what should be cut", the bench answers "is it fast enough".
  *
- *   node bench/profile.ts --database file:/tmp/x/allies.db [--pages caseload,overview,network] [--seconds 10]
+ *   npx node bench/profile.ts --database file:/tmp/x/allies.db [--pages caseload,overview,network] [--seconds 10] [--no-profile]
  *
  * The database is one `allies seed --scale N` made (the bench's world); it is used as
  * it is, so seed it once and profile it many times.
@@ -159,7 +159,6 @@ const pathsOf: Record<string, string[]> = {
   home: ["/"],
   overview: world.participantIds.map((id) => `/participants/${id}`),
   network: world.participantIds.map((id) => `/participants/${id}/network`),
-  "sign-in": ["/sign-in"],
 };
 const seconds = Number(values.seconds);
 for (const page of values.pages!.split(",")) {
