@@ -1,4 +1,4 @@
-import { useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { Translate } from "../../src/i18n/index.ts";
 
 /**
@@ -35,9 +35,7 @@ export function currentSection(pathname: string, participantId: string): Partici
 /**
  * The participant's name and the links to every section of their record, the
  * same on each of their pages, with the section being shown marked for screen
- * readers (aria-current) and by eye. The list wraps on a narrow screen. Plain
- * links (decision 0041): this is on every page of a record, and a <Link> resolves
- * itself against the route tree on every server render; the mark is worked out here.
+ * readers (aria-current) and by eye. The list wraps on a narrow screen.
  */
 export function ParticipantNav({ t, participantId, name, archived }: { t: Translate; participantId: string; name: string; archived: boolean }) {
   const { pathname } = useLocation();
@@ -47,7 +45,7 @@ export function ParticipantNav({ t, participantId, name, archived }: { t: Transl
     <div className="participant-nav no-print" data-testid="participant-nav">
       <p className="participant-nav__name">
         <span className="participant-nav__caption">{t("participantNav.caption")}</span>{" "}
-        <a href={base}>{name}</a>
+        <Link to={base}>{name}</Link>
         {archived ? <> <strong className="tag">{t("participantNav.archived")}</strong></> : null}
       </p>
       <nav aria-label={t("participantNav.label", { name })}>
@@ -58,7 +56,7 @@ export function ParticipantNav({ t, participantId, name, archived }: { t: Transl
             const mark = current !== s.id ? undefined : pathname.replace(/\/$/, "") === to ? "page" : "true";
             return (
               <li key={s.id} className={mark ? "is-current" : undefined}>
-                <a href={to} aria-current={mark}>{t(s.label)}</a>
+                <Link to={to} aria-current={mark}>{t(s.label)}</Link>
               </li>
             );
           })}

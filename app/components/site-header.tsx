@@ -1,4 +1,4 @@
-import { Form, useLocation, useRouteLoaderData } from "react-router";
+import { Form, Link, NavLink, useRouteLoaderData } from "react-router";
 import { useT } from "../lib/i18n.ts";
 import { CsrfField } from "./forms.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -9,41 +9,29 @@ interface HeaderData {
   languageSwitch: boolean;
 }
 
-/**
- * The main navigation's links, marked as React Router's NavLink would mark them (the
- * "active" class and aria-current on the section being shown, and on pages under it),
- * but plain <a> (decision 0041): the header is on every page, and each NavLink
- * resolves itself against the route tree on every server render.
- */
-function sectionLink(pathname: string, to: string, label: string) {
-  const active = pathname === to || pathname.startsWith(`${to}/`);
-  return <a href={to} className={active ? "active" : undefined} aria-current={active ? "page" : undefined}>{label}</a>;
-}
-
 export function SiteHeader() {
   const root = useRouteLoaderData("root") as HeaderData | undefined;
   const t = useT();
   const actor = root?.actor;
-  const { pathname } = useLocation();
   return (
     <header className="site-header">
       <div className="site-header__names">
-        <a href="/" className="brand">{t("app.name")}</a>
+        <Link to="/" className="brand">{t("app.name")}</Link>
         {root && root.programName !== t("app.name") ? <span className="program-name" data-testid="program-name">{root.programName}</span> : null}
       </div>
       {actor ? (
         <>
           <nav aria-label={t("nav.main")}>
             <ul>
-              <li>{sectionLink(pathname, "/participants", t("nav.participants"))}</li>
-              {actor.hasCalendar ? <li>{sectionLink(pathname, "/calendar", t("nav.calendar"))}</li> : null}
-              {actor.mayReadReports ? <li>{sectionLink(pathname, "/reports", t("nav.reports"))}</li> : null}
-              {actor.mayManageUsers ? <li>{sectionLink(pathname, "/admin/users", t("nav.users"))}</li> : null}
-              {actor.mayReadAudit ? <li>{sectionLink(pathname, "/admin/audit", t("nav.audit"))}</li> : null}
-              <li>{sectionLink(pathname, "/resources", t("nav.resources"))}</li>
-              <li>{sectionLink(pathname, "/coaching", t("nav.coaching"))}</li>
-              <li>{sectionLink(pathname, "/advocacy", t("nav.advocacy"))}</li>
-              <li>{sectionLink(pathname, "/profile", t("nav.profile"))}</li>
+              <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
+              {actor.hasCalendar ? <li><NavLink to="/calendar">{t("nav.calendar")}</NavLink></li> : null}
+              {actor.mayReadReports ? <li><NavLink to="/reports">{t("nav.reports")}</NavLink></li> : null}
+              {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
+              {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}
+              <li><NavLink to="/resources">{t("nav.resources")}</NavLink></li>
+              <li><NavLink to="/coaching">{t("nav.coaching")}</NavLink></li>
+              <li><NavLink to="/advocacy">{t("nav.advocacy")}</NavLink></li>
+              <li><NavLink to="/profile">{t("nav.profile")}</NavLink></li>
             </ul>
           </nav>
           <div className="who">
