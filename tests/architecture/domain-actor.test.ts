@@ -36,7 +36,6 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/benefits/years.server.ts#storedBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/benefits/years.server.ts#listBenefitYears": "program-wide benefit figures, no participant information",
   "src/domain/program/program.server.ts#getProgramSettings": "the program's own name, address, phone and time zone for every page, printout and calendar file, no participant information",
-  "src/domain/program/program.server.ts#getProgramName": "the program's own name, shown on every page, no participant information",
   "src/domain/program/program.server.ts#getProgramLogo": "the program's logo for pages and printouts, no participant information",
   "src/domain/messages/text-replies.server.ts#recordTextReply": "the text provider's webhook: its signature is the permission; records STOP or START for a number",
   "src/domain/messages/text-replies.server.ts#recordRefusedTextReply": "the text provider's webhook: audits a request whose signature was wrong",

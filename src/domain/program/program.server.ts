@@ -1,5 +1,4 @@
 import type { Db } from "../../db/index.ts";
-import { prepared } from "../../db/prepared.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { detectScanType } from "../consent/scan-type.ts";
@@ -14,13 +13,6 @@ import { DEFAULT_QUIET_HOURS } from "../messages/quiet-hours.ts";
  */
 
 const ROW_ID = "program";
-
-const nameRow = prepared((db, v: { id: string }) => db.selectFrom("program_settings").select("name").where("id", "=", v.id));
-
-/** The program's name alone: every page shows it, so it is one small query compiled once (decision 0041). */
-export async function getProgramName(db: Db | Trx): Promise<string> {
-  return (await nameRow.first(db, { id: ROW_ID }))?.name ?? DEFAULT_PROGRAM_SETTINGS.name;
-}
 
 /** The program's name, address, phone, time zone and whether it has a logo; the defaults until saved. */
 export async function getProgramSettings(db: Db | Trx): Promise<ProgramSettings> {
