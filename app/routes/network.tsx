@@ -1,4 +1,4 @@
-import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, data, href, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { STEPPED_OUT } from "../../src/domain/partners/model.ts";
 import type { Route } from "./+types/network";
 import { supportPersonInputSchema } from "../../src/domain/network/model.ts";
@@ -57,6 +57,9 @@ export default function NetworkPage() {
   const busy = useNavigation().state === "submitting";
   const name = participantDisplayName(participant);
   const base = `/participants/${participant.id}`;
+  // A row's link is a plain <a> (decision 0041): a <Link> resolves itself against the
+  // route tree on every server render, once per person, for a click that loads a page anyway.
+  const personHref = (personId: string) => href("/participants/:id/network/:personId", { id: participant.id, personId });
   return (
     <div className="page">
       <title>{`${t("network.page.title", { name })} · ${t("app.name")}`}</title>
@@ -113,7 +116,7 @@ export default function NetworkPage() {
             <tbody>
               {current.map((person) => (
                 <tr key={person.id} data-person-id={person.id}>
-                  <td data-label={t("network.field.name")}><Link to={`${base}/network/${person.id}`}>{person.name}</Link></td>
+                  <td data-label={t("network.field.name")}><a href={personHref(person.id)}>{person.name}</a></td>
                   <td data-label={t("network.field.relationshipKind")}>
                     {isProfessional(person.relationshipKind) ? <span className="mark mark--professional">{t("network.professional")}</span> : null}
                     {isProfessional(person.relationshipKind) ? " " : null}{relationshipLabel(person, t)}
@@ -162,7 +165,7 @@ export default function NetworkPage() {
           <ul>
             {ended.map((person) => (
               <li key={person.id}>
-                <Link to={`${base}/network/${person.id}`}>{person.name}</Link>
+                <a href={personHref(person.id)}>{person.name}</a>
                 {` (${relationshipLabel(person, t)}) — `}
                 {t("network.past.endedOn", { date: formatDate(person.endedAt ?? "", t.locale) })}
                 {person.endedReason === STEPPED_OUT ? ` ${t("network.steppedOut", { date: formatDate(person.endedAt ?? "", t.locale) })}` : person.endedReason ? `: ${person.endedReason}` : ""}

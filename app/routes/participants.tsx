@@ -1,4 +1,4 @@
-import { Form, Link, useLoaderData } from "react-router";
+import { Form, Link, href, useLoaderData } from "react-router";
 import type { Route } from "./+types/participants";
 import { caseloadQuerySchema } from "../../src/domain/participants/model.ts";
 import { listCaseload } from "../../src/domain/participants/participants.server.ts";
@@ -45,6 +45,8 @@ export default function Caseload() {
   if (query.q) exportSearch.set("q", query.q);
   if (query.status !== "active") exportSearch.set("status", query.status);
   const exportLink = exportSearch.size ? `/participants.csv?${exportSearch}` : "/participants.csv";
+  // The rows' links are plain <a> with typed paths (decision 0041): a <Link> per row
+  // resolves itself against the route tree on every server render of the page.
   return (
     <div className="page">
       <title>{`${title} · ${t("app.name")}`}</title>
@@ -58,9 +60,9 @@ export default function Caseload() {
           <ul data-testid="ssi-reminders">
             {reminders.map((r) => (
               <li key={`${r.participantId}-${r.month}`} data-status={r.status}>
-                <Link to={`/participants/${r.participantId}/benefits`}>
+                <a href={href("/participants/:id/benefits", { id: r.participantId })}>
                   {t("caseload.reminders.item", { name: participantDisplayName(r), month: formatMonth(r.month, t.locale), paid: formatDollars(r.paid, t.locale), dueOn: formatDate(r.dueOn, t.locale, "medium") })}
-                </Link>
+                </a>
                 {" "}<span className={r.status === "due" ? "mark" : "mark mark--warning"}>{t(`caseload.reminders.status.${r.status}`)}</span>
               </li>
             ))}
@@ -116,7 +118,7 @@ export default function Caseload() {
             <tbody>
               {caseload.participants.map((p) => (
                 <tr key={p.id} data-participant-id={p.id}>
-                  <td data-label={t("caseload.col.name")}><Link to={`/participants/${p.id}`}>{`${p.lastName}, ${p.firstName}`}</Link>{p.preferredName ? ` (${p.preferredName})` : ""}</td>
+                  <td data-label={t("caseload.col.name")}><a href={href("/participants/:id", { id: p.id })}>{`${p.lastName}, ${p.firstName}`}</a>{p.preferredName ? ` (${p.preferredName})` : ""}</td>
                   <td data-label={t("caseload.col.goal")}>{p.workGoal ?? <span className="muted">{t("caseload.noGoal")}</span>}</td>
                   {showSpecialist ? <td data-label={t("caseload.col.specialist")}>{p.specialistName}</td> : null}
                   <td data-label={t("caseload.col.updated")}>{formatDate(p.updatedAt, t.locale, "medium")}</td>

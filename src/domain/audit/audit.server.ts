@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Insertable, Transaction } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/index.ts";
 import type { Database } from "../../db/schema.ts";
 import type { RequestMeta } from "../auth/actor.ts";
 import { auditTrailOf } from "../../db/audit-trail.ts";
+import { prepared } from "../../db/prepared.ts";
 import { GENESIS_HASH, macAuditRow, verifyChain, type AuditCheckpoint, type ChainCheck } from "./chain.ts";
 import { readCheckpoints } from "./checkpoints.server.ts";
 import { auditActorColumns, auditEventSchema, type AuditActor, type AuditEventBody } from "./events.ts";
@@ -42,6 +43,19 @@ export async function recordAudit(trx: Trx, event: AuditEvent): Promise<void> {
 // 15 columns: 1,000 rows stay under SQLite's 32,766 bound values per statement.
 const AUDIT_INSERT_CHUNK = 1000;
 
+// Every page read runs these (decision 0041): built and compiled once, not per request.
+const moveHead = prepared((db, v: { count: number }) => db.updateTable("audit_head")
+  .set((eb) => ({ seq: eb("seq", "+", v.count) })).where("id", "=", 1).returning(["seq", "hash"]));
+const setHeadHash = prepared((db, v: { hash: string }) => db.updateTable("audit_head").set({ hash: v.hash }).where("id", "=", 1));
+type AuditRow = Insertable<Database["audit_log"]>;
+const AUDIT_COLUMNS: readonly (keyof AuditRow)[] = [
+  "seq", "id", "occurred_at", "actor_id", "actor_label", "action", "entity_type", "entity_id",
+  "participant_id", "ip", "request_id", "reason", "details", "prev_hash", "hash",
+];
+const insertOneRow = prepared((db, row: Required<AuditRow>) => db.insertInto("audit_log").values(Object.fromEntries(
+  AUDIT_COLUMNS.map((column) => [column, row[column]]),
+) as AuditRow));
+
 /**
  * Appends rows in order, inside the caller's transaction: the same chain as one
  * `recordAudit` per event, in three statements plus one insert per thousand rows
@@ -52,12 +66,8 @@ const AUDIT_INSERT_CHUNK = 1000;
 export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   const { rowKey } = auditTrailOf(trx);
-  const head = await trx
-    .updateTable("audit_head")
-    .set((eb) => ({ seq: eb("seq", "+", events.length) }))
-    .where("id", "=", 1)
-    .returning(["seq", "hash"])
-    .executeTakeFirstOrThrow();
+  const head = await moveHead.first(trx, { count: events.length });
+  if (!head) throw new Error("the audit log has no head row");
   let seq = Number(head.seq) - events.length;
   let prevHash = head.hash;
   const rows = events.map((event) => {
@@ -80,10 +90,10 @@ export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): 
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += AUDIT_INSERT_CHUNK) {
-    await trx.insertInto("audit_log").values(rows.slice(i, i + AUDIT_INSERT_CHUNK)).execute();
-  }
-  await trx.updateTable("audit_head").set({ hash: prevHash }).where("id", "=", 1).execute();
+  // One row (a page read, most commands) by the statement compiled once; many in chunks.
+  if (rows.length === 1) await insertOneRow.all(trx, rows[0]!);
+  else for (let i = 0; i < rows.length; i += AUDIT_INSERT_CHUNK) await trx.insertInto("audit_log").values(rows.slice(i, i + AUDIT_INSERT_CHUNK)).execute();
+  await setHeadHash.all(trx, { hash: prevHash });
 }
 
 export interface CheckpointSummary {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { prepared } from "../../db/prepared.ts";
 import { localeFor } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { StaffActor, RequestMeta } from "./actor.ts";
@@ -28,11 +29,19 @@ function minutesAgo(minutes: number, now: Date): string {
   return new Date(now.getTime() - minutes * 60_000).toISOString();
 }
 
+// Every signed-in request runs these three (decision 0041): built and compiled once.
+const activeUser = prepared((db, v: { userId: string }) => db.selectFrom("users")
+  .select(["id", "email", "name", "role", "team_id", "locale"]).where("id", "=", v.userId).where("active", "=", 1));
+const rolePermissions = prepared((db, v: { role: string }) => db.selectFrom("role_permissions").select("permission").where("role", "=", v.role));
+const sessionByToken = prepared((db, v: { tokenHash: string }) => db.selectFrom("sessions as s").innerJoin("users as u", "u.id", "s.user_id")
+  .select(["s.id", "s.user_id", "s.created_at", "s.expires_at", "s.last_seen_at", "s.sign_in_notice", "u.totp_enabled_at"])
+  .where("s.token_hash", "=", v.tokenHash));
+
 /** Loads a user with the permissions of their role; null when missing or deactivated. */
 export async function loadActor(db: Db, userId: string): Promise<StaffActor | null> {
-  const user = await db.selectFrom("users").selectAll().where("id", "=", userId).where("active", "=", 1).executeTakeFirst();
+  const user = await activeUser.first(db, { userId });
   if (!user || !isRole(user.role)) return null;
-  const permissions = await db.selectFrom("role_permissions").select("permission").where("role", "=", user.role).execute();
+  const permissions = await rolePermissions.all(db, { role: user.role });
   return {
     kind: "staff",
     userId: user.id,
@@ -235,9 +244,7 @@ export interface SessionActor {
  * database, so every app server sees the same idle time.
  */
 export async function actorForSession(db: Db, token: string, limits: SessionLimits = DEFAULT_SESSION_LIMITS, now = new Date()): Promise<SessionActor | null> {
-  const session = await db.selectFrom("sessions as s").innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.user_id", "s.created_at", "s.expires_at", "s.last_seen_at", "s.sign_in_notice", "u.totp_enabled_at"])
-    .where("s.token_hash", "=", hashSecret(token)).executeTakeFirst();
+  const session = await sessionByToken.first(db, { tokenHash: hashSecret(token) });
   if (!session) return null;
   const t = now.getTime();
   const ended = Date.parse(session.expires_at) <= t
