@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Translate } from "../../src/i18n/index.ts";
 
 /** The participant's own pages, as one row of large links (phone first). */
-export function OwnSections({ t, current }: { t: Translate; current: "home" | "help" | "privacy" | "seen" | "copy" | "messages" | "password" }) {
+export function OwnSections({ t, current }: { t: Translate; current: "home" | "help" | "privacy" | "seen" | "copy" | "messages" | "password" | "families" }) {
   const links = [
     { id: "home", to: "/me", label: t("own.nav.home") },
     { id: "help", to: "/me/help", label: t("partnerMore.own.nav.help") },
@@ -11,6 +11,7 @@ export function OwnSections({ t, current }: { t: Translate; current: "home" | "h
     { id: "copy", to: "/me/copy", label: t("own.nav.copy") },
     { id: "messages", to: "/me/messages", label: t("texts.nav.messages") },
     { id: "password", to: "/me/password", label: t("participantSignIn.own.nav") },
+    { id: "families", to: "/me/families", label: t("families.own.me.nav") },
   ] as const;
   return (
     <nav className="own-sections no-print" aria-label={t("own.nav.label")}>

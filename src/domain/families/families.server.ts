@@ -8,8 +8,8 @@ import type { PersonFacts } from "../consent/check.ts";
 import type { RelationshipStatus } from "../network/vocabulary.ts";
 import { participantPermissions, participantReach } from "../participants/policy.ts";
 import {
-  agreedByKind, type FamilyAgreementInput, type FamilyAgreementSubjectInput, type FamilyAgreementView, type FamilyIntroductionInput,
-  type FamilyIntroductionView, type FamilyWithdrawInput, type IntroducedFamily,
+  agreedByKind, type FamilyAgreementAnswer, type FamilyAgreementView, type FamilyIntroductionInput,
+  type FamilyIntroductionView, type FamilyOwnAnswer, type IntroducedFamily,
 } from "./model.ts";
 import { familyActions, introductionRefusal, introductionShown, sharedContact, type IntroductionRefusal, type IntroductionSide } from "./policy.ts";
 
@@ -120,8 +120,12 @@ export async function readFamilies(db: Db, access: AuthorizedParticipant, meta: 
 
 export type AgreementResult = { ok: true } | { ok: false; reason: "not_found" };
 
-/** Staff record an agreement the participant or one of their supports gave them (in person, on the phone, on paper). */
-export async function recordFamilyAgreement(db: Db, access: AuthorizedParticipant, input: FamilyAgreementSubjectInput, meta: RequestMeta, at = new Date()): Promise<AgreementResult> {
+/** Staff record the answer the participant or one of their supports gave them (in person, on the phone, on paper). */
+export async function answerFamilyAgreement(db: Db, access: AuthorizedParticipant, input: FamilyAgreementAnswer, meta: RequestMeta, at = new Date()): Promise<AgreementResult> {
+  return input.answer === "yes" ? recordFamilyAgreement(db, access, input, meta, at) : withdrawFamilyAgreement(db, access, input.subject, meta, at);
+}
+
+async function recordFamilyAgreement(db: Db, access: AuthorizedParticipant, input: FamilyAgreementAnswer, meta: RequestMeta, at: Date): Promise<AgreementResult> {
   const reason = changeAllowed(access, familyActions(access).record);
   if (!reason) return { ok: false, reason: "not_found" };
   const participantId = access.participant.id;
@@ -141,12 +145,12 @@ export async function recordFamilyAgreement(db: Db, access: AuthorizedParticipan
   });
 }
 
-/** Staff record that the participant or a support person no longer agrees; their introductions end at once. */
-export async function withdrawFamilyAgreement(db: Db, access: AuthorizedParticipant, input: FamilyWithdrawInput, meta: RequestMeta, at = new Date()): Promise<AgreementResult> {
+/** The participant or a support person no longer agrees; the introductions that rested on it end at once. */
+async function withdrawFamilyAgreement(db: Db, access: AuthorizedParticipant, subject: string, meta: RequestMeta, at: Date): Promise<AgreementResult> {
   const reason = changeAllowed(access, familyActions(access).record);
   if (!reason) return { ok: false, reason: "not_found" };
   const participantId = access.participant.id;
-  const supportPersonId = input.subject === "participant" ? null : input.subject;
+  const supportPersonId = subject === "participant" ? null : subject;
   return db.transaction().execute(async (trx) => {
     const ended = await endAgreement(trx, participantId, supportPersonId, access.actor.userId, at);
     if (ended === null) {
@@ -171,8 +175,13 @@ function selfLabel(actor: SupportPersonActor | ParticipantActor): string {
   return actor.kind === "support_person" ? `support_person:${actor.supportPersonId}` : `participant:${actor.participantId}`;
 }
 
-/** The person says yes on their own page: a support person with what they share, the participant for their supports. */
-export async function agreeForMyself(db: Db, actor: SupportPersonActor | ParticipantActor, input: FamilyAgreementInput, meta: RequestMeta, at = new Date()): Promise<void> {
+/** The person's own answer on their page. */
+export async function answerForMyself(db: Db, actor: SupportPersonActor | ParticipantActor, input: FamilyOwnAnswer, meta: RequestMeta, at = new Date()): Promise<void> {
+  return input.answer === "yes" ? agreeForMyself(db, actor, input, meta, at) : withdrawForMyself(db, actor, meta, at);
+}
+
+/** Yes: a support person with what they share, the participant for their supports. */
+async function agreeForMyself(db: Db, actor: SupportPersonActor | ParticipantActor, input: FamilyOwnAnswer, meta: RequestMeta, at: Date): Promise<void> {
   const supportPersonId = actor.kind === "support_person" ? actor.supportPersonId : null;
   const share = supportPersonId === null ? NO_SHARE : { sharePhone: input.sharePhone, shareEmail: input.shareEmail };
   await db.transaction().execute(async (trx) => {
@@ -184,8 +193,8 @@ export async function agreeForMyself(db: Db, actor: SupportPersonActor | Partici
   });
 }
 
-/** The person withdraws on their own page; nothing happens when there was nothing to withdraw. */
-export async function withdrawForMyself(db: Db, actor: SupportPersonActor | ParticipantActor, meta: RequestMeta, at = new Date()): Promise<void> {
+/** Stop: nothing happens when there was nothing to withdraw. */
+async function withdrawForMyself(db: Db, actor: SupportPersonActor | ParticipantActor, meta: RequestMeta, at: Date): Promise<void> {
   const supportPersonId = actor.kind === "support_person" ? actor.supportPersonId : null;
   await db.transaction().execute(async (trx) => {
     const ended = await endAgreement(trx, actor.participantId, supportPersonId, selfLabel(actor), at);

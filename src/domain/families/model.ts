@@ -1,29 +1,30 @@
 import { z } from "zod";
 import { checkbox, optionalText } from "../schema-fields.ts";
 
+/** Yes (agree, or change what is shared) or stop (withdraw). */
+export const FAMILY_ANSWERS = ["yes", "stop"] as const;
+const answerField = z.enum(FAMILY_ANSWERS, { error: "families.answer.invalid" });
+
 /**
- * A support person's agreement to be contacted by another family: what of their
- * own contact details they let the other family have. Their name is always given;
- * an introduction is nothing without it.
+ * A person's own answer on their page. A support person also says what of their
+ * contact details the other family may have; their name is always given, an
+ * introduction is nothing without it. The participant shares nothing of their own.
  */
-export const familyAgreementSchema = z.strictObject({
+export const familyOwnAnswerSchema = z.strictObject({
+  answer: answerField,
   sharePhone: checkbox,
   shareEmail: checkbox,
 });
-export type FamilyAgreementInput = z.infer<typeof familyAgreementSchema>;
+export type FamilyOwnAnswer = z.infer<typeof familyOwnAnswerSchema>;
 
-/** Whose agreement staff record or withdraw on a participant's record: the participant's ("participant") or a support person's by id. */
-export const familyAgreementSubjectSchema = z.strictObject({
+/** The same answer recorded by staff on a participant's record: whose it is, the participant's ("participant") or a support person's by id. */
+export const familyAgreementAnswerSchema = z.strictObject({
   subject: z.string().trim().min(1, { error: "families.subject.required" }).max(100),
+  answer: answerField,
   sharePhone: checkbox,
   shareEmail: checkbox,
 });
-export type FamilyAgreementSubjectInput = z.infer<typeof familyAgreementSubjectSchema>;
-
-export const familyWithdrawSchema = z.strictObject({
-  subject: z.string().trim().min(1, { error: "families.subject.required" }).max(100),
-});
-export type FamilyWithdrawInput = z.infer<typeof familyWithdrawSchema>;
+export type FamilyAgreementAnswer = z.infer<typeof familyAgreementAnswerSchema>;
 
 /** Staff introduce two support persons of two different participants. */
 export const familyIntroductionSchema = z.strictObject({

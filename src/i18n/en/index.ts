@@ -28,6 +28,7 @@ import { resources } from "./resources.ts";
 import { advocacy } from "./advocacy.ts";
 import { p12 } from "./p12.ts";
 import { caseload } from "./caseload.ts";
+import { families15 } from "./families15.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...families15 } as const;

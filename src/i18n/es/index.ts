@@ -29,6 +29,7 @@ import { resources } from "./resources.ts";
 import { advocacy } from "./advocacy.ts";
 import { p12 } from "./p12.ts";
 import { caseload } from "./caseload.ts";
+import { families15 } from "./families15.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...families15 };
