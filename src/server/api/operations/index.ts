@@ -4,6 +4,7 @@ import { caseloadOperations } from "./caseload.ts";
 import { concernOperations } from "./concerns.ts";
 import { consentOperations } from "./consent.ts";
 import { contactNoteOperations } from "./contacts.ts";
+import { familyOperations } from "./families.ts";
 import { jobOperations } from "./jobs.ts";
 import { meetingOperations } from "./meetings.ts";
 import { milestoneOperations } from "./milestones.ts";
@@ -26,4 +27,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...milestoneOperations,
   ...benefitsOperations,
   ...caseloadOperations,
+  ...familyOperations,
 ];
