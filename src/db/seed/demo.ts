@@ -1,4 +1,5 @@
 import { addDemoTeamPractice } from "./demo-team-practice.ts";
+import { addDemoFamilies } from "./demo-families.ts";
 import type { Db } from "../index.ts";
 import { recordAudit } from "../../domain/audit/audit.server.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
@@ -117,5 +118,6 @@ export async function loadDemoData(db: Db): Promise<DemoStories> {
   });
   const stories = await addDemoStories(db);
   await addDemoTeamPractice(db);
+  await addDemoFamilies(db);
   return stories;
 }
