@@ -71,7 +71,7 @@ test("a supervisor writes a coaching note the specialist reads; another speciali
   const notePage = new URL(page.url()).pathname;
   const note = `Role play ${Date.now().toString(36)}: asking a mother what worries her about work.`;
   await page.getByLabel("Day you met").fill(today());
-  await page.getByLabel("What you worked on").selectOption("role_play");
+  await page.getByLabel("Practising a conversation by role play").check();
   await page.getByLabel("Note", { exact: true }).fill(note);
   await page.getByRole("button", { name: "Save the note" }).click();
   await expect(page.getByRole("status")).toHaveText("The coaching note is saved.");
@@ -120,7 +120,7 @@ test("the resource directory: add, edit, retire, print; an offer shows on the su
   await page.goto("/");
   const { participantId, personId } = await participantWithSupport(page, "Iris", { name: "Marta Lopez" });
   await page.goto(`/participants/${participantId}/resources`);
-  await page.getByLabel("Resource").selectOption({ label: name });
+  await page.getByLabel("Resource", { exact: true }).selectOption({ label: name });
   await page.getByLabel("Marta Lopez").check();
   await page.getByRole("button", { name: "Offer it" }).click();
   await expect(page.getByTestId("resource-offers")).toContainText(name);
@@ -138,7 +138,7 @@ test("the resource directory: add, edit, retire, print; an offer shows on the su
   await page.getByRole("button", { name: "Stop offering it" }).click();
   await expect(page.getByRole("status")).toHaveText("The resource is no longer offered.");
   await page.goto(`/participants/${participantId}/resources`);
-  await expect(page.getByLabel("Resource").locator("option", { hasText: name })).toHaveCount(0);
+  await expect(page.getByLabel("Resource", { exact: true }).locator("option", { hasText: name })).toHaveCount(0);
 });
 
 test("the advocacy log: a member, a meeting and a family speaker", async ({ page, signIn, checkA11y }) => {
