@@ -1,4 +1,5 @@
 import { calendarScope } from "../src/domain/day/policy.ts";
+import { administrationTools } from "../src/domain/administration/tools.ts";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import stylesUrl from "./app.css?url";
@@ -55,6 +56,7 @@ export const middleware: Route.MiddlewareFunction[] = [
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, partner, csrfToken, nonce, signInNotice, sessionId, db } = app(context);
   if (actor && sessionId && signInNotice) await markSignInNoticeShown(db, actor, sessionId);
+  const program = await getProgramSettings(db);
   return {
     // The signed-in person's choice on their profile, a support person's or participant's
     // language on record; before sign-in, the visitor's choice or what the browser asks for.
@@ -65,12 +67,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     csrfToken,
     nonce,
     // On every page, so whoever opens it (staff, a support person, a participant) sees whose program it is.
-    programName: (await getProgramSettings(db)).name,
+    programName: program.name,
+    // A participant's own sections offer "My password" only while the program lets participants use one (decision 0031).
+    ownPasswordSection: partner?.kind === "participant" && program.participantPasswords,
     actor: actor && {
       name: actor.name,
       role: actor.role,
-      mayManageUsers: accessFor(actor.permissions, "manage", "user") !== null,
-      mayReadAudit: accessFor(actor.permissions, "read", "audit") !== null,
+      mayAdminister: administrationTools(actor).length > 0,
       mayReadReports: accessFor(actor.permissions, "read", "report") !== null,
       // An administrator carries no caseload, so has no calendar of its meetings.
       hasCalendar: calendarScope(actor) !== null,

@@ -4,13 +4,13 @@ import { type RouteConfig, type RouteConfigEntry, index, layout, route } from "@
  * Every page of one participant's record shares their name and sections
  * (routes/participant-layout.tsx): each route under participants/:id is put inside
  * that layout, so a new participant page gets the navigation by being listed below.
- * Files (.pdf, .ics) are resource routes and stay outside it.
+ * Files (.pdf, .ics, .json) are resource routes and stay outside it.
  */
 function withParticipantLayout(routes: RouteConfigEntry[]): RouteConfigEntry[] {
   // Documents made for someone else to read (a take-home copy, minutes, an invitation
   // printout, a consent form) carry nothing of the staff page around them: not even
   // the participant's name in a navigation a support person's copy must not show.
-  const isDocument = (path: string) => /\.(pdf|ics)$/.test(path) || /\/(take-home|minutes|invitations|form|blank)$/.test(path);
+  const isDocument = (path: string) => /\.(pdf|ics|json)$/.test(path) || /\/(take-home|minutes|invitations|form|blank)$/.test(path);
   const inRecord = (r: RouteConfigEntry) => !!r.path && /^participants\/:id(\/|$)/.test(r.path) && !isDocument(r.path);
   const first = routes.findIndex(inRecord);
   const outside = routes.filter((r) => !inRecord(r));
@@ -42,6 +42,7 @@ export default withParticipantLayout([
   route("participants/:id", "routes/participant.tsx"),
   route("participants/:id/edit", "routes/participant-edit.tsx"),
   route("participants/:id/own-link", "routes/participant-own-link.tsx"),
+  route("participants/:id/fhir.json", "routes/participant-fhir.ts"),
   route("participants/:id/messages", "routes/participant-messages.tsx"),
   route("participants/:id/network", "routes/network.tsx"),
   route("participants/:id/network/discover", "routes/network-discover.tsx"),
@@ -66,6 +67,7 @@ export default withParticipantLayout([
   route("calendar-feed/:token.ics", "routes/calendar-feed-ics.tsx"),
   route("profile/two-factor", "routes/profile-two-factor.tsx"),
   route("password-reset/:token", "routes/password-reset.tsx"),
+  route("admin", "routes/admin.tsx"),
   route("admin/users", "routes/admin-users.tsx"),
   route("admin/users/:id", "routes/admin-user.tsx"),
   route("admin/users/:id/caseload", "routes/caseload-move.tsx"),

@@ -7,12 +7,14 @@
  *   npm run bench -- --quick      SQLite, N = 1,000 (under two minutes)
  *   npm run bench -- --check      also fail (exit 1) when a budget does not hold
  *   --databases sqlite,postgres  --sizes 1000,20000  --seconds 10  --no-lighthouse
+ *   --workers 1,all              HTTP workers of the server: each run once per count (all = one per core)
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";
 import { ensureBuild, scratchDatabase } from "../scripts/reliability/harness.ts";
-import { checkBudgets, type RunResult } from "./lib/budgets.ts";
+import { benchWorkerCounts, checkBudgets, workersLabel, type RunResult } from "./lib/budgets.ts";
 import { CONNECTIONS, measureServer } from "./lib/measure.ts";
 import { buildReport, writeReport } from "./lib/report.ts";
 import { seedBenchWorld } from "./lib/seed.ts";
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     sizes: { type: "string" },
     seconds: { type: "string" },
     "no-lighthouse": { type: "boolean", default: false },
+    workers: { type: "string", default: "1,all" },
   },
 });
 
@@ -32,17 +35,24 @@ const quick = args.quick;
 const databases = (args.databases ?? (quick ? "sqlite" : "sqlite,postgres")).split(",").map((d) => d.trim()) as DbKind[];
 const sizes = (args.sizes ?? (quick ? "1000" : "1000,20000")).split(",").map(Number);
 const secondsPerScenario = Number(args.seconds ?? (quick ? 4 : 10));
+const workerCounts = benchWorkerCounts(args.workers, availableParallelism());
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-async function benchOne(database: DbKind, n: number): Promise<RunResult> {
+/** One seeded database, measured once per worker count (Lighthouse on the first only: the pages are the same). */
+async function benchOne(database: DbKind, n: number): Promise<RunResult[]> {
   const say = (line: string) => log(`${database}, N=${n}: ${line}`);
   say("fresh database");
   const scratch = await scratchDatabase(database, `bench_${n}`);
   try {
     const world = await seedBenchWorld(scratch.url, n, say);
-    say(`seeded in ${world.seedSeconds} s (${world.seeded}); starting the server`);
-    return await measureServer(world, { database, n, databaseUrl: scratch.url, secondsPerScenario, lighthouse: !args["no-lighthouse"], log: say });
+    const runs: RunResult[] = [];
+    for (const [i, workers] of workerCounts.entries()) {
+      const sayRun = (line: string) => say(`${workersLabel(workers)}: ${line}`);
+      sayRun(i === 0 ? `seeded in ${world.seedSeconds} s (${world.seeded}); starting the server` : "starting the server");
+      runs.push(await measureServer(world, { database, n, workers, databaseUrl: scratch.url, secondsPerScenario, lighthouse: i === 0 && !args["no-lighthouse"], log: sayRun }));
+    }
+    return runs;
   } finally {
     await scratch.drop();
   }
@@ -52,20 +62,20 @@ async function main(): Promise<number> {
   ensureBuild();
   const runs: RunResult[] = [];
   for (const database of databases) {
-    for (const n of sizes) runs.push(await benchOne(database, n));
+    for (const n of sizes) runs.push(...(await benchOne(database, n)));
   }
   const budgets = checkBudgets(runs);
   const report = buildReport(quick ? "quick" : "full", {
-    connections: CONNECTIONS, secondsPerScenario, lighthouse: args["no-lighthouse"] ? "not run" : "default (mobile, simulated throttling), Debian Chromium",
+    connections: CONNECTIONS, secondsPerScenario, workers: workerCounts, lighthouse: args["no-lighthouse"] ? "not run" : "default (mobile, simulated throttling), Debian Chromium",
   }, runs, budgets);
   const written = writeReport(path.join(import.meta.dirname, "results"), report);
 
   console.log("");
   for (const run of runs) {
-    console.log(`${run.database}, N=${run.n} (peak RSS ${run.peakRssMb} MB)`);
-    console.table(report.rows.filter((r) => r.database === run.database && r.n === run.n)
-      .map((r) => ({ scenario: r.scenario, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, "rps/health": r.rpsRatio, "p95/health": r.p95Ratio, "CPU ms/req": r.cpuMsPerRequest ?? "", unexpected: r.unexpected })));
-    console.table(run.pageWeights.map((w) => {
+    console.log(`${run.database}, N=${run.n}, ${workersLabel(run.workers)} (peak RSS per process ${run.peakRssMbByProcess.map((p) => `${p.peakRssMb} MB`).join(", ")})`);
+    console.table(report.rows.filter((r) => r.database === run.database && r.n === run.n && r.workers === run.workers)
+      .map((r) => ({ scenario: r.scenario, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, "rps/health": r.rpsRatio, "rps/floor": r.floorShare ?? "", "p95/health": r.p95Ratio, "CPU ms/req": r.cpuMsPerRequest ?? "", unexpected: r.unexpected })));
+    if (run.pageWeights.length) console.table(run.pageWeights.map((w) => {
       const l = run.lighthouse.find((x) => x.page === w.page);
       return { page: w.page, "gzipped JS (kB)": Math.round(w.gzipBytes / 102.4) / 10, performance: l?.error ?? l?.performance, accessibility: l?.accessibility };
     }));

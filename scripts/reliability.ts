@@ -109,7 +109,16 @@ async function suiteOn(kind: DbKind): Promise<void> {
         await checkPlanItemRace(results, kind, db, sessions, world.caseloads.specialistOwn[3]!);
       });
 
-      await area("load", kind, () => checkLoad(results, kind, world, callers, server, { clients: Number(args.clients), seconds: Number(args.seconds) }));
+      // On two HTTP workers (decision 0040): on SQLite they share the one writer, and every
+      // read writes its audit row, so this is where waiting for the lock would show as 503.
+      await area("load", kind, async () => {
+        const workers = await startServer({ databaseUrl: scratch.url, workers: 2 });
+        try {
+          await checkLoad(results, kind, world, callers, workers, { clients: Number(args.clients), seconds: Number(args.seconds) });
+        } finally {
+          await workers.stop();
+        }
+      });
 
       // Embedded SQLite only: PostgreSQL has no file lock another process could hold.
       if (kind === "sqlite") await area("outside lock", kind, () => checkOutsideLock(results, kind, world, callers, server.url, scratch.url));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_LOCK_WAIT_MS } from "./db/sqlite-driver.ts";
+import { MAX_WORKERS } from "./server/workers.ts";
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/allies.db"),
@@ -47,6 +48,11 @@ const envSchema = z.object({
   ALLIES_MESSAGE_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   /** How often the message worker and the reminder scheduler look for work. "0" turns both off in this process. */
   ALLIES_MESSAGE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(15),
+  /**
+   * How many HTTP worker processes `allies serve` runs (decision 0040); `--workers N`
+   * wins over it. Unset: one per available core. 1: a single process, no cluster.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(MAX_WORKERS).optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

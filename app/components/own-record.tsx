@@ -1,8 +1,9 @@
-import { Link } from "react-router";
+import { Link, useRouteLoaderData } from "react-router";
 import type { Translate } from "../../src/i18n/index.ts";
 
-/** The participant's own pages, as one row of large links (phone first). */
+/** The participant's own pages, as one row of large links (phone first). "My password" only while the program allows passwords (the root loader says). */
 export function OwnSections({ t, current }: { t: Translate; current: "home" | "help" | "privacy" | "seen" | "copy" | "messages" | "password" | "families" }) {
+  const passwords = (useRouteLoaderData("root") as { ownPasswordSection?: boolean } | undefined)?.ownPasswordSection === true;
   const links = [
     { id: "home", to: "/me", label: t("own.nav.home") },
     { id: "help", to: "/me/help", label: t("partnerMore.own.nav.help") },
@@ -10,7 +11,7 @@ export function OwnSections({ t, current }: { t: Translate; current: "home" | "h
     { id: "seen", to: "/me/seen", label: t("own.nav.seen") },
     { id: "copy", to: "/me/copy", label: t("own.nav.copy") },
     { id: "messages", to: "/me/messages", label: t("texts.nav.messages") },
-    { id: "password", to: "/me/password", label: t("participantSignIn.own.nav") },
+    ...(passwords ? [{ id: "password", to: "/me/password", label: t("participantSignIn.own.nav") }] as const : []),
     { id: "families", to: "/me/families", label: t("families.own.me.nav") },
   ] as const;
   return (

@@ -5,7 +5,7 @@ import { LanguageSwitch } from "./language-switch.tsx";
 
 interface HeaderData {
   programName: string;
-  actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayManageUsers: boolean; mayReadAudit: boolean; mayReadReports?: boolean; hasCalendar: boolean } | null;
+  actor: { name: string; role: "specialist" | "supervisor" | "admin"; mayAdminister: boolean; mayReadReports?: boolean; hasCalendar: boolean } | null;
   languageSwitch: boolean;
 }
 
@@ -26,8 +26,7 @@ export function SiteHeader() {
               <li><NavLink to="/participants">{t("nav.participants")}</NavLink></li>
               {actor.hasCalendar ? <li><NavLink to="/calendar">{t("nav.calendar")}</NavLink></li> : null}
               {actor.mayReadReports ? <li><NavLink to="/reports">{t("nav.reports")}</NavLink></li> : null}
-              {actor.mayManageUsers ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
-              {actor.mayReadAudit ? <li><NavLink to="/admin/audit">{t("nav.audit")}</NavLink></li> : null}
+              {actor.mayAdminister ? <li><NavLink to="/admin">{t("nav.administration")}</NavLink></li> : null}
               <li><NavLink to="/resources">{t("nav.resources")}</NavLink></li>
               <li><NavLink to="/coaching">{t("nav.coaching")}</NavLink></li>
               <li><NavLink to="/advocacy">{t("nav.advocacy")}</NavLink></li>

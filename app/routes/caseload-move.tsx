@@ -1,4 +1,4 @@
-import { Form, Link, data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, data, redirect, useActionData, useLoaderData, useLocation, useNavigation } from "react-router";
 import type { Route } from "./+types/caseload-move";
 import { caseloadMoveSchema } from "../../src/domain/caseload/model.ts";
 import { caseloadToMove, moveCaseload } from "../../src/domain/caseload/move.server.ts";
@@ -35,6 +35,7 @@ export default function CaseloadMovePage() {
   const { caseload, moved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const location = useLocation();
   const { from, participants, receivers } = caseload;
   const labels = {
     toSpecialistId: t("caseloadMove.to.label"), which: t("caseloadMove.which.label"), participantIds: t("caseloadMove.participants.label"),
@@ -51,7 +52,9 @@ export default function CaseloadMovePage() {
       ) : receivers.length === 0 ? (
         <p>{t("caseloadMove.noReceivers")}</p>
       ) : (
-        <Form method="post" noValidate>
+        // Keyed by the visit: after a move the page is the same route, and without the key the browser kept the
+        // last choices ("only the ones I tick", with nothing ticked now), so moving the rest failed. Fresh, as without JavaScript.
+        <Form method="post" noValidate key={location.key}>
           <CsrfField />
           <ErrorSummary errors={result?.errors} labels={labels} />
           <SelectField name="toSpecialistId" label={labels.toSpecialistId} errors={result?.errors} defaultValue={result?.values.toSpecialistId ?? ""}

@@ -7,9 +7,10 @@ import { getParticipant, setParticipantArchived } from "../../src/domain/partici
 import { ssiReportsDue } from "../../src/domain/benefits/earnings.server.ts";
 import { loadParticipantGlance } from "../../src/domain/participants/glance.server.ts";
 import { contactNoteActions } from "../../src/domain/contacts/policy.ts";
+import { fhirActions } from "../../src/domain/fhir/policy.ts";
 import { ParticipantGlanceCards } from "../components/participant-glance.tsx";
 import { formatDate, formatDollars, formatMonth } from "../../src/i18n/format.ts";
-import { CsrfField } from "../components/forms.tsx";
+import { CsrfField, DateField } from "../components/forms.tsx";
 import { languageLabel } from "../components/participant-fields.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import { participantLinkStatus } from "../../src/domain/portal/participant-link.server.ts";
@@ -39,6 +40,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // Part of the record just read (and audited) above: one summary per area, each from that area's policy.
   const glance = await loadParticipantGlance(ctx.db, access);
   const canWriteNotes = contactNoteActions(access).write;
+  const canExportFhir = fhirActions(access).export;
   // The participant's own link (its state, never its token).
   const ownLink = await participantLinkStatus(ctx.db, access);
   // Whether they can sign in with a password of their own (decision 0031): yes or no, never the password.
@@ -48,7 +50,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const messagesSaved = new URL(request.url).searchParams.has("messagesSaved");
   const namedStrengths = await listNamedStrengths(ctx.db, access);
   const strengthSaved = (["kept", "removed"] as const).find((d) => d === new URL(request.url).searchParams.get("strength")) ?? null;
-  return { ...view, reminders, glance, canWriteNotes, ownLink, ownLinkChannel, password, messages, messagesSaved, namedStrengths, strengthSaved, notice: NOTICES.find((n) => n === done) ?? null };
+  return { ...view, reminders, glance, canWriteNotes, canExportFhir, ownLink, ownLinkChannel, password, messages, messagesSaved, namedStrengths, strengthSaved, notice: NOTICES.find((n) => n === done) ?? null };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -77,7 +79,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ParticipantOverview() {
   const t = useT();
-  const { participant: p, can, reminders, glance, canWriteNotes, ownLink, ownLinkChannel, password, messages, messagesSaved, namedStrengths, strengthSaved, notice } = useLoaderData<typeof loader>();
+  const { participant: p, can, reminders, glance, canWriteNotes, canExportFhir, ownLink, ownLinkChannel, password, messages, messagesSaved, namedStrengths, strengthSaved, notice } = useLoaderData<typeof loader>();
   // This page's own action (archive, restore), or the own-link route's, which draws this page too.
   const answer = useActionData<{ problem: "common.version.required" | "participant.archive.conflict" } | OwnLinkResult>();
   const result = answer && "problem" in answer ? answer : undefined;
@@ -207,6 +209,18 @@ export default function ParticipantOverview() {
               <button type="submit" className="secondary" disabled={busy}>{t("participantPassword.staff.remove")}</button>
             </Form>
           ) : null}
+        </section>
+      ) : null}
+
+      {canExportFhir ? (
+        <section aria-labelledby="fhir-heading" className="no-print">
+          <h2 id="fhir-heading">{t("fhir.heading")}</h2>
+          <p className="hint">{t("fhir.hint", { name })}</p>
+          {/* A plain GET form: the browser downloads the file; the day, if given, goes into the audit row. */}
+          <form method="get" action={`${base}/fhir.json`}>
+            <DateField name="part2ConsentSignedOn" prefix="fhir" label={t("fhir.part2.label", { name })} hint={t("fhir.part2.hint", { name })} />
+            <button type="submit" className="secondary">{t("fhir.download")}</button>
+          </form>
         </section>
       ) : null}
 

@@ -3,8 +3,11 @@ import autocannon from "autocannon";
 /** One thing a real day does, driven over loopback. */
 export interface Scenario {
   name: string;
-  /** page: HTML a person waits for; api: JSON for an integration; health: the bare reference route. */
-  kind: "page" | "api" | "health" | "document";
+  /**
+   * page: HTML a person waits for; api: JSON for an integration; health: the bare
+   * reference route; floor: the framework floor, a page with no domain data.
+   */
+  kind: "page" | "api" | "health" | "document" | "floor";
   method: "GET" | "POST";
   /** Rotated through, one request after another, so caches see a realistic spread. */
   paths: string[];

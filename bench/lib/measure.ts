@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { DbKind } from "../../src/db/index.ts";
 import { signInForCookie, startServer } from "../../scripts/reliability/harness.ts";
 import type { RunResult, ScenarioResult, SkippedScenario } from "./budgets.ts";
@@ -9,10 +8,18 @@ import { BENCH_PASSWORD, type BenchWorld } from "./seed.ts";
 
 export const CONNECTIONS = 10;
 
+export const FLOOR_SCENARIO = "framework floor";
+
 export function scenariosFor(world: BenchWorld, session: string, partnerSession: string | null = null): Scenario[] {
   const cookie = { cookie: `allies_session=${session}` };
   const bearer = { authorization: `Bearer ${world.token}` };
   const list: Scenario[] = [
+    // The framework floor (issue 16): what any page costs before its own work. The glossary
+    // loads nothing and writes no audit row, yet goes through the whole stack as the
+    // signed-in specialist: session lookup, CSRF cookie, CSP nonce, the root layout with
+    // its navigation, React Router and React rendering. Only its twenty static terms
+    // are its own, a fraction of what the framework does (bench/README.md).
+    { name: FLOOR_SCENARIO, kind: "floor", method: "GET", paths: ["/glossary"], headers: cookie, expectStatus: 200 },
     { name: "caseload page", kind: "page", method: "GET", paths: ["/participants"], headers: cookie, expectStatus: 200 },
     // The specialist's day (issue 14 §1): every list across the caseload, a few queries whatever N is.
     { name: "home page", kind: "page", method: "GET", paths: ["/"], headers: cookie, expectStatus: 200 },
@@ -71,19 +78,11 @@ function mean(runs: LoadFigures[]): LoadFigures {
   };
 }
 
-/** CPU time the server process has used so far (user + system), in milliseconds. */
-function serverCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-// Linux's USER_HZ, the unit of /proc/<pid>/stat's times, is 100 on every architecture Node runs on.
-const CLOCK_TICKS_PER_SECOND = 100;
-
 export interface MeasureOptions {
   database: DbKind;
   n: number;
+  /** HTTP worker processes (`allies serve --workers`). */
+  workers: number;
   databaseUrl: string;
   secondsPerScenario: number;
   lighthouse: boolean;
@@ -91,13 +90,14 @@ export interface MeasureOptions {
 }
 
 /**
- * Starts the production server on a seeded database and measures it: every
- * scenario between two health-route runs, with the server's CPU time per request,
- * the JavaScript of the key pages, Lighthouse, and the server's peak RSS over all of it.
+ * Starts the production server on a seeded database with `workers` HTTP workers and
+ * measures it: every scenario between two health-route runs, with the server's CPU
+ * time per request (all its processes), the JavaScript of the key pages, Lighthouse,
+ * and each process's peak RSS over all of it.
  */
 export async function measureServer(world: BenchWorld, options: MeasureOptions): Promise<RunResult> {
-  const { database, n, log } = options;
-  const server = await startServer({ databaseUrl: options.databaseUrl });
+  const { database, n, workers, log } = options;
+  const server = await startServer({ databaseUrl: options.databaseUrl, workers });
   const rssPoll = setInterval(() => server.peakRssKb(), 500);
   try {
     const { session } = await signInForCookie(server.url, world.specialistEmail, BENCH_PASSWORD);
@@ -127,9 +127,9 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
       log(scenario.name);
       // A second of the same requests first, so the JIT and the database's caches have seen them.
       await drive(server.url, scenario, { connections: CONNECTIONS, seconds: 1 });
-      const cpuBefore = serverCpuMs(server.pid);
+      const cpuBefore = server.cpuMs();
       const figures = await drive(server.url, scenario, load);
-      const cpuMs = serverCpuMs(server.pid) - cpuBefore;
+      const cpuMs = server.cpuMs() - cpuBefore;
       const before = healthRuns[healthRuns.length - 1]!;
       const after = await drive(server.url, health, { ...load, seconds: healthSeconds });
       healthRuns.push(after);
@@ -139,7 +139,12 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
         cpuMsPerRequest: figures.requests > 0 ? Math.round((cpuMs / figures.requests) * 100) / 100 : 0,
         rpsRatio: reference.rps > 0 ? Math.round((figures.rps / reference.rps) * 1000) / 1000 : 0,
         p95Ratio: reference.p95 > 0 ? Math.round((figures.p95 / reference.p95) * 10) / 10 : 0,
+        floorShare: null,
       });
+    }
+    const floor = scenarios.find((s) => s.kind === "floor");
+    for (const s of scenarios) {
+      s.floorShare = floor && floor.rpsRatio > 0 ? Math.round((s.rpsRatio / floor.rpsRatio) * 1000) / 1000 : null;
     }
     const healthFigures = mean(healthRuns);
 
@@ -159,8 +164,10 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
       lighthouse = await scorePages(server.url, keyPages);
     }
     return {
-      database, n, seedSeconds: world.seedSeconds, seeded: world.seeded, health: healthFigures, scenarios, skipped,
-      peakRssMb: Math.round(server.peakRssKb() / 1024), pageWeights, lighthouse,
+      database, n, workers, seedSeconds: world.seedSeconds, seeded: world.seeded, health: healthFigures, scenarios, skipped,
+      peakRssMb: Math.round(server.peakRssKb() / 1024),
+      peakRssMbByProcess: [...server.peakRssKbByProcess()].map(([pid, kb]) => ({ pid, peakRssMb: Math.round(kb / 1024) })),
+      pageWeights, lighthouse,
     };
   } finally {
     clearInterval(rssPoll);

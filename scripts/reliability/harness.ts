@@ -103,8 +103,17 @@ export interface ServerProcess {
   url: string;
   port: number;
   pid: number;
-  /** Peak resident memory so far, from the kernel's high-water mark (kB); 0 once gone. */
+  /** HTTP workers it runs. */
+  workers: number;
+  /**
+   * Peak resident memory so far of the largest of the server's processes (the
+   * primary or one HTTP worker), from the kernel's high-water mark (kB).
+   */
   peakRssKb(): number;
+  /** Peak resident memory so far of every process the server ran (primary first, then its workers, by pid). */
+  peakRssKbByProcess(): Map<number, number>;
+  /** CPU time (user + system, ms) the server's processes now running have used so far. */
+  cpuMs(): number;
   /** What the server printed, the last 64 kB of it. */
   output(): string;
   /** SIGTERM and wait; SIGKILL after 5 s. */
@@ -116,6 +125,11 @@ export interface ServerProcess {
 
 export interface ServerOptions {
   databaseUrl: string;
+  /**
+   * HTTP workers (`allies serve --workers`). The suites' checks count connections
+   * and lock waits per process, so they run one unless a check asks for more.
+   */
+  workers?: number;
   port?: number;
   env?: Record<string, string>;
   startTimeoutMs?: number;
@@ -138,7 +152,7 @@ export const SERVER_HEAP_MB = 256;
 /** `allies serve` on the production build, on a loopback port, as a child process. */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, path.join(ROOT, "src/cli/main.ts"), "serve"], {
+  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, path.join(ROOT, "src/cli/main.ts"), "serve", "--workers", String(options.workers ?? 1)], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -168,20 +182,22 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     gone = true;
     running.delete(child);
   });
-  let lastHwm = 0;
-  const peakRssKb = () => {
-    if (gone) return lastHwm;
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
-      if (match) lastHwm = Math.max(lastHwm, Number(match[1]));
-    } catch {
-      // The process ended between the check and the read; keep the last figure.
+  // The primary and its workers (a restarted worker is a new pid): each one's high-water mark.
+  const hwmByPid = new Map<number, number>();
+  const pids = () => [child.pid!, ...childrenOf(child.pid!)];
+  const peakRssKbByProcess = () => {
+    if (!gone) {
+      for (const pid of pids()) {
+        const match = /^VmHWM:\s+(\d+) kB/m.exec(readProc(pid, "status"));
+        if (match) hwmByPid.set(pid, Math.max(hwmByPid.get(pid) ?? 0, Number(match[1])));
+      }
     }
-    return lastHwm;
+    return hwmByPid;
   };
+  const peakRssKb = () => Math.max(0, ...peakRssKbByProcess().values());
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  // Each worker loads the whole build at once with the others: on a busy machine that takes longer.
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000 * (options.workers ?? 1));
   for (;;) {
     if (gone) throw new Error(`the server exited before answering:\n${output}`);
     try {
@@ -197,7 +213,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    url, port, pid: child.pid!, peakRssKb, output: () => output, exited,
+    url, port, pid: child.pid!, workers: options.workers ?? 1, peakRssKb, peakRssKbByProcess, output: () => output, exited,
+    cpuMs: () => pids().reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     stop: async () => {
       if (gone) return;
       peakRssKb();
@@ -213,6 +230,31 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     },
   };
 }
+
+/** A /proc file of a process, or "" once it has ended. */
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** The processes a process started (a server's cluster workers). */
+function childrenOf(pid: number): number[] {
+  return readProc(pid, `task/${pid}/children`).split(" ").filter(Boolean).map(Number);
+}
+
+/** CPU time a process has used so far (user + system), in milliseconds. */
+function cpuMsOf(pid: number): number {
+  const stat = readProc(pid, "stat");
+  if (!stat) return 0;
+  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+// Linux's USER_HZ, the unit of /proc/<pid>/stat's times, is 100 on every architecture Node runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Signs in through the sign-in form like a browser and returns the session cookie's value. */
 export async function signInForCookie(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<{ session: string; csrf: string }> {

@@ -22,7 +22,7 @@ function kinds(stats: TrafficStats): string {
   return [...counts].map(([kind, n]) => `${n} ${kind}`).join(", ");
 }
 
-/** 100 clients for 30 s of mixed reads and writes: no 5xx, nothing unanswered, every acknowledged write stored. */
+/** 100 clients for 30 s of mixed reads and writes (on the server given: two workers in the suite): no 5xx, nothing unanswered, every acknowledged write stored. */
 export async function checkLoad(results: Results, database: string, world: ReliabilityWorld, callers: Record<RoleKey, Caller>, server: ServerProcess, options: { clients: number; seconds: number }): Promise<void> {
   const area = "load";
   const stats = newStats();
@@ -31,7 +31,7 @@ export async function checkLoad(results: Results, database: string, world: Relia
   await Promise.all(clientsFor(world, callers, options.clients, server.url).map((client) => runClient(client, stats, { until, mix: "mixed", stopWhenUnanswered: false })));
   const seconds = (performance.now() - started) / 1000;
   const peakMb = Math.round(server.peakRssKb() / 1024);
-  results.record(area, database, `${options.clients} clients for ${options.seconds} s: no 5xx`, stats.serverErrors.length === 0,
+  results.record(area, database, `${options.clients} clients for ${options.seconds} s${server.workers > 1 ? ` on ${server.workers} workers` : ""}: no 5xx`, stats.serverErrors.length === 0,
     `${stats.requests} requests (${Math.round(stats.requests / seconds)}/s, server peak RSS ${peakMb} MB): ${summary(stats)}${stats.serverErrors.length ? `; first 5xx: ${stats.serverErrors[0]}` : ""}`, seconds);
   results.record(area, database, "every request answered", stats.unanswered === 0, `${stats.unanswered} without an answer`);
   const { missing, lostUpdates } = await findAcknowledged(world.database.db, stats.acknowledged);
@@ -49,7 +49,8 @@ export async function checkCrash(results: Results, database: string, world: Reli
   const area = "crash";
   const db: Db = world.database.db;
   const createdSince = new Date().toISOString();
-  const doomed = await startServer({ databaseUrl });
+  // Two HTTP workers: kill -9 of the primary takes its workers down with it, mid-write.
+  const doomed = await startServer({ databaseUrl, workers: 2 });
   const stats = newStats();
   const until = Date.now() + 20_000;
   const writers = Promise.all(clientsFor(world, callers, 24, doomed.url).map((client) => runClient(client, stats, { until, mix: "writes", stopWhenUnanswered: true })));
@@ -60,7 +61,7 @@ export async function checkCrash(results: Results, database: string, world: Reli
   results.record(area, database, "kill -9 during writes", acknowledgedAtKill > 0 && stats.unanswered > 0,
     `${acknowledgedAtKill} writes acknowledged before the kill, ${stats.unanswered} requests cut off`);
 
-  const restarted = await startServer({ databaseUrl });
+  const restarted = await startServer({ databaseUrl, workers: 2 });
   try {
     const { missing } = await findAcknowledged(db, stats.acknowledged);
     results.record(area, database, "every acknowledged write survived", missing.length === 0,

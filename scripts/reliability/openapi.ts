@@ -131,6 +131,8 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
       return { kind: "idea", text: "Ask the bakery about mornings", clientKey: randomUUID() };
     case "saveBenefitsProfile":
       return { hasSsi: true, ssiMonthly: 943, version };
+    case "dismissCommitment":
+      return { reason: "Plans changed" };
     case "createConcern":
       return { type: "transport", description: "The early bus was cancelled", supportPersonId: records.personId, meetingId: records.meetingId };
     case "addMilestone":

@@ -4,7 +4,7 @@ import { migrate } from "./commands/migrate.ts";
 
 const USAGE = `Usage: allies <command>
 
-  serve [--dev]                 run the web app (migrates first)
+  serve [--dev] [--workers N]   run the web app (migrates first), one worker per core by default
   migrate                       apply pending database migrations
   seed [--demo] [--scale N]     load demo data, or N generated participants
   create-user --email E --name N --role R [--team T] [--password-stdin]
@@ -21,6 +21,8 @@ const USAGE = `Usage: allies <command>
   messages work --once          send every message due now (the server does this itself)
   messages schedule --once      queue the reminders due now (the server does this itself)
   import FILE --as EMAIL [--dry-run]   import a caseload CSV file (all lines or none)
+  export fhir --participant ID --as EMAIL [--out FILE] [--part2-consent-signed-on DAY]
+                                a participant's record as FHIR R4 for the program's health record
 
 The database is chosen by DATABASE_URL (default file:./data/allies.db). The audit
 key comes from ALLIES_AUDIT_KEY (required on PostgreSQL) or, on SQLite, a key file
@@ -42,6 +44,7 @@ const commands: Record<string, () => Promise<Command>> = {
   db: async () => (await import("./commands/db.ts")).db,
   benefits: async () => (await import("./commands/benefits.ts")).benefits,
   import: async () => (await import("./commands/import.ts")).importFile,
+  export: async () => (await import("./commands/export.ts")).exportRecord,
   messages: async () => (await import("./commands/messages.ts")).messages,
 };
 

@@ -75,7 +75,7 @@ test.describe("on a 360 px phone", () => {
     // The walk reached the participant's areas, not just the front page.
     for (const area of ["network", "meetings", "plan", "benefits", "wins"]) expect(routes).toContain(`/participants/:id/${area}`);
     await signIn("admin@example.org");
-    const adminRoutes = await walk(page, ["/", "/admin/users", "/admin/audit", "/admin/program", "/admin/benefit-years"], 40);
+    const adminRoutes = await walk(page, ["/", "/admin", "/admin/users", "/admin/audit", "/admin/program", "/admin/benefit-years"], 40);
     expect(adminRoutes).toContain("/admin/users/:id");
   });
 

@@ -99,6 +99,37 @@ test("the participant sets a password from their link and signs in with it", asy
   await visitor.close();
 });
 
+// Issue 11: a participant whose program uses only personal links is not offered a password section.
+test("the participant's \"My password\" section shows only while the program allows passwords", async ({ page, browser, signIn }) => {
+  test.setTimeout(180_000);
+  await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+  await signIn("admin@example.org");
+  await setOption(page, /^Only with their personal link/);
+
+  await signIn("specialist@example.org");
+  await page.goto("/");
+  const participant = await api(page, "POST", "/participants", { firstName: "Noor", lastName: `Haddad-${Date.now().toString(36)}`, email: `noor.${Date.now().toString(36)}@example.org`, preferredLanguage: "en" });
+  await page.goto(`/participants/${participant.id}`);
+  await page.getByRole("button", { name: /^Make a (new )?link/ }).click();
+  const link = (await page.getByTestId("own-link").textContent())!.trim();
+
+  const visitor = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "en-US" });
+  const phone = await visitor.newPage();
+  await phone.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+  await phone.goto(link);
+  await expect(phone).toHaveURL(/\/me$/);
+  const sections = phone.getByRole("navigation", { name: "My pages" });
+  await expect(sections.getByRole("link", { name: "Who can see what" })).toBeVisible();
+  await expect(sections.getByRole("link", { name: "My password" })).toHaveCount(0);
+
+  // The administrator turns passwords on (the demo's setting, which later specs expect): the section appears.
+  await signIn("admin@example.org");
+  await setOption(page, /^Participants may also sign in with an email and a password/);
+  await phone.reload();
+  await expect(sections.getByRole("link", { name: "My password" })).toBeVisible();
+  await visitor.close();
+});
+
 test.describe("in Spanish", () => {
   test.use({ locale: "es-US" });
 

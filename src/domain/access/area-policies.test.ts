@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { benefitsActions, mayManageBenefitYears, payStubActions } from "../benefits/policy.ts";
 import { concernActions } from "../concerns/policy.ts";
 import { consentActions, grantActions } from "../consent/policy.ts";
+import { fhirActions } from "../fhir/policy.ts";
 import { meetingActions, meetingsActions } from "../meetings/policy.ts";
 import { milestoneActions } from "../milestones/policy.ts";
 import { networkActions, supportPersonActions } from "../network/policy.ts";
@@ -28,6 +29,7 @@ const AREAS: Record<string, (s: ParticipantScope) => object> = {
   milestones: milestoneActions,
   benefits: benefitsActions,
   supportSuggestions: supportSuggestionActions,
+  fhir: fhirActions,
 };
 
 /** Reading actions in each area; everything else changes the record. */

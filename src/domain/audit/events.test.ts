@@ -167,6 +167,11 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "token.create": { real: { name: "Reporting script", expiresAt: "2027-03-01T10:00:00.000Z" }, wrong: { name: "Reporting script", expiresAt: "2027-03-01T10:00:00.000Z", token: "allies_abc" }, because: "a token's secret is never logged" },
   "own_record.read": { real: { page: "privacy" }, wrong: { page: "everything" }, because: "the page is one of the participant's own pages" },
   "own_record.export": { real: { format: "json" }, wrong: { format: "docx" }, because: "the copy is a PDF or JSON" },
+  "fhir.export": {
+    real: { resources: 6, categories: ["employment_goals"], leftOut: { part2: 1, unreviewed: 0 }, part2ConsentSignedOn: null },
+    wrong: { resources: 6, categories: ["employment_goals"] },
+    because: "an export to the health record says what it left out and on which Part 2 consent it relied",
+  },
   "support_suggestion.create": { real: undefined, wrong: { name: "Aunt Rosa" }, because: "the name stays in its row, not in the log" },
   "support_suggestion.follow_up": { real: undefined, wrong: { note: "called her" }, because: "following up has no details" },
   "token.revoke": { real: undefined, wrong: { name: "x" }, because: "revoking has no details" },

@@ -240,6 +240,12 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // The participant's own pages: which page they read, and the copy of their record they took (HIPAA right of access).
   event("own_record.read", z.strictObject({ page: z.enum(OWN_RECORD_PAGES) })),
   event("own_record.export", z.strictObject({ format: z.enum(RECORD_COPY_FORMATS) })),
+  // The record sent to the program's own health record as FHIR (decision 0043): a disclosure of the categories it
+  // carried; what it left out, and the Part 2 consent the staff member recorded with it, if any.
+  event("fhir.export", z.strictObject({
+    resources: count, categories: z.array(category),
+    leftOut: z.strictObject({ part2: count, unreviewed: count }), part2ConsentSignedOn: day.nullable(),
+  })),
   // Someone the participant would like to add; the name stays in its row, not in the log.
   event("support_suggestion.create", noDetails),
   event("support_suggestion.follow_up", noDetails),

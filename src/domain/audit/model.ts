@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   "message.read_queue",
   "own_record.read",
   "own_record.export",
+  "fhir.export",
   "support_suggestion.create",
   "support_suggestion.follow_up",
   "program.update",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mayShare, mayInvolve, type ConsentHistory, type GrantFacts, type PersonFacts } from "./check.ts";
-import { disclosable, disclosedCategories, mayDisclose, needsRedisclosureNotice } from "./disclosure.ts";
+import { disclosable, disclosedCategories, mayDisclose, mayFileInHealthRecord, needsRedisclosureNotice } from "./disclosure.ts";
 import { CONSENT_CATEGORIES, INVOLVEMENTS, type ConsentCategory } from "./model.ts";
 
 const AT = new Date("2026-06-15T12:00:00.000Z");
@@ -96,5 +96,20 @@ describe("outputs assembled from pieces", () => {
     expect(needsRedisclosureNotice(shown)).toBe(true);
     expect(needsRedisclosureNotice(shown.slice(0, 1))).toBe(false);
     expect(disclosedCategories(shown)).toEqual(["employment_goals", "substance_use_treatment"]);
+  });
+});
+
+describe("mayFileInHealthRecord (decision 0043)", () => {
+  it("files every reviewed category in the program's own record, but substance use only on a consent naming the record signed by then", () => {
+    const others = CONSENT_CATEGORIES.filter((c) => c !== "substance_use_treatment");
+    for (const category of others) expect(mayFileInHealthRecord({ categories: [category] }, null, AT)).toBe(true);
+    const part2 = { categories: ["employment_goals", "substance_use_treatment"] as ConsentCategory[] };
+    expect(mayFileInHealthRecord(part2, null, AT)).toBe(false);
+    expect(mayFileInHealthRecord(part2, { signedOn: "2026-06-15" }, AT)).toBe(true);
+    expect(mayFileInHealthRecord(part2, { signedOn: "2026-06-16" }, AT)).toBe(false);
+  });
+
+  it("files no piece nobody has reviewed, whatever consent there is", () => {
+    expect(mayFileInHealthRecord({ categories: [] }, { signedOn: "2026-01-01" }, AT)).toBe(false);
   });
 });

@@ -39,6 +39,31 @@ export function disclosable<P extends DisclosurePiece>(history: ConsentHistory, 
   return pieces.filter((piece) => mayDisclose(history, reader, piece, involvement, at));
 }
 
+/**
+ * The participant's written consent to file substance use treatment information in
+ * the program's own health record (42 CFR 2.31 names the recipient; the support
+ * persons' grants name someone else). Recorded by staff with the export that
+ * relies on it (decision 0043).
+ */
+export interface HealthRecordConsent {
+  /** The day the participant signed it, YYYY-MM-DD. */
+  signedOn: string;
+}
+
+/**
+ * May this piece be filed in the program's own health record? Within the program,
+ * sharing for treatment and operations needs no consent (HIPAA, 45 CFR 164.506),
+ * so every reviewed category may go there except substance use treatment, which
+ * needs a consent naming the record, signed by that moment. A piece with no
+ * category has not been reviewed and could hold anything: it stays out, as it
+ * reaches no support person. Pure.
+ */
+export function mayFileInHealthRecord(piece: DisclosurePiece, consent: HealthRecordConsent | null, at: Date): boolean {
+  if (piece.categories.length === 0) return false;
+  if (!piece.categories.includes(PART2_CATEGORY)) return true;
+  return consent !== null && consent.signedOn <= at.toISOString().slice(0, 10);
+}
+
 /** 42 CFR 2.32: anything disclosed from a substance use treatment record carries the redisclosure notice. */
 export function needsRedisclosureNotice(pieces: readonly DisclosurePiece[]): boolean {
   return pieces.some((piece) => piece.categories.includes(PART2_CATEGORY));

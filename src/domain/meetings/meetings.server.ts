@@ -521,7 +521,8 @@ async function convertCommitment(db: Db, access: AuthorizedParticipant, meetingI
   });
 }
 
-export type DismissResult = { ok: true } | { ok: false; reason: "not_found" };
+/** The meeting as it now stands, with the commitment marked (or no longer marked) dismissed. */
+export type DismissResult = { ok: true; meeting: Meeting } | { ok: false; reason: "not_found" };
 
 /**
  * Sets a commitment made in a meeting aside, with an optional reason, or brings it
@@ -549,7 +550,7 @@ async function changeDismissal(db: Db, access: AuthorizedParticipant, meetingId:
       return { ok: false, reason: "not_found" } as const;
     }
     // Dismissing twice keeps the first time and reason; restoring a standing commitment changes nothing.
-    if ((entry.dismissed_at !== null) === (dismissal !== null)) return { ok: true } as const;
+    if ((entry.dismissed_at !== null) === (dismissal !== null)) return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
     await trx.updateTable("meeting_entries").set({
       dismissed_at: dismissal?.at ?? null, dismissed_by: dismissal ? actor.userId : null, dismissed_reason: dismissal?.reason ?? null,
     }).where("id", "=", entry.id).execute();
@@ -557,7 +558,7 @@ async function changeDismissal(db: Db, access: AuthorizedParticipant, meetingId:
     await recordAudit(trx, dismissal
       ? { actor, action: "commitment.dismiss", entityType: "meeting", entityId: meetingId, participantId, reason, details: { entryId: entry.id, planItemId: entry.plan_item_id, withReason: dismissal.reason !== null }, meta }
       : { actor, action: "commitment.restore", entityType: "meeting", entityId: meetingId, participantId, reason, details: { entryId: entry.id, planItemId: entry.plan_item_id }, meta });
-    return { ok: true } as const;
+    return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }
 

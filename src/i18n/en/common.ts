@@ -7,8 +7,6 @@ export const common = {
   "nav.main": "Main",
   "nav.participants": "Caseload",
   "nav.profile": "My profile",
-  "nav.users": "Users",
-  "nav.audit": "Audit log",
   "nav.signOut": "Sign out",
   "nav.signedInAs": "Signed in as {name} ({role})",
   "role.specialist": "Employment specialist",

@@ -16,6 +16,7 @@ import { texts } from "./texts.ts";
 import { day } from "./day.ts";
 import { fit } from "./fit.ts";
 import { imports } from "./imports.ts";
+import { administration } from "./administration.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
 import { participantSignIn } from "./participant-sign-in.ts";
@@ -28,7 +29,8 @@ import { resources } from "./resources.ts";
 import { advocacy } from "./advocacy.ts";
 import { p12 } from "./p12.ts";
 import { caseload } from "./caseload.ts";
+import { fhir16 } from "./fhir16.ts";
 import { families15 } from "./families15.ts";
 
 /** The English catalog: every string a person reads, by key. One file per area. */
-export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...families15 } as const;
+export const en = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...administration, ...fhir16, ...families15 } as const;

@@ -9,8 +9,6 @@ export const common: Record<keyof typeof english, string> = {
   "nav.main": "Principal",
   "nav.participants": "Casos",
   "nav.profile": "Mi perfil",
-  "nav.users": "Usuarios",
-  "nav.audit": "Registro de auditoría",
   "nav.signOut": "Cerrar sesión",
   "nav.signedInAs": "Sesión iniciada como {name} ({role})",
   "role.specialist": "Especialista de empleo",

@@ -17,6 +17,7 @@ import { texts } from "./texts.ts";
 import { day } from "./day.ts";
 import { fit } from "./fit.ts";
 import { imports } from "./imports.ts";
+import { administration } from "./administration.ts";
 import { messages } from "./messages.ts";
 import { overview } from "./overview.ts";
 import { participantSignIn } from "./participant-sign-in.ts";
@@ -29,7 +30,8 @@ import { resources } from "./resources.ts";
 import { advocacy } from "./advocacy.ts";
 import { p12 } from "./p12.ts";
 import { caseload } from "./caseload.ts";
+import { fhir16 } from "./fhir16.ts";
 import { families15 } from "./families15.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...families15 };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...administration, ...fhir16, ...families15 };

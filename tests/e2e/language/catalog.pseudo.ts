@@ -23,7 +23,7 @@ type Reader = "visitor" | "specialist" | "supervisor" | "admin" | "participant" 
 function readerOf(path: string): Reader {
   if (path === "/me" || path.startsWith("/me/")) return "participant";
   if (path === "/support" || path.startsWith("/support/")) return "supportPerson";
-  if (path.startsWith("/admin/")) return "admin";
+  if (path === "/admin" || path.startsWith("/admin/")) return "admin";
   if (path === "/" || /^\/(participants|profile|calendar)(\/|$)/.test(path) || path.startsWith("/calendar-feed/")) return "specialist";
   return "visitor";
 }

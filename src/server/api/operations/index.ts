@@ -4,6 +4,7 @@ import { caseloadOperations } from "./caseload.ts";
 import { concernOperations } from "./concerns.ts";
 import { consentOperations } from "./consent.ts";
 import { contactNoteOperations } from "./contacts.ts";
+import { fhirOperations } from "./fhir.ts";
 import { familyOperations } from "./families.ts";
 import { jobOperations } from "./jobs.ts";
 import { meetingOperations } from "./meetings.ts";
@@ -27,5 +28,6 @@ export const apiOperations: readonly ApiOperation[] = [
   ...milestoneOperations,
   ...benefitsOperations,
   ...caseloadOperations,
+  ...fhirOperations,
   ...familyOperations,
 ];

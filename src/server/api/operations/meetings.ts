@@ -1,12 +1,12 @@
 import { z } from "zod";
 import {
-  addMeetingEntry, cancelMeeting, commitmentToPlanItem, createMeeting, getMeeting, getMeetingMinutes, invitableSupports, listMeetings, recordAttendance, recordResponse,
+  addMeetingEntry, cancelMeeting, commitmentToPlanItem, createMeeting, dismissCommitment, restoreCommitment, getMeeting, getMeetingMinutes, invitableSupports, listMeetings, recordAttendance, recordResponse,
   sendInvitations, setMeetingDisclosure, setMeetingStep, updateMeeting,
   type MeetingResult,
 } from "../../../domain/meetings/meetings.server.ts";
 import { calendarSender } from "../../../domain/meetings/invitations.ts";
 import {
-  inviteResponseSchema, invitableSupportsSchema, meetingAttendanceSchema, meetingCancelSchema, meetingDisclosureInputSchema, meetingEntryInputSchema, meetingInputSchema,
+  commitmentDismissSchema, inviteResponseSchema, invitableSupportsSchema, meetingAttendanceSchema, meetingCancelSchema, meetingDisclosureInputSchema, meetingEntryInputSchema, meetingInputSchema,
   meetingMinutesQuerySchema, meetingMinutesSchema, meetingSchema, meetingStepSchema, meetingSummarySchema, meetingUpdateSchema,
 } from "../../../domain/meetings/model.ts";
 import { commitmentToPlanItemSchema, planItemSchema } from "../../../domain/plans/model.ts";
@@ -253,6 +253,36 @@ export const meetingOperations = [
         return failure(422, "invalid_support_person", "The person who made this commitment is no longer on the network, or is marked do not contact.");
       }
       return notFound();
+    },
+  }),
+  defineOperation({
+    operationId: "dismissCommitment",
+    method: "post",
+    path: "/participants/{id}/meetings/{meetingId}/entries/{entryId}/dismiss",
+    summary: "Set aside a commitment made in the meeting, with an optional reason",
+    description: "Nothing is deleted: the minutes keep it marked dismissed, and the plan item made from it (if any) is marked too, so it leaves the support person's page and reminders. Dismissing it again keeps the first date and reason. The same as the minutes page's \"Dismiss this commitment\".",
+    permission: "update:participant",
+    participant: "update",
+    body: commitmentDismissSchema,
+    bodyOptional: true,
+    responses: { 200: { description: "The meeting, with the commitment marked dismissed", body: meetingSchema }, 404: NOT_FOUND },
+    handler: async ({ db, access, params, body, meta }) => {
+      const result = await dismissCommitment(db, access, params.meetingId, params.entryId, body, meta);
+      return result.ok ? reply(200, result.meeting) : notFound();
+    },
+  }),
+  defineOperation({
+    operationId: "restoreCommitment",
+    method: "post",
+    path: "/participants/{id}/meetings/{meetingId}/entries/{entryId}/restore",
+    summary: "Bring back a dismissed commitment (and the plan item made from it)",
+    description: "Restoring a commitment that stands changes nothing.",
+    permission: "update:participant",
+    participant: "update",
+    responses: { 200: { description: "The meeting, with the commitment standing again", body: meetingSchema }, 404: NOT_FOUND },
+    handler: async ({ db, access, params, meta }) => {
+      const result = await restoreCommitment(db, access, params.meetingId, params.entryId, meta);
+      return result.ok ? reply(200, result.meeting) : notFound();
     },
   }),
   defineOperation({
