@@ -36,6 +36,7 @@ export default withParticipantLayout([
   route("support/contact", "routes/support-contact.tsx"),
   route("support/messages", "routes/support-messages.tsx"),
   route("support/step-out", "routes/support-step-out.tsx"),
+  route("support/families", "routes/support-families.tsx"),
   route("participants", "routes/participants.tsx"),
   route("participants.csv", "routes/participants-csv.tsx"),
   route("participants/new", "routes/participant-new.tsx"),
@@ -122,6 +123,7 @@ export default withParticipantLayout([
   route("me/copy", "routes/me-copy.tsx"),
   route("me/copy.pdf", "routes/me-copy-pdf.tsx"),
   route("me/copy.json", "routes/me-copy-json.tsx"),
+  route("me/families", "routes/me-families.tsx"),
   route("admin/program", "routes/admin-program.tsx"),
   route("admin/import", "routes/admin-import.tsx"),
   route("admin/messages", "routes/admin-messages.tsx"),
@@ -133,5 +135,7 @@ export default withParticipantLayout([
   route("resources/:resourceId", "routes/resource-edit.tsx"),
   route("participants/:id/resources", "routes/participant-resources.tsx"),
   route("advocacy", "routes/advocacy.tsx"),
+  route("families", "routes/families.tsx"),
+  route("participants/:id/families", "routes/participant-families.tsx"),
   route("*", "routes/not-found.tsx"),
 ]) satisfies RouteConfig;

@@ -113,6 +113,7 @@ export default function MyHomePage() {
       )}
 
       <OwnResources t={t} offers={offers} />
+      <p className="no-print"><a href="/me/families">{t("families.own.me.link")}</a></p>
 
       <h2>{t("own.contact.heading")}</h2>
       <p>{t("own.contact.body", { name: overview.specialist.name })} <a href={`mailto:${overview.specialist.email}`}>{overview.specialist.email}</a></p>

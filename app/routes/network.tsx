@@ -68,6 +68,7 @@ export default function NetworkPage() {
       <p>{t("network.page.intro")}</p>
       <div className="actions no-print">
         <Link className="button secondary" to={`${base}/network/discover`}>{t("network.page.discover")}</Link>
+        <Link className="button secondary" to={`${base}/families`}>{t("families.network.link")}</Link>
         <PrintButton label={t("network.page.print")} />
       </div>
 

@@ -52,6 +52,7 @@ export default function ResourcesPage() {
       {notice ? <p className="notice no-print" role="status">{t(`resource.${notice}`)}</p> : null}
       <p>{t("resource.intro")}</p>
       <p className="hint no-print">{t("resource.print")}</p>
+      <p className="no-print"><Link to="/families">{t("families.introduce.link")}</Link></p>
       {resources.length === 0 ? <p>{t("resource.none")}</p> : null}
       {active.length > 0 ? (
         <section aria-labelledby="resources-active">

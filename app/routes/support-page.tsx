@@ -11,6 +11,8 @@ import { useT } from "../lib/i18n.ts";
 import { GlossaryLink } from "../components/glossary-link.tsx";
 import { OwnResources } from "../components/resource-parts.tsx";
 import { offersForSupportPerson } from "../../src/domain/resources/resources.server.ts";
+import { introductionsForSupportPerson, ownFamilyAgreement } from "../../src/domain/families/families.server.ts";
+import { OwnFamilies } from "../components/family-parts.tsx";
 
 const DONE = ["rsvp", "commitment", "encourage", "claim", "taken", "contact", "messages"] as const;
 type Done = (typeof DONE)[number];
@@ -22,12 +24,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const page = await getSupportPage(ctx.db, actor, ctx.meta);
   const messages = await supportPersonOwnPreferences(ctx.db, actor);
   const offers = await offersForSupportPerson(ctx.db, actor);
+  const families = { agreement: await ownFamilyAgreement(ctx.db, actor), introduced: await introductionsForSupportPerson(ctx.db, actor) };
   const done = new URL(request.url).searchParams.get("done");
-  return { page, messages, offers, done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null };
+  return { page, messages, offers, families, done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null };
 }
 
 export default function SupportPage() {
-  const { page, messages, offers, done } = useLoaderData<typeof loader>();
+  const { page, messages, offers, families, done } = useLoaderData<typeof loader>();
   const t = useT();
   const names = { participant: page.participant.firstName, specialist: page.specialist.name };
   const respondOptions = (["yes", "no", "maybe"] as const).map((value) => ({ value, label: t(`supportPage.rsvp.${value}`) }));
@@ -124,6 +127,7 @@ export default function SupportPage() {
       </section>
 
       <OwnResources t={t} offers={offers} />
+      <OwnFamilies t={t} agreement={families.agreement} families={families.introduced} />
 
       <section aria-labelledby="specialist">
         <h2 id="specialist">{t("supportPage.specialist.heading")}</h2>

@@ -13,6 +13,7 @@ import { buildOwnPagesWorld, checkOwnPage, checkOwnWrongParticipant } from "./ow
 import { PARTNER_PAGES, checkPartnerAccess } from "./partner-access.ts";
 import { CASELOAD_PAGES, FEED_PAGES, checkDayAccess } from "./day-access.ts";
 import { TEAM_PAGES, checkCaseloadMoveOperation, checkTeamAccess } from "./team-access.ts";
+import { checkFamilyIntroductionOperation } from "./families-access.ts";
 import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject, type SubjectRecords } from "./world.ts";
 
 const AREA = "access";
@@ -328,6 +329,7 @@ export async function checkAccess(results: Results, database: string, world: Rel
     if (op.pathParams.includes("specialistId")) await checkCaseloadMoveOperation(results, database, world, callers);
     else if (op.pathParams.includes("id")) await checkRecordOperation(results, database, world, callers, op, n);
     else if (op.operationId === "createParticipant") await checkAssignment(results, database, world, callers, op);
+    else if (op.operationId === "introduceFamilies") await checkFamilyIntroductionOperation(results, database, world, callers);
     else await checkOpenOperation(results, database, callers, op);
   }
 

@@ -150,6 +150,9 @@ export function validBody(op: Operation, records: PathRecords, version = 1): unk
       return { employer: "Corner Bakery", title: "Baker", startedOn: day(-10), hoursPerWeek: 24, hourlyWage: 16, competitive: true, integrated: true, version };
     case "endJob":
       return { endedOn: day(-1), endReason: "quit", version };
+    case "answerFamilyAgreement":
+      // The participant's own yes: a support person's would need one on the record.
+      return { subject: "participant", answer: "yes", sharePhone: false, shareEmail: false };
     default:
       return op.body ? sampleOf(op.body) : undefined;
   }

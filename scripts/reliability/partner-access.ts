@@ -9,7 +9,7 @@ import { ROLES, buildSubject, type ReliabilityWorld, type RoleKey, type Subject 
 const AREA = "access";
 
 /** The support person's own pages (decision 0022): reached only through a personal link's session. */
-export const PARTNER_PAGES = ["/support", "/support/contact", "/support/messages", "/support/step-out", "/support/encouragement"];
+export const PARTNER_PAGES = ["/support", "/support/contact", "/support/messages", "/support/step-out", "/support/encouragement", "/support/families"];
 
 /** A support person's phone: the partner session cookie a personal link gave it, and the CSRF cookie. */
 class PartnerCaller extends Caller {

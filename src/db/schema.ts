@@ -61,6 +61,8 @@ export interface Database {
   advocacy_members: AdvocacyMemberTable;
   advocacy_meetings: AdvocacyMeetingTable;
   advocacy_speakers: AdvocacySpeakerTable;
+  family_agreements: FamilyAgreementTable;
+  family_introductions: FamilyIntroductionTable;
 }
 
 /** A number (E.164) that replied STOP to the program's texts (migration 0017). */
@@ -687,6 +689,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   "contact_notes", "jobs",
   "participant_passwords", "participant_sessions",
   "coaching_notes", "resources", "resource_offers", "advocacy_members", "advocacy_meetings", "advocacy_speakers",
+  "family_agreements", "family_introductions",
   "audit_log", "audit_head", "app_meta",
 ] as const satisfies readonly (keyof Database)[];
 
@@ -893,4 +896,35 @@ export interface AdvocacySpeakerTable {
   spoke_on: string;
   created_by: string;
   created_at: string;
+}
+
+/**
+ * An agreement to connect with other families (migration 0031): a support person's
+ * (support_person_id set) or the participant's own (null). `agreed_by` and
+ * `withdrawn_by` are a staff user id, or `support_person:<id>` / `participant:<id>`
+ * when the person said so on their own page.
+ */
+export interface FamilyAgreementTable {
+  id: string;
+  participant_id: string;
+  support_person_id: string | null;
+  share_phone: number;
+  share_email: number;
+  agreed_at: string;
+  agreed_by: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+/** Two support persons of two participants introduced by staff (migration 0031); ended when an agreement behind it is withdrawn. */
+export interface FamilyIntroductionTable {
+  id: string;
+  first_participant_id: string;
+  first_support_person_id: string;
+  second_participant_id: string;
+  second_support_person_id: string;
+  note: string | null;
+  introduced_by: string;
+  introduced_at: string;
+  ended_at: string | null;
 }

@@ -9,7 +9,7 @@ import { fleschKincaidGrade, readingStats, syllables } from "./reading-level.ts"
  * made later for families (the outbox's messages) belong here too. The talking points
  * on benefits and relapse are said to families in a meeting.
  */
-const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain.", "participantSignIn.", "concern.talk.losing_benefits.", "concern.talk.relapse.", "resource.own.", "messages.link_issued.", "messages.commitment_reminder.own."];
+const FAMILY_FACING = ["takeHome.", "meetings.invitation.", "strays.calendar.", "supportPage.", "own.", "link.", "benefits.summary.", "benefits.note.", "plain.", "participantSignIn.", "concern.talk.losing_benefits.", "concern.talk.relapse.", "resource.own.", "messages.link_issued.", "messages.commitment_reminder.own.", "families.own."];
 /** Names read as one word: programs and places a family looks up by their name. */
 const ALLOWED_TERMS = ["Social Security", "Medicaid", "Medicare", "SSI", "SSDI", "Allies", "NAMI Family-to-Family", "IPS"];
 /** Only sentences are graded: labels and headings of one to five words are not prose, and the formula means nothing for them. */

@@ -1,5 +1,6 @@
 import { addDemoTeamPractice } from "./demo-team-practice.ts";
 import { addDemoContactNotes } from "./demo-contacts.ts";
+import { addDemoFamilies } from "./demo-families.ts";
 import type { Db } from "../index.ts";
 import { recordAudit } from "../../domain/audit/audit.server.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
@@ -119,5 +120,6 @@ export async function loadDemoData(db: Db): Promise<DemoStories> {
   const stories = await addDemoStories(db);
   await addDemoTeamPractice(db);
   await addDemoContactNotes(db);
+  await addDemoFamilies(db);
   return stories;
 }

@@ -67,6 +67,9 @@ const EXAMPLES: { [A in AuditAction]: { real: DetailsOf<A>; wrong: unknown; beca
   "resource.update": { real: { fromVersion: 1, fields: ["contact"], retired: false }, wrong: { fromVersion: 1, fields: "contact", retired: false }, because: "fields is a list" },
   "resource.offer": { real: { resourceId: "r-1", disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["substance_use_treatment"] } }, wrong: { resourceId: "r-1" }, because: "an offer names whom it reached and what it revealed" },
   "advocacy.create": { real: { entry: "speaker" }, wrong: { entry: "speaker", name: "Rosa" }, because: "names stay on the log page, not in the audit details" },
+  "family.agree": { real: { subject: "support_person", supportPersonId: "s-1", sharePhone: true, shareEmail: false }, wrong: { subject: "support_person", supportPersonId: "s-1", sharePhone: true, shareEmail: false, phone: "555-0100" }, because: "what is shared is said by yes or no, never the number itself" },
+  "family.withdraw": { real: { subject: "participant", supportPersonId: null, introductionsEnded: 1 }, wrong: { subject: "family", supportPersonId: null, introductionsEnded: 1 }, because: "the one withdrawing is the participant or a support person" },
+  "family.introduce": { real: { introductionId: "i-1", supportPersonId: "s-1", shared: ["name", "phone"], disclosure: { readerKind: "support_person", readerId: "s-9", categories: [] } }, wrong: { introductionId: "i-1", supportPersonId: "s-1", shared: ["name"] }, because: "an introduction names whom the supporter's details reached" },
   "plan.read": {
     real: { takeHome: "support:s-1", allowed: true, disclosure: { readerKind: "support_person", readerId: "s-1", categories: ["work_schedule"] } },
     wrong: { takeHome: "sponsor", allowed: true },

@@ -142,6 +142,12 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("resource.update", z.strictObject({ fromVersion: version, fields: fieldNames, retired: z.boolean() })),
   event("resource.offer", z.strictObject({ resourceId: id, disclosure: disclosureSchema })),
   event("advocacy.create", z.strictObject({ entry: z.enum(ADVOCACY_ENTRIES) })),
+  // Families connecting (decision 0044): agreeing and withdrawing, by the person or recorded by staff; an
+  // introduction gives one support person's name (and what they chose to share) to a support person of
+  // another participant, so it is recorded as a disclosure on the participant whose supporter was named.
+  event("family.agree", z.strictObject({ subject: z.enum(["participant", "support_person"]), supportPersonId: id.nullable(), sharePhone: z.boolean(), shareEmail: z.boolean() })),
+  event("family.withdraw", z.strictObject({ subject: z.enum(["participant", "support_person"]), supportPersonId: id.nullable(), introductionsEnded: count })),
+  event("family.introduce", z.strictObject({ introductionId: id, supportPersonId: id, shared: z.array(z.enum(["name", "phone", "email"])), disclosure: disclosureSchema })),
 
   event("plan.read", z.union([
     z.strictObject({ history: z.literal(true) }),

@@ -6,6 +6,7 @@ import { consentOperations } from "./consent.ts";
 import { contactNoteOperations } from "./contacts.ts";
 import { fhirOperations } from "./fhir.ts";
 import { exportOperations } from "./exports.ts";
+import { familyOperations } from "./families.ts";
 import { jobOperations } from "./jobs.ts";
 import { meetingOperations } from "./meetings.ts";
 import { milestoneOperations } from "./milestones.ts";
@@ -30,4 +31,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...caseloadOperations,
   ...fhirOperations,
   ...exportOperations,
+  ...familyOperations,
 ];
