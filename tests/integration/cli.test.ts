@@ -120,7 +120,7 @@ describe("allies seed --scale", SLOW, () => {
     expect(await first.db.selectFrom("participants").select("id").where("specialist_id", "=", a[0]!.specialist_id).execute()).toHaveLength(20);
 
     // Each participant's supports, grants, meetings, plan items and audit trail, the same on every run.
-    for (const run of runs) expect(run.stdout).toContain("with 200 support persons, 150 consent grants, 100 meetings, 300 plan items and 2501 audit rows");
+    for (const run of runs) expect(run.stdout).toContain("with 200 support persons, 150 consent grants, 100 meetings, 300 plan items, 25 jobs and 2501 audit rows");
     for (const table of ["support_persons", "consent_grants", "meetings", "meeting_invitees", "plan_items"] as const) {
       const rows = (db: Db) => db.selectFrom(table).select("id").orderBy("id").execute();
       expect(await rows(second.db), table).toEqual(await rows(first.db));
