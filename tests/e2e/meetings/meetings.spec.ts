@@ -39,6 +39,8 @@ test.beforeEach(async ({ page, signIn }) => {
 });
 
 test("plan a support meeting, run it, turn commitments into the plan, take the plan home and celebrate a win", async ({ page, checkA11y }) => {
+  // The whole life of a meeting in one journey: longer than one page's minute.
+  test.setTimeout(120_000);
   const { id, ana, ben, cal } = await buildParticipant(page);
 
   // Plan the meeting: Ana and Ben can be picked, Cal cannot.
