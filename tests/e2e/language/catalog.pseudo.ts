@@ -171,7 +171,9 @@ async function strays(page: Page, reader: Reader, route: string, path: string): 
     // A calendar file's property names and the JSON copy's field names are for programs, not people.
     if (route.endsWith(".ics")) return straysIn(calendarText(await answer.text()));
     // A spreadsheet's every cell is read by a person: its headings and row kinds come from the catalog.
-    if (route.endsWith(".csv")) return straysIn(await answer.text());
+    // Its record ids (for matching rows in another system) and a language tag the catalog has
+    // no name for (the pseudo-locale's own, en-XA) are written as they are stored, like a JSON field name.
+    if (route.endsWith(".csv")) return straysIn((await answer.text()).replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, " ").replace(/,en-XA,/g, ", ,"));
     return [];
   }
   const response = await page.goto(path);
