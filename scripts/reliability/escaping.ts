@@ -81,10 +81,10 @@ async function storePayloads(owner: Caller) {
 export async function checkEscaping(results: Results, database: string, baseUrl: string, owner: Caller): Promise<void> {
   const { records, plannedMeetingId, shown, icsPath } = await storePayloads(owner);
   const search = `"><script>window.__alliesXss='q'</script>`;
-  // Documents (PDFs, the calendar file, a consent's scan) are downloads, not pages.
+  // Documents (PDFs, the calendar file, the FHIR and CSV exports, a consent's scan) are downloads, not pages.
   const pages = [
     "/participants", `/participants?q=${encodeURIComponent(search)}`,
-    ...pagePaths().filter((p) => p.startsWith("/participants/:id") && !/\.(pdf|ics)$|\/scan$/.test(p))
+    ...pagePaths().filter((p) => p.startsWith("/participants/:id") && !/\.(pdf|ics|json|csv)$|\/scan$/.test(p))
       .map((p) => fillPage(p, p.endsWith("/meetings/:meetingId/edit") ? { ...records, meetingId: plannedMeetingId } : records)),
   ];
   const label = (path: string) => Object.entries(records).reduce((p, [name, id]) => p.split(id).join(`:${name}`), path).replace(/\?q=.*/, "?q=<payload>").replace(/\?(?!q=).*/, "?<query>");

@@ -95,7 +95,9 @@ class LockWaiter {
     const waiting = { since: Date.now() };
     this.#waiting.add(waiting);
     try {
-      for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+      // Short pauses: a sibling worker's transactions last milliseconds, and a waiter that slept
+      // 100 ms kept losing the lock to fresh requests until its 3 s were up (503s under load).
+      for (let pause = 2; ; pause = Math.min(pause * 2, 16)) {
         const waited = Date.now() - waiting.since;
         if (waited >= this.#limitMs) throw new DatabaseBusyError(waited);
         this.#mutex.unlock();
