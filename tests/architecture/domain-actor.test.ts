@@ -19,6 +19,7 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/audit/checkpoints.server.ts#anchorAuditChain": "signs where the keyless chain ends, on migrating; reads no participant information",
   "src/domain/auth/api-tokens.server.ts#actorForApiToken": "authentication: finds who a bearer token acts for",
   "src/domain/auth/sessions.server.ts#loadActor": "authentication: builds the actor itself from a user id",
+  "src/domain/auth/sessions.server.ts#loadActorByEmail": "authentication: builds the actor an allies command acts as (--as EMAIL)",
   "src/domain/auth/sessions.server.ts#signInWaitFor": "sign-in: counts failed attempts by email and address",
   "src/domain/auth/credentials.server.ts#setPasswordByCommand": "the `allies user password` command run on the server; audited under the command's name",
   "src/domain/auth/credentials.server.ts#issuePasswordResetByCommand": "the `allies user reset-link` command run on the server; audited under the command's name",

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../db/index.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
-import { loadActor } from "../../domain/auth/sessions.server.ts";
+import { loadActorByEmail } from "../../domain/auth/sessions.server.ts";
 import { caseloadCsv, caseloadExportQuerySchema } from "../../domain/exports/caseload-export.ts";
 import { exportCaseload } from "../../domain/exports/caseload-export.server.ts";
 import { translator } from "../../i18n/index.ts";
@@ -38,8 +38,7 @@ export async function exportCaseloadCsv(args: string[]): Promise<number> {
   if (!query.success) { console.error(`The search is at most 100 characters.\n\n${USAGE}`); return 2; }
   const database = openDatabase(loadConfig().DATABASE_URL);
   try {
-    const user = await database.db.selectFrom("users").select("id").where("email", "=", values.as.trim().toLowerCase()).where("active", "=", 1).executeTakeFirst();
-    const actor = user ? await loadActor(database.db, user.id) : null;
+    const actor = await loadActorByEmail(database.db, values.as);
     if (!actor) { console.error(`There is no active staff account with the email ${values.as}.`); return 2; }
     const rows = await exportCaseload(database.db, actor, query.data, "cli", systemMeta);
     if (!rows) { console.error(`${actor.email} may see no caseload.`); return 2; }

@@ -3,7 +3,7 @@ import { loadConfig } from "../../config.ts";
 import { migrateToLatest, openDatabase } from "../../db/index.ts";
 import { authorizeParticipant } from "../../domain/access/access.server.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
-import { loadActor } from "../../domain/auth/sessions.server.ts";
+import { loadActorByEmail } from "../../domain/auth/sessions.server.ts";
 import { exportParticipantFhir } from "../../domain/fhir/export.server.ts";
 import { fhirExportRequestSchema } from "../../domain/fhir/model.ts";
 
@@ -35,8 +35,7 @@ export async function exportFhir(args: string[]): Promise<number> {
   try {
     await migrateToLatest(database.db);
     const db = database.db;
-    const user = await db.selectFrom("users").select("id").where("email", "=", asEmail.trim().toLowerCase()).executeTakeFirst();
-    const actor = user ? await loadActor(db, user.id) : null;
+    const actor = await loadActorByEmail(db, asEmail);
     if (!actor) {
       console.error(`There is no active account with the email ${asEmail}.`);
       return 2;

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../db/index.ts";
 import { systemMeta } from "../../domain/auth/actor.ts";
-import { loadActor } from "../../domain/auth/sessions.server.ts";
+import { loadActorByEmail } from "../../domain/auth/sessions.server.ts";
 import { importCaseload } from "../../domain/imports/caseload-import.server.ts";
 import { translator } from "../../i18n/index.ts";
 
@@ -39,8 +39,7 @@ export async function importFile(args: string[]): Promise<number> {
   const t = translator("en");
   const database = openDatabase(loadConfig().DATABASE_URL);
   try {
-    const user = await database.db.selectFrom("users").select("id").where("email", "=", values.as.trim().toLowerCase()).where("active", "=", 1).executeTakeFirst();
-    const actor = user ? await loadActor(database.db, user.id) : null;
+    const actor = await loadActorByEmail(database.db, values.as);
     if (!actor) { console.error(`There is no active staff account with the email ${values.as}.`); return 2; }
     const dryRun = values["dry-run"] === true;
     const outcome = await importCaseload(database.db, actor, csv, { dryRun }, systemMeta);

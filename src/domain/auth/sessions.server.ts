@@ -38,6 +38,16 @@ const sessionByToken = prepared((db, v: { tokenHash: string }) => db.selectFrom(
   .where("s.token_hash", "=", v.tokenHash));
 
 /** Loads a user with the permissions of their role; null when missing or deactivated. */
+/**
+ * The staff actor an `allies` command acts as (`--as EMAIL`): the same active account,
+ * role and permissions a signed-in page gets, found by its email; null for no such
+ * active account.
+ */
+export async function loadActorByEmail(db: Db, email: string): Promise<StaffActor | null> {
+  const user = await db.selectFrom("users").select("id").where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+  return user ? loadActor(db, user.id) : null;
+}
+
 export async function loadActor(db: Db, userId: string): Promise<StaffActor | null> {
   const user = await activeUser.first(db, { userId });
   if (!user || !isRole(user.role)) return null;
