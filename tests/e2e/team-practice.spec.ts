@@ -104,6 +104,8 @@ test("the resource directory: add, edit, retire, print; an offer shows on the su
   await expect(page.getByRole("status")).toHaveText("The resource is added.");
 
   await page.getByRole("link", { name: `Edit ${name}` }).click();
+  // The list has a "What it is" field of its own: type only once the edit page is shown.
+  await expect(page.getByRole("heading", { level: 1, name: `Edit ${name}` })).toBeVisible();
   await page.getByLabel("What it is").fill("Saturday mornings in the community garden, with lunch and a ride.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status")).toHaveText("The changes are saved.");
