@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string" },
     "no-lighthouse": { type: "boolean", default: false },
     workers: { type: "string", default: "1,all" },
+    /** A regular expression: only the scenarios whose name matches (and the framework floor). For working on one page; not for `--check`. */
+    scenarios: { type: "string" },
   },
 });
 
@@ -50,7 +52,7 @@ async function benchOne(database: DbKind, n: number): Promise<RunResult[]> {
     for (const [i, workers] of workerCounts.entries()) {
       const sayRun = (line: string) => say(`${workersLabel(workers)}: ${line}`);
       sayRun(i === 0 ? `seeded in ${world.seedSeconds} s (${world.seeded}); starting the server` : "starting the server");
-      runs.push(await measureServer(world, { database, n, workers, databaseUrl: scratch.url, secondsPerScenario, lighthouse: i === 0 && !args["no-lighthouse"], log: sayRun }));
+      runs.push(await measureServer(world, { database, n, workers, databaseUrl: scratch.url, secondsPerScenario, lighthouse: i === 0 && !args["no-lighthouse"], only: args.scenarios ? new RegExp(args.scenarios, "i") : undefined, log: sayRun }));
     }
     return runs;
   } finally {
@@ -59,6 +61,10 @@ async function benchOne(database: DbKind, n: number): Promise<RunResult[]> {
 }
 
 async function main(): Promise<number> {
+  if (args.scenarios && args.check) {
+    console.error("--check needs every scenario: leave out --scenarios.");
+    return 2;
+  }
   ensureBuild();
   const runs: RunResult[] = [];
   for (const database of databases) {
@@ -68,7 +74,8 @@ async function main(): Promise<number> {
   const report = buildReport(quick ? "quick" : "full", {
     connections: CONNECTIONS, secondsPerScenario, workers: workerCounts, lighthouse: args["no-lighthouse"] ? "not run" : "default (mobile, simulated throttling), Debian Chromium",
   }, runs, budgets);
-  const written = writeReport(path.join(import.meta.dirname, "results"), report);
+  // A run of some scenarios only is for working on them: it leaves the last full results in place.
+  const written = args.scenarios ? null : writeReport(path.join(import.meta.dirname, "results"), report);
 
   console.log("");
   for (const run of runs) {
@@ -81,7 +88,8 @@ async function main(): Promise<number> {
     }));
   }
   const failed = budgets.filter((b) => !b.ok);
-  console.log(`Results: ${path.relative(process.cwd(), written.json)}, ${path.relative(process.cwd(), written.markdown)}`);
+  if (written) console.log(`Results: ${path.relative(process.cwd(), written.json)}, ${path.relative(process.cwd(), written.markdown)}`);
+  else console.log("Results: not written (--scenarios ran only some scenarios).");
   if (failed.length === 0) {
     console.log(`Budgets: all ${budgets.length} hold.`);
     return 0;

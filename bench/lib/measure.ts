@@ -102,6 +102,8 @@ export interface MeasureOptions {
   databaseUrl: string;
   secondsPerScenario: number;
   lighthouse: boolean;
+  /** Only the scenarios whose name matches (`--scenarios`); the framework floor always runs, as the pages' yardstick. */
+  only?: RegExp;
   log: (line: string) => void;
 }
 
@@ -127,6 +129,7 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
     const skipped: SkippedScenario[] = [];
     const runnable: Scenario[] = [];
     for (const scenario of scenariosFor(world, session, partnerSession, adminSession)) {
+      if (options.only && scenario.kind !== "floor" && !options.only.test(scenario.name)) continue;
       const reason = await probe(server.url, scenario);
       if (reason) skipped.push({ scenario: scenario.name, reason });
       else runnable.push(scenario);
