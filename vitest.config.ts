@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // names (sqlite or postgres), each file on its own database.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "app/**/*.test.ts", "app/**/*.test.tsx", "tests/architecture/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "app/**/*.test.ts", "app/**/*.test.tsx", "bench/**/*.test.ts", "tests/architecture/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,5 +1,5 @@
 import type { DbKind } from "../../src/db/index.ts";
-import { signInForCookie, startServer } from "../../scripts/reliability/harness.ts";
+import { signInForCookie, startServer, type ServerProcess } from "../../scripts/reliability/harness.ts";
 import type { RunResult, ScenarioResult, SkippedScenario } from "./budgets.ts";
 import { scorePages } from "./lighthouse.ts";
 import { drive, type LoadFigures, type Scenario } from "./load.ts";
@@ -57,7 +57,7 @@ export function scenariosFor(world: BenchWorld, session: string, partnerSession:
   // The write goes last so the pages above read the seeded world, not the benchmark's own rows.
   list.push({
     name: "create support person", kind: "api", method: "POST", headers: bearer, expectStatus: 201,
-    paths: world.participantIds.map((id) => `/api/v1/participants/${id}/support-persons`),
+    paths: world.writeParticipantIds.map((id) => `/api/v1/participants/${id}/support-persons`),
     body: (i) => JSON.stringify({ name: `Bench Helper ${i}`, relationshipKind: "friend", closeness: "friends", helpKinds: ["rides"] }),
   });
   return list;
@@ -151,6 +151,8 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
       const cpuBefore = server.cpuMs();
       const figures = await drive(server.url, scenario, { ...load, connections });
       const cpuMs = server.cpuMs() - cpuBefore;
+      // A scenario with connection errors or unexpected answers says why: the server's own last words.
+      if (figures.unexpected > 0) log(`${scenario.name}: ${figures.unexpected} unexpected (${figures.errors} connection errors or timeouts, statuses ${JSON.stringify(figures.statuses)}); the server's processes: ${describeProcesses(server)}; its last output:\n${lastLines(server.output(), 40)}`);
       const before = healthRuns[healthRuns.length - 1]!;
       const after = await drive(server.url, health, { ...load, seconds: healthSeconds });
       healthRuns.push(after);
@@ -194,4 +196,14 @@ export async function measureServer(world: BenchWorld, options: MeasureOptions):
     clearInterval(rssPoll);
     await server.stop();
   }
+}
+
+/** Which of the server's processes still run: a worker that died and was replaced, or a primary that gave up. */
+function describeProcesses(server: ServerProcess): string {
+  return server.processes().map((p, i) => `${i === 0 ? "primary" : "worker"} ${p.pid} ${p.running ? "running" : "ended"}`).join(", ");
+}
+
+/** The last `count` lines of what the server printed. */
+function lastLines(output: string, count: number): string {
+  return output.trimEnd().split("\n").slice(-count).join("\n") || "(nothing)";
 }

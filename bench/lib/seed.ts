@@ -15,8 +15,15 @@ export interface BenchWorld {
   specialistEmail: string;
   /** The administrator, with two-factor on: the reports over the whole program. */
   adminEmail: string;
-  /** Active participants on that specialist's caseload, for the overview and write scenarios. */
+  /** Active participants on that specialist's caseload, for the page scenarios (overview, network, PDF). */
   participantIds: string[];
+  /**
+   * Others of the same caseload that only the write scenario adds support persons to.
+   * Writing to the pages' participants made their network page grow run after run: after
+   * the one-worker run's 9,451 writes, each of twenty participants had some 470 support
+   * persons, and the two-worker run's network page took longer than the client's 10 s.
+   */
+  writeParticipantIds: string[];
   /** Name fragments a specialist types into the search box. */
   searchTerms: string[];
   token: string;
@@ -52,7 +59,8 @@ export async function seedBenchWorld(databaseUrl: string, n: number, log: (line:
     if (!busiest) throw new Error("the scale seed made no specialist with active participants");
     const participants = await db.selectFrom("participants").select(["id", "last_name"])
       .where("specialist_id", "=", busiest.id).where("status", "=", "active").orderBy("last_name").orderBy("id").limit(50).execute();
-    const supportLinkPath = await supportPersonLink(database.db, busiest.id, participants.map((p) => p.id));
+    const split = splitForWrites(participants.map((p) => p.id));
+    const supportLinkPath = await supportPersonLink(database.db, busiest.id, split.participantIds);
     // The administrator signs in with two-factor, as every administrator must (decision 0019): the harness computes the code.
     await db.updateTable("users").set({ totp_secret_sealed: await sealTotpSecret(DEMO_TOTP_SECRET, BENCH_PASSWORD), totp_enabled_at: new Date().toISOString() })
       .where("email", "=", SCALE_ADMIN_EMAIL).execute();
@@ -60,7 +68,7 @@ export async function seedBenchWorld(databaseUrl: string, n: number, log: (line:
     return {
       specialistEmail: busiest.email,
       adminEmail: SCALE_ADMIN_EMAIL,
-      participantIds: participants.map((p) => p.id),
+      ...split,
       searchTerms: [...new Set(participants.map((p) => p.last_name.slice(0, 3).toLowerCase()))].slice(0, 10),
       token: tokenLines[tokenLines.length - 1]!.trim(),
       seedSeconds,
@@ -70,6 +78,15 @@ export async function seedBenchWorld(databaseUrl: string, n: number, log: (line:
   } finally {
     await database.close();
   }
+}
+
+/** How many of the caseload take the write scenario's new support persons (the rest are read by the pages). */
+export const WRITE_PARTICIPANTS = 4;
+
+/** The caseload's last few for the writes, the rest for the pages; a caseload too small to split serves both. */
+export function splitForWrites(ids: readonly string[]): { participantIds: string[]; writeParticipantIds: string[] } {
+  if (ids.length <= WRITE_PARTICIPANTS) return { participantIds: [...ids], writeParticipantIds: [...ids] };
+  return { participantIds: ids.slice(0, -WRITE_PARTICIPANTS), writeParticipantIds: ids.slice(-WRITE_PARTICIPANTS) };
 }
 
 /** The first support person on these participants' networks who holds consent in force gets a link, made as their specialist would. */

@@ -112,6 +112,8 @@ export interface ServerProcess {
   peakRssKb(): number;
   /** Peak resident memory so far of every process the server ran (primary first, then its workers, by pid). */
   peakRssKbByProcess(): Map<number, number>;
+  /** Every process of the server seen so far (the primary first), and whether it still runs: a replaced worker shows as one that ended. */
+  processes(): { pid: number; running: boolean }[];
   /** CPU time (user + system, ms) the server's processes now running have used so far. */
   cpuMs(): number;
   /** What the server printed, the last 64 kB of it. */
@@ -148,11 +150,16 @@ export function killStartedServers(): void {
  * so the suites measure and stress the server as production runs it.
  */
 export const SERVER_HEAP_MB = 256;
+/**
+ * The young generation's semi-space `npm start` gives the server (package.json; decision 0009):
+ * V8's default lets it grow to 32 MB, three times over, under page load.
+ */
+export const SERVER_SEMI_SPACE_MB = 8;
 
 /** `allies serve` on the production build, on a loopback port, as a child process. */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, path.join(ROOT, "src/cli/main.ts"), "serve", "--workers", String(options.workers ?? 1)], {
+  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`, path.join(ROOT, "src/cli/main.ts"), "serve", "--workers", String(options.workers ?? 1)], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -165,6 +172,9 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       // The message worker changes rows on its own time, which the checks that compare the
       // database before and after a refused request would take for a leak; the outbox area runs it.
       ALLIES_MESSAGE_INTERVAL_SECONDS: "0",
+      // Node's compile cache where `allies serve` puts it for its workers (workers.ts), for the primary too: the
+      // TypeScript already stripped once is not stripped again, and the 25 MB compiler that strips it is not loaded.
+      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(tmpdir(), "node-compile-cache"),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -214,6 +224,10 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   }
   return {
     url, port, pid: child.pid!, workers: options.workers ?? 1, peakRssKb, peakRssKbByProcess, output: () => output, exited,
+    processes: () => {
+      const now = gone ? [] : pids();
+      return [...new Set([child.pid!, ...peakRssKbByProcess().keys(), ...now])].map((pid) => ({ pid, running: now.includes(pid) }));
+    },
     cpuMs: () => pids().reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     stop: async () => {
       if (gone) return;

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
+import { enableCompileCache } from "node:module";
 import type { Logger } from "pino";
 
 /** More HTTP workers than this is a typo, not a machine (decision 0040). */
@@ -59,6 +60,10 @@ export interface WorkerPool {
  */
 export function startWorkerPool(options: { count: number; exec: string; args: string[]; log: Logger; giveUp: () => void }): WorkerPool {
   const { count, log } = options;
+  // Workers load the app's TypeScript from Node's compile cache (the environment passes it on to
+  // every fork): stripping the types again in each worker loads a compiler of some 25 MB per process.
+  const cache = enableCompileCache();
+  if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
   cluster.setupPrimary({ exec: options.exec, args: options.args });
   let stopping = false;
   const restarts: number[] = [];

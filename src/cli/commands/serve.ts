@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { flushCompileCache } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,12 +10,9 @@ import { loadConfig, type Config } from "../../config.ts";
 import { dbKindOf, isEmptyDatabase, migrateToLatest, openDatabase, sqlitePathOf, type DbHandle } from "../../db/index.ts";
 import { lockForServing } from "../../db/server-lock.ts";
 import { anchorAuditChain, checkpointAuditChain } from "../../domain/audit/checkpoints.server.ts";
-import { DEMO_TOTP_SECRET } from "../../db/seed/authenticator.ts";
-import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../../db/seed/demo.ts";
-import { createHttpApp } from "../../server/app.ts";
+import type { createHttpApp } from "../../server/app.ts";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "../../server/listen.ts";
 import { pseudoLocaleOn } from "../../i18n/pseudo.ts";
-import { markDemoData } from "../../db/seed/pseudo-marks.ts";
 import { TwilioTextSender, twilioSettingsFromEnvironment, type TwilioSettings } from "../../server/messaging/twilio.ts";
 import { startMessaging } from "../../server/messaging/run.ts";
 import { startWorkerPool, workerCountFrom } from "../../server/workers.ts";
@@ -42,6 +40,10 @@ export async function serve(args: string[]): Promise<void> {
 
   // Demo data only ever goes into a brand-new embedded database.
   if (database.kind === "sqlite" && config.ALLIES_DEMO_DATA === "1" && (await isEmptyDatabase(database.db))) {
+    // Loaded only here: the demo's people and stories are no part of a running server.
+    const [{ DEMO_LOGINS, DEMO_PASSWORD, loadDemoData }, { DEMO_TOTP_SECRET }, { markDemoData }] = await Promise.all([
+      import("../../db/seed/demo.ts"), import("../../db/seed/authenticator.ts"), import("../../db/seed/pseudo-marks.ts"),
+    ]);
     const stories = await loadDemoData(database.db);
     if (pseudoLocaleOn(process.env)) await markDemoData(database.db);
     console.log(`\nLoaded demo data. Sign in with password "${DEMO_PASSWORD}" as:`);
@@ -62,7 +64,7 @@ export async function serve(args: string[]): Promise<void> {
     // Today's single process: no cluster, the pages served beside the background work.
     const build = await loadBuild(dev);
     const background = await startBackgroundWork(config, database, log, textProvider);
-    const http = listenHttp(config, database, log, build, textProvider, announce);
+    const http = await listenHttp(config, database, log, build, textProvider, announce);
     stopHttp = async () => {
       await http.close();
       await background.stop();
@@ -150,7 +152,9 @@ async function serveHttpWorker(config: Config, textProvider: TwilioSettings | nu
   const log = pino({ level: config.LOG_LEVEL }).child({ worker: cluster.worker!.id });
   const serving = dbKindOf(config.DATABASE_URL) === "sqlite" ? lockForServing(sqlitePathOf(config.DATABASE_URL)) : null;
   const database = openDatabase(config.DATABASE_URL, { lockWaitMs: config.ALLIES_SQLITE_LOCK_WAIT_MS });
-  const http = listenHttp(config, database, log, await loadBuild(false), textProvider, () => {});
+  const http = await listenHttp(config, database, log, await loadBuild(false), textProvider, () => {});
+  // Written now, not at exit: a worker that is killed still leaves the next ones a warm cache (workers.ts).
+  flushCompileCache();
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -189,8 +193,13 @@ async function loadBuild(dev: boolean): Promise<LoadedBuild> {
   return { build, before: [], clientDir: path.join(process.cwd(), "build/client"), dev };
 }
 
-/** The pages and API on PORT; in a cluster worker the port is the one the primary shares. */
-function listenHttp(config: Config, database: DbHandle, log: Logger, loaded: LoadedBuild, textProvider: TwilioSettings | null, listening: (port: number) => void): { close(): Promise<void> } {
+/**
+ * The pages and API on PORT; in a cluster worker the port is the one the primary shares.
+ * The web app is imported here, not at the top: the primary of several workers only
+ * supervises them and runs the background work, and never loads it (decision 0040).
+ */
+async function listenHttp(config: Config, database: DbHandle, log: Logger, loaded: LoadedBuild, textProvider: TwilioSettings | null, listening: (port: number) => void): Promise<{ close(): Promise<void> }> {
+  const { createHttpApp } = await import("../../server/app.ts");
   const secureCookies = config.ALLIES_INSECURE_COOKIES !== "1";
   const sessionLimits = { idleMinutes: config.ALLIES_SESSION_IDLE_MINUTES, maxHours: config.ALLIES_SESSION_MAX_HOURS };
   const app = createHttpApp({ database, log, build: loaded.build, clientDir: loaded.clientDir, secureCookies, dev: loaded.dev, before: loaded.before, sessionLimits, textProvider });
