@@ -111,6 +111,7 @@ test("a concern raised in a meeting brings its talking points: benefits that com
 });
 
 test("guided discovery opens by explaining natural supports, in the participant's language, and asks for roles", async ({ page, checkA11y }) => {
+  test.setTimeout(120_000);
   const english = await api(page, "POST", "/participants", { firstName: "Lena", lastName: `Park-${suffix()}` });
   await page.goto(`/participants/${english.id}/network/discover`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
