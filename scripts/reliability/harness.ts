@@ -174,7 +174,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       ALLIES_MESSAGE_INTERVAL_SECONDS: "0",
       // Node's compile cache where `allies serve` puts it for its workers (workers.ts), for the primary too: the
       // TypeScript already stripped once is not stripped again, and the 25 MB compiler that strips it is not loaded.
-      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(tmpdir(), "node-compile-cache"),
+      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(ROOT, "build/node-compile-cache"),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

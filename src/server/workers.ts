@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { enableCompileCache } from "node:module";
+import path from "node:path";
 import type { Logger } from "pino";
 
 /** More HTTP workers than this is a typo, not a machine (decision 0040). */
@@ -33,6 +34,9 @@ export function workerCountFrom(args: readonly string[], webConcurrency: number 
   return Math.min(webConcurrency ?? Math.max(1, cores), MAX_WORKERS);
 }
 
+/** Where the workers' compile cache lives unless NODE_COMPILE_CACHE says otherwise: with the production build, made from the same sources. */
+export const COMPILE_CACHE_DIR = path.join(process.cwd(), "build/node-compile-cache");
+
 /** Restarts allowed within the window before the primary decides the workers cannot stay up. */
 export const RESTART_LIMIT = { restarts: 5, withinMs: 60_000 } as const;
 
@@ -62,7 +66,8 @@ export function startWorkerPool(options: { count: number; exec: string; args: st
   const { count, log } = options;
   // Workers load the app's TypeScript from Node's compile cache (the environment passes it on to
   // every fork): stripping the types again in each worker loads a compiler of some 25 MB per process.
-  const cache = enableCompileCache();
+  // The cache holds code that runs, so it lives with the app's own files, not in a shared /tmp.
+  const cache = enableCompileCache(process.env.NODE_COMPILE_CACHE ?? COMPILE_CACHE_DIR);
   if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
   cluster.setupPrimary({ exec: options.exec, args: options.args });
   let stopping = false;
