@@ -32,7 +32,7 @@ describe("report figures at the edges", () => {
     const person = async (participantId: string) => {
       const id = randomUUID();
       await db.insertInto("support_persons").values({
-        id, participant_id: participantId, name: "Rosa", relationship_kind: "friend", closeness: "inner", status: "active", version: 1, created_by: who, created_at: now, updated_at: now,
+        id, participant_id: participantId, name: "Rosa", relationship_kind: "friend", closeness: "inner", status: "active", help_kinds: "[]", first_call: 0, remind_meetings: 1, remind_commitments: 1, version: 1, created_by: who, created_at: now, updated_at: now,
       }).execute();
       return id;
     };

@@ -58,13 +58,13 @@ export function caseloadCsv(rows: readonly CaseloadExportRow[], t: Translate): s
   };
   const language = (code: string) => word(`language:${code}`, () => (isLocale(code) ? t(`participant.language.${code}`) : code));
   const noTeam = t("report.noTeam");
-  let csv = CSV_START + csvLine(COLUMNS.map((key) => t(key)));
+  const lines = [CSV_START, csvLine(COLUMNS.map((key) => t(key)))];
   for (const r of rows) {
-    csv += csvLine([
+    lines.push(csvLine([
       r.id, r.externalId, r.lastName, r.firstName, r.preferredName, r.specialistName, r.teamName ?? noTeam,
       word(`status:${r.status}`, () => t(`export.status.${r.status}`)), language(r.preferredLanguage), r.nextMeeting?.slice(0, 16).replace("T", " ") ?? null,
       word(`working:${r.working}`, () => t(r.working ? "export.yes" : "export.no")), r.addedOn.slice(0, 10),
-    ]);
+    ]));
   }
-  return csv;
+  return lines.join("");
 }
