@@ -64,7 +64,7 @@ export function scenariosFor(world: BenchWorld, session: string, partnerSession:
 }
 
 /** Opens a personal link as a phone would and keeps the partner session it gives. */
-async function openLink(baseUrl: string, path: string): Promise<string | null> {
+export async function openLink(baseUrl: string, path: string): Promise<string | null> {
   const response = await fetch(baseUrl + path, { redirect: "manual" });
   await response.arrayBuffer();
   const line = response.headers.getSetCookie().find((l) => l.startsWith("allies_partner="));
