@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_LOCK_WAIT_MS } from "./db/sqlite-driver.ts";
+import { parseTrustedProxies } from "./server/trusted-proxies.ts";
 import { MAX_WORKERS } from "./server/workers.ts";
 
 const envSchema = z.object({
@@ -53,6 +54,20 @@ const envSchema = z.object({
    * wins over it. Unset: one per available core. 1: a single process, no cluster.
    */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(MAX_WORKERS).optional(),
+  /**
+   * The proxies whose X-Forwarded-For is believed (src/server/trusted-proxies.ts): by
+   * default only one on this machine. Behind a shared load balancer, list its addresses.
+   */
+  ALLIES_TRUSTED_PROXIES: z.string().default("loopback").transform((value, ctx) => {
+    const parsed = parseTrustedProxies(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed.proxies;
+  }),
+  /** PostgreSQL: the most connections each process of the server opens (decision 0040). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
 });
 
 export type Config = z.infer<typeof envSchema>;

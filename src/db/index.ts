@@ -34,6 +34,8 @@ export interface OpenOptions {
   lockWaitMs?: number;
   /** The audit key and checkpoint file; by default from the environment (src/db/audit-trail.ts). */
   audit?: AuditTrail;
+  /** PostgreSQL: the most connections this process opens (DATABASE_POOL_MAX for the server; 10 otherwise). */
+  poolMax?: number;
 }
 
 // PostgreSQL returns bigint/numeric as strings by default; our counts fit in a JS number.
@@ -56,7 +58,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
   const kind = dbKindOf(url);
   if (kind === "postgres") {
     const audit = options.audit ?? resolveAuditTrail({ kind, database: decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres" });
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 });
     // An idle connection the server ends (a restart, a failover, an administrator) is
     // dropped by the pool and the next query opens a new one. Without a listener the
     // pool's "error" event would be thrown and take the whole process down.

@@ -39,6 +39,8 @@ export interface HttpAppOptions {
   textProvider?: Pick<TwilioSettings, "authToken" | "webhookUrl"> | null;
   /** Extra middleware before the pages (Vite's in development). */
   before?: express.RequestHandler[];
+  /** Whose X-Forwarded-For is believed (ALLIES_TRUSTED_PROXIES); default: a proxy on this machine only. */
+  trustedProxies?: string[];
 }
 
 /** Per-request state the HTTP layer works out before any route runs. */
@@ -76,7 +78,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const sessionLimits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", options.trustedProxies ?? ["loopback"]);
 
   // Answered from memory, never from the database, so it stays quick while another
   // process holds SQLite's write lock; it says so rather than fail, since

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Client } from "../support/server.ts";
+import { Client as ClientOf, type Client } from "../support/server.ts";
 import { useTestApp } from "../support/app.ts";
+import { authorizeOwnRecord } from "../../src/domain/portal/access.server.ts";
+import { listMyDisclosures } from "../../src/domain/portal/disclosures.server.ts";
 import { addSupportPerson, grantConsent, issueLink, openLink } from "../support/partners.ts";
 
 // Families connecting (issue 15, decision 0044): two support persons of two
@@ -87,6 +89,17 @@ describe("families connecting", () => {
     expect(rayPage).toContain("555-0100");
     expect(rayPage).not.toContain("gloria@example.org");
     expect(rayPage).toContain("Both of you help someone who wants to work in a kitchen.");
+    // Pat's "who has seen what" says Gloria was introduced to another family, and does not name it.
+    const own = await authorizeOwnRecord(db, { kind: "participant", participantId: p1.id, name: "Pat", locale: "en" }, { ip: null, requestId: "families-test" });
+    const seenByPat = await listMyDisclosures(db, own!, { ip: null, requestId: "families-test" });
+    expect(seenByPat!.filter((d) => d.kind === "introduction").map((d) => d.readerName)).toEqual(["Gloria Reyes"]);
+    const issued = await spec1.postForm(`/participants/${p1.id}/own-link`, { intent: "issue" });
+    const patsLink = new URL(/data-testid="own-link">([^<]+)</.exec(await issued.text())![1]!).pathname;
+    const patPhone = new ClientOf(app.url);
+    await patPhone.fetch(patsLink);
+    const seenPage = await (await patPhone.fetch("/me/seen")).text();
+    expect(seenPage).toContain("Gloria Reyes met another family through the program");
+    expect(seenPage).not.toContain("Ray Morgan");
     // Nobody else's page shows it: Tomas was not introduced.
     const tomasLink = await issueLink(db, app.world.actors.specialist1, p1.id, tomas.id);
     expect(await (await (await openLink(app.url, tomasLink.path)).client.fetch("/support")).text()).not.toContain("Ray Morgan");

@@ -35,7 +35,7 @@ export async function serve(args: string[]): Promise<void> {
   // An embedded database is marked as served before anything touches it, so
   // `allies restore` refuses to replace it under this process.
   const serving = dbKindOf(config.DATABASE_URL) === "sqlite" ? lockForServing(sqlitePathOf(config.DATABASE_URL)) : null;
-  const database = openDatabase(config.DATABASE_URL, { lockWaitMs: config.ALLIES_SQLITE_LOCK_WAIT_MS });
+  const database = openDatabase(config.DATABASE_URL, { lockWaitMs: config.ALLIES_SQLITE_LOCK_WAIT_MS, poolMax: config.DATABASE_POOL_MAX });
 
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, "database migrated");
@@ -149,7 +149,7 @@ async function serveHttpWorker(config: Config, textProvider: TwilioSettings | nu
   // Every log line names its worker (pino adds the pid).
   const log = pino({ level: config.LOG_LEVEL }).child({ worker: cluster.worker!.id });
   const serving = dbKindOf(config.DATABASE_URL) === "sqlite" ? lockForServing(sqlitePathOf(config.DATABASE_URL)) : null;
-  const database = openDatabase(config.DATABASE_URL, { lockWaitMs: config.ALLIES_SQLITE_LOCK_WAIT_MS });
+  const database = openDatabase(config.DATABASE_URL, { lockWaitMs: config.ALLIES_SQLITE_LOCK_WAIT_MS, poolMax: config.DATABASE_POOL_MAX });
   const http = listenHttp(config, database, log, await loadBuild(false), textProvider, () => {});
   let stopping = false;
   const stop = () => {
@@ -193,7 +193,7 @@ async function loadBuild(dev: boolean): Promise<LoadedBuild> {
 function listenHttp(config: Config, database: DbHandle, log: Logger, loaded: LoadedBuild, textProvider: TwilioSettings | null, listening: (port: number) => void): { close(): Promise<void> } {
   const secureCookies = config.ALLIES_INSECURE_COOKIES !== "1";
   const sessionLimits = { idleMinutes: config.ALLIES_SESSION_IDLE_MINUTES, maxHours: config.ALLIES_SESSION_MAX_HOURS };
-  const app = createHttpApp({ database, log, build: loaded.build, clientDir: loaded.clientDir, secureCookies, dev: loaded.dev, before: loaded.before, sessionLimits, textProvider });
+  const app = createHttpApp({ database, log, build: loaded.build, clientDir: loaded.clientDir, secureCookies, dev: loaded.dev, before: loaded.before, sessionLimits, textProvider, trustedProxies: config.ALLIES_TRUSTED_PROXIES });
   const server = createHttpServer(app, { ...DEFAULT_CONNECTION_LIMITS, maxConnections: config.ALLIES_MAX_CONNECTIONS });
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();

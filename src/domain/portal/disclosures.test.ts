@@ -38,6 +38,12 @@ describe("a disclosure in an audit row", () => {
       .toEqual({ at, kind: "partner_page", disclosure: toRosa(["employment_goals"]) });
   });
 
+  it("reads an introduction as naming the participant's own supporter, not the other family", () => {
+    const introduced = { introductionId: "i-1", supportPersonId: "rosa", shared: ["name", "phone"], disclosure: { readerKind: "support_person", readerId: "other-family", categories: [] } };
+    expect(disclosureInRow(row("family.introduce", introduced))).toEqual({ at, kind: "introduction", disclosure: { readerKind: "support_person", readerId: "rosa", categories: [] } });
+    expect(disclosureInRow(row("family.introduce", { ...introduced, supportPersonId: undefined }))).toBeNull();
+  });
+
   it("leaves out staff readers and rows of other actions", () => {
     expect(disclosureInRow(row("plan.read", { takeHome: "support:rosa", allowed: true, disclosure: { readerKind: "staff", readerId: "u-1", categories: [] } }))).toBeNull();
     expect(disclosureInRow(row("consent.read", { supportPersonId: "rosa", disclosure: toRosa(["job_details"]) }))).toBeNull();

@@ -8,6 +8,8 @@ export const DISCLOSING_ACTIONS = [
   "support_page.read",
   // An email or text the outbox sent (decision 0025).
   "message.send",
+  // A supporter's name and chosen contact given to another family (decision 0044).
+  "family.introduce",
 ] as const;
 
 export interface DisclosureRow {
@@ -36,6 +38,7 @@ function kindOf(action: string, details: Record<string, unknown>): DisclosureKin
     case "milestone.share": return "win";
     case "support_page.read": return "partner_page";
     case "message.send": return "message";
+    case "family.introduce": return "introduction";
     default: return null;
   }
 }
@@ -57,5 +60,11 @@ export function disclosureInRow(row: DisclosureRow): FoundDisclosure | null {
   if (!parsed.success || parsed.data.readerKind !== "support_person") return null;
   const kind = kindOf(row.action, details);
   if (!kind) return null;
+  // An introduction's reader is on the other family's network: the participant is told
+  // which of their own supporters was introduced, never who the other family is.
+  if (kind === "introduction") {
+    const named = typeof details.supportPersonId === "string" ? details.supportPersonId : null;
+    return named ? { at: row.occurredAt, kind, disclosure: { ...parsed.data, readerKind: "support_person", readerId: named } } : null;
+  }
   return { at: row.occurredAt, kind, disclosure: { ...parsed.data, readerKind: "support_person" } };
 }

@@ -48,7 +48,7 @@ export interface SupportSuggestion {
 }
 
 /** What reached someone outside the agency, as the participant reads it in "who has seen what". */
-export const DISCLOSURE_KINDS = ["take_home", "calendar", "invitation", "estimate", "win", "partner_page", "message"] as const;
+export const DISCLOSURE_KINDS = ["take_home", "calendar", "invitation", "estimate", "win", "partner_page", "message", "introduction"] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
 export interface DisclosureEntry {

@@ -90,6 +90,7 @@ export const own = {
   "own.seen.kind.estimate": "{name} got a copy of a benefits estimate",
   "own.seen.kind.win": "{name} was told about one of your wins",
   "own.seen.kind.partner_page": "{name} looked at their page about you",
+  "own.seen.kind.introduction": "{name} met another family through the program, who got their name and the contact details they chose",
   "own.seen.told": "It told them about: {what}",
   "own.seen.nothingPrivate": "It told them nothing private.",
 

@@ -92,6 +92,7 @@ export const own: Record<keyof typeof english, string> = {
   "own.seen.kind.estimate": "{name} recibió una copia de un cálculo de beneficios",
   "own.seen.kind.win": "A {name} se le contó uno de sus logros",
   "own.seen.kind.partner_page": "{name} miró la página que tiene sobre usted",
+  "own.seen.kind.introduction": "{name} conoció a otra familia por medio del programa, que recibió su nombre y los datos de contacto que eligió",
   "own.seen.told": "Se le dio información sobre: {what}",
   "own.seen.nothingPrivate": "No se le dio ninguna información privada.",
 
