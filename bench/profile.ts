@@ -4,7 +4,7 @@
  * package and its hottest functions. Not part of `npm run bench` (a profiler slows
  * the server): it answers "what should be cut", the bench answers "is it fast enough".
  *
- *   npx node bench/profile.ts --database file:/tmp/x/allies.db [--pages caseload,overview,network] [--seconds 10] [--no-profile]
+ *   npx node bench/profile.ts --database file:/tmp/x/allies.db [--pages floor,caseload,home,overview,network,support] [--seconds 10] [--no-profile]
  *
  * The database is one `allies seed --scale N` made (the bench's world); it is used as
  * it is, so seed it once and profile it many times.
@@ -17,7 +17,8 @@ import { openDatabase } from "../src/db/index.ts";
 import { BENCH_PASSWORD } from "../src/db/seed/scale.ts";
 import { ensureBuild, signInForCookie, startServer } from "../scripts/reliability/harness.ts";
 import { drive, type Scenario } from "./lib/load.ts";
-import { CONNECTIONS } from "./lib/measure.ts";
+import { CONNECTIONS, openLink } from "./lib/measure.ts";
+import { supportPersonLink } from "./lib/seed.ts";
 
 interface ProfileNode {
   id: number;
@@ -126,7 +127,7 @@ function cpuMs(pid: number): number {
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** The bench's specialist (the fullest caseload) and some of their participants. */
-async function benchWorld(databaseUrl: string): Promise<{ email: string; participantIds: string[] }> {
+async function benchWorld(databaseUrl: string): Promise<{ email: string; participantIds: string[]; supportLinkPath: string | null }> {
   const database = openDatabase(databaseUrl);
   try {
     const busiest = await database.db.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id")
@@ -135,7 +136,8 @@ async function benchWorld(databaseUrl: string): Promise<{ email: string; partici
       .groupBy(["u.id", "u.email"]).orderBy("caseload", "desc").orderBy("u.email").limit(1).executeTakeFirstOrThrow();
     const participants = await database.db.selectFrom("participants").select("id")
       .where("specialist_id", "=", busiest.id).where("status", "=", "active").orderBy("last_name").orderBy("id").limit(50).execute();
-    return { email: busiest.email, participantIds: participants.map((p) => p.id) };
+    const participantIds = participants.map((p) => p.id);
+    return { email: busiest.email, participantIds, supportLinkPath: await supportPersonLink(database.db, busiest.id, participantIds) };
   } finally {
     await database.close();
   }
@@ -155,12 +157,21 @@ if (!values.database) throw new Error("--database file:/path/to/seeded.db is req
 ensureBuild();
 const world = await benchWorld(values.database);
 const pathsOf: Record<string, string[]> = {
+  // The bench's framework floor: the whole stack and no domain data.
+  floor: ["/glossary"],
   caseload: ["/participants"],
   home: ["/"],
   overview: world.participantIds.map((id) => `/participants/${id}`),
   network: world.participantIds.map((id) => `/participants/${id}/network`),
+  support: ["/support"],
 };
 const seconds = Number(values.seconds);
+
+async function partnerSession(baseUrl: string): Promise<string> {
+  const session = world.supportLinkPath ? await openLink(baseUrl, world.supportLinkPath) : null;
+  if (!session) throw new Error("no support person on the specialist's caseload could be given a link that opens");
+  return session;
+}
 for (const page of values.pages!.split(",")) {
   const paths = pathsOf[page];
   if (!paths) throw new Error(`unknown page "${page}": one of ${Object.keys(pathsOf).join(", ")}`);
@@ -171,8 +182,9 @@ for (const page of values.pages!.split(",")) {
   let measuredCpuMs = 0;
   const window = { from: 0, to: 0 };
   try {
-    const { session } = await signInForCookie(server.url, world.email, BENCH_PASSWORD);
-    const scenario: Scenario = { name: page, kind: "page", method: "GET", paths, headers: { cookie: `allies_session=${session}` }, expectStatus: 200 };
+    // The support person's page is theirs, opened by their personal link; every other page is the specialist's.
+    const cookie = page === "support" ? `allies_partner=${await partnerSession(server.url)}` : `allies_session=${(await signInForCookie(server.url, world.email, BENCH_PASSWORD)).session}`;
+    const scenario: Scenario = { name: page, kind: "page", method: "GET", paths, headers: { cookie }, expectStatus: 200 };
     await drive(server.url, scenario, { connections: CONNECTIONS, seconds: 2 });
     const cpuBefore = cpuMs(server.pid);
     window.from = monotonicUs();

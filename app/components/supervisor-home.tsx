@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { Form, Link, href } from "react-router";
 import type { SupervisorHome } from "../../src/domain/reports/reports.server.ts";
 import type { Translate } from "../../src/i18n/index.ts";
 import { SelectField } from "./forms.tsx";
@@ -34,7 +34,7 @@ export function SupervisorTeam({ t, team }: { t: Translate; team: SupervisorHome
             <ul>
               {team.uninvolved.map((p) => (
                 <li key={p.participantId}>
-                  <Link to={`/participants/${p.participantId}/network`}>{t("home.uninvolved.line", { name: participantDisplayName(p), specialist: p.specialistName })}</Link>
+                  <a href={href("/participants/:id/network", { id: p.participantId })}>{t("home.uninvolved.line", { name: participantDisplayName(p), specialist: p.specialistName })}</a>
                 </li>
               ))}
             </ul>

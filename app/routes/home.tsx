@@ -1,4 +1,4 @@
-import { Link, redirect, useLoaderData } from "react-router";
+import { Link, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/home";
 import { PARTNER_HOME } from "../../src/domain/links/model.ts";
 import { readHome } from "../../src/domain/day/day.server.ts";
@@ -60,6 +60,8 @@ function Section({ id, heading, intro, empty, children, count }: { id: string; h
   );
 }
 
+// The items are plain links, not <Link>: up to ten a list, each <Link> costing the
+// server its hooks and a path resolution on every render (decision 0041).
 function CaseloadLists({ day, t }: { day: CaseloadDay; t: Translate }) {
   return (
     <div className="day-lists">
@@ -72,15 +74,15 @@ function CaseloadLists({ day, t }: { day: CaseloadDay; t: Translate }) {
         empty={t("day.news.none")} count={day.news.length}>
         {day.news.map((n) => n.kind === "rsvp" ? (
           <li key={`rsvp-${n.meetingId}-${n.supportPersonName}-${n.at}`}>
-            <Link to={`/participants/${n.participantId}/meetings/${n.meetingId}`}>
+            <a href={href("/participants/:id/meetings/:meetingId", { id: n.participantId, meetingId: n.meetingId })}>
               {t(`day.news.rsvp.${n.response}`, { person: n.supportPersonName, meeting: n.meetingTitle, name: participantDisplayName(n) })}
-            </Link>
+            </a>
           </li>
         ) : (
           <li key={`commitment-${n.planItemId}`}>
-            <Link to={`/participants/${n.participantId}/plan`}>
+            <a href={href("/participants/:id/plan", { id: n.participantId })}>
               {t(`day.news.commitment.${n.report}`, { person: n.supportPersonName, description: n.description, name: participantDisplayName(n) })}
-            </Link>
+            </a>
           </li>
         ))}
       </Section>
@@ -92,7 +94,7 @@ function CaseloadLists({ day, t }: { day: CaseloadDay; t: Translate }) {
       <Section id="commitments" heading={t("day.commitments.heading")} intro={t("day.commitments.intro")} empty={t("day.commitments.none")} count={day.commitments.length}>
         {day.commitments.map((c) => (
           <li key={c.planItemId}>
-            <Link to={`/participants/${c.participantId}/plan`}>{participantDisplayName(c)}: {c.description}</Link>{" "}
+            <a href={href("/participants/:id/plan", { id: c.participantId })}>{participantDisplayName(c)}: {c.description}</a>{" "}
             <span className={c.overdue ? "mark mark--warning" : "mark"}>
               {t(c.overdue ? "day.commitments.overdue" : "day.commitments.due", { date: formatDate(c.endsOn, t.locale, "medium") })}
             </span>
@@ -102,16 +104,16 @@ function CaseloadLists({ day, t }: { day: CaseloadDay; t: Translate }) {
       <Section id="consents" heading={t("day.consents.heading")} intro={t("day.consents.intro")} empty={t("day.consents.none")} count={day.consentsEnding.length}>
         {day.consentsEnding.map((c) => (
           <li key={c.grantId}>
-            <Link to={`/participants/${c.participantId}/network/${c.supportPersonId}`}>
+            <a href={href("/participants/:id/network/:personId", { id: c.participantId, personId: c.supportPersonId })}>
               {t("day.consents.item", { person: c.supportPersonName, name: participantDisplayName(c), date: formatDate(c.expiresOn, t.locale, "medium") })}
-            </Link>
+            </a>
           </li>
         ))}
       </Section>
       <Section id="concerns" heading={t("day.concerns.heading")} empty={t("day.concerns.none")} count={day.concerns.length}>
         {day.concerns.map((c) => (
           <li key={c.concernId}>
-            <Link to={`/participants/${c.participantId}/concerns`}>{t("day.concerns.item", { name: participantDisplayName(c), type: t(`concern.type.${c.type}`) })}</Link>
+            <a href={href("/participants/:id/concerns", { id: c.participantId })}>{t("day.concerns.item", { name: participantDisplayName(c), type: t(`concern.type.${c.type}`) })}</a>
             {c.status === "in_progress" ? <> <span className="mark">{t("day.concerns.inProgress")}</span></> : null}
           </li>
         ))}
@@ -119,9 +121,9 @@ function CaseloadLists({ day, t }: { day: CaseloadDay; t: Translate }) {
       <Section id="ssi-reports" heading={t("day.ssi.heading")} empty={t("day.ssi.none")} count={day.ssiReports.length}>
         {day.ssiReports.map((r) => (
           <li key={`${r.participantId}-${r.month}`}>
-            <Link to={`/participants/${r.participantId}/benefits`}>
+            <a href={href("/participants/:id/benefits", { id: r.participantId })}>
               {t("day.ssi.item", { name: participantDisplayName(r), month: formatMonth(r.month, t.locale), dueOn: formatDate(r.dueOn, t.locale, "medium") })}
-            </Link>
+            </a>
             {r.status !== "due" ? <> <span className="mark mark--warning">{t(`day.ssi.${r.status}`)}</span></> : null}
           </li>
         ))}

@@ -35,6 +35,7 @@ export default function MyHomePage() {
       <OwnSections t={t} current="home" />
       <h1>{t("own.home.title", { name: overview.name })}</h1>
       {overview.workGoal ? <p className="prose">{t("own.home.goal", { goal: overview.workGoal })}</p> : null}
+      {overview.schoolGoal ? <p className="prose">{t("takeHome.schoolGoal.self", { goal: overview.schoolGoal })}</p> : null}
 
       <h2 id="plan">{t("own.plan.heading")}</h2>
       {overview.plan.length === 0 ? <p>{t("own.plan.none")}</p> : (

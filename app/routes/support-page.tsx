@@ -41,10 +41,11 @@ export default function SupportPage() {
       {done ? <p className="notice" role="status">{done === "messages" ? t("texts.saved") : t(`supportPage.done.${done}`, names)}</p> : null}
       <p>{t("supportPage.hello", { name: page.person.name })} {t("supportPage.intro", names)}</p>
 
-      {page.workGoal ? (
+      {page.workGoal || page.schoolGoal ? (
         <section aria-labelledby="goal">
           <h2 id="goal">{t("supportPage.goal.heading", names)}</h2>
-          <p>{page.workGoal}</p>
+          {page.workGoal ? <p>{page.workGoal}</p> : null}
+          {page.schoolGoal ? <p>{t("takeHome.schoolGoal.support", { name: names.participant, goal: page.schoolGoal })}</p> : null}
         </section>
       ) : null}
 

@@ -90,7 +90,7 @@ export function splitForWrites(ids: readonly string[]): { participantIds: string
 }
 
 /** The first support person on these participants' networks who holds consent in force gets a link, made as their specialist would. */
-async function supportPersonLink(db: ReturnType<typeof openDatabase>["db"], specialistId: string, participantIds: string[]): Promise<string | null> {
+export async function supportPersonLink(db: ReturnType<typeof openDatabase>["db"], specialistId: string, participantIds: string[]): Promise<string | null> {
   if (participantIds.length === 0) return null;
   // A grant still in force, held by a person who may be contacted: a link is only
   // issued to someone reachable (src/domain/links/policy.ts).

@@ -168,9 +168,21 @@ describe("the participant's own record", () => {
     expect(overview!.plan.map((i) => i.description)).toContain("Ride to the bakery interview");
     expect(overview!.upcoming.map((m) => m.title)).toEqual(["Planning my job search"]);
     expect(overview!.onSsi).toBe(true);
+    expect(overview!.workGoal).toBe("Baker");
     expect(overview!.reminders).toEqual([{ month: "2026-01", paid: 412.5, dueOn: "2026-02-10", status: "due" }]);
     const audit = await app.database.db.selectFrom("audit_log").select(["action", "actor_id", "details"]).where("seq", ">", before).execute();
     expect(audit).toEqual([{ action: "own_record.read", actor_id: `participant:${id}`, details: JSON.stringify({ page: "home" }) }]);
+  });
+
+  it("shows the participant their school or training goal beside the work goal", async () => {
+    const id = app.world.participants.participant1.id;
+    await app.database.db.updateTable("participants").set({ school_goal: "Finish my GED" }).where("id", "=", id).execute();
+    try {
+      const overview = await getMyOverview(app.database.db, await ownRecordOf(id), meta);
+      expect(overview).toMatchObject({ workGoal: "Baker", schoolGoal: "Finish my GED" });
+    } finally {
+      await app.database.db.updateTable("participants").set({ school_goal: null }).where("id", "=", id).execute();
+    }
   });
 });
 

@@ -91,6 +91,22 @@ describe("the support person's page", () => {
     expect(html).toContain("spec1@test.org");
   });
 
+  it("shows the school or training goal beside the work goal, only under the consent that covers goals", async () => {
+    const p = app.world.participants.participant1.id;
+    await app.database.db.updateTable("participants").set({ school_goal: "A forklift course at the college" }).where("id", "=", p).execute();
+    try {
+      expect(await page()).toContain("school or training goal: A forklift course at the college");
+      const scheduleOnly = await addSupportPerson(staff, p, { name: "Schedule Only" });
+      await grantConsent(staff, p, scheduleOnly.id, { categories: ["work_schedule"] });
+      const link = await issueLink(app.database.db, app.world.actors.specialist1, p, scheduleOnly.id);
+      const theirs = await page((await openLink(app.url, link.path)).client);
+      expect(theirs).not.toContain("forklift");
+      expect(theirs).not.toContain("Baker");
+    } finally {
+      await app.database.db.updateTable("participants").set({ school_goal: null }).where("id", "=", p).execute();
+    }
+  });
+
   it("gives the specialist's phone once their profile has one", async () => {
     expect(await page()).not.toContain("tel:");
     await changePhone(app.database.db, app.world.actors.specialist1, { phone: "555-0199" }, systemMeta);

@@ -217,7 +217,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   // naming the categories of what the page showed (the participant's "who has seen what").
   event("support_page.read", z.strictObject({
     disclosure: disclosureSchema,
-    shown: z.strictObject({ workGoal: z.boolean(), meetings: ids, commitments: ids, wins: ids, helpRequests: ids }),
+    // schoolGoal is absent from rows written before the page showed it.
+    shown: z.strictObject({ workGoal: z.boolean(), schoolGoal: z.boolean().optional(), meetings: ids, commitments: ids, wins: ids, helpRequests: ids }),
   })),
   event("support_page.respond", z.strictObject({ meetingId: id, response: z.enum(RESPONSES), disclosure: disclosureSchema })),
   event("support_page.commitment", z.strictObject({ planItemId: id, report: z.enum(["done", "cant_this_week"]), disclosure: disclosureSchema })),

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/index.ts";
 import { likeTerm, recordAudit } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
@@ -15,8 +16,10 @@ export type ExportForm = "page" | "api" | "cli";
  * for a spreadsheet. Null for an actor who sees no caseload. An export discloses
  * many records at once, so it is audited as `caseload.export` with the ids of
  * everyone in it: "who took my record out of Allies" has an answer (decision 0045).
- * Three set-based queries whatever the size: the people, their next meeting and
- * whether they work today come from grouped subqueries, never one query each.
+ * One query whatever the size: the next meeting and whether someone works today
+ * are subqueries answered from an index per person (migration 0032), never one
+ * query each. The rows come back from the database already in the export's
+ * shape, so the list is held once, not once as read and again as mapped.
  */
 export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExportQuery, form: ExportForm, meta: RequestMeta, at = new Date()): Promise<CaseloadExportRow[] | null> {
   const scope = caseloadScope(actor);
@@ -31,28 +34,25 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExport
     if (scope.kind === "team") base = base.where("s.team_id", "=", scope.teamId);
     const term = likeTerm(foldForSearch(query.q));
     if (term) base = base.where("p.search_name", "like", `%${term}%`);
-    const rows = await base
-      .leftJoin(
-        (eb) => eb.selectFrom("meetings").select((m) => ["participant_id", m.fn.min("scheduled_at").as("next_at")])
-          .where("status", "in", ["planned", "in_progress"]).where("scheduled_at", ">=", now.slice(0, 16)).groupBy("participant_id").as("nm"),
-        (join) => join.onRef("nm.participant_id", "=", "p.id"),
-      )
+    const rows: CaseloadExportRow[] = await base
       .select((eb) => [
-        "p.id", "p.external_id", "p.first_name", "p.last_name", "p.preferred_name", "p.status", "p.preferred_language", "p.created_at",
-        "s.name as specialist_name", "t.name as team_name", "nm.next_at",
-        eb.exists(eb.selectFrom("jobs as j").select("j.id").whereRef("j.participant_id", "=", "p.id").where("j.started_on", "<=", today)
-          .where((w) => w.or([w("j.ended_on", "is", null), w("j.ended_on", ">=", today)]))).as("working"),
+        "p.id", "p.external_id as externalId", "p.last_name as lastName", "p.first_name as firstName", "p.preferred_name as preferredName",
+        "s.name as specialistName", "t.name as teamName", "p.status", "p.preferred_language as preferredLanguage",
+        eb.selectFrom("meetings as m").select((m) => m.fn.min<string>("m.scheduled_at").as("next_at")).whereRef("m.participant_id", "=", "p.id")
+          .where("m.status", "in", ["planned", "in_progress"]).where("m.scheduled_at", ">=", now.slice(0, 16)).as("nextMeeting"),
+        eb.exists(eb.selectFrom("jobs as j").select(sql.lit(1).as("one")).whereRef("j.participant_id", "=", "p.id").where("j.started_on", "<=", today)
+          .where((w) => w.or([w("j.ended_on", "is", null), w("j.ended_on", ">=", today)]))).$castTo<boolean>().as("working"),
+        "p.created_at as addedOn",
       ])
       .orderBy("p.last_name").orderBy("p.first_name").orderBy("p.id")
+      .$castTo<CaseloadExportRow>()
       .execute();
+    // "Working" comes back as 1/0 from SQLite and true/false from PostgreSQL: made a boolean in place, no second list.
+    for (const row of rows) row.working = Boolean(Number(row.working));
     await recordAudit(trx, {
       actor, action: "caseload.export", entityType: "participant", reason: `read:participant:${scope.kind}`,
       details: { form, search: query.q ? "yes" : "no", status: query.status, rows: rows.length, exported: rows.map((r) => r.id) }, meta,
     });
-    return rows.map((r) => ({
-      id: r.id, externalId: r.external_id, lastName: r.last_name, firstName: r.first_name, preferredName: r.preferred_name,
-      specialistName: r.specialist_name, teamName: r.team_name ?? null, status: r.status === "archived" ? "archived" : "active",
-      preferredLanguage: r.preferred_language, nextMeeting: (r.next_at as string | null) ?? null, working: Boolean(Number(r.working)), addedOn: r.created_at,
-    }));
+    return rows;
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toCsv, type CsvCell } from "../reports/csv.ts";
+import { CSV_START, csvLine } from "../reports/csv.ts";
 import type { Translate } from "../../i18n/index.ts";
 import { isLocale } from "../../i18n/locales.ts";
 
@@ -43,13 +43,28 @@ const COLUMNS = [
   "export.col.team", "export.col.status", "export.col.language", "export.col.nextMeeting", "export.col.working", "export.col.addedOn",
 ] as const;
 
-/** The export as CSV in the reader's language; every cell through csv.ts, so a name typed as a formula stays text. */
+/**
+ * The export as CSV in the reader's language; every cell through csv.ts, so a name
+ * typed as a formula stays text. Each row becomes its line as it is read (no list
+ * of cells beside the list of rows), and the few words every row repeats (status,
+ * language, yes or no) are translated once.
+ */
 export function caseloadCsv(rows: readonly CaseloadExportRow[], t: Translate): string {
-  const language = (code: string) => (isLocale(code) ? t(`participant.language.${code}`) : code);
-  const body = rows.map((r): CsvCell[] => [
-    r.id, r.externalId, r.lastName, r.firstName, r.preferredName, r.specialistName, r.teamName ?? t("report.noTeam"),
-    t(`export.status.${r.status}`), language(r.preferredLanguage), r.nextMeeting?.slice(0, 16).replace("T", " ") ?? null,
-    t(r.working ? "export.yes" : "export.no"), r.addedOn.slice(0, 10),
-  ]);
-  return toCsv(COLUMNS.map((key) => t(key)), body);
+  const words = new Map<string, string>();
+  const word = (key: string, translate: () => string) => {
+    let text = words.get(key);
+    if (text === undefined) words.set(key, text = translate());
+    return text;
+  };
+  const language = (code: string) => word(`language:${code}`, () => (isLocale(code) ? t(`participant.language.${code}`) : code));
+  const noTeam = t("report.noTeam");
+  const lines = [CSV_START, csvLine(COLUMNS.map((key) => t(key)))];
+  for (const r of rows) {
+    lines.push(csvLine([
+      r.id, r.externalId, r.lastName, r.firstName, r.preferredName, r.specialistName, r.teamName ?? noTeam,
+      word(`status:${r.status}`, () => t(`export.status.${r.status}`)), language(r.preferredLanguage), r.nextMeeting?.slice(0, 16).replace("T", " ") ?? null,
+      word(`working:${r.working}`, () => t(r.working ? "export.yes" : "export.no")), r.addedOn.slice(0, 10),
+    ]));
+  }
+  return lines.join("");
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
+import { prepared } from "../../db/prepared.ts";
 import type { PersonalLinkTable } from "../../db/schema.ts";
 import { localeFor } from "../../i18n/index.ts";
 import { supportPersonLocaleOf } from "../network/language.ts";
@@ -48,9 +49,17 @@ interface SubjectRecord {
 }
 
 /** The subject of a link as it stands now: who they are and everything that decides whether the link works. */
+// Every request of a support person's or participant's page runs these (the session
+// cookie's owner): compiled once, not on each request (decision 0041).
+const partnerSessionByToken = prepared((db, v: { tokenHash: string }) => db.selectFrom("partner_sessions").selectAll().where("token_hash", "=", v.tokenHash));
+const linkById = prepared((db, v: { id: string }) => db.selectFrom("personal_links").selectAll().where("id", "=", v.id));
+const subjectParticipant = prepared((db, v: { id: string }) => db.selectFrom("participants")
+  .select(["id", "first_name", "preferred_name", "preferred_language", "archived_at"]).where("id", "=", v.id));
+const subjectSupportPerson = prepared((db, v: { id: string; participantId: string }) => db.selectFrom("support_persons").selectAll()
+  .where("id", "=", v.id).where("participant_id", "=", v.participantId));
+
 async function subjectOf(db: Db | Trx, link: Pick<LinkRow, "participant_id" | "subject_kind" | "support_person_id" | "expires_at" | "revoked_at">, at: Date): Promise<SubjectRecord | null> {
-  const participant = await db.selectFrom("participants").select(["id", "first_name", "preferred_name", "preferred_language", "archived_at"])
-    .where("id", "=", link.participant_id).executeTakeFirst();
+  const participant = await subjectParticipant.first(db, { id: link.participant_id });
   if (!participant) return null;
   const base = { expiresAt: link.expires_at, revokedAt: link.revoked_at, participantArchivedAt: participant.archived_at };
   if (link.subject_kind === "participant") {
@@ -60,8 +69,7 @@ async function subjectOf(db: Db | Trx, link: Pick<LinkRow, "participant_id" | "s
     };
   }
   if (link.subject_kind !== "support_person" || !link.support_person_id) return null;
-  const person = await db.selectFrom("support_persons").selectAll()
-    .where("id", "=", link.support_person_id).where("participant_id", "=", participant.id).executeTakeFirst();
+  const person = await subjectSupportPerson.first(db, { id: link.support_person_id, participantId: participant.id });
   if (!person) return null;
   const personFacts = { id: person.id, status: person.status as RelationshipStatus, endedAt: person.ended_at };
   const history = await supportPersonConsent(db, participant.id, person.id);
@@ -266,10 +274,10 @@ async function renew(db: Db | Trx, link: LinkRow, now: Date): Promise<void> {
  * stops working for any reason (see `linkState`). Use renews the link.
  */
 export async function partnerForSession(db: Db, sessionToken: string, limits: SessionLimits = DEFAULT_SESSION_LIMITS, now = new Date()): Promise<{ actor: PartnerActor; sessionId: string } | null> {
-  const session = await db.selectFrom("partner_sessions").selectAll().where("token_hash", "=", hashSecret(sessionToken)).executeTakeFirst();
+  const session = await partnerSessionByToken.first(db, { tokenHash: hashSecret(sessionToken) });
   if (!session) return null;
   const t = now.getTime();
-  const link = await db.selectFrom("personal_links").selectAll().where("id", "=", session.link_id).executeTakeFirst();
+  const link = await linkById.first(db, { id: session.link_id });
   const record = link ? await subjectOf(db, link, now) : null;
   const ended = !link || !record
     || Date.parse(session.expires_at) <= t

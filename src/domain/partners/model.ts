@@ -113,6 +113,8 @@ export interface SupportPage {
   participant: { firstName: string };
   specialist: { name: string; email: string; phone: string | null };
   workGoal: string | null;
+  /** The school or training goal, under the same consent as the work goal. */
+  schoolGoal: string | null;
   /** Planned meetings they may answer, and cancelled ones shown as called off; `changed` once the time or details moved. */
   meetings: { id: string; title: string; scheduledAt: string; durationMinutes: number; place: string; response: string; responseNote: string | null; status: "planned" | "cancelled"; changed: boolean }[];
   commitments: { id: string; kind: SupportKind; description: string; frequency: string | null; startsOn: string | null; endsOn: string | null; report: CommitmentReport | null; reportAt: string | null; reminderAt?: string | null }[];

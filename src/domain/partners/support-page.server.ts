@@ -54,9 +54,12 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
   return db.transaction().execute(async (trx) => {
     const reader = await loadReader(trx, actor);
     const participant = await trx.selectFrom("participants as p").innerJoin("users as s", "s.id", "p.specialist_id")
-      .select(["p.first_name", "p.preferred_name", "p.work_goal", "s.name as specialist_name", "s.email as specialist_email", "s.phone as specialist_phone"])
+      .select(["p.first_name", "p.preferred_name", "p.work_goal", "p.school_goal", "s.name as specialist_name", "s.email as specialist_email", "s.phone as specialist_phone"])
       .where("p.id", "=", actor.participantId).executeTakeFirstOrThrow();
-    const shownGoal = participant.work_goal && mayShow(reader, WORK_GOAL_PIECE, "receivePlan", at) ? participant.work_goal : null;
+    const goalsShown = mayShow(reader, WORK_GOAL_PIECE, "receivePlan", at);
+    const shownGoal = participant.work_goal && goalsShown ? participant.work_goal : null;
+    // Work or school (decision 0036): the same consent covers both goals.
+    const shownSchoolGoal = participant.school_goal && goalsShown ? participant.school_goal : null;
 
     const meetingRows = await trx.selectFrom("meeting_invitees as i").innerJoin("meetings as m", "m.id", "i.meeting_id")
       .select(["m.id", "m.title", "m.scheduled_at", "m.duration_minutes", "m.place", "m.status", "m.sequence", "m.discloses", "i.response", "i.response_note"])
@@ -83,14 +86,14 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
       .filter(({ piece }) => mayClaimHelp(reader, piece, at));
 
     const pieces: DisclosurePiece[] = [
-      ...(shownGoal ? [WORK_GOAL_PIECE] : []),
+      ...(shownGoal || shownSchoolGoal ? [WORK_GOAL_PIECE] : []),
       ...meetings.map((m) => m.piece), ...commitments.map((c) => c.piece), ...wins.map((w) => w.piece), ...helpRequests.map((h) => h.piece),
     ];
     await recordAudit(trx, {
       ...envelope(actor, "support_person", actor.supportPersonId, meta), action: "support_page.read",
       details: {
         disclosure: disclosureTo(actor, pieces),
-        shown: { workGoal: shownGoal !== null, meetings: meetings.map((m) => m.row.id), commitments: commitments.map((c) => c.row.id), wins: wins.map((w) => w.row.id), helpRequests: helpRequests.map((h) => h.row.id) },
+        shown: { workGoal: shownGoal !== null, schoolGoal: shownSchoolGoal !== null, meetings: meetings.map((m) => m.row.id), commitments: commitments.map((c) => c.row.id), wins: wins.map((w) => w.row.id), helpRequests: helpRequests.map((h) => h.row.id) },
       },
     });
     return {
@@ -98,6 +101,7 @@ export async function getSupportPage(db: Db, actor: SupportPersonActor, meta: Re
       participant: { firstName: participant.preferred_name ?? participant.first_name },
       specialist: { name: participant.specialist_name, email: participant.specialist_email, phone: participant.specialist_phone },
       workGoal: shownGoal,
+      schoolGoal: shownSchoolGoal,
       meetings: meetings.map(({ row }) => ({
         id: row.id, title: row.title, scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, place: row.place, response: row.response, responseNote: row.response_note,
         status: row.status === "cancelled" ? "cancelled" as const : "planned" as const,

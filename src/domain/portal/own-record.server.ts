@@ -53,6 +53,7 @@ export interface MyReminder {
 export interface MyOverview {
   name: string;
   workGoal: string | null;
+  schoolGoal: string | null;
   specialist: { name: string; email: string };
   plan: MyPlanItem[];
   upcoming: MyMeeting[];
@@ -98,7 +99,7 @@ export async function getMyOverview(db: Db, own: OwnRecord, meta: RequestMeta, a
   if (!ownRecordActions(own.actor, own.participant).read) return null;
   const participantId = own.participant.id;
   return db.transaction().execute(async (trx) => {
-    const person = await trx.selectFrom("participants").select(["work_goal"]).where("id", "=", participantId).executeTakeFirstOrThrow();
+    const person = await trx.selectFrom("participants").select(["work_goal", "school_goal"]).where("id", "=", participantId).executeTakeFirstOrThrow();
     const plan = await trx.selectFrom("plan_items as i").leftJoin("support_persons as s", "s.id", "i.support_person_id")
       .select(["i.id", "i.kind", "i.description", "i.provider", "i.frequency", "i.status", "s.name as provider_name"])
       .where("i.participant_id", "=", participantId).orderBy("i.created_at").orderBy("i.id").execute();
@@ -123,6 +124,7 @@ export async function getMyOverview(db: Db, own: OwnRecord, meta: RequestMeta, a
     return {
       name: own.participant.preferredName ?? own.participant.firstName,
       workGoal: person.work_goal,
+      schoolGoal: person.school_goal,
       specialist: { name: own.participant.specialistName, email: own.participant.specialistEmail },
       plan: plan.map((i) => ({
         id: i.id, kind: i.kind as SupportKind, description: i.description, provider: i.provider as Provider, providerName: i.provider_name,

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/index.ts";
+import { prepared } from "../../db/prepared.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { detectScanType } from "../consent/scan-type.ts";
@@ -14,11 +15,15 @@ import { DEFAULT_QUIET_HOURS } from "../messages/quiet-hours.ts";
 
 const ROW_ID = "program";
 
+// Every page reads it (the root layout shows the program's name) and most read it twice
+// (the program's day is in its time zone): compiled once, not on each request (decision 0041).
+const settingsRow = prepared((db, _v: Record<string, never>) => db.selectFrom("program_settings")
+  .select(["name", "address", "phone", "time_zone", "logo_content_type", "quiet_hours_start", "quiet_hours_end", "participant_passwords", "version", "updated_at"])
+  .where("id", "=", ROW_ID));
+
 /** The program's name, address, phone, time zone and whether it has a logo; the defaults until saved. */
 export async function getProgramSettings(db: Db | Trx): Promise<ProgramSettings> {
-  const row = await db.selectFrom("program_settings")
-    .select(["name", "address", "phone", "time_zone", "logo_content_type", "quiet_hours_start", "quiet_hours_end", "participant_passwords", "version", "updated_at"])
-    .where("id", "=", ROW_ID).executeTakeFirst();
+  const row = await settingsRow.first(db, {});
   if (!row) return DEFAULT_PROGRAM_SETTINGS;
   return {
     name: row.name, address: row.address, phone: row.phone, timeZone: row.time_zone,

@@ -20,7 +20,15 @@ export function csvCell(value: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The start of every file: a byte-order mark, so Excel reads UTF-8 accents right. */
+export const CSV_START = "\uFEFF";
+
+/** One row with its CRLF line end. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return `${row.map(csvCell).join(",")}\r\n`;
+}
+
 /** A whole file: a header row and the rows, CRLF line ends, and a byte-order mark so Excel reads UTF-8 accents right. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return CSV_START + [header, ...rows].map(csvLine).join("");
 }

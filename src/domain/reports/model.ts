@@ -82,7 +82,9 @@ export function totalsOf(specialists: readonly SpecialistFigures[]): { teams: Te
     add(team, s);
     add(total, s);
   }
-  const ordered = [...teams.values()].sort((a, b) => (a.teamName === null ? 1 : b.teamName === null ? -1 : a.teamName.localeCompare(b.teamName)));
+  // One collator for every comparison: localeCompare builds one per call, which a program's hundred teams felt.
+  const collator = new Intl.Collator();
+  const ordered = [...teams.values()].sort((a, b) => (a.teamName === null ? 1 : b.teamName === null ? -1 : collator.compare(a.teamName, b.teamName)));
   return { teams: ordered, total };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
@@ -6,7 +7,7 @@ import { addDays } from "../day/model.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
 import { participantsInvolvedBetween } from "./involvement.ts";
-import { emptyFigures, HOME_PERIODS, lastDays, totalsOf, UNINVOLVED_DAYS, type Indicator, type Report, type ReportQuery, type SpecialistFigures } from "./model.ts";
+import { emptyFigures, HOME_PERIODS, INDICATORS, lastDays, totalsOf, UNINVOLVED_DAYS, type Indicator, type Report, type ReportQuery, type SpecialistFigures } from "./model.ts";
 import { reportScope, teamFor } from "./policy.ts";
 
 type Form = "page" | "csv" | "home" | "api";
@@ -28,16 +29,30 @@ async function specialistsOf(db: Db | Trx, reach: Reach) {
 }
 
 /**
+ * The active participants a report counts, as the base every figure joins from:
+ * those of one specialist, of a team's staff, or of everyone. Every active
+ * participant's specialist is among `specialistsOf` for the same reach (a staff
+ * member with an active caseload always is), so the reach is a condition on the
+ * participants, never a list of ids sent back to the database.
+ */
+function participantsOf(db: Db | Trx, reach: Reach) {
+  let base = db.selectFrom("participants as p").where("p.status", "=", "active");
+  if (reach.specialistId !== null) base = base.where("p.specialist_id", "=", reach.specialistId);
+  else if (reach.teamId !== null) base = base.where("p.specialist_id", "in", db.selectFrom("users").select("id").where("team_id", "=", reach.teamId));
+  return base;
+}
+
+/**
  * Every figure of a period, each one grouped query over the whole reach (set-based:
  * the cost grows with the rows, never with a query per participant or specialist).
+ * Each count goes from the participants to their own rows through an index that
+ * answers it alone (migration 0032), so a program's year reads no table rows.
  */
 async function figuresOf(db: Db | Trx, reach: Reach, from: string, to: string): Promise<SpecialistFigures[]> {
   const end = addDays(to, 1);
   const people = await specialistsOf(db, reach);
   if (people.length === 0) return [];
-  const ids = people.map((p) => p.id);
-  // Participants on the caseloads reached, as the base every count joins from.
-  const base = () => db.selectFrom("participants as p").where("p.status", "=", "active").where("p.specialist_id", "in", ids);
+  const base = () => participantsOf(db, reach);
 
   const [participants, involved, consents, meetings, commitments, planDone, jobStarts, working] = await Promise.all([
     base().select((eb) => ["p.specialist_id", eb.fn.countAll().as("n")]).groupBy("p.specialist_id").execute(),
@@ -49,7 +64,8 @@ async function figuresOf(db: Db | Trx, reach: Reach, from: string, to: string): 
       .where((eb) => eb.or([eb("g.expires_on", "is", null), eb("g.expires_on", ">=", to)]))
       .where((eb) => eb.or([eb("g.ended_at", "is", null), eb("g.ended_at", ">=", end)]))
       .where((eb) => eb.or([eb("g.event_occurred_on", "is", null), eb("g.event_occurred_on", ">", to)]))
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_revocations as r").select("r.id").whereRef("r.grant_id", "=", "g.id").where("r.category", "is", null).where("r.revoked_at", "<", end))))
+      // Whole withdrawals are few: read once as a list rather than looked for under every grant.
+      .where("g.id", "not in", (eb) => eb.selectFrom("consent_revocations as r").select("r.grant_id").where("r.category", "is", null).where("r.revoked_at", "<", end))
       .select((eb) => ["p.specialist_id", eb.fn.countAll().as("n")]).groupBy("p.specialist_id").execute(),
     base().innerJoin("meetings as m", "m.participant_id", "p.id").where("m.status", "=", "held").where("m.held_at", ">=", from).where("m.held_at", "<", end)
       .select((eb) => ["p.specialist_id", eb.fn.countAll().as("n")]).groupBy("p.specialist_id").execute(),
@@ -61,20 +77,24 @@ async function figuresOf(db: Db | Trx, reach: Reach, from: string, to: string): 
     base().innerJoin("jobs as j", "j.participant_id", "p.id").where("j.started_on", ">=", from).where("j.started_on", "<=", to)
       .select((eb) => ["p.specialist_id", eb.fn.countAll().as("n")]).groupBy("p.specialist_id").execute(),
     // People in a competitive job on the period's last day, each counted once however many jobs they hold.
-    base().where("p.id", "in", (eb) => eb.selectFrom("jobs as j").select("j.participant_id").where("j.competitive", "=", 1).where("j.started_on", "<=", to)
-      .where((w) => w.or([w("j.ended_on", "is", null), w("j.ended_on", ">=", to)])))
+    base().where((eb) => eb.exists(eb.selectFrom("jobs as j").select(sql.lit(1).as("one")).whereRef("j.participant_id", "=", "p.id").where("j.competitive", "=", 1).where("j.started_on", "<=", to)
+      .where((w) => w.or([w("j.ended_on", "is", null), w("j.ended_on", ">=", to)]))))
       .select((eb) => ["p.specialist_id", eb.fn.countAll().as("n")]).groupBy("p.specialist_id").execute(),
   ]);
-  const counts: Record<Indicator, { specialist_id: string; n: unknown }[]> = {
-    participants, involved, consentsActive: consents, meetingsHeld: meetings, commitmentsKept: commitments, planItemsDone: planDone, jobStarts, workingCompetitive: working,
+  const counts: Record<Indicator, Map<string, number>> = {
+    participants: bySpecialist(participants), involved: bySpecialist(involved), consentsActive: bySpecialist(consents), meetingsHeld: bySpecialist(meetings),
+    commitmentsKept: bySpecialist(commitments), planItemsDone: bySpecialist(planDone), jobStarts: bySpecialist(jobStarts), workingCompetitive: bySpecialist(working),
   };
   return people.map((person) => {
     const figures = emptyFigures();
-    for (const [indicator, rows] of Object.entries(counts) as [Indicator, { specialist_id: string; n: unknown }[]][]) {
-      figures[indicator] = Number(rows.find((r) => r.specialist_id === person.id)?.n ?? 0);
-    }
+    for (const indicator of INDICATORS) figures[indicator] = counts[indicator].get(person.id) ?? 0;
     return { specialistId: person.id, name: person.name, teamId: person.team_id, teamName: person.team_name ?? null, ...figures };
   });
+}
+
+/** A grouped count by specialist, to look up by id (a program has a thousand specialists: no search through the rows for each). */
+function bySpecialist(rows: readonly { specialist_id: string; n: unknown }[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.specialist_id, Number(r.n)]));
 }
 
 /**

@@ -14,7 +14,7 @@ export const partners = {
   "supportPage.done.claim": "Thank you for helping. It is now on your list below.",
   "supportPage.done.taken": "Someone else already said they would help with that. Thank you anyway.",
   "supportPage.done.contact": "Thank you. We saved your contact details.",
-  "supportPage.goal.heading": "{participant}'s work goal",
+  "supportPage.goal.heading": "What {participant} is working toward",
   "supportPage.meetings.heading": "Meetings you are invited to",
   "supportPage.meetings.none": "No meetings for you right now.",
   "supportPage.meetings.when": "When",

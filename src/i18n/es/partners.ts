@@ -16,7 +16,7 @@ export const partners: Record<keyof typeof english, string> = {
   "supportPage.done.claim": "Gracias por ayudar. Ahora está en su lista, más abajo.",
   "supportPage.done.taken": "Otra persona ya dijo que iba a ayudar con eso. Gracias de todos modos.",
   "supportPage.done.contact": "Gracias. Guardamos sus datos de contacto.",
-  "supportPage.goal.heading": "La meta de trabajo de {participant}",
+  "supportPage.goal.heading": "Lo que {participant} quiere lograr",
   "supportPage.meetings.heading": "Sus invitaciones a reuniones",
   "supportPage.meetings.none": "Por ahora no tiene reuniones.",
   "supportPage.meetings.when": "Cuándo",
