@@ -7,7 +7,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   // The pseudo-locale spec runs on a server of its own (playwright.pseudo.config.ts).
   testIgnore: "**/*.pseudo.ts",
-  timeout: 60_000,
+  // Each test is a whole journey through several pages; on a busy CI machine the long ones come near a minute.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
