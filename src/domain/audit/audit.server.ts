@@ -36,6 +36,21 @@ function validDetails(event: AuditEvent): AuditEventBody["details"] {
  * Appends one row to the audit log inside the caller's transaction, so the row
  * exists exactly when the change it records does.
  */
+/**
+ * A long read over many records, audited (a report, an export): the reading runs
+ * in a read-only transaction with one snapshot, and the audit row is written
+ * after it in a short transaction of its own, before the caller answers. On
+ * SQLite a transaction that writes holds the one write lock from its start, so
+ * a read of a second or more inside it kept every other process's writes
+ * waiting, some until they were answered 503 (decision 0040). The row still
+ * precedes the disclosure: nothing is sent unless it is written. `record` gets
+ * what was read and returns the answer.
+ */
+export async function readThenRecord<T, R>(db: Db, read: (trx: Trx) => Promise<T>, record: (trx: Trx, found: T) => Promise<R>): Promise<R> {
+  const found = await db.transaction().setIsolationLevel("repeatable read").setAccessMode("read only").execute(read);
+  return db.transaction().execute((trx) => record(trx, found));
+}
+
 export async function recordAudit(trx: Trx, event: AuditEvent): Promise<void> {
   await recordAuditRows(trx, [event]);
 }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/index.ts";
-import { likeTerm, recordAudit } from "../audit/audit.server.ts";
+import { likeTerm, readThenRecord, recordAudit } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
 import { caseloadScope } from "../participants/policy.ts";
 import { foldForSearch } from "../participants/search-name.ts";
@@ -27,7 +27,7 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExport
   const { timeZone } = await getProgramSettings(db);
   const now = wallClockAt(timeZone ?? "UTC", at);
   const today = now.slice(0, 10);
-  return db.transaction().execute(async (trx) => {
+  return readThenRecord(db, async (trx) => {
     let base = trx.selectFrom("participants as p").innerJoin("users as s", "s.id", "p.specialist_id").leftJoin("teams as t", "t.id", "s.team_id")
       .where("p.status", "=", query.status);
     if (scope.kind === "own") base = base.where("p.specialist_id", "=", scope.userId);
@@ -49,6 +49,8 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExport
       .execute();
     // "Working" comes back as 1/0 from SQLite and true/false from PostgreSQL: made a boolean in place, no second list.
     for (const row of rows) row.working = Boolean(Number(row.working));
+    return rows;
+  }, async (trx, rows) => {
     await recordAudit(trx, {
       actor, action: "caseload.export", entityType: "participant", reason: `read:participant:${scope.kind}`,
       details: { form, search: query.q ? "yes" : "no", status: query.status, rows: rows.length, exported: rows.map((r) => r.id) }, meta,

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/index.ts";
-import { recordAudit, type Trx } from "../audit/audit.server.ts";
+import { readThenRecord, recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta } from "../auth/actor.ts";
-import { recordRefusal } from "../access/access.server.ts";
+import { recordRefusal, type RefusedAttempt } from "../access/access.server.ts";
 import { addDays } from "../day/model.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
@@ -98,47 +98,45 @@ function bySpecialist(rows: readonly { specialist_id: string; n: unknown }[]): M
 }
 
 /**
- * Where the asked team and specialist lie within the actor's report scope; null
- * (after auditing the refusal) when the actor may not read reports at all, asks
- * for another team, or names a specialist outside the reach.
+ * Where the asked team and specialist lie within the actor's report scope, or the
+ * refusal to audit when the actor may not read reports at all, asks for another
+ * team, or names a specialist outside the reach. Reads only: the caller records.
  */
-async function reachFor(trx: Trx, actor: Actor, team: string | null, specialist: string | null, meta: RequestMeta): Promise<Reach | null> {
+async function reachFor(trx: Trx, actor: Actor, team: string | null, specialist: string | null): Promise<Reach | { refused: RefusedAttempt }> {
   const scope = reportScope(actor);
   const chosen = teamFor(scope, team);
-  if (!chosen) {
-    await recordRefusal(trx, actor, { action: "read:report", entityType: "team", entityId: team, participantId: null, reason: scope.kind === "none" ? "not_permitted" : "not_found" }, meta);
-    return null;
-  }
+  if (!chosen) return { refused: { action: "read:report", entityType: "team", entityId: team, participantId: null, reason: scope.kind === "none" ? "not_permitted" : "not_found" } };
   if (chosen.teamId !== null) {
     const exists = await trx.selectFrom("teams").select("id").where("id", "=", chosen.teamId).executeTakeFirst();
-    if (!exists) {
-      await recordRefusal(trx, actor, { action: "read:report", entityType: "team", entityId: chosen.teamId, participantId: null, reason: "not_found" }, meta);
-      return null;
-    }
+    if (!exists) return { refused: { action: "read:report", entityType: "team", entityId: chosen.teamId, participantId: null, reason: "not_found" } };
   }
   if (specialist !== null) {
     let query = trx.selectFrom("users").select("id").where("id", "=", specialist);
     if (chosen.teamId !== null) query = query.where("team_id", "=", chosen.teamId);
-    if (!(await query.executeTakeFirst())) {
-      await recordRefusal(trx, actor, { action: "read:report", entityType: "user", entityId: specialist, participantId: null, reason: "not_found" }, meta);
-      return null;
-    }
+    if (!(await query.executeTakeFirst())) return { refused: { action: "read:report", entityType: "user", entityId: specialist, participantId: null, reason: "not_found" } };
   }
   return { teamId: chosen.teamId, specialistId: specialist };
 }
 
 /** A report over a period for the actor's reach: supervisors their team, administrators any team or the whole program. Audited. */
 export async function readReport(db: Db, actor: Actor, query: ReportQuery, form: Form, meta: RequestMeta): Promise<Report | null> {
-  return db.transaction().execute(async (trx) => {
-    const reach = await reachFor(trx, actor, query.team, query.specialist, meta);
-    if (!reach) return null;
-    const specialists = await figuresOf(trx, reach, query.from, query.to);
-    await recordAudit(trx, {
-      actor, action: "report.read", entityType: "team", entityId: reach.teamId ?? "program", participantId: null, reason: reportReason(actor),
-      details: { from: query.from, to: query.to, teamId: reach.teamId, specialistId: reach.specialistId, form, specialists: specialists.length }, meta,
+  return readThenRecord(db,
+    async (trx) => {
+      const reach = await reachFor(trx, actor, query.team, query.specialist);
+      return "refused" in reach ? reach : { reach, specialists: await figuresOf(trx, reach, query.from, query.to) };
+    },
+    async (trx, found) => {
+      if ("refused" in found) {
+        await recordRefusal(trx, actor, found.refused, meta);
+        return null;
+      }
+      const { reach, specialists } = found;
+      await recordAudit(trx, {
+        actor, action: "report.read", entityType: "team", entityId: reach.teamId ?? "program", participantId: null, reason: reportReason(actor),
+        details: { from: query.from, to: query.to, teamId: reach.teamId, specialistId: reach.specialistId, form, specialists: specialists.length }, meta,
+      });
+      return { from: query.from, to: query.to, teamId: reach.teamId, specialistId: reach.specialistId, specialists, ...totalsOf(specialists) };
     });
-    return { from: query.from, to: query.to, teamId: reach.teamId, specialistId: reach.specialistId, specialists, ...totalsOf(specialists) };
-  });
 }
 
 function reportReason(actor: Actor): string {
@@ -190,34 +188,43 @@ export async function readSupervisorHome(db: Db, actor: Actor, specialistId: str
   if (scope.kind !== "team") return null;
   const { timeZone } = await getProgramSettings(db);
   const today = wallClockAt(timeZone ?? "UTC", at).slice(0, 10);
-  return db.transaction().execute(async (trx) => {
-    const reach = await reachFor(trx, actor, scope.teamId, specialistId, meta);
-    if (!reach) return null;
-    const periods = [];
-    for (const days of HOME_PERIODS) {
-      const { from, to } = lastDays(today, days);
-      const specialists = await figuresOf(trx, reach, from, to);
-      periods.push({ days, from, to, specialists, total: totalsOf(specialists).total });
-    }
-    const everyone = await specialistsOf(trx, { teamId: reach.teamId, specialistId: null });
-    const ids = (reach.specialistId ? everyone.filter((s) => s.id === reach.specialistId) : everyone).map((s) => s.id);
-    const since = lastDays(today, UNINVOLVED_DAYS);
-    const notInvolved = () => trx.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id")
-      .where("p.status", "=", "active").where("p.specialist_id", "in", ids.length ? ids : [""])
-      .where("p.id", "not in", participantsInvolvedBetween(trx, since.from, since.to));
-    const [rows, count] = await Promise.all([
-      notInvolved().select(["p.id", "p.first_name", "p.last_name", "p.preferred_name", "u.name as specialist_name"])
-        .orderBy("u.name").orderBy("p.last_name").orderBy("p.first_name").orderBy("p.id").limit(UNINVOLVED_LIST_LIMIT).execute(),
-      notInvolved().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-    ]);
-    await recordAudit(trx, {
-      actor, action: "report.read", entityType: "team", entityId: scope.teamId, participantId: null, reason: "read:report:team",
-      details: { from: lastDays(today, Math.max(...HOME_PERIODS)).from, to: today, teamId: scope.teamId, specialistId: reach.specialistId, form: "home", specialists: ids.length }, meta,
+  return readThenRecord(db,
+    async (trx) => {
+      const reach = await reachFor(trx, actor, scope.teamId, specialistId);
+      if ("refused" in reach) return reach;
+      const periods = [];
+      for (const days of HOME_PERIODS) {
+        const { from, to } = lastDays(today, days);
+        const specialists = await figuresOf(trx, reach, from, to);
+        periods.push({ days, from, to, specialists, total: totalsOf(specialists).total });
+      }
+      const everyone = await specialistsOf(trx, { teamId: reach.teamId, specialistId: null });
+      const ids = (reach.specialistId ? everyone.filter((s) => s.id === reach.specialistId) : everyone).map((s) => s.id);
+      const since = lastDays(today, UNINVOLVED_DAYS);
+      const notInvolved = () => trx.selectFrom("participants as p").innerJoin("users as u", "u.id", "p.specialist_id")
+        .where("p.status", "=", "active").where("p.specialist_id", "in", ids.length ? ids : [""])
+        .where("p.id", "not in", participantsInvolvedBetween(trx, since.from, since.to));
+      const [rows, count] = await Promise.all([
+        notInvolved().select(["p.id", "p.first_name", "p.last_name", "p.preferred_name", "u.name as specialist_name"])
+          .orderBy("u.name").orderBy("p.last_name").orderBy("p.first_name").orderBy("p.id").limit(UNINVOLVED_LIST_LIMIT).execute(),
+        notInvolved().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+      ]);
+      return { reach, periods, everyone, ids, rows, count };
+    },
+    async (trx, found) => {
+      if ("refused" in found) {
+        await recordRefusal(trx, actor, found.refused, meta);
+        return null;
+      }
+      const { reach, periods, everyone, ids, rows, count } = found;
+      await recordAudit(trx, {
+        actor, action: "report.read", entityType: "team", entityId: scope.teamId, participantId: null, reason: "read:report:team",
+        details: { from: lastDays(today, Math.max(...HOME_PERIODS)).from, to: today, teamId: scope.teamId, specialistId: reach.specialistId, form: "home", specialists: ids.length }, meta,
+      });
+      return {
+        today, specialistId: reach.specialistId, specialists: everyone.map((s) => ({ id: s.id, name: s.name })), periods,
+        uninvolved: rows.map((r) => ({ participantId: r.id, firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name, specialistName: r.specialist_name })),
+        uninvolvedCount: Number(count.n),
+      };
     });
-    return {
-      today, specialistId: reach.specialistId, specialists: everyone.map((s) => ({ id: s.id, name: s.name })), periods,
-      uninvolved: rows.map((r) => ({ participantId: r.id, firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name, specialistName: r.specialist_name })),
-      uninvolvedCount: Number(count.n),
-    };
-  });
 }
