@@ -1,7 +1,10 @@
-import { Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
+import { createReadableStreamFromReadable } from "@react-router/node";
 import { ServerRouter, isRouteErrorResponse } from "react-router";
+import { isbot } from "isbot";
+import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { appContext } from "../src/server/context.ts";
 import { isReplacedRender, noteDatabaseBusy } from "./lib/busy.server.ts";
@@ -23,13 +26,6 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (!request.signal.aborted) console.error(inner ?? error);
 };
 
-/**
- * The whole document rendered into one buffer and sent in one write. No page
- * streams (no loader returns a promise for a Suspense boundary to await), so the
- * shell is the whole page anyway; piping React's chunks through a Node stream, a
- * web stream and back into the response cost every page a tenth of its CPU
- * (decision 0041: stream plumbing and one `writev` per chunk).
- */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -47,47 +43,59 @@ export default function handleRequest(
 
   // The same nonce the Content-Security-Policy header names, on every inline script.
   const nonce = loadContext.get(appContext).nonce;
-  return new Promise<Response>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let shellRendered = false;
-    let shellFailed = false;
-    const chunks: Buffer[] = [];
-    const body = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk);
-        callback();
-      },
-      final(callback) {
-        clearTimeout(timeoutId);
-        const html = Buffer.concat(chunks);
-        responseHeaders.set("Content-Type", "text/html");
-        responseHeaders.set("Content-Length", String(html.byteLength));
-        resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
-        callback();
-      },
-    });
+    let userAgent = request.headers.get("user-agent");
 
-    // Abort the rendering after `streamTimeout` so it has time to flush the rejected boundaries.
-    const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
+    // Ensure requests from bots and SPA Mode renders wait for all content to load before responding
+    // https://react.dev/reference/react-dom/server/renderToPipeableStream#waiting-for-all-content-to-load-for-crawlers-and-static-generation
+    let readyOption: keyof RenderToPipeableStreamOptions =
+      (userAgent && isbot(userAgent)) || routerContext.isSpaMode
+        ? "onAllReady"
+        : "onShellReady";
+
+    // Abort the rendering stream after the `streamTimeout` so it has time to
+    // flush down the rejected boundaries
+    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(
+      () => abort(),
+      streamTimeout + 1000,
+    );
 
     const { pipe, abort } = renderToPipeableStream(
       <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
       {
         nonce,
-        onShellReady() {
+        [readyOption]() {
           shellRendered = true;
-        },
-        // Everything, not only the shell: the document goes out in one piece.
-        onAllReady() {
-          if (!shellFailed) pipe(body);
+          const body = new PassThrough({
+            final(callback) {
+              // Clear the timeout to prevent retaining the closure and memory leak
+              clearTimeout(timeoutId);
+              timeoutId = undefined;
+              callback();
+            },
+          });
+          const stream = createReadableStreamFromReadable(body);
+
+          responseHeaders.set("Content-Type", "text/html");
+
+          pipe(body);
+
+          resolve(
+            new Response(stream, {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
         },
         onShellError(error: unknown) {
-          shellFailed = true;
-          clearTimeout(timeoutId);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          // Errors of the initial shell reject and are logged in handleDocumentRequest.
+          // Log streaming rendering errors from inside the shell.  Don't log
+          // errors encountered during initial shell rendering since they'll
+          // reject and get logged in handleDocumentRequest.
           if (shellRendered) {
             loadContext.get(appContext).log.error({ err: error }, "render error");
           }
