@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { api } from "./fixtures/api.ts";
 import { expect, test } from "./fixtures/test.ts";
 import { pdfText } from "../support/pdf-text.ts";
 
@@ -10,13 +11,6 @@ import { pdfText } from "../support/pdf-text.ts";
 // copy, without doubled punctuation after a name; and a first-call mark that moves only
 // when the specialist ticks it. Each test makes its own participant, and waits for the
 // page it acts on (its heading) before it types.
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 const suffix = () => Date.now().toString(36);
@@ -273,14 +267,19 @@ test("the first-call mark stays with the first person until the specialist ticks
   await expect(form.getByRole("heading", { level: 2 })).toBeVisible();
   await expect(form.getByLabel("Question that brought them up")).toHaveValue("firstCall");
   const box = form.getByRole("checkbox", { name: "The first person I'll call when I get a job" });
+  /** Adds someone from the first-call question; ticks the box only when asked to. */
+  const addPerson = async (name: string, connection: string, options: { firstCall?: boolean } = {}) => {
+    await form.getByLabel(/^Name/).fill(name);
+    await form.getByLabel("How they are connected").selectOption({ label: connection });
+    await form.getByLabel("How close").selectOption("friends");
+    if (options.firstCall) await box.check();
+    await form.getByRole("button", { name: "Add this person" }).click();
+    await expect(page.getByRole("status")).toContainText(name);
+  };
   await expect(box).not.toBeChecked();
   await expect(form).toContainText("Olga Bell is the first call now. Ticking this box moves the mark to this person.");
   await checkA11y();
-  await form.getByLabel(/^Name/).fill("Hugo Reyes");
-  await form.getByLabel("How they are connected").selectOption({ label: "Friend" });
-  await form.getByLabel("How close").selectOption("friends");
-  await form.getByRole("button", { name: "Add this person" }).click();
-  await expect(page.getByRole("status")).toContainText("Hugo Reyes");
+  await addPerson("Hugo Reyes", "Friend");
 
   await page.goto(`${base}/network`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -290,12 +289,7 @@ test("the first-call mark stays with the first person until the specialist ticks
   // Ticked on purpose for a third person, the mark moves to them and leaves Olga.
   await page.goto(`${base}/network/discover?ask=firstCall#add-person`);
   await expect(form.getByLabel("Question that brought them up")).toHaveValue("firstCall");
-  await form.getByLabel(/^Name/).fill("Wen Li");
-  await form.getByLabel("How they are connected").selectOption({ label: "Neighbor" });
-  await form.getByLabel("How close").selectOption("friends");
-  await box.check();
-  await form.getByRole("button", { name: "Add this person" }).click();
-  await expect(page.getByRole("status")).toContainText("Wen Li");
+  await addPerson("Wen Li", "Neighbor", { firstCall: true });
   await page.goto(`${base}/network`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(markOf("Wen Li")).toHaveText("First call");

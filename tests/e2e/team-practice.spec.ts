@@ -1,18 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { api } from "./fixtures/api.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 // The team's own practice (issue 15): coaching notes seen only by the two people
 // they are between; the resource directory (add, edit, retire, print) and an offer
 // on a support person's page; the advocacy log; and two families introduced, each
 // seeing the other on their own page. Each page is checked with axe and on a 360 px phone.
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
