@@ -1,9 +1,10 @@
-import { INDICATORS, sharesOf, type Figures, type Report } from "../../src/domain/reports/model.ts";
+import { Link } from "react-router";
+import { INDICATORS, sharesOf, type Figures, type Report, type TeamFigures } from "../../src/domain/reports/model.ts";
 import type { Translate } from "../../src/i18n/index.ts";
 
-/** The figures as a table: a row per specialist, then team totals and the grand total. The charts' text alternative. */
-export function ReportTable({ t, report, caption }: { t: Translate; report: Pick<Report, "specialists" | "teams" | "total">; caption: string }) {
-  const cells = (figures: Figures) => {
+/** A row's figure cells: counts, and the two shares next to their counts. */
+function figureCells(t: Translate) {
+  return (figures: Figures) => {
     const shares = sharesOf(figures);
     return INDICATORS.map((indicator) => {
       const share = indicator === "involved" ? shares.involved : indicator === "workingCompetitive" ? shares.workingCompetitive : undefined;
@@ -11,6 +12,11 @@ export function ReportTable({ t, report, caption }: { t: Translate; report: Pick
       return <td key={indicator} data-label={t(`report.col.${indicator}`)}>{text}</td>;
     });
   };
+}
+
+/** The figures as a table: a row per specialist, then team totals and the grand total. The charts' text alternative. */
+export function ReportTable({ t, report, caption }: { t: Translate; report: Pick<Report, "specialists" | "teams" | "total">; caption: string }) {
+  const cells = figureCells(t);
   const teamName = (name: string | null) => name ?? t("report.noTeam");
   return (
     // A wide table scrolls sideways on its own; it takes focus so the keyboard can scroll it too.
@@ -43,6 +49,45 @@ export function ReportTable({ t, report, caption }: { t: Translate; report: Pick
             <th scope="row">{t("report.total")}</th>
             <td data-label={t("report.col.team")}>{report.teams.length === 1 ? teamName(report.teams[0]!.teamName) : ""}</td>
             {cells(report.total)}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The figures of a report over several teams: a row per team, its name leading to
+ * that team's report (the team's specialists), then the grand total. "No team"
+ * (staff without a team) has no report of its own to lead to.
+ */
+export function ReportTeamTable({ t, teams, total, caption, linkFor }: {
+  t: Translate; teams: readonly TeamFigures[]; total: Figures; caption: string; linkFor: (teamId: string) => string;
+}) {
+  const cells = figureCells(t);
+  return (
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table className="report-figures responsive-table" data-testid="report-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("report.col.team")}</th>
+            <th scope="col">{t("reportChart.col.specialists")}</th>
+            {INDICATORS.map((i) => <th key={i} scope="col">{t(`report.col.${i}`)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((team) => (
+            <tr key={team.teamId ?? "none"} data-testid="report-team">
+              <th scope="row">{team.teamId === null ? t("report.noTeam") : <Link to={linkFor(team.teamId)}>{team.teamName}</Link>}</th>
+              <td data-label={t("reportChart.col.specialists")}>{team.specialists}</td>
+              {cells(team)}
+            </tr>
+          ))}
+          <tr className="report-total" data-testid="report-total">
+            <th scope="row">{t("report.total")}</th>
+            <td data-label={t("reportChart.col.specialists")}>{teams.reduce((sum, team) => sum + team.specialists, 0)}</td>
+            {cells(total)}
           </tr>
         </tbody>
       </table>

@@ -1,11 +1,11 @@
 import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/reports";
-import { reportQueryFrom, sharesOf, type Report } from "../../src/domain/reports/model.ts";
+import { reportQueryFrom, reportView, sharesOf, specialistChoices, type Figures, type ReportValues, type ReportView } from "../../src/domain/reports/model.ts";
 import { readReport, reportChoices } from "../../src/domain/reports/reports.server.ts";
 import { formatDate } from "../../src/i18n/format.ts";
 import type { Translate } from "../../src/i18n/index.ts";
-import { BarChart } from "../components/report-chart.tsx";
-import { ReportTable } from "../components/report-table.tsx";
+import { BarChart, type Bar } from "../components/report-chart.tsx";
+import { ReportTable, ReportTeamTable } from "../components/report-table.tsx";
 import { DateField, ErrorSummary, SelectField } from "../components/forms.tsx";
 import { app, notFound, requireActor } from "../lib/request.server.ts";
 import { useT } from "../lib/i18n.ts";
@@ -18,22 +18,29 @@ import { useT } from "../lib/i18n.ts";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = app(context);
-  const choices = await reportChoices(ctx.db, actor);
-  if (!choices) throw notFound();
+  const all = await reportChoices(ctx.db, actor);
+  if (!all) throw notFound();
   const url = new URL(request.url);
   const asked = reportQueryFrom(url.searchParams, new Date().toISOString().slice(0, 10));
-  if (!asked.ok) return { choices, values: asked.values, errors: asked.errors, report: null, csv: null };
+  // The filter offers the specialists of the team chosen, or of the chosen specialist's team.
+  const offered = (values: ReportValues) => {
+    const team = values.team || all.specialists.find((s) => s.id === values.specialist)?.teamId || "";
+    return { values: { ...values, team }, choices: { teams: all.teams, specialists: specialistChoices(all.specialists, all.teams.length, team || null) } };
+  };
+  if (!asked.ok) return { ...offered(asked.values), errors: asked.errors, report: null, csv: null };
   const report = await readReport(ctx.db, actor, asked.query, "page", ctx.meta);
   if (!report) throw notFound();
   const values = { from: report.from, to: report.to, team: report.teamId ?? "", specialist: report.specialistId ?? "" };
-  return { choices, values, errors: {}, report, csv: `/reports.csv?${new URLSearchParams(values).toString()}` };
+  // The page carries only what it shows: over several teams, the teams (the CSV keeps every specialist).
+  const view = { from: report.from, to: report.to, ...reportView(report) };
+  return { ...offered(values), errors: {}, report: view, csv: `/reports.csv?${new URLSearchParams(values).toString()}` };
 }
 
 export default function ReportsPage() {
   const t = useT();
   const { choices, values, errors, report, csv } = useLoaderData<typeof loader>();
   const labels = { from: t("report.from.label"), to: t("report.to.label"), team: t("report.team.label"), specialist: t("report.specialist.label") };
-  const specialists = choices.specialists.filter((s) => !values.team || s.teamId === values.team);
+  const several = choices.teams.length > 1;
   return (
     <div className="page page--wide">
       <title>{`${t("report.title")} · ${t("app.name")}`}</title>
@@ -45,40 +52,46 @@ export default function ReportsPage() {
           <ErrorSummary errors={errors} labels={labels} />
           <DateField name="from" label={labels.from} errors={errors} defaultValue={values.from} required />
           <DateField name="to" label={labels.to} errors={errors} defaultValue={values.to} required />
-          {choices.teams.length > 1 ? (
+          {several ? (
             <SelectField name="team" label={labels.team} errors={errors} defaultValue={values.team}
               options={[{ value: "", label: t("report.team.all") }, ...choices.teams.map((team) => ({ value: team.id, label: team.name }))]} />
           ) : null}
-          <SelectField name="specialist" label={labels.specialist} errors={errors} defaultValue={values.specialist}
-            options={[{ value: "", label: t("report.specialist.all") }, ...specialists.map((s) => ({ value: s.id, label: s.name }))]} />
+          {several && !values.team ? <p className="hint">{t("reportChart.specialist.teamFirst")}</p> : (
+            <SelectField name="specialist" label={labels.specialist} errors={errors} defaultValue={values.specialist}
+              options={[{ value: "", label: t("report.specialist.all") }, ...choices.specialists.map((s) => ({ value: s.id, label: s.name }))]} />
+          )}
           <p><button type="submit">{t("report.submit")}</button></p>
         </Form>
+        {several && values.team && report ? (
+          <p><Link to={`/reports?${new URLSearchParams({ from: report.from, to: report.to }).toString()}`}>{t("reportChart.allTeams")}</Link></p>
+        ) : null}
       </section>
       {report ? <ReportBody t={t} report={report} csv={csv!} /> : null}
     </div>
   );
 }
 
-function ReportBody({ t, report, csv }: { t: Translate; report: Report; csv: string }) {
-  const period = t("report.period", { from: formatDate(report.from, t.locale), to: formatDate(report.to, t.locale) });
-  const desc = t("report.chart.desc");
-  const percentBar = (name: string, share: number | null) => ({
-    label: name, value: share, text: share === null ? t("report.chart.noShare", { name }) : t("report.chart.percent", { name, value: share }),
-  });
+function ReportBody({ t, report, csv }: { t: Translate; report: ReportView & { from: string; to: string }; csv: string }) {
+  const from = formatDate(report.from, t.locale);
+  const to = formatDate(report.to, t.locale);
   return (
     <section aria-labelledby="report-period">
-      <h2 id="report-period">{period}</h2>
+      <h2 id="report-period">{t("report.period", { from, to })}</h2>
       <p className="no-print"><Link to={csv} reloadDocument download>{t("report.csv")}</Link></p>
       <p className="hint no-print">{t("report.print")}</p>
-      {report.specialists.length === 0 ? <p className="muted">{t("report.none")}</p> : (
+      {report.level === "teams" ? (
         <>
-          <BarChart title={t("report.chart.jobStarts")} description={desc}
-            bars={report.specialists.map((s) => ({ label: s.name, value: s.jobStarts, text: t("report.chart.bar", { name: s.name, value: s.jobStarts }) }))} />
-          <BarChart title={t("report.chart.competitive")} description={desc} max={100}
-            bars={report.specialists.map((s) => percentBar(s.name, sharesOf(s).workingCompetitive))} />
-          <BarChart title={t("report.chart.involved")} description={desc} max={100}
-            bars={report.specialists.map((s) => percentBar(s.name, sharesOf(s).involved))} />
-          <ReportTable t={t} report={report} caption={t("report.table.caption", { from: formatDate(report.from, t.locale), to: formatDate(report.to, t.locale) })} />
+          <p>{t("reportChart.teams.intro", { count: report.teams.length })}</p>
+          <Charts t={t} level="teams"
+            lines={report.teams.map((team) => ({ name: team.teamName ?? t("report.noTeam"), figures: team }))} />
+          <ReportTeamTable t={t} teams={report.teams} total={report.total} caption={t("reportChart.teams.caption", { from, to })}
+            linkFor={(teamId) => `/reports?${new URLSearchParams({ from: report.from, to: report.to, team: teamId }).toString()}`} />
+        </>
+      ) : report.specialists.length === 0 ? <p className="muted">{t("report.none")}</p> : (
+        <>
+          <Charts t={t} level="specialists"
+            lines={report.specialists.map((s) => ({ name: s.name, figures: s }))} />
+          <ReportTable t={t} report={report} caption={t("report.table.caption", { from, to })} />
         </>
       )}
       <section aria-labelledby="report-definitions">
@@ -90,5 +103,24 @@ function ReportBody({ t, report, csv }: { t: Translate; report: Report; csv: str
         </dl>
       </section>
     </section>
+  );
+}
+
+/** The report's three charts, a bar per specialist or per team. */
+function Charts({ t, level, lines }: { t: Translate; level: ReportView["level"]; lines: { name: string; figures: Figures }[] }) {
+  const byTeam = level === "teams";
+  const desc = t("report.chart.desc");
+  const percentBar = (name: string, share: number | null): Bar => ({
+    label: name, value: share, text: share === null ? t("report.chart.noShare", { name }) : t("report.chart.percent", { name, value: share }),
+  });
+  return (
+    <>
+      <BarChart title={byTeam ? t("reportChart.jobStarts") : t("report.chart.jobStarts")} description={desc}
+        bars={lines.map(({ name, figures }) => ({ label: name, value: figures.jobStarts, text: t("report.chart.bar", { name, value: figures.jobStarts }) }))} />
+      <BarChart title={byTeam ? t("reportChart.competitive") : t("report.chart.competitive")} description={desc} max={100}
+        bars={lines.map(({ name, figures }) => percentBar(name, sharesOf(figures).workingCompetitive))} />
+      <BarChart title={byTeam ? t("reportChart.involved") : t("report.chart.involved")} description={desc} max={100}
+        bars={lines.map(({ name, figures }) => percentBar(name, sharesOf(figures).involved))} />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyFigures, percent, reportQueryFrom, sharesOf, totalsOf, type SpecialistFigures } from "./model.ts";
+import { emptyFigures, percent, reportQueryFrom, reportView, sharesOf, specialistChoices, totalsOf, type SpecialistFigures } from "./model.ts";
 import { reportScope, teamFor } from "./policy.ts";
 import { endsBeforeStart, jobEndSchema, jobInputSchema } from "../jobs/model.ts";
 import type { StaffActor } from "../auth/actor.ts";
@@ -13,7 +13,7 @@ describe("report indicators", () => {
       person("a", "t2", "West", { participants: 3, jobStarts: 1 }), person("b", "t1", "East", { participants: 2, jobStarts: 2 }),
       person("c", null, null, { participants: 1 }), person("d", "t2", "West", { participants: 4, workingCompetitive: 2 }),
     ]);
-    expect(teams.map((t) => [t.teamName, t.participants, t.jobStarts, t.workingCompetitive])).toEqual([["East", 2, 2, 0], ["West", 7, 1, 2], [null, 1, 0, 0]]);
+    expect(teams.map((t) => [t.teamName, t.specialists, t.participants, t.jobStarts, t.workingCompetitive])).toEqual([["East", 1, 2, 2, 0], ["West", 2, 7, 1, 2], [null, 1, 1, 0, 0]]);
     expect([total.participants, total.jobStarts, total.workingCompetitive]).toEqual([10, 3, 2]);
   });
   it("give shares as whole percentages, and none for an empty caseload rather than 0%", () => {
@@ -28,6 +28,29 @@ describe("report indicators", () => {
     const backwards = reportQueryFrom(new URLSearchParams({ from: "2026-03-01", to: "2026-02-01" }), "2026-03-31");
     expect(!backwards.ok && backwards.errors).toEqual({ to: "report.period.order" });
     expect(reportQueryFrom(new URLSearchParams({ from: "2026-02-30x" }), "2026-03-31").ok).toBe(false);
+  });
+});
+
+describe("what a report draws", () => {
+  const report = (specialists: SpecialistFigures[]) => ({ specialists, ...totalsOf(specialists) });
+  it("draws each specialist when the report covers one team, however many they are", () => {
+    const team = Array.from({ length: 40 }, (_, i) => person(`s${i}`, "t1", "East", { participants: 1 }));
+    const view = reportView(report(team));
+    expect(view.level).toBe("specialists");
+    expect(view.level === "specialists" && view.specialists.length).toBe(40);
+  });
+  it("draws each team, with its specialists counted, when the report covers several, and keeps the program's total", () => {
+    const view = reportView(report([
+      person("a", "t2", "West", { jobStarts: 1 }), person("b", "t1", "East", { jobStarts: 2 }), person("c", "t2", "West", { jobStarts: 4 }), person("d", null, null, {}),
+    ]));
+    expect(view.level === "teams" && view.teams.map((t) => [t.teamName, t.specialists, t.jobStarts])).toEqual([["East", 1, 2], ["West", 2, 5], [null, 1, 0]]);
+    expect(view.total.jobStarts).toBe(7);
+  });
+  it("offers the chosen team's specialists, everyone within one team, and over several teams nobody until a team is chosen", () => {
+    const people = [{ id: "a", teamId: "t1" }, { id: "b", teamId: "t2" }, { id: "c", teamId: "t1" }];
+    expect(specialistChoices(people, 2, "t1").map((s) => s.id)).toEqual(["a", "c"]);
+    expect(specialistChoices(people, 2, null)).toEqual([]);
+    expect(specialistChoices(people.slice(0, 1), 1, null).map((s) => s.id)).toEqual(["a"]);
   });
 });
 

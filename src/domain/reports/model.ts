@@ -24,6 +24,8 @@ export interface SpecialistFigures extends Figures {
 export interface TeamFigures extends Figures {
   teamId: string | null;
   teamName: string | null;
+  /** How many specialists the team's figures add up. */
+  specialists: number;
 }
 
 export interface Report {
@@ -78,7 +80,8 @@ export function totalsOf(specialists: readonly SpecialistFigures[]): { teams: Te
   const total = emptyFigures();
   for (const s of specialists) {
     let team = teams.get(s.teamId);
-    if (!team) teams.set(s.teamId, team = { teamId: s.teamId, teamName: s.teamName, ...emptyFigures() });
+    if (!team) teams.set(s.teamId, team = { teamId: s.teamId, teamName: s.teamName, specialists: 0, ...emptyFigures() });
+    team.specialists += 1;
     add(team, s);
     add(total, s);
   }
@@ -86,6 +89,34 @@ export function totalsOf(specialists: readonly SpecialistFigures[]): { teams: Te
   const collator = new Intl.Collator();
   const ordered = [...teams.values()].sort((a, b) => (a.teamName === null ? 1 : b.teamName === null ? -1 : collator.compare(a.teamName, b.teamName)));
   return { teams: ordered, total };
+}
+
+/**
+ * What a report's charts and table draw a bar and a row for. A report within one
+ * team (a supervisor's, 5 to 15 specialists) shows each specialist; a report over
+ * several teams (an administrator's program: at N = 20,000, 125 teams and 1,000
+ * specialists) shows each team, from which the reader opens one team's report.
+ * The spreadsheet keeps every specialist whatever the page shows.
+ */
+export type ReportView =
+  | { level: "specialists"; specialists: SpecialistFigures[]; teams: TeamFigures[]; total: Figures }
+  | { level: "teams"; teams: TeamFigures[]; total: Figures };
+
+export function reportView(report: Pick<Report, "specialists" | "teams" | "total">): ReportView {
+  return report.teams.length > 1
+    ? { level: "teams", teams: report.teams, total: report.total }
+    : { level: "specialists", specialists: report.specialists, teams: report.teams, total: report.total };
+}
+
+/**
+ * The specialists the report's filter offers: those of the chosen team, or everyone
+ * the reader may choose when the reach holds one team. Over several teams none: the
+ * reader chooses a team first (a list of a program's thousand names helps nobody, and
+ * weighs on the page).
+ */
+export function specialistChoices<S extends { teamId: string | null }>(specialists: readonly S[], teamCount: number, chosenTeam: string | null): S[] {
+  if (chosenTeam !== null) return specialists.filter((s) => s.teamId === chosenTeam);
+  return teamCount > 1 ? [] : [...specialists];
 }
 
 /**
@@ -110,14 +141,17 @@ export const HOME_PERIODS = [30, 90] as const;
 /** The period a report shows when none is chosen: the last 90 days. */
 export const DEFAULT_REPORT_DAYS = 90;
 
+/** A report's query as the page's filter holds it: text, as typed. */
+export interface ReportValues { from: string; to: string; team: string; specialist: string }
+
 /**
  * A report's query from a page address: the period (the last 90 days when no
  * day is given), the team and the specialist. Errors are message keys by field.
  */
 export function reportQueryFrom(params: URLSearchParams, today: string):
-  { ok: true; query: ReportQuery } | { ok: false; errors: Record<string, string>; values: Record<string, string> } {
+  { ok: true; query: ReportQuery } | { ok: false; errors: Record<string, string>; values: ReportValues } {
   const fallback = lastDays(today, DEFAULT_REPORT_DAYS);
-  const values = {
+  const values: ReportValues = {
     from: params.get("from") || fallback.from, to: params.get("to") || fallback.to,
     team: params.get("team") ?? "", specialist: params.get("specialist") ?? "",
   };

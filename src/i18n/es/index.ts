@@ -33,6 +33,7 @@ import { caseload } from "./caseload.ts";
 import { fhir16 } from "./fhir16.ts";
 import { reports15 } from "./reports15.ts";
 import { families15 } from "./families15.ts";
+import { chart15 } from "./chart15.ts";
 
 /** The Spanish catalog (es-US): one file per area, each held to its English file's keys. */
-export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...administration, ...fhir16, ...reports15, ...families15 };
+export const es: Record<keyof typeof en, string> = { ...common, ...auth, ...participants, ...admin, ...profile, ...benefits, ...network, ...meetings, ...meetingChanges, ...partners, ...own, ...partnersMore, ...strays, ...plain, ...texts, ...day, ...fit, ...imports, ...messages, ...overview, ...participantSignIn, ...seedsNetwork, ...seedsCareer, ...jobs, ...reports, ...coaching, ...resources, ...advocacy, ...p12, ...caseload, ...administration, ...fhir16, ...reports15, ...families15, ...chart15 };
