@@ -159,6 +159,19 @@ describe("reports", () => {
     expect(pageHtml).toContain("<svg");
     expect(pageHtml).toContain("Job starts by specialist");
     expect((await sup1.fetch("/reports?from=2026-03-01&to=2026-02-01")).status).toBe(200);
+
+    // Over several teams the page draws a bar and a row per team, each leading to that team's report; the CSV keeps every specialist.
+    const admin = await clientFor("admin@test.org");
+    const programHtml = await (await admin.fetch("/reports?from=2026-02-01&to=2026-02-28")).text();
+    expect(programHtml).toContain("Job starts by team");
+    expect(programHtml).not.toContain("Job starts by specialist");
+    expect(programHtml).toContain(`href="/reports?from=2026-02-01&amp;to=2026-02-28&amp;team=${app.world.teams.team1.id}"`);
+    expect(programHtml).not.toContain("Spec One");
+    const teamHtml = await (await admin.fetch(`/reports?from=2026-02-01&to=2026-02-28&team=${app.world.teams.team1.id}`)).text();
+    expect(teamHtml).toContain("Job starts by specialist");
+    expect(teamHtml).toContain("Spec One");
+    const programCsv = await (await admin.fetch("/reports.csv?from=2026-02-01&to=2026-02-28")).text();
+    expect(programCsv).toContain("Specialist,Spec One,Team One,");
     const audited = await db.selectFrom("audit_log").select("action").where("action", "=", "report.read").execute();
     expect(audited.length).toBeGreaterThanOrEqual(4);
   });
