@@ -17,6 +17,8 @@ const COACHING_READERS: ReadonlySet<RoleKey> = new Set(["specialistOwn", "superv
 const CASELOAD_MOVERS: ReadonlySet<RoleKey> = new Set(["supervisorOwnTeam", "admin"]);
 /** Who reads reports: supervisors (their own team) and the administrator. */
 const REPORT_READERS: ReadonlySet<RoleKey> = new Set(["supervisorOwnTeam", "supervisorOtherTeam", "admin"]);
+/** Who reads one team's report (the program's report links to each team's): that team's supervisor and the administrator. */
+const TEAM_REPORT_READERS: ReadonlySet<RoleKey> = new Set(["supervisorOwnTeam", "admin"]);
 /** Who keeps the directory: specialists and administrators. */
 const RESOURCE_KEEPERS: ReadonlySet<RoleKey> = new Set(["specialistOwn", "specialistSameTeam", "specialistOtherTeam", "admin"]);
 
@@ -69,6 +71,10 @@ export async function checkTeamAccess(results: Results, database: string, world:
   await checkPage(results, database, callers, "/admin/users/:id/caseload", `/admin/users/${world.people.specialistOwn.id}/caseload`, `/admin/users/${randomUUID()}/caseload`, CASELOAD_MOVERS, null);
   await checkPage(results, database, callers, "/reports", "/reports", "/no-such-page", REPORT_READERS, null);
   await checkPage(results, database, callers, "/reports.csv", "/reports.csv", "/no-such-page", REPORT_READERS, null);
+  // Another team's id in the address is "not found", the same as a team nobody has.
+  const ownTeam = world.people.supervisorOwnTeam.teamId!;
+  await checkPage(results, database, callers, "/reports?team=:teamId", `/reports?team=${ownTeam}`, `/reports?team=${randomUUID()}`, TEAM_REPORT_READERS, null);
+  await checkPage(results, database, callers, "/reports.csv?team=:teamId", `/reports.csv?team=${ownTeam}`, `/reports.csv?team=${randomUUID()}`, TEAM_REPORT_READERS, null);
 }
 
 /**

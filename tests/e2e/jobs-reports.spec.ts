@@ -85,6 +85,34 @@ test("a supervisor reads the report with its chart and downloads it as a spreads
   await noWiderThanScreen(page);
 });
 
+test("an administrator reads the program's report by team, then one team's specialists", async ({ page, signIn, checkA11y }) => {
+  await signIn("admin@example.org");
+  await page.goto("/reports?from=2025-01-01");
+  await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
+  // Over several teams: a bar and a row per team, no specialist's name, and no list of every specialist in the filter.
+  await expect(page.getByRole("img", { name: /Job starts by team/ })).toBeVisible();
+  const table = page.getByTestId("report-table");
+  await expect(table.getByRole("rowheader", { name: "Hillcrest" })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "Sam Patel" })).toHaveCount(0);
+  await expect(page.getByLabel("Specialist")).toHaveCount(0);
+  await checkA11y();
+
+  await table.getByRole("link", { name: "Riverside" }).click();
+  await expect(page).toHaveURL(/team=/);
+  await expect(page.getByRole("img", { name: /Job starts by specialist/ })).toBeVisible();
+  await expect(page.getByTestId("report-table").getByRole("rowheader", { name: "Sam Patel" })).toBeVisible();
+  await expect(page.getByTestId("report-table").getByRole("rowheader", { name: "Rita Morales" })).toHaveCount(0);
+  await expect(page.getByLabel("Specialist").locator("option", { hasText: "Rita Morales" })).toHaveCount(0);
+  await checkA11y();
+
+  await page.getByRole("link", { name: "Back to all teams" }).click();
+  await expect(page.getByRole("img", { name: /Job starts by team/ })).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  await expect(page.getByRole("img", { name: /Job starts by team/ })).toBeVisible();
+  await noWiderThanScreen(page);
+});
+
 test("the supervisor's home shows the team's figures, a filter by specialist, and who has no support involved", async ({ page, signIn, checkA11y }) => {
   await signIn("supervisor@example.org");
   await page.goto("/");

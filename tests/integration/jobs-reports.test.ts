@@ -151,7 +151,12 @@ describe("reports", () => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).split("\r\n");
     expect(lines.find((l) => l.includes("Spec One,"))).toBe("Specialist,Spec One,Team One,2026-02-01,2026-02-28,1,1,0,1,1,1,1,1,100,100");
+    // Another team's report, as the program's report links to it: not found, and the attempt audited.
+    const refusals = () => db.selectFrom("audit_log").select("id").where("action", "=", "access.refused").where("actor_id", "=", app.world.users.supervisor1.id)
+      .where("entity_id", "=", app.world.teams.team2.id).execute();
+    const refusedBefore = (await refusals()).length;
     expect((await sup1.fetch(`/reports?team=${app.world.teams.team2.id}`)).status).toBe(404);
+    expect((await refusals()).length).toBe(refusedBefore + 1);
     expect((await sup1.fetch(`/reports.csv?from=2026-02-01&to=2026-02-28&team=${app.world.teams.team2.id}`)).status).toBe(404);
     expect((await spec1.fetch("/reports")).status).toBe(404);
     expect((await spec1.fetch("/reports.csv?from=2026-02-01&to=2026-02-28")).status).toBe(404);
