@@ -159,7 +159,7 @@ export const SERVER_SEMI_SPACE_MB = 8;
 /** `allies serve` on the production build, on a loopback port, as a child process. */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.RELIABILITY_SERVER_IMPORT ? ["--import", process.env.RELIABILITY_SERVER_IMPORT] : []), `--max-old-space-size=${SERVER_HEAP_MB}`, `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`, path.join(ROOT, "src/cli/main.ts"), "serve", "--workers", String(options.workers ?? 1)], {
+  const child: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`, path.join(ROOT, "src/cli/main.ts"), "serve", "--workers", String(options.workers ?? 1)], {
     cwd: ROOT,
     env: {
       ...process.env,
