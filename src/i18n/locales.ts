@@ -11,6 +11,13 @@ export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE;
 export const DEFAULT_LOCALE: Locale = "en";
 
+/**
+ * Each language's name for itself, how a language choice lists it. Here rather than
+ * in the catalogs: a page offers every language, while the browser holds only the
+ * catalog of the page's own (decision 0046).
+ */
+export const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { en: "English", es: "Español" };
+
 export function isLocale(value: unknown): value is (typeof LOCALES)[number] {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
