@@ -2,9 +2,10 @@ import { PSEUDO_LOCALE } from "./pseudo.ts";
 
 /**
  * The languages Allies speaks. Adding one is adding its catalog: a `Catalog` object
- * (the compiler then asks for every English key), its code here and its entry in
- * `catalogs` in index.ts. catalog.test.ts checks that each of its messages takes
- * the same arguments as the English one.
+ * (the compiler then asks for every English key), its code here, its name in
+ * LANGUAGE_NAMES, and its entries in catalogs.all.ts and load.ts (decision 0046).
+ * catalog.test.ts checks that each of its messages takes the same arguments as the
+ * English one.
  */
 export const LOCALES = ["en", "es"] as const;
 /** A language a page or document can be in: one of LOCALES, or the test-only pseudo-locale (pseudo.ts), which is never offered. */
