@@ -6,6 +6,10 @@
  *
  *   --databases sqlite,postgres   --clients 100   --seconds 30   --seed 2026   --time-limit 600
  *   --only access,bad-input       (areas: web-security access bad-input bodies escaping concurrency load outside-lock integrity connections crash outbox two-servers)
+ *
+ * To find a slow or unanswered request (each one carries an x-request-id the failure names):
+ *   RELIABILITY_SERVER_LOG=info RELIABILITY_SERVER_LOG_DIR=/tmp/logs npm run test:reliability -- --only load
+ * keeps every server's log, a line per request with its id and milliseconds, in that directory.
  */
 import { parseArgs } from "node:util";
 import type { DbKind } from "../src/db/index.ts";

@@ -4,7 +4,7 @@
  * loopback port, and the figures only the operating system knows (peak RSS).
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -166,7 +166,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),
       HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
+      // RELIABILITY_SERVER_LOG=info (with RELIABILITY_SERVER_LOG_DIR) keeps a line per request, to find a slow one.
+      LOG_LEVEL: process.env.RELIABILITY_SERVER_LOG ?? "warn",
       NODE_ENV: "production",
       ALLIES_DEMO_DATA: "0",
       // The message worker changes rows on its own time, which the checks that compare the
@@ -181,8 +182,10 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   });
   running.add(child);
   let output = "";
+  const logFile = process.env.RELIABILITY_SERVER_LOG_DIR ? path.join(process.env.RELIABILITY_SERVER_LOG_DIR, `server-${port}.log`) : null;
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-65_536);
+    if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);

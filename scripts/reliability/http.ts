@@ -8,6 +8,8 @@ export interface Answer {
   json: any;
 }
 
+let requestCount = 0;
+
 async function answer(response: Response): Promise<Answer> {
   const text = await response.text();
   let json: unknown;
@@ -64,8 +66,16 @@ export class Caller {
     const headers = new Headers(init.headers);
     const cookie = this.cookieHeader();
     if (cookie && !headers.has("cookie")) headers.set("cookie", cookie);
-    const response = await fetch(this.baseUrl + path, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
-    return answer(response);
+    // A request id of our own, so a request that went unanswered can be found in the server's log.
+    if (!headers.has("x-request-id")) headers.set("x-request-id", `reliability-${++requestCount}`);
+    const sentAt = Date.now();
+    try {
+      const response = await fetch(this.baseUrl + path, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
+      return await answer(response);
+    } catch (error) {
+      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new Error(`${what} (${init.method ?? "GET"} ${path}, request id ${headers.get("x-request-id")}, sent at ${sentAt})`, { cause: error });
+    }
   }
 
   /** A page, as the browser of a signed-in person asks for it. */

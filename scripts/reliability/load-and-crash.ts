@@ -33,7 +33,7 @@ export async function checkLoad(results: Results, database: string, world: Relia
   const peakMb = Math.round(server.peakRssKb() / 1024);
   results.record(area, database, `${options.clients} clients for ${options.seconds} s${server.workers > 1 ? ` on ${server.workers} workers` : ""}: no 5xx`, stats.serverErrors.length === 0,
     `${stats.requests} requests (${Math.round(stats.requests / seconds)}/s, server peak RSS ${peakMb} MB): ${summary(stats)}${stats.serverErrors.length ? `; first 5xx: ${stats.serverErrors[0]}` : ""}`, seconds);
-  results.record(area, database, "every request answered", stats.unanswered === 0, `${stats.unanswered} without an answer`);
+  results.record(area, database, "every request answered", stats.unanswered === 0, `${stats.unanswered} without an answer${stats.unansweredWhy.length ? `: ${stats.unansweredWhy.join("; ")}` : ""}`);
   const { missing, lostUpdates } = await findAcknowledged(world.database.db, stats.acknowledged);
   results.record(area, database, "every acknowledged write is stored", missing.length === 0,
     `${stats.acknowledged.length - missing.length} of ${stats.acknowledged.length} found (${kinds(stats)})${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);

@@ -18,11 +18,13 @@ export interface TrafficStats {
   serverErrors: string[];
   /** Requests that got no answer at all (refused connection, reset, timeout). */
   unanswered: number;
+  /** Why the first few went unanswered: the operation, the error and how long it waited. */
+  unansweredWhy: string[];
   acknowledged: Acknowledged[];
 }
 
 export function newStats(): TrafficStats {
-  return { requests: 0, statuses: {}, serverErrors: [], unanswered: 0, acknowledged: [] };
+  return { requests: 0, statuses: {}, serverErrors: [], unanswered: 0, unansweredWhy: [], acknowledged: [] };
 }
 
 export interface TrafficClient {
@@ -62,6 +64,7 @@ export async function runClient(client: TrafficClient, stats: TrafficStats, opti
     const op = pickOp();
     const participantId = random.pick(client.participants);
     const tag = `c${client.number}-${i}`;
+    const sent = performance.now();
     try {
       const count = (status: number, what: string) => {
         stats.requests++;
@@ -126,11 +129,20 @@ export async function runClient(client: TrafficClient, stats: TrafficStats, opti
           break;
         }
       }
-    } catch {
+    } catch (error) {
       stats.unanswered++;
+      if (stats.unansweredWhy.length < 3) stats.unansweredWhy.push(`${op}: ${reason(error)} after ${Math.round(performance.now() - sent)} ms`);
       if (options.stopWhenUnanswered) return;
     }
   }
+}
+
+/** A fetch failure in a few words: undici hides the socket's error in `cause`. */
+function reason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // The cause of the cause: Caller.raw wraps fetch's error, and undici hides the socket's error in its own.
+  const inner = error.cause instanceof Error && error.cause.cause instanceof Error ? error.cause.cause as Error & { code?: string } : null;
+  return `${error.message}${inner ? ` (${inner.code ?? inner.name}: ${inner.message})` : ""}`;
 }
 
 /** Looks for every acknowledged write; two updates acknowledged at the same version would be a lost update. */
