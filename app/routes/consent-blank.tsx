@@ -4,8 +4,8 @@ import { buildConsentForm } from "../../src/domain/consent/consent-form.ts";
 import { ConsentFormDocument } from "../components/consent-form.tsx";
 import networkStyles from "../components/network.css?url";
 import { loadBlankConsentForm } from "../lib/blank-consent.server.ts";
-import { localeFor, translator } from "../../src/i18n/index.ts";
-import { useT } from "../lib/i18n.ts";
+import { localeFor } from "../../src/i18n/index.ts";
+import { useT, useTranslator } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
@@ -20,6 +20,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function ConsentBlankPage() {
   const t = useT();
   const { facts, pdfHref } = useLoaderData<typeof loader>();
+  // The form is in the participant's language, which may not be the page's.
+  const words = useTranslator(localeFor(facts?.participant.preferredLanguage));
   if (!facts) {
     return (
       <div className="page">
@@ -29,7 +31,6 @@ export default function ConsentBlankPage() {
       </div>
     );
   }
-  const words = translator(localeFor(facts.participant.preferredLanguage));
   const form = buildConsentForm(facts, words);
   return (
     <div className="page">

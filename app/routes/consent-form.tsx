@@ -6,8 +6,8 @@ import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { ConsentFormDocument } from "../components/consent-form.tsx";
 import networkStyles from "../components/network.css?url";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
-import { localeFor, translator } from "../../src/i18n/index.ts";
-import { useT } from "../lib/i18n.ts";
+import { localeFor } from "../../src/i18n/index.ts";
+import { useT, useTranslator } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
@@ -32,7 +32,7 @@ export default function ConsentFormPage() {
   const t = useT();
   const { participant, person, grant } = useLoaderData<typeof loader>();
   // The form is the participant's to read and sign: in their language, whatever the page around it is in.
-  const words = translator(localeFor(participant.preferredLanguage));
+  const words = useTranslator(localeFor(participant.preferredLanguage));
   const form = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms: termsOf(grant), record: grant }, words);
   const base = `/participants/${participant.id}`;
   return (

@@ -9,11 +9,11 @@ import { getNetwork } from "../../src/domain/network/network.server.ts";
 import { CheckboxField, CsrfField, ErrorSummary, TextArea, TextField, type Errors } from "../components/forms.tsx";
 import { participantDisplayName } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import { localeFor, translator, type Translate } from "../../src/i18n/index.ts";
+import { localeFor, type Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
 import type { FieldErrors } from "../../src/domain/validation.ts";
 import { readForm, type SubmittedForm } from "../lib/form.server.ts";
-import { errorText, useT } from "../lib/i18n.ts";
+import { errorText, useT, useTranslator } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
@@ -290,7 +290,7 @@ function SignStep({ t, values, errors, terms, participant, person, scan, busy }:
   const participantId = participant.id;
   const labels = labelsOf(t);
   // What the participant reads before signing: in their language.
-  const words = translator(localeFor(participant.preferredLanguage));
+  const words = useTranslator(localeFor(participant.preferredLanguage));
   const summary = buildConsentForm({ participant, specialistName: participant.specialistName, person, terms }, words);
   const inApp = values.signedMethod === "in_app";
   const blankForm = `/participants/${participantId}/network/${person.id}/consent/blank`;

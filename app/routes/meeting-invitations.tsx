@@ -7,11 +7,10 @@ import { CsrfField } from "../components/forms.tsx";
 import { PersonalLinkCard, type IssuedLinkCard } from "../components/personal-link-card.tsx";
 import { readForm } from "../lib/form.server.ts";
 import { issueLinkCard } from "../lib/qr.server.ts";
-import { translator } from "../../src/i18n/index.ts";
 import { formatMeetingTime } from "../components/meetings.tsx";
 import meetingStyles from "../components/meetings.css?url";
 import { app, notFound, requireParticipant } from "../lib/request.server.ts";
-import { useT } from "../lib/i18n.ts";
+import { useT, useTranslator } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: meetingStyles }];
 
@@ -77,7 +76,7 @@ export default function MeetingInvitationsPage() {
 
 /** One printed invitation, in the language of the support person it is for. */
 function Invitation({ invitation, link }: { invitation: ReturnType<typeof useLoaderData<typeof loader>>["invitations"][number]; link: IssuedLinkCard | null }) {
-  const t = translator(invitation.locale);
+  const t = useTranslator(invitation.locale);
   return (
     <article className="invitation" lang={t.locale} data-person-id={invitation.supportPersonId} aria-labelledby={`invitation-${invitation.supportPersonId}`}>
       <h2 id={`invitation-${invitation.supportPersonId}`}>{t("meetings.invitation.title", { name: invitation.inviteeName })}</h2>

@@ -10,10 +10,10 @@ import {
   supportPersonValuesOf, type SupportPersonValues,
 } from "../components/support-person-fields.tsx";
 import networkStyles from "../components/network.css?url";
-import { isMessageKey, localeFor, translator, type Translate } from "../../src/i18n/index.ts";
+import { isMessageKey, localeFor, type Translate } from "../../src/i18n/index.ts";
 import { app, notFound, requireActor, requireParticipant } from "../lib/request.server.ts";
 import { readForm } from "../lib/form.server.ts";
-import { useT } from "../lib/i18n.ts";
+import { useT, useTranslator } from "../lib/i18n.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: networkStyles }];
 
@@ -74,7 +74,7 @@ export default function DiscoverPage() {
   const { participant, participantLocale, prompts, discovered, added, asked, mayAdd, firstCallHolder } = useLoaderData<typeof loader>();
   const name = participantDisplayName(participant);
   const base = `/participants/${participant.id}`;
-  const tp = translator(participantLocale);
+  const tp = useTranslator(participantLocale);
   return (
     <div className="page">
       <title>{`${t("network.discover.title", { name })} · ${t("app.name")}`}</title>

@@ -1,27 +1,60 @@
 import { IntlMessageFormat } from "intl-messageformat";
-import { en } from "./en/index.ts";
-import { es } from "./es/index.ts";
-import type { Locale } from "./locales.ts";
+import { builtInCatalogs } from "#i18n/catalogs";
+import type { en } from "./en/index.ts";
+import { LANGUAGE_NAMES, isLocale, type Locale } from "./locales.ts";
 import { dateTimeFormat, intlLocale, numberFormat, pluralRules } from "./format.ts";
 import { PSEUDO_LOCALE, pseudoMessage } from "./pseudo.ts";
 
 export type MessageKey = keyof typeof en;
 /** A complete catalog: one ICU MessageFormat message per English key. */
 export type Catalog = Record<MessageKey, string>;
+/** A language with a catalog of its own (the pseudo-locale's is made from English). */
+type CatalogLocale = Exclude<Locale, typeof PSEUDO_LOCALE>;
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, localeFor, localeFromAcceptLanguage, localeFromEnvironment, supportPersonLocale, visitorLocale, type Locale } from "./locales.ts";
 
-const catalogs: Record<Locale, Catalog> = {
-  en, es,
-  [PSEUDO_LOCALE]: Object.fromEntries(Object.entries(en).map(([key, message]) => [key, pseudoMessage(message)])) as Catalog,
-};
+/**
+ * The catalogs translate() can use. The server has every one built in (catalogs.all.ts);
+ * the browser starts with none and load.ts adds the page's language (decision 0046).
+ */
+const catalogs = new Map<Locale, Catalog>();
+
+/** Adds a language's catalog: load.ts calls it in the browser once the catalog's chunk has arrived. */
+export function registerCatalog(locale: CatalogLocale, catalog: Catalog): void {
+  catalogs.set(locale, catalog);
+}
+
+for (const [locale, catalog] of Object.entries(builtInCatalogs as Partial<Record<CatalogLocale, Catalog>>)) {
+  if (isLocale(locale)) registerCatalog(locale, catalog);
+}
+
+/** The catalog a locale's words come from: its own, or English for the pseudo-locale. */
+export function catalogSource(locale: Locale): CatalogLocale {
+  return locale === PSEUDO_LOCALE ? "en" : locale;
+}
+
+function catalogFor(locale: Locale): Catalog | undefined {
+  let catalog = catalogs.get(locale);
+  if (!catalog && locale === PSEUDO_LOCALE) {
+    const english = catalogs.get("en");
+    if (english) catalogs.set(locale, (catalog = Object.fromEntries(Object.entries(english).map(([key, message]) => [key, pseudoMessage(message)])) as Catalog));
+  }
+  return catalog;
+}
+
+/** Whether translate() can write in this locale now (always on the server; in the browser once load.ts has its catalog). */
+export function hasCatalog(locale: Locale): boolean {
+  return catalogFor(locale) !== undefined;
+}
 
 /** The values a message's `{name}`, `{count, plural, ...}` and `{kind, select, ...}` arguments take. */
 export type MessageValues = Record<string, string | number>;
 
 /** A zod error, or any string, that names a message: how form and API errors narrow to a key without a cast. */
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && Object.hasOwn(catalogs.en, value);
+  // Every catalog has every key (the type Catalog asks for each), so whichever is loaded answers.
+  const loaded = catalogs.values().next().value;
+  return typeof value === "string" && loaded !== undefined && Object.hasOwn(loaded, value);
 }
 
 // Every message is parsed once per locale and reused; pages format hundreds of
@@ -57,7 +90,9 @@ function compiledMessage(locale: Locale, key: MessageKey): CompiledMessage | str
   if (!messages) compiled.set(locale, (messages = new Map()));
   let message = messages.get(key);
   if (message === undefined) {
-    const format = new IntlMessageFormat(catalogs[locale][key], intlLocale(locale), undefined, { formatters, ignoreTag: true });
+    const catalog = catalogFor(locale);
+    if (!catalog) throw new Error(`The ${locale} catalog is not loaded: a page in that language loads it first (src/i18n/load.ts).`);
+    const format = new IntlMessageFormat(catalog[key], intlLocale(locale), undefined, { formatters, ignoreTag: true });
     // Type 0 is a literal (TYPE.literal of @formatjs/icu-messageformat-parser): a message of literals only needs no formatting.
     const ast = format.getAst();
     message = ast.every((element) => element.type === 0) ? String(format.format()) : { format, periodAfter: argumentsBeforePeriod(ast) };
@@ -90,7 +125,7 @@ export function translate(locale: Locale, key: MessageKey | (string & {}), value
  * pseudo-locale marks it like a catalog word, since it comes from a catalog.
  */
 export function languageName(pageLocale: Locale, locale: Locale): string {
-  const name = translate(locale, "language.name");
+  const name = LANGUAGE_NAMES[catalogSource(locale)];
   return pageLocale === PSEUDO_LOCALE ? pseudoMessage(name) : name;
 }
 
@@ -113,5 +148,7 @@ export function translator(locale: Locale): Translate {
 
 /** A locale's whole catalog, for the tests that compare catalogs. */
 export function catalogOf(locale: Locale): Catalog {
-  return catalogs[locale];
+  const catalog = catalogFor(locale);
+  if (!catalog) throw new Error(`The ${locale} catalog is not loaded.`);
+  return catalog;
 }

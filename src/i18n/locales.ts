@@ -2,14 +2,22 @@ import { PSEUDO_LOCALE } from "./pseudo.ts";
 
 /**
  * The languages Allies speaks. Adding one is adding its catalog: a `Catalog` object
- * (the compiler then asks for every English key), its code here and its entry in
- * `catalogs` in index.ts. catalog.test.ts checks that each of its messages takes
- * the same arguments as the English one.
+ * (the compiler then asks for every English key), its code here, its name in
+ * LANGUAGE_NAMES, and its entries in catalogs.all.ts and load.ts (decision 0046).
+ * catalog.test.ts checks that each of its messages takes the same arguments as the
+ * English one.
  */
 export const LOCALES = ["en", "es"] as const;
 /** A language a page or document can be in: one of LOCALES, or the test-only pseudo-locale (pseudo.ts), which is never offered. */
 export type Locale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE;
 export const DEFAULT_LOCALE: Locale = "en";
+
+/**
+ * Each language's name for itself, how a language choice lists it. Here rather than
+ * in the catalogs: a page offers every language, while the browser holds only the
+ * catalog of the page's own (decision 0046).
+ */
+export const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { en: "English", es: "Español" };
 
 export function isLocale(value: unknown): value is (typeof LOCALES)[number] {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

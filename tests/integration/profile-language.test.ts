@@ -22,7 +22,7 @@ describe("the profile's language setting", () => {
     const spec1 = await app.clientFor("spec1@test.org");
     const html = await (await spec1.fetch("/profile")).text();
     expect(languageOptions(html)).toEqual([...LOCALES]);
-    for (const locale of LOCALES) expect(html).toContain(`>${translate(locale, "language.name")}</option>`);
+    for (const name of ["English", "Español"]) expect(html).toContain(`>${name}</option>`);
   });
 
   it("is saved, audited, and read by the next page, API and token request", async () => {

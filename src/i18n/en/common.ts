@@ -1,6 +1,4 @@
 export const common = {
-  // The catalog's own language, in that language: how the language choice lists it.
-  "language.name": "English",
   "app.name": "Allies",
   "app.tagline": "Bringing family and friends into the job search, on the job seeker's terms.",
   "nav.skip": "Skip to main content",

@@ -2,7 +2,6 @@ import { common as english } from "../en/common.ts";
 
 /** Spanish for the messages of en/common.ts: every key, nothing else (the type holds it to the English file). */
 export const common: Record<keyof typeof english, string> = {
-  "language.name": "Español",
   "app.name": "Allies",
   "app.tagline": "Sumamos a la familia y las amistades a la búsqueda de trabajo, según lo que decida la persona que busca trabajo.",
   "nav.skip": "Ir al contenido principal",

@@ -1,4 +1,5 @@
 import { expect, test } from "../fixtures/test.ts";
+import { translate } from "../../../src/i18n/index.ts";
 
 test.beforeEach(async ({ page }) => {
   // The app has no favicon yet; Chromium's automatic request would otherwise log a 404 as a console error.
@@ -15,9 +16,18 @@ test("a specialist chooses the language of their pages on the profile, and the p
   await checkA11y();
 
   await language.selectOption("es");
+  const catalogs: string[] = [];
+  page.on("request", (request) => {
+    const chunk = /\/assets\/(en|es)-[\w-]+\.js$/.exec(new URL(request.url()).pathname);
+    if (chunk) catalogs.push(chunk[1]!);
+  });
   await page.getByRole("button", { name: "Save language" }).click();
   await expect(page).toHaveURL(/\/profile\?language=saved#language$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  // The browser changed language without a page load: it fetched the Spanish catalog
+  // before showing the page, so the words are Spanish, not keys (decision 0046).
+  await expect(page.getByRole("status")).toHaveText(translate("es", "profile.language.saved"));
+  expect(catalogs).toEqual(["es"]);
   await page.goto("/participants");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await checkA11y();
