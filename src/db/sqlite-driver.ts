@@ -61,8 +61,8 @@ const HAND_OVER_SLICE_MS = 10;
  * and a request on a new connection waited more than 15 s to be read. So after
  * 10 ms of hand-overs in one turn, the next one waits for the loop's next turn,
  * which first accepts connections and reads requests. Passing on every turn cost
- * too much: each of a page's statements waited for a whole turn (38 requests a
- * second instead of 350). Decision 0020, "One turn of the loop".
+ * too much: each of a page's statements waited for a whole turn, and throughput
+ * fell by more than half. Decision 0020, "One turn of the loop".
  */
 class ConnectionMutex {
   #held = false;
