@@ -1,3 +1,4 @@
+import type React from "react";
 import { Link } from "react-router";
 import { INDICATORS, sharesOf, type Figures, type Report, type TeamFigures } from "../../src/domain/reports/model.ts";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -14,45 +15,54 @@ function figureCells(t: Translate) {
   };
 }
 
-/** The figures as a table: a row per specialist, then team totals and the grand total. The charts' text alternative. */
-export function ReportTable({ t, report, caption }: { t: Translate; report: Pick<Report, "specialists" | "teams" | "total">; caption: string }) {
-  const cells = figureCells(t);
-  const teamName = (name: string | null) => name ?? t("report.noTeam");
+/**
+ * A table of report figures: its caption, the leading columns named, one column per
+ * indicator, and the rows given. A wide table scrolls sideways on its own; it takes
+ * focus so the keyboard can scroll it too.
+ */
+function FiguresTable({ t, caption, leading, children }: { t: Translate; caption: string; leading: string[]; children: React.ReactNode }) {
   return (
-    // A wide table scrolls sideways on its own; it takes focus so the keyboard can scroll it too.
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="report-figures responsive-table" data-testid="report-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("report.col.specialist")}</th>
-            <th scope="col">{t("report.col.team")}</th>
+            {leading.map((name) => <th key={name} scope="col">{name}</th>)}
             {INDICATORS.map((i) => <th key={i} scope="col">{t(`report.col.${i}`)}</th>)}
           </tr>
         </thead>
-        <tbody>
-          {report.specialists.map((s) => (
-            <tr key={s.specialistId} data-testid="report-specialist">
-              <th scope="row">{s.name}</th>
-              <td data-label={t("report.col.team")}>{teamName(s.teamName)}</td>
-              {cells(s)}
-            </tr>
-          ))}
-          {report.teams.length > 1 ? report.teams.map((team) => (
-            <tr key={team.teamId ?? "none"} className="report-total">
-              <th scope="row">{t("report.teamTotal", { team: teamName(team.teamName) })}</th>
-              <td data-label={t("report.col.team")}>{teamName(team.teamName)}</td>
-              {cells(team)}
-            </tr>
-          )) : null}
-          <tr className="report-total" data-testid="report-total">
-            <th scope="row">{t("report.total")}</th>
-            <td data-label={t("report.col.team")}>{report.teams.length === 1 ? teamName(report.teams[0]!.teamName) : ""}</td>
-            {cells(report.total)}
-          </tr>
-        </tbody>
+        <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** The figures as a table: a row per specialist, then team totals and the grand total. The charts' text alternative. */
+export function ReportTable({ t, report, caption }: { t: Translate; report: Pick<Report, "specialists" | "teams" | "total">; caption: string }) {
+  const cells = figureCells(t);
+  const teamName = (name: string | null) => name ?? t("report.noTeam");
+  return (
+    <FiguresTable t={t} caption={caption} leading={[t("report.col.specialist"), t("report.col.team")]}>
+      {report.specialists.map((s) => (
+        <tr key={s.specialistId} data-testid="report-specialist">
+          <th scope="row">{s.name}</th>
+          <td data-label={t("report.col.team")}>{teamName(s.teamName)}</td>
+          {cells(s)}
+        </tr>
+      ))}
+      {report.teams.length > 1 ? report.teams.map((team) => (
+        <tr key={team.teamId ?? "none"} className="report-total">
+          <th scope="row">{t("report.teamTotal", { team: teamName(team.teamName) })}</th>
+          <td data-label={t("report.col.team")}>{teamName(team.teamName)}</td>
+          {cells(team)}
+        </tr>
+      )) : null}
+      <tr className="report-total" data-testid="report-total">
+        <th scope="row">{t("report.total")}</th>
+        <td data-label={t("report.col.team")}>{report.teams.length === 1 ? teamName(report.teams[0]!.teamName) : ""}</td>
+        {cells(report.total)}
+      </tr>
+    </FiguresTable>
   );
 }
 
@@ -66,31 +76,19 @@ export function ReportTeamTable({ t, teams, total, caption, linkFor }: {
 }) {
   const cells = figureCells(t);
   return (
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className="report-figures responsive-table" data-testid="report-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("report.col.team")}</th>
-            <th scope="col">{t("reportChart.col.specialists")}</th>
-            {INDICATORS.map((i) => <th key={i} scope="col">{t(`report.col.${i}`)}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {teams.map((team) => (
-            <tr key={team.teamId ?? "none"} data-testid="report-team">
-              <th scope="row">{team.teamId === null ? t("report.noTeam") : <Link to={linkFor(team.teamId)}>{team.teamName}</Link>}</th>
-              <td data-label={t("reportChart.col.specialists")}>{team.specialists}</td>
-              {cells(team)}
-            </tr>
-          ))}
-          <tr className="report-total" data-testid="report-total">
-            <th scope="row">{t("report.total")}</th>
-            <td data-label={t("reportChart.col.specialists")}>{teams.reduce((sum, team) => sum + team.specialists, 0)}</td>
-            {cells(total)}
-          </tr>
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable t={t} caption={caption} leading={[t("report.col.team"), t("reportChart.col.specialists")]}>
+      {teams.map((team) => (
+        <tr key={team.teamId ?? "none"} data-testid="report-team">
+          <th scope="row">{team.teamId === null ? t("report.noTeam") : <Link to={linkFor(team.teamId)}>{team.teamName}</Link>}</th>
+          <td data-label={t("reportChart.col.specialists")}>{team.specialists}</td>
+          {cells(team)}
+        </tr>
+      ))}
+      <tr className="report-total" data-testid="report-total">
+        <th scope="row">{t("report.total")}</th>
+        <td data-label={t("reportChart.col.specialists")}>{teams.reduce((sum, team) => sum + team.specialists, 0)}</td>
+        {cells(total)}
+      </tr>
+    </FiguresTable>
   );
 }

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/reports";
-import { reportQueryFrom, reportView, sharesOf, specialistChoices, type Figures, type ReportValues, type ReportView } from "../../src/domain/reports/model.ts";
+import { reportFilter, reportQueryFrom, reportView, sharesOf, type Figures, type ReportView } from "../../src/domain/reports/model.ts";
 import { readReport, reportChoices } from "../../src/domain/reports/reports.server.ts";
 import { formatDate } from "../../src/i18n/format.ts";
 import type { Translate } from "../../src/i18n/index.ts";
@@ -22,19 +22,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (!all) throw notFound();
   const url = new URL(request.url);
   const asked = reportQueryFrom(url.searchParams, new Date().toISOString().slice(0, 10));
-  // The filter offers the specialists of the team chosen, or of the chosen specialist's team.
-  const offered = (values: ReportValues) => {
-    const team = values.team || all.specialists.find((s) => s.id === values.specialist)?.teamId || "";
-    return { values: { ...values, team }, choices: { teams: all.teams, specialists: specialistChoices(all.specialists, all.teams.length, team || null) } };
-  };
-  if (!asked.ok) return { ...offered(asked.values), errors: asked.errors, report: null, csv: null };
+  if (!asked.ok) return { ...reportFilter(all, asked.values), errors: asked.errors, report: null, csv: null };
   const report = await readReport(ctx.db, actor, asked.query, "page", ctx.meta);
   if (!report) throw notFound();
   const values = { from: report.from, to: report.to, team: report.teamId ?? "", specialist: report.specialistId ?? "" };
   // The page carries only what it shows: over several teams, the teams (the CSV keeps every specialist).
   const view = { from: report.from, to: report.to, ...reportView(report) };
-  return { ...offered(values), errors: {}, report: view, csv: `/reports.csv?${new URLSearchParams(values).toString()}` };
+  return { ...reportFilter(all, values), errors: {}, report: view, csv: `/reports.csv?${new URLSearchParams(values).toString()}` };
 }
+
+/** The report page for a period, and a team when one is given. */
+const reportHref = (params: Record<string, string>) => `/reports?${new URLSearchParams(params).toString()}`;
 
 export default function ReportsPage() {
   const t = useT();
@@ -63,7 +61,7 @@ export default function ReportsPage() {
           <p><button type="submit">{t("report.submit")}</button></p>
         </Form>
         {several && values.team && report ? (
-          <p><Link to={`/reports?${new URLSearchParams({ from: report.from, to: report.to }).toString()}`}>{t("reportChart.allTeams")}</Link></p>
+          <p><Link to={reportHref({ from: report.from, to: report.to })}>{t("reportChart.allTeams")}</Link></p>
         ) : null}
       </section>
       {report ? <ReportBody t={t} report={report} csv={csv!} /> : null}
@@ -85,7 +83,7 @@ function ReportBody({ t, report, csv }: { t: Translate; report: ReportView & { f
           <Charts t={t} level="teams"
             lines={report.teams.map((team) => ({ name: team.teamName ?? t("report.noTeam"), figures: team }))} />
           <ReportTeamTable t={t} teams={report.teams} total={report.total} caption={t("reportChart.teams.caption", { from, to })}
-            linkFor={(teamId) => `/reports?${new URLSearchParams({ from: report.from, to: report.to, team: teamId }).toString()}`} />
+            linkFor={(teamId) => reportHref({ from: report.from, to: report.to, team: teamId })} />
         </>
       ) : report.specialists.length === 0 ? <p className="muted">{t("report.none")}</p> : (
         <>

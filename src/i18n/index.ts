@@ -90,9 +90,7 @@ function compiledMessage(locale: Locale, key: MessageKey): CompiledMessage | str
   if (!messages) compiled.set(locale, (messages = new Map()));
   let message = messages.get(key);
   if (message === undefined) {
-    const catalog = catalogFor(locale);
-    if (!catalog) throw new Error(`The ${locale} catalog is not loaded: a page in that language loads it first (src/i18n/load.ts).`);
-    const format = new IntlMessageFormat(catalog[key], intlLocale(locale), undefined, { formatters, ignoreTag: true });
+    const format = new IntlMessageFormat(catalogOf(locale)[key], intlLocale(locale), undefined, { formatters, ignoreTag: true });
     // Type 0 is a literal (TYPE.literal of @formatjs/icu-messageformat-parser): a message of literals only needs no formatting.
     const ast = format.getAst();
     message = ast.every((element) => element.type === 0) ? String(format.format()) : { format, periodAfter: argumentsBeforePeriod(ast) };
@@ -146,9 +144,9 @@ export function translator(locale: Locale): Translate {
   return t;
 }
 
-/** A locale's whole catalog, for the tests that compare catalogs. */
+/** A locale's whole catalog (translate()'s source; the tests compare catalogs with it). */
 export function catalogOf(locale: Locale): Catalog {
   const catalog = catalogFor(locale);
-  if (!catalog) throw new Error(`The ${locale} catalog is not loaded.`);
+  if (!catalog) throw new Error(`The ${locale} catalog is not loaded: a page in that language loads it first (src/i18n/load.ts).`);
   return catalog;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyFigures, percent, reportQueryFrom, reportView, sharesOf, specialistChoices, totalsOf, type SpecialistFigures } from "./model.ts";
+import { emptyFigures, percent, reportFilter, reportQueryFrom, reportView, sharesOf, specialistChoices, totalsOf, type SpecialistFigures } from "./model.ts";
 import { reportScope, teamFor } from "./policy.ts";
 import { endsBeforeStart, jobEndSchema, jobInputSchema } from "../jobs/model.ts";
 import type { StaffActor } from "../auth/actor.ts";
@@ -51,6 +51,13 @@ describe("what a report draws", () => {
     expect(specialistChoices(people, 2, "t1").map((s) => s.id)).toEqual(["a", "c"]);
     expect(specialistChoices(people, 2, null)).toEqual([]);
     expect(specialistChoices(people.slice(0, 1), 1, null).map((s) => s.id)).toEqual(["a"]);
+  });
+  it("fills in a chosen specialist's team when the address names none, and offers that team's specialists", () => {
+    const all = { teams: ["East", "West"], specialists: [{ id: "a", teamId: "t1" }, { id: "b", teamId: "t2" }, { id: "c", teamId: "t1" }] };
+    const filter = reportFilter(all, { from: "2025-01-01", to: "2025-12-31", team: "", specialist: "b" });
+    expect(filter.values.team).toBe("t2");
+    expect(filter.choices.specialists.map((s) => s.id)).toEqual(["b"]);
+    expect(reportFilter(all, { from: "2025-01-01", to: "2025-12-31", team: "", specialist: "" }).choices.specialists).toEqual([]);
   });
 });
 

@@ -120,6 +120,16 @@ export function specialistChoices<S extends { teamId: string | null }>(specialis
 }
 
 /**
+ * The report's filter as the page shows it: the team is the one chosen, or the chosen
+ * specialist's own (a link to one specialist's report names no team), and the
+ * specialists offered are that team's (specialistChoices).
+ */
+export function reportFilter<T, S extends { id: string; teamId: string | null }>(all: { teams: T[]; specialists: S[] }, values: ReportValues): { values: ReportValues; choices: { teams: T[]; specialists: S[] } } {
+  const team = values.team || all.specialists.find((s) => s.id === values.specialist)?.teamId || "";
+  return { values: { ...values, team }, choices: { teams: all.teams, specialists: specialistChoices(all.specialists, all.teams.length, team || null) } };
+}
+
+/**
  * A share as a whole percentage, or null when there is nobody to count (a
  * specialist with no caseload has no share, rather than 0%).
  */
