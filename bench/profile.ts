@@ -4,12 +4,12 @@
  * package and its hottest functions. Not part of `npm run bench` (a profiler slows
  * the server): it answers "what should be cut", the bench answers "is it fast enough".
  *
- *   npx node bench/profile.ts --database file:/tmp/x/allies.db [--pages floor,caseload,home,overview,network,support] [--seconds 10] [--no-profile]
+ *   npx node bench/profile.ts --database file:/tmp/x/allies.db [--pages floor,caseload,home,overview,network,support] [--seconds 10] [--no-profile] [--keep DIR]
  *
  * The database is one `allies seed --scale N` made (the bench's world); it is used as
  * it is, so seed it once and profile it many times.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -151,6 +151,8 @@ const { values } = parseArgs({
     top: { type: "string", default: "25" },
     // CPU per request without the profiler's own cost: for before-and-after figures.
     "no-profile": { type: "boolean", default: false },
+    // Keep each page's .cpuprofile in this folder (for Chrome's DevTools or a closer look).
+    keep: { type: "string" },
   },
 });
 if (!values.database) throw new Error("--database file:/path/to/seeded.db is required (a database `allies seed --scale N` made)");
@@ -205,6 +207,10 @@ for (const page of values.pages!.split(",")) {
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error(`the server wrote no profile in ${dir}`);
   const summary = summarize(JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile, window, Number(values.top));
+  if (values.keep) {
+    mkdirSync(values.keep, { recursive: true });
+    copyFileSync(path.join(dir, file), path.join(values.keep, `${page}.cpuprofile`));
+  }
   rmSync(dir, { recursive: true, force: true });
   console.log(`busy ${summary.busyMs} ms in the profile while the load ran, ${(summary.busyMs / requests).toFixed(2)} ms a request\n`);
   console.log("| package | self ms | share |\n| --- | ---: | ---: |");

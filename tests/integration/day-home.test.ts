@@ -97,6 +97,26 @@ describe("the home page", () => {
     expect(details.shown).toEqual([participant1.id]);
   });
 
+  it("lists the SSI wage reports due beside the other lists, named in the page's one audit row", async () => {
+    const { participant1b } = app.world.participants;
+    const spec1b = await app.clientFor("spec1b@test.org");
+    expect((await spec1b.api("PUT", `/participants/${participant1b.id}/benefits/profile`, { hasSsi: true, version: 0 })).status).toBe(200);
+    // Paid on the 5th of last month: that month's pay is to be reported by the 10th of this one.
+    const [year, month] = today().split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(year, month - 2, 5)).toISOString().slice(0, 10);
+    const stub = { payDate: last, periodStart: last, periodEnd: last, gross: 120, employer: "Corner Bakery", hours: 8 };
+    expect((await spec1b.api("POST", `/participants/${participant1b.id}/benefits/pay-stubs`, stub)).status).toBe(201);
+
+    const before = await app.lastSeq();
+    const html = await (await spec1b.fetch("/")).text();
+    expect(html).toContain(`/participants/${participant1b.id}/benefits`);
+    expect(html).toMatch(/Lee Morgan: pay for \w+ \d{4}, report by/);
+    const rows = await app.database.db.selectFrom("audit_log").select(["action", "details"]).where("seq", ">", before).orderBy("seq").execute();
+    // The page's reads are one audit row: the reminders are not recorded a second time.
+    expect(rows.map((r) => r.action)).toEqual(["day.home"]);
+    expect((JSON.parse(rows[0]!.details) as { shown: string[] }).shown).toContain(participant1b.id);
+  });
+
   it("shows a supervisor the team's day and an administrator counts without names", async () => {
     const sup1 = await app.clientFor("sup1@test.org");
     const team = await (await sup1.fetch("/")).text();

@@ -29,6 +29,7 @@ import * as m0029 from "./0029_renewal_index.ts";
 import * as m0030 from "./0030_external_ids.ts";
 import * as m0031 from "./0031_families_connecting.ts";
 import * as m0032 from "./0032_report_indexes.ts";
+import * as m0033 from "./0033_day_indexes.ts";
 
 /** Numbered migrations, listed explicitly so bundlers and Node see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   "0030_external_ids": m0030,
   "0031_families_connecting": m0031,
   "0032_report_indexes": m0032,
+  "0033_day_indexes": m0033,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,7 +8,7 @@ import { recordMilestoneFromEvent } from "../milestones/events.server.ts";
 import { changeAllowed, type AuthorizedParticipant } from "../access/model.ts";
 import { recordRefusal } from "../access/access.server.ts";
 import { benefitsActions, payStubActions } from "./policy.ts";
-import { caseloadScope } from "../participants/policy.ts";
+import { caseloadScope, type CaseloadScope } from "../participants/policy.ts";
 import {
   monthlyTotals, needsReport, ssiReportingMonths, type EarningsReportFacts, type MonthReport, type PayStubFacts,
 } from "./earnings.ts";
@@ -183,38 +183,7 @@ export async function ssiReportsDue(
   // would otherwise read every SSI participant of the program on each visit.
   if (scope.kind === "none" || (scope.kind === "any" && !options.participantId)) return [];
   return db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom("benefits_profiles as b")
-      .innerJoin("participants as p", "p.id", "b.participant_id")
-      .innerJoin("users as s", "s.id", "p.specialist_id")
-      .select(["p.id", "p.first_name", "p.last_name", "p.preferred_name"])
-      .where("b.has_ssi", "=", 1).where("p.status", "=", "active");
-    if (scope.kind === "own") query = query.where("p.specialist_id", "=", scope.userId);
-    if (scope.kind === "team") query = query.where("s.team_id", "=", scope.teamId);
-    if (options.participantId) query = query.where("p.id", "=", options.participantId);
-    const people = await query.execute();
-    if (people.length === 0) return [];
-    const ids = people.map((p) => p.id);
-    const stubs = await trx.selectFrom("pay_stubs").select(["id", "participant_id", "pay_date", "period_start", "period_end", "gross_cents", "voided_at"])
-      .where("participant_id", "in", ids).execute();
-    const reports = await trx.selectFrom("earnings_reports").select(["participant_id", "month", "reported_on", "gross_cents", "recorded_at"])
-      .where("participant_id", "in", ids).execute();
-    const today = todayOf(at);
-    const reminders: SsiReminder[] = [];
-    for (const person of people) {
-      const months: MonthReport[] = ssiReportingMonths(
-        monthlyTotals(stubs.filter((s) => s.participant_id === person.id).map(stubFacts)),
-        reports.filter((r) => r.participant_id === person.id).map((r) => ({ month: r.month, reportedOn: r.reported_on, grossCents: Number(r.gross_cents), recordedAt: r.recorded_at })),
-        today,
-      );
-      for (const month of months) {
-        if (!needsReport(month.status)) continue;
-        reminders.push({
-          participantId: person.id, firstName: person.first_name, lastName: person.last_name, preferredName: person.preferred_name,
-          month: month.month, paid: toDollars(month.paidCents), dueOn: month.dueOn, status: month.status as SsiReminder["status"],
-        });
-      }
-    }
-    reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.lastName.localeCompare(b.lastName) || a.participantId.localeCompare(b.participantId));
+    const reminders = await readSsiReminders(trx, scope, at, options);
     if (reminders.length > 0) {
       await recordAudit(trx, {
         actor, action: "benefits.reminders", entityType: "participant", participantId: options.participantId ?? null,
@@ -223,4 +192,47 @@ export async function ssiReportsDue(
     }
     return reminders;
   });
+}
+
+/**
+ * The reminders themselves, read inside the caller's transaction for a caseload the
+ * caller has already worked out; the caller records who was shown (the home page
+ * names them in its own audit row, beside its other lists).
+ */
+export async function readSsiReminders(
+  trx: Db | Trx, scope: Exclude<CaseloadScope, { kind: "none" }>, at: Date, options: { participantId?: string } = {},
+): Promise<SsiReminder[]> {
+  let query = trx.selectFrom("benefits_profiles as b")
+    .innerJoin("participants as p", "p.id", "b.participant_id")
+    .innerJoin("users as s", "s.id", "p.specialist_id")
+    .select(["p.id", "p.first_name", "p.last_name", "p.preferred_name"])
+    .where("b.has_ssi", "=", 1).where("p.status", "=", "active");
+  if (scope.kind === "own") query = query.where("p.specialist_id", "=", scope.userId);
+  if (scope.kind === "team") query = query.where("s.team_id", "=", scope.teamId);
+  if (options.participantId) query = query.where("p.id", "=", options.participantId);
+  const people = await query.execute();
+  if (people.length === 0) return [];
+  const ids = people.map((p) => p.id);
+  const stubs = await trx.selectFrom("pay_stubs").select(["id", "participant_id", "pay_date", "period_start", "period_end", "gross_cents", "voided_at"])
+    .where("participant_id", "in", ids).execute();
+  const reports = await trx.selectFrom("earnings_reports").select(["participant_id", "month", "reported_on", "gross_cents", "recorded_at"])
+    .where("participant_id", "in", ids).execute();
+  const today = todayOf(at);
+  const reminders: SsiReminder[] = [];
+  for (const person of people) {
+    const months: MonthReport[] = ssiReportingMonths(
+      monthlyTotals(stubs.filter((s) => s.participant_id === person.id).map(stubFacts)),
+      reports.filter((r) => r.participant_id === person.id).map((r) => ({ month: r.month, reportedOn: r.reported_on, grossCents: Number(r.gross_cents), recordedAt: r.recorded_at })),
+      today,
+    );
+    for (const month of months) {
+      if (!needsReport(month.status)) continue;
+      reminders.push({
+        participantId: person.id, firstName: person.first_name, lastName: person.last_name, preferredName: person.preferred_name,
+        month: month.month, paid: toDollars(month.paidCents), dueOn: month.dueOn, status: month.status as SsiReminder["status"],
+      });
+    }
+  }
+  reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.lastName.localeCompare(b.lastName) || a.participantId.localeCompare(b.participantId));
+  return reminders;
 }

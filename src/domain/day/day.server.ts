@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
+import type { Compilable, ExpressionBuilder, Kysely } from "kysely";
 import type { Db } from "../../db/index.ts";
+import { prepared } from "../../db/prepared.ts";
+import type { Database } from "../../db/schema.ts";
 import { translator } from "../../i18n/index.ts";
 import { recordAudit, type Trx } from "../audit/audit.server.ts";
 import type { Actor, RequestMeta, StaffActor } from "../auth/actor.ts";
 import { loadActor } from "../auth/sessions.server.ts";
 import { hashSecret, newSecret } from "../auth/tokens.ts";
-import { ssiReportsDue } from "../benefits/earnings.server.ts";
+import { readSsiReminders } from "../benefits/earnings.server.ts";
 import type { ConcernType } from "../concerns/model.ts";
 import type { MeetingKind } from "../meetings/model.ts";
-import type { CommitmentReport } from "../partners/model.ts";
+import { COMMITMENT_REPORTS, type CommitmentReport } from "../partners/model.ts";
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
 import type { CaseloadScope } from "../participants/policy.ts";
@@ -22,7 +25,7 @@ import { calendarScope, homeView } from "./policy.ts";
 /*
  * The specialist's day (issue 14 §1): the home page, the calendar of the
  * caseload's meetings, and the private calendar feed. Each list is one query over
- * the caseload's specialists, whatever the number of participants.
+ * the caseload, whatever the number of participants.
  */
 
 /** Plan items still to be done: a date passed on one of these is a commitment running late. */
@@ -35,38 +38,99 @@ async function programToday(db: Db | Trx, at: Date): Promise<string> {
   return wallClockAt(timeZone ?? "UTC", at).slice(0, 10);
 }
 
+type ListScope = Extract<CaseloadScope, { kind: "own" } | { kind: "team" }>;
+type ScopeValues = { scopeId: string } & Record<string, unknown>;
+
 /**
- * The specialists whose caseloads a scope covers: the actor alone, or their team.
- * Every list below filters on these ids, so each list is one query whatever the
- * caseload's size (no query per participant).
+ * The caseload a scope covers, as a condition on the participant (`p`): the
+ * actor's own participants, or those of every specialist on their team.
  */
-async function specialistsIn(trx: Db | Trx, scope: Extract<CaseloadScope, { kind: "own" } | { kind: "team" }>): Promise<string[]> {
-  if (scope.kind === "own") return [scope.userId];
-  const rows = await trx.selectFrom("users").select("id").where("team_id", "=", scope.teamId).execute();
-  return rows.map((r) => r.id);
+function inCaseload(kind: ListScope["kind"], scopeId: string) {
+  return (eb: ExpressionBuilder<{ p: Database["participants"]; users: Database["users"] }, "p">) => kind === "own"
+    ? eb("p.specialist_id", "=", scopeId)
+    : eb("p.specialist_id", "in", eb.selectFrom("users").select("users.id").where("users.team_id", "=", scopeId));
+}
+
+/**
+ * A list over the caseload, built and compiled once for a specialist's own caseload
+ * and once for a team's, then run with new values (decision 0041): each list is one
+ * query whatever the caseload's size, and the home page runs seven of them.
+ */
+function caseloadList<Values extends ScopeValues, Row>(
+  build: (db: Kysely<Database>, v: Values, kind: ListScope["kind"]) => Compilable<Row>,
+): (trx: Db | Trx, scope: ListScope, values: Omit<Values, "scopeId">) => Promise<Row[]> {
+  const byKind = {
+    own: prepared((db, v: Values) => build(db, v, "own")),
+    team: prepared((db, v: Values) => build(db, v, "team")),
+  };
+  return (trx, scope, values) => byKind[scope.kind].all(trx, { ...values, scopeId: scope.kind === "own" ? scope.userId : scope.teamId } as Values);
 }
 
 function named(r: { participant_id: string; first_name: string; last_name: string; preferred_name: string | null }): NamedParticipant {
   return { participantId: r.participant_id, firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name };
 }
 
-/** The caseload's meetings from one day up to (not including) another, earliest first; cancelled ones left out. */
-async function caseloadMeetings(trx: Db | Trx, specialistIds: string[], from: string, to: string, limit?: number): Promise<DayMeeting[]> {
-  if (specialistIds.length === 0) return [];
-  let query = trx.selectFrom("meetings as m")
+function meetingsBetween(limit: number | null) {
+  return caseloadList((db, v: ScopeValues & { from: string; to: string }, kind) => db.selectFrom("meetings as m")
     .innerJoin("participants as p", "p.id", "m.participant_id")
     .select(["m.id", "m.kind", "m.title", "m.scheduled_at", "m.duration_minutes", "m.place", "m.status", "m.sequence", "m.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-    .where("p.specialist_id", "in", specialistIds).where("p.status", "=", "active")
+    .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
     .where("m.status", "!=", "cancelled")
-    .where("m.scheduled_at", ">=", `${from}T00:00`).where("m.scheduled_at", "<", `${to}T00:00`)
-    .orderBy("m.scheduled_at").orderBy("m.id");
-  if (limit) query = query.limit(limit);
-  const rows = await query.execute();
+    .where("m.scheduled_at", ">=", v.from).where("m.scheduled_at", "<", v.to)
+    .orderBy("m.scheduled_at").orderBy("m.id")
+    .$if(limit !== null, (q) => q.limit(limit!)));
+}
+const homeMeetings = meetingsBetween(HOME_LIST_LIMIT * 2);
+const allMeetings = meetingsBetween(null);
+
+/** The caseload's meetings from one day up to (not including) another, earliest first; cancelled ones left out. */
+async function caseloadMeetings(trx: Db | Trx, scope: ListScope, from: string, to: string, options: { forHome?: boolean } = {}): Promise<DayMeeting[]> {
+  const rows = await (options.forHome ? homeMeetings : allMeetings)(trx, scope, { from: `${from}T00:00`, to: `${to}T00:00` });
   return rows.map((r) => ({
     ...named(r), meetingId: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at,
     durationMinutes: Number(r.duration_minutes), place: r.place, status: r.status, sequence: Number(r.sequence),
   }));
 }
+
+/** Plan items with a date before the end of the coming week, still to be done. */
+const dueCommitments = caseloadList((db, v: ScopeValues & { weekEnd: string }, kind) => db.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
+  .select(["i.id", "i.description", "i.ends_on", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  .where("i.status", "in", OPEN_PLAN_STATUSES).where("i.dismissed_at", "is", null).where("i.ends_on", "is not", null).where("i.ends_on", "<", v.weekEnd)
+  .orderBy("i.ends_on").orderBy("i.id").limit(HOME_LIST_LIMIT));
+
+/** Consents running out within the notice period: not ended, not withdrawn as a whole, not already renewed. */
+const endingConsents = caseloadList((db, v: ScopeValues & { today: string; noticeEnd: string }, kind) => db.selectFrom("consent_grants as g")
+  .innerJoin("participants as p", "p.id", "g.participant_id").innerJoin("support_persons as sp", "sp.id", "g.support_person_id")
+  .select(["g.id", "g.support_person_id", "g.expires_on", "sp.name", "g.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  .where("g.ended_at", "is", null).where("g.expires_on", ">=", v.today).where("g.expires_on", "<=", v.noticeEnd)
+  .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_revocations as r").select("r.id").whereRef("r.grant_id", "=", "g.id").where("r.category", "is", null))))
+  .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_grants as n").select("n.id").whereRef("n.renews_grant_id", "=", "g.id"))))
+  .orderBy("g.expires_on").orderBy("g.id").limit(HOME_LIST_LIMIT));
+
+const openConcerns = caseloadList((db, v: ScopeValues, kind) => db.selectFrom("concerns as c").innerJoin("participants as p", "p.id", "c.participant_id")
+  .select(["c.id", "c.type", "c.status", "c.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active").where("c.status", "in", OPEN_CONCERN_STATUSES)
+  .orderBy("c.created_at").orderBy("c.id").limit(HOME_LIST_LIMIT));
+
+/** Support persons' answers to invitations since a point in time, newest first. */
+const rsvpsSince = caseloadList((db, v: ScopeValues & { since: string }, kind) => db.selectFrom("meeting_invitees as v")
+  .innerJoin("meetings as m", "m.id", "v.meeting_id").innerJoin("participants as p", "p.id", "m.participant_id")
+  .innerJoin("support_persons as sp", "sp.id", "v.support_person_id")
+  .select(["v.responded_at", "v.response", "m.id as meeting_id", "m.title", "sp.name", "m.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  .where("v.responded_at", ">", v.since).where("v.response", "!=", "pending")
+  .orderBy("v.responded_at", "desc").limit(HOME_LIST_LIMIT));
+
+/** Support persons' "done" (or "could not") marks on their commitments since a point in time, newest first. */
+const commitmentReportsSince = caseloadList((db, v: ScopeValues & { since: string }, kind) => db.selectFrom("plan_items as i")
+  .innerJoin("participants as p", "p.id", "i.participant_id").innerJoin("support_persons as sp", "sp.id", "i.support_person_id")
+  .select(["i.id", "i.description", "i.support_report", "i.support_report_at", "sp.name", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  // Naming the reports lets the seek per participant use the kept-commitments index (participant, report, when).
+  .where("i.support_report", "in", COMMITMENT_REPORTS).where("i.support_report_at", ">", v.since)
+  .orderBy("i.support_report_at", "desc").limit(HOME_LIST_LIMIT));
 
 /**
  * The home page's day for the actor (issue 14 §1): meetings today and in the
@@ -74,56 +138,33 @@ async function caseloadMeetings(trx: Db | Trx, specialistIds: string[], from: st
  * 30 days, open concerns, SSI wage reports due, and what support persons said on
  * their own pages since the staff member's last visit. Records this visit: "new"
  * counts from the visit before the current sign-in, so a reload keeps the list.
- * One audit row names the participants shown.
+ * One transaction, and one audit row naming every participant shown.
  */
 export async function readHome(db: Db, actor: Actor, sessionId: string | null, meta: RequestMeta, at: Date = new Date()): Promise<HomeDay> {
   const view = homeView(actor);
   const today = await programToday(db, at);
   if (view.kind === "none") return { kind: "none", today };
   if (view.kind === "summary") return readSummary(db, actor, today, meta);
-  const ssi = await ssiReportsDue(db, actor, meta, at);
+  const scope = view.scope;
   return db.transaction().execute(async (trx) => {
-    const specialistIds = await specialistsIn(trx, view.scope);
     const newsSince = actor.kind === "staff" ? await recordVisit(trx, actor.userId, sessionId, at) : null;
     const weekEnd = addDays(today, 7);
-    const meetings = await caseloadMeetings(trx, specialistIds, today, weekEnd, HOME_LIST_LIMIT * 2);
-    const [commitments, consents, concerns, rsvps, reports] = specialistIds.length === 0 ? [[], [], [], [], []] : await Promise.all([
-      trx.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
-        .select(["i.id", "i.description", "i.ends_on", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-        .where("p.specialist_id", "in", specialistIds).where("p.status", "=", "active")
-        .where("i.status", "in", OPEN_PLAN_STATUSES).where("i.dismissed_at", "is", null).where("i.ends_on", "is not", null).where("i.ends_on", "<", weekEnd)
-        .orderBy("i.ends_on").orderBy("i.id").limit(HOME_LIST_LIMIT).execute(),
-      trx.selectFrom("consent_grants as g").innerJoin("participants as p", "p.id", "g.participant_id").innerJoin("support_persons as sp", "sp.id", "g.support_person_id")
-        .select(["g.id", "g.support_person_id", "g.expires_on", "sp.name", "g.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-        .where("p.specialist_id", "in", specialistIds).where("p.status", "=", "active")
-        .where("g.ended_at", "is", null).where("g.expires_on", ">=", today).where("g.expires_on", "<=", addDays(today, CONSENT_NOTICE_DAYS))
-        // A grant withdrawn as a whole ends nothing further; one already renewed is not ending.
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_revocations as r").select("r.id").whereRef("r.grant_id", "=", "g.id").where("r.category", "is", null))))
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_grants as n").select("n.id").whereRef("n.renews_grant_id", "=", "g.id"))))
-        .orderBy("g.expires_on").orderBy("g.id").limit(HOME_LIST_LIMIT).execute(),
-      trx.selectFrom("concerns as c").innerJoin("participants as p", "p.id", "c.participant_id")
-        .select(["c.id", "c.type", "c.status", "c.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-        .where("p.specialist_id", "in", specialistIds).where("p.status", "=", "active").where("c.status", "in", OPEN_CONCERN_STATUSES)
-        .orderBy("c.created_at").orderBy("c.id").limit(HOME_LIST_LIMIT).execute(),
-      trx.selectFrom("meeting_invitees as v").innerJoin("meetings as m", "m.id", "v.meeting_id").innerJoin("participants as p", "p.id", "m.participant_id")
-        .innerJoin("support_persons as sp", "sp.id", "v.support_person_id")
-        .select(["v.responded_at", "v.response", "m.id as meeting_id", "m.title", "sp.name", "m.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-        .where("p.specialist_id", "in", specialistIds).where("p.status", "=", "active")
-        .where("v.responded_at", ">", newsSince ?? addDays(today, -7)).where("v.response", "!=", "pending")
-        .orderBy("v.responded_at", "desc").limit(HOME_LIST_LIMIT).execute(),
-      trx.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
-        .innerJoin("support_persons as sp", "sp.id", "i.support_person_id")
-        .select(["i.id", "i.description", "i.support_report", "i.support_report_at", "sp.name", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-        .where("p.specialist_id", "in", specialistIds).where("p.status", "=", "active")
-        .where("i.support_report_at", ">", newsSince ?? addDays(today, -7))
-        .orderBy("i.support_report_at", "desc").limit(HOME_LIST_LIMIT).execute(),
+    const since = newsSince ?? addDays(today, -7);
+    const [meetings, commitments, consents, concerns, rsvps, reports, ssi] = await Promise.all([
+      caseloadMeetings(trx, scope, today, weekEnd, { forHome: true }),
+      dueCommitments(trx, scope, { weekEnd }),
+      endingConsents(trx, scope, { today, noticeEnd: addDays(today, CONSENT_NOTICE_DAYS) }),
+      openConcerns(trx, scope, {}),
+      rsvpsSince(trx, scope, { since }),
+      commitmentReportsSince(trx, scope, { since }),
+      readSsiReminders(trx, scope, at),
     ]);
     const news: SupportNews[] = [
       ...rsvps.map((r) => ({ ...named(r), kind: "rsvp" as const, at: r.responded_at!, supportPersonName: r.name, meetingId: r.meeting_id, meetingTitle: r.title, response: r.response as "yes" | "no" | "maybe" })),
       ...reports.map((r) => ({ ...named(r), kind: "commitment" as const, at: r.support_report_at!, supportPersonName: r.name, planItemId: r.id, description: r.description, report: r.support_report as CommitmentReport })),
     ].sort((a, b) => b.at.localeCompare(a.at));
     const day: CaseloadDay = {
-      kind: "caseload", scope: view.scope.kind, today,
+      kind: "caseload", scope: scope.kind, today,
       meetingsToday: meetings.filter((m) => m.scheduledAt.slice(0, 10) === today),
       meetingsThisWeek: meetings.filter((m) => m.scheduledAt.slice(0, 10) !== today).slice(0, HOME_LIST_LIMIT),
       commitments: commitments.map((r) => ({ ...named(r), planItemId: r.id, description: r.description, endsOn: r.ends_on!, overdue: r.ends_on! < today })),
@@ -133,14 +174,18 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
       news, newsSince,
     };
     const shown = new Set<string>();
-    for (const list of [day.meetingsToday, day.meetingsThisWeek, day.commitments, day.consentsEnding, day.concerns, day.news]) for (const item of list) shown.add(item.participantId);
+    for (const list of [day.meetingsToday, day.meetingsThisWeek, day.commitments, day.consentsEnding, day.concerns, day.news, day.ssiReports]) for (const item of list) shown.add(item.participantId);
     await recordAudit(trx, {
-      actor, action: "day.home", entityType: "participant", reason: `read:participant:${view.scope.kind}`,
+      actor, action: "day.home", entityType: "participant", reason: `read:participant:${scope.kind}`,
       details: { view: "caseload", shown: [...shown] }, meta,
     });
     return day;
   });
 }
+
+const lastVisit = prepared((db, v: { userId: string }) => db.selectFrom("home_visits").select(["session_id", "visited_at", "news_since"]).where("user_id", "=", v.userId));
+const moveVisit = prepared((db, v: { userId: string; session: string; now: string; newsSince: string | null }) => db.updateTable("home_visits")
+  .set({ session_id: v.session, visited_at: v.now, news_since: v.newsSince }).where("user_id", "=", v.userId));
 
 /**
  * Keeps the staff member's last visit. Within one sign-in the "since" point stays
@@ -149,13 +194,13 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
 async function recordVisit(trx: Trx, userId: string, sessionId: string | null, at: Date): Promise<string | null> {
   const session = sessionId ?? "none";
   const now = at.toISOString();
-  const previous = await trx.selectFrom("home_visits").select(["session_id", "visited_at", "news_since"]).where("user_id", "=", userId).executeTakeFirst();
+  const previous = await lastVisit.first(trx, { userId });
   if (!previous) {
     await trx.insertInto("home_visits").values({ user_id: userId, session_id: session, visited_at: now, news_since: null }).execute();
     return null;
   }
   const newsSince = previous.session_id === session ? previous.news_since : previous.visited_at;
-  await trx.updateTable("home_visits").set({ session_id: session, visited_at: now, news_since: newsSince }).where("user_id", "=", userId).execute();
+  await moveVisit.all(trx, { userId, session, now, newsSince });
   return newsSince;
 }
 
@@ -201,7 +246,7 @@ export async function readCalendar(db: Db, actor: Actor, query: CalendarQuery, m
   const previous = query.view === "week" ? addDays(range.from, -7) : addDays(range.first, -1).slice(0, 7) + "-01";
   const next = query.view === "week" ? range.to : addDays(range.last, 1);
   return db.transaction().execute(async (trx) => {
-    const meetings = await caseloadMeetings(trx, await specialistsIn(trx, scope), range.from, range.to);
+    const meetings = await caseloadMeetings(trx, scope, range.from, range.to);
     await recordAudit(trx, {
       actor, action: "calendar.read", entityType: "meeting", reason: `read:participant:${scope.kind}`,
       details: { view: query.view, from: range.from, to: range.to, shown: [...new Set(meetings.map((m) => m.participantId))] }, meta,
@@ -279,7 +324,7 @@ export async function readCalendarFeed(db: Db, token: string, meta: RequestMeta,
   const [today, settings] = await Promise.all([programToday(db, at), getProgramSettings(db)]);
   const t = translator(actor.locale);
   return db.transaction().execute(async (trx) => {
-    const meetings = await caseloadMeetings(trx, await specialistsIn(trx, scope), addDays(today, -FEED_DAYS_BEFORE), addDays(today, FEED_DAYS_AFTER));
+    const meetings = await caseloadMeetings(trx, scope, addDays(today, -FEED_DAYS_BEFORE), addDays(today, FEED_DAYS_AFTER));
     await trx.updateTable("calendar_feeds").set({ last_used_at: at.toISOString() }).where("id", "=", feed.id).execute();
     await recordAudit(trx, {
       actor, action: "calendar_feed.fetch", entityType: "calendar_feed", entityId: feed.id, reason: `read:participant:${scope.kind}`,
