@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { PostgresAdapter, type Compilable, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
-import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
-import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
+import type { Compilable, ExpressionBuilder, Kysely } from "kysely";
 import type { Db } from "../../db/index.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
@@ -54,11 +52,11 @@ function inCaseload(kind: ListScope["kind"], scopeId: string) {
 }
 
 /**
- * A query over the caseload, built and compiled once for a specialist's own caseload
- * and once for a team's, then run with new values (decision 0041): one query
- * whatever the caseload's size.
+ * A list over the caseload, built and compiled once for a specialist's own caseload
+ * and once for a team's, then run with new values (decision 0041): each list is one
+ * query whatever the caseload's size, and the home page runs seven of them.
  */
-function byScope<Values extends ScopeValues, Row>(
+function caseloadList<Values extends ScopeValues, Row>(
   build: (db: Kysely<Database>, v: Values, kind: ListScope["kind"]) => Compilable<Row>,
 ): (trx: Db | Trx, scope: ListScope, values: Omit<Values, "scopeId">) => Promise<Row[]> {
   const byKind = {
@@ -72,118 +70,67 @@ function named(r: { participant_id: string; first_name: string; last_name: strin
   return { participantId: r.participant_id, firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name };
 }
 
-/*
- * Each list of the day, as a query over the caseload. The home page asks for all
- * of them in one statement (below); the calendar and its feed run the meetings alone.
- */
-
-function meetingsQuery(db: Kysely<Database>, v: ScopeValues & { from: string; to: string }, kind: ListScope["kind"], limit: number | null) {
-  return db.selectFrom("meetings as m")
+function meetingsBetween(limit: number | null) {
+  return caseloadList((db, v: ScopeValues & { from: string; to: string }, kind) => db.selectFrom("meetings as m")
     .innerJoin("participants as p", "p.id", "m.participant_id")
     .select(["m.id", "m.kind", "m.title", "m.scheduled_at", "m.duration_minutes", "m.place", "m.status", "m.sequence", "m.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
     .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
     .where("m.status", "!=", "cancelled")
     .where("m.scheduled_at", ">=", v.from).where("m.scheduled_at", "<", v.to)
     .orderBy("m.scheduled_at").orderBy("m.id")
-    .$if(limit !== null, (q) => q.limit(limit!));
+    .$if(limit !== null, (q) => q.limit(limit!)));
 }
-type MeetingRow = { id: string; kind: string; title: string; scheduled_at: string; duration_minutes: number; place: string; status: string; sequence: number; participant_id: string; first_name: string; last_name: string; preferred_name: string | null };
-
-function toDayMeeting(r: MeetingRow): DayMeeting {
-  return {
-    ...named(r), meetingId: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at,
-    durationMinutes: Number(r.duration_minutes), place: r.place, status: r.status, sequence: Number(r.sequence),
-  };
-}
-
-const allMeetings = byScope((db, v: ScopeValues & { from: string; to: string }, kind) => meetingsQuery(db, v, kind, null));
+const homeMeetings = meetingsBetween(HOME_LIST_LIMIT * 2);
+const allMeetings = meetingsBetween(null);
 
 /** The caseload's meetings from one day up to (not including) another, earliest first; cancelled ones left out. */
-async function caseloadMeetings(trx: Db | Trx, scope: ListScope, from: string, to: string): Promise<DayMeeting[]> {
-  const rows = await allMeetings(trx, scope, { from: `${from}T00:00`, to: `${to}T00:00` });
-  return rows.map(toDayMeeting);
+async function caseloadMeetings(trx: Db | Trx, scope: ListScope, from: string, to: string, options: { forHome?: boolean } = {}): Promise<DayMeeting[]> {
+  const rows = await (options.forHome ? homeMeetings : allMeetings)(trx, scope, { from: `${from}T00:00`, to: `${to}T00:00` });
+  return rows.map((r) => ({
+    ...named(r), meetingId: r.id, kind: r.kind as MeetingKind, title: r.title, scheduledAt: r.scheduled_at,
+    durationMinutes: Number(r.duration_minutes), place: r.place, status: r.status, sequence: Number(r.sequence),
+  }));
 }
 
 /** Plan items with a date before the end of the coming week, still to be done. */
-function dueCommitmentsQuery(db: Kysely<Database>, v: ScopeValues & { weekEnd: string }, kind: ListScope["kind"]) {
-  return db.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
-    .select(["i.id", "i.description", "i.ends_on", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-    .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
-    .where("i.status", "in", OPEN_PLAN_STATUSES).where("i.dismissed_at", "is", null).where("i.ends_on", "is not", null).where("i.ends_on", "<", v.weekEnd)
-    .orderBy("i.ends_on").orderBy("i.id").limit(HOME_LIST_LIMIT);
-}
+const dueCommitments = caseloadList((db, v: ScopeValues & { weekEnd: string }, kind) => db.selectFrom("plan_items as i").innerJoin("participants as p", "p.id", "i.participant_id")
+  .select(["i.id", "i.description", "i.ends_on", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  .where("i.status", "in", OPEN_PLAN_STATUSES).where("i.dismissed_at", "is", null).where("i.ends_on", "is not", null).where("i.ends_on", "<", v.weekEnd)
+  .orderBy("i.ends_on").orderBy("i.id").limit(HOME_LIST_LIMIT));
 
 /** Consents running out within the notice period: not ended, not withdrawn as a whole, not already renewed. */
-function endingConsentsQuery(db: Kysely<Database>, v: ScopeValues & { today: string; noticeEnd: string }, kind: ListScope["kind"]) {
-  return db.selectFrom("consent_grants as g")
-    .innerJoin("participants as p", "p.id", "g.participant_id").innerJoin("support_persons as sp", "sp.id", "g.support_person_id")
-    .select(["g.id", "g.support_person_id", "g.expires_on", "sp.name", "g.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-    .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
-    .where("g.ended_at", "is", null).where("g.expires_on", ">=", v.today).where("g.expires_on", "<=", v.noticeEnd)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_revocations as r").select("r.id").whereRef("r.grant_id", "=", "g.id").where("r.category", "is", null))))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_grants as n").select("n.id").whereRef("n.renews_grant_id", "=", "g.id"))))
-    .orderBy("g.expires_on").orderBy("g.id").limit(HOME_LIST_LIMIT);
-}
+const endingConsents = caseloadList((db, v: ScopeValues & { today: string; noticeEnd: string }, kind) => db.selectFrom("consent_grants as g")
+  .innerJoin("participants as p", "p.id", "g.participant_id").innerJoin("support_persons as sp", "sp.id", "g.support_person_id")
+  .select(["g.id", "g.support_person_id", "g.expires_on", "sp.name", "g.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  .where("g.ended_at", "is", null).where("g.expires_on", ">=", v.today).where("g.expires_on", "<=", v.noticeEnd)
+  .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_revocations as r").select("r.id").whereRef("r.grant_id", "=", "g.id").where("r.category", "is", null))))
+  .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consent_grants as n").select("n.id").whereRef("n.renews_grant_id", "=", "g.id"))))
+  .orderBy("g.expires_on").orderBy("g.id").limit(HOME_LIST_LIMIT));
 
-function openConcernsQuery(db: Kysely<Database>, v: ScopeValues, kind: ListScope["kind"]) {
-  return db.selectFrom("concerns as c").innerJoin("participants as p", "p.id", "c.participant_id")
-    .select(["c.id", "c.type", "c.status", "c.created_at", "c.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-    .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active").where("c.status", "in", OPEN_CONCERN_STATUSES)
-    .orderBy("c.created_at").orderBy("c.id").limit(HOME_LIST_LIMIT);
-}
+const openConcerns = caseloadList((db, v: ScopeValues, kind) => db.selectFrom("concerns as c").innerJoin("participants as p", "p.id", "c.participant_id")
+  .select(["c.id", "c.type", "c.status", "c.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active").where("c.status", "in", OPEN_CONCERN_STATUSES)
+  .orderBy("c.created_at").orderBy("c.id").limit(HOME_LIST_LIMIT));
 
 /** Support persons' answers to invitations since a point in time, newest first. */
-function rsvpsSinceQuery(db: Kysely<Database>, v: ScopeValues & { since: string }, kind: ListScope["kind"]) {
-  return db.selectFrom("meeting_invitees as v")
-    .innerJoin("meetings as m", "m.id", "v.meeting_id").innerJoin("participants as p", "p.id", "m.participant_id")
-    .innerJoin("support_persons as sp", "sp.id", "v.support_person_id")
-    .select(["v.responded_at", "v.response", "m.id as meeting_id", "m.title", "sp.name", "m.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-    .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
-    .where("v.responded_at", ">", v.since).where("v.response", "!=", "pending")
-    .orderBy("v.responded_at", "desc").limit(HOME_LIST_LIMIT);
-}
+const rsvpsSince = caseloadList((db, v: ScopeValues & { since: string }, kind) => db.selectFrom("meeting_invitees as v")
+  .innerJoin("meetings as m", "m.id", "v.meeting_id").innerJoin("participants as p", "p.id", "m.participant_id")
+  .innerJoin("support_persons as sp", "sp.id", "v.support_person_id")
+  .select(["v.responded_at", "v.response", "m.id as meeting_id", "m.title", "sp.name", "m.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  .where("v.responded_at", ">", v.since).where("v.response", "!=", "pending")
+  .orderBy("v.responded_at", "desc").limit(HOME_LIST_LIMIT));
 
-/** Support persons' "done" (or "not this week") marks on their commitments since a point in time, newest first. */
-function commitmentReportsSinceQuery(db: Kysely<Database>, v: ScopeValues & { since: string }, kind: ListScope["kind"]) {
-  return db.selectFrom("plan_items as i")
-    .innerJoin("participants as p", "p.id", "i.participant_id").innerJoin("support_persons as sp", "sp.id", "i.support_person_id")
-    .select(["i.id", "i.description", "i.support_report", "i.support_report_at", "sp.name", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
-    .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
-    // Naming the reports lets the seek per participant use the kept-commitments index (participant, report, when).
-    .where("i.support_report", "in", COMMITMENT_REPORTS).where("i.support_report_at", ">", v.since)
-    .orderBy("i.support_report_at", "desc").limit(HOME_LIST_LIMIT);
-}
-
-/**
- * A list as one JSON array column (Kysely's helper for each database). The home
- * page's six lists come back as one row of one statement: one round trip on
- * PostgreSQL instead of six, one statement on SQLite.
- */
-function jsonList<O>(db: Kysely<Database>, query: SelectQueryBuilder<any, any, O>) {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? pgJsonArrayFrom(query) : sqliteJsonArrayFrom(query);
-}
-
-/** PostgreSQL hands a JSON column back parsed, SQLite as its text. */
-function rowsOf<T>(value: T[] | string): T[] {
-  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
-}
-
-type HomeListValues = ScopeValues & { from: string; to: string; weekEnd: string; today: string; noticeEnd: string; since: string };
-const homeLists = byScope((db, v: HomeListValues, kind) => db.selectNoFrom([
-  jsonList(db, meetingsQuery(db, v, kind, HOME_LIST_LIMIT * 2)).as("meetings"),
-  jsonList(db, dueCommitmentsQuery(db, v, kind)).as("commitments"),
-  jsonList(db, endingConsentsQuery(db, v, kind)).as("consents"),
-  jsonList(db, openConcernsQuery(db, v, kind)).as("concerns"),
-  jsonList(db, rsvpsSinceQuery(db, v, kind)).as("rsvps"),
-  jsonList(db, commitmentReportsSinceQuery(db, v, kind)).as("reports"),
-]));
-
-/**
- * Earliest first by a key, then by id, compared as the databases compare text: the
- * order each list's query asked for, kept whatever order its JSON array came in.
- */
-const byKeyThenId = <T>(key: (row: T) => string, id: (row: T) => string) => (a: T, b: T) => compareText(key(a), key(b)) || compareText(id(a), id(b));
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Support persons' "done" (or "could not") marks on their commitments since a point in time, newest first. */
+const commitmentReportsSince = caseloadList((db, v: ScopeValues & { since: string }, kind) => db.selectFrom("plan_items as i")
+  .innerJoin("participants as p", "p.id", "i.participant_id").innerJoin("support_persons as sp", "sp.id", "i.support_person_id")
+  .select(["i.id", "i.description", "i.support_report", "i.support_report_at", "sp.name", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
+  .where(inCaseload(kind, v.scopeId)).where("p.status", "=", "active")
+  // Naming the reports lets the seek per participant use the kept-commitments index (participant, report, when).
+  .where("i.support_report", "in", COMMITMENT_REPORTS).where("i.support_report_at", ">", v.since)
+  .orderBy("i.support_report_at", "desc").limit(HOME_LIST_LIMIT));
 
 /**
  * The home page's day for the actor (issue 14 §1): meetings today and in the
@@ -202,16 +149,16 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
   return db.transaction().execute(async (trx) => {
     const newsSince = actor.kind === "staff" ? await recordVisit(trx, actor.userId, sessionId, at) : null;
     const weekEnd = addDays(today, 7);
-    const [lists] = await homeLists(trx, scope, {
-      from: `${today}T00:00`, to: `${weekEnd}T00:00`, weekEnd, today, noticeEnd: addDays(today, CONSENT_NOTICE_DAYS), since: newsSince ?? addDays(today, -7),
-    });
-    const meetings = rowsOf(lists!.meetings).sort(byKeyThenId((r) => r.scheduled_at, (r) => r.id)).map(toDayMeeting);
-    const commitments = rowsOf(lists!.commitments).sort(byKeyThenId((r) => r.ends_on!, (r) => r.id));
-    const consents = rowsOf(lists!.consents).sort(byKeyThenId((r) => r.expires_on!, (r) => r.id));
-    const concerns = rowsOf(lists!.concerns).sort(byKeyThenId((r) => r.created_at, (r) => r.id));
-    const rsvps = rowsOf(lists!.rsvps);
-    const reports = rowsOf(lists!.reports);
-    const ssi = await readSsiReminders(trx, scope, at);
+    const since = newsSince ?? addDays(today, -7);
+    const [meetings, commitments, consents, concerns, rsvps, reports, ssi] = await Promise.all([
+      caseloadMeetings(trx, scope, today, weekEnd, { forHome: true }),
+      dueCommitments(trx, scope, { weekEnd }),
+      endingConsents(trx, scope, { today, noticeEnd: addDays(today, CONSENT_NOTICE_DAYS) }),
+      openConcerns(trx, scope, {}),
+      rsvpsSince(trx, scope, { since }),
+      commitmentReportsSince(trx, scope, { since }),
+      readSsiReminders(trx, scope, at),
+    ]);
     const news: SupportNews[] = [
       ...rsvps.map((r) => ({ ...named(r), kind: "rsvp" as const, at: r.responded_at!, supportPersonName: r.name, meetingId: r.meeting_id, meetingTitle: r.title, response: r.response as "yes" | "no" | "maybe" })),
       ...reports.map((r) => ({ ...named(r), kind: "commitment" as const, at: r.support_report_at!, supportPersonName: r.name, planItemId: r.id, description: r.description, report: r.support_report as CommitmentReport })),
