@@ -123,7 +123,7 @@ const rsvpsSince = caseloadList((db, v: ScopeValues & { since: string }, kind) =
   .where("v.responded_at", ">", v.since).where("v.response", "!=", "pending")
   .orderBy("v.responded_at", "desc").limit(HOME_LIST_LIMIT));
 
-/** Support persons' "done" (or "could not") marks on their commitments since a point in time, newest first. */
+/** Support persons' marks on their commitments ("done", "can't this week") since a point in time, newest first. */
 const commitmentReportsSince = caseloadList((db, v: ScopeValues & { since: string }, kind) => db.selectFrom("plan_items as i")
   .innerJoin("participants as p", "p.id", "i.participant_id").innerJoin("support_persons as sp", "sp.id", "i.support_person_id")
   .select(["i.id", "i.description", "i.support_report", "i.support_report_at", "sp.name", "i.participant_id", "p.first_name", "p.last_name", "p.preferred_name"])
