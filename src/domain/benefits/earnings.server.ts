@@ -179,11 +179,9 @@ export async function ssiReportsDue(
   db: Db, actor: Actor, meta: RequestMeta, at: Date = new Date(), options: { participantId?: string } = {},
 ): Promise<SsiReminder[]> {
   const scope = caseloadScope(actor);
-  // An administrator carries no caseload: the dashboard list is for those who do, and
-  // would otherwise read every SSI participant of the program on each visit.
-  if (scope.kind === "none" || (scope.kind === "any" && !options.participantId)) return [];
+  if (!hasReminders(scope, options)) return [];
   return db.transaction().execute(async (trx) => {
-    const reminders = await readSsiReminders(trx, scope, at, options);
+    const reminders = await readSsiReminders(trx, actor, at, options);
     if (reminders.length > 0) {
       await recordAudit(trx, {
         actor, action: "benefits.reminders", entityType: "participant", participantId: options.participantId ?? null,
@@ -195,13 +193,24 @@ export async function ssiReportsDue(
 }
 
 /**
- * The reminders themselves, read inside the caller's transaction for a caseload the
- * caller has already worked out; the caller records who was shown (the home page
- * names them in its own audit row, beside its other lists).
+ * An administrator carries no caseload: the dashboard list is for those who do, and
+ * would otherwise read every SSI participant of the program on each visit. One
+ * participant's page shows theirs to anyone who may open it.
+ */
+function hasReminders(scope: CaseloadScope, options: { participantId?: string }): scope is Exclude<CaseloadScope, { kind: "none" }> {
+  return scope.kind !== "none" && (scope.kind !== "any" || Boolean(options.participantId));
+}
+
+/**
+ * The reminders themselves, read inside the caller's transaction; the caller records
+ * who was shown (the home page names them in its own audit row, beside its other
+ * lists).
  */
 export async function readSsiReminders(
-  trx: Db | Trx, scope: Exclude<CaseloadScope, { kind: "none" }>, at: Date, options: { participantId?: string } = {},
+  trx: Db | Trx, actor: Actor, at: Date, options: { participantId?: string } = {},
 ): Promise<SsiReminder[]> {
+  const scope = caseloadScope(actor);
+  if (!hasReminders(scope, options)) return [];
   let query = trx.selectFrom("benefits_profiles as b")
     .innerJoin("participants as p", "p.id", "b.participant_id")
     .innerJoin("users as s", "s.id", "p.specialist_id")

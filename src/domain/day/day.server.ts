@@ -157,7 +157,7 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
       openConcerns(trx, scope, {}),
       rsvpsSince(trx, scope, { since }),
       commitmentReportsSince(trx, scope, { since }),
-      readSsiReminders(trx, scope, at),
+      readSsiReminders(trx, actor, at),
     ]);
     const news: SupportNews[] = [
       ...rsvps.map((r) => ({ ...named(r), kind: "rsvp" as const, at: r.responded_at!, supportPersonName: r.name, meetingId: r.meeting_id, meetingTitle: r.title, response: r.response as "yes" | "no" | "maybe" })),
