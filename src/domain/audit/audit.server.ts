@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUIDv7 } from "node:crypto";
 import type { Insertable, Transaction } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/index.ts";
@@ -88,7 +88,7 @@ export async function recordAuditRows(trx: Trx, events: readonly AuditEvent[]): 
   const rows = events.map((event) => {
     const content = {
       seq: ++seq,
-      id: randomUUID(),
+      id: randomUUIDv7(),
       occurred_at: new Date().toISOString(),
       ...auditActorColumns(event.actor),
       action: event.action,
