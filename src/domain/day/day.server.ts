@@ -20,7 +20,7 @@ import {
   addDays, calendarRange, CONSENT_NOTICE_DAYS, HOME_LIST_LIMIT,
   type CalendarQuery, type CaseloadDay, type DayMeeting, type HomeDay, type NamedParticipant, type ProgramSummary, type SupportNews,
 } from "./model.ts";
-import { calendarScope, homeView } from "./policy.ts";
+import { calendarScope, homeView, homeVisit } from "./policy.ts";
 
 /*
  * The specialist's day (issue 14 §1): the home page, the calendar of the
@@ -147,7 +147,8 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
   if (view.kind === "summary") return readSummary(db, actor, today, meta);
   const scope = view.scope;
   return db.transaction().execute(async (trx) => {
-    const newsSince = actor.kind === "staff" ? await recordVisit(trx, actor.userId, sessionId, at) : null;
+    const visit = actor.kind === "staff" ? await startVisit(trx, actor.userId, sessionId, at) : null;
+    const newsSince = visit?.newsSince ?? null;
     const weekEnd = addDays(today, 7);
     const since = newsSince ?? addDays(today, -7);
     const [meetings, commitments, consents, concerns, rsvps, reports, ssi] = await Promise.all([
@@ -175,6 +176,7 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
     };
     const shown = new Set<string>();
     for (const list of [day.meetingsToday, day.meetingsThisWeek, day.commitments, day.consentsEnding, day.concerns, day.news, day.ssiReports]) for (const item of list) shown.add(item.participantId);
+    if (visit?.write) await saveVisit.all(trx, visit);
     await recordAudit(trx, {
       actor, action: "day.home", entityType: "participant", reason: `read:participant:${scope.kind}`,
       details: { view: "caseload", shown: [...shown] }, meta,
@@ -184,24 +186,19 @@ export async function readHome(db: Db, actor: Actor, sessionId: string | null, m
 }
 
 const lastVisit = prepared((db, v: { userId: string }) => db.selectFrom("home_visits").select(["session_id", "visited_at", "news_since"]).where("user_id", "=", v.userId));
-const moveVisit = prepared((db, v: { userId: string; session: string; now: string; newsSince: string | null }) => db.updateTable("home_visits")
-  .set({ session_id: v.session, visited_at: v.now, news_since: v.newsSince }).where("user_id", "=", v.userId));
+const saveVisit = prepared((db, v: { userId: string; session: string; now: string; newsSince: string | null }) => db.insertInto("home_visits")
+  .values({ user_id: v.userId, session_id: v.session, visited_at: v.now, news_since: v.newsSince })
+  .onConflict((oc) => oc.column("user_id").doUpdateSet({ session_id: v.session, visited_at: v.now, news_since: v.newsSince })));
 
 /**
- * Keeps the staff member's last visit. Within one sign-in the "since" point stays
- * where it was; a new sign-in moves it to the previous visit.
+ * Reads the kept visit (see `homeVisit`). The visit is saved (`saveVisit`) at the
+ * end of the page's transaction, so on PostgreSQL the row's lock is held for the
+ * last statements only, not the whole page.
  */
-async function recordVisit(trx: Trx, userId: string, sessionId: string | null, at: Date): Promise<string | null> {
+async function startVisit(trx: Trx, userId: string, sessionId: string | null, at: Date) {
   const session = sessionId ?? "none";
-  const now = at.toISOString();
-  const previous = await lastVisit.first(trx, { userId });
-  if (!previous) {
-    await trx.insertInto("home_visits").values({ user_id: userId, session_id: session, visited_at: now, news_since: null }).execute();
-    return null;
-  }
-  const newsSince = previous.session_id === session ? previous.news_since : previous.visited_at;
-  await moveVisit.all(trx, { userId, session, now, newsSince });
-  return newsSince;
+  const { newsSince, write } = homeVisit(await lastVisit.first(trx, { userId }), session, at);
+  return { userId, session, now: at.toISOString(), newsSince, write };
 }
 
 async function readSummary(db: Db, actor: Actor, today: string, meta: RequestMeta): Promise<ProgramSummary> {

@@ -30,3 +30,22 @@ export function calendarScope(actor: Actor): Extract<CaseloadScope, { kind: "own
   const view = homeView(actor);
   return view.kind === "caseload" ? view.scope : null;
 }
+
+/** The staff member's last kept visit to the home page. */
+export interface KeptVisit { session_id: string; visited_at: string; news_since: string | null }
+
+/** A reload within this long of the kept visit leaves it alone: the news can only start a little earlier, never later. */
+export const VISIT_KEPT_MS = 60_000;
+
+/**
+ * Where the home page's news starts, and whether this visit is written down.
+ * Within one sign-in the "since" point stays where it was, so a reload keeps the
+ * list; a new sign-in moves it to the last visit of the one before. A reload
+ * within a minute of the kept visit writes nothing (every request of one person
+ * would otherwise write the same row).
+ */
+export function homeVisit(previous: KeptVisit | undefined, session: string, at: Date): { newsSince: string | null; write: boolean } {
+  if (!previous) return { newsSince: null, write: true };
+  if (previous.session_id !== session) return { newsSince: previous.visited_at, write: true };
+  return { newsSince: previous.news_since, write: at.getTime() - Date.parse(previous.visited_at) >= VISIT_KEPT_MS };
+}
