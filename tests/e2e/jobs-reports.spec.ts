@@ -1,17 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test.ts";
+import { api } from "./fixtures/api.ts";
 
 // Jobs, reports and the supervisor's home (issue 15): a job started and ended with its
 // follow-up, the report with its chart, table and CSV, and the supervisor's team on the
 // home page; each page checked with axe, and on a 360 px phone.
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 async function noWiderThanScreen(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test.ts";
+import { api } from "./fixtures/api.ts";
 
 // A participant's own password (issue 11 §2, decision 0031) on a small phone: the
 // administrator turns the program option on; the participant opens their link, sets a
@@ -8,13 +9,6 @@ import { expect, test } from "./fixtures/test.ts";
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 const PASSWORD = "green bicycle by the door";
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 async function fitsTheScreen(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));

@@ -1,18 +1,11 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test.ts";
+import { api } from "./fixtures/api.ts";
 
 // Issue 14 §3 as a specialist meets it: the network's new words (a parent, a coworker
 // at their job now, "other" help in the person's own words), guided discovery that asks
 // about foster care only of a young adult marked as having been in care and warns before
 // adding a probation officer, a meeting whose strengths reach the career profile with
 // who named them and whose job ideas step is kept, and a commitment dismissed and restored.
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 const IN_CARE = "Did you grow up with anyone in foster care or group homes who still feels like family?";
 

@@ -1,17 +1,10 @@
-import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { expect, test } from "../fixtures/test.ts";
+import { api } from "../fixtures/api.ts";
 
 // The FHIR export from the participant's page (issue 16 §3, decision 0043): the
 // specialist finds the section, downloads the file, and it is a FHIR Bundle; the page
 // passes axe and fits a 360 px phone.
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 test.setTimeout(120_000);
 

@@ -1,17 +1,11 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
+import { api } from "../fixtures/api.ts";
 
 // The reproductions of the access-layer issue for meetings and wins, as a specialist
 // meets them in the browser: a meeting at a methadone clinic reaches only someone with
 // a substance use consent, and a job offer is offered to celebrate only with people
 // whose consent covers a job's details.
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 /** A mother whose consent covers job goals and the job's details, and a sponsor whose covers substance use treatment alone. */
 async function buildParticipant(page: Page) {

@@ -1,19 +1,13 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../fixtures/test.ts";
+import { api } from "../fixtures/api.ts";
 
 // Issue 11, finished: the participant asks for help from their own page, a
 // support person claims it on hers, the participant sees who will help and marks
 // it done; a meeting called off and one moved show as such on both pages; the
 // participant withdraws a category and the support person's page changes at
 // once; the support person's look at her page is in "who has seen what".
-
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,14 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/test.ts";
 import { pdfText } from "../../support/pdf-text.ts";
+import { api } from "../fixtures/api.ts";
 
 /** JSON API calls as the signed-in user, with the CSRF header. */
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === "allies_csrf")?.value ?? "";
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf, origin: new URL(page.url()).origin }, data });
-  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
-  return response.json();
-}
 
 /** A participant whose friend's consent covers job goals and the work schedule, and whose sponsor's covers substance use treatment alone. */
 async function buildParticipant(page: Page) {
