@@ -367,6 +367,30 @@ describe("running a meeting", () => {
     expect(new Set((await auditSince(before)).map((r) => r.action))).toEqual(new Set(["access.refused"]));
   });
 
+  it("treats a meeting id of another participant, under one's own participant, as not found on every route, changes nothing and records each attempt", async () => {
+    const spec1 = await clientFor("spec1@test.org");
+    const { id, ana } = await buildNetwork(spec1);
+    const meeting = await (await spec1.api("POST", `/participants/${id}/meetings`, meetingBody([ana.id]))).json();
+    const spec1b = await clientFor("spec1b@test.org");
+    const own = `/participants/${app.world.participants.participant1b.id}/meetings/${meeting.id}`;
+    const before = await lastSeq();
+    const calls: [string, string, unknown?][] = [
+      ["GET", own],
+      ["PUT", own, { ...meetingBody([]), title: "Taken over", version: meeting.version }],
+      ["POST", `${own}/cancel`, { version: meeting.version }],
+      ["PUT", `${own}/discloses`, { discloses: ["benefits_income"] }],
+      ["PUT", `${own}/step`, { step: 1 }],
+      ["POST", `${own}/entries`, { kind: "idea", text: "x", clientKey: "wrong-participant-key" }],
+    ];
+    for (const [method, path, body] of calls) expect((await spec1b.api(method, path, body)).status, `${method} ${path}`).toBe(404);
+    const rows = await auditSince(before);
+    expect(rows.map((r) => r.action)).toEqual(calls.map(() => "access.refused"));
+    expect(rows.every((r) => r.entity_id === meeting.id)).toBe(true);
+    expect(rows.map((r) => JSON.parse(String(r.details)).action)).toEqual(["read:meeting", ...calls.slice(1).map(() => "update:meeting")]);
+    const after = await (await spec1.api("GET", `/participants/${id}/meetings/${meeting.id}`)).json();
+    expect(after).toMatchObject({ title: meeting.title, version: meeting.version, status: "planned", discloses: meeting.discloses, entries: [] });
+  });
+
   it("describes the meeting, concern, plan and win operations in the OpenAPI document", async () => {
     const doc = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([

@@ -64,6 +64,24 @@ async function mayAttend(db: Db | Trx, access: AuthorizedParticipant, supportPer
   return mayInvolve(consent, { id: person.id, status: person.status as never, endedAt: person.ended_at }, "attendMeetings", at);
 }
 
+/**
+ * The participant's meeting for a read or a change, or null: a meeting id that is not
+ * this participant's is "not found", and the attempt leaves an `access.refused` row.
+ */
+async function findMeeting(trx: Trx, access: AuthorizedParticipant, meetingId: string, intent: "read" | "update", meta: RequestMeta): Promise<Meeting | null> {
+  const participantId = access.participant.id;
+  const meeting = await loadMeeting(trx, participantId, meetingId);
+  if (!meeting) await recordRefusal(trx, access.actor, { action: `${intent}:meeting`, entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
+  return meeting;
+}
+
+/** Why a planned meeting's details cannot be changed from the version the editor started from, or null when they can. */
+function notPlannedOrStale(meeting: Meeting, version: number) {
+  if (meeting.version !== version) return { ok: false, reason: "conflict", current: meeting } as const;
+  if (meeting.status !== "planned") return { ok: false, reason: "not_changeable", status: meeting.status } as const;
+  return null;
+}
+
 async function loadMeeting(db: Db | Trx, participantId: string, meetingId: string): Promise<Meeting | null> {
   const row = await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).where("participant_id", "=", participantId).executeTakeFirst();
   if (!row) return null;
@@ -173,13 +191,10 @@ export async function updateMeeting(db: Db, access: AuthorizedParticipant, meeti
   const reason = changeAllowed(access, meetingActions(access).edit);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const meeting = await loadMeeting(trx, participantId, meetingId);
-    if (!meeting) {
-      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" } as const;
-    }
-    if (meeting.version !== input.version) return { ok: false, reason: "conflict", current: meeting } as const;
-    if (meeting.status !== "planned") return { ok: false, reason: "not_changeable", status: meeting.status } as const;
+    const meeting = await findMeeting(trx, access, meetingId, "update", meta);
+    if (!meeting) return { ok: false, reason: "not_found" } as const;
+    const unchangeable = notPlannedOrStale(meeting, input.version);
+    if (unchangeable) return unchangeable;
     const scheduledAt = wallClock(input.scheduledAt);
     // Only a new time is checked: fixing a typo in a meeting later today is not "planning in the past".
     if (scheduledAt !== meeting.scheduledAt && schedulingProblem(scheduledAt, await nowInProgram(trx, at))) return { ok: false, reason: "past" } as const;
@@ -237,13 +252,10 @@ export async function cancelMeeting(db: Db, access: AuthorizedParticipant, meeti
   const reason = changeAllowed(access, meetingActions(access).edit);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const meeting = await loadMeeting(trx, participantId, meetingId);
-    if (!meeting) {
-      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" } as const;
-    }
-    if (meeting.version !== version) return { ok: false, reason: "conflict", current: meeting } as const;
-    if (meeting.status !== "planned") return { ok: false, reason: "not_changeable", status: meeting.status } as const;
+    const meeting = await findMeeting(trx, access, meetingId, "update", meta);
+    if (!meeting) return { ok: false, reason: "not_found" } as const;
+    const unchangeable = notPlannedOrStale(meeting, version);
+    if (unchangeable) return unchangeable;
     const now = at.toISOString();
     const saved = await trx.updateTable("meetings")
       .set({ status: "cancelled", cancelled_at: now, sequence: meeting.sequence + 1, version: version + 1, updated_at: now })
@@ -261,11 +273,8 @@ export async function getMeeting(db: Db, access: AuthorizedParticipant, meetingI
   const reason = readAllowed(access, can.read);
   if (!reason) return null;
   return db.transaction().execute(async (trx) => {
-    const meeting = await loadMeeting(trx, participantId, meetingId);
-    if (!meeting) {
-      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
-      return null;
-    }
+    const meeting = await findMeeting(trx, access, meetingId, "read", meta);
+    if (!meeting) return null;
     await recordAudit(trx, { actor, action: "meeting.read", entityType: "meeting", entityId: meetingId, participantId, reason, meta });
     return { participant: access.participant, meeting, canUpdate: can.run, can };
   });
@@ -293,7 +302,7 @@ export async function setMeetingDisclosure(db: Db, access: AuthorizedParticipant
   const reason = changeAllowed(access, meetingsActions(access).schedule);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const meeting = await loadMeeting(trx, participantId, meetingId);
+    const meeting = await findMeeting(trx, access, meetingId, "update", meta);
     if (!meeting) return { ok: false, reason: "not_found" } as const;
     if (input.discloses.includes("substance_use_treatment") && meeting.invitees.length > 0 && !input.confirmSubstanceUse) {
       return { ok: false, reason: "confirm_substance_use" } as const;
@@ -396,11 +405,8 @@ export async function setMeetingStep(db: Db, access: AuthorizedParticipant, meet
   const reason = changeAllowed(access, meetingActions(access).run);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const meeting = await loadMeeting(trx, participantId, meetingId);
-    if (!meeting) {
-      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" };
-    }
+    const meeting = await findMeeting(trx, access, meetingId, "update", meta);
+    if (!meeting) return { ok: false, reason: "not_found" };
     if (meeting.status === "cancelled") return { ok: false, reason: "not_changeable", status: meeting.status };
     const last = step >= MEETING_STEPS.length;
     if (last && meeting.status !== "held" && !mayBeHeld(meeting.scheduledAt, await nowInProgram(trx, at))) return { ok: false, reason: "too_early" };
@@ -433,11 +439,8 @@ async function insertMeetingEntry(db: Db, access: AuthorizedParticipant, meeting
   const reason = changeAllowed(access, meetingActions(access).run);
   if (!reason) return { ok: false, reason: "not_found" };
   return db.transaction().execute(async (trx) => {
-    const meeting = await loadMeeting(trx, participantId, meetingId);
-    if (!meeting) {
-      await recordRefusal(trx, actor, { action: "update:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" };
-    }
+    const meeting = await findMeeting(trx, access, meetingId, "update", meta);
+    if (!meeting) return { ok: false, reason: "not_found" };
     const existing = await trx.selectFrom("meeting_entries").select(["id", "meeting_id"]).where("client_key", "=", input.clientKey).executeTakeFirst();
     // Read again: the meeting above may have been read before the first copy committed.
     if (existing) return existing.meeting_id === meetingId ? { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } : { ok: false, reason: "not_found" };
@@ -572,11 +575,8 @@ export async function sendInvitations<Output>(
   const reason = readAllowed(access, meetingActions(access).sendInvitations);
   if (!reason) return { ok: false, reason: "not_found" } as const;
   return db.transaction().execute(async (trx) => {
-    const meeting = await loadMeeting(trx, participantId, meetingId);
-    if (!meeting) {
-      await recordRefusal(trx, actor, { action: "read:meeting", entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
-      return { ok: false, reason: "not_found" } as const;
-    }
+    const meeting = await findMeeting(trx, access, meetingId, "read", meta);
+    if (!meeting) return { ok: false, reason: "not_found" } as const;
     // Someone taken off the list is handed only the cancellation, and only when asked for by name.
     const removed = to === "all" ? [] : meeting.removedInvitees.filter((i) => i.supportPersonId === to.supportPersonId);
     const listed = to === "all" ? meeting.invitees : meeting.invitees.filter((i) => i.supportPersonId === to.supportPersonId);
