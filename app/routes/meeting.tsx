@@ -74,6 +74,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!result.ok && result.reason === "confirm_substance_use") {
       return data({ intent, errors: { confirmSubstanceUse: "meeting.discloses.confirmSubstanceUse" }, message: null, concernId: null }, { status: 422 });
     }
+    // Marked meanwhile by someone else: nothing written; the page shows the meeting as it now is.
+    if (!result.ok && result.reason === "conflict") return data({ intent, errors: {}, message: "meetings.discloses.conflict" as const, concernId: null }, { status: 409 });
     if (!result.ok) throw notFound();
     return redirect(`${here}?marked=1#discloses`);
   }
@@ -222,9 +224,13 @@ export default function MeetingPage() {
         <section aria-labelledby="discloses" className="no-print">
           <h2 id="discloses">{t("meetings.discloses.heading")}</h2>
           {disclosesSaved ? <p className="notice" role="status">{t("meetings.discloses.saved")}</p> : null}
+          {result?.intent === "discloses" && result.message ? (
+            <p className="form-error" role="alert">{t(result.message)} <a href={`${base}#discloses`}>{t("meetings.cancel.reload")}</a></p>
+          ) : null}
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="discloses" />
+            <input type="hidden" name="version" value={meeting.version} />
             <MeetingDisclosesFields t={t} checked={meeting.discloses} errors={result?.intent === "discloses" ? result.errors : undefined} confirmed={false} />
             <button type="submit" className="secondary" disabled={busy}>{t("meetings.discloses.submit")}</button>
           </Form>

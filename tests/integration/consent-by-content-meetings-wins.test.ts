@@ -56,15 +56,15 @@ describe("a meeting at a methadone clinic", () => {
     // Planned unmarked, with both invited (as a migrated meeting would be)...
     const planned = await spec1.api("POST", `/participants/${id}/meetings`, { ...body, discloses: [], confirmSubstanceUse: undefined, inviteeIds: [mom.id, sponsor.id] });
     expect(planned.status).toBe(201);
-    const meeting = (await planned.json()) as { id: string; discloses: string[] };
+    const meeting = (await planned.json()) as { id: string; discloses: string[]; version: number };
     expect(meeting.discloses).toEqual([]);
     const base = `/participants/${id}/meetings/${meeting.id}`;
     // ...then marked for what its place plainly tells: substance use treatment, confirmed.
-    const notConfirmed = await spec1.postForm(base, { intent: "discloses", discloses: ["substance_use_treatment"] });
+    const notConfirmed = await spec1.postForm(base, { intent: "discloses", discloses: ["substance_use_treatment"], version: String(meeting.version) });
     expect(notConfirmed.status).toBe(422);
     expect(await notConfirmed.text()).toContain("Confirm that the people invited may be told about substance use treatment");
     const before = await lastSeq();
-    expect((await spec1.postForm(base, { intent: "discloses", discloses: ["substance_use_treatment"], confirmSubstanceUse: "on" })).status).toBe(302);
+    expect((await spec1.postForm(base, { intent: "discloses", discloses: ["substance_use_treatment"], confirmSubstanceUse: "on", version: String(meeting.version) })).status).toBe(302);
 
     // The mother: no calendar file (page and API), no printed invitation; the place never reaches her.
     expect((await spec1.fetch(`${base}/invitees/${mom.id}.ics`)).status).toBe(404);
@@ -98,7 +98,7 @@ describe("a meeting at a methadone clinic", () => {
       kind: "separate", separatePermission: "Pat said yes on Monday.", title: "Talk with Ines", scheduledAt: "2030-05-03T10:00", place: "Cafe", inviteeIds: [aunt.id],
     });
     expect(planned.status).toBe(201);
-    const meeting = (await planned.json()) as { id: string; discloses: string[] };
+    const meeting = (await planned.json()) as { id: string; discloses: string[]; version: number };
     expect(meeting.discloses).toEqual([]);
     const base = `/participants/${id}/meetings/${meeting.id}`;
     expect((await spec1.fetch(`${base}/invitees/${aunt.id}.ics`)).status).toBe(404);
@@ -107,7 +107,7 @@ describe("a meeting at a methadone clinic", () => {
     expect(printed).not.toContain("Ines Unmarked, you are invited");
     expect(await (await spec1.fetch(base)).text()).toContain("This meeting is not marked yet with what its title, place and agenda tell.");
     // Marked through the API: now it goes out.
-    expect((await spec1.api("PUT", `${base}/discloses`, { discloses: ["employment_goals"] })).status).toBe(200);
+    expect((await spec1.api("PUT", `${base}/discloses`, { discloses: ["employment_goals"], version: meeting.version })).status).toBe(200);
     expect((await spec1.fetch(`${base}/invitees/${aunt.id}.ics`)).status).toBe(200);
   });
 });

@@ -183,6 +183,18 @@ describe("a meeting that changes", () => {
     // Cancelling from an old page is refused the same way.
     const staleCancel = await supervisor.api("POST", `/participants/${id}/meetings/${meeting.id}/cancel`, { version: meeting.version });
     expect(staleCancel.status).toBe(409);
+    // So is marking what it tells, on the page and through the API; what is stored stays the specialist's.
+    const staleMark = await supervisor.api("PUT", `/participants/${id}/meetings/${meeting.id}/discloses`, { discloses: ["benefits_income"], version: meeting.version });
+    expect(staleMark.status).toBe(409);
+    expect((await staleMark.json()).error.code).toBe("conflict");
+    const staleMarkPage = await supervisor.postForm(`/participants/${id}/meetings/${meeting.id}`, { intent: "discloses", discloses: ["benefits_income"], version: String(meeting.version) });
+    expect(staleMarkPage.status).toBe(409);
+    expect(await staleMarkPage.text()).toContain("Someone changed this meeting in the meantime, so this was not saved.");
+    const marked = await spec.api("PUT", `/participants/${id}/meetings/${meeting.id}/discloses`, { discloses: ["employment_goals"], version: meeting.version + 1 });
+    expect(marked.status).toBe(200);
+    expect((await marked.json()).version).toBe(meeting.version + 2);
+    const after = await (await spec.api("GET", `/participants/${id}/meetings/${meeting.id}`)).json();
+    expect([after.place, after.discloses, after.version]).toEqual(["The bakery", ["employment_goals"], meeting.version + 2]);
   });
 
   it("adds and takes off invitees: the one taken off is handed a cancellation and is no longer on the list", async () => {

@@ -378,7 +378,7 @@ describe("running a meeting", () => {
       ["GET", own],
       ["PUT", own, { ...meetingBody([]), title: "Taken over", version: meeting.version }],
       ["POST", `${own}/cancel`, { version: meeting.version }],
-      ["PUT", `${own}/discloses`, { discloses: ["benefits_income"] }],
+      ["PUT", `${own}/discloses`, { discloses: ["benefits_income"], version: meeting.version }],
       ["PUT", `${own}/step`, { step: 1 }],
       ["POST", `${own}/entries`, { kind: "idea", text: "x", clientKey: "wrong-participant-key" }],
     ];

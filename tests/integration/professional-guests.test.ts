@@ -105,9 +105,10 @@ describe("professionals in the network", () => {
     // Planned about job goals, then marked for what its place tells.
     const planned = await spec1.api("POST", `/participants/${id}/meetings`, { ...clinicMeeting([manager.id]), discloses: ["employment_goals"], confirmSubstanceUse: undefined });
     expect(planned.status).toBe(201);
-    const base = `/participants/${id}/meetings/${((await planned.json()) as { id: string }).id}`;
+    const meeting = (await planned.json()) as { id: string; version: number };
+    const base = `/participants/${id}/meetings/${meeting.id}`;
     expect((await spec1.fetch(`${base}/invitees/${manager.id}.ics`)).status).toBe(200);
-    expect((await spec1.postForm(base, { intent: "discloses", discloses: ["substance_use_treatment"], confirmSubstanceUse: "on" })).status).toBe(302);
+    expect((await spec1.postForm(base, { intent: "discloses", discloses: ["substance_use_treatment"], confirmSubstanceUse: "on", version: String(meeting.version) })).status).toBe(302);
     expect((await spec1.fetch(`${base}/invitees/${manager.id}.ics`)).status).toBe(404);
     expect((await spec1.api("GET", `${base}/invitees/${manager.id}/ics`)).status).toBe(404);
     const printed = await (await spec1.fetch(`${base}/invitations`)).text();

@@ -296,6 +296,7 @@ export async function listMeetings(db: Db, access: AuthorizedParticipant, meta: 
  * Marks what a meeting's title, place and agenda disclose (the specialist reviews a
  * meeting that was not marked, or corrects one). Invitees who may no longer be shown
  * it stay on the list but are sent nothing (sendInvitations checks at sending).
+ * Saved only over the version the marker read, like every other change to a meeting.
  */
 export async function setMeetingDisclosure(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingDisclosureInput, meta: RequestMeta): Promise<MeetingResult | { ok: false; reason: "confirm_substance_use" }> {
   const { actor, participant: { id: participantId } } = access;
@@ -304,11 +305,13 @@ export async function setMeetingDisclosure(db: Db, access: AuthorizedParticipant
   return db.transaction().execute(async (trx) => {
     const meeting = await findMeeting(trx, access, meetingId, "update", meta);
     if (!meeting) return { ok: false, reason: "not_found" } as const;
+    if (meeting.version !== input.version) return { ok: false, reason: "conflict", current: meeting } as const;
     if (input.discloses.includes("substance_use_treatment") && meeting.invitees.length > 0 && !input.confirmSubstanceUse) {
       return { ok: false, reason: "confirm_substance_use" } as const;
     }
-    await trx.updateTable("meetings").set((eb) => ({ discloses: JSON.stringify(input.discloses), version: eb("version", "+", 1), updated_at: new Date().toISOString() }))
-      .where("id", "=", meetingId).execute();
+    const saved = await trx.updateTable("meetings").set({ discloses: JSON.stringify(input.discloses), version: input.version + 1, updated_at: new Date().toISOString() })
+      .where("id", "=", meetingId).where("version", "=", input.version).executeTakeFirst();
+    if (Number(saved.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: (await loadMeeting(trx, participantId, meetingId))! } as const;
     await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason, details: { discloses: input.discloses }, meta });
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });

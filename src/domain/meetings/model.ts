@@ -125,10 +125,11 @@ export function mayBeHeld(scheduledAt: string, nowThere: string): boolean {
 /** Which of a meeting's invitations change when these fields do: their holders get an update (SEQUENCE + 1). */
 export const INVITATION_FIELDS = ["title", "scheduledAt", "durationMinutes", "place", "refreshments", "agenda", "discloses"] as const;
 
-/** Marking, or changing, what a planned meeting discloses. */
+/** Marking, or changing, what a planned meeting discloses, over the version it was read at. */
 export const meetingDisclosureInputSchema = z.strictObject({
   discloses: disclosesField,
   confirmSubstanceUse: checkbox,
+  version: versionField,
 });
 export type MeetingDisclosureInput = z.infer<typeof meetingDisclosureInputSchema>;
 

@@ -158,6 +158,7 @@ export const meetings = {
   "meetings.discloses.heading": "What this meeting tells",
   "meetings.discloses.submit": "Save what this meeting tells",
   "meetings.discloses.saved": "Saved. Invitations now go only to people whose consent covers this.",
+  "meetings.discloses.conflict": "Someone changed this meeting in the meantime, so this was not saved.",
   "meeting.discloses.confirmSubstanceUse": "Confirm that the people invited may be told about substance use treatment, or untick it.",
   "meetings.invitee.notCovered": "Their consent does not cover what this meeting tells.",
   "meetings.new.prepare.heading": "Talking points to prepare",

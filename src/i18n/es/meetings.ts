@@ -160,6 +160,7 @@ export const meetings: Record<keyof typeof english, string> = {
   "meetings.discloses.heading": "Lo que da a conocer esta reunión",
   "meetings.discloses.submit": "Guardar lo que da a conocer esta reunión",
   "meetings.discloses.saved": "Se guardó. Ahora las invitaciones van solo a las personas cuyo consentimiento cubre esto.",
+  "meetings.discloses.conflict": "Alguien cambió esta reunión mientras tanto, así que esto no se guardó.",
   "meeting.discloses.confirmSubstanceUse": "Confirme que a las personas invitadas se les puede contar sobre el tratamiento por uso de sustancias, o quite la marca.",
   "meetings.invitee.notCovered": "Su consentimiento no cubre lo que da a conocer esta reunión.",
   "meetings.new.prepare.heading": "Prepárese con estos puntos para conversar",

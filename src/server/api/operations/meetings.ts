@@ -200,14 +200,18 @@ export const meetingOperations = [
     method: "put",
     path: "/participants/{id}/meetings/{meetingId}/discloses",
     summary: "Mark what the meeting's title, place and agenda disclose (consent categories)",
-    description: "Invitations go only to invitees whose consent covers every category; an empty list sends nothing. Substance use treatment with invitees needs `confirmSubstanceUse`.",
+    description: "Invitations go only to invitees whose consent covers every category; an empty list sends nothing. Substance use treatment with invitees needs `confirmSubstanceUse`. Send the `version` the meeting was read at.",
     permission: "update:participant",
     participant: "update",
     body: meetingDisclosureInputSchema,
-    responses: { 200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND, 422: "Substance use treatment marked without the confirmation." },
+    responses: {
+      200: { description: "Saved", body: meetingSchema }, 404: NOT_FOUND, 409: "Changed by someone else first (version). Nothing was saved.",
+      422: "Substance use treatment marked without the confirmation.",
+    },
     handler: async ({ db, access, params, body, meta }) => {
       const result = await setMeetingDisclosure(db, access, params.meetingId, body, meta);
       if (result.ok) return reply(200, result.meeting);
+      if (result.reason === "conflict") return overtaken(result);
       if (result.reason === "confirm_substance_use") {
         return failure(422, "confirm_substance_use", "The meeting has invitees: marking it substance use treatment needs confirmSubstanceUse. Nothing was saved.", [
           { path: "confirmSubstanceUse", code: "required", message: "Confirm that the people invited may be told about substance use treatment." },
