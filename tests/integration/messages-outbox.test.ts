@@ -108,6 +108,38 @@ describe("the outbox", () => {
     expect((await outbox(ana.id)).map((m) => m.kind)).toEqual(["meeting_planned", "meeting_changed"]);
   });
 
+  it("invites no one to a meeting nobody has marked yet; marking it invites whoever it now allows, and marking it again tells them of the change", async () => {
+    const spec = await app.clientFor("spec1@test.org");
+    const participantId = app.world.participants.participant1.id;
+    const ana = await addSupportPerson(spec, participantId, { name: `Ana ${unique()}`, email: `ana-${unique()}@example.org`, preferredChannel: "email" });
+    const ben = await addSupportPerson(spec, participantId, { name: `Ben ${unique()}`, email: `ben-${unique()}@example.org`, preferredChannel: "email" });
+    await grantConsent(spec, participantId, ana.id, { categories: ["employment_goals"] });
+    await grantConsent(spec, participantId, ben.id, { categories: ["employment_goals", "benefits_income"] });
+    const planned = await planMeeting(spec, participantId, [ana.id, ben.id], { discloses: [] });
+    const kinds = async (id: string) => (await outbox(id)).map((m) => m.kind);
+    expect([await kinds(ana.id), await kinds(ben.id)]).toEqual([[], []]);
+    const base = `/participants/${participantId}/meetings/${planned.id}`;
+
+    // Marked about benefits: only Ben's consent covers it, so only he is invited; the calendar event moves on.
+    const benefits = await spec.api("PUT", `${base}/discloses`, { discloses: ["benefits_income"], version: planned.version });
+    expect(benefits.status).toBe(200);
+    const afterBenefits = (await benefits.json()) as { version: number; sequence: number };
+    expect(afterBenefits.sequence).toBe(1);
+    expect([await kinds(ana.id), await kinds(ben.id)]).toEqual([[], ["meeting_planned"]]);
+
+    // Saved again unchanged: nobody hears anything, and the calendar event stays as it is.
+    const same = await spec.api("PUT", `${base}/discloses`, { discloses: ["benefits_income"], version: afterBenefits.version });
+    const afterSame = (await same.json()) as { version: number; sequence: number };
+    expect(afterSame.sequence).toBe(1);
+    expect([await kinds(ana.id), await kinds(ben.id)]).toEqual([[], ["meeting_planned"]]);
+
+    // Corrected to job goals (the edit form this time): Ana hears of it for the first time, Ben is told it changed.
+    const stored = await (await spec.api("GET", base)).json();
+    const corrected = await spec.api("PUT", base, { ...meeting([ana.id, ben.id]), discloses: ["employment_goals"], version: stored.version });
+    expect(corrected.status).toBe(200);
+    expect([await kinds(ana.id), await kinds(ben.id)]).toEqual([["meeting_planned"], ["meeting_planned", "meeting_changed"]]);
+  });
+
   it("leaves out what the reader may not see: a help request about benefits reaches only the person whose consent covers benefits", async () => {
     const spec = await app.clientFor("spec1@test.org");
     const participantId = app.world.participants.participant1.id;

@@ -101,7 +101,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   event("meeting.create", z.strictObject({ kind: z.enum(MEETING_KINDS), invitees: ids, discloses: z.array(category).optional() })),
   event("meeting.update", z.union([
     z.strictObject({ step: z.union([z.enum(MEETING_STEPS), z.literal("finished")]) }),
-    z.strictObject({ discloses: z.array(category) }),
+    // Marked with what it tells: from which version, and the calendar sequence it is now at (older rows have neither).
+    z.strictObject({ discloses: z.array(category), fromVersion: version.optional(), sequence: count.optional() }),
     // An edit or reschedule: the fields changed, the invitees added and removed, the calendar sequence it is now at.
     z.strictObject({ fields: fieldNames, fromVersion: version, sequence: count, added: ids, removed: ids }),
   ])),

@@ -20,7 +20,7 @@ import { invitablePeople, invitationsToSend, type InvitationSender } from "./inv
 import { getProgramSettings } from "../program/program.server.ts";
 import { wallClockAt } from "../program/time-zone.ts";
 import { supportPersonLocales } from "../network/language.server.ts";
-import { queueMeetingMessages } from "../messages/outbox.server.ts";
+import { queueMeetingMessages, queueMeetingRemarked } from "../messages/outbox.server.ts";
 import {
   INVITATION_FIELDS, MEETING_STEPS, defaultMeetingDisclosure, mayBeHeld, schedulingProblem, type CommitmentDismissInput, type MeetingUpdateInput, type InviteResponse, type Meeting, type MeetingDisclosureInput, type MeetingEntryInput, type MeetingInput, type MeetingKind,
 } from "./model.ts";
@@ -73,6 +73,10 @@ async function findMeeting(trx: Trx, access: AuthorizedParticipant, meetingId: s
   const meeting = await loadMeeting(trx, participantId, meetingId);
   if (!meeting) await recordRefusal(trx, access.actor, { action: `${intent}:meeting`, entityType: "meeting", entityId: meetingId, participantId, reason: "not_found" }, meta);
   return meeting;
+}
+
+function sameCategories(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((category) => b.includes(category));
 }
 
 /** Why a planned meeting's details cannot be changed from the version the editor started from, or null when they can. */
@@ -236,7 +240,10 @@ export async function updateMeeting(db: Db, access: AuthorizedParticipant, meeti
     await queueMeetingMessages(trx, participantId, meetingId, "meeting_planned", added, at);
     await queueMeetingMessages(trx, participantId, meetingId, "meeting_cancelled", removed, at);
     if (sequence !== meeting.sequence) {
-      await queueMeetingMessages(trx, participantId, meetingId, "meeting_changed", input.inviteeIds.filter((id) => !added.includes(id)), at);
+      const staying = input.inviteeIds.filter((id) => !added.includes(id));
+      // A new marking can reach people the old one kept from hearing of the meeting at all: they are invited, not told of a change.
+      if (fields.includes("discloses")) await queueMeetingRemarked(trx, participantId, meetingId, meeting.discloses, staying, at);
+      else await queueMeetingMessages(trx, participantId, meetingId, "meeting_changed", staying, at);
     }
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
@@ -297,8 +304,10 @@ export async function listMeetings(db: Db, access: AuthorizedParticipant, meta: 
  * meeting that was not marked, or corrects one). Invitees who may no longer be shown
  * it stay on the list but are sent nothing (sendInvitations checks at sending).
  * Saved only over the version the marker read, like every other change to a meeting.
+ * A new marking is a change to what the invitation says (SEQUENCE + 1); on a planned
+ * meeting, invitees it now allows are sent the invitation, or told of the change.
  */
-export async function setMeetingDisclosure(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingDisclosureInput, meta: RequestMeta): Promise<MeetingResult | { ok: false; reason: "confirm_substance_use" }> {
+export async function setMeetingDisclosure(db: Db, access: AuthorizedParticipant, meetingId: string, input: MeetingDisclosureInput, meta: RequestMeta, at = new Date()): Promise<MeetingResult | { ok: false; reason: "confirm_substance_use" }> {
   const { actor, participant: { id: participantId } } = access;
   const reason = changeAllowed(access, meetingsActions(access).schedule);
   if (!reason) return { ok: false, reason: "not_found" };
@@ -309,10 +318,15 @@ export async function setMeetingDisclosure(db: Db, access: AuthorizedParticipant
     if (input.discloses.includes("substance_use_treatment") && meeting.invitees.length > 0 && !input.confirmSubstanceUse) {
       return { ok: false, reason: "confirm_substance_use" } as const;
     }
-    const saved = await trx.updateTable("meetings").set({ discloses: JSON.stringify(input.discloses), version: input.version + 1, updated_at: new Date().toISOString() })
+    const remarked = !sameCategories(meeting.discloses, input.discloses);
+    const sequence = remarked ? meeting.sequence + 1 : meeting.sequence;
+    const saved = await trx.updateTable("meetings").set({ discloses: JSON.stringify(input.discloses), sequence, version: input.version + 1, updated_at: at.toISOString() })
       .where("id", "=", meetingId).where("version", "=", input.version).executeTakeFirst();
     if (Number(saved.numUpdatedRows) === 0) return { ok: false, reason: "conflict", current: (await loadMeeting(trx, participantId, meetingId))! } as const;
-    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason, details: { discloses: input.discloses }, meta });
+    await recordAudit(trx, { actor, action: "meeting.update", entityType: "meeting", entityId: meetingId, participantId, reason, details: { discloses: input.discloses, fromVersion: input.version, sequence }, meta });
+    if (remarked && meeting.status === "planned") {
+      await queueMeetingRemarked(trx, participantId, meetingId, meeting.discloses, meeting.invitees.map((i) => i.supportPersonId), at);
+    }
     return { ok: true, meeting: (await loadMeeting(trx, participantId, meetingId))! } as const;
   });
 }

@@ -135,6 +135,24 @@ export async function queueMeetingMessages(
   return queueForSupports(trx, participantId, people, kind, { discloses, purpose: "attendMeetings" }, content, now);
 }
 
+/**
+ * A planned meeting marked again with what it tells. An invitee the old marking kept
+ * from being told (an unmarked meeting tells no one) is invited now; one it allowed is
+ * told the meeting changed. Either only when the new marking allows them.
+ */
+export async function queueMeetingRemarked(
+  trx: Db | Trx, participantId: string, meetingId: string, previous: NewMessage["discloses"], people: readonly string[], now = new Date(),
+): Promise<number> {
+  if (people.length === 0) return 0;
+  const readers = await supportReaders(trx, participantId, people);
+  const consent = await consentHistoryForMessages(trx, participantId);
+  const toldBefore = new Set(readers
+    .filter((r) => mayReceive(consent, { kind: "support_person", person: r.facts }, { discloses: previous, purpose: "attendMeetings" }, now))
+    .map((r) => r.id));
+  const invited = await queueMeetingMessages(trx, participantId, meetingId, "meeting_planned", people.filter((id) => !toldBefore.has(id)), now);
+  return invited + await queueMeetingMessages(trx, participantId, meetingId, "meeting_changed", people.filter((id) => toldBefore.has(id)), now);
+}
+
 /** An invitee answered: the specialist is told who, and what. */
 export async function queueMeetingAnswer(trx: Db | Trx, participantId: string, meetingId: string, supportPersonId: string, response: string, now = new Date()): Promise<number> {
   const { content } = await meetingContent(trx, participantId, meetingId);
