@@ -50,6 +50,7 @@ const ALLOWED_WITHOUT_ACTOR: Record<string, string> = {
   "src/domain/messages/outbox.server.ts#queueMessages": "writes outbox rows inside the causing command's transaction, like an audit row; the command authorized",
   "src/domain/messages/outbox.server.ts#queueMeetingMessages": "outbox rows inside the meeting command's transaction; the command authorized",
   "src/domain/messages/outbox.server.ts#queueMeetingAnswer": "outbox row inside the RSVP's transaction; the command authorized",
+  "src/domain/messages/outbox.server.ts#queueMeetingRemarked": "outbox rows inside the meeting command's transaction; the command authorized",
   "src/domain/messages/outbox.server.ts#queueHelpRequested": "outbox rows inside the help request's transaction; the command authorized",
   "src/domain/messages/outbox.server.ts#queueHelpClaimed": "outbox row inside the claim's transaction; the command authorized",
   "src/domain/messages/outbox.server.ts#queueWinShared": "outbox rows inside the win's transaction; the command authorized",
