@@ -129,6 +129,7 @@ describe("the outbox", () => {
 
     // Saved again unchanged: nobody hears anything, and the calendar event stays as it is.
     const same = await spec.api("PUT", `${base}/discloses`, { discloses: ["benefits_income"], version: afterBenefits.version });
+    expect(same.status).toBe(200);
     const afterSame = (await same.json()) as { version: number; sequence: number };
     expect(afterSame.sequence).toBe(1);
     expect([await kinds(ana.id), await kinds(ben.id)]).toEqual([[], ["meeting_planned"]]);
@@ -138,6 +139,14 @@ describe("the outbox", () => {
     const corrected = await spec.api("PUT", base, { ...meeting([ana.id, ben.id]), discloses: ["employment_goals"], version: stored.version });
     expect(corrected.status).toBe(200);
     expect([await kinds(ana.id), await kinds(ben.id)]).toEqual([["meeting_planned"], ["meeting_planned", "meeting_changed"]]);
+
+    // The same categories ticked in another order are not a new marking, on either way in.
+    const both = await spec.api("PUT", `${base}/discloses`, { discloses: ["employment_goals", "benefits_income"], version: ((await corrected.json()) as { version: number }).version });
+    const afterBoth = (await both.json()) as { version: number; sequence: number };
+    const reordered = await spec.api("PUT", base, { ...meeting([ana.id, ben.id]), discloses: ["benefits_income", "employment_goals"], version: afterBoth.version });
+    expect(reordered.status).toBe(200);
+    expect(((await reordered.json()) as { sequence: number }).sequence).toBe(afterBoth.sequence);
+    expect(await kinds(ben.id)).toEqual(["meeting_planned", "meeting_changed", "meeting_changed"]);
   });
 
   it("leaves out what the reader may not see: a help request about benefits reaches only the person whose consent covers benefits", async () => {

@@ -75,6 +75,7 @@ async function findMeeting(trx: Trx, access: AuthorizedParticipant, meetingId: s
   return meeting;
 }
 
+/** The same consent categories, in whatever order they were ticked: the one test of whether a meeting's marking changed. */
 function sameCategories(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((category) => b.includes(category));
 }
@@ -178,7 +179,9 @@ function changedMeetingFields(meeting: Meeting, input: MeetingUpdateInput, discl
     kind: input.kind, title: input.title, scheduledAt: wallClock(input.scheduledAt), durationMinutes: input.durationMinutes, place: input.place,
     refreshments: input.refreshments, seating: input.seating, agenda: input.agenda, separatePermission: input.kind === "separate" ? input.separatePermission : null, discloses,
   };
-  return (Object.keys(now) as (keyof typeof now)[]).filter((field) => JSON.stringify(now[field]) !== JSON.stringify(meeting[field]));
+  return (Object.keys(now) as (keyof typeof now)[]).filter((field) => field === "discloses"
+    ? !sameCategories(discloses, meeting.discloses)
+    : JSON.stringify(now[field]) !== JSON.stringify(meeting[field]));
 }
 
 /**
